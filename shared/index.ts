@@ -1,0 +1,23 @@
+/** Samplan's domain model, shared by server and client. Pure TypeScript: no DOM, no Node, no I/O. */
+export * from './model/kinds.js';
+export * from './model/ids.js';
+export * from './model/order.js';
+export * from './model/ymap.js';
+export * from './model/action-plan.js';
+export * from './model/strategy.js';
+export * from './model/agenda.js';
+export * from './model/document.js';
+export * from './model/migrations.js';
+export * from './limits.js';
+export * from './locale.js';
+export * from './money.js';
+export * from './dates.js';
+export * from './totals.js';
+export * from './validate/index.js';
+export * from './validate/issue.js';
+export { expectedValue, isOffTrack } from './validate/strategy.js';
+export * from './table/import.js';
+export * from './table/export.js';
+export * from './table/errors.js';
+export type { StatedTotal } from './table/stated-totals.js';
+export * from './reference/environmental-objectives.js';

@@ -1,0 +1,310 @@
+/**
+ * The action plan (handlingsplan): goals, activities with budgets, cost lines and the
+ * budget frame. Schema, accessors, plain-JSON conversion and the edits the editors need.
+ */
+import * as Y from 'yjs';
+import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION, type ActivityStatus, type Currency } from './kinds.js';
+import { orderAfterLast, orderKeys } from './order.js';
+import { newId } from './ids.js';
+import {
+  itemsInOrder,
+  itemsOf,
+  readEnum,
+  readInt,
+  readNullableString,
+  readString,
+  readText,
+  writeFields,
+  type YItem,
+} from './ymap.js';
+
+export interface ActivityJSON {
+  id: string;
+  goalId: string;
+  number: string;
+  title: string;
+  description: string;
+  budget: number | null;
+  responsible: string;
+  start: string | null;
+  end: string | null;
+  recipients: string;
+  status: ActivityStatus;
+  progress: number;
+}
+
+export interface GoalJSON {
+  /** `null` for the entry that holds activities whose goal no longer exists. */
+  id: string | null;
+  number: string;
+  title: string;
+  description: string;
+  activities: ActivityJSON[];
+}
+
+export interface CostJSON {
+  id: string;
+  section: string;
+  label: string;
+  description: string;
+  amount: number | null;
+}
+
+export interface PlanBudgetJSON {
+  frame: number | null;
+  frameWithIncome: number | null;
+  spentBefore: number | null;
+  spentBeforeDate: string | null;
+}
+
+export interface ActionPlanJSON {
+  kind: 'action-plan';
+  schemaVersion: number;
+  title: string;
+  subtitle: string;
+  currency: Currency;
+  periodStart: string | null;
+  periodEnd: string | null;
+  budget: PlanBudgetJSON;
+  goals: GoalJSON[];
+  costs: CostJSON[];
+}
+
+/** What it takes to build a plan: ids and order are optional (new ones are made). */
+export interface ActionPlanInit {
+  title: string;
+  subtitle?: string;
+  currency?: Currency;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  budget?: Partial<PlanBudgetJSON>;
+  goals?: Array<Omit<GoalJSON, 'id' | 'activities'> & { id?: string | null; activities?: ActivityInit[] }>;
+  costs?: Array<Omit<CostJSON, 'id'> & { id?: string }>;
+}
+export type ActivityInit = Partial<Omit<ActivityJSON, 'goalId'>> & { title: string };
+
+export const GOAL_TEXT_FIELDS = ['title', 'description'] as const;
+export const ACTIVITY_TEXT_FIELDS = ['title', 'description'] as const;
+
+/** Typed access to the roots of an action-plan document. */
+export function actionPlanRoots(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    budget: doc.getMap<unknown>('budget'),
+    goals: doc.getMap<unknown>('goals'),
+    activities: doc.getMap<unknown>('activities'),
+    costs: doc.getMap<unknown>('costs'),
+  };
+}
+
+export function createActionPlan(doc: Y.Doc, init: ActionPlanInit): void {
+  const roots = actionPlanRoots(doc);
+  doc.transact(() => {
+    writeFields(roots.meta, {
+      kind: 'action-plan',
+      schemaVersion: SCHEMA_VERSION,
+      title: init.title,
+      subtitle: init.subtitle ?? '',
+      currency: init.currency ?? 'SEK',
+      periodStart: init.periodStart ?? null,
+      periodEnd: init.periodEnd ?? null,
+    });
+    writeFields(roots.budget, {
+      frame: init.budget?.frame ?? null,
+      frameWithIncome: init.budget?.frameWithIncome ?? null,
+      spentBefore: init.budget?.spentBefore ?? null,
+      spentBeforeDate: init.budget?.spentBeforeDate ?? null,
+    });
+    const goals = init.goals ?? [];
+    const goalOrders = orderKeys(goals.length);
+    goals.forEach((goal, g) => {
+      // An init goal with `id: null` holds orphans: its activities keep no goal.
+      const goalId = goal.id === null ? '' : goal.id ?? newId();
+      if (goal.id !== null) {
+        const map = new Y.Map<unknown>();
+        roots.goals.set(goalId, map);
+        writeFields(map, { order: goalOrders[g], number: goal.number, title: goal.title, description: goal.description }, GOAL_TEXT_FIELDS);
+      }
+      const activities = goal.activities ?? [];
+      const activityOrders = orderKeys(activities.length);
+      activities.forEach((activity, a) => {
+        writeActivity(roots.activities, activity.id ?? newId(), { ...activity, goalId, order: activityOrders[a] ?? '' });
+      });
+    });
+    const costs = init.costs ?? [];
+    const costOrders = orderKeys(costs.length);
+    costs.forEach((cost, c) => {
+      const map = new Y.Map<unknown>();
+      roots.costs.set(cost.id ?? newId(), map);
+      writeFields(map, { order: costOrders[c], section: cost.section, label: cost.label, description: cost.description, amount: cost.amount });
+    });
+  });
+}
+
+function writeActivity(activities: Y.Map<unknown>, id: string, activity: ActivityInit & { goalId: string; order: string }): void {
+  const map = new Y.Map<unknown>();
+  activities.set(id, map);
+  writeFields(
+    map,
+    {
+      goalId: activity.goalId,
+      order: activity.order,
+      number: activity.number ?? '',
+      title: activity.title,
+      description: activity.description ?? '',
+      budget: activity.budget ?? null,
+      responsible: activity.responsible ?? '',
+      start: activity.start ?? null,
+      end: activity.end ?? null,
+      recipients: activity.recipients ?? '',
+      status: activity.status ?? 'planned',
+      progress: activity.progress ?? 0,
+    },
+    ACTIVITY_TEXT_FIELDS,
+  );
+}
+
+function activityToJSON(id: string, map: YItem): ActivityJSON {
+  return {
+    id,
+    goalId: readString(map, 'goalId'),
+    number: readString(map, 'number'),
+    title: readText(map, 'title'),
+    description: readText(map, 'description'),
+    budget: readInt(map, 'budget'),
+    responsible: readString(map, 'responsible'),
+    start: readNullableString(map, 'start'),
+    end: readNullableString(map, 'end'),
+    recipients: readString(map, 'recipients'),
+    status: readEnum(map, 'status', ACTIVITY_STATUSES, 'planned'),
+    progress: readInt(map, 'progress') ?? 0,
+  };
+}
+
+
+/** The plan as plain JSON, nested and sorted (DESIGN.md "Plain-JSON export"). */
+export function actionPlanToJSON(doc: Y.Doc): ActionPlanJSON {
+  const roots = actionPlanRoots(doc);
+  const activitiesByGoal = new Map<string, ActivityJSON[]>();
+  for (const [id, map] of itemsInOrder(roots.activities)) {
+    const activity = activityToJSON(id, map);
+    const list = activitiesByGoal.get(activity.goalId) ?? [];
+    list.push(activity);
+    activitiesByGoal.set(activity.goalId, list);
+  }
+  const goals: GoalJSON[] = itemsInOrder(roots.goals).map(([id, map]) => {
+    const activities = activitiesByGoal.get(id) ?? [];
+    activitiesByGoal.delete(id);
+    return {
+      id,
+      number: readString(map, 'number'),
+      title: readText(map, 'title'),
+      description: readText(map, 'description'),
+      activities,
+    };
+  });
+  const orphans = [...activitiesByGoal.values()].flat();
+  if (orphans.length > 0) goals.push({ id: null, number: '', title: '', description: '', activities: orphans });
+
+  return {
+    kind: 'action-plan',
+    schemaVersion: readInt(roots.meta, 'schemaVersion') ?? SCHEMA_VERSION,
+    title: readString(roots.meta, 'title'),
+    subtitle: readString(roots.meta, 'subtitle'),
+    currency: readEnum(roots.meta, 'currency', CURRENCIES, 'SEK'),
+    periodStart: readNullableString(roots.meta, 'periodStart'),
+    periodEnd: readNullableString(roots.meta, 'periodEnd'),
+    budget: {
+      frame: readInt(roots.budget, 'frame'),
+      frameWithIncome: readInt(roots.budget, 'frameWithIncome'),
+      spentBefore: readInt(roots.budget, 'spentBefore'),
+      spentBeforeDate: readNullableString(roots.budget, 'spentBeforeDate'),
+    },
+    goals,
+    costs: itemsInOrder(roots.costs).map(([id, map]) => ({
+      id,
+      section: readString(map, 'section'),
+      label: readString(map, 'label'),
+      description: readString(map, 'description'),
+      amount: readInt(map, 'amount'),
+    })),
+  };
+}
+
+/** Every activity of a plan, in goal order, orphans last. */
+export function allActivities(plan: Pick<ActionPlanJSON, 'goals'>): ActivityJSON[] {
+  return plan.goals.flatMap((goal) => goal.activities);
+}
+
+// ---- Edits the editors make. Each is one transaction; origin tags who made it. ----
+
+function orders(collection: Y.Map<unknown>, filter: (map: YItem) => boolean = () => true): string[] {
+  return itemsOf(collection)
+    .filter(([, map]) => filter(map))
+    .map(([, map]) => readString(map, 'order'));
+}
+
+export function addGoal(doc: Y.Doc, goal: { number: string; title: string; description?: string }, origin?: unknown): string {
+  const { goals } = actionPlanRoots(doc);
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    goals.set(id, map);
+    writeFields(map, { order: orderAfterLast(orders(goals)), description: '', ...goal }, GOAL_TEXT_FIELDS);
+  }, origin);
+  return id;
+}
+
+export function addActivity(doc: Y.Doc, goalId: string, activity: ActivityInit, origin?: unknown): string {
+  const { activities } = actionPlanRoots(doc);
+  const id = newId();
+  doc.transact(() => {
+    const order = orderAfterLast(orders(activities, (map) => readString(map, 'goalId') === goalId));
+    writeActivity(activities, id, { ...activity, goalId, order });
+  }, origin);
+  return id;
+}
+
+export function addCost(doc: Y.Doc, cost: Omit<CostJSON, 'id'>, origin?: unknown): string {
+  const { costs } = actionPlanRoots(doc);
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    costs.set(id, map);
+    writeFields(map, { order: orderAfterLast(orders(costs)), ...cost });
+  }, origin);
+  return id;
+}
+
+/** Moves an activity (also to another goal): one field write per field, merging with concurrent edits. */
+export function moveActivity(doc: Y.Doc, id: string, goalId: string, order: string, origin?: unknown): void {
+  const map = actionPlanRoots(doc).activities.get(id);
+  if (!(map instanceof Y.Map)) return;
+  doc.transact(() => {
+    if (map.get('goalId') !== goalId) map.set('goalId', goalId);
+    map.set('order', order);
+  }, origin);
+}
+
+/** Sets plain fields of an activity, goal or cost line; text fields are written as `Y.Text`. */
+export function updateItem(
+  doc: Y.Doc,
+  collection: 'goals' | 'activities' | 'costs',
+  id: string,
+  fields: Record<string, unknown>,
+  origin?: unknown,
+): void {
+  const map = actionPlanRoots(doc)[collection].get(id);
+  if (!(map instanceof Y.Map)) return;
+  const textKeys = collection === 'costs' ? [] : collection === 'goals' ? GOAL_TEXT_FIELDS : ACTIVITY_TEXT_FIELDS;
+  doc.transact(() => writeFields(map as YItem, fields, textKeys), origin);
+}
+
+/** Removes an item. A goal's activities are kept (as orphans) rather than silently deleted. */
+export function removeItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', id: string, origin?: unknown): void {
+  doc.transact(() => actionPlanRoots(doc)[collection].delete(id), origin);
+}
+
+export function updatePlanBudget(doc: Y.Doc, fields: Partial<PlanBudgetJSON>, origin?: unknown): void {
+  doc.transact(() => writeFields(actionPlanRoots(doc).budget, fields), origin);
+}

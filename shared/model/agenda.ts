@@ -1,0 +1,230 @@
+/**
+ * The agenda of a network's meeting series (nätverksträffar / samlinger): participants,
+ * meetings with time-boxed items, decisions and action items, milestones.
+ */
+import * as Y from 'yjs';
+import { PARTICIPANT_ROLES, SCHEMA_VERSION, type ParticipantRole } from './kinds.js';
+import { orderKeys } from './order.js';
+import { newId } from './ids.js';
+import {
+  itemsInOrder,
+  readBoolean,
+  readEnum,
+  readInt,
+  readNullableString,
+  readString,
+  readText,
+  writeFields,
+  type YItem,
+} from './ymap.js';
+
+export interface ParticipantJSON {
+  id: string;
+  organisation: string;
+  name: string;
+  email: string;
+  role: ParticipantRole;
+}
+export interface DecisionJSON {
+  id: string;
+  text: string;
+}
+export interface ActionItemJSON {
+  id: string;
+  text: string;
+  owner: string;
+  due: string | null;
+  done: boolean;
+}
+export interface AgendaItemJSON {
+  /** `null` for the entry holding decisions and actions whose item no longer exists. */
+  id: string | null;
+  title: string;
+  presenter: string;
+  minutes: number;
+  notes: string;
+  decisions: DecisionJSON[];
+  actions: ActionItemJSON[];
+}
+export interface MeetingJSON {
+  /** `null` for the entry holding items whose meeting no longer exists. */
+  id: string | null;
+  title: string;
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  link: string;
+  items: AgendaItemJSON[];
+}
+export interface MilestoneJSON {
+  id: string;
+  title: string;
+  date: string;
+  done: boolean;
+}
+export interface AgendaJSON {
+  kind: 'agenda';
+  schemaVersion: number;
+  title: string;
+  network: string;
+  registrationDeadline: string | null;
+  participants: ParticipantJSON[];
+  meetings: MeetingJSON[];
+  milestones: MilestoneJSON[];
+}
+
+type ItemInit = Partial<Omit<AgendaItemJSON, 'id' | 'decisions' | 'actions'>> & {
+  title: string;
+  decisions?: Array<Omit<DecisionJSON, 'id'>>;
+  actions?: Array<Omit<ActionItemJSON, 'id'>>;
+};
+export interface AgendaInit {
+  title: string;
+  network?: string;
+  registrationDeadline?: string | null;
+  participants?: Array<Omit<ParticipantJSON, 'id'>>;
+  meetings?: Array<Omit<MeetingJSON, 'id' | 'items'> & { items?: ItemInit[] }>;
+  milestones?: Array<Omit<MilestoneJSON, 'id'>>;
+}
+
+export const AGENDA_ITEM_TEXT_FIELDS = ['title', 'notes'] as const;
+
+export function agendaRoots(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    participants: doc.getMap<unknown>('participants'),
+    meetings: doc.getMap<unknown>('meetings'),
+    items: doc.getMap<unknown>('items'),
+    decisions: doc.getMap<unknown>('decisions'),
+    actions: doc.getMap<unknown>('actions'),
+    milestones: doc.getMap<unknown>('milestones'),
+    session: doc.getMap<unknown>('session'),
+  };
+}
+
+function addMap(collection: Y.Map<unknown>, fields: Record<string, unknown>, textKeys: readonly string[] = []): string {
+  const id = newId();
+  const map = new Y.Map<unknown>();
+  collection.set(id, map);
+  writeFields(map, fields, textKeys);
+  return id;
+}
+
+export function createAgenda(doc: Y.Doc, init: AgendaInit): void {
+  const roots = agendaRoots(doc);
+  doc.transact(() => {
+    writeFields(roots.meta, {
+      kind: 'agenda',
+      schemaVersion: SCHEMA_VERSION,
+      title: init.title,
+      network: init.network ?? '',
+      registrationDeadline: init.registrationDeadline ?? null,
+    });
+    const participants = init.participants ?? [];
+    const participantOrders = orderKeys(participants.length);
+    participants.forEach((p, i) => addMap(roots.participants, { ...p, order: participantOrders[i] }));
+    for (const meeting of init.meetings ?? []) {
+      const { items = [], ...fields } = meeting;
+      const meetingId = addMap(roots.meetings, fields);
+      const itemOrders = orderKeys(items.length);
+      items.forEach((item, i) => {
+        const { decisions = [], actions = [], ...itemFields } = item;
+        const itemId = addMap(
+          roots.items,
+          { presenter: '', minutes: 0, notes: '', ...itemFields, meetingId, order: itemOrders[i] },
+          AGENDA_ITEM_TEXT_FIELDS,
+        );
+        const decisionOrders = orderKeys(decisions.length);
+        decisions.forEach((d, j) => addMap(roots.decisions, { ...d, itemId, order: decisionOrders[j] }));
+        const actionOrders = orderKeys(actions.length);
+        actions.forEach((a, j) => addMap(roots.actions, { ...a, itemId, order: actionOrders[j] }));
+      });
+    }
+    for (const milestone of init.milestones ?? []) addMap(roots.milestones, milestone);
+  });
+}
+
+
+/** Meetings and milestones are ordered by date (and start time). */
+const byDate = (collection: Y.Map<unknown>) =>
+  itemsInOrder(collection, (map) => `${readString(map, 'date')} ${readString(map, 'start')}`);
+
+function groupBy<T>(entries: Array<[string, YItem]>, parentKey: string, build: (id: string, map: YItem) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const [id, map] of entries) {
+    const parent = readString(map, parentKey);
+    groups.set(parent, [...(groups.get(parent) ?? []), build(id, map)]);
+  }
+  return groups;
+}
+
+export function agendaToJSON(doc: Y.Doc): AgendaJSON {
+  const roots = agendaRoots(doc);
+  const decisions = groupBy(itemsInOrder(roots.decisions), 'itemId', (id, map): DecisionJSON => ({ id, text: readString(map, 'text') }));
+  const actions = groupBy(itemsInOrder(roots.actions), 'itemId', (id, map): ActionItemJSON => ({
+    id,
+    text: readString(map, 'text'),
+    owner: readString(map, 'owner'),
+    due: readNullableString(map, 'due'),
+    done: readBoolean(map, 'done'),
+  }));
+  const takeChildren = (itemId: string) => {
+    const result = { decisions: decisions.get(itemId) ?? [], actions: actions.get(itemId) ?? [] };
+    decisions.delete(itemId);
+    actions.delete(itemId);
+    return result;
+  };
+  const items = groupBy(itemsInOrder(roots.items), 'meetingId', (id, map): AgendaItemJSON => ({
+    id,
+    title: readText(map, 'title'),
+    presenter: readString(map, 'presenter'),
+    minutes: readInt(map, 'minutes') ?? 0,
+    notes: readText(map, 'notes'),
+    ...takeChildren(id),
+  }));
+  const meetings: MeetingJSON[] = byDate(roots.meetings).map(([id, map]) => {
+    const meetingItems = items.get(id) ?? [];
+    items.delete(id);
+    return {
+      id,
+      title: readString(map, 'title'),
+      date: readString(map, 'date'),
+      start: readString(map, 'start'),
+      end: readString(map, 'end'),
+      location: readString(map, 'location'),
+      link: readString(map, 'link'),
+      items: meetingItems,
+    };
+  });
+  const orphanItems = [...items.values()].flat();
+  const orphanDecisions = [...decisions.values()].flat();
+  const orphanActions = [...actions.values()].flat();
+  if (orphanDecisions.length > 0 || orphanActions.length > 0) {
+    orphanItems.push({ id: null, title: '', presenter: '', minutes: 0, notes: '', decisions: orphanDecisions, actions: orphanActions });
+  }
+  if (orphanItems.length > 0) {
+    meetings.push({ id: null, title: '', date: '', start: '', end: '', location: '', link: '', items: orphanItems });
+  }
+  return {
+    kind: 'agenda',
+    schemaVersion: readInt(roots.meta, 'schemaVersion') ?? SCHEMA_VERSION,
+    title: readString(roots.meta, 'title'),
+    network: readString(roots.meta, 'network'),
+    registrationDeadline: readNullableString(roots.meta, 'registrationDeadline'),
+    participants: itemsInOrder(roots.participants).map(([id, map]) => ({
+      id,
+      organisation: readString(map, 'organisation'),
+      name: readString(map, 'name'),
+      email: readString(map, 'email'),
+      role: readEnum(map, 'role', PARTICIPANT_ROLES, 'official'),
+    })),
+    meetings,
+    milestones: byDate(roots.milestones).map(([id, map]) => ({
+      id,
+      title: readString(map, 'title'),
+      date: readString(map, 'date'),
+      done: readBoolean(map, 'done'),
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+/** Budget and deadline rules of an action plan. */
+import type { ActionPlanJSON } from '../model/action-plan.js';
+import { allActivities } from '../model/action-plan.js';
+import { totals } from '../totals.js';
+import { Findings, labelOf } from './checks.js';
+import type { Subject } from './issue.js';
+
+export function validateActionPlan(plan: ActionPlanJSON, today: string): Findings {
+  const f = new Findings();
+  const planSubject: Subject = { noun: 'plan', label: plan.title };
+  f.placeholder(plan.title, ['meta', 'title'], planSubject);
+  f.placeholder(plan.subtitle, ['meta', 'subtitle'], planSubject);
+
+  const periodStart = f.date(plan.periodStart, ['meta', 'periodStart'], planSubject) ? plan.periodStart : null;
+  const periodEnd = f.date(plan.periodEnd, ['meta', 'periodEnd'], planSubject) ? plan.periodEnd : null;
+  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart) {
+    f.add('date.end-before-start', ['meta', 'periodEnd'], { subject: planSubject });
+  }
+
+  const budgetAmounts = [
+    ['frame', plan.budget.frame],
+    ['frameWithIncome', plan.budget.frameWithIncome],
+    ['spentBefore', plan.budget.spentBefore],
+  ] as const;
+  for (const [field, amount] of budgetAmounts) {
+    if (amount !== null && amount < 0) f.add('budget.negative', ['budget', field], { subject: { noun: field, label: '' }, amount });
+  }
+  f.date(plan.budget.spentBeforeDate, ['budget', 'spentBeforeDate'], { noun: 'spentBefore', label: '' });
+
+  for (const goal of plan.goals) {
+    if (goal.id === null) continue;
+    const subject: Subject = { noun: 'goal', label: labelOf(goal.number, goal.title) };
+    f.placeholder(goal.title, ['goals', goal.id, 'title'], subject);
+    f.placeholder(goal.description, ['goals', goal.id, 'description'], subject);
+  }
+  f.duplicateNumbers(
+    plan.goals.flatMap((goal) =>
+      goal.id === null ? [] : [{ number: goal.number, path: ['goals', goal.id, 'number'], subject: { noun: 'goal', label: labelOf(goal.number, goal.title) } }],
+    ),
+  );
+
+  const activities = allActivities(plan);
+  const goalIds = new Set(plan.goals.flatMap((goal) => (goal.id === null ? [] : [goal.id])));
+  for (const activity of activities) {
+    const at = (field: string) => ['activities', activity.id, field];
+    const subject: Subject = { noun: 'activity', label: labelOf(activity.number, activity.title) };
+    const active = activity.status !== 'cancelled';
+    if (!goalIds.has(activity.goalId)) f.add('structure.orphan', at('goalId'), { subject });
+    if (activity.budget === null) {
+      if (active) f.add('budget.missing', at('budget'), { subject });
+    } else if (activity.budget < 0) {
+      f.add('budget.negative', at('budget'), { subject, amount: activity.budget });
+    }
+    if (active && activity.responsible.trim() === '') f.add('responsible.missing', at('responsible'), { subject });
+    for (const field of ['title', 'description', 'responsible', 'recipients'] as const) {
+      f.placeholder(activity[field], at(field), subject);
+    }
+    const start = f.date(activity.start, at('start'), subject) ? activity.start : null;
+    const end = f.date(activity.end, at('end'), subject) ? activity.end : null;
+    if (start !== null && end !== null && end < start) f.add('date.end-before-start', at('end'), { subject });
+    if ((start !== null && periodStart !== null && start < periodStart) || (end !== null && periodEnd !== null && end > periodEnd)) {
+      f.add('date.outside-period', at(start !== null && periodStart !== null && start < periodStart ? 'start' : 'end'), { subject });
+    }
+    if (end !== null) f.deadline(end, activity.status === 'done' || activity.status === 'cancelled', today, at('end'), subject);
+  }
+  f.duplicateNumbers(
+    activities.map((activity) => ({
+      number: activity.number,
+      path: ['activities', activity.id, 'number'],
+      subject: { noun: 'activity', label: labelOf(activity.number, activity.title) },
+    })),
+  );
+
+  for (const cost of plan.costs) {
+    const subject: Subject = { noun: 'cost', label: cost.label };
+    if (cost.amount !== null && cost.amount < 0) f.add('budget.negative', ['costs', cost.id, 'amount'], { subject, amount: cost.amount });
+    f.placeholder(cost.label, ['costs', cost.id, 'label'], subject);
+    f.placeholder(cost.description, ['costs', cost.id, 'description'], subject);
+  }
+
+  const sums = totals(plan);
+  if (sums.frame !== null) {
+    const over = sums.planned + (sums.spentBefore ?? 0) - sums.frame;
+    if (over > 0) f.add('budget.over-frame', ['budget', 'frame'], { subject: { noun: 'frame', label: '' }, amount: over });
+  }
+  return f;
+}

@@ -1,0 +1,70 @@
+/** Rules of a meeting series: times that fit, deadlines kept, nothing left without a parent. */
+import { minutesOfDay } from '../dates.js';
+import type { AgendaJSON } from '../model/agenda.js';
+import { Findings } from './checks.js';
+import type { Subject } from './issue.js';
+
+export function validateAgenda(agenda: AgendaJSON, today: string): Findings {
+  const f = new Findings();
+  const self: Subject = { noun: 'agenda', label: agenda.title };
+  f.placeholder(agenda.title, ['meta', 'title'], self);
+  const deadline = f.date(agenda.registrationDeadline, ['meta', 'registrationDeadline'], self) ? agenda.registrationDeadline : null;
+
+  for (const participant of agenda.participants) {
+    const subject: Subject = { noun: 'participant', label: participant.name };
+    f.placeholder(participant.name, ['participants', participant.id, 'name'], subject);
+    f.placeholder(participant.organisation, ['participants', participant.id, 'organisation'], subject);
+  }
+
+  let registrationReported = false;
+  for (const meeting of agenda.meetings) {
+    const meetingSubject: Subject = { noun: 'meeting', label: meeting.title };
+    if (meeting.id !== null) {
+      const at = (field: string) => ['meetings', meeting.id ?? '', field];
+      f.placeholder(meeting.title, at('title'), meetingSubject);
+      const date = f.date(meeting.date, at('date'), meetingSubject) ? meeting.date : null;
+      const start = f.time(meeting.start, at('start'), meetingSubject);
+      const end = f.time(meeting.end, at('end'), meetingSubject);
+      if (start && end) {
+        const length = minutesOfDay(meeting.end) - minutesOfDay(meeting.start);
+        if (length < 0) f.add('date.end-before-start', at('end'), { subject: meetingSubject });
+        const planned = meeting.items.reduce((sum, item) => sum + Math.max(0, item.minutes), 0);
+        if (length >= 0 && planned > length) f.add('agenda.overrun', at('end'), { subject: meetingSubject, minutes: planned - length });
+      }
+      // One issue for the deadline, naming the first meeting it falls after (meetings are sorted by date).
+      if (date !== null && deadline !== null && deadline > date && !registrationReported) {
+        f.add('agenda.registration-after-meeting', ['meta', 'registrationDeadline'], { subject: meetingSubject, date });
+        registrationReported = true;
+      }
+    }
+    for (const item of meeting.items) {
+      const itemSubject: Subject = { noun: 'item', label: item.title };
+      if (item.id !== null) {
+        if (meeting.id === null) f.add('structure.orphan', ['items', item.id, 'meetingId'], { subject: itemSubject });
+        f.placeholder(item.title, ['items', item.id, 'title'], itemSubject);
+        f.placeholder(item.notes, ['items', item.id, 'notes'], itemSubject);
+      }
+      for (const decision of item.decisions) {
+        const subject: Subject = { noun: 'decision', label: decision.text };
+        if (item.id === null) f.add('structure.orphan', ['decisions', decision.id, 'itemId'], { subject });
+        f.placeholder(decision.text, ['decisions', decision.id, 'text'], subject);
+      }
+      for (const action of item.actions) {
+        const at = (field: string) => ['actions', action.id, field];
+        const subject: Subject = { noun: 'action', label: action.text };
+        if (item.id === null) f.add('structure.orphan', at('itemId'), { subject });
+        f.placeholder(action.text, at('text'), subject);
+        if (!action.done && action.owner.trim() === '') f.add('responsible.missing', at('owner'), { subject });
+        if (f.date(action.due, at('due'), subject) && action.due !== null) f.deadline(action.due, action.done, today, at('due'), subject);
+      }
+    }
+  }
+
+  for (const milestone of agenda.milestones) {
+    const at = (field: string) => ['milestones', milestone.id, field];
+    const subject: Subject = { noun: 'milestone', label: milestone.title };
+    f.placeholder(milestone.title, at('title'), subject);
+    if (f.date(milestone.date, at('date'), subject)) f.deadline(milestone.date, milestone.done, today, at('date'), subject);
+  }
+  return f;
+}
