@@ -9,6 +9,7 @@ export * from './model/agenda.js';
 export * from './model/document.js';
 export * from './model/migrations.js';
 export * from './limits.js';
+export * from './roles.js';
 export * from './locale.js';
 export * from './money.js';
 export * from './dates.js';

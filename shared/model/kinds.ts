@@ -5,7 +5,7 @@ export const DocumentKind = {
   Agenda: 'agenda',
 } as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
-export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
+export const DOCUMENT_KINDS = ['action-plan', 'strategy', 'agenda'] as const satisfies readonly DocumentKind[];
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return DOCUMENT_KINDS.some((kind) => kind === value);

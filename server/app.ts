@@ -1,0 +1,54 @@
+/**
+ * The HTTP application: `createApp(deps)` with database, clock, config and rooms injected,
+ * so route tests run in-process and the real server wires the same thing to a port.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { session } from './auth/middleware.js';
+import type { AppEnv, Deps } from './context.js';
+import { errorBody, onError } from './errors.js';
+import { limitBody, sameOrigin } from './http-guards.js';
+import { authRoutes } from './routes/auth.js';
+import { documentRoutes } from './routes/documents.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+
+/** JSON bodies above this are refused (imports have their own, larger limit). */
+const MAX_JSON_BYTES = 64 * 1024;
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+
+  const api = new Hono<AppEnv>();
+  api.use(sameOrigin(deps.config.trustProxy));
+  api.use(async (c, next) => {
+    // The import route sets its own limit; every other body is small JSON.
+    if (c.req.path.endsWith('/import')) return next();
+    return limitBody(MAX_JSON_BYTES)(c, next);
+  });
+  api.use(session(deps));
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', authRoutes(deps));
+  api.route('/', workspaceRoutes(deps));
+  api.route('/', documentRoutes(deps));
+  api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
+  app.route('/api', api);
+
+  serveClient(app, deps.config.clientDir);
+  return app;
+}
+
+/** The built single-page app, with deep links answered by its index.html. */
+function serveClient(app: Hono<AppEnv>, clientDir: string | null): void {
+  const index = clientDir ? join(clientDir, 'index.html') : null;
+  if (!clientDir || !index || !existsSync(index)) {
+    app.get('/', (c) => c.text('Samplan API. Bygg klienten med `npm run build`.'));
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  app.use('/assets/*', serveStatic({ root: clientDir, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root: clientDir }));
+  app.get('*', (c) => (c.req.path.startsWith('/ws/') ? c.notFound() : c.html(html)));
+}

@@ -1,0 +1,60 @@
+/** Server configuration from the environment, validated once at start. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Set to false to close sign-up (invitations still work for existing accounts). */
+  SIGNUP_OPEN: flag.default(true),
+  /** Largest websocket message accepted; larger ones close the socket with 1009. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** Seconds an unused room stays in memory. */
+  ROOM_IDLE_SECONDS: z.coerce.number().min(0).default(30),
+  /** Updates in the log before they are compacted into a snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
+  /** Seed a demo workspace and users into an empty database. */
+  DEMO_DATA: flag.default(true),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  TRUST_PROXY: flag.default(false),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  signupOpen: boolean;
+  maxMessageBytes: number;
+  roomIdleMs: number;
+  compactAfterUpdates: number;
+  demoData: boolean;
+  trustProxy: boolean;
+  /** Where the built client is served from (null: API only). */
+  clientDir: string | null;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    signupOpen: e.SIGNUP_OPEN,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomIdleMs: e.ROOM_IDLE_SECONDS * 1000,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    demoData: e.DEMO_DATA,
+    trustProxy: e.TRUST_PROXY,
+    clientDir: resolve('dist/client'),
+  };
+}

@@ -1,0 +1,35 @@
+/** What every route gets: injected dependencies and the signed-in user. */
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { UserRow } from './db/users.js';
+import type { Sessions } from './auth/sessions.js';
+import type { RateLimiter } from './auth/rate-limit.js';
+import type { Rooms } from './sync/rooms.js';
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Today's date, `YYYY-MM-DD`, for deadline rules. */
+  today(): string;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  sessions: Sessions;
+  rooms: Rooms;
+  loginLimits: { perAccount: RateLimiter; perIp: RateLimiter };
+}
+
+export interface AppEnv {
+  Variables: {
+    user: UserRow | null;
+    sessionToken: string | null;
+  };
+}

@@ -1,0 +1,34 @@
+/** Opens the SQLite database in DATA_DIR: WAL, foreign keys on, migrations applied. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'samplan.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a killed process (it is in the OS), which is the
+  // durability rule; only a power cut may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+  const current = row.version ?? 0;
+  migrations.slice(current).forEach((sql, i) => {
+    const version = current + i + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, Date.now());
+    })();
+  });
+  return migrations.length;
+}

@@ -1,0 +1,85 @@
+/**
+ * Numbered schema migrations, run in order at start-up inside one transaction each.
+ * Never edit a published migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: accounts, sessions (Lucia's shape), workspaces, documents and their storage.
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT 'SE',
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE memberships (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'editor', 'viewer')),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships(user_id);
+  CREATE TABLE invitations (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    email TEXT NOT NULL COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'editor', 'viewer')),
+    invited_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, email)
+  );
+  CREATE INDEX invitations_email ON invitations(email);
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('action-plan', 'strategy', 'agenda')),
+    title TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX documents_workspace ON documents(workspace_id);
+  -- The update log: every Yjs update, who made it and when, until compacted into a snapshot.
+  CREATE TABLE document_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    user_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_updates_document ON document_updates(document_id, id);
+  CREATE TABLE document_snapshots (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    last_update_id INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- Who edited when, kept when the update log is compacted away.
+  CREATE TABLE document_edits (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    updates INTEGER NOT NULL
+  );
+  CREATE INDEX document_edits_document ON document_edits(document_id);
+  CREATE TABLE tickets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,32 @@
+/** Middleware every request passes: same-origin for changes, and a size limit on bodies. */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, errorBody } from './errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses state-changing requests a browser sends from another origin (CSRF). Requests
+ * without an Origin header come from non-browser clients, which carry no ambient cookie risk.
+ */
+export const sameOrigin = (trustProxy: boolean): MiddlewareHandler =>
+  async function sameOrigin(c, next) {
+    const origin = c.req.header('origin');
+    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined) {
+      const host = (trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host');
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = null;
+      }
+      if (originHost === null || originHost !== host) throw new AppError(403, 'origin', 'Begäran kommer från en annan webbplats och avvisades.');
+    }
+    await next();
+  };
+
+export const limitBody = (maxSize: number): MiddlewareHandler =>
+  bodyLimit({
+    maxSize,
+    onError: (c) => c.json(errorBody('too-large', `Begäran är för stor (högst ${Math.round(maxSize / 1024)} KiB).`), 413),
+  });

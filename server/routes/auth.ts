@@ -1,0 +1,86 @@
+/** Sign-up, log-in, log-out and `/api/me` (DESIGN.md "HTTP API"). */
+import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { Limits } from '../../shared/limits.js';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/middleware.js';
+import type { AppEnv, Deps } from '../context.js';
+import { createUser, findUserByEmail } from '../db/users.js';
+import { acceptInvitations, workspacesOf } from '../db/workspaces.js';
+import { AppError } from '../errors.js';
+import { EmailSchema, NameSchema, parseJson } from '../validation.js';
+
+const PasswordSchema = z
+  .string()
+  .min(Limits.minPasswordLength, `Lösenordet måste ha minst ${Limits.minPasswordLength} tecken.`)
+  .max(Limits.maxPasswordLength);
+const SignupSchema = z.object({ email: EmailSchema, password: PasswordSchema, name: NameSchema });
+const LoginSchema = z.object({ email: EmailSchema, password: z.string().max(Limits.maxPasswordLength) });
+
+const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function authRoutes(deps: Deps) {
+  const { db, clock, config, sessions, loginLimits } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.post('/auth/signup', async (c) => {
+    if (!config.signupOpen) throw new AppError(403, 'signup-closed', 'Registreringen är stängd. Be en samordnare om en inbjudan.');
+    const input = await parseJson(c, SignupSchema);
+    if (findUserByEmail(db, input.email)) throw new AppError(409, 'email-taken', 'Det finns redan ett konto med den e-postadressen.');
+    const passwordHash = await hashPassword(input.password);
+    const user = db.transaction(() => {
+      const created = createUser(db, { email: input.email, name: input.name, passwordHash }, clock.now());
+      acceptInvitations(db, created.id, created.email, clock.now());
+      return created;
+    })();
+    setSessionCookie(c, await sessions.create(user.id), config.trustProxy);
+    return c.json({ user }, 201);
+  });
+
+  app.post('/auth/login', async (c) => {
+    const input = await parseJson(c, LoginSchema);
+    const ip = clientIp(c, config.trustProxy);
+    const wait = Math.max(loginLimits.perAccount.retryAfter(input.email), loginLimits.perIp.retryAfter(ip));
+    if (wait > 0) {
+      throw new AppError(429, 'rate-limited', `För många inloggningsförsök. Försök igen om ${wait} sekunder.`, { 'Retry-After': String(wait) });
+    }
+    loginLimits.perIp.hit(ip);
+    const found = findUserByEmail(db, input.email);
+    const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
+    if (!found || !ok) {
+      loginLimits.perAccount.hit(input.email);
+      throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
+    }
+    loginLimits.perAccount.reset(input.email);
+    setSessionCookie(c, await sessions.create(found.id), config.trustProxy);
+    return c.json({ user: { id: found.id, email: found.email, name: found.name } });
+  });
+
+  app.post('/auth/logout', async (c) => {
+    requireUser(c);
+    const token = c.get('sessionToken');
+    if (token) await sessions.invalidate(token);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.get('/me', (c) => {
+    const user = requireUser(c);
+    const workspaces = workspacesOf(db, user.id).map(({ id, name, role }) => ({ id, name, role }));
+    return c.json({ user, workspaces });
+  });
+
+  return app;
+}

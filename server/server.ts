@@ -1,0 +1,73 @@
+/**
+ * Starts Samplan on a port: database, rooms, HTTP app and websocket, with graceful
+ * shutdown. `main.ts` calls it with the environment's config; tests call it directly.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { RateLimiter } from './auth/rate-limit.js';
+import { createSessions } from './auth/sessions.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock, type Deps } from './context.js';
+import { openDatabase } from './db/database.js';
+import { setDocumentTitle } from './db/documents.js';
+import { demoLoginText, seedDemo } from './demo/seed.js';
+import { createSqliteStore } from './sync/persistence.js';
+import { Rooms } from './sync/rooms.js';
+import { attachWebsocket } from './sync/websocket.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  /** Stops accepting, closes sockets, stores every room, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir);
+  const store = createSqliteStore(db);
+  const rooms = new Rooms({
+    store,
+    compactAfterUpdates: config.compactAfterUpdates,
+    idleMs: config.roomIdleMs,
+    now: clock.now,
+    onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
+  });
+  const deps: Deps = {
+    db,
+    config,
+    clock,
+    sessions: createSessions(db),
+    rooms,
+    loginLimits: {
+      perAccount: new RateLimiter(5, 15 * 60_000, clock.now),
+      perIp: new RateLimiter(30, 60_000, clock.now),
+    },
+  };
+  if (config.demoData && (await seedDemo(deps))) log(demoLoginText());
+
+  const app = createApp(deps);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+  });
+  const sockets = attachWebsocket(server, deps);
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    deps,
+    close: () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sockets.close();
+        await rooms.closeAll();
+        server.closeAllConnections();
+        await stopped;
+        db.close();
+      })()),
+  };
+}

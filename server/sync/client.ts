@@ -1,0 +1,25 @@
+/** One socket in one room, as the room sees it. */
+import type { Role } from '../../shared/roles.js';
+import type { CloseCode } from './close-codes.js';
+
+export interface RoomClient {
+  /** Serial number of the connection, for logs and as the transaction origin's key. */
+  readonly id: number;
+  readonly userId: string;
+  role: Role;
+  /** Awareness client ids this connection has set (it may only ever set its own). */
+  readonly awarenessIds: Set<number>;
+  send(message: Uint8Array): void;
+  close(code: CloseCode): void;
+  /** Token bucket for awareness updates. */
+  awarenessBudget: { tokens: number; refilledAt: number };
+}
+
+/** The origin of every transaction a client causes, so persistence knows who made a change. */
+export interface ClientOrigin {
+  client: RoomClient;
+}
+
+export function isClientOrigin(origin: unknown): origin is ClientOrigin {
+  return typeof origin === 'object' && origin !== null && 'client' in origin;
+}

@@ -1,0 +1,18 @@
+/** Websocket close codes (DESIGN.md "Websocket"), with the reason sent along. */
+export const CloseCode = {
+  /** No valid session cookie or ticket. */
+  Unauthorized: { code: 4401, reason: 'Unauthorized' },
+  /** Signed in, but not a member of the document's workspace (or no longer one). */
+  Forbidden: { code: 4403, reason: 'Forbidden' },
+  /** No such document. */
+  NotFound: { code: 4404, reason: 'Not Found' },
+  /** A message over MAX_MESSAGE_BYTES (sent by `ws` itself through `maxPayload`). */
+  MessageTooLarge: { code: 1009, reason: 'Message Too Large' },
+  /** A message that is not the y-websocket protocol, or a corrupt Yjs update. */
+  InvalidMessage: { code: 1007, reason: 'Invalid Message' },
+  /** The document could not be loaded; nothing was written. */
+  LoadFailed: { code: 1011, reason: 'Document Load Failed' },
+  /** The server is shutting down. */
+  GoingAway: { code: 1001, reason: 'Server Shutting Down' },
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,75 @@
+/**
+ * Where document content lives: a snapshot plus the log of updates since. The interface
+ * is async so a PostgreSQL store can fill it later (several server processes); the
+ * SQLite store answers at once, since better-sqlite3 is synchronous.
+ */
+import type { Db } from '../db/database.js';
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the newest update read, so compaction knows what the snapshot covers. */
+  lastUpdateId: number;
+}
+
+export interface UpdateMeta {
+  userId: string | null;
+  at: number;
+}
+
+export interface DocumentStore {
+  load(documentId: string): Promise<StoredDocument>;
+  /** Durable when the promise resolves: only then may the update be broadcast. */
+  append(documentId: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
+  /** Replaces the snapshot by `state` and drops the updates it covers (id ≤ `upToUpdateId`). */
+  compact(documentId: string, state: Uint8Array, upToUpdateId: number, at: number): Promise<void>;
+  /** Number of updates logged since the snapshot. */
+  pendingUpdates(documentId: string): Promise<number>;
+}
+
+export function createSqliteStore(db: Db): DocumentStore {
+  const selectSnapshot = db.prepare('SELECT data, last_update_id AS lastUpdateId FROM document_snapshots WHERE document_id = ?');
+  const selectUpdates = db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id');
+  const insertUpdate = db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)');
+  const countUpdates = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?');
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
+  );
+  const summariseEdits = db.prepare(
+    `INSERT INTO document_edits (document_id, user_id, first_at, last_at, updates)
+     SELECT document_id, user_id, MIN(created_at), MAX(created_at), COUNT(*) FROM document_updates
+     WHERE document_id = ? AND id <= ? GROUP BY user_id`,
+  );
+  const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
+  const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+
+  const compact = db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number) => {
+    upsertSnapshot.run(documentId, state, upTo, at);
+    summariseEdits.run(documentId, upTo);
+    deleteUpdates.run(documentId, upTo);
+    touchDocument.run(at, documentId);
+  });
+
+  return {
+    async load(documentId) {
+      const snapshot = selectSnapshot.get(documentId) as { data: Buffer; lastUpdateId: number } | undefined;
+      const after = snapshot?.lastUpdateId ?? 0;
+      const rows = selectUpdates.all(documentId, after) as Array<{ id: number; data: Buffer }>;
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastUpdateId: rows.at(-1)?.id ?? after,
+      };
+    },
+    async append(documentId, update, meta) {
+      return Number(insertUpdate.run(documentId, update, meta.userId, meta.at).lastInsertRowid);
+    },
+    async compact(documentId, state, upToUpdateId, at) {
+      compact(documentId, state, upToUpdateId, at);
+    },
+    async pendingUpdates(documentId) {
+      return (countUpdates.get(documentId) as { n: number }).n;
+    },
+  };
+}

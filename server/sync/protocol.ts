@@ -1,0 +1,88 @@
+/**
+ * The y-websocket wire format: a varuint message type, then a y-protocols sync or
+ * awareness payload. Encoders here build each outgoing message once.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export type IncomingMessage =
+  | { type: 'sync'; step: number; payload: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' };
+
+/** Parses one frame; throws on anything malformed or unknown (the caller closes the socket). */
+export function parseMessage(data: Uint8Array): IncomingMessage {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  let message: IncomingMessage;
+  switch (type) {
+    case MessageType.Sync: {
+      const step = decoding.readVarUint(decoder);
+      if (step !== SyncStep.Step1 && step !== SyncStep.Step2 && step !== SyncStep.Update) throw new Error(`unknown sync step ${step}`);
+      message = { type: 'sync', step, payload: decoding.readVarUint8Array(decoder) };
+      break;
+    }
+    case MessageType.Awareness:
+      message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      break;
+    case MessageType.QueryAwareness:
+      message = { type: 'query-awareness' };
+      break;
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after message');
+  return message;
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text ("null" when the client left). */
+  state: string;
+}
+
+/** The entries of an awareness update; throws when it is malformed. */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness update');
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,136 @@
+/**
+ * The rooms in memory: loaded on first use, shared by every connection to a document,
+ * unloaded (and compacted) when idle.
+ */
+import * as Y from 'yjs';
+import type { Role } from '../../shared/roles.js';
+import { CloseCode } from './close-codes.js';
+import type { RoomClient } from './client.js';
+import type { DocumentStore } from './persistence.js';
+import { Room, type RoomOptions } from './room.js';
+
+export interface RoomsOptions extends RoomOptions {
+  idleMs: number;
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  get store(): DocumentStore {
+    return this.options.store;
+  }
+
+  /** The room for a document, loading it if needed. Rejects if the document cannot be loaded. */
+  async open(documentId: string): Promise<Room> {
+    this.cancelIdle(documentId);
+    await this.unloading.get(documentId);
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = Room.load(documentId, this.options);
+      this.rooms.set(documentId, room);
+      // A failed load leaves no room behind, so the next attempt loads afresh.
+      room.catch(() => this.rooms.delete(documentId));
+    }
+    const loaded = await room;
+    if (loaded.isFailed) {
+      this.rooms.delete(documentId);
+      return this.open(documentId);
+    }
+    return loaded;
+  }
+
+  async join(documentId: string, client: RoomClient): Promise<Room> {
+    const room = await this.open(documentId);
+    room.join(client);
+    return room;
+  }
+
+  leave(room: Room, client: RoomClient): void {
+    room.leave(client);
+    if (room.clients.size === 0) this.scheduleIdle(room.documentId);
+  }
+
+  /** The live document if loaded, else a copy read from the store; for exports and validation. */
+  async read(documentId: string): Promise<Y.Doc> {
+    const live = this.rooms.get(documentId);
+    if (live) return (await live).doc;
+    const stored = await this.options.store.load(documentId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc;
+  }
+
+  /** A member's role changed (or they were removed: `null`) in the given documents. */
+  async updateRole(documentIds: string[], userId: string, role: Role | null): Promise<void> {
+    for (const documentId of documentIds) {
+      const pending = this.rooms.get(documentId);
+      if (!pending) continue;
+      const room = await pending.catch(() => null);
+      for (const client of room ? [...room.clients] : []) {
+        if (client.userId !== userId) continue;
+        if (role === null) {
+          this.leave(room as Room, client);
+          client.close(CloseCode.Forbidden);
+        } else {
+          client.role = role;
+        }
+      }
+    }
+  }
+
+  private scheduleIdle(documentId: string): void {
+    this.cancelIdle(documentId);
+    this.idleTimers.set(
+      documentId,
+      setTimeout(() => void this.unload(documentId), this.options.idleMs),
+    );
+  }
+
+  private cancelIdle(documentId: string): void {
+    const timer = this.idleTimers.get(documentId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(documentId);
+  }
+
+  private async unload(documentId: string): Promise<void> {
+    this.idleTimers.delete(documentId);
+    const pending = this.rooms.get(documentId);
+    if (!pending) return;
+    const room = await pending.catch(() => null);
+    if (!room || room.clients.size > 0) return;
+    this.rooms.delete(documentId);
+    const done = room.flush().finally(() => {
+      room.destroy();
+      this.unloading.delete(documentId);
+    });
+    this.unloading.set(documentId, done);
+    await done;
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Graceful shutdown: close every connection, store and compact every room. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
+    this.rooms.clear();
+    for (const room of rooms) {
+      if (!room) continue;
+      for (const client of [...room.clients]) {
+        room.leave(client);
+        client.close(CloseCode.GoingAway);
+      }
+      await room.flush();
+      room.destroy();
+    }
+    await Promise.all(this.unloading.values());
+  }
+}

@@ -1,0 +1,47 @@
+/** A tiny HTTP client with a cookie jar, for one signed-in person. */
+export class ApiClient {
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const init: RequestInit = { method, headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) } };
+    if (typeof body === 'string') init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json', ...init.headers };
+    }
+    const response = await fetch(this.baseUrl + path, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      this.cookie = pair.endsWith('=') ? '' : pair;
+    }
+    return response;
+  }
+
+  async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown, expectStatus?: number): Promise<T> {
+    const response = await this.request(method, path, body);
+    const text = await response.text();
+    if (expectStatus !== undefined && response.status !== expectStatus) {
+      throw new Error(`${method} ${path}: expected ${expectStatus}, got ${response.status}: ${text}`);
+    }
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  async signup(email: string, name = email.split('@')[0] ?? 'Test', password = 'lösenord-123'): Promise<{ id: string }> {
+    const { user } = await this.json<{ user: { id: string } }>('POST', '/api/auth/signup', { email, password, name }, 201);
+    return user;
+  }
+}
+
+let counter = 0;
+/** A unique email for a test person. */
+export function email(name: string): string {
+  counter += 1;
+  return `${name}.${counter}.${Date.now()}@test.samplan.se`;
+}

@@ -1,0 +1,59 @@
+/** Starts the real server for tests: a free port, a temp data dir, real SQLite. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+import type { Clock } from '../../server/context.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'samplan-test-'));
+}
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Stops the server and removes its data dir. */
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, demoData: false, clientDir: null, ...overrides };
+  const server = await startServer(config, clock, () => undefined);
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The server as its own process (`node server/main.ts`), for tests that kill it. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}

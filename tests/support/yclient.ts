@@ -1,0 +1,67 @@
+/** Real y-websocket providers in Node, through the server (no BroadcastChannel shortcut). */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+
+export interface Peer {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** Connects with a session cookie (as a browser would) or a ticket. */
+export function connectPeer(baseUrl: string, documentId: string, auth: { cookie?: string; ticket?: string }): Peer {
+  const doc = new Y.Doc();
+  const cookie = auth.cookie;
+  // `ws` lets Node send the cookie header the browser would send.
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/ws', documentId, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: auth.ticket ? { ticket: auth.ticket } : {},
+  });
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function synced(peer: Peer, timeoutMs = 10_000): Promise<void> {
+  if (peer.provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not synced in time')), timeoutMs);
+    peer.provider.once('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+/** Resolves when `check()` holds, polling; rejects after `timeoutMs`. */
+export async function until(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Opens a raw socket and resolves with the close code the server sends. */
+export function closeCodeOf(url: string, headers: Record<string, string> = {}, send?: (ws: WebSocket) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => send?.(ws));
+    ws.on('close', (code) => resolve(code));
+    ws.on('error', (error) => reject(error));
+  });
+}
