@@ -52,7 +52,9 @@ describe('accounts', () => {
     const noSuchUser = await api.request('POST', '/api/auth/login', { email: email('nobody'), password: 'fel-fel-fel' });
     expect(wrongPassword.status).toBe(401);
     expect(noSuchUser.status).toBe(401);
-    expect((await wrongPassword.json()).error.message).toBe((await noSuchUser.json()).error.message);
+    type ErrorBody = { error: { message: string } };
+    const messages = [(await wrongPassword.json()) as ErrorBody, (await noSuchUser.json()) as ErrorBody].map((b) => b.error.message);
+    expect(messages[0]).toBe(messages[1]);
     for (let i = 0; i < 4; i++) await api.request('POST', '/api/auth/login', { email: address, password: 'fel-fel-fel' });
     const limited = await api.request('POST', '/api/auth/login', { email: address, password: 'lösenord-123' });
     expect(limited.status).toBe(429);
@@ -186,7 +188,8 @@ describe('import, export and validation through the API', () => {
     const text = await tsv.text();
     expect(text).toContain('Totalsumma projektledning (kr):\t1 285 000');
     const again = await importTable(text, 'text/tab-separated-values', '?title=Kopia');
-    expect((await again.json()).report.statedTotals.every((t: { ok: boolean }) => t.ok)).toBe(true);
+    const report = ((await again.json()) as { report: { statedTotals: Array<{ ok: boolean }> } }).report;
+    expect(report.statedTotals.every((t) => t.ok)).toBe(true);
   });
 
   it('imports handlingsplan-innherred.csv, over its frame by 75 000', async () => {

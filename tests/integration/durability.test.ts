@@ -1,0 +1,45 @@
+/**
+ * The durability rule: an update is in SQLite before any other client receives it, so a
+ * SIGKILL right after a client saw an edit loses nothing (sessions survive too).
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
+import { ApiClient, email } from '../support/api.js';
+import { spawnServer, tempDataDir } from '../support/server.js';
+import { connectPeer, synced, until } from '../support/yclient.js';
+
+const dataDir = tempDataDir();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('SIGKILL', () => {
+  it('loses no edit another client has seen, and keeps sessions', async () => {
+    const first = await spawnServer(dataDir);
+    const api = new ApiClient(first.url);
+    await api.signup(email('durable'));
+    const ws = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'D' }, 201)).id;
+    const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'P' }, 201)).id;
+    const writer = connectPeer(first.url, plan, { cookie: api.sessionCookie });
+    const reader = connectPeer(first.url, plan, { cookie: api.sessionCookie });
+    await Promise.all([synced(writer), synced(reader)]);
+
+    for (let i = 0; i < 30; i++) addGoal(writer.doc, { number: String(i), title: `Mål ${i}` });
+    await until(() => actionPlanToJSON(reader.doc).goals.length === 30, 10_000, 'reader sees every edit');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const seen = actionPlanToJSON(reader.doc).goals;
+    writer.destroy();
+    reader.destroy();
+
+    const second = await spawnServer(dataDir);
+    try {
+      const response = await fetch(`${second.url}/api/documents/${plan}/export.json`, { headers: { cookie: api.sessionCookie } });
+      expect(response.status).toBe(200);
+      const stored = (await response.json()) as { goals: unknown[] };
+      expect(stored.goals).toEqual(seen);
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((resolve) => second.child.once('exit', resolve));
+    }
+  });
+});

@@ -1,0 +1,199 @@
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { actionPlanRoots, actionPlanToJSON, addGoal, allActivities, updateItem } from '../../shared/model/action-plan.js';
+import { ApiClient, email } from '../support/api.js';
+import { readSample } from '../support/samples.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
+
+let server: TestServer;
+let coordinator: ApiClient;
+let viewer: ApiClient;
+let outsider: ApiClient;
+let ws: string;
+let planId: string;
+const peers: Peer[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ maxMessageBytes: 64 * 1024 });
+  coordinator = new ApiClient(server.url);
+  await coordinator.signup(email('coordinator'));
+  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Live' }, 201)).id;
+  viewer = new ApiClient(server.url);
+  const viewerEmail = email('viewer');
+  await viewer.signup(viewerEmail);
+  await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: viewerEmail, role: 'viewer' }, 201);
+  outsider = new ApiClient(server.url);
+  await outsider.signup(email('outsider'));
+  const imported = await coordinator.request('POST', `/api/workspaces/${ws}/import`, readSample('handlingsplan-smaland.tsv'), {
+    'content-type': 'text/tab-separated-values',
+  });
+  planId = ((await imported.json()) as { id: string }).id;
+});
+
+afterEach(() => {
+  for (const peer of peers.splice(0)) peer.destroy();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+function peer(api: ApiClient, documentId = planId): Peer {
+  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
+  peers.push(p);
+  return p;
+}
+
+const wsUrl = (documentId: string, query = '') => `${server.url.replace('http', 'ws')}/ws/${documentId}${query}`;
+const goalTitles = (doc: Y.Doc) => actionPlanToJSON(doc).goals.map((g) => g.title);
+
+describe('live rooms', () => {
+  it('two providers co-edit and converge', async () => {
+    const a = peer(coordinator);
+    const b = peer(coordinator);
+    await Promise.all([synced(a), synced(b)]);
+    expect(actionPlanToJSON(a.doc).goals).toHaveLength(3);
+    addGoal(a.doc, { number: '4', title: 'Från A' });
+    addGoal(b.doc, { number: '5', title: 'Från B' });
+    await until(() => goalTitles(a.doc).length === 5 && goalTitles(b.doc).length === 5, 10_000, 'both goals on both peers');
+    expect(actionPlanToJSON(a.doc)).toEqual(actionPlanToJSON(b.doc));
+  });
+
+  it('applies nothing a viewer sends, while the viewer still receives updates and awareness', async () => {
+    const editor = peer(coordinator);
+    const watcher = peer(viewer);
+    await Promise.all([synced(editor), synced(watcher)]);
+    addGoal(watcher.doc, { number: '99', title: 'Viewer was here' });
+    editor.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    addGoal(editor.doc, { number: '6', title: 'Editor was here' });
+    await until(() => goalTitles(watcher.doc).includes('Editor was here'), 10_000, 'viewer receives the edit');
+    await until(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'), 10_000, 'viewer receives awareness');
+    const fresh = peer(coordinator);
+    await synced(fresh);
+    expect(goalTitles(fresh.doc)).toContain('Editor was here');
+    expect(goalTitles(fresh.doc)).not.toContain('Viewer was here');
+    expect(goalTitles(editor.doc)).not.toContain('Viewer was here');
+  });
+
+  it('refuses sockets without a session (4401), to non-members (4403) and to unknown documents (4404)', async () => {
+    expect(await closeCodeOf(wsUrl(planId))).toBe(4401);
+    expect(await closeCodeOf(wsUrl(planId), { cookie: 'samplan_session=forged' })).toBe(4401);
+    expect(await closeCodeOf(wsUrl(planId), { cookie: outsider.sessionCookie })).toBe(4403);
+    expect(await closeCodeOf(wsUrl('00000000-0000-0000-0000-000000000000'), { cookie: coordinator.sessionCookie })).toBe(4404);
+  });
+
+  it('accepts a ticket once, only for its document', async () => {
+    const { ticket } = await coordinator.json<{ ticket: string }>('POST', `/api/documents/${planId}/ticket`, undefined, 200);
+    const p = connectPeer(server.url, planId, { ticket });
+    peers.push(p);
+    await synced(p);
+    expect(await closeCodeOf(wsUrl(planId, `?ticket=${ticket}`))).toBe(4401);
+    const other = await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'agenda', title: 'A' }, 201);
+    const { ticket: second } = await coordinator.json<{ ticket: string }>('POST', `/api/documents/${planId}/ticket`);
+    expect(await closeCodeOf(wsUrl(other.id, `?ticket=${second}`))).toBe(4401);
+  });
+
+  it('closes only the socket that sends garbage, a corrupt update or an oversized frame', async () => {
+    const a = peer(coordinator);
+    const b = peer(coordinator);
+    await Promise.all([synced(a), synced(b)]);
+    const cookie = { cookie: coordinator.sessionCookie };
+    const garbage = await closeCodeOf(wsUrl(planId), cookie, (s) => s.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])));
+    expect(garbage).toBe(1007);
+    const unknownType = await closeCodeOf(wsUrl(planId), cookie, (s) => s.send(Buffer.from([7, 1, 2])));
+    expect(unknownType).toBe(1007);
+    // A sync "update" message whose payload is a truncated Yjs update.
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'x'.repeat(100));
+    const update = Y.encodeStateAsUpdate(doc);
+    const truncated = Buffer.concat([Buffer.from([0, 2]), Buffer.from([update.length]), Buffer.from(update.slice(0, update.length / 2))]);
+    expect(await closeCodeOf(wsUrl(planId), cookie, (s) => s.send(truncated))).toBe(1007);
+    expect(await closeCodeOf(wsUrl(planId), cookie, (s) => s.send('text frame'))).toBe(1007);
+    expect(await closeCodeOf(wsUrl(planId), cookie, (s) => s.send(Buffer.alloc(65 * 1024)))).toBe(1009);
+
+    addGoal(a.doc, { number: '7', title: 'Still alive' });
+    await until(() => goalTitles(b.doc).includes('Still alive'), 10_000, 'other sockets carry on');
+  });
+
+  it('merges an edit made while offline when the client reconnects', async () => {
+    const a = peer(coordinator);
+    const b = peer(coordinator);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.disconnect();
+    const id = [...actionPlanRoots(a.doc).activities.keys()][0] ?? '';
+    updateItem(a.doc, 'activities', id, { budget: 123_456 });
+    addGoal(b.doc, { number: '8', title: 'Online edit' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    a.provider.connect();
+    await until(() => goalTitles(a.doc).includes('Online edit'), 10_000, 'reconnected peer receives');
+    const budgetOf = (doc: Y.Doc) => allActivities(actionPlanToJSON(doc)).find((a) => a.id === id)?.budget;
+    await until(() => budgetOf(b.doc) === 123_456, 10_000, 'offline edit arrives');
+  });
+
+  it('holds a client to its own awareness id', async () => {
+    const a = peer(coordinator);
+    const b = peer(coordinator);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'A' });
+    await until(() => b.provider.awareness.getStates().has(a.doc.clientID), 10_000, 'b sees a');
+    // A raw client that claims its own id, then tries to overwrite A's presence.
+    const raw = new WebSocket(wsUrl(planId), { headers: { cookie: coordinator.sessionCookie } });
+    await new Promise((resolve) => raw.on('open', resolve));
+    const { encodeAwarenessEntries, awarenessMessage } = await import('../../server/sync/protocol.js');
+    raw.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: '{"user":{"name":"Raw"}}' }])));
+    raw.send(awarenessMessage(encodeAwarenessEntries([{ clientId: a.doc.clientID, clock: 999, state: '{"user":{"name":"Forged"}}' }])));
+    await until(() => b.provider.awareness.getStates().get(4242)?.user?.name === 'Raw', 10_000, 'raw presence');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('A');
+    raw.close();
+  });
+
+  it('closes a member’s sockets when they are removed from the workspace', async () => {
+    const removedEmail = email('removed');
+    const removed = new ApiClient(server.url);
+    const user = await removed.signup(removedEmail);
+    await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: removedEmail, role: 'editor' }, 201);
+    const socket = new WebSocket(wsUrl(planId), { headers: { cookie: removed.sessionCookie } });
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.on('message', resolve));
+    await coordinator.request('DELETE', `/api/workspaces/${ws}/members/${user.id}`);
+    expect(await closed).toBe(4403);
+  });
+});
+
+describe('storage', () => {
+  it('compacts the update log into a snapshot and reloads the same document after a restart', async () => {
+    const local = await startTestServer({ compactAfterUpdates: 20, roomIdleMs: 50 });
+    const api = new ApiClient(local.url);
+    await api.signup(email('compact'));
+    const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'C' }, 201)).id;
+    const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'action-plan', title: 'P' }, 201)).id;
+    const p = connectPeer(local.url, plan, { cookie: api.sessionCookie });
+    await synced(p);
+    for (let i = 0; i < 45; i++) addGoal(p.doc, { number: String(i), title: `Mål ${i}` });
+    const expected = actionPlanToJSON(p.doc);
+    const count = () => (local.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(plan) as { n: number }).n;
+    await until(() => count() < 20 && (local.deps.db.prepare('SELECT COUNT(*) AS n FROM document_snapshots WHERE document_id = ?').get(plan) as { n: number }).n === 1, 10_000, 'compaction');
+    p.destroy();
+    await until(() => local.deps.rooms.loadedCount === 0, 10_000, 'idle room unloaded');
+    expect(count()).toBe(0);
+    const edits = local.deps.db.prepare('SELECT SUM(updates) AS n FROM document_edits WHERE document_id = ?').get(plan) as { n: number };
+    expect(edits.n).toBeGreaterThanOrEqual(45);
+    await local.close();
+
+    const restarted = await startTestServer({ dataDir: local.dataDir });
+    try {
+      // The session cookie from before the restart still works.
+      const exported = await fetch(`${restarted.url}/api/documents/${plan}/export.json`, { headers: { cookie: api.sessionCookie } });
+      expect(exported.status).toBe(200);
+      const json = (await exported.json()) as { goals: unknown[] };
+      expect(json.goals).toEqual(expected.goals);
+    } finally {
+      await restarted.stop();
+      rmSync(local.dataDir, { recursive: true, force: true });
+    }
+  });
+});
