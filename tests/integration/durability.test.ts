@@ -3,6 +3,8 @@
  * SIGKILL right after a client saw an edit loses nothing (sessions survive too).
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { ApiClient, email } from '../support/api.js';
@@ -37,9 +39,22 @@ describe('SIGKILL', () => {
       expect(response.status).toBe(200);
       const stored = (await response.json()) as { goals: unknown[] };
       expect(stored.goals).toEqual(seen);
-    } finally {
+      // Graceful shutdown: SIGTERM stores and compacts open documents, then exits cleanly.
+      const peer = connectPeer(second.url, plan, { cookie: api.sessionCookie });
+      await synced(peer);
+      addGoal(peer.doc, { number: '99', title: 'Före SIGTERM' });
+      await until(() => actionPlanToJSON(peer.doc).goals.length === 31, 10_000, 'local edit');
+      await new Promise((resolve) => setTimeout(resolve, 200));
       second.child.kill('SIGTERM');
-      await new Promise((resolve) => second.child.once('exit', resolve));
+      const code = await new Promise((resolve) => second.child.once('exit', resolve));
+      peer.destroy();
+      expect(code).toBe(0);
+      const db = new Database(join(dataDir, 'samplan.sqlite'), { readonly: true });
+      const pending = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(plan) as { n: number };
+      db.close();
+      expect(pending.n).toBe(0);
+    } finally {
+      if (second.child.exitCode === null) second.child.kill('SIGKILL');
     }
   });
 });

@@ -165,6 +165,19 @@ describe('live rooms', () => {
 });
 
 describe('storage', () => {
+  it('never writes over stored content it could not load: the socket closes with 1011', async () => {
+    const doc = await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'agenda', title: 'Trasig' }, 201);
+    const db = server.deps.db;
+    db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at) VALUES (?, ?, 0, 0)').run(doc.id, Buffer.from([1, 2, 3, 4, 250, 251]));
+    const rows = () => db.prepare('SELECT data FROM document_updates WHERE document_id = ? UNION ALL SELECT data FROM document_snapshots WHERE document_id = ?').all(doc.id, doc.id);
+    const before = rows();
+    expect(await closeCodeOf(wsUrl(doc.id), { cookie: coordinator.sessionCookie })).toBe(1011);
+    expect(rows()).toEqual(before);
+    // Other documents are unaffected.
+    const p = peer(coordinator);
+    await synced(p);
+  });
+
   it('compacts the update log into a snapshot and reloads the same document after a restart', async () => {
     const local = await startTestServer({ compactAfterUpdates: 20, roomIdleMs: 50 });
     const api = new ApiClient(local.url);
