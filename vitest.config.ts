@@ -12,12 +12,35 @@ export default defineConfig({
         },
       },
       {
+        // Solid's browser build (reactive) without a DOM: the adapters need only signals.
+        resolve: { conditions: ['browser', 'development'] },
+        ssr: { resolve: { conditions: ['browser', 'development'], externalConditions: ['browser', 'development'] } },
+        test: {
+          name: 'client',
+          environment: 'node',
+          include: ['client/**/*.test.ts'],
+          server: { deps: { inline: [/solid-js/] } },
+        },
+      },
+      {
         test: {
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time: the machine has two cores.
+          fileParallelism: false,
         },
       },
     ],

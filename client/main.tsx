@@ -1,13 +1,8 @@
 import { render } from 'solid-js/web';
+import { App } from './App.jsx';
+import { locale } from './i18n/index.js';
+import './styles.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Samplan</h1>
-      <p>Arbetsytan byggs. Servern och domänmodellen är på plats.</p>
-    </main>
-  );
-}
-
+document.documentElement.lang = locale();
 const root = document.getElementById('app');
 if (root) render(() => <App />, root);

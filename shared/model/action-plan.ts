@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION, type ActivityStatus, type Currency } from './kinds.js';
-import { orderAfterLast, orderKeys } from './order.js';
+import { orderAfterLast, orderBetween, orderKeys } from './order.js';
 import { newId } from './ids.js';
 import {
   itemsInOrder,
@@ -307,4 +307,44 @@ export function removeItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'cos
 
 export function updatePlanBudget(doc: Y.Doc, fields: Partial<PlanBudgetJSON>, origin?: unknown): void {
   doc.transact(() => writeFields(actionPlanRoots(doc).budget, fields), origin);
+}
+
+/** Siblings of an item in display order: activities of the same goal, costs of the same section, all goals. */
+function siblingsOf(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', item: YItem): Array<{ id: string; order: string }> {
+  const groupKey = collection === 'activities' ? 'goalId' : collection === 'costs' ? 'section' : null;
+  const group = groupKey ? readString(item, groupKey) : null;
+  return itemsInOrder(actionPlanRoots(doc)[collection])
+    .filter(([, map]) => groupKey === null || readString(map, groupKey) === group)
+    .map(([id, map]) => ({ id, order: readString(map, 'order') }));
+}
+
+/**
+ * Moves an item one step up (-1) or down (+1) among its siblings by giving it an order key
+ * between its new neighbours: one field write, which merges with concurrent edits.
+ */
+export function reorderItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', id: string, direction: -1 | 1, origin?: unknown): void {
+  const item = actionPlanRoots(doc)[collection].get(id);
+  if (!(item instanceof Y.Map)) return;
+  const siblings = siblingsOf(doc, collection, item as YItem);
+  const index = siblings.findIndex((s) => s.id === id);
+  const target = index + direction;
+  if (index < 0 || target < 0 || target >= siblings.length) return;
+  const rest = siblings.filter((s) => s.id !== id);
+  const before = rest[target - 1]?.order ?? null;
+  const after = rest[target]?.order ?? null;
+  doc.transact(() => item.set('order', orderBetween(before, after)), origin);
+}
+
+/** Moves an activity to the end of another goal. */
+export function moveActivityToGoal(doc: Y.Doc, id: string, goalId: string, origin?: unknown): void {
+  const { activities } = actionPlanRoots(doc);
+  moveActivity(doc, id, goalId, orderAfterLast(orders(activities, (map) => readString(map, 'goalId') === goalId)), origin);
+}
+
+/** The number a new activity under `goal` gets: `<goal>.<n + 1>`. */
+export function nextActivityNumber(goal: Pick<GoalJSON, 'number' | 'activities'>): string {
+  const prefix = goal.number === '' ? '' : `${goal.number}.`;
+  const used = goal.activities.map((a) => a.number).filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes('.'));
+  const highest = used.reduce((max, n) => Math.max(max, Number(n.slice(prefix.length)) || 0), 0);
+  return `${prefix}${highest + 1}`;
 }

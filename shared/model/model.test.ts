@@ -114,3 +114,26 @@ describe('migrations', () => {
     expect(migrateDocument(new Y.Doc())).toBeNull();
   });
 });
+
+describe('reordering', () => {
+  it('moves an activity up and down among the activities of its goal only', async () => {
+    const { reorderItem, moveActivityToGoal, nextActivityNumber } = await import('./action-plan.js');
+    const doc = createDocument('action-plan', { title: 'Plan' });
+    const g1 = addGoal(doc, { number: '1', title: 'Ett' });
+    const g2 = addGoal(doc, { number: '2', title: 'Två' });
+    const [a, b, c] = ['A', 'B', 'C'].map((title) => addActivity(doc, g1, { title }));
+    addActivity(doc, g2, { title: 'D' });
+    const titles = () => actionPlanToJSON(doc).goals.map((g) => g.activities.map((x) => x.title).join(''));
+    reorderItem(doc, 'activities', c ?? '', -1);
+    expect(titles()).toEqual(['ACB', 'D']);
+    reorderItem(doc, 'activities', a ?? '', 1);
+    expect(titles()).toEqual(['CAB', 'D']);
+    reorderItem(doc, 'activities', c ?? '', -1);
+    expect(titles()).toEqual(['CAB', 'D']);
+    moveActivityToGoal(doc, b ?? '', g2);
+    expect(titles()).toEqual(['CA', 'DB']);
+    reorderItem(doc, 'goals', g2, -1);
+    expect(titles()).toEqual(['DB', 'CA']);
+    expect(nextActivityNumber({ number: '1', activities: actionPlanToJSON(doc).goals[1]?.activities.map((x, i) => ({ ...x, number: `1.${i + 1}` })) ?? [] })).toBe('1.3');
+  });
+});

@@ -1,0 +1,23 @@
+import { Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { Layout } from './components/Layout.jsx';
+import { HomePage } from './pages/HomePage.jsx';
+import { LoginPage, SignupPage } from './pages/AuthPages.jsx';
+import { NotFoundPage } from './pages/NotFoundPage.jsx';
+
+// The editors (and their text-editing library) load only when a document is opened.
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage.jsx').then((m) => ({ default: m.WorkspacePage })));
+const DocumentPage = lazy(() => import('./pages/DocumentPage.jsx').then((m) => ({ default: m.DocumentPage })));
+
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={HomePage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/signup" component={SignupPage} />
+      <Route path="/w/:ws" component={WorkspacePage} />
+      <Route path="/d/:doc" component={DocumentPage} />
+      <Route path="*" component={NotFoundPage} />
+    </Router>
+  );
+}

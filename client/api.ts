@@ -1,0 +1,84 @@
+/** Every call the client makes to the server's REST API, in one place. */
+import type { DocumentKind } from '../shared/model/kinds.js';
+import type { Role } from '../shared/roles.js';
+import type { ImportReport } from '../shared/table/import.js';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  role: Role;
+}
+export interface Member extends User {
+  role: Role;
+}
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+}
+export interface Workspace {
+  id: string;
+  name: string;
+  country: string;
+  role: Role;
+  members: Member[];
+  invitations: Array<{ email: string; role: Role }>;
+  documents: DocumentSummary[];
+}
+export interface DocumentInfo extends DocumentSummary {
+  workspaceId: string;
+  role: Role;
+}
+
+/** An error the server explained: `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Servern kunde inte nås. Kontrollera anslutningen.');
+  }
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
+  }
+  return data as T;
+}
+
+export const api = {
+  me: () => call<{ user: User; workspaces: WorkspaceSummary[] }>('GET', '/me'),
+  login: (email: string, password: string) => call<{ user: User }>('POST', '/auth/login', { email, password }),
+  signup: (email: string, password: string, name: string) => call<{ user: User }>('POST', '/auth/signup', { email, password, name }),
+  logout: () => call<null>('POST', '/auth/logout'),
+  createWorkspace: (name: string) => call<{ id: string; name: string }>('POST', '/workspaces', { name }),
+  workspace: (id: string) => call<Workspace>('GET', `/workspaces/${id}`),
+  addMember: (ws: string, email: string, role: Role) => call<unknown>('POST', `/workspaces/${ws}/members`, { email, role }),
+  setRole: (ws: string, userId: string, role: Role) => call<unknown>('PATCH', `/workspaces/${ws}/members/${userId}`, { role }),
+  removeMember: (ws: string, userId: string) => call<null>('DELETE', `/workspaces/${ws}/members/${userId}`),
+  createDocument: (ws: string, kind: DocumentKind, title: string) => call<DocumentSummary>('POST', `/workspaces/${ws}/documents`, { kind, title }),
+  importPlan: (ws: string, table: string, type: string, title?: string) =>
+    call<DocumentSummary & { report: ImportReport }>('POST', `/workspaces/${ws}/import${title ? `?title=${encodeURIComponent(title)}` : ''}`, table, type),
+  document: (id: string) => call<DocumentInfo>('GET', `/documents/${id}`),
+};

@@ -1,0 +1,107 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { ImportReport } from '../../shared/table/import.js';
+import { formatTableAmount } from '../../shared/money.js';
+import { api, type DocumentSummary } from '../api.js';
+import { t } from '../i18n/index.js';
+import { ErrorText, messageOf } from './ErrorText.jsx';
+
+/** Import a plan table by file or paste, then show the report: stated totals checked, rows skipped. */
+export function ImportForm(props: { workspaceId: string; onImported: () => void }) {
+  const [error, setError] = createSignal<string | null>(null);
+  const [result, setResult] = createSignal<(DocumentSummary & { report: ImportReport }) | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const file = form.get('file');
+    const pasted = String(form.get('table') ?? '');
+    const hasFile = file instanceof File && file.size > 0;
+    const text = hasFile ? await file.text() : pasted;
+    const type = hasFile && /\.csv$/i.test(file.name) ? 'text/csv' : 'text/tab-separated-values';
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.importPlan(props.workspaceId, text, type, String(form.get('title') ?? '').trim() || undefined));
+      props.onImported();
+    } catch (e) {
+      setError(messageOf(e, t('errorGeneric')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('importPlan')}</h2>
+      <p id="import-help">{t('importHelp')}</p>
+      <form class="stack" onSubmit={(e) => void submit(e)} aria-describedby="import-help">
+        <label>
+          {t('title')}
+          <input name="title" maxlength="200" />
+        </label>
+        <label>
+          {t('file')}
+          <input name="file" type="file" accept=".tsv,.csv,.txt,text/csv,text/tab-separated-values,text/plain" />
+        </label>
+        <label>
+          {t('pasteTable')}
+          <textarea name="table" rows="4" />
+        </label>
+        <ErrorText message={error()} />
+        <button type="submit" disabled={busy()}>
+          {t('importButton')}
+        </button>
+      </form>
+      <Show when={result()}>{(done) => <ImportReportView result={done()} />}</Show>
+    </section>
+  );
+}
+
+function ImportReportView(props: { result: DocumentSummary & { report: ImportReport } }) {
+  return (
+    <div class="report" role="status" aria-labelledby="report-heading">
+      <h3 id="report-heading">
+        {t('importReport')}: <A href={`/d/${props.result.id}`}>{props.result.title}</A>
+      </h3>
+      <Show when={props.result.report.statedTotals.length > 0}>
+        <table>
+          <caption>{t('statedTotal')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('label')}</th>
+              <th scope="col">{t('stated')}</th>
+              <th scope="col">{t('computed')}</th>
+              <th scope="col">{t('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.result.report.statedTotals}>
+              {(total) => (
+                <tr classList={{ mismatch: !total.ok }}>
+                  <th scope="row">{total.label}</th>
+                  <td class="num">{formatTableAmount(total.stated)}</td>
+                  <td class="num">{total.computed === null ? '–' : formatTableAmount(total.computed)}</td>
+                  <td>{total.ok ? `✓ ${t('totalOk')}` : `✗ ${t('totalMismatch')}`}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <h4>{t('skippedRows')}</h4>
+      <Show when={props.result.report.skipped.length > 0} fallback={<p>{t('noSkipped')}</p>}>
+        <ul>
+          <For each={props.result.report.skipped}>
+            {(row) => (
+              <li>
+                {t('line')} {row.line}: {row.reason} <code>{row.text}</code>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}

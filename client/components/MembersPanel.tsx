@@ -1,0 +1,86 @@
+import { createSignal, For, Show } from 'solid-js';
+import { ROLES, isRole, type Role } from '../../shared/roles.js';
+import { api, type Workspace } from '../api.js';
+import { t } from '../i18n/index.js';
+import { ErrorText, messageOf } from './ErrorText.jsx';
+
+/** Members and invitations; coordinators invite, change roles and remove. */
+export function MembersPanel(props: { workspace: Workspace; selfId: string; onChange: () => void }) {
+  const [error, setError] = createSignal<string | null>(null);
+  const canManage = () => props.workspace.role === 'coordinator';
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      props.onChange();
+    } catch (e) {
+      setError(messageOf(e, t('errorGeneric')));
+    }
+  };
+  const invite = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const role = String(data.get('role'));
+    if (!isRole(role)) return;
+    void run(async () => {
+      await api.addMember(props.workspace.id, String(data.get('email') ?? ''), role);
+      form.reset();
+    });
+  };
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('members')}</h2>
+      <ul class="members">
+        <For each={props.workspace.members}>
+          {(member) => (
+            <li>
+              <span>
+                {member.name} <span class="muted">{member.email}</span>
+              </span>
+              <Show when={canManage() && member.id !== props.selfId} fallback={<span class="role">{t(`role_${member.role}`)}</span>}>
+                <label>
+                  <span class="visually-hidden">{t('changeRole', { name: member.name })}</span>
+                  <select value={member.role} onChange={(e) => isRole(e.currentTarget.value) && void run(() => api.setRole(props.workspace.id, member.id, e.currentTarget.value as Role))}>
+                    <For each={ROLES}>{(role) => <option value={role}>{t(`role_${role}`)}</option>}</For>
+                  </select>
+                </label>
+                <button type="button" class="secondary" onClick={() => void run(() => api.removeMember(props.workspace.id, member.id))}>
+                  {t('remove')} <span class="visually-hidden">{member.name}</span>
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={canManage()}>
+        <Show when={props.workspace.invitations.length > 0}>
+          <h3>{t('invitations')}</h3>
+          <ul>
+            <For each={props.workspace.invitations}>
+              {(invitation) => (
+                <li>
+                  {invitation.email} <span class="role">{t(`role_${invitation.role}`)}</span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <form class="inline" onSubmit={invite}>
+          <label>
+            {t('email')}
+            <input name="email" type="email" required />
+          </label>
+          <label>
+            {t('role')}
+            <select name="role">
+              <For each={ROLES}>{(role) => <option value={role} selected={role === 'editor'}>{t(`role_${role}`)}</option>}</For>
+            </select>
+          </label>
+          <button type="submit">{t('invite')}</button>
+        </form>
+      </Show>
+      <ErrorText message={error()} />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { For, Show } from 'solid-js';
+import { ACTIVITY_STATUSES } from '../../../shared/model/kinds.js';
+import {
+  actionPlanRoots,
+  moveActivityToGoal,
+  removeItem,
+  reorderItem,
+  updateItem,
+  type ActivityJSON,
+  type GoalJSON,
+} from '../../../shared/model/action-plan.js';
+import { LOCAL_ORIGIN } from '../../sync/open-document.js';
+import { t } from '../../i18n/index.js';
+import { useEditor } from './context.js';
+import { Field } from './Field.jsx';
+import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from './inputs.jsx';
+import { textOf, TextEditor } from './TextEditor.jsx';
+
+/** One activity: the row people know from the plan table, plus status and progress. */
+export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
+  const editor = useEditor();
+  const a = () => props.activity;
+  const path = (field: string) => ['activities', a().id, field];
+  const write = (field: string) => (value: unknown) => updateItem(editor.doc, 'activities', a().id, { [field]: value }, LOCAL_ORIGIN);
+  const name = () => `${a().number} ${a().title}`.trim() || t('activity');
+  const activities = actionPlanRoots(editor.doc).activities;
+  const title = textOf(activities, a().id, 'title');
+  const description = textOf(activities, a().id, 'description');
+  return (
+    <tr class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number}>
+      <td class="col-number">
+        <Field path={path('number')} label={`${t('number')} (${name()})`} hideLabel>
+          {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}
+        </Field>
+      </td>
+      <td class="col-activity">
+        <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>
+          {(id, described) => (title ? <TextEditor id={id} describedBy={described} text={title} /> : <span id={id}>{a().title}</span>)}
+        </Field>
+        <Field path={path('description')} label={`${t('description')} ${a().number}`} hideLabel>
+          {(id, described) => (description ? <TextEditor id={id} describedBy={described} text={description} multiline /> : <span id={id}>{a().description}</span>)}
+        </Field>
+      </td>
+      <td class="col-budget">
+        <Field path={path('budget')} label={`${t('budget')} ${a().number}`} hideLabel>
+          {(id, described) => <MoneyInput id={id} describedBy={described} value={a().budget} write={write('budget')} />}
+        </Field>
+      </td>
+      <td>
+        <Field path={path('responsible')} label={`${t('responsible')} ${a().number}`} hideLabel>
+          {(id, described) => <TextInput id={id} describedBy={described} value={a().responsible} write={write('responsible')} />}
+        </Field>
+      </td>
+      <td class="col-dates">
+        <Field path={path('start')} label={`${t('start')} ${a().number}`}>
+          {(id, described) => <DateInput id={id} describedBy={described} value={a().start} write={write('start')} />}
+        </Field>
+        <Field path={path('end')} label={`${t('end')} ${a().number}`}>
+          {(id, described) => <DateInput id={id} describedBy={described} value={a().end} write={write('end')} />}
+        </Field>
+      </td>
+      <td>
+        <Field path={path('recipients')} label={`${t('recipients')} ${a().number}`} hideLabel>
+          {(id, described) => <TextInput id={id} describedBy={described} value={a().recipients} write={write('recipients')} />}
+        </Field>
+      </td>
+      <td class="col-status">
+        <Field path={path('status')} label={`${t('status')} ${a().number}`} hideLabel>
+          {(id, described) => (
+            <SelectInput id={id} describedBy={described} value={a().status} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))} write={write('status')} />
+          )}
+        </Field>
+        <Field path={path('progress')} label={`${t('progress')}`}>
+          {(id, described) => <PercentInput id={id} describedBy={described} value={a().progress} write={write('progress')} />}
+        </Field>
+      </td>
+      <Show when={editor.editable}>
+        <td class="col-actions">
+          <div class="row-actions" role="group" aria-label={name()}>
+            <button type="button" class="icon" disabled={props.first} onClick={() => reorderItem(editor.doc, 'activities', a().id, -1, LOCAL_ORIGIN)}>
+              <span aria-hidden="true">↑</span>
+              <span class="visually-hidden">
+                {t('moveUp')} {name()}
+              </span>
+            </button>
+            <button type="button" class="icon" disabled={props.last} onClick={() => reorderItem(editor.doc, 'activities', a().id, 1, LOCAL_ORIGIN)}>
+              <span aria-hidden="true">↓</span>
+              <span class="visually-hidden">
+                {t('moveDown')} {name()}
+              </span>
+            </button>
+            <label>
+              <span class="visually-hidden">
+                {t('moveToGoal')} ({name()})
+              </span>
+              <select value={a().goalId} onChange={(e) => moveActivityToGoal(editor.doc, a().id, e.currentTarget.value, LOCAL_ORIGIN)}>
+                <For each={props.goals.filter((g) => g.id !== null)}>{(g) => <option value={g.id ?? ''}>{`${t('goal')} ${g.number}`}</option>}</For>
+                <Show when={!props.goals.some((g) => g.id === a().goalId)}>
+                  <option value={a().goalId}>{t('noGoal')}</option>
+                </Show>
+              </select>
+            </label>
+            <button
+              type="button"
+              class="icon danger"
+              onClick={() => confirm(t('deleteConfirm', { what: name() })) && removeItem(editor.doc, 'activities', a().id, LOCAL_ORIGIN)}
+            >
+              <span aria-hidden="true">✕</span>
+              <span class="visually-hidden">
+                {t('remove')} {name()}
+              </span>
+            </button>
+          </div>
+        </td>
+      </Show>
+    </tr>
+  );
+}

@@ -1,0 +1,110 @@
+import { For, Show } from 'solid-js';
+import { addCost, removeItem, reorderItem, updateItem, type CostJSON } from '../../../shared/model/action-plan.js';
+import { LOCAL_ORIGIN } from '../../sync/open-document.js';
+import { t } from '../../i18n/index.js';
+import { useEditor } from './context.js';
+import { Field } from './Field.jsx';
+import { MoneyInput, TextInput } from './inputs.jsx';
+
+/** Cost lines grouped by section (e.g. Projektledning); standalone lines last. */
+export function CostsSection(props: { costs: CostJSON[] }) {
+  const editor = useEditor();
+  const sections = () => {
+    const names = [...new Set(props.costs.map((c) => c.section))];
+    return [...names.filter((n) => n !== ''), ...names.filter((n) => n === '')];
+  };
+  const add = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const section = String(new FormData(form).get('section') ?? '').trim();
+    addCost(editor.doc, { section, label: '', description: '', amount: null }, LOCAL_ORIGIN);
+  };
+  return (
+    <section aria-labelledby="costs-heading" class="costs">
+      <h2 id="costs-heading">{t('costs')}</h2>
+      <For each={sections()}>
+        {(section) => {
+          const lines = () => props.costs.filter((c) => c.section === section);
+          return (
+            <div class="table-scroll">
+              <table class="plan-table">
+                <caption>{section || t('standalone')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('label')}</th>
+                    <th scope="col">{t('description')}</th>
+                    <th scope="col">{t('amount')}</th>
+                    <Show when={editor.editable}>
+                      <th scope="col">
+                        <span class="visually-hidden">{t('remove')}</span>
+                      </th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={lines()}>
+                    {(cost, i) => {
+                      const write = (field: string) => (value: unknown) => updateItem(editor.doc, 'costs', cost.id, { [field]: value }, LOCAL_ORIGIN);
+                      const name = () => cost.label || t('label');
+                      return (
+                        <tr classList={{ flash: editor.recentlyChanged().has(cost.id) }}>
+                          <td>
+                            <Field path={['costs', cost.id, 'label']} label={`${t('label')} (${section || t('standalone')})`} hideLabel>
+                              {(id, d) => <TextInput id={id} describedBy={d} value={cost.label} write={write('label')} />}
+                            </Field>
+                          </td>
+                          <td>
+                            <Field path={['costs', cost.id, 'description']} label={`${t('description')} ${name()}`} hideLabel>
+                              {(id, d) => <TextInput id={id} describedBy={d} value={cost.description} write={write('description')} />}
+                            </Field>
+                          </td>
+                          <td class="col-budget">
+                            <Field path={['costs', cost.id, 'amount']} label={`${t('amount')} ${name()}`} hideLabel>
+                              {(id, d) => <MoneyInput id={id} describedBy={d} value={cost.amount} write={write('amount')} />}
+                            </Field>
+                          </td>
+                          <Show when={editor.editable}>
+                            <td class="col-actions">
+                              <div class="row-actions" role="group" aria-label={name()}>
+                                <button type="button" class="icon" disabled={i() === 0} onClick={() => reorderItem(editor.doc, 'costs', cost.id, -1, LOCAL_ORIGIN)}>
+                                  <span aria-hidden="true">↑</span>
+                                  <span class="visually-hidden">{`${t('moveUp')} ${name()}`}</span>
+                                </button>
+                                <button type="button" class="icon" disabled={i() === lines().length - 1} onClick={() => reorderItem(editor.doc, 'costs', cost.id, 1, LOCAL_ORIGIN)}>
+                                  <span aria-hidden="true">↓</span>
+                                  <span class="visually-hidden">{`${t('moveDown')} ${name()}`}</span>
+                                </button>
+                                <button type="button" class="icon danger" onClick={() => confirm(t('deleteConfirm', { what: name() })) && removeItem(editor.doc, 'costs', cost.id, LOCAL_ORIGIN)}>
+                                  <span aria-hidden="true">✕</span>
+                                  <span class="visually-hidden">{`${t('remove')} ${name()}`}</span>
+                                </button>
+                              </div>
+                            </td>
+                          </Show>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </For>
+      <Show when={editor.editable}>
+        <form class="inline" onSubmit={add}>
+          <label>
+            {t('section')}
+            <input name="section" list="cost-sections" maxlength="200" />
+          </label>
+          <datalist id="cost-sections">
+            <For each={sections().filter((s) => s !== '')}>{(s) => <option value={s} />}</For>
+          </datalist>
+          <button type="submit" class="secondary">
+            + {t('addCost')}
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}

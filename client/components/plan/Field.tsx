@@ -1,0 +1,47 @@
+import { For, Show, type JSX } from 'solid-js';
+import { fieldId, fieldKey } from '../../sync/action-plan-view.js';
+import { setEditing } from '../../sync/presence.js';
+import { t } from '../../i18n/index.js';
+import { useEditor } from './context.js';
+
+/**
+ * A labelled field with its markers: who else is editing it (in their colour) and the
+ * validation issues that point at it. Focus inside tells the others where you are.
+ */
+export function Field(props: { path: string[]; label: string; hideLabel?: boolean; children: (id: string, describedBy: string) => JSX.Element; class?: string }) {
+  const editor = useEditor();
+  const key = () => fieldKey(props.path);
+  const id = () => fieldId(props.path);
+  const editors = () => editor.peers().filter((peer) => !peer.self && peer.editing === key());
+  const issues = () => editor.issuesByField().get(key()) ?? [];
+  const describedBy = () => `${id()}-issues`;
+  return (
+    <div
+      class={`field ${props.class ?? ''}`}
+      classList={{ 'remote-editing': editors().length > 0, 'has-error': issues().some((i) => i.severity === 'error'), 'has-warning': issues().some((i) => i.severity === 'warning') }}
+      style={editors()[0] ? { '--peer-color': editors()[0]?.color } : {}}
+      onFocusIn={() => setEditing(editor.awareness, key())}
+      onFocusOut={() => setEditing(editor.awareness, null)}
+    >
+      <label id={`${id()}-label`} for={id()} classList={{ 'visually-hidden': props.hideLabel }}>
+        {props.label}
+      </label>
+      {props.children(id(), describedBy())}
+      <Show when={editors().length > 0}>
+        <span class="peer-marker" style={{ background: editors()[0]?.color }}>
+          {t('editing', { name: editors().map((p) => p.name).join(', ') })}
+        </span>
+      </Show>
+      <span id={describedBy()} class="field-issues">
+        <For each={issues()}>
+          {(issue) => (
+            <span class={`issue-marker ${issue.severity}`} title={issue.message}>
+              <span aria-hidden="true">{issue.severity === 'error' ? '⛔' : issue.severity === 'warning' ? '⚠' : 'ℹ'}</span>
+              <span class="visually-hidden">{issue.message}</span>
+            </span>
+          )}
+        </For>
+      </span>
+    </div>
+  );
+}

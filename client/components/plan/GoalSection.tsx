@@ -1,0 +1,93 @@
+import { For, Show } from 'solid-js';
+import { actionPlanRoots, addActivity, nextActivityNumber, removeItem, reorderItem, updateItem, type GoalJSON } from '../../../shared/model/action-plan.js';
+import { LOCAL_ORIGIN } from '../../sync/open-document.js';
+import { t } from '../../i18n/index.js';
+import { ActivityRow } from './ActivityRow.jsx';
+import { useEditor } from './context.js';
+import { Field } from './Field.jsx';
+import { TextInput } from './inputs.jsx';
+import { textOf, TextEditor } from './TextEditor.jsx';
+
+/** A goal (Mål) with its activities, laid out like the plan table. */
+export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
+  const editor = useEditor();
+  const goalId = () => props.goal.id;
+  const heading = () => (props.goal.id === null ? t('noGoal') : `${t('goal')} ${props.goal.number}`);
+  const goals = actionPlanRoots(editor.doc).goals;
+  const title = props.goal.id ? textOf(goals, props.goal.id, 'title') : null;
+  const description = props.goal.id ? textOf(goals, props.goal.id, 'description') : null;
+  const headingId = () => `goal-${props.goal.id ?? 'none'}`;
+  return (
+    <section class="goal" classList={{ flash: props.goal.id !== null && editor.recentlyChanged().has(props.goal.id) }} aria-labelledby={headingId()}>
+      <div class="goal-head">
+        <h3 id={headingId()}>{heading()}</h3>
+        <Show when={goalId()}>
+          {(id) => (
+            <div class="goal-fields">
+              <Field path={['goals', id(), 'number']} label={t('number')} class="narrow">
+                {(fid, described) => <TextInput id={fid} describedBy={described} value={props.goal.number} write={(v) => updateItem(editor.doc, 'goals', id(), { number: v }, LOCAL_ORIGIN)} maxLength={20} />}
+              </Field>
+              <Field path={['goals', id(), 'title']} label={t('title')} class="grow">
+                {(fid, described) => (title ? <TextEditor id={fid} describedBy={described} text={title} /> : <span id={fid}>{props.goal.title}</span>)}
+              </Field>
+              <Field path={['goals', id(), 'description']} label={t('description')} class="wide">
+                {(fid, described) => (description ? <TextEditor id={fid} describedBy={described} text={description} multiline /> : <span id={fid}>{props.goal.description}</span>)}
+              </Field>
+              <Show when={editor.editable}>
+                <div class="row-actions" role="group" aria-label={heading()}>
+                  <button type="button" class="icon" disabled={props.first} onClick={() => reorderItem(editor.doc, 'goals', id(), -1, LOCAL_ORIGIN)}>
+                    <span aria-hidden="true">↑</span>
+                    <span class="visually-hidden">{`${t('moveUp')} ${heading()}`}</span>
+                  </button>
+                  <button type="button" class="icon" disabled={props.last} onClick={() => reorderItem(editor.doc, 'goals', id(), 1, LOCAL_ORIGIN)}>
+                    <span aria-hidden="true">↓</span>
+                    <span class="visually-hidden">{`${t('moveDown')} ${heading()}`}</span>
+                  </button>
+                  <button type="button" class="icon danger" onClick={() => confirm(t('deleteConfirm', { what: heading() })) && removeItem(editor.doc, 'goals', id(), LOCAL_ORIGIN)}>
+                    <span aria-hidden="true">✕</span>
+                    <span class="visually-hidden">{`${t('remove')} ${heading()}`}</span>
+                  </button>
+                </div>
+              </Show>
+            </div>
+          )}
+        </Show>
+      </div>
+      <Show when={props.goal.activities.length > 0}>
+        <div class="table-scroll">
+          <table class="plan-table">
+            <caption class="visually-hidden">{`${t('activities')}: ${heading()}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('number')}</th>
+                <th scope="col">{t('activities')}</th>
+                <th scope="col">{t('budget')}</th>
+                <th scope="col">{t('responsible')}</th>
+                <th scope="col">{t('timeframe')}</th>
+                <th scope="col">{t('recipients')}</th>
+                <th scope="col">{t('status')}</th>
+                <Show when={editor.editable}>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('moveToGoal')}</span>
+                  </th>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.goal.activities}>
+                {(activity, i) => <ActivityRow activity={activity} goals={props.goals} first={i() === 0} last={i() === props.goal.activities.length - 1} />}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={editor.editable && goalId()}>
+        {(id) => (
+          <button type="button" class="secondary" onClick={() => addActivity(editor.doc, id(), { title: '', number: nextActivityNumber(props.goal) }, LOCAL_ORIGIN)}>
+            + {t('addActivity')} <span class="visually-hidden">{heading()}</span>
+          </button>
+        )}
+      </Show>
+    </section>
+  );
+}

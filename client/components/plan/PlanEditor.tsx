@@ -1,0 +1,115 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { CURRENCIES } from '../../../shared/model/kinds.js';
+import { addGoal } from '../../../shared/model/action-plan.js';
+import type { Issue } from '../../../shared/validate/issue.js';
+import { writeFields } from '../../../shared/model/ymap.js';
+import { createActionPlanView, fieldKey } from '../../sync/action-plan-view.js';
+import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
+import type { Peer } from '../../sync/presence.js';
+import { locale, t } from '../../i18n/index.js';
+import { ValidationPanel } from '../ValidationPanel.jsx';
+import { CostsSection } from './CostsSection.jsx';
+import { EditorContext } from './context.js';
+import { Field } from './Field.jsx';
+import { GoalSection } from './GoalSection.jsx';
+import { DateInput, SelectInput, TextInput } from './inputs.jsx';
+import { Summary } from './Summary.jsx';
+import { Timeline } from './Timeline.jsx';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The action-plan editor: plan table, costs, summary, timeline and the live validation panel. */
+export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[] }) {
+  const { doc, provider } = props.live;
+  // Only changes arriving after the first sync are someone else's edits worth highlighting.
+  const view = createActionPlanView(doc, { today, locale, isRemote: (origin) => origin === provider && provider.synced });
+  const [tab, setTab] = createSignal<'table' | 'timeline'>('table');
+  const issuesByField = createMemo(() => {
+    const map = new Map<string, Issue[]>();
+    for (const issue of view.issues()) map.set(fieldKey(issue.path), [...(map.get(fieldKey(issue.path)) ?? []), issue]);
+    return map;
+  });
+  const meta = doc.getMap<unknown>('meta');
+  const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
+  const plan = view.plan;
+  const realGoals = () => plan.goals.filter((g) => g.id !== null);
+
+  return (
+    <EditorContext.Provider
+      value={{
+        doc,
+        awareness: provider.awareness,
+        undo: props.live.undo,
+        editable: props.editable,
+        currency: () => plan.currency,
+        peers: props.peers,
+        issuesByField,
+        recentlyChanged: view.recentlyChanged,
+      }}
+    >
+      <div class="editor-layout">
+        <div class="editor-main">
+          <h1 class="doc-title">{plan.title || t('kind_action-plan')}</h1>
+          <div class="meta-fields">
+            <Field path={['meta', 'title']} label={t('title')} class="grow">
+              {(id, d) => <TextInput id={id} describedBy={d} value={plan.title} write={writeMeta('title')} maxLength={200} />}
+            </Field>
+            <Field path={['meta', 'subtitle']} label={t('subtitle')} class="grow">
+              {(id, d) => <TextInput id={id} describedBy={d} value={plan.subtitle} write={writeMeta('subtitle')} />}
+            </Field>
+            <Field path={['meta', 'currency']} label={t('currency')}>
+              {(id, d) => <SelectInput id={id} describedBy={d} value={plan.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} write={writeMeta('currency')} />}
+            </Field>
+            <Field path={['meta', 'periodStart']} label={`${t('period')}: ${t('start').toLowerCase()}`}>
+              {(id, d) => <DateInput id={id} describedBy={d} value={plan.periodStart} write={writeMeta('periodStart')} />}
+            </Field>
+            <Field path={['meta', 'periodEnd']} label={`${t('period')}: ${t('end').toLowerCase()}`}>
+              {(id, d) => <DateInput id={id} describedBy={d} value={plan.periodEnd} write={writeMeta('periodEnd')} />}
+            </Field>
+          </div>
+          <div class="tabs" role="tablist" aria-label={t('kind_action-plan')}>
+            <For each={['table', 'timeline'] as const}>
+              {(name) => (
+                <button
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-selected={tab() === name}
+                  aria-controls={`panel-${name}`}
+                  tabindex={tab() === name ? 0 : -1}
+                  onClick={() => setTab(name)}
+                  onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (setTab(tab() === 'table' ? 'timeline' : 'table'), document.getElementById(`tab-${tab()}`)?.focus())}
+                >
+                  {t(name)}
+                </button>
+              )}
+            </For>
+          </div>
+          <Show when={tab() === 'table'}>
+            <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
+              <section aria-labelledby="goals-heading">
+                <h2 id="goals-heading">{t('goals')}</h2>
+                <For each={plan.goals}>
+                  {(goal, i) => <GoalSection goal={goal} goals={plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />}
+                </For>
+                <Show when={props.editable}>
+                  <button type="button" onClick={() => addGoal(doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN)}>
+                    + {t('addGoal')}
+                  </button>
+                </Show>
+              </section>
+              <CostsSection costs={plan.costs} />
+              <Summary totals={view.totals()} budget={plan.budget} />
+            </div>
+          </Show>
+          <Show when={tab() === 'timeline'}>
+            <div role="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline">
+              <Timeline plan={plan} today={today()} />
+            </div>
+          </Show>
+        </div>
+        <ValidationPanel issues={view.issues()} beforeFocus={() => setTab('table')} />
+      </div>
+    </EditorContext.Provider>
+  );
+}

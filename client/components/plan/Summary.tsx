@@ -1,0 +1,57 @@
+import { For, Show } from 'solid-js';
+import { updatePlanBudget, type PlanBudgetJSON } from '../../../shared/model/action-plan.js';
+import type { PlanTotals } from '../../../shared/totals.js';
+import { LOCAL_ORIGIN } from '../../sync/open-document.js';
+import { money, t } from '../../i18n/index.js';
+import { useEditor } from './context.js';
+import { Field } from './Field.jsx';
+import { DateInput, MoneyInput } from './inputs.jsx';
+
+/** The summary rows of the plan table, computed live by `shared/totals`. */
+export function Summary(props: { totals: PlanTotals; budget: PlanBudgetJSON }) {
+  const editor = useEditor();
+  const write = (field: keyof PlanBudgetJSON) => (value: unknown) => updatePlanBudget(editor.doc, { [field]: value }, LOCAL_ORIGIN);
+  const sum = (minor: number | null) => money(minor, editor.currency());
+  return (
+    <section aria-labelledby="summary-heading" class="summary">
+      <h2 id="summary-heading">{t('summary')}</h2>
+      <dl class="totals">
+        <div>
+          <dt>{t('sumActivities')}</dt>
+          <dd data-total="activities">{sum(props.totals.activities)}</dd>
+        </div>
+        <For each={Object.entries(props.totals.sections)}>
+          {([section, amount]) => (
+            <div>
+              <dt>{t('sumSection', { section: section.toLowerCase() })}</dt>
+              <dd>{sum(amount)}</dd>
+            </div>
+          )}
+        </For>
+        <div class="strong">
+          <dt>{t('planned')}</dt>
+          <dd data-total="planned">{sum(props.totals.planned)}</dd>
+        </div>
+      </dl>
+      <div class="budget-fields">
+        <Field path={['budget', 'spentBefore']} label={t('spentBefore')}>
+          {(id, d) => <MoneyInput id={id} describedBy={d} value={props.budget.spentBefore} write={write('spentBefore')} />}
+        </Field>
+        <Field path={['budget', 'spentBeforeDate']} label={`${t('spentBefore')}: ${t('end').toLowerCase()}`}>
+          {(id, d) => <DateInput id={id} describedBy={d} value={props.budget.spentBeforeDate} write={write('spentBeforeDate')} />}
+        </Field>
+        <Field path={['budget', 'frame']} label={t('frame')}>
+          {(id, d) => <MoneyInput id={id} describedBy={d} value={props.budget.frame} write={write('frame')} />}
+        </Field>
+        <Field path={['budget', 'frameWithIncome']} label={t('frameWithIncome')}>
+          {(id, d) => <MoneyInput id={id} describedBy={d} value={props.budget.frameWithIncome} write={write('frameWithIncome')} />}
+        </Field>
+      </div>
+      <Show when={props.totals.remaining !== null}>
+        <p class="remaining" classList={{ negative: (props.totals.remaining ?? 0) < 0 }}>
+          {t('remaining')}: <strong data-total="remaining">{sum(props.totals.remaining)}</strong>
+        </p>
+      </Show>
+    </section>
+  );
+}

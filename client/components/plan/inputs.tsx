@@ -1,0 +1,99 @@
+/** Inputs bound to one field of a Yjs item: plain text, money, date, choice, number. */
+import { createSignal, For, Show } from 'solid-js';
+import { formatTableAmount, parseAmount } from '../../../shared/money.js';
+import { t } from '../../i18n/index.js';
+import { useEditor } from './context.js';
+
+type Write = (value: unknown) => void;
+
+export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number }) {
+  const editor = useEditor();
+  return (
+    <input
+      id={props.id}
+      aria-describedby={props.describedBy}
+      value={props.value}
+      readOnly={!editor.editable}
+      maxLength={props.maxLength ?? 500}
+      onChange={(e) => props.write(e.currentTarget.value)}
+    />
+  );
+}
+
+/** Money typed the Swedish way (`1 324 601`, `77 600 kr`), stored as minor units; shown with its currency. */
+export function MoneyInput(props: { id: string; describedBy: string; value: number | null; write: Write }) {
+  const editor = useEditor();
+  const [error, setError] = createSignal(false);
+  const commit = (input: HTMLInputElement) => {
+    const parsed = parseAmount(input.value);
+    if (parsed === undefined) return setError(true);
+    setError(false);
+    if (parsed !== props.value) props.write(parsed);
+    input.value = parsed === null ? '' : formatTableAmount(parsed);
+  };
+  return (
+    <span class="money">
+      <input
+        id={props.id}
+        inputMode="decimal"
+        aria-describedby={`${props.describedBy} ${props.id}-error`}
+        aria-invalid={error()}
+        value={props.value === null ? '' : formatTableAmount(props.value)}
+        readOnly={!editor.editable}
+        onChange={(e) => commit(e.currentTarget)}
+        onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
+      />
+      <span class="unit" aria-hidden="true">
+        {editor.currency() === 'SEK' || editor.currency() === 'NOK' || editor.currency() === 'DKK' ? 'kr' : editor.currency()}
+      </span>
+      <Show when={error()}>
+        <span class="error" id={`${props.id}-error`} role="alert">
+          {t('amountInvalid')}
+        </span>
+      </Show>
+    </span>
+  );
+}
+
+export function DateInput(props: { id: string; describedBy: string; value: string | null; write: Write }) {
+  const editor = useEditor();
+  return (
+    <input
+      id={props.id}
+      type="date"
+      aria-describedby={props.describedBy}
+      value={props.value ?? ''}
+      readOnly={!editor.editable}
+      onChange={(e) => props.write(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+    />
+  );
+}
+
+export function SelectInput<T extends string>(props: { id: string; describedBy: string; value: T; options: ReadonlyArray<{ value: T; label: string }>; write: Write }) {
+  const editor = useEditor();
+  return (
+    <select id={props.id} aria-describedby={props.describedBy} value={props.value} disabled={!editor.editable} onChange={(e) => props.write(e.currentTarget.value)}>
+      <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+    </select>
+  );
+}
+
+export function PercentInput(props: { id: string; describedBy: string; value: number; write: Write }) {
+  const editor = useEditor();
+  return (
+    <input
+      id={props.id}
+      type="number"
+      min="0"
+      max="100"
+      step="5"
+      aria-describedby={props.describedBy}
+      value={props.value}
+      readOnly={!editor.editable}
+      onChange={(e) => {
+        const value = Math.round(Number(e.currentTarget.value));
+        if (Number.isFinite(value)) props.write(Math.min(100, Math.max(0, value)));
+      }}
+    />
+  );
+}

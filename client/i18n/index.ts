@@ -1,0 +1,37 @@
+/** The UI language as a signal (Swedish by default, remembered per browser) and `t()` to read text in it. */
+import { createSignal } from 'solid-js';
+import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from '../../shared/locale.js';
+import { formatMoney } from '../../shared/money.js';
+import { MESSAGES, type MessageKey } from './messages.js';
+
+const STORAGE_KEY = 'samplan.locale';
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return isLocale(stored) ? stored : DEFAULT_LOCALE;
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
+export { locale };
+
+export function setLocale(next: Locale): void {
+  setLocaleSignal(next);
+  localStorage.setItem(STORAGE_KEY, next);
+  document.documentElement.lang = next;
+}
+
+/** Text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = MESSAGES[locale()][key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function money(minor: number | null, currency: string): string {
+  return minor === null ? '–' : formatMoney(minor, currency, locale());
+}
+
+export function longDate(iso: string): string {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale()], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(time);
+}

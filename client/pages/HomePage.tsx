@@ -1,0 +1,52 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { api } from '../api.js';
+import { ErrorText, messageOf } from '../components/ErrorText.jsx';
+import { RequireUser } from '../components/RequireUser.jsx';
+import { t } from '../i18n/index.js';
+import { me, refreshMe } from '../session.js';
+
+export function HomePage() {
+  const navigate = useNavigate();
+  const [error, setError] = createSignal<string | null>(null);
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    try {
+      const created = await api.createWorkspace(String(new FormData(form).get('name') ?? ''));
+      await refreshMe();
+      navigate(`/w/${created.id}`);
+    } catch (e) {
+      setError(messageOf(e, t('errorGeneric')));
+    }
+  };
+  return (
+    <RequireUser>
+      {() => (
+        <section>
+          <h1>{t('workspaces')}</h1>
+          <Show when={(me()?.workspaces.length ?? 0) > 0} fallback={<p>{t('noWorkspaces')}</p>}>
+            <ul class="cards">
+              <For each={me()?.workspaces}>
+                {(ws) => (
+                  <li>
+                    <A href={`/w/${ws.id}`}>{ws.name}</A> <span class="role">{t(`role_${ws.role}`)}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <h2>{t('newWorkspace')}</h2>
+          <form class="inline" onSubmit={(e) => void create(e)}>
+            <label>
+              {t('workspaceName')}
+              <input name="name" required maxlength="200" />
+            </label>
+            <button type="submit">{t('create')}</button>
+          </form>
+          <ErrorText message={error()} />
+        </section>
+      )}
+    </RequireUser>
+  );
+}
