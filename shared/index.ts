@@ -22,3 +22,6 @@ export * from './table/export.js';
 export * from './table/errors.js';
 export type { StatedTotal } from './table/stated-totals.js';
 export * from './reference/environmental-objectives.js';
+export * from './model/collections.js';
+export * from './strategy-budgets.js';
+export * from './agenda-schedule.js';

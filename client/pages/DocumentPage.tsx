@@ -6,6 +6,8 @@ import { api, type DocumentInfo, type User } from '../api.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
 import { messageOf } from '../components/ErrorText.jsx';
 import { PlanEditor } from '../components/plan/PlanEditor.jsx';
+import { StrategyEditor } from '../components/strategy/StrategyEditor.jsx';
+import { AgendaEditor } from '../components/agenda/AgendaEditor.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
 import { openDocument } from '../sync/open-document.js';
@@ -58,6 +60,12 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User }) {
       <Switch fallback={<p>{t('documentUnsupported')}</p>}>
         <Match when={props.info.kind === 'action-plan'}>
           <PlanEditor live={live} editable={editable} peers={peers} />
+        </Match>
+        <Match when={props.info.kind === 'strategy'}>
+          <StrategyEditor live={live} workspaceId={props.info.workspaceId} editable={editable} peers={peers} />
+        </Match>
+        <Match when={props.info.kind === 'agenda'}>
+          <AgendaEditor live={live} editable={editable} peers={peers} />
         </Match>
       </Switch>
     </>

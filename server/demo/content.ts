@@ -30,7 +30,7 @@ export const DEMO_STRATEGY: StrategyInit = {
               targetValue: 112,
               measurements: [
                 { year: 2022, value: 152, source: 'Energistatistik, kommunerna' },
-                { year: 2024, value: 147, source: 'Energistatistik, kommunerna' },
+                { year: 2024, value: 139, source: 'Energistatistik, kommunerna' },
               ],
             },
           ],
@@ -58,7 +58,7 @@ export const DEMO_STRATEGY: StrategyInit = {
               targetValue: 100,
               measurements: [
                 { year: 2023, value: 52, source: 'Miljöfordon Sverige' },
-                { year: 2025, value: 64, source: 'Miljöfordon Sverige' },
+                { year: 2025, value: 70, source: 'Miljöfordon Sverige' },
               ],
             },
           ],

@@ -4,7 +4,8 @@
  */
 import * as Y from 'yjs';
 import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION, type ActivityStatus, type Currency } from './kinds.js';
-import { orderAfterLast, orderBetween, orderKeys } from './order.js';
+import { orderAfterLast, orderKeys } from './order.js';
+import { moveItem, type CollectionSpec } from './collections.js';
 import { newId } from './ids.js';
 import {
   itemsInOrder,
@@ -309,30 +310,16 @@ export function updatePlanBudget(doc: Y.Doc, fields: Partial<PlanBudgetJSON>, or
   doc.transact(() => writeFields(actionPlanRoots(doc).budget, fields), origin);
 }
 
-/** Siblings of an item in display order: activities of the same goal, costs of the same section, all goals. */
-function siblingsOf(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', item: YItem): Array<{ id: string; order: string }> {
-  const groupKey = collection === 'activities' ? 'goalId' : collection === 'costs' ? 'section' : null;
-  const group = groupKey ? readString(item, groupKey) : null;
-  return itemsInOrder(actionPlanRoots(doc)[collection])
-    .filter(([, map]) => groupKey === null || readString(map, groupKey) === group)
-    .map(([id, map]) => ({ id, order: readString(map, 'order') }));
-}
+/** The plan's collections, for the generic edits in collections.ts. */
+export const PLAN_COLLECTIONS = {
+  goals: { root: 'goals', textKeys: GOAL_TEXT_FIELDS },
+  activities: { root: 'activities', textKeys: ACTIVITY_TEXT_FIELDS, groupKey: 'goalId' },
+  costs: { root: 'costs', groupKey: 'section' },
+} as const satisfies Record<string, CollectionSpec>;
 
-/**
- * Moves an item one step up (-1) or down (+1) among its siblings by giving it an order key
- * between its new neighbours: one field write, which merges with concurrent edits.
- */
+/** Moves an item one step up (-1) or down (+1): activities within their goal, costs within their section. */
 export function reorderItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', id: string, direction: -1 | 1, origin?: unknown): void {
-  const item = actionPlanRoots(doc)[collection].get(id);
-  if (!(item instanceof Y.Map)) return;
-  const siblings = siblingsOf(doc, collection, item as YItem);
-  const index = siblings.findIndex((s) => s.id === id);
-  const target = index + direction;
-  if (index < 0 || target < 0 || target >= siblings.length) return;
-  const rest = siblings.filter((s) => s.id !== id);
-  const before = rest[target - 1]?.order ?? null;
-  const after = rest[target]?.order ?? null;
-  doc.transact(() => item.set('order', orderBetween(before, after)), origin);
+  moveItem(doc, PLAN_COLLECTIONS[collection], id, direction, origin);
 }
 
 /** Moves an activity to the end of another goal. */

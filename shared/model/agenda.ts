@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { PARTICIPANT_ROLES, SCHEMA_VERSION, type ParticipantRole } from './kinds.js';
 import { orderKeys } from './order.js';
 import { newId } from './ids.js';
+import type { CollectionSpec } from './collections.js';
 import {
   itemsInOrder,
   readBoolean,
@@ -228,3 +229,13 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
     })),
   };
 }
+
+/** The agenda's collections, for the generic edits in collections.ts. */
+export const AGENDA_COLLECTIONS = {
+  participants: { root: 'participants' },
+  meetings: { root: 'meetings' },
+  items: { root: 'items', textKeys: AGENDA_ITEM_TEXT_FIELDS, groupKey: 'meetingId' },
+  decisions: { root: 'decisions', groupKey: 'itemId' },
+  actions: { root: 'actions', groupKey: 'itemId' },
+  milestones: { root: 'milestones' },
+} as const satisfies Record<string, CollectionSpec>;

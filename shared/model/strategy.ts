@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { INDICATOR_DIRECTIONS, SCHEMA_VERSION, type IndicatorDirection } from './kinds.js';
 import { orderKeys } from './order.js';
 import { newId } from './ids.js';
+import { addItem, type CollectionSpec } from './collections.js';
 import {
   itemsInOrder,
   itemsOf,
@@ -225,4 +226,64 @@ export function strategyToJSON(doc: Y.Doc): StrategyJSON {
 /** Every goal of a strategy, wherever it sits. */
 export function allStrategyGoals(strategy: Pick<StrategyJSON, 'focusAreas' | 'goals'>): StrategyGoalJSON[] {
   return [...strategy.focusAreas.flatMap((area) => area.goals), ...strategy.goals];
+}
+
+/** The strategy's collections, for the generic edits in collections.ts. */
+export const STRATEGY_COLLECTIONS = {
+  focusAreas: { root: 'focusAreas', textKeys: ['description'] },
+  goals: { root: 'goals', textKeys: ['title', 'description'], groupKey: 'focusAreaId' },
+  indicators: { root: 'indicators', groupKey: 'goalId' },
+} as const satisfies Record<string, CollectionSpec>;
+
+/** A new goal, with its (empty) sets of objectives and links. */
+export function addStrategyGoal(doc: Y.Doc, focusAreaId: string | null, fields: { number: string; title: string }, origin?: unknown): string {
+  let id = '';
+  doc.transact(() => {
+    id = addItem(doc, STRATEGY_COLLECTIONS.goals, { focusAreaId, description: '', ...fields }, origin);
+    const map = strategyRoots(doc).goals.get(id);
+    if (map instanceof Y.Map) {
+      map.set('objectives', new Y.Map<true>());
+      map.set('links', new Y.Map<true>());
+    }
+  }, origin);
+  return id;
+}
+
+/** A new indicator with an empty yearly series. */
+export function addIndicator(doc: Y.Doc, goalId: string, fields: Omit<IndicatorJSON, 'id' | 'goalId' | 'measurements'>, origin?: unknown): string {
+  let id = '';
+  doc.transact(() => {
+    id = addItem(doc, STRATEGY_COLLECTIONS.indicators, { goalId, ...fields }, origin);
+    const map = strategyRoots(doc).indicators.get(id);
+    if (map instanceof Y.Map) map.set('measurements', new Y.Map<unknown>());
+  }, origin);
+  return id;
+}
+
+/**
+ * Sets (or with `null` removes) one year's measurement. Years are keys, so two people
+ * entering different years never conflict.
+ */
+export function setMeasurement(doc: Y.Doc, indicatorId: string, year: number, measurement: { value: number; source: string } | null, origin?: unknown): void {
+  const indicator = strategyRoots(doc).indicators.get(indicatorId);
+  if (!(indicator instanceof Y.Map)) return;
+  doc.transact(() => {
+    let byYear = indicator.get('measurements');
+    if (!(byYear instanceof Y.Map)) {
+      byYear = new Y.Map<unknown>();
+      indicator.set('measurements', byYear);
+    }
+    const years = byYear as Y.Map<unknown>;
+    if (measurement === null) {
+      years.delete(String(year));
+      return;
+    }
+    const entry = years.get(String(year));
+    if (entry instanceof Y.Map) writeFields(entry as YItem, measurement);
+    else {
+      const map = new Y.Map<unknown>();
+      years.set(String(year), map);
+      writeFields(map, measurement);
+    }
+  }, origin);
 }

@@ -11,10 +11,10 @@ import {
 } from '../../../shared/model/action-plan.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
-import { useEditor } from './context.js';
-import { Field } from './Field.jsx';
-import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from './inputs.jsx';
-import { textOf, TextEditor } from './TextEditor.jsx';
+import { useEditor } from '../editor/context.js';
+import { Field } from '../editor/Field.jsx';
+import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from '../editor/inputs.jsx';
+import { textOf, TextEditor } from '../editor/TextEditor.jsx';
 
 /** One activity: the row people know from the plan table, plus status and progress. */
 export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {

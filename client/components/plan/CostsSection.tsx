@@ -2,9 +2,9 @@ import { For, Show } from 'solid-js';
 import { addCost, removeItem, reorderItem, updateItem, type CostJSON } from '../../../shared/model/action-plan.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
-import { useEditor } from './context.js';
-import { Field } from './Field.jsx';
-import { MoneyInput, TextInput } from './inputs.jsx';
+import { useEditor } from '../editor/context.js';
+import { Field } from '../editor/Field.jsx';
+import { MoneyInput, TextInput } from '../editor/inputs.jsx';
 
 /** Cost lines grouped by section (e.g. Projektledning); standalone lines last. */
 export function CostsSection(props: { costs: CostJSON[] }) {

@@ -3,10 +3,10 @@ import { actionPlanRoots, addActivity, nextActivityNumber, removeItem, reorderIt
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
 import { ActivityRow } from './ActivityRow.jsx';
-import { useEditor } from './context.js';
-import { Field } from './Field.jsx';
-import { TextInput } from './inputs.jsx';
-import { textOf, TextEditor } from './TextEditor.jsx';
+import { useEditor } from '../editor/context.js';
+import { Field } from '../editor/Field.jsx';
+import { TextInput } from '../editor/inputs.jsx';
+import { textOf, TextEditor } from '../editor/TextEditor.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
 export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {

@@ -1,18 +1,18 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
-import type { Issue } from '../../../shared/validate/issue.js';
 import { writeFields } from '../../../shared/model/ymap.js';
-import { createActionPlanView, fieldKey } from '../../sync/action-plan-view.js';
+import { createActionPlanView } from '../../sync/action-plan-view.js';
+import { groupByField } from '../../sync/document-view.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { CostsSection } from './CostsSection.jsx';
-import { EditorContext } from './context.js';
-import { Field } from './Field.jsx';
+import { EditorContext } from '../editor/context.js';
+import { Field } from '../editor/Field.jsx';
 import { GoalSection } from './GoalSection.jsx';
-import { DateInput, SelectInput, TextInput } from './inputs.jsx';
+import { DateInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 
@@ -24,11 +24,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   // Only changes arriving after the first sync are someone else's edits worth highlighting.
   const view = createActionPlanView(doc, { today, locale, isRemote: (origin) => origin === provider && provider.synced });
   const [tab, setTab] = createSignal<'table' | 'timeline'>('table');
-  const issuesByField = createMemo(() => {
-    const map = new Map<string, Issue[]>();
-    for (const issue of view.issues()) map.set(fieldKey(issue.path), [...(map.get(fieldKey(issue.path)) ?? []), issue]);
-    return map;
-  });
+  const issuesByField = createMemo(() => groupByField(view.issues()));
   const meta = doc.getMap<unknown>('meta');
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   const plan = view.plan;

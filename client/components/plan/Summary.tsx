@@ -3,9 +3,9 @@ import { updatePlanBudget, type PlanBudgetJSON } from '../../../shared/model/act
 import type { PlanTotals } from '../../../shared/totals.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { money, t } from '../../i18n/index.js';
-import { useEditor } from './context.js';
-import { Field } from './Field.jsx';
-import { DateInput, MoneyInput } from './inputs.jsx';
+import { useEditor } from '../editor/context.js';
+import { Field } from '../editor/Field.jsx';
+import { DateInput, MoneyInput } from '../editor/inputs.jsx';
 
 /** The summary rows of the plan table, computed live by `shared/totals`. */
 export function Summary(props: { totals: PlanTotals; budget: PlanBudgetJSON }) {

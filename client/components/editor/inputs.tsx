@@ -6,6 +6,11 @@ import { useEditor } from './context.js';
 
 type Write = (value: unknown) => void;
 
+/** Enter commits a field the way leaving it does (a `change` event), without moving focus. */
+export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputElement }): void {
+  if (event.key === 'Enter') event.currentTarget.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number }) {
   const editor = useEditor();
   return (
@@ -15,6 +20,7 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
       value={props.value}
       readOnly={!editor.editable}
       maxLength={props.maxLength ?? 500}
+      onKeyDown={commitOnEnter}
       onChange={(e) => props.write(e.currentTarget.value)}
     />
   );
@@ -90,6 +96,7 @@ export function PercentInput(props: { id: string; describedBy: string; value: nu
       aria-describedby={props.describedBy}
       value={props.value}
       readOnly={!editor.editable}
+      onKeyDown={commitOnEnter}
       onChange={(e) => {
         const value = Math.round(Number(e.currentTarget.value));
         if (Number.isFinite(value)) props.write(Math.min(100, Math.max(0, value)));
