@@ -40,6 +40,19 @@ try {
     }
     await page.close();
   }
+  if (screenshotDir) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    for (const kind of ['strategy', 'agenda'] as const) {
+      await page.goto(`${server.url}/d/${ws.documents.find((d) => d.kind === kind)?.id}`);
+      await page.locator('[data-status="online"]').waitFor();
+      await page.locator(kind === 'strategy' ? '.indicator-chart canvas' : '.agenda-item').first().waitFor();
+      if (kind === 'strategy') await page.locator('.indicator').first().scrollIntoViewIfNeeded();
+      else await page.locator('#meetings-heading').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, `${kind}-editor.png`) });
+    }
+    await page.close();
+  }
   times.sort((a, b) => a - b);
   console.log(`first page (HTML+JS+CSS, gzip): ${firstPageKb.toFixed(1)} KB; all assets: ${allKb.toFixed(1)} KB`);
   console.log(`demo plan rendered and synced: median ${Math.round(times[2] ?? 0)} ms (5 runs, warm server: ${times.map(Math.round).join(', ')} ms)`);
