@@ -154,7 +154,9 @@ export class Room {
       return true;
     });
     if (own.length === 0 || !this.takeAwarenessToken(client)) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), { client } satisfies ClientOrigin);
+    // The common case, only the client's own state: apply the bytes as they came.
+    const bytes = own.length === entries.length ? update : encodeAwarenessEntries(own);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, { client } satisfies ClientOrigin);
   }
 
   private ownedByOther(client: RoomClient, awarenessId: number): boolean {

@@ -98,7 +98,11 @@ describe('co-editing an action plan', () => {
     expect(await pageV.getByRole('button', { name: /Lägg till/ }).count()).toBe(0);
     expect(await pageV.getByRole('button', { name: 'Ångra' }).count()).toBe(0);
     expect(await pageV.locator(`#f-activities-${id}-budget`).getAttribute('readonly')).not.toBeNull();
-    expect(await pageV.locator(`#f-activities-${id}-description`).getAttribute('contenteditable')).toBe('false');
+    const description = pageV.locator(`#f-activities-${id}-description`);
+    expect(await description.getAttribute('aria-readonly')).toBe('true');
+    // Opening the text shows the co-editing view, still read-only.
+    await description.click();
+    await expect.poll(() => pageV.locator(`#f-activities-${id}-description`).getAttribute('contenteditable')).toBe('false');
 
     const budgetA = activityRow(pageA, '1.1').getByLabel('Budget 1.1');
     await budgetA.fill('500 000');

@@ -7,7 +7,7 @@ import { longDate, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { commitOnEnter, DateInput, TextInput } from '../editor/inputs.jsx';
-import { textOf, TextEditor } from '../editor/TextEditor.jsx';
+import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 
 const C = AGENDA_COLLECTIONS;
@@ -118,7 +118,7 @@ function AgendaItemRow(props: { item: AgendaItemJSON; clock: { start: string; en
       <Show when={item().id}>
         <div class="goal-fields">
           <Field path={['items', id(), 'title']} label={t('item')} class="grow">
-            {(fid, d) => (title ? <TextEditor id={fid} describedBy={d} text={title} /> : <span id={fid}>{item().title}</span>)}
+            {(fid, d) => <TextField id={fid} describedBy={d} text={title} value={item().title} />}
           </Field>
           <Field path={['items', id(), 'presenter']} label={t('presenter')}>
             {(fid, d) => <TextInput id={fid} describedBy={d} value={item().presenter} write={write('presenter')} />}
@@ -145,7 +145,7 @@ function AgendaItemRow(props: { item: AgendaItemJSON; clock: { start: string; en
             <RowActions label={label()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, C.items, id(), dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.items, id(), LOCAL_ORIGIN)} />
           </Show>
           <Field path={['items', id(), 'notes']} label={t('notes')} class="wide">
-            {(fid, d) => (notes ? <TextEditor id={fid} describedBy={d} text={notes} multiline /> : <span id={fid}>{item().notes}</span>)}
+            {(fid, d) => <TextField id={fid} describedBy={d} text={notes} value={item().notes} multiline />}
           </Field>
         </div>
       </Show>

@@ -1,4 +1,4 @@
-import { onCleanup, onMount } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
@@ -9,7 +9,7 @@ import { useEditor } from './context.js';
  * A co-edited text (`Y.Text`) through CodeMirror and y-codemirror.next: every person's caret
  * is kept under concurrent edits and remote carets show with name and colour.
  */
-export function TextEditor(props: { id: string; describedBy: string; text: Y.Text; multiline?: boolean; placeholder?: string }) {
+export function TextEditor(props: { id: string; describedBy: string; text: Y.Text; multiline?: boolean; placeholder?: string; autoFocus?: boolean }) {
   const editor = useEditor();
   let host: HTMLDivElement | undefined;
   let view: EditorView | undefined;
@@ -37,6 +37,7 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
         ],
       }),
     });
+    if (props.autoFocus) view.focus();
   });
   onCleanup(() => view?.destroy());
   return <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />;
@@ -47,4 +48,40 @@ export function textOf(collection: Y.Map<unknown>, id: string, field: string): Y
   const item = collection.get(id);
   const value = item instanceof Y.Map ? item.get(field) : undefined;
   return value instanceof Y.Text ? value : null;
+}
+
+/**
+ * A co-edited text that shows as plain text until someone focuses it, and only then mounts
+ * the editor: a plan with a thousand activities would otherwise start two thousand editors.
+ * Who else is in the field is shown by the field's marker meanwhile; once open, their
+ * carets show too.
+ */
+export function TextField(props: { id: string; describedBy: string; text: Y.Text | null; value: string; multiline?: boolean }) {
+  const editor = useEditor();
+  const [open, setOpen] = createSignal(false);
+  const activate = () => props.text && setOpen(true);
+  return (
+    <Show
+      when={open() && props.text}
+      fallback={
+        <div
+          id={props.id}
+          class="text-static"
+          classList={{ multiline: props.multiline }}
+          role="textbox"
+          tabindex="0"
+          aria-labelledby={`${props.id}-label`}
+          aria-describedby={props.describedBy}
+          aria-multiline={props.multiline ? 'true' : 'false'}
+          aria-readonly={editor.editable ? 'false' : 'true'}
+          onFocus={activate}
+          onClick={activate}
+        >
+          {props.value}
+        </div>
+      }
+    >
+      {(text) => <TextEditor id={props.id} describedBy={props.describedBy} text={text()} multiline={props.multiline} autoFocus />}
+    </Show>
+  );
 }

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { ACTIVITY_STATUSES } from '../../../shared/model/kinds.js';
 import {
   actionPlanRoots,
@@ -14,7 +14,7 @@ import { t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from '../editor/inputs.jsx';
-import { textOf, TextEditor } from '../editor/TextEditor.jsx';
+import { textOf, TextField } from '../editor/TextEditor.jsx';
 
 /** One activity: the row people know from the plan table, plus status and progress. */
 export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -35,10 +35,10 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
       </td>
       <td class="col-activity">
         <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>
-          {(id, described) => (title ? <TextEditor id={id} describedBy={described} text={title} /> : <span id={id}>{a().title}</span>)}
+          {(id, described) => <TextField id={id} describedBy={described} text={title} value={a().title} />}
         </Field>
         <Field path={path('description')} label={`${t('description')} ${a().number}`} hideLabel>
-          {(id, described) => (description ? <TextEditor id={id} describedBy={described} text={description} multiline /> : <span id={id}>{a().description}</span>)}
+          {(id, described) => <TextField id={id} describedBy={described} text={description} value={a().description} multiline />}
         </Field>
       </td>
       <td class="col-budget">
@@ -89,17 +89,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
                 {t('moveDown')} {name()}
               </span>
             </button>
-            <label>
-              <span class="visually-hidden">
-                {t('moveToGoal')} ({name()})
-              </span>
-              <select value={a().goalId} onChange={(e) => moveActivityToGoal(editor.doc, a().id, e.currentTarget.value, LOCAL_ORIGIN)}>
-                <For each={props.goals.filter((g) => g.id !== null)}>{(g) => <option value={g.id ?? ''}>{`${t('goal')} ${g.number}`}</option>}</For>
-                <Show when={!props.goals.some((g) => g.id === a().goalId)}>
-                  <option value={a().goalId}>{t('noGoal')}</option>
-                </Show>
-              </select>
-            </label>
+            <MoveToGoal activity={a()} goals={props.goals} name={name()} />
             <button
               type="button"
               class="icon danger"
@@ -114,5 +104,44 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
         </td>
       </Show>
     </tr>
+  );
+}
+
+/**
+ * "Move to goal": a button that becomes the list of goals when used. A thousand rows each
+ * holding a list of every goal would be tens of thousands of options on screen.
+ */
+function MoveToGoal(props: { activity: ActivityJSON; goals: GoalJSON[]; name: string }) {
+  const editor = useEditor();
+  const [open, setOpen] = createSignal(false);
+  let select: HTMLSelectElement | undefined;
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button type="button" class="icon" onClick={() => (setOpen(true), queueMicrotask(() => select?.focus()))}>
+          <span aria-hidden="true">⇄</span>
+          <span class="visually-hidden">{`${t('moveToGoal')} (${props.name})`}</span>
+        </button>
+      }
+    >
+      <label>
+        <span class="visually-hidden">{`${t('moveToGoal')} (${props.name})`}</span>
+        <select
+          ref={select}
+          value={props.activity.goalId}
+          onBlur={() => setOpen(false)}
+          onChange={(e) => {
+            moveActivityToGoal(editor.doc, props.activity.id, e.currentTarget.value, LOCAL_ORIGIN);
+            setOpen(false);
+          }}
+        >
+          <For each={props.goals.filter((g) => g.id !== null)}>{(g) => <option value={g.id ?? ''}>{`${t('goal')} ${g.number}`}</option>}</For>
+          <Show when={!props.goals.some((g) => g.id === props.activity.goalId)}>
+            <option value={props.activity.goalId}>{t('noGoal')}</option>
+          </Show>
+        </select>
+      </label>
+    </Show>
   );
 }

@@ -6,7 +6,7 @@ import { ActivityRow } from './ActivityRow.jsx';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
-import { textOf, TextEditor } from '../editor/TextEditor.jsx';
+import { textOf, TextField } from '../editor/TextEditor.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
 export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -28,10 +28,10 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
                 {(fid, described) => <TextInput id={fid} describedBy={described} value={props.goal.number} write={(v) => updateItem(editor.doc, 'goals', id(), { number: v }, LOCAL_ORIGIN)} maxLength={20} />}
               </Field>
               <Field path={['goals', id(), 'title']} label={t('title')} class="grow">
-                {(fid, described) => (title ? <TextEditor id={fid} describedBy={described} text={title} /> : <span id={fid}>{props.goal.title}</span>)}
+                {(fid, described) => <TextField id={fid} describedBy={described} text={title} value={props.goal.title} />}
               </Field>
               <Field path={['goals', id(), 'description']} label={t('description')} class="wide">
-                {(fid, described) => (description ? <TextEditor id={fid} describedBy={described} text={description} multiline /> : <span id={fid}>{props.goal.description}</span>)}
+                {(fid, described) => <TextField id={fid} describedBy={described} text={description} value={props.goal.description} multiline />}
               </Field>
               <Show when={editor.editable}>
                 <div class="row-actions" role="group" aria-label={heading()}>

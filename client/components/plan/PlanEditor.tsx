@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
 import { writeFields } from '../../../shared/model/ymap.js';
@@ -17,6 +17,7 @@ import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const GOALS_PER_FRAME = 3;
 
 /** The action-plan editor: plan table, costs, summary, timeline and the live validation panel. */
 export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[] }) {
@@ -29,6 +30,15 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   const plan = view.plan;
   const realGoals = () => plan.goals.filter((g) => g.id !== null);
+  // Big plans render a few goals at once, the rest frame by frame: the first screen is
+  // ready (and editable) at once instead of after every row of a thousand exists.
+  const [shownGoals, setShownGoals] = createSignal(GOALS_PER_FRAME);
+  createEffect(() => {
+    if (shownGoals() >= plan.goals.length) return;
+    const frame = requestAnimationFrame(() => setShownGoals((n) => n + GOALS_PER_FRAME));
+    onCleanup(() => cancelAnimationFrame(frame));
+  });
+  const showEverything = () => setShownGoals(Number.MAX_SAFE_INTEGER);
 
   return (
     <EditorContext.Provider
@@ -85,7 +95,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
             <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
               <section aria-labelledby="goals-heading">
                 <h2 id="goals-heading">{t('goals')}</h2>
-                <For each={plan.goals}>
+                <For each={plan.goals.slice(0, shownGoals())}>
                   {(goal, i) => <GoalSection goal={goal} goals={plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />}
                 </For>
                 <Show when={props.editable}>
@@ -104,7 +114,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
             </div>
           </Show>
         </div>
-        <ValidationPanel issues={view.issues()} beforeFocus={() => setTab('table')} />
+        <ValidationPanel issues={view.issues()} beforeFocus={() => (setTab('table'), showEverything())} />
       </div>
     </EditorContext.Provider>
   );

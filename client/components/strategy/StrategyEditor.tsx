@@ -14,7 +14,7 @@ import { locale, money, t } from '../../i18n/index.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
-import { textOf, TextEditor } from '../editor/TextEditor.jsx';
+import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { objectiveName, StrategyGoal } from './StrategyGoal.jsx';
@@ -59,7 +59,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
             </Field>
           </div>
           <Field path={['vision']} label={t('vision')} class="wide">
-            {(id, d) => <TextEditor id={id} describedBy={d} text={doc.getText('vision')} multiline />}
+            {(id, d) => <TextField id={id} describedBy={d} text={doc.getText('vision')} value={s.vision} multiline />}
           </Field>
           <Show when={workspace()}>
             {(ws) => <StrategyBody view={view} objectives={objectives} documents={ws().documents.filter((d) => d.kind === 'action-plan')} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={ws().country === 'NO' ? 'NOK' : 'SEK'} />}
@@ -110,7 +110,7 @@ function StrategyBody(props: {
                         />
                       </Show>
                       <Field path={['focusAreas', id(), 'description']} label={t('description')} class="wide">
-                        {(fid, d) => (description ? <TextEditor id={fid} describedBy={d} text={description} multiline /> : <span id={fid}>{area.description}</span>)}
+                        {(fid, d) => <TextField id={fid} describedBy={d} text={description} value={area.description} multiline />}
                       </Field>
                     </div>
                   )}

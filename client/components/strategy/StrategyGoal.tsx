@@ -9,7 +9,7 @@ import { locale, money, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
-import { textOf, TextEditor } from '../editor/TextEditor.jsx';
+import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { IndicatorCard } from './IndicatorCard.jsx';
 
@@ -50,13 +50,13 @@ export function StrategyGoal(props: {
           {(id, d) => <TextInput id={id} describedBy={d} value={g().number} write={(v) => setItemFields(editor.doc, spec, g().id, { number: v }, LOCAL_ORIGIN)} maxLength={20} />}
         </Field>
         <Field path={['goals', g().id, 'title']} label={t('title')} class="grow">
-          {(id, d) => (title ? <TextEditor id={id} describedBy={d} text={title} /> : <span id={id}>{g().title}</span>)}
+          {(id, d) => <TextField id={id} describedBy={d} text={title} value={g().title} />}
         </Field>
         <Show when={editor.editable}>
           <RowActions label={heading()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, g().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, g().id, LOCAL_ORIGIN)} />
         </Show>
         <Field path={['goals', g().id, 'description']} label={t('description')} class="wide">
-          {(id, d) => (description ? <TextEditor id={id} describedBy={d} text={description} multiline /> : <span id={id}>{g().description}</span>)}
+          {(id, d) => <TextField id={id} describedBy={d} text={description} value={g().description} multiline />}
         </Field>
       </div>
       <fieldset class="objectives">
