@@ -54,6 +54,8 @@ try {
     await page.close();
   }
   times.sort((a, b) => a - b);
+  console.log(`first page (HTML+JS+CSS, gzip): ${firstPageKb.toFixed(1)} KB; all assets: ${allKb.toFixed(1)} KB`);
+  console.log(`demo plan rendered and synced: median ${Math.round(times[2] ?? 0)} ms (5 runs: ${times.map(Math.round).join(', ')} ms)`);
 
   // A 1 000-activity plan: rendered and interactive (a budget field takes input).
   const lines = ['Stor plan', 'Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat'];
