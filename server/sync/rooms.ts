@@ -17,6 +17,9 @@ export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Rooms whose idle time is up, unloaded one per turn of the event loop (see drainUnloads). */
+  private readonly unloadQueue: string[] = [];
+  private draining = false;
 
   constructor(private readonly options: RoomsOptions) {}
 
@@ -87,7 +90,11 @@ export class Rooms {
     this.cancelIdle(documentId);
     this.idleTimers.set(
       documentId,
-      setTimeout(() => void this.unload(documentId), this.options.idleMs),
+      setTimeout(() => {
+        this.idleTimers.delete(documentId);
+        this.unloadQueue.push(documentId);
+        void this.drainUnloads();
+      }, this.options.idleMs),
     );
   }
 
@@ -95,10 +102,29 @@ export class Rooms {
     const timer = this.idleTimers.get(documentId);
     if (timer) clearTimeout(timer);
     this.idleTimers.delete(documentId);
+    const queued = this.unloadQueue.indexOf(documentId);
+    if (queued >= 0) this.unloadQueue.splice(queued, 1);
+  }
+
+  /**
+   * When many rooms go idle together (a workshop ends, a network drops), unloading them all
+   * at once would compact them back to back and stall every live room. One room per turn,
+   * with I/O and other rooms' messages in between.
+   */
+  private async drainUnloads(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.unloadQueue.shift(); next !== undefined; next = this.unloadQueue.shift()) {
+        await this.unload(next);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private async unload(documentId: string): Promise<void> {
-    this.idleTimers.delete(documentId);
     const pending = this.rooms.get(documentId);
     if (!pending) return;
     const room = await pending.catch(() => null);
@@ -120,6 +146,7 @@ export class Rooms {
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
+    this.unloadQueue.length = 0;
     const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
     this.rooms.clear();
     for (const room of rooms) {

@@ -35,7 +35,7 @@ const plan = quick
   : {
       w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 30_000 },
       w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 20_000, awarenessWritersOnly: true },
-      w3: { step: 50, maxRooms: 600, stepMs: 8000 },
+      w3: { step: 50, maxRooms: 900, stepMs: 8000 },
       w4: [50 * 1024, 1024 * 1024, 5 * 1024 * 1024],
       w5: 1000,
     };
