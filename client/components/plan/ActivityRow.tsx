@@ -15,6 +15,7 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
+import { RowActions } from '../RowActions.jsx';
 
 /** One activity: the row people know from the plan table, plus status and progress. */
 export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -76,31 +77,15 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
       </td>
       <Show when={editor.editable}>
         <td class="col-actions">
-          <div class="row-actions" role="group" aria-label={name()}>
-            <button type="button" class="icon" disabled={props.first} onClick={() => reorderItem(editor.doc, 'activities', a().id, -1, LOCAL_ORIGIN)}>
-              <span aria-hidden="true">↑</span>
-              <span class="visually-hidden">
-                {t('moveUp')} {name()}
-              </span>
-            </button>
-            <button type="button" class="icon" disabled={props.last} onClick={() => reorderItem(editor.doc, 'activities', a().id, 1, LOCAL_ORIGIN)}>
-              <span aria-hidden="true">↓</span>
-              <span class="visually-hidden">
-                {t('moveDown')} {name()}
-              </span>
-            </button>
+          <RowActions
+            label={name()}
+            first={props.first}
+            last={props.last}
+            onMove={(direction) => reorderItem(editor.doc, 'activities', a().id, direction, LOCAL_ORIGIN)}
+            onRemove={() => removeItem(editor.doc, 'activities', a().id, LOCAL_ORIGIN)}
+          >
             <MoveToGoal activity={a()} goals={props.goals} name={name()} />
-            <button
-              type="button"
-              class="icon danger"
-              onClick={() => confirm(t('deleteConfirm', { what: name() })) && removeItem(editor.doc, 'activities', a().id, LOCAL_ORIGIN)}
-            >
-              <span aria-hidden="true">✕</span>
-              <span class="visually-hidden">
-                {t('remove')} {name()}
-              </span>
-            </button>
-          </div>
+          </RowActions>
         </td>
       </Show>
     </tr>

@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { MoneyInput, TextInput } from '../editor/inputs.jsx';
+import { RowActions } from '../RowActions.jsx';
 
 /** Cost lines grouped by section (e.g. Projektledning); standalone lines last. */
 export function CostsSection(props: { costs: CostJSON[] }) {
@@ -65,20 +66,13 @@ export function CostsSection(props: { costs: CostJSON[] }) {
                           </td>
                           <Show when={editor.editable}>
                             <td class="col-actions">
-                              <div class="row-actions" role="group" aria-label={name()}>
-                                <button type="button" class="icon" disabled={i() === 0} onClick={() => reorderItem(editor.doc, 'costs', cost.id, -1, LOCAL_ORIGIN)}>
-                                  <span aria-hidden="true">↑</span>
-                                  <span class="visually-hidden">{`${t('moveUp')} ${name()}`}</span>
-                                </button>
-                                <button type="button" class="icon" disabled={i() === lines().length - 1} onClick={() => reorderItem(editor.doc, 'costs', cost.id, 1, LOCAL_ORIGIN)}>
-                                  <span aria-hidden="true">↓</span>
-                                  <span class="visually-hidden">{`${t('moveDown')} ${name()}`}</span>
-                                </button>
-                                <button type="button" class="icon danger" onClick={() => confirm(t('deleteConfirm', { what: name() })) && removeItem(editor.doc, 'costs', cost.id, LOCAL_ORIGIN)}>
-                                  <span aria-hidden="true">✕</span>
-                                  <span class="visually-hidden">{`${t('remove')} ${name()}`}</span>
-                                </button>
-                              </div>
+                              <RowActions
+                                label={name()}
+                                first={i() === 0}
+                                last={i() === lines().length - 1}
+                                onMove={(direction) => reorderItem(editor.doc, 'costs', cost.id, direction, LOCAL_ORIGIN)}
+                                onRemove={() => removeItem(editor.doc, 'costs', cost.id, LOCAL_ORIGIN)}
+                              />
                             </td>
                           </Show>
                         </tr>

@@ -7,6 +7,7 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
+import { RowActions } from '../RowActions.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
 export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -34,20 +35,13 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
                 {(fid, described) => <TextField id={fid} describedBy={described} text={description} value={props.goal.description} multiline />}
               </Field>
               <Show when={editor.editable}>
-                <div class="row-actions" role="group" aria-label={heading()}>
-                  <button type="button" class="icon" disabled={props.first} onClick={() => reorderItem(editor.doc, 'goals', id(), -1, LOCAL_ORIGIN)}>
-                    <span aria-hidden="true">↑</span>
-                    <span class="visually-hidden">{`${t('moveUp')} ${heading()}`}</span>
-                  </button>
-                  <button type="button" class="icon" disabled={props.last} onClick={() => reorderItem(editor.doc, 'goals', id(), 1, LOCAL_ORIGIN)}>
-                    <span aria-hidden="true">↓</span>
-                    <span class="visually-hidden">{`${t('moveDown')} ${heading()}`}</span>
-                  </button>
-                  <button type="button" class="icon danger" onClick={() => confirm(t('deleteConfirm', { what: heading() })) && removeItem(editor.doc, 'goals', id(), LOCAL_ORIGIN)}>
-                    <span aria-hidden="true">✕</span>
-                    <span class="visually-hidden">{`${t('remove')} ${heading()}`}</span>
-                  </button>
-                </div>
+                <RowActions
+                  label={heading()}
+                  first={props.first}
+                  last={props.last}
+                  onMove={(direction) => reorderItem(editor.doc, 'goals', id(), direction, LOCAL_ORIGIN)}
+                  onRemove={() => removeItem(editor.doc, 'goals', id(), LOCAL_ORIGIN)}
+                />
               </Show>
             </div>
           )}
