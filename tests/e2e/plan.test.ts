@@ -112,6 +112,29 @@ describe('co-editing an action plan', () => {
     await Promise.all([anna.context.close(), lena.context.close()]);
   });
 
+  it('undoes only one’s own changes', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const erik = await signedInContext(browser, server, 'erik@demo.samplan.se');
+    const doc = await freshPlan(anna.api, 'Ångra');
+    const [pageA, pageB] = await Promise.all([anna.context.newPage(), erik.context.newPage()]);
+    await Promise.all([openPlan(pageA, server, doc), openPlan(pageB, server, doc)]);
+    const budgetA = activityRow(pageA, '1.1').getByLabel('Budget 1.1');
+    await budgetA.fill('111 111');
+    await budgetA.press('Enter');
+    await expect.poll(() => activityRow(pageB, '1.1').getByLabel('Budget 1.1').inputValue()).toBe('111 111');
+    const responsibleB = activityRow(pageB, '1.2').getByLabel('Ansvar 1.2');
+    await responsibleB.fill('Eriks ändring');
+    await responsibleB.press('Enter');
+    await expect.poll(() => activityRow(pageA, '1.2').getByLabel('Ansvar 1.2').inputValue()).toBe('Eriks ändring');
+
+    await pageA.getByRole('button', { name: 'Ångra' }).click();
+    await expect.poll(() => activityRow(pageB, '1.1').getByLabel('Budget 1.1').inputValue()).toBe('420 000');
+    expect(await activityRow(pageA, '1.2').getByLabel('Ansvar 1.2').inputValue()).toBe('Eriks ändring');
+    await pageA.getByRole('button', { name: 'Gör om' }).click();
+    await expect.poll(() => activityRow(pageB, '1.1').getByLabel('Budget 1.1').inputValue()).toBe('111 111');
+    await Promise.all([anna.context.close(), erik.context.close()]);
+  });
+
   it('merges edits made offline when the browser comes back', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const erik = await signedInContext(browser, server, 'erik@demo.samplan.se');

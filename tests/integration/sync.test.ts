@@ -151,6 +151,27 @@ describe('live rooms', () => {
     raw.close();
   });
 
+  it('rate-limits awareness: a flood from one client reaches the others as a trickle', async () => {
+    const observer = peer(coordinator);
+    await synced(observer);
+    const raw = new WebSocket(wsUrl(planId), { headers: { cookie: coordinator.sessionCookie } });
+    await new Promise((resolve) => raw.on('open', resolve));
+    const { encodeAwarenessEntries, awarenessMessage } = await import('../../server/sync/protocol.js');
+    let seen = 0;
+    observer.provider.awareness.on('change', ({ updated, added }: { updated: number[]; added: number[] }) => {
+      if ([...updated, ...added].includes(777)) seen++;
+    });
+    for (let clock = 1; clock <= 200; clock++) {
+      raw.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 777, clock, state: JSON.stringify({ user: { name: `flood ${clock}` } }) }])));
+    }
+    await until(() => seen > 0, 10_000, 'first awareness update');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A burst allowance of 20, then 10 per second: nowhere near the 200 sent.
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThanOrEqual(25);
+    raw.close();
+  });
+
   it('closes a member’s sockets when they are removed from the workspace', async () => {
     const removedEmail = email('removed');
     const removed = new ApiClient(server.url);
