@@ -17,7 +17,17 @@ import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const GOALS_PER_FRAME = 3;
+const FIRST_GOALS = 2;
+
+/** `requestIdleCallback` where the browser has it (not Safari), else a short timeout. */
+function whenIdle(run: () => void): { cancel(): void } {
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(run, { timeout: 500 });
+    return { cancel: () => window.cancelIdleCallback(id) };
+  }
+  const id = setTimeout(run, 16);
+  return { cancel: () => clearTimeout(id) };
+}
 
 /** The action-plan editor: plan table, costs, summary, timeline and the live validation panel. */
 export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[] }) {
@@ -30,13 +40,13 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   const plan = view.plan;
   const realGoals = () => plan.goals.filter((g) => g.id !== null);
-  // Big plans render a few goals at once, the rest frame by frame: the first screen is
-  // ready (and editable) at once instead of after every row of a thousand exists.
-  const [shownGoals, setShownGoals] = createSignal(GOALS_PER_FRAME);
+  // Big plans render the first goals at once and the rest one goal per idle moment: the
+  // first screen is ready, and typing is never queued behind rows still being built.
+  const [shownGoals, setShownGoals] = createSignal(FIRST_GOALS);
   createEffect(() => {
     if (shownGoals() >= plan.goals.length) return;
-    const frame = requestAnimationFrame(() => setShownGoals((n) => n + GOALS_PER_FRAME));
-    onCleanup(() => cancelAnimationFrame(frame));
+    const handle = whenIdle(() => setShownGoals((n) => n + 1));
+    onCleanup(() => handle.cancel());
   });
   const showEverything = () => setShownGoals(Number.MAX_SAFE_INTEGER);
 
