@@ -1,5 +1,6 @@
 /** Rules of a meeting series: times that fit, deadlines kept, nothing left without a parent. */
 import { minutesOfDay } from '../dates.js';
+import { scheduleMeeting } from '../agenda-schedule.js';
 import type { AgendaJSON } from '../model/agenda.js';
 import { Findings } from './checks.js';
 import type { Subject } from './issue.js';
@@ -26,10 +27,12 @@ export function validateAgenda(agenda: AgendaJSON, today: string): Findings {
       const start = f.time(meeting.start, at('start'), meetingSubject);
       const end = f.time(meeting.end, at('end'), meetingSubject);
       if (start && end) {
-        const length = minutesOfDay(meeting.end) - minutesOfDay(meeting.start);
-        if (length < 0) f.add('date.end-before-start', at('end'), { subject: meetingSubject });
-        const planned = meeting.items.reduce((sum, item) => sum + Math.max(0, item.minutes), 0);
-        if (length >= 0 && planned > length) f.add('agenda.overrun', at('end'), { subject: meetingSubject, minutes: planned - length });
+        if (minutesOfDay(meeting.end) < minutesOfDay(meeting.start)) {
+          f.add('date.end-before-start', at('end'), { subject: meetingSubject });
+        } else {
+          const { overrunMinutes } = scheduleMeeting(meeting);
+          if (overrunMinutes > 0) f.add('agenda.overrun', at('end'), { subject: meetingSubject, minutes: overrunMinutes });
+        }
       }
       // One issue for the deadline, naming the first meeting it falls after (meetings are sorted by date).
       if (date !== null && deadline !== null && deadline > date && !registrationReported) {

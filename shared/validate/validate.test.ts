@@ -35,7 +35,7 @@ describe('validate: action plan', () => {
     expect(codes(plan())).toEqual([]);
   });
 
-  it('budget.negative: any amount below zero', () => {
+  it('budget.negative: an amount below zero, wherever it is', () => {
     expect(issue(plan({}, { budget: -1 }), 'budget.negative')).toMatchObject({ severity: 'error', path: ['activities', 'a1', 'budget'] });
     expect(issue(plan({ budget: { spentBefore: -500 } }), 'budget.negative')?.path).toEqual(['budget', 'spentBefore']);
     expect(issue(plan({ costs: [{ id: 'c1', section: '', label: 'Resor', description: '', amount: -100 }] }), 'budget.negative')?.path).toEqual([

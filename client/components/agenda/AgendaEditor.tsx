@@ -7,6 +7,7 @@ import { createDocumentView } from '../../sync/document-view.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, longDate, t } from '../../i18n/index.js';
+import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, SelectInput, TextInput } from '../editor/inputs.jsx';
@@ -14,7 +15,6 @@ import { RowActions } from '../RowActions.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { MeetingCard } from './MeetingCard.jsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const C = AGENDA_COLLECTIONS;
 
 /** The agenda of a network's meeting series: participants, gatherings, milestones. */

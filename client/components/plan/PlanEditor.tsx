@@ -9,6 +9,7 @@ import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { CostsSection } from './CostsSection.jsx';
+import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { GoalSection } from './GoalSection.jsx';
@@ -16,7 +17,6 @@ import { DateInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const FIRST_GOALS = 2;
 
 /** `requestIdleCallback` where the browser has it (not Safari), else a short timeout. */

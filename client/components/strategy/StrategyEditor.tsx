@@ -11,6 +11,7 @@ import { createLinkedPlans } from '../../sync/linked-plans.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, money, t } from '../../i18n/index.js';
+import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
@@ -19,7 +20,6 @@ import { RowActions } from '../RowActions.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { objectiveName, StrategyGoal } from './StrategyGoal.jsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The strategy editor: vision, focus areas, goals tied to national objectives, indicators with charts. */
 export function StrategyEditor(props: { live: LiveDocument; workspaceId: string; editable: boolean; peers: () => Peer[] }) {
