@@ -10,6 +10,7 @@ import { RateLimiter } from './auth/rate-limit.js';
 import { createSessions } from './auth/sessions.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock, type Deps } from './context.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { openDatabase } from './db/database.js';
 import { setDocumentTitle } from './db/documents.js';
 import { demoLoginText, seedDemo } from './demo/seed.js';
@@ -27,6 +28,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
+  const checkpointer = startCheckpointer(db);
   const store = createSqliteStore(db);
   const rooms = new Rooms({
     store,
@@ -67,6 +69,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         await rooms.closeAll();
         server.closeAllConnections();
         await stopped;
+        await checkpointer.stop();
         db.close();
       })()),
   };

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --only samplan,hocuspocus]`: Samplan side by side with
- * @y/websocket-server and @hocuspocus/server on the same workloads, in one run, on this
- * machine. Prints a table and writes tests/bench/results/latest.json.
+ * `npm run bench [-- --quick] [-- --only=samplan,hocuspocus] [-- --workloads=w1,w2]`:
+ * Samplan side by side with @y/websocket-server and @hocuspocus/server on the same
+ * workloads, in one run, on this machine. Prints a table and writes
+ * tests/bench/results/latest.json. `BENCH_CPU_PROF=<dir>` starts the servers with
+ * `node --cpu-prof`, writing a profile into <dir> when each stops.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { coldLoad, fanout, ramp, reconnectStorm } from './workloads.js';
 import { TARGETS, type Target } from './targets.js';
 
-// Pin the load generator to core 1 (servers run on core 0), once.
+// Pin the load generator to core 1 (servers run on core 0), once. BENCH_GENERATOR_FLAGS
+// and BENCH_SAMPLAN_FLAGS add node flags to the generator and to Samplan, for experiments.
+const GENERATOR_FLAGS = (process.env.BENCH_GENERATOR_FLAGS ?? '').split(' ').filter(Boolean);
 if (!process.env.BENCH_PINNED) {
-  const result = spawnSync('taskset', ['-c', '1', process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const result = spawnSync('taskset', ['-c', '1', process.execPath, ...GENERATOR_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, BENCH_PINNED: '1' },
   });
@@ -23,6 +27,9 @@ process.setMaxListeners(0);
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const names = onlyArg ? onlyArg.slice('--only='.length).split(',') : Object.keys(TARGETS);
+// `--workloads=w1,w2` runs some workloads only (while profiling one, say).
+const workloadsArg = process.argv.find((a) => a.startsWith('--workloads='));
+const workloads = new Set(workloadsArg ? workloadsArg.slice('--workloads='.length).split(',') : ['w1', 'w2', 'w3', 'w4', 'w5']);
 
 const plan = quick
   ? {
@@ -49,18 +56,19 @@ async function measure(name: string): Promise<void> {
   console.error(`\n▶ ${name}`);
   let target: Target | null = null;
   try {
-    target = await start();
+    const t = await start();
+    target = t;
     const r: Record<string, unknown> = {};
-    console.error('  W1 many small rooms…');
-    r.w1 = await fanout(target, plan.w1);
-    console.error('  W2 one big room…');
-    r.w2 = await fanout(target, plan.w2);
-    console.error('  W3 ramp…');
-    r.w3 = await ramp(target, plan.w3);
-    console.error('  W5 reconnect storm…');
-    r.w5 = await reconnectStorm(target, plan.w5);
-    console.error('  W4 cold load…');
-    r.w4 = await coldLoad(target, plan.w4);
+    const run = async (key: string, label: string, workload: () => Promise<unknown>) => {
+      if (!workloads.has(key)) return;
+      console.error(`  ${label}…`);
+      r[key] = await workload();
+    };
+    await run('w1', 'W1 many small rooms', () => fanout(t, plan.w1));
+    await run('w2', 'W2 one big room', () => fanout(t, plan.w2));
+    await run('w3', 'W3 ramp', () => ramp(t, plan.w3));
+    await run('w5', 'W5 reconnect storm', () => reconnectStorm(t, plan.w5));
+    await run('w4', 'W4 cold load', () => coldLoad(t, plan.w4));
     results[name] = r;
   } catch (error) {
     console.error(`  ${name} failed:`, error);

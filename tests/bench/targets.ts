@@ -31,8 +31,10 @@ interface Process {
   url: string;
 }
 
-function startProcess(script: string[], env: Record<string, string>): Promise<Process> {
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', ...script], {
+function startProcess(script: string[], env: Record<string, string>, flags: string[] = []): Promise<Process> {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written when it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, ...flags, '--import', 'tsx', ...script], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,7 +69,8 @@ const ws = (url: string) => url.replace(/^http/, 'ws');
 export async function startSamplan(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-'));
   const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024) };
-  let proc = await startProcess(['server/main.ts'], env);
+  const flags = (process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean);
+  let proc = await startProcess(['server/main.ts'], env, flags);
   let api = new ApiClient(proc.url);
   const email = `bench.${Date.now()}@bench.samplan.se`;
   await api.signup(email, 'Bench', 'bench-password');
@@ -95,7 +98,7 @@ export async function startSamplan(): Promise<Target> {
     },
     restart: async () => {
       await stopProcess(proc);
-      proc = await startProcess(['server/main.ts'], env);
+      proc = await startProcess(['server/main.ts'], env, flags);
       await relogin();
     },
     stop: async () => {
