@@ -1,6 +1,7 @@
 /** One socket in one room, as the room sees it. */
 import type { Role } from '../../shared/roles.js';
 import type { CloseCode } from './close-codes.js';
+import type { Frame } from './frame.js';
 
 export interface RoomClient {
   /** Serial number of the connection, for logs and as the transaction origin's key. */
@@ -9,7 +10,8 @@ export interface RoomClient {
   role: Role;
   /** Awareness client ids this connection has set (it may only ever set its own). */
   readonly awarenessIds: Set<number>;
-  send(message: Uint8Array): void;
+  /** Writes a framed message; a broadcast's one frame goes to every receiver as it is. */
+  send(message: Frame): void;
   close(code: CloseCode): void;
   /** Token bucket for awareness updates. */
   awarenessBudget: { tokens: number; refilledAt: number };

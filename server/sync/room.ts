@@ -1,7 +1,7 @@
 /**
  * A live document: the Y.Doc, its awareness, the clients in it. Every update a client
  * sends is written to the store before any other client receives it; each broadcast is
- * encoded once for all receivers.
+ * encoded and framed once for all receivers.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -9,6 +9,7 @@ import { roleAtLeast } from '../../shared/roles.js';
 import { migrateDocument } from '../../shared/model/migrations.js';
 import { CloseCode } from './close-codes.js';
 import { isClientOrigin, type ClientOrigin, type RoomClient } from './client.js';
+import { frame, type Frame } from './frame.js';
 import type { DocumentStore } from './persistence.js';
 import { awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, parseMessage, SyncStep, syncMessage } from './protocol.js';
 
@@ -32,7 +33,7 @@ export class Room {
   private writes: Promise<void> = Promise.resolve();
   private lastUpdateId = 0;
   private updatesSinceSnapshot = 0;
-  private fullState: Uint8Array | null = null;
+  private fullState: Frame | null = null;
   private failed = false;
 
   private constructor(
@@ -71,9 +72,9 @@ export class Room {
 
   join(client: RoomClient): void {
     this.clients.add(client);
-    client.send(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc)));
+    client.send(frame(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc))));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) client.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    if (states.length > 0) client.send(frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
   }
 
   leave(client: RoomClient): void {
@@ -96,7 +97,7 @@ export class Room {
           this.applyAwareness(client, message.update);
           break;
         case 'query-awareness':
-          client.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          client.send(frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))));
           break;
       }
     } catch {
@@ -108,11 +109,11 @@ export class Room {
   private answerStep1(client: RoomClient, stateVector: Uint8Array): void {
     if (EMPTY_STATE_VECTOR(stateVector)) {
       // Most joiners start empty: they all get the same cached message.
-      this.fullState ??= syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc));
+      this.fullState ??= frame(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc)));
       client.send(this.fullState);
       return;
     }
-    client.send(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, stateVector)));
+    client.send(frame(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, stateVector))));
   }
 
   private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
@@ -127,7 +128,7 @@ export class Room {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.fullState = null;
     const author = isClientOrigin(origin) ? origin.client : null;
-    const message = syncMessage(SyncStep.Update, update);
+    const message = frame(syncMessage(SyncStep.Update, update));
     const at = this.options.now();
     // Serial: store, then broadcast, in the order updates were applied.
     this.writes = this.writes
@@ -179,7 +180,7 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const sender = isClientOrigin(origin) ? origin.client : null;
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const message = frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
     for (const client of this.clients) if (client !== sender) client.send(message);
   }
 

@@ -55,20 +55,23 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
         wss.handleUpgrade(request, socket, head, (ws) => {
           // Refusals are close codes, since browsers cannot read the status of a failed upgrade.
           if (!admission.ok) ws.close(admission.close.code, admission.close.reason);
-          else connect(ws, admission, ++serial);
+          else connect(ws, socket, admission, ++serial);
         });
       });
   });
 
-  function connect(ws: WebSocket, admission: Extract<Admission, { ok: true }>, id: number): void {
+  function connect(ws: WebSocket, socket: Duplex, admission: Extract<Admission, { ok: true }>, id: number): void {
     const client: RoomClient = {
       id,
       userId: admission.userId,
       role: admission.role,
       awarenessIds: new Set(),
       awarenessBudget: { tokens: 20, refilledAt: deps.clock.now() },
+      // Frames go straight to the socket `ws` speaks on: `ws` writes each of its own
+      // frames in one synchronous call, so the two never interleave, and nothing is
+      // written once `ws` has begun closing.
       send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message);
       },
       close: (code) => ws.close(code.code, code.reason),
     };

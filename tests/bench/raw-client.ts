@@ -16,6 +16,18 @@ export function markerText(id: number): string {
   return `MK#${String(id).padStart(MARKER_DIGITS, '0')}`;
 }
 
+/** The marker's number, read from its ASCII digits without making a string; -1 if cut off. */
+function readDigits(data: Buffer, from: number): number {
+  if (from + MARKER_DIGITS > data.length) return -1;
+  let id = 0;
+  for (let i = from; i < from + MARKER_DIGITS; i++) {
+    const digit = (data[i] ?? 0) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    id = id * 10 + digit;
+  }
+  return id;
+}
+
 export interface RawClientEvents {
   onMarker?(id: number, at: number): void;
   onClose?(code: number): void;
@@ -69,8 +81,8 @@ export class RawClient {
       for (;;) {
         const index = data.indexOf(MARKER, from);
         if (index < 0) break;
-        const id = Number(data.toString('latin1', index + MARKER.length, index + MARKER.length + MARKER_DIGITS));
-        if (Number.isFinite(id)) this.events.onMarker(id, at);
+        const id = readDigits(data, index + MARKER.length);
+        if (id >= 0) this.events.onMarker(id, at);
         from = index + MARKER.length;
       }
     }

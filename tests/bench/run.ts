@@ -102,10 +102,14 @@ for (const w of ['w1', 'w2'] as const) {
   add(`${w.toUpperCase()} fan-out p50 ms`, [w, 'latency', 'p50']);
   add(`${w.toUpperCase()} fan-out p99 ms`, [w, 'latency', 'p99']);
   add(`${w.toUpperCase()} fan-out max ms`, [w, 'latency', 'max']);
+  add(`${w.toUpperCase()} p50 outside generator GC`, [w, 'latencyOutsideGeneratorGc', 'p50']);
+  add(`${w.toUpperCase()} p99 outside generator GC`, [w, 'latencyOutsideGeneratorGc', 'p99']);
   add(`${w.toUpperCase()} undelivered`, [w, 'undelivered']);
   add(`${w.toUpperCase()} server CPU s`, [w, 'cpuSeconds']);
   add(`${w.toUpperCase()} RSS per room KB`, [w, 'rssPerRoomKb']);
   add(`${w.toUpperCase()} generator lag p99 ms`, [w, 'generatorLagP99']);
+  add(`${w.toUpperCase()} generator CPU s`, [w, 'generatorCpuSeconds']);
+  add(`${w.toUpperCase()} generator GC ms`, [w, 'generatorGcMs']);
 }
 add('W3 sustained clients', ['w3', 'sustainedClients'], false);
 for (const size of plan.w4.map((s) => `${Math.round(s / 1024)}KB`)) {

@@ -4,7 +4,7 @@
  * the peers with the same SQLite persistence.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,9 @@ function startProcess(script: string[], env: Record<string, string>, flags: stri
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // BENCH_SERVER_LOG=<file>: everything the servers print (with --trace-gc, say) goes there too.
+    const log = process.env.BENCH_SERVER_LOG;
+    if (log) for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
     child.on('exit', (code) => reject(new Error(`${script.join(' ')} exited (${code}):\n${output}`)));
   });
 }

@@ -1,19 +1,37 @@
 /** The workloads W1–W5 of the benchmark, run against one target at a time. */
 import * as Y from 'yjs';
 import { RawClient } from './raw-client.js';
-import { cpuSeconds, lagMonitor, rssMb, sleep, summarize, type LatencySummary } from './stats.js';
+import { cpuSeconds, DeliveryLog, generatorPauses, lagMonitor, rssMb, sleep, summarize, type LatencySummary } from './stats.js';
 import type { Target } from './targets.js';
 
 export interface FanoutResult {
   latency: LatencySummary;
+  /**
+   * The same, leaving out deliveries that were in flight while the generator itself was
+   * stopped for garbage collection: those measured the generator's pause, not the server.
+   */
+  latencyOutsideGeneratorGc: LatencySummary;
+  /** Time the generator spent in GC pauses during the workload. */
+  generatorGcMs: number;
   undelivered: number;
   cpuSeconds: number;
   rssMb: number;
   rssPerRoomKb: number;
   generatorLagP99: number;
+  /** CPU seconds the load generator itself used: near the workload's length, it was the bottleneck. */
+  generatorCpuSeconds: number;
 }
 
 let nextMarker = 1;
+
+interface InFlight {
+  at: number;
+  /** Receivers that have not seen it yet. */
+  remaining: number;
+  /** Index of the writing client. */
+  writer: number;
+}
+
 
 /** Opens `perRoom` clients in each room and waits until all are synced. */
 async function openRooms(target: Target, rooms: string[], perRoom: number, onMarker: (client: number, id: number, at: number) => void): Promise<RawClient[][]> {
@@ -40,22 +58,32 @@ export async function fanout(
   options: { rooms: number; clientsPerRoom: number; writersPerRoom: number; editEveryMs: number; awarenessEveryMs: number | null; durationMs: number; awarenessWritersOnly?: boolean },
 ): Promise<FanoutResult> {
   const rooms = await target.rooms(options.rooms);
-  const sentAt = new Map<number, { at: number; expected: number; writer: RawClient; seen: Set<number> }>();
-  const latencies: number[] = [];
+  // The generator is the measuring instrument, so its bookkeeping allocates little and
+  // keeps less: an edit is tracked only while some receiver still awaits it.
+  const inFlight = new Map<number, InFlight>();
+  const deliveries = new DeliveryLog();
   let delivered = 0;
-  const clientOf: RawClient[] = [];
+  const writerOf = new Map<RawClient, number>();
+  // Per receiver, the newest marker seen from each writer: a marker at or below it is a
+  // repeat (a later full-state sync carries it again), not a delivery.
+  const newestSeen: Array<Map<number, number>> = [];
   const groups = await openRooms(target, rooms, options.clientsPerRoom, (client, id, at) => {
-    const sent = sentAt.get(id);
-    // Echoes to the writer and repeats (a later full-state sync) are not deliveries.
-    if (!sent || sent.writer === clientOf[client] || sent.seen.has(client)) return;
-    sent.seen.add(client);
-    latencies.push(at - sent.at);
+    const sent = inFlight.get(id);
+    if (!sent || sent.writer === client) return; // unknown, or the echo to the writer
+    const seen = (newestSeen[client] ??= new Map());
+    if ((seen.get(sent.writer) ?? 0) >= id) return;
+    seen.set(sent.writer, id);
+    deliveries.push(sent.at, at);
     delivered++;
+    if (--sent.remaining === 0) inFlight.delete(id);
   });
-  clientOf.push(...groups.flat());
+  groups.flat().forEach((client, index) => writerOf.set(client, index));
   const cpuBefore = cpuSeconds(target.pid);
+  const generatorCpuBefore = process.cpuUsage();
   const lag = lagMonitor();
+  const pauses = generatorPauses();
   const timers: NodeJS.Timeout[] = [];
+  let sent = 0;
   groups.forEach((group) => {
     group.slice(0, options.writersPerRoom).forEach((writer) => {
       const start = Math.random() * options.editEveryMs;
@@ -63,7 +91,8 @@ export async function fanout(
         setTimeout(() => {
           const tick = () => {
             const id = nextMarker++;
-            sentAt.set(id, { at: performance.now(), expected: group.length - 1, writer, seen: new Set() });
+            inFlight.set(id, { at: performance.now(), remaining: group.length - 1, writer: writerOf.get(writer) ?? -1 });
+            sent += group.length - 1;
             writer.edit(id);
           };
           tick();
@@ -82,17 +111,21 @@ export async function fanout(
   timers.forEach((t) => clearTimeout(t));
   await sleep(1500); // let the last edits arrive
   const generatorLagP99 = lag.stop();
+  const generatorGc = pauses.stop();
   const cpu = cpuSeconds(target.pid) - cpuBefore;
+  const generatorCpu = process.cpuUsage(generatorCpuBefore);
   const rss = rssMb(target.pid);
-  const expected = [...sentAt.values()].reduce((sum, s) => sum + s.expected, 0);
   groups.flat().forEach((c) => c.close());
   return {
-    latency: summarize(latencies),
-    undelivered: Math.max(0, expected - delivered),
+    latency: summarize(deliveries.latencies()),
+    latencyOutsideGeneratorGc: summarize(deliveries.latencies(generatorGc)),
+    generatorGcMs: Math.round(generatorGc.reduce((sum, [from, to]) => sum + (to - from), 0)),
+    undelivered: Math.max(0, sent - delivered),
     cpuSeconds: Math.round(cpu * 100) / 100,
     rssMb: Math.round(rss),
     rssPerRoomKb: Math.round((rss * 1024) / options.rooms),
     generatorLagP99,
+    generatorCpuSeconds: Math.round((generatorCpu.user + generatorCpu.system) / 1e4) / 100,
   };
 }
 
