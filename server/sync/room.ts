@@ -57,6 +57,10 @@ export class Room {
     }, LOAD_ORIGIN);
     room.lastUpdateId = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
+    // A compacted document is its snapshot alone, and the snapshot is the encoded full
+    // state: the first joiners get it as stored instead of a fresh encoding. Any change
+    // (a migration below, an edit) drops it, as it does every cached full state.
+    if (stored.snapshot && stored.updates.length === 0) room.fullState = frame(syncMessage(SyncStep.Step2, stored.snapshot));
     room.doc.on('update', (update: Uint8Array, origin: unknown) => room.onUpdate(update, origin));
     room.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => room.onAwareness(changes, origin));
     room.doc.getMap('meta').observe((event) => {
