@@ -82,4 +82,7 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // The schema version of the code that wrote a snapshot (after migrating the document).
+  // A snapshot at the current version can be served to joiners as it is stored.
+  `ALTER TABLE document_snapshots ADD COLUMN schema_version INTEGER;`,
 ];

@@ -10,8 +10,11 @@ export interface RoomClient {
   role: Role;
   /** Awareness client ids this connection has set (it may only ever set its own). */
   readonly awarenessIds: Set<number>;
-  /** Writes a framed message; a broadcast's one frame goes to every receiver as it is. */
-  send(message: Frame): void;
+  /**
+   * Writes a framed message; a broadcast's one frame goes to every receiver as it is.
+   * `written` is called once the message is handed to the operating system.
+   */
+  send(message: Frame, written?: () => void): void;
   close(code: CloseCode): void;
   /** Token bucket for awareness updates. */
   awarenessBudget: { tokens: number; refilledAt: number };

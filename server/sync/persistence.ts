@@ -12,6 +12,8 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Id of the newest update read, so compaction knows what the snapshot covers. */
   lastUpdateId: number;
+  /** Schema version of the code that wrote the snapshot; null when unknown. */
+  snapshotSchemaVersion: number | null;
 }
 
 export interface UpdateMeta {
@@ -23,20 +25,24 @@ export interface DocumentStore {
   load(documentId: string): Promise<StoredDocument>;
   /** Durable when the promise resolves: only then may the update be broadcast. */
   append(documentId: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
-  /** Replaces the snapshot by `state` and drops the updates it covers (id ≤ `upToUpdateId`). */
-  compact(documentId: string, state: Uint8Array, upToUpdateId: number, at: number): Promise<void>;
+  /**
+   * Replaces the snapshot by `state` (written by code at `schemaVersion`) and drops the
+   * updates it covers (id ≤ `upToUpdateId`).
+   */
+  compact(documentId: string, state: Uint8Array, upToUpdateId: number, at: number, schemaVersion: number): Promise<void>;
   /** Number of updates logged since the snapshot. */
   pendingUpdates(documentId: string): Promise<number>;
 }
 
 export function createSqliteStore(db: Db): DocumentStore {
-  const selectSnapshot = db.prepare('SELECT data, last_update_id AS lastUpdateId FROM document_snapshots WHERE document_id = ?');
+  const selectSnapshot = db.prepare('SELECT data, last_update_id AS lastUpdateId, schema_version AS schemaVersion FROM document_snapshots WHERE document_id = ?');
   const selectUpdates = db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id');
   const insertUpdate = db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)');
   const countUpdates = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?');
   const upsertSnapshot = db.prepare(
-    `INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
+    `INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id,
+       updated_at = excluded.updated_at, schema_version = excluded.schema_version`,
   );
   const summariseEdits = db.prepare(
     `INSERT INTO document_edits (document_id, user_id, first_at, last_at, updates)
@@ -72,8 +78,8 @@ export function createSqliteStore(db: Db): DocumentStore {
     batch.forEach((entry, i) => entry.resolve(ids[i] ?? 0));
   };
 
-  const compact = db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number) => {
-    upsertSnapshot.run(documentId, state, upTo, at);
+  const compact = db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number, schemaVersion: number) => {
+    upsertSnapshot.run(documentId, state, upTo, at, schemaVersion);
     summariseEdits.run(documentId, upTo);
     deleteUpdates.run(documentId, upTo);
     touchDocument.run(at, documentId);
@@ -81,13 +87,14 @@ export function createSqliteStore(db: Db): DocumentStore {
 
   return {
     async load(documentId) {
-      const snapshot = selectSnapshot.get(documentId) as { data: Buffer; lastUpdateId: number } | undefined;
+      const snapshot = selectSnapshot.get(documentId) as { data: Buffer; lastUpdateId: number; schemaVersion: number | null } | undefined;
       const after = snapshot?.lastUpdateId ?? 0;
       const rows = selectUpdates.all(documentId, after) as Array<{ id: number; data: Buffer }>;
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: rows.map((row) => new Uint8Array(row.data)),
         lastUpdateId: rows.at(-1)?.id ?? after,
+        snapshotSchemaVersion: snapshot?.schemaVersion ?? null,
       };
     },
     append(documentId, update, meta) {
@@ -96,8 +103,8 @@ export function createSqliteStore(db: Db): DocumentStore {
         pending.push({ documentId, update, meta, resolve, reject });
       });
     },
-    async compact(documentId, state, upToUpdateId, at) {
-      compact(documentId, state, upToUpdateId, at);
+    async compact(documentId, state, upToUpdateId, at, schemaVersion) {
+      compact(documentId, state, upToUpdateId, at, schemaVersion);
     },
     async pendingUpdates(documentId) {
       return (countUpdates.get(documentId) as { n: number }).n;

@@ -4,13 +4,14 @@
  * encoded and framed once for all receivers.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { roleAtLeast } from '../../shared/roles.js';
+import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { migrateDocument } from '../../shared/model/migrations.js';
 import { CloseCode } from './close-codes.js';
 import { isClientOrigin, type ClientOrigin, type RoomClient } from './client.js';
 import { frame, type Frame } from './frame.js';
 import type { DocumentStore } from './persistence.js';
+import { Presence } from './presence.js';
 import { awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, parseMessage, SyncStep, syncMessage } from './protocol.js';
 
 export interface RoomOptions {
@@ -23,68 +24,137 @@ export interface RoomOptions {
   awarenessPerSecond?: number;
 }
 
+export interface LoadOptions {
+  /** Whether a current snapshot may be served before it is applied (see `Room.load`). */
+  fastOpen: boolean;
+}
+
+/** The empty update: the answer to a joiner that has already been sent everything. */
+const NOTHING_MISSING = Y.encodeStateAsUpdate(new Y.Doc());
+
 const LOAD_ORIGIN = 'load';
 const EMPTY_STATE_VECTOR = (v: Uint8Array) => v.length === 1 && v[0] === 0;
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly yDoc = new Y.Doc({ gc: true });
+  readonly presence = new Presence();
   readonly clients = new Set<RoomClient>();
   private writes: Promise<void> = Promise.resolve();
   private lastUpdateId = 0;
   private updatesSinceSnapshot = 0;
   private fullState: Frame | null = null;
   private failed = false;
+  /** The stored snapshot while it is not yet applied to the Y.Doc (fast open). */
+  private unapplied: Uint8Array | null = null;
+  /** Joiners sent the full state before the snapshot was applied; they get step 1 after. */
+  private readonly sentFullState = new Set<RoomClient>();
+  private snapshotFailed = false;
 
   private constructor(
     readonly documentId: string,
     private readonly options: RoomOptions,
-  ) {
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-  }
+  ) {}
 
   /**
-   * Loads a document fully before anyone syncs with it. Throws if the stored content
-   * cannot be read; then no room exists and nothing is ever written over that content.
+   * Loads a document. Throws if the stored content cannot be read; then no room exists and
+   * nothing is ever written over that content.
+   *
+   * Fast open: a compacted document written by this schema version is exactly its stored
+   * snapshot, and the snapshot is an encoded full state. Applying it to a Y.Doc is most of
+   * the time a big plan takes to open (≈ 70 ms for 1 MB), so joiners are sent the stored
+   * bytes first and the snapshot is applied once they are on their way.
    */
-  static async load(documentId: string, options: RoomOptions): Promise<Room> {
+  static async load(documentId: string, options: RoomOptions, { fastOpen }: LoadOptions = { fastOpen: true }): Promise<Room> {
     const room = new Room(documentId, options);
     const stored = await options.store.load(documentId);
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, LOAD_ORIGIN);
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
     room.lastUpdateId = stored.lastUpdateId;
     room.updatesSinceSnapshot = stored.updates.length;
-    // A compacted document is its snapshot alone, and the snapshot is the encoded full
-    // state: the first joiners get it as stored instead of a fresh encoding. Any change
-    // (a migration below, an edit) drops it, as it does every cached full state.
-    if (stored.snapshot && stored.updates.length === 0) room.fullState = frame(syncMessage(SyncStep.Step2, stored.snapshot));
-    room.doc.on('update', (update: Uint8Array, origin: unknown) => room.onUpdate(update, origin));
-    room.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => room.onAwareness(changes, origin));
-    room.doc.getMap('meta').observe((event) => {
+    if (fastOpen && stored.snapshot && stored.updates.length === 0 && stored.snapshotSchemaVersion === SCHEMA_VERSION) {
+      room.unapplied = stored.snapshot;
+      room.fullState = frame(syncMessage(SyncStep.Step2, stored.snapshot));
+    } else {
+      room.apply(stored.snapshot, stored.updates);
+    }
+    return room;
+  }
+
+  /** Applies stored content, then starts listening: nothing loaded is stored again. */
+  private apply(snapshot: Uint8Array | null, updates: Uint8Array[]): void {
+    const doc = this.yDoc;
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot, LOAD_ORIGIN);
+      for (const update of updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    doc.getMap('meta').observe((event) => {
       if (event.keysChanged.has('title') && event.transaction.origin !== LOAD_ORIGIN) {
-        const title = room.doc.getMap('meta').get('title');
-        if (typeof title === 'string' && title.trim() !== '') options.onTitle?.(documentId, title.trim().slice(0, 200));
+        const title = doc.getMap('meta').get('title');
+        if (typeof title === 'string' && title.trim() !== '') this.options.onTitle?.(this.documentId, title.trim().slice(0, 200));
       }
     });
     // Migrations run before the first sync; their changes are stored like any other.
-    migrateDocument(room.doc);
-    return room;
+    migrateDocument(doc);
+  }
+
+  /**
+   * The live document, with a fast-opened snapshot applied first. If that snapshot cannot
+   * be applied the room fails (its clients are closed with 1011) and this throws.
+   */
+  get doc(): Y.Doc {
+    const snapshot = this.unapplied;
+    if (snapshot) {
+      this.unapplied = null;
+      try {
+        this.apply(snapshot, []);
+      } catch (error) {
+        this.snapshotFailed = true;
+        this.fail(error, 'applying its stored snapshot failed');
+        throw error;
+      }
+      for (const client of this.sentFullState) this.sendStep1(client);
+    }
+    if (this.failed) throw new Error(`Room ${this.documentId} has failed`);
+    return this.yDoc;
+  }
+
+  /** Whether a fast-opened snapshot could not be applied (then the document opens slowly). */
+  get fastOpenFailed(): boolean {
+    return this.snapshotFailed;
   }
 
   join(client: RoomClient): void {
     this.clients.add(client);
-    client.send(frame(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc))));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) client.send(frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+    if (this.unapplied && this.fullState) {
+      // Sent before the client asks (its step 1 may still be on the way); once written out,
+      // the snapshot is applied, unless an earlier access has applied it already.
+      this.sentFullState.add(client);
+      client.send(this.fullState, () => setImmediate(() => this.applyIfStillUnapplied()));
+      return;
+    }
+    this.sendStep1(client);
+  }
+
+  private applyIfStillUnapplied(): void {
+    if (!this.unapplied || this.failed) return;
+    try {
+      void this.doc;
+    } catch {
+      // The room has failed and closed its clients.
+    }
+  }
+
+  private sendStep1(client: RoomClient): void {
+    if (!this.clients.has(client)) return;
+    client.send(frame(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.yDoc))));
+    const states = this.presence.current(this.options.now());
+    if (states.length > 0) client.send(frame(awarenessMessage(encodeAwarenessEntries(states))));
   }
 
   leave(client: RoomClient): void {
     if (!this.clients.delete(client)) return;
-    const ids = [...client.awarenessIds].filter((id) => this.awareness.getStates().has(id));
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.sentFullState.delete(client);
+    const removed = this.presence.remove(client.awarenessIds, this.options.now());
+    if (removed.length > 0) this.relayAwareness(encodeAwarenessEntries(removed), null);
   }
 
   /** Handles one frame from `client`. Malformed input closes that client only. */
@@ -101,7 +171,7 @@ export class Room {
           this.applyAwareness(client, message.update);
           break;
         case 'query-awareness':
-          client.send(frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))));
+          client.send(frame(awarenessMessage(encodeAwarenessEntries(this.presence.current(this.options.now())))));
           break;
       }
     } catch {
@@ -111,6 +181,11 @@ export class Room {
   }
 
   private answerStep1(client: RoomClient, stateVector: Uint8Array): void {
+    if (EMPTY_STATE_VECTOR(stateVector) && this.sentFullState.delete(client)) {
+      // It was sent the full state on joining, and every change since as it happened.
+      client.send(frame(syncMessage(SyncStep.Step2, NOTHING_MISSING)));
+      return;
+    }
     if (EMPTY_STATE_VECTOR(stateVector)) {
       // Most joiners start empty: they all get the same cached message.
       this.fullState ??= frame(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc)));
@@ -159,9 +234,15 @@ export class Room {
       return true;
     });
     if (own.length === 0 || !this.takeAwarenessToken(client)) return;
-    // The common case, only the client's own state: apply the bytes as they came.
-    const bytes = own.length === entries.length ? update : encodeAwarenessEntries(own);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, { client } satisfies ClientOrigin);
+    const changed = this.presence.apply(own, this.options.now());
+    if (changed.length === 0) return;
+    // The common case, the client's own state and nothing else: relay the bytes as they came.
+    this.relayAwareness(changed.length === entries.length ? update : encodeAwarenessEntries(changed), client);
+  }
+
+  private relayAwareness(update: Uint8Array, sender: RoomClient | null): void {
+    const message = frame(awarenessMessage(update));
+    for (const client of this.clients) if (client !== sender) client.send(message);
   }
 
   private ownedByOther(client: RoomClient, awarenessId: number): boolean {
@@ -180,26 +261,22 @@ export class Room {
     return true;
   }
 
-  private onAwareness({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const sender = isClientOrigin(origin) ? origin.client : null;
-    const message = frame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-    for (const client of this.clients) if (client !== sender) client.send(message);
-  }
-
   /** Writes the whole state as a snapshot and drops the log it covers. */
   private async compact(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.options.store.compact(this.documentId, state, this.lastUpdateId, this.options.now());
+    await this.options.store.compact(this.documentId, state, this.lastUpdateId, this.options.now(), SCHEMA_VERSION);
     this.updatesSinceSnapshot = 0;
   }
 
-  /** A write failed: the update is not durable, so nobody may see it. Drop the room; clients resync. */
-  private fail(error: unknown): void {
+  /**
+   * A write failed (the update is not durable, so nobody may see it) or the stored content
+   * could not be applied: drop the room; clients resync.
+   */
+  private fail(error: unknown, what = 'storing an update failed'): void {
     if (this.failed) return;
     this.failed = true;
-    console.error(`Room ${this.documentId}: storing an update failed; closing the room`, error);
+    this.sentFullState.clear();
+    console.error(`Room ${this.documentId}: ${what}; closing the room`, error);
     for (const client of [...this.clients]) client.close(CloseCode.LoadFailed);
     this.clients.clear();
   }
@@ -215,13 +292,6 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.yDoc.destroy();
   }
-}
-
-interface AwarenessChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -15,6 +15,8 @@ export interface RoomsOptions extends RoomOptions {
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** Documents whose stored snapshot could not be applied after a fast open: opened fully first from then on. */
+  private readonly slowOpen = new Set<string>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly unloading = new Map<string, Promise<void>>();
   /** Rooms whose idle time is up, unloaded one per turn of the event loop (see drainUnloads). */
@@ -33,13 +35,14 @@ export class Rooms {
     await this.unloading.get(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = Room.load(documentId, this.options);
+      room = Room.load(documentId, this.options, { fastOpen: !this.slowOpen.has(documentId) });
       this.rooms.set(documentId, room);
       // A failed load leaves no room behind, so the next attempt loads afresh.
       room.catch(() => this.rooms.delete(documentId));
     }
     const loaded = await room;
     if (loaded.isFailed) {
+      if (loaded.fastOpenFailed) this.slowOpen.add(documentId);
       this.rooms.delete(documentId);
       return this.open(documentId);
     }

@@ -70,8 +70,9 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
       // Frames go straight to the socket `ws` speaks on: `ws` writes each of its own
       // frames in one synchronous call, so the two never interleave, and nothing is
       // written once `ws` has begun closing.
-      send: (message) => {
-        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message);
+      send: (message, written) => {
+        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message, written && (() => written()));
+        else written?.();
       },
       close: (code) => ws.close(code.code, code.reason),
     };

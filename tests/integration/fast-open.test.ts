@@ -1,0 +1,115 @@
+/**
+ * Fast open: a compacted document is served to joiners as its stored snapshot before the
+ * server has applied it. Joiners still converge with everyone, edits still land, and a
+ * snapshot that cannot be applied closes the room (1011) without anything written over it.
+ */
+import { rmSync } from 'node:fs';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
+import { ApiClient, email } from '../support/api.js';
+import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
+import { connectPeer, synced, until } from '../support/yclient.js';
+
+const dataDir = tempDataDir();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The first message a raw socket receives: [message type, sync step]. */
+function firstMessage(url: string, cookie: string): Promise<{ kind: [number, number]; code: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers: { cookie } });
+    const code = new Promise<number>((done) => ws.on('close', (c) => done(c)));
+    ws.once('message', (data: Buffer) => resolve({ kind: [data[0] ?? -1, data[1] ?? -1], code }));
+    ws.on('error', reject);
+    code.then((c) => reject(new Error(`closed with ${c} before any message`)));
+  });
+}
+
+const STEP1: [number, number] = [0, 0];
+const STEP2: [number, number] = [0, 1];
+
+async function restart(server: TestServer): Promise<TestServer> {
+  await server.stop();
+  return startTestServer({ dataDir });
+}
+
+describe('fast open', () => {
+  it('serves a compacted document before applying it, and stays one live document', async () => {
+    let server = await startTestServer({ dataDir });
+    const api = new ApiClient(server.url);
+    await api.signup(email('fast'));
+    const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'F' }, 201)).id;
+    const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'action-plan', title: 'Snabb' }, 201)).id;
+    const writer = connectPeer(server.url, plan, { cookie: api.sessionCookie });
+    await synced(writer);
+    for (let i = 0; i < 20; i++) addGoal(writer.doc, { number: String(i), title: `Mål ${i}` });
+    const expected = actionPlanToJSON(writer.doc);
+    const live = await server.deps.rooms.read(plan);
+    await until(() => actionPlanToJSON(live).goals.length === 20, 10_000, 'the server has every goal');
+    writer.destroy();
+    // Shutting down compacts every room: the plan is now its snapshot alone.
+    server = await restart(server);
+    try {
+      const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws/${plan}`;
+      const first = await firstMessage(wsUrl, api.sessionCookie);
+      expect(first.kind).toEqual(STEP2);
+
+      const a = connectPeer(server.url, plan, { cookie: api.sessionCookie });
+      const b = connectPeer(server.url, plan, { cookie: api.sessionCookie });
+      await Promise.all([synced(a), synced(b)]);
+      expect(actionPlanToJSON(a.doc)).toEqual(expected);
+      // Edits after a fast open are stored and relayed like any other.
+      addGoal(a.doc, { number: '99', title: 'Nytt mål' });
+      await until(() => actionPlanToJSON(b.doc).goals.length === 21, 10_000, 'b sees the new goal');
+      const exported = await server.deps.rooms.read(plan);
+      expect(actionPlanToJSON(exported).goals.map((g) => g.title)).toContain('Nytt mål');
+      a.destroy();
+      b.destroy();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('opens a snapshot of unknown schema version the full way', async () => {
+    const server = await startTestServer({ dataDir });
+    try {
+      const api = new ApiClient(server.url);
+      await api.signup(email('old'));
+      const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'O' }, 201)).id;
+      const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'agenda', title: 'Gammal' }, 201)).id;
+      const state = Y.encodeStateAsUpdate((await server.deps.rooms.read(plan)) as Y.Doc);
+      const db = server.deps.db;
+      db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(plan);
+      db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, NULL)').run(plan, state);
+      const first = await firstMessage(`${server.url.replace(/^http/, 'ws')}/ws/${plan}`, api.sessionCookie);
+      expect(first.kind).toEqual(STEP1);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('closes the room with 1011 when a current snapshot cannot be applied, and then opens it the full way', async () => {
+    const server = await startTestServer({ dataDir });
+    try {
+      const api = new ApiClient(server.url);
+      await api.signup(email('broken'));
+      const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'B' }, 201)).id;
+      const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'agenda', title: 'Trasig' }, 201)).id;
+      const db = server.deps.db;
+      db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(plan);
+      db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, 1)').run(plan, Buffer.from([1, 2, 3, 4, 250, 251]));
+      const rows = () => db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
+      const before = rows();
+      const url = `${server.url.replace(/^http/, 'ws')}/ws/${plan}`;
+      const first = await firstMessage(url, api.sessionCookie);
+      expect(first.kind).toEqual(STEP2);
+      expect(await first.code).toBe(1011);
+      // From then on the document is opened the full way: refused before anything is sent.
+      await expect(firstMessage(url, api.sessionCookie)).rejects.toThrow('closed with 1011');
+      expect(rows()).toEqual(before);
+    } finally {
+      await server.stop();
+    }
+  });
+});
