@@ -1,9 +1,11 @@
 /**
  * Where document content lives: a snapshot plus the log of updates since. The interface
  * is async so a PostgreSQL store can fill it later (several server processes). The SQLite
- * store commits the updates that arrive in one turn of the event loop together (group
- * commit): one transaction per turn instead of one per update, so a busy server spends
- * its time relaying edits rather than committing them one by one.
+ * store commits the updates handled in one go together (group commit: every frame read
+ * from the network in one callback), so a busy server spends its time relaying edits
+ * rather than committing them one by one. The commit runs as a microtask right after that
+ * callback, not at the end of the event-loop turn: waiting for the turn's other I/O put
+ * 0.5–0.8 ms on the median broadcast in one big room.
  */
 import type { Db } from '../db/database.js';
 
@@ -63,8 +65,7 @@ export function createSqliteStore(db: Db): DocumentStore {
   const insertAll = db.transaction((batch: PendingAppend[]) =>
     batch.map((entry) => Number(insertUpdate.run(entry.documentId, entry.update, entry.meta.userId, entry.meta.at).lastInsertRowid)),
   );
-  // Runs after the I/O callbacks of the current turn: every update read in this turn is in
-  // the batch. Until it commits, none of them is broadcast; if it fails, none of them is.
+  // Runs when the current callback's work is done: every update it handled is in the batch. Until it commits, none of them is broadcast; if it fails, none of them is.
   const commitPending = () => {
     const batch = pending;
     pending = [];
@@ -99,7 +100,7 @@ export function createSqliteStore(db: Db): DocumentStore {
     },
     append(documentId, update, meta) {
       return new Promise<number>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(commitPending);
+        if (pending.length === 0) queueMicrotask(commitPending);
         pending.push({ documentId, update, meta, resolve, reject });
       });
     },

@@ -1,5 +1,5 @@
 /**
- * The SQLite store commits the updates of one event-loop turn together: each is durable
+ * The SQLite store commits the updates handled in one go together: each is durable
  * when its promise resolves, in the order given, and when the commit fails none of the
  * batch is stored (so no room broadcasts an update that is not on disk).
  */
@@ -20,7 +20,7 @@ const meta = { userId: null, at: 1 };
 const count = () => (db.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number }).n;
 
 describe('SQLite store, group commit', () => {
-  it('stores the appends of one turn together, in order', async () => {
+  it('stores the appends made in one go together, in order', async () => {
     const ids = await Promise.all([store.append('d1', new Uint8Array([1]), meta), store.append('d2', new Uint8Array([2]), meta), store.append('d1', new Uint8Array([3]), meta)]);
     expect(ids[1]).toBeGreaterThan(ids[0] ?? Infinity);
     expect(ids[2]).toBeGreaterThan(ids[1] ?? Infinity);
@@ -38,7 +38,7 @@ describe('SQLite store, group commit', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(count()).toBe(before);
-    // The next turn's batch is unaffected.
+    // The next batch is unaffected.
     await store.append('d2', new Uint8Array([7]), meta);
     expect(count()).toBe(before + 1);
   });
