@@ -28,5 +28,7 @@ export const sameOrigin = (trustProxy: boolean): MiddlewareHandler =>
 export const limitBody = (maxSize: number): MiddlewareHandler =>
   bodyLimit({
     maxSize,
-    onError: (c) => c.json(errorBody('too-large', `Begäran är för stor (högst ${Math.round(maxSize / 1024)} KiB).`), 413),
+    // The rest of the body is never read, so the connection cannot carry another request:
+    // say so, or a client's pool may reuse it and fail on the next request.
+    onError: (c) => c.json(errorBody('too-large', `Begäran är för stor (högst ${Math.round(maxSize / 1024)} KiB).`), 413, { connection: 'close' }),
   });

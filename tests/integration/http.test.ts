@@ -74,6 +74,7 @@ describe('accounts', () => {
     const api = new ApiClient(server.url);
     const response = await api.request('POST', '/api/auth/signup', { email: 'a@b.se', password: 'x'.repeat(100_000), name: 'A' });
     expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toMatchObject({ error: { code: 'too-large' } });
   });
 });
