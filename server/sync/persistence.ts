@@ -65,7 +65,8 @@ export function createSqliteStore(db: Db): DocumentStore {
   const insertAll = db.transaction((batch: PendingAppend[]) =>
     batch.map((entry) => Number(insertUpdate.run(entry.documentId, entry.update, entry.meta.userId, entry.meta.at).lastInsertRowid)),
   );
-  // Runs when the current callback's work is done: every update it handled is in the batch. Until it commits, none of them is broadcast; if it fails, none of them is.
+  // Runs when the current callback's work is done: every update it handled is in the
+  // batch. Until it commits, none of them is broadcast; if it fails, none of them is.
   const commitPending = () => {
     const batch = pending;
     pending = [];

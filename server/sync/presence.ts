@@ -64,8 +64,4 @@ export class Presence {
     }
     return states;
   }
-
-  has(clientId: number): boolean {
-    return this.entries.get(clientId)?.state != null;
-  }
 }

@@ -71,7 +71,7 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
       // frames in one synchronous call, so the two never interleave, and nothing is
       // written once `ws` has begun closing.
       send: (message, written) => {
-        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message, written && (() => written()));
+        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message, written);
         else written?.();
       },
       close: (code) => ws.close(code.code, code.reason),

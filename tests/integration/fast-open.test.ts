@@ -29,6 +29,24 @@ function firstMessage(url: string, cookie: string): Promise<{ kind: [number, num
 const STEP1: [number, number] = [0, 0];
 const STEP2: [number, number] = [0, 1];
 
+/** A new member with a new workspace holding one new document. */
+async function newDocument(server: TestServer, who: string, kind: 'action-plan' | 'agenda', title: string): Promise<{ api: ApiClient; id: string }> {
+  const api = new ApiClient(server.url);
+  await api.signup(email(who));
+  const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: who }, 201)).id;
+  const id = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind, title }, 201)).id;
+  return { api, id };
+}
+
+/** Makes the stored document `data` as a snapshot alone, written at `schemaVersion`. */
+function storeSnapshotOnly(server: TestServer, id: string, data: Uint8Array, schemaVersion: number | null): void {
+  const db = server.deps.db;
+  db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(id);
+  db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, ?)').run(id, data, schemaVersion);
+}
+
+const wsUrl = (server: TestServer, id: string) => `${server.url.replace(/^http/, 'ws')}/ws/${id}`;
+
 async function restart(server: TestServer): Promise<TestServer> {
   await server.stop();
   return startTestServer({ dataDir });
@@ -37,10 +55,7 @@ async function restart(server: TestServer): Promise<TestServer> {
 describe('fast open', () => {
   it('serves a compacted document before applying it, and stays one live document', async () => {
     let server = await startTestServer({ dataDir });
-    const api = new ApiClient(server.url);
-    await api.signup(email('fast'));
-    const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'F' }, 201)).id;
-    const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'action-plan', title: 'Snabb' }, 201)).id;
+    const { api, id: plan } = await newDocument(server, 'fast', 'action-plan', 'Snabb');
     const writer = connectPeer(server.url, plan, { cookie: api.sessionCookie });
     await synced(writer);
     for (let i = 0; i < 20; i++) addGoal(writer.doc, { number: String(i), title: `Mål ${i}` });
@@ -51,8 +66,7 @@ describe('fast open', () => {
     // Shutting down compacts every room: the plan is now its snapshot alone.
     server = await restart(server);
     try {
-      const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws/${plan}`;
-      const first = await firstMessage(wsUrl, api.sessionCookie);
+      const first = await firstMessage(wsUrl(server, plan), api.sessionCookie);
       expect(first.kind).toEqual(STEP2);
 
       const a = connectPeer(server.url, plan, { cookie: api.sessionCookie });
@@ -74,15 +88,9 @@ describe('fast open', () => {
   it('opens a snapshot of unknown schema version the full way', async () => {
     const server = await startTestServer({ dataDir });
     try {
-      const api = new ApiClient(server.url);
-      await api.signup(email('old'));
-      const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'O' }, 201)).id;
-      const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'agenda', title: 'Gammal' }, 201)).id;
-      const state = Y.encodeStateAsUpdate((await server.deps.rooms.read(plan)) as Y.Doc);
-      const db = server.deps.db;
-      db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(plan);
-      db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, NULL)').run(plan, state);
-      const first = await firstMessage(`${server.url.replace(/^http/, 'ws')}/ws/${plan}`, api.sessionCookie);
+      const { api, id: plan } = await newDocument(server, 'old', 'agenda', 'Gammal');
+      storeSnapshotOnly(server, plan, Y.encodeStateAsUpdate(await server.deps.rooms.read(plan)), null);
+      const first = await firstMessage(wsUrl(server, plan), api.sessionCookie);
       expect(first.kind).toEqual(STEP1);
     } finally {
       await server.stop();
@@ -92,16 +100,11 @@ describe('fast open', () => {
   it('closes the room with 1011 when a current snapshot cannot be applied, and then opens it the full way', async () => {
     const server = await startTestServer({ dataDir });
     try {
-      const api = new ApiClient(server.url);
-      await api.signup(email('broken'));
-      const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'B' }, 201)).id;
-      const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'agenda', title: 'Trasig' }, 201)).id;
-      const db = server.deps.db;
-      db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(plan);
-      db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, 1)').run(plan, Buffer.from([1, 2, 3, 4, 250, 251]));
-      const rows = () => db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
+      const { api, id: plan } = await newDocument(server, 'broken', 'agenda', 'Trasig');
+      storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), 1);
+      const rows = () => server.deps.db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
       const before = rows();
-      const url = `${server.url.replace(/^http/, 'ws')}/ws/${plan}`;
+      const url = wsUrl(server, plan);
       const first = await firstMessage(url, api.sessionCookie);
       expect(first.kind).toEqual(STEP2);
       expect(await first.code).toBe(1011);
