@@ -31,6 +31,12 @@ const names = onlyArg ? onlyArg.slice('--only='.length).split(',') : Object.keys
 const workloadsArg = process.argv.find((a) => a.startsWith('--workloads='));
 const workloads = new Set(workloadsArg ? workloadsArg.slice('--workloads='.length).split(',') : ['w1', 'w2', 'w3', 'w4', 'w5']);
 
+// W1–W3 are repeated, trial after trial across the servers (so slow drift in the machine
+// touches every server alike), each trial on a freshly started server; the table shows
+// each figure's median over the trials, and latest.json keeps every trial.
+const trialsArg = process.argv.find((a) => a.startsWith('--trials='));
+const trials = trialsArg ? Math.max(1, Number(trialsArg.slice('--trials='.length)) || 1) : quick ? 1 : 3;
+
 const plan = quick
   ? {
       w1: { rooms: 20, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 6000 },
@@ -40,51 +46,101 @@ const plan = quick
       w5: 200,
     }
   : {
-      w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 30_000 },
-      w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 20_000, awarenessWritersOnly: true },
-      w3: { step: 50, maxRooms: 900, stepMs: 8000 },
+      w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 20_000 },
+      w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 15_000, awarenessWritersOnly: true },
+      w3: { step: 100, maxRooms: 2000, stepMs: 6000 },
       w4: [50 * 1024, 1024 * 1024, 5 * 1024 * 1024],
       w5: 1000,
     };
 
 type Results = Record<string, Record<string, unknown>>;
 const results: Results = {};
+/** Per server, per workload, each trial's result. */
+const trialResults: Record<string, Record<string, unknown[]>> = {};
 
-async function measure(name: string): Promise<void> {
+/** Starts `name`, runs the `keys` workloads that were asked for, stops it; errors are recorded, not thrown. */
+async function session(name: string, heading: string, steps: Array<[key: string, label: string, run: (t: Target) => Promise<unknown>]>, record: (key: string, value: unknown) => void): Promise<void> {
+  const wanted = steps.filter(([key]) => workloads.has(key));
+  if (wanted.length === 0) return;
   const start = TARGETS[name];
   if (!start) throw new Error(`unknown target ${name}`);
-  console.error(`\n▶ ${name}`);
+  console.error(`\n▶ ${name}${heading}`);
   let target: Target | null = null;
   try {
     const t = await start();
     target = t;
-    const r: Record<string, unknown> = {};
-    const run = async (key: string, label: string, workload: () => Promise<unknown>) => {
-      if (!workloads.has(key)) return;
+    for (const [key, label, run] of wanted) {
       console.error(`  ${label}…`);
-      r[key] = await workload();
-    };
-    await run('w1', 'W1 many small rooms', () => fanout(t, plan.w1));
-    await run('w2', 'W2 one big room', () => fanout(t, plan.w2));
-    await run('w3', 'W3 ramp', () => ramp(t, plan.w3));
-    await run('w5', 'W5 reconnect storm', () => reconnectStorm(t, plan.w5));
-    await run('w4', 'W4 cold load', () => coldLoad(t, plan.w4));
-    results[name] = r;
+      record(key, await run(t));
+    }
   } catch (error) {
     console.error(`  ${name} failed:`, error);
-    results[name] = { error: String(error) };
+    record('error', String(error));
   } finally {
     await target?.stop();
   }
 }
 
-for (const name of names) await measure(name);
+const startedAt = performance.now();
+for (let trial = 1; trial <= trials; trial++) {
+  for (const name of names) {
+    await session(
+      name,
+      trials > 1 ? ` (trial ${trial} of ${trials})` : '',
+      [
+        ['w1', 'W1 many small rooms', (t) => fanout(t, plan.w1)],
+        ['w2', 'W2 one big room', (t) => fanout(t, plan.w2)],
+        ['w3', 'W3 ramp', (t) => ramp(t, plan.w3)],
+      ],
+      (key, value) => ((trialResults[name] ??= {})[key] ??= []).push(value),
+    );
+  }
+}
+for (const name of names) {
+  results[name] = {};
+  for (const [key, values] of Object.entries(trialResults[name] ?? {})) results[name][key] = key === 'error' ? values.join('; ') : medianOf(values);
+  await session(
+    name,
+    '',
+    [
+      ['w5', 'W5 reconnect storm', (t) => reconnectStorm(t, plan.w5)],
+      ['w4', 'W4 cold load', (t) => coldLoad(t, plan.w4)],
+    ],
+    (key, value) => ((results[name] ??= {})[key] = value),
+  );
+}
+
+/** Field by field, the median of the trials' numbers (lists, such as ramp steps, stay in the trials). */
+function medianOf(values: unknown[]): unknown {
+  if (values.every((v) => typeof v === 'number')) return median(values as number[]);
+  if (values.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
+    const objects = values as Array<Record<string, unknown>>;
+    const keys = new Set(objects.flatMap((o) => Object.keys(o)));
+    return Object.fromEntries([...keys].map((key) => [key, medianOf(objects.map((o) => o[key]))]).filter(([, v]) => v !== undefined));
+  }
+  if (values.every((v) => typeof v === 'string')) return [...new Set(values)].join('/');
+  return undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : Math.round((((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 100) / 100;
+}
 
 // ---- Table ----
-type Fan = { latency: { p50: number; p99: number; max: number }; undelivered: number; cpuSeconds: number; rssPerRoomKb: number; generatorLagP99: number };
 const rows: string[][] = [['metric', ...names]];
 const get = (name: string, path: string[]): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), results[name]);
-const add = (label: string, path: string[], lowerIsBetter = true) => {
+/** Each trial's value of a W1–W3 figure, as "a · b · c". */
+const perTrial = (name: string, path: string[]): string => {
+  const [key, ...rest] = path;
+  const values = (trialResults[name]?.[key ?? ''] ?? []).map((trial) => rest.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), trial));
+  return values.map((v) => String(v ?? '–')).join(' · ');
+};
+/** A row: `higher` when more is better; `trials` shows each trial's value; `ratio: false` for counts where a ratio means nothing. */
+const add = (label: string, path: string[], { higher = false, trials: showTrials = false, ratio: showRatio = true } = {}) => {
+  const lowerIsBetter = !higher;
   const values = names.map((n) => get(n, path));
   const numbers = values.map((v) => (typeof v === 'number' ? v : NaN));
   const peers = names.map((n, i) => (n === 'samplan' ? NaN : numbers[i] ?? NaN)).filter((v) => Number.isFinite(v));
@@ -93,40 +149,47 @@ const add = (label: string, path: string[], lowerIsBetter = true) => {
     label,
     ...values.map((v, i) => {
       const text = typeof v === 'number' ? String(v) : String(v ?? '–');
-      const ratio = names[i] === 'samplan' && Number.isFinite(best) && best !== 0 ? ` (${((numbers[i] ?? NaN) / best).toFixed(2)}×)` : '';
-      return text + ratio;
+      const ratio = showRatio && names[i] === 'samplan' && Number.isFinite(best) && best !== 0 ? ` (${((numbers[i] ?? NaN) / best).toFixed(2)}×)` : '';
+      const each = showTrials && trials > 1 ? ` [${perTrial(names[i] ?? '', path)}]` : '';
+      return text + ratio + each;
     }),
   ]);
 };
 for (const w of ['w1', 'w2'] as const) {
   add(`${w.toUpperCase()} fan-out p50 ms`, [w, 'latency', 'p50']);
-  add(`${w.toUpperCase()} fan-out p99 ms`, [w, 'latency', 'p99']);
+  add(`${w.toUpperCase()} fan-out p99 ms`, [w, 'latency', 'p99'], { trials: true });
   add(`${w.toUpperCase()} fan-out max ms`, [w, 'latency', 'max']);
   add(`${w.toUpperCase()} p50 outside generator GC`, [w, 'latencyOutsideGeneratorGc', 'p50']);
   add(`${w.toUpperCase()} p99 outside generator GC`, [w, 'latencyOutsideGeneratorGc', 'p99']);
-  add(`${w.toUpperCase()} undelivered`, [w, 'undelivered']);
+  add(`${w.toUpperCase()} undelivered`, [w, 'undelivered'], { ratio: false });
   add(`${w.toUpperCase()} server CPU s`, [w, 'cpuSeconds']);
   add(`${w.toUpperCase()} RSS per room KB`, [w, 'rssPerRoomKb']);
-  add(`${w.toUpperCase()} generator lag p99 ms`, [w, 'generatorLagP99']);
-  add(`${w.toUpperCase()} generator CPU s`, [w, 'generatorCpuSeconds']);
-  add(`${w.toUpperCase()} generator GC ms`, [w, 'generatorGcMs']);
+  add(`${w.toUpperCase()} generator lag p99 ms`, [w, 'generatorLagP99'], { ratio: false });
+  add(`${w.toUpperCase()} generator CPU s`, [w, 'generatorCpuSeconds'], { ratio: false });
+  add(`${w.toUpperCase()} generator GC ms`, [w, 'generatorGcMs'], { ratio: false });
+  add(`${w.toUpperCase()} rooms converged (real providers)`, [w, 'convergence', 'converged'], { trials: true, ratio: false });
 }
-add('W3 sustained clients', ['w3', 'sustainedClients'], false);
+add('W3 sustained clients', ['w3', 'sustainedClients'], { higher: true, trials: true });
+add('W3 ended by', ['w3', 'endedBy'], { trials: true });
+add('W3 generator lag p99 at the end, ms', ['w3', 'lastLag'], { trials: true, ratio: false });
 for (const size of plan.w4.map((s) => `${Math.round(s / 1024)}KB`)) {
   add(`W4 cold load ${size} ms`, ['w4', size, 'single']);
   add(`W4 cold load ${size} ×20 p99 ms`, ['w4', size, 'twentyP99']);
 }
 add('W5 all synced ms', ['w5', 'allSyncedMs']);
 add('W5 p99 ms', ['w5', 'p99']);
-add('W5 failed', ['w5', 'failed']);
+add('W5 failed', ['w5', 'failed'], { ratio: false });
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
 for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
-console.log('\n(ratio in brackets: Samplan ÷ best peer; runs where the generator lag p99 > 5 ms measured the generator, not the server)');
+console.log(`\n(ratio in round brackets: Samplan ÷ best peer; W1–W3 are medians of ${trials} trial(s), each trial's value in square brackets; runs where the generator lag p99 > 5 ms measured the generator, not the server)`);
+console.log(`whole run: ${Math.round((performance.now() - startedAt) / 1000)} s`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}latest.json`, JSON.stringify({ at: new Date().toISOString(), quick, results }, null, 2));
-const failed = Object.values(results).some((r) => 'error' in r);
+writeFileSync(`${dir}latest.json`, JSON.stringify({ at: new Date().toISOString(), quick, trials, results, trialResults }, null, 2));
+// Timings are not judged here, but Samplan's real providers not converging is a bug.
+const diverged = ['w1', 'w2'].flatMap((w) => (trialResults.samplan?.[w] ?? []) as Array<{ convergence?: { rooms: number; converged: number } }>).some((r) => r.convergence && r.convergence.converged < r.convergence.rooms);
+if (diverged) console.error('samplan: real providers did not converge in every room');
+const failed = diverged || Object.values(results).some((r) => 'error' in r);
 process.exit(failed ? 1 : 0);
 
-export type { Fan };
