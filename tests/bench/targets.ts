@@ -113,7 +113,9 @@ export async function startSamplan(): Promise<Target> {
 
 async function startPeer(name: string, script: string, protocol: Protocol): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), `${name}-bench-`));
-  let proc = await startProcess([script], { DATA_DIR: dataDir });
+  // BENCH_PEER_FLAGS: node flags for the peers, e.g. the same tracer as Samplan's.
+  const flags = (process.env.BENCH_PEER_FLAGS ?? '').split(' ').filter(Boolean);
+  let proc = await startProcess([script], { DATA_DIR: dataDir }, flags);
   let counter = 0;
   return {
     name,
@@ -125,7 +127,7 @@ async function startPeer(name: string, script: string, protocol: Protocol): Prom
     connectUrl: async (room) => (protocol === 'hocuspocus' ? ws(proc.url) : `${ws(proc.url)}/${room}`),
     restart: async () => {
       await stopProcess(proc);
-      proc = await startProcess([script], { DATA_DIR: dataDir });
+      proc = await startProcess([script], { DATA_DIR: dataDir }, flags);
     },
     stop: async () => {
       await stopProcess(proc);
