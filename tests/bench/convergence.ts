@@ -100,13 +100,9 @@ export class ConvergenceCheck {
     this.timers.forEach((t) => clearInterval(t));
     const expected = this.rooms.map(({ raw, peers }) => {
       const last: Record<string, unknown> = {};
-      // Each writer, raw or real, owns one key of the map: its own document holds its last edit.
-      for (const doc of [...raw.map((c) => c.doc), ...peers.map((p) => p.doc)]) {
-        for (const key of [`w${doc.clientID}`, `p${doc.clientID}`]) {
-          const value = doc.getMap('bench').get(key);
-          if (value !== undefined) last[key] = value;
-        }
-      }
+      // Each writer, raw or real, owns one key of the map, holding its last edit.
+      for (const client of raw) if (client.lastEdit !== null) last[`w${client.doc.clientID}`] = client.lastEdit;
+      for (const { doc } of peers) last[`p${doc.clientID}`] = doc.getMap('bench').get(`p${doc.clientID}`);
       return last;
     });
     const holds = (i: number) =>

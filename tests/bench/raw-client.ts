@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { mapSetUpdate } from './edit-bytes.js';
 import type { Protocol } from './targets.js';
 
 export const MARKER = Buffer.from('MK#');
@@ -107,16 +108,29 @@ export class RawClient {
     }
   }
 
+  /** Clock of this writer's next struct; its edits are its only structs. */
+  private clock = 0;
+  /** The text of this writer's last edit: what every other client should end up with. */
+  lastEdit: string | null = null;
+
   /** One edit carrying marker `id`; every other client in the room should see it. */
   edit(id: number): void {
+    const text = markerText(id);
+    this.lastEdit = text;
+    if (this.clock > 0) {
+      this.sendUpdate(mapSetUpdate(this.doc.clientID, this.clock++, text));
+      return;
+    }
+    // The first edit creates the key, through Yjs; the rest only replace its value.
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.doc.on('update', collect);
     // One key per writer: concurrent writers to one key would make the loser's content be
     // garbage-collected out of the broadcast update, and its marker would never arrive.
-    this.doc.getMap('bench').set(`w${this.doc.clientID}`, markerText(id));
+    this.doc.getMap('bench').set(`w${this.doc.clientID}`, text);
     this.doc.off('update', collect);
-    for (const update of updates) this.send(this.frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))));
+    this.clock = Y.getState(this.doc.store, this.doc.clientID);
+    for (const update of updates) this.sendUpdate(update);
   }
 
   /** A raw update (e.g. a large seed document). */
