@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { coldLoad, fanout, ramp, reconnectStorm } from './workloads.js';
-import { TARGETS, type Target } from './targets.js';
+import { REFERENCES, TARGETS, type Target } from './targets.js';
 
 // Pin the load generator to core 1 (servers run on core 0), once. BENCH_GENERATOR_FLAGS
 // and BENCH_SAMPLAN_FLAGS add node flags to the generator and to Samplan, for experiments.
@@ -53,13 +53,14 @@ const plan = quick
       w5: 1000,
     };
 
+type Step = [key: string, label: string, run: (t: Target) => Promise<unknown>];
 type Results = Record<string, Record<string, unknown>>;
 const results: Results = {};
 /** Per server, per workload, each trial's result. */
 const trialResults: Record<string, Record<string, unknown[]>> = {};
 
 /** Starts `name`, runs the `keys` workloads that were asked for, stops it; errors are recorded, not thrown. */
-async function session(name: string, heading: string, steps: Array<[key: string, label: string, run: (t: Target) => Promise<unknown>]>, record: (key: string, value: unknown) => void): Promise<void> {
+async function session(name: string, heading: string, steps: Step[], record: (key: string, value: unknown) => void): Promise<void> {
   const wanted = steps.filter(([key]) => workloads.has(key));
   if (wanted.length === 0) return;
   const start = TARGETS[name];
@@ -84,14 +85,16 @@ async function session(name: string, heading: string, steps: Array<[key: string,
 const startedAt = performance.now();
 for (let trial = 1; trial <= trials; trial++) {
   for (const name of names) {
+    const reference = REFERENCES.has(name);
+    const steps: Step[] = [
+      ['w1', 'W1 many small rooms', (t) => fanout(t, { ...plan.w1, checkConvergence: !reference })],
+      ['w2', 'W2 one big room', (t) => fanout(t, { ...plan.w2, checkConvergence: !reference })],
+    ];
+    if (!reference) steps.push(['w3', 'W3 ramp', (t) => ramp(t, plan.w3)]);
     await session(
       name,
       trials > 1 ? ` (trial ${trial} of ${trials})` : '',
-      [
-        ['w1', 'W1 many small rooms', (t) => fanout(t, plan.w1)],
-        ['w2', 'W2 one big room', (t) => fanout(t, plan.w2)],
-        ['w3', 'W3 ramp', (t) => ramp(t, plan.w3)],
-      ],
+      steps,
       (key, value) => ((trialResults[name] ??= {})[key] ??= []).push(value),
     );
   }
@@ -99,6 +102,7 @@ for (let trial = 1; trial <= trials; trial++) {
 for (const name of names) {
   results[name] = {};
   for (const [key, values] of Object.entries(trialResults[name] ?? {})) results[name][key] = key === 'error' ? values.join('; ') : medianOf(values);
+  if (REFERENCES.has(name)) continue;
   await session(
     name,
     '',
@@ -143,7 +147,7 @@ const add = (label: string, path: string[], { higher = false, trials: showTrials
   const lowerIsBetter = !higher;
   const values = names.map((n) => get(n, path));
   const numbers = values.map((v) => (typeof v === 'number' ? v : NaN));
-  const peers = names.map((n, i) => (n === 'samplan' ? NaN : numbers[i] ?? NaN)).filter((v) => Number.isFinite(v));
+  const peers = names.map((n, i) => (n === 'samplan' || REFERENCES.has(n) ? NaN : numbers[i] ?? NaN)).filter((v) => Number.isFinite(v));
   const best = peers.length > 0 ? (lowerIsBetter ? Math.min(...peers) : Math.max(...peers)) : NaN;
   rows.push([
     label,
@@ -181,7 +185,7 @@ add('W5 p99 ms', ['w5', 'p99']);
 add('W5 failed', ['w5', 'failed'], { ratio: false });
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
 for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
-console.log(`\n(ratio in round brackets: Samplan ÷ best peer; W1–W3 are medians of ${trials} trial(s), each trial's value in square brackets; runs where the generator lag p99 > 5 ms measured the generator, not the server)`);
+console.log(`\n(ratio in round brackets: Samplan ÷ best peer; "floor" is a stateless relay, not a peer: what the generator and sockets alone cost; W1–W3 are medians of ${trials} trial(s), each trial's value in square brackets; runs where the generator lag p99 > 5 ms measured the generator, not the server)`);
 console.log(`whole run: ${Math.round((performance.now() - startedAt) / 1000)} s`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

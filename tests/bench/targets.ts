@@ -140,4 +140,12 @@ export const TARGETS: Record<string, () => Promise<Target>> = {
   samplan: startSamplan,
   'y-websocket-server': () => startPeer('y-websocket-server', 'tests/bench/peers/y-websocket-server.ts', 'y-websocket'),
   hocuspocus: () => startPeer('hocuspocus', 'tests/bench/peers/hocuspocus.ts', 'hocuspocus'),
+  floor: () => startPeer('floor', 'tests/bench/peers/floor-relay.ts', 'y-websocket'),
 };
+
+/**
+ * Targets that are references, not peers: never the "best peer" of a ratio, measured on
+ * the fan-out workloads only. `floor` keeps no state, so late joiners cannot converge
+ * there and it is not checked for it.
+ */
+export const REFERENCES = new Set(['floor']);
