@@ -36,7 +36,8 @@ function yWebsocketPeer(url: string): RealPeer {
   const room = decodeURIComponent(parsed.pathname.slice(slash + 1));
   const server = `${parsed.protocol}//${parsed.host}${parsed.pathname.slice(0, slash)}`;
   const doc = new Y.Doc();
-  // A ticket is single-use: the provider must not reconnect with it when the run ends.
+  // A ticket is single-use: should the socket drop, reconnecting with it is refused, so
+  // the provider backs off slowly instead of hammering the server under test.
   const provider = new WebsocketProvider(server, room, doc, {
     WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

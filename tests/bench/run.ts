@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --quick] [-- --only=samplan,hocuspocus] [-- --workloads=w1,w2]`:
- * Samplan side by side with @y/websocket-server and @hocuspocus/server on the same
- * workloads, in one run, on this machine. Prints a table and writes
+ * `npm run bench [-- --quick] [-- --only=samplan,hocuspocus] [-- --workloads=w1,w2] [-- --trials=3]`:
+ * Samplan side by side with @y/websocket-server and @hocuspocus/server (and a stateless
+ * relay as the floor) on the same workloads, in one run, on this machine. Prints a table and writes
  * tests/bench/results/latest.json. `BENCH_CPU_PROF=<dir>` starts the servers with
  * `node --cpu-prof`, writing a profile into <dir> when each stops.
  */
@@ -59,7 +59,7 @@ const results: Results = {};
 /** Per server, per workload, each trial's result. */
 const trialResults: Record<string, Record<string, unknown[]>> = {};
 
-/** Starts `name`, runs the `keys` workloads that were asked for, stops it; errors are recorded, not thrown. */
+/** Starts `name`, runs those of `steps` that were asked for, stops it; errors are recorded, not thrown. */
 async function session(name: string, heading: string, steps: Step[], record: (key: string, value: unknown) => void): Promise<void> {
   const wanted = steps.filter(([key]) => workloads.has(key));
   if (wanted.length === 0) return;
@@ -135,11 +135,12 @@ function median(values: number[]): number {
 
 // ---- Table ----
 const rows: string[][] = [['metric', ...names]];
-const get = (name: string, path: string[]): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), results[name]);
+const dig = (value: unknown, path: string[]): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+const get = (name: string, path: string[]): unknown => dig(results[name], path);
 /** Each trial's value of a W1–W3 figure, as "a · b · c". */
 const perTrial = (name: string, path: string[]): string => {
   const [key, ...rest] = path;
-  const values = (trialResults[name]?.[key ?? ''] ?? []).map((trial) => rest.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), trial));
+  const values = (trialResults[name]?.[key ?? ''] ?? []).map((trial) => dig(trial, rest));
   return values.map((v) => String(v ?? '–')).join(' · ');
 };
 /** A row: `higher` when more is better; `trials` shows each trial's value; `ratio: false` for counts where a ratio means nothing. */
