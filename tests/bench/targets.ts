@@ -39,6 +39,10 @@ function startProcess(script: string[], env: Record<string, string>, flags: stri
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the generator dies (an uncaught error), the server must not live on, pinned to core 0.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script.join(' ')} did not start:\n${output}`)), 30_000);
