@@ -50,7 +50,6 @@ let nextMarker = 1;
 export class FanoutLoad {
   readonly groups: RawClient[][] = [];
   private readonly clients: RawClient[] = [];
-  private readonly indexOf = new Map<RawClient, number>();
   private readonly timers: NodeJS.Timeout[] = [];
   // The generator is the measuring instrument, so its bookkeeping allocates little and
   // keeps less: an edit is tracked only while some receiver still awaits it.
@@ -74,29 +73,30 @@ export class FanoutLoad {
   /** Opens `rooms` new rooms of `shape`, waits until every client is synced, starts their timers. */
   async addRooms(rooms: number, shape: RoomShape): Promise<string[]> {
     const names = await this.target.rooms(rooms);
-    const added: RawClient[][] = [];
+    const added: Array<{ group: RawClient[]; first: number }> = [];
     for (const room of names) {
+      const first = this.clients.length;
       const group: RawClient[] = [];
       for (let i = 0; i < shape.clientsPerRoom; i++) {
         const index = this.clients.length;
         const client = new RawClient(await this.target.connectUrl(room), room, this.target.protocol, { onMarker: (id, at) => this.onMarker(index, id, at) });
-        this.indexOf.set(client, index);
         this.clients.push(client);
         group.push(client);
       }
-      added.push(group);
+      added.push({ group, first });
     }
-    await Promise.all(added.flat().map((c) => c.synced));
-    for (const group of added) {
+    await Promise.all(added.flatMap(({ group }) => group.map((c) => c.synced)));
+    for (const { group, first } of added) {
       this.groups.push(group);
-      this.startTimers(group, shape);
+      this.startTimers(group, first, shape);
     }
     return names;
   }
 
-  private startTimers(group: RawClient[], shape: RoomShape): void {
-    group.slice(0, shape.writersPerRoom).forEach((writer) => {
-      const writerIndex = this.indexOf.get(writer) ?? -1;
+  /** `first` is the index of the group's first client: a room's clients are numbered in a row. */
+  private startTimers(group: RawClient[], first: number, shape: RoomShape): void {
+    group.slice(0, shape.writersPerRoom).forEach((writer, position) => {
+      const writerIndex = first + position;
       const tick = () => {
         const id = nextMarker++;
         const at = performance.now();
