@@ -11,6 +11,7 @@ import { createSessions } from './auth/sessions.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
+import { CommitGate } from './db/commit-gate.js';
 import { openDatabase } from './db/database.js';
 import { setDocumentTitle } from './db/documents.js';
 import { demoLoginText, seedDemo } from './demo/seed.js';
@@ -28,8 +29,9 @@ export interface RunningServer {
 
 export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const checkpointer = startCheckpointer(db);
-  const store = createSqliteStore(db);
+  const commitGate = new CommitGate();
+  const checkpointer = startCheckpointer(db, { gate: commitGate });
+  const store = createSqliteStore(db, commitGate);
   const rooms = new Rooms({
     store,
     compactAfterUpdates: config.compactAfterUpdates,

@@ -10,6 +10,8 @@ export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'samplan.sqlite'));
   db.pragma('journal_mode = WAL');
+  // A burst can leave a long log behind; when it starts over, cut it back to 64 MB.
+  db.pragma('journal_size_limit = 67108864');
   // NORMAL in WAL mode: a commit survives a killed process (it is in the OS), which is the
   // durability rule; only a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
