@@ -48,7 +48,7 @@ const plan = quick
   : {
       w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 20_000 },
       w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 15_000, awarenessWritersOnly: true },
-      w3: { step: 100, maxRooms: 2000, stepMs: 5000 },
+      w3: { step: 100, maxRooms: 3000, stepMs: 5000 },
       w4: [50 * 1024, 1024 * 1024, 5 * 1024 * 1024],
       w5: 1000,
     };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiClient } from '../support/api.js';
+import { serverNodeFlags } from '../../scripts/server-flags.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -76,7 +77,8 @@ const ws = (url: string) => url.replace(/^http/, 'ws');
 export async function startSamplan(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-'));
   const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024) };
-  const flags = (process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean);
+  // As `npm start` runs it on a machine with the one CPU the server is pinned to here.
+  const flags = [...serverNodeFlags(1), ...(process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean)];
   let proc = await startProcess(['server/main.ts'], env, flags);
   let api = new ApiClient(proc.url);
   const email = `bench.${Date.now()}@bench.samplan.se`;
