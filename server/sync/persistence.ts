@@ -7,7 +7,7 @@
  * callback, not at the end of the event-loop turn: waiting for the turn's other I/O put
  * 0.5–0.8 ms on the median broadcast in one big room.
  */
-import type { CommitGate } from '../db/commit-gate.js';
+import { CommitGate } from '../db/commit-gate.js';
 import type { Db } from '../db/database.js';
 
 export interface StoredDocument {
@@ -37,8 +37,8 @@ export interface DocumentStore {
   pendingUpdates(documentId: string): Promise<number>;
 }
 
-/** `gate`: where the WAL checkpointer may hold commits for a moment (see checkpointer.ts). */
-export function createSqliteStore(db: Db, gate?: CommitGate): DocumentStore {
+/** `gate`: where the WAL checkpointer may hold commits for a moment (see checkpointer.ts); one nobody holds by default. */
+export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStore {
   const selectSnapshot = db.prepare('SELECT data, last_update_id AS lastUpdateId, schema_version AS schemaVersion FROM document_snapshots WHERE document_id = ?');
   const selectUpdates = db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id');
   const insertUpdate = db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)');
@@ -103,7 +103,7 @@ export function createSqliteStore(db: Db, gate?: CommitGate): DocumentStore {
     },
     append(documentId, update, meta) {
       return new Promise<number>((resolve, reject) => {
-        if (pending.length === 0) queueMicrotask(() => (gate ? gate.whenOpen(commitPending) : commitPending()));
+        if (pending.length === 0) queueMicrotask(() => gate.whenOpen(commitPending));
         pending.push({ documentId, update, meta, resolve, reject });
       });
     },
