@@ -2,10 +2,13 @@
 // JavaScript, so it loads the same under `node --import tsx`, Vitest and a built server.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { checkpointDue } from './checkpoint-policy.mjs';
 
-const { file, intervalMs, restartAfterFrames } = workerData;
+const { file, intervalMs, restartAfterFrames, commits, policy } = workerData;
 const db = new Database(file);
 let awaitingHold = false;
+/** The commit count and the time at the last checkpoint. */
+let last = { commits: 0, at: Date.now() };
 
 /** PASSIVE never waits for the main thread's writers or readers; what it cannot copy now is copied next time. */
 function checkpoint() {
@@ -13,8 +16,17 @@ function checkpoint() {
   return result;
 }
 
+/** Whether enough has happened since the last checkpoint; if so, it counts from now. */
+function due() {
+  const now = { commits: commits ? Atomics.load(commits, 0) : 0, at: Date.now() };
+  // `| 0`: the shared count is an Int32 and wraps; the difference stays right across it.
+  if (!checkpointDue({ commitsSince: (now.commits - last.commits) | 0, msSince: now.at - last.at }, policy)) return false;
+  last = now;
+  return true;
+}
+
 function tick() {
-  if (awaitingHold) return;
+  if (awaitingHold || !due()) return;
   try {
     // The main connection writes from the start of the log again only when it finds every
     // frame already in the database file; under a steady stream of commits that never

@@ -23,8 +23,15 @@ export interface CheckpointerOptions {
   intervalMs?: number;
   /** Log length (pages) from which the worker holds commits to start the log over. */
   restartAfterFrames?: number;
-  /** Where commits are held; without one, the log restarts only when writes pause. */
+  /**
+   * Where commits are held and counted; without one, the log restarts only when writes
+   * pause, and every tick checkpoints.
+   */
   gate?: CommitGate;
+  /** Commits after which a checkpoint is due at the next tick (see checkpoint-policy.mjs). */
+  minCommits?: number;
+  /** Longest a checkpoint waits for `minCommits` while anything may be in the log. */
+  maxWaitMs?: number;
 }
 
 export interface Checkpointer {
@@ -33,11 +40,21 @@ export interface Checkpointer {
 
 type WorkerMessage = { error: string } | { hold: true } | { open: true };
 
-export function startCheckpointer(db: Db, { intervalMs = 250, restartAfterFrames = 4096, gate }: CheckpointerOptions = {}): Checkpointer {
+export function startCheckpointer(
+  db: Db,
+  { intervalMs = 250, restartAfterFrames = 4096, gate, minCommits = 64, maxWaitMs = 2000 }: CheckpointerOptions = {},
+): Checkpointer {
   if (db.memory) return { stop: async () => undefined };
   db.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { file: db.name, intervalMs, restartAfterFrames: gate ? restartAfterFrames : Infinity },
+    workerData: {
+      file: db.name,
+      intervalMs,
+      restartAfterFrames: gate ? restartAfterFrames : Infinity,
+      // Without a gate nothing counts commits, so every tick is due.
+      commits: gate?.commits ?? null,
+      policy: { minCommits: gate ? minCommits : 0, maxWaitMs },
+    },
   });
   // The worker never keeps the process alive on its own.
   worker.unref();

@@ -4,6 +4,11 @@
  * loop, reads and sends go on, and a held commit runs the moment the gate opens.
  */
 export class CommitGate {
+  /**
+   * Commits let through so far, in memory the checkpoint worker reads too, so that it can
+   * tell a busy log from a quiet one without asking the main thread (see checkpoint-policy.mjs).
+   */
+  readonly commits = new Int32Array(new SharedArrayBuffer(4));
   private waiting: Array<() => void> = [];
   private holdTimer: NodeJS.Timeout | null = null;
 
@@ -31,6 +36,7 @@ export class CommitGate {
 
   /** Runs `commit` now, or as soon as the gate opens. */
   whenOpen(commit: () => void): void {
+    Atomics.add(this.commits, 0, 1);
     if (this.held) this.waiting.push(commit);
     else commit();
   }

@@ -29,6 +29,15 @@ function freshDatabase(documents = 1): { db: Db; file: string } {
 }
 
 const walBytes = (file: string) => statSync(`${file}-wal`).size;
+const fileBytes = (file: string) => statSync(file).size;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Commits `count` updates of 64 KB through the store, one at a time. */
+async function bigCommits(db: Db, gate: CommitGate, count: number): Promise<void> {
+  const store = createSqliteStore(db, gate);
+  const blob = new Uint8Array(64 * 1024).fill(7);
+  for (let i = 0; i < count; i++) await store.append('d1', blob, { userId: 'u1', at: i });
+}
 
 /**
  * Commits through the store back to back (each after the last, with I/O in between),
@@ -77,5 +86,31 @@ describe('WAL checkpointer', () => {
     // grew it by ~350 MB a second); written over again from its start, it stays far shorter.
     expect(commits).toBeGreaterThan(5000);
     expect(logBytes).toBeLessThan((commits * 4096) / 4);
+  });
+
+  it('lets a quiet log wait: a few commits are copied once the time limit has passed', async () => {
+    const { db, file } = freshDatabase();
+    const gate = new CommitGate();
+    const checkpointer = startCheckpointer(db, { intervalMs: 20, gate, minCommits: 64, maxWaitMs: 1500 });
+    const before = fileBytes(file);
+    await bigCommits(db, gate, 5);
+    // Ticks came and went, but five commits are not enough: the log is not synced yet.
+    await sleep(600);
+    expect(fileBytes(file)).toBe(before);
+    await until(() => fileBytes(file) - before > 300_000, 10_000, 'the time limit brings the checkpoint');
+    await checkpointer.stop();
+    db.close();
+  });
+
+  it('checkpoints at the next tick once enough commits have gathered', async () => {
+    const { db, file } = freshDatabase();
+    const gate = new CommitGate();
+    // A time limit no test waits for: only the count can make the checkpoint due.
+    const checkpointer = startCheckpointer(db, { intervalMs: 20, gate, minCommits: 16, maxWaitMs: 600_000 });
+    const before = fileBytes(file);
+    await bigCommits(db, gate, 16);
+    await until(() => fileBytes(file) - before > 16 * 64 * 1024, 10_000, 'sixteen commits bring the checkpoint');
+    await checkpointer.stop();
+    db.close();
   });
 });

@@ -34,4 +34,13 @@ describe('CommitGate', () => {
     vi.advanceTimersByTime(1);
     expect(ran).toEqual([1]);
   });
+
+  it('counts every commit, held or not, where the checkpoint worker can read it', () => {
+    const gate = new CommitGate();
+    gate.whenOpen(() => undefined);
+    gate.hold(50);
+    gate.whenOpen(() => undefined);
+    expect(gate.commits.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Atomics.load(gate.commits, 0)).toBe(2);
+  });
 });
