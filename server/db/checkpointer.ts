@@ -3,8 +3,9 @@
  * database file (and syncs it) in whichever commit crosses 1 000 pages of log; on this
  * machine that commit took 10–20 ms, and every room waited for it — the largest cause of
  * slow edits under load. So the main connection never checkpoints; a worker thread with
- * its own connection does, a few times a second. If the worker fails, the main connection
- * checkpoints for itself again, so the log never grows without bound.
+ * its own connection does: every few seconds, up to four times a second when busy (see
+ * checkpoint-policy.mjs). If the worker fails, the main connection checkpoints for itself
+ * again, so the log never grows without bound.
  *
  * A checkpoint on another connection never catches up with a steady stream of commits, and
  * the log only starts over once it has: under sustained load it grew by 400 MB in 90 s.
@@ -42,7 +43,7 @@ type WorkerMessage = { error: string } | { hold: true } | { open: true };
 
 export function startCheckpointer(
   db: Db,
-  { intervalMs = 250, restartAfterFrames = 4096, gate, minCommits = 64, maxWaitMs = 2000 }: CheckpointerOptions = {},
+  { intervalMs = 250, restartAfterFrames = 4096, gate, minCommits = 256, maxWaitMs = 5000 }: CheckpointerOptions = {},
 ): Checkpointer {
   if (db.memory) return { stop: async () => undefined };
   db.pragma('wal_autocheckpoint = 0');
