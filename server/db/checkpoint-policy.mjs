@@ -6,9 +6,9 @@
 // with ten edits a second, checkpointing at every 250 ms tick made one commit in ten take
 // 0.5 ms instead of 0.15. So a checkpoint waits for enough commits (256, a few pages
 // each: about the 1 000 pages of SQLite's own automatic checkpoint) or for a few seconds.
-// A busy server still checkpoints at every tick, and the commit hold that starts the log
-// over always follows a checkpoint at once (checkpoint-worker.mjs), so what it waits for
-// stays small either way.
+// A server making a thousand commits a second still checkpoints at every tick, and the
+// commit hold that starts the log over always follows a checkpoint at once
+// (checkpoint-worker.mjs), so what it waits for stays small either way.
 //
 // The wait is also how old the newest edits on disk can be when the machine itself loses
 // power (with synchronous = NORMAL the log is synced at checkpoints); a killed process
