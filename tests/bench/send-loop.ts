@@ -14,6 +14,7 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
 import { frame as frameOnce } from '../../server/sync/frame.js';
+import { sleep } from './stats.js';
 
 const RECEIVERS = 199;
 const ROUNDS = 300;
@@ -36,7 +37,7 @@ async function measure(): Promise<void> {
   await new Promise((resolve) => wss.once('listening', resolve));
   const { port } = wss.address() as { port: number };
   const child = spawn('taskset', ['-c', '1', process.execPath, '--import', 'tsx', self, 'receivers', String(port)], { stdio: 'inherit' });
-  while (receivers.length < RECEIVERS) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (receivers.length < RECEIVERS) await sleep(50);
 
   // About the size of one edit's update message.
   const message = Buffer.alloc(40, 7);
@@ -65,7 +66,7 @@ async function measure(): Promise<void> {
         result.loops.push(ms);
         if (longestWrite > 1) result.stalled++;
       }
-      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      await sleep(PAUSE_MS);
     }
   }
   for (const { way, loops, stalled } of results) {

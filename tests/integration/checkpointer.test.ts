@@ -6,6 +6,7 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../server/db/checkpointer.js';
 import { CommitGate } from '../../server/db/commit-gate.js';
@@ -30,7 +31,6 @@ function freshDatabase(documents = 1): { db: Db; file: string } {
 
 const walBytes = (file: string) => statSync(`${file}-wal`).size;
 const fileBytes = (file: string) => statSync(file).size;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Commits `count` updates of 64 KB through the store, one at a time. */
 async function bigCommits(db: Db, gate: CommitGate, count: number): Promise<void> {
