@@ -1,13 +1,13 @@
 /** Single-use, 60-second tickets for websocket clients that cannot send the cookie. */
-import type { Db } from '../db/database.js';
+import { statement, type Db } from '../db/database.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const TICKET_TTL_MS = 60_000;
 
 export function issueTicket(db: Db, userId: string, documentId: string, now: number): string {
   const ticket = newToken();
-  db.prepare('DELETE FROM tickets WHERE expires_at < ?').run(now);
-  db.prepare('INSERT INTO tickets (token_hash, user_id, document_id, expires_at) VALUES (?, ?, ?, ?)').run(
+  statement(db, 'DELETE FROM tickets WHERE expires_at < ?').run(now);
+  statement(db, 'INSERT INTO tickets (token_hash, user_id, document_id, expires_at) VALUES (?, ?, ?, ?)').run(
     hashToken(ticket),
     userId,
     documentId,
@@ -18,7 +18,7 @@ export function issueTicket(db: Db, userId: string, documentId: string, now: num
 
 /** Uses up a ticket: the user it was issued to if it is valid for `documentId`, else null. */
 export function redeemTicket(db: Db, ticket: string, documentId: string, now: number): string | null {
-  const row = db.prepare('DELETE FROM tickets WHERE token_hash = ? RETURNING user_id AS userId, document_id AS documentId, expires_at AS expiresAt').get(
+  const row = statement(db, 'DELETE FROM tickets WHERE token_hash = ? RETURNING user_id AS userId, document_id AS documentId, expires_at AS expiresAt').get(
     hashToken(ticket),
   ) as { userId: string; documentId: string; expiresAt: number } | undefined;
   if (!row || row.expiresAt < now || row.documentId !== documentId) return null;

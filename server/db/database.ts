@@ -6,6 +6,22 @@ import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * `sql` prepared on `db`, once: preparing (parsing and planning) costs more than running
+ * most of our statements, and a connection runs several. Only for fixed SQL text, so the
+ * cache holds one entry per statement in the code. SQLite itself re-prepares a cached
+ * statement if a migration changes the schema under it.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'samplan.sqlite'));

@@ -1,6 +1,6 @@
 /** Accounts. Emails are compared case-insensitively (the column is COLLATE NOCASE). */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 export interface UserRow {
   id: string;
@@ -14,7 +14,7 @@ export interface UserWithHash extends UserRow {
 
 export function createUser(db: Db, input: { email: string; name: string; passwordHash: string }, now: number): UserRow {
   const id = randomUUID();
-  db.prepare('INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
     id,
     input.email,
     input.name,
@@ -25,15 +25,15 @@ export function createUser(db: Db, input: { email: string; name: string; passwor
 }
 
 export function findUserByEmail(db: Db, email: string): UserWithHash | undefined {
-  return db.prepare('SELECT id, email, name, password_hash AS passwordHash FROM users WHERE email = ?').get(email) as
+  return statement(db, 'SELECT id, email, name, password_hash AS passwordHash FROM users WHERE email = ?').get(email) as
     | UserWithHash
     | undefined;
 }
 
 export function findUserById(db: Db, id: string): UserRow | undefined {
-  return db.prepare('SELECT id, email, name FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return statement(db, 'SELECT id, email, name FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
 export function countUsers(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 }

@@ -1,7 +1,7 @@
 /** Workspaces, their members and pending invitations. */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 export interface WorkspaceRow {
   id: string;
@@ -25,65 +25,63 @@ export interface InvitationRow {
 export function createWorkspace(db: Db, name: string, creatorId: string, now: number, country = 'SE'): WorkspaceRow {
   const id = randomUUID();
   db.transaction(() => {
-    db.prepare('INSERT INTO workspaces (id, name, country, created_at) VALUES (?, ?, ?, ?)').run(id, name, country, now);
-    db.prepare("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'coordinator', ?)").run(id, creatorId, now);
+    statement(db, 'INSERT INTO workspaces (id, name, country, created_at) VALUES (?, ?, ?, ?)').run(id, name, country, now);
+    statement(db, "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'coordinator', ?)").run(id, creatorId, now);
   })();
   return { id, name, country };
 }
 
 export function findWorkspace(db: Db, id: string): WorkspaceRow | undefined {
-  return db.prepare('SELECT id, name, country FROM workspaces WHERE id = ?').get(id) as WorkspaceRow | undefined;
+  return statement(db, 'SELECT id, name, country FROM workspaces WHERE id = ?').get(id) as WorkspaceRow | undefined;
 }
 
 export function roleOf(db: Db, workspaceId: string, userId: string): Role | null {
-  const row = db.prepare('SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?').get(workspaceId, userId) as
+  const row = statement(db, 'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?').get(workspaceId, userId) as
     | { role: Role }
     | undefined;
   return row?.role ?? null;
 }
 
 export function workspacesOf(db: Db, userId: string): Array<WorkspaceRow & { role: Role }> {
-  return db
-    .prepare(
-      `SELECT w.id, w.name, w.country, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
-       WHERE m.user_id = ? ORDER BY w.name COLLATE NOCASE`,
-    )
-    .all(userId) as Array<WorkspaceRow & { role: Role }>;
+  return statement(
+    db,
+    `SELECT w.id, w.name, w.country, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
+     WHERE m.user_id = ? ORDER BY w.name COLLATE NOCASE`,
+  ).all(userId) as Array<WorkspaceRow & { role: Role }>;
 }
 
 export function membersOf(db: Db, workspaceId: string): MemberRow[] {
-  return db
-    .prepare(
-      `SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.workspace_id = ? ORDER BY u.name COLLATE NOCASE`,
-    )
-    .all(workspaceId) as MemberRow[];
+  return statement(
+    db,
+    `SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+     WHERE m.workspace_id = ? ORDER BY u.name COLLATE NOCASE`,
+  ).all(workspaceId) as MemberRow[];
 }
 
 export function invitationsOf(db: Db, workspaceId: string): InvitationRow[] {
-  return db
-    .prepare('SELECT email, role, created_at AS createdAt FROM invitations WHERE workspace_id = ? ORDER BY email')
+  return statement(db, 'SELECT email, role, created_at AS createdAt FROM invitations WHERE workspace_id = ? ORDER BY email')
     .all(workspaceId) as InvitationRow[];
 }
 
 export function addMember(db: Db, workspaceId: string, userId: string, role: Role, now: number): void {
-  db.prepare('INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(workspaceId, userId, role, now);
+  statement(db, 'INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(workspaceId, userId, role, now);
 }
 
 export function setMemberRole(db: Db, workspaceId: string, userId: string, role: Role): void {
-  db.prepare('UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?').run(role, workspaceId, userId);
+  statement(db, 'UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?').run(role, workspaceId, userId);
 }
 
 export function removeMember(db: Db, workspaceId: string, userId: string): void {
-  db.prepare('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId);
+  statement(db, 'DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId);
 }
 
 export function countCoordinators(db: Db, workspaceId: string): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'coordinator'").get(workspaceId) as { n: number }).n;
+  return (statement(db, "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'coordinator'").get(workspaceId) as { n: number }).n;
 }
 
 export function upsertInvitation(db: Db, workspaceId: string, email: string, role: Role, invitedBy: string, now: number): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO invitations (workspace_id, email, role, invited_by, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (workspace_id, email) DO UPDATE SET role = excluded.role`,
   ).run(workspaceId, email, role, invitedBy, now);
@@ -92,18 +90,18 @@ export function upsertInvitation(db: Db, workspaceId: string, email: string, rol
 /** Turns every invitation for `email` into a membership of the new account. */
 export function acceptInvitations(db: Db, userId: string, email: string, now: number): void {
   db.transaction(() => {
-    const invitations = db.prepare('SELECT workspace_id AS workspaceId, role FROM invitations WHERE email = ?').all(email) as Array<{
+    const invitations = statement(db, 'SELECT workspace_id AS workspaceId, role FROM invitations WHERE email = ?').all(email) as Array<{
       workspaceId: string;
       role: Role;
     }>;
     for (const invitation of invitations) {
-      db.prepare('INSERT OR IGNORE INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(
+      statement(db, 'INSERT OR IGNORE INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(
         invitation.workspaceId,
         userId,
         invitation.role,
         now,
       );
     }
-    db.prepare('DELETE FROM invitations WHERE email = ?').run(email);
+    statement(db, 'DELETE FROM invitations WHERE email = ?').run(email);
   })();
 }
