@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
+import type { Tickets } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { Rooms } from './sync/rooms.js';
 
@@ -23,6 +24,7 @@ export interface Deps {
   config: Config;
   clock: Clock;
   sessions: Sessions;
+  tickets: Tickets;
   rooms: Rooms;
   loginLimits: { perAccount: RateLimiter; perIp: RateLimiter };
 }

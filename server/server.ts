@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { RateLimiter } from './auth/rate-limit.js';
 import { createSessions } from './auth/sessions.js';
+import { Tickets } from './auth/tickets.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
@@ -44,6 +45,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     config,
     clock,
     sessions: createSessions(db),
+    tickets: new Tickets(),
     rooms,
     loginLimits: {
       perAccount: new RateLimiter(5, 15 * 60_000, clock.now),

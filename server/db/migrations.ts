@@ -85,4 +85,6 @@ export const MIGRATIONS: readonly string[] = [
   // The schema version of the code that wrote a snapshot (after migrating the document).
   // A snapshot at the current version can be served to joiners as it is stored.
   `ALTER TABLE document_snapshots ADD COLUMN schema_version INTEGER;`,
+  // Websocket tickets live in the server's memory now (server/auth/tickets.ts).
+  `DROP TABLE tickets;`,
 ];

@@ -5,7 +5,6 @@ import { toJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
-import { issueTicket } from '../auth/tickets.js';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
@@ -29,7 +28,7 @@ function fileName(title: string, extension: string): string {
 }
 
 export function documentRoutes(deps: Deps) {
-  const { db, rooms, clock } = deps;
+  const { db, rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/documents/:doc', (c) => {
@@ -68,7 +67,7 @@ export function documentRoutes(deps: Deps) {
   app.post('/documents/:doc/ticket', (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    return c.json({ ticket: issueTicket(db, user.id, document.id, clock.now()) });
+    return c.json({ ticket: tickets.issue(user.id, document.id, clock.now()) });
   });
 
   return app;

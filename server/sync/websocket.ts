@@ -7,7 +7,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import { redeemTicket } from '../auth/tickets.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { Deps } from '../context.js';
 import { findDocument } from '../db/documents.js';
@@ -26,7 +25,7 @@ async function admit(deps: Deps, request: IncomingMessage): Promise<Admission> {
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
   let userId: string | null = null;
   const ticket = url.searchParams.get('ticket');
-  if (ticket) userId = redeemTicket(deps.db, ticket, documentId, deps.clock.now());
+  if (ticket) userId = deps.tickets.redeem(ticket, documentId, deps.clock.now());
   if (!userId) {
     const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
     userId = token ? ((await deps.sessions.validate(token))?.userId ?? null) : null;
