@@ -161,7 +161,7 @@ export class FanoutLoad {
       generatorGcMs: Math.round(generatorGc.reduce((sum, [start, end]) => sum + (end - start), 0)),
       undelivered: Math.max(0, window.expected - window.delivered),
       cpuSeconds: Math.round(cpu * 100) / 100,
-      rssMb: Math.round(rssMb(this.target.pid)),
+      rssMb: Math.round(rssMb(this.target.pid) * 10) / 10,
       generatorLagP99,
       generatorCpuSeconds: Math.round((generatorCpu.user + generatorCpu.system) / 1e4) / 100,
     };

@@ -169,6 +169,7 @@ for (const w of ['w1', 'w2'] as const) {
   add(`${w.toUpperCase()} undelivered`, [w, 'undelivered'], { ratio: false });
   add(`${w.toUpperCase()} server CPU s`, [w, 'cpuSeconds']);
   add(`${w.toUpperCase()} RSS per room KB`, [w, 'rssPerRoomKb']);
+  if (w === 'w1') add('W1 RSS added per room KB (above the idle server)', [w, 'rssAddedPerRoomKb']);
   add(`${w.toUpperCase()} generator lag p99 ms`, [w, 'generatorLagP99'], { ratio: false });
   add(`${w.toUpperCase()} generator CPU s`, [w, 'generatorCpuSeconds'], { ratio: false });
   add(`${w.toUpperCase()} generator GC ms`, [w, 'generatorGcMs'], { ratio: false });

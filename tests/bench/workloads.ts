@@ -3,11 +3,14 @@ import * as Y from 'yjs';
 import { RawClient } from './raw-client.js';
 import { ConvergenceCheck, type ConvergenceResult } from './convergence.js';
 import { FanoutLoad, type RoomShape, type WindowResult } from './fanout-load.js';
-import { sleep, summarize } from './stats.js';
+import { rssMb, sleep, summarize } from './stats.js';
 import type { Target } from './targets.js';
 
 export interface FanoutResult extends WindowResult {
+  /** The server's whole RSS at the end ÷ rooms: its fixed size (code, heap, threads) included. */
   rssPerRoomKb: number;
+  /** What the rooms and their clients added to the server's RSS ÷ rooms (meaningful for a fresh server, as in W1). */
+  rssAddedPerRoomKb: number;
   /** Real providers in a few of the rooms: did each end with every writer's last edit? (Not for references.) */
   convergence?: ConvergenceResult;
 }
@@ -18,6 +21,7 @@ export interface FanoutResult extends WindowResult {
  */
 export async function fanout(target: Target, options: RoomShape & { rooms: number; durationMs: number; checkConvergence: boolean }): Promise<FanoutResult> {
   const load = new FanoutLoad(target);
+  const rssBeforeMb = rssMb(target.pid);
   try {
     const names = await load.addRooms(options.rooms, options);
     const checked = names.slice(0, 3).map((name, i) => ({ name, raw: load.groups[i] ?? [] }));
@@ -25,7 +29,12 @@ export async function fanout(target: Target, options: RoomShape & { rooms: numbe
     const window = await load.measure(options.durationMs);
     load.quiesce();
     const convergence = await check?.finish();
-    return { ...window, rssPerRoomKb: Math.round((window.rssMb * 1024) / options.rooms), ...(convergence ? { convergence } : {}) };
+    return {
+      ...window,
+      rssPerRoomKb: Math.round((window.rssMb * 1024) / options.rooms),
+      rssAddedPerRoomKb: Math.round(((window.rssMb - rssBeforeMb) * 1024) / options.rooms),
+      ...(convergence ? { convergence } : {}),
+    };
   } finally {
     load.stop();
   }
