@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=samplan,hocuspocus] [-- --workloads=w1,w2] [-- --trials=3]`:
+ * `npm run bench [-- --quick] [-- --only=samplan,hocuspocus] [-- --workloads=w1,w2] [-- --trials=3] [-- --warmup=5]`:
  * Samplan side by side with @y/websocket-server and @hocuspocus/server (and a stateless
  * relay as the floor) on the same workloads, in one run, on this machine. Prints a table and writes
  * tests/bench/results/latest.json. `BENCH_CPU_PROF=<dir>` starts the servers with
@@ -37,17 +37,24 @@ const workloads = new Set(workloadsArg ? workloadsArg.slice('--workloads='.lengt
 const trialsArg = process.argv.find((a) => a.startsWith('--trials='));
 const trials = trialsArg ? Math.max(1, Number(trialsArg.slice('--trials='.length)) || 1) : quick ? 1 : 3;
 
+// `--warmup=S`: seconds the W1/W2 load runs before its window is measured (default 5;
+// `--warmup=0` measures a server's first seconds, its JIT warm-up included).
+const warmupArg = process.argv.find((a) => a.startsWith('--warmup='));
+const warmupSeconds = warmupArg ? Number(warmupArg.slice('--warmup='.length)) : 5;
+if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) throw new Error(`--warmup wants seconds ≥ 0, not ${warmupArg}`);
+const warmupMs = warmupSeconds * 1000;
+
 const plan = quick
   ? {
-      w1: { rooms: 20, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 6000 },
-      w2: { rooms: 1, clientsPerRoom: 50, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 5000, awarenessWritersOnly: true },
+      w1: { rooms: 20, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, warmupMs: Math.min(warmupMs, 1000), durationMs: 6000 },
+      w2: { rooms: 1, clientsPerRoom: 50, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, warmupMs: Math.min(warmupMs, 1000), durationMs: 5000, awarenessWritersOnly: true },
       w3: { step: 10, maxRooms: 20, stepMs: 3000 },
       w4: [50 * 1024, 1024 * 1024],
       w5: 200,
     }
   : {
-      w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, durationMs: 20_000 },
-      w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, durationMs: 15_000, awarenessWritersOnly: true },
+      w1: { rooms: 200, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, warmupMs, durationMs: 20_000 },
+      w2: { rooms: 1, clientsPerRoom: 200, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, warmupMs, durationMs: 15_000, awarenessWritersOnly: true },
       w3: { step: 100, maxRooms: 3000, stepMs: 5000 },
       w4: [50 * 1024, 1024 * 1024, 5 * 1024 * 1024],
       w5: 1000,
@@ -187,12 +194,12 @@ add('W5 p99 ms', ['w5', 'p99']);
 add('W5 failed', ['w5', 'failed'], { ratio: false });
 const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
 for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
-console.log(`\n(ratio in round brackets: Samplan ÷ best peer; "floor" is a stateless relay, not a peer: what the generator and sockets alone cost; W1–W3 are medians of ${trials} trial(s), each trial's value in square brackets; runs where the generator lag p99 > 5 ms measured the generator, not the server)`);
+console.log(`\n(ratio in round brackets: Samplan ÷ best peer; "floor" is a stateless relay, not a peer: what the generator and sockets alone cost; W1 and W2 measured after ${plan.w1.warmupMs / 1000} s of load; W1–W3 are medians of ${trials} trial(s), each trial's value in square brackets; runs where the generator lag p99 > 5 ms measured the generator, not the server)`);
 console.log(`whole run: ${Math.round((performance.now() - startedAt) / 1000)} s`);
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}latest.json`, JSON.stringify({ at: new Date().toISOString(), quick, trials, results, trialResults }, null, 2));
+writeFileSync(`${dir}latest.json`, JSON.stringify({ at: new Date().toISOString(), quick, trials, warmupSeconds: plan.w1.warmupMs / 1000, results, trialResults }, null, 2));
 // Timings are not judged here, but Samplan's real providers not converging is a bug.
 const diverged = ['w1', 'w2'].flatMap((w) => (trialResults.samplan?.[w] ?? []) as Array<{ convergence?: { rooms: number; converged: number } }>).some((r) => r.convergence && r.convergence.converged < r.convergence.rooms);
 if (diverged) console.error('samplan: real providers did not converge in every room');

@@ -19,13 +19,20 @@ export interface FanoutResult extends WindowResult {
  * Fan-out: in every room, writers edit on a timer; every other client must see each edit.
  * Latency is from the edit leaving the writer to the marker arriving at each receiver.
  */
-export async function fanout(target: Target, options: RoomShape & { rooms: number; durationMs: number; checkConvergence: boolean }): Promise<FanoutResult> {
+export async function fanout(
+  target: Target,
+  options: RoomShape & { rooms: number; warmupMs: number; durationMs: number; checkConvergence: boolean },
+): Promise<FanoutResult> {
   const load = new FanoutLoad(target);
   const rssBeforeMb = rssMb(target.pid);
   try {
     const names = await load.addRooms(options.rooms, options);
     const checked = names.slice(0, 3).map((name, i) => ({ name, raw: load.groups[i] ?? [] }));
     const check = options.checkConvergence ? await ConvergenceCheck.start(target, checked) : null;
+    // The load runs a while before it is measured: a fresh server spends its first seconds
+    // compiling its hot code (on one CPU that work takes turns with the event loop), and a
+    // co-editing server runs for days. Cold starts are W4's and W5's business.
+    await sleep(options.warmupMs);
     const window = await load.measure(options.durationMs);
     load.quiesce();
     const convergence = await check?.finish();
