@@ -43,11 +43,13 @@ const warmupArg = process.argv.find((a) => a.startsWith('--warmup='));
 const warmupSeconds = warmupArg ? Number(warmupArg.slice('--warmup='.length)) : 5;
 if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) throw new Error(`--warmup wants seconds ≥ 0, not ${warmupArg}`);
 const warmupMs = warmupSeconds * 1000;
+// The quick run's windows are short; a second of warm-up is enough for a smoke run.
+const quickWarmupMs = Math.min(warmupMs, 1000);
 
 const plan = quick
   ? {
-      w1: { rooms: 20, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, warmupMs: Math.min(warmupMs, 1000), durationMs: 6000 },
-      w2: { rooms: 1, clientsPerRoom: 50, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, warmupMs: Math.min(warmupMs, 1000), durationMs: 5000, awarenessWritersOnly: true },
+      w1: { rooms: 20, clientsPerRoom: 5, writersPerRoom: 5, editEveryMs: 2000, awarenessEveryMs: 1000, warmupMs: quickWarmupMs, durationMs: 6000 },
+      w2: { rooms: 1, clientsPerRoom: 50, writersPerRoom: 5, editEveryMs: 500, awarenessEveryMs: 1000, warmupMs: quickWarmupMs, durationMs: 5000, awarenessWritersOnly: true },
       w3: { step: 10, maxRooms: 20, stepMs: 3000 },
       w4: [50 * 1024, 1024 * 1024],
       w5: 200,
