@@ -80,11 +80,20 @@ export class Room {
 
   /** Applies stored content, then starts listening: nothing loaded is stored again. */
   private apply(snapshot: Uint8Array | null, updates: Uint8Array[]): void {
-    const doc = this.yDoc;
-    doc.transact(() => {
-      if (snapshot) Y.applyUpdate(doc, snapshot, LOAD_ORIGIN);
-      for (const update of updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
+    this.yDoc.transact(() => {
+      if (snapshot) Y.applyUpdate(this.yDoc, snapshot, LOAD_ORIGIN);
+      for (const update of updates) Y.applyUpdate(this.yDoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
+    this.listen();
+  }
+
+  /**
+   * Its own method, not part of `apply`: closures made there would share `apply`'s scope
+   * and keep the loaded snapshot and updates (megabytes for a big plan) alive for as long
+   * as the room is open.
+   */
+  private listen(): void {
+    const doc = this.yDoc;
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     doc.getMap('meta').observe((event) => {
       if (event.keysChanged.has('title') && event.transaction.origin !== LOAD_ORIGIN) {
