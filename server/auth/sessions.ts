@@ -9,7 +9,7 @@
  */
 import { BetterSqlite3Adapter } from '@lucia-auth/adapter-sqlite';
 import { Lucia, TimeSpan } from 'lucia';
-import type { Db } from '../db/database.js';
+import { type Db, statement } from '../db/database.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'samplan_session';
@@ -24,7 +24,7 @@ export interface Sessions {
 }
 
 export function createSessions(db: Db): Sessions {
-  const lucia = new Lucia(new BetterSqlite3Adapter(db, { user: 'users', session: 'sessions' }), {
+  const lucia = new Lucia(new BetterSqlite3Adapter(preparingOnce(db), { user: 'users', session: 'sessions' }), {
     sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
   });
   return {
@@ -41,4 +41,14 @@ export function createSessions(db: Db): Sessions {
       await lucia.invalidateSession(hashToken(token));
     },
   };
+}
+
+/**
+ * `db` as Lucia's adapter sees it: its `prepare` hands back our cached statement, because
+ * the adapter prepares its SQL on every call and a session is checked on every request.
+ * The adapter uses nothing but `prepare`, and its SQL texts are fixed (we give sessions no
+ * attributes), so the cache stays one entry per query.
+ */
+function preparingOnce(db: Db): Db {
+  return Object.create(db, { prepare: { value: (sql: string) => statement(db, sql) } }) as Db;
 }
