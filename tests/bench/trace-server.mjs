@@ -3,7 +3,9 @@
 // On exit it appends one JSON line to $TRACE_OUT (default /tmp/samplan-trace.jsonl):
 // event-loop delay percentiles, stalls over 15 ms [start ms, length ms], GC pauses over
 // 2 ms [kind, ms, start ms] (kind 1 = scavenge, 4 = mark-compact, 8 = incremental), and
-// every better-sqlite3 statement slower than 2 ms. Times are the process's performance.now().
+// every better-sqlite3 statement slower than 2 ms. Times are the process's performance.now();
+// `originUs` is when that clock was 0 on the monotonic clock V8's CPU profiles use (µs), so
+// a stall can be found in a profile taken alongside (BENCH_CPU_PROF).
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -59,6 +61,7 @@ process.on('exit', () => {
     out,
     `${JSON.stringify({
       pid: process.pid,
+      originUs: Math.round(Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000),
       script: process.argv.at(-1),
       delay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
       stalls,
