@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import type { Deps } from '../context.js';
@@ -13,10 +13,7 @@ import { findDocument } from '../db/documents.js';
 import { roleOf } from '../db/workspaces.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
-import type { RoomClient } from './client.js';
-import type { Room } from './room.js';
-
-const PING_INTERVAL_MS = 30_000;
+import { SocketClient } from './socket-client.js';
 
 type Admission = { ok: true; userId: string; role: Role; documentId: string } | { ok: false; close: CloseCode };
 
@@ -39,7 +36,10 @@ async function admit(deps: Deps, request: IncomingMessage): Promise<Admission> {
 }
 
 export function attachWebsocket(server: Server, deps: Deps): { close(): void; connections(): number } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false });
+  // Our own set of clients rather than `ws`'s tracking, which adds a listener per socket.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
+  const clients = new Set<SocketClient>();
+  const forget = (client: SocketClient) => clients.delete(client);
   let serial = 0;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -52,73 +52,24 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
       .catch((): Admission => ({ ok: false, close: CloseCode.LoadFailed }))
       .then((admission) => {
         wss.handleUpgrade(request, socket, head, (ws) => {
+          // From here `ws` handles the socket's errors (and destroys it) itself.
+          socket.off('error', destroySocket);
           // Refusals are close codes, since browsers cannot read the status of a failed upgrade.
-          if (!admission.ok) ws.close(admission.close.code, admission.close.reason);
-          else connect(ws, socket, admission, ++serial);
+          if (!admission.ok) return ws.close(admission.close.code, admission.close.reason);
+          const { userId, role, documentId } = admission;
+          const client = new SocketClient(ws, socket, { id: ++serial, userId, role, rooms: deps.rooms, now: deps.clock.now(), onClose: forget });
+          clients.add(client);
+          client.start(documentId);
         });
       });
   });
 
-  function connect(ws: WebSocket, socket: Duplex, admission: Extract<Admission, { ok: true }>, id: number): void {
-    const client: RoomClient = {
-      id,
-      userId: admission.userId,
-      role: admission.role,
-      awarenessIds: new Set(),
-      awarenessBudget: { tokens: 20, refilledAt: deps.clock.now() },
-      // Frames go straight to the socket `ws` speaks on: `ws` writes each of its own
-      // frames in one synchronous call, so the two never interleave, and nothing is
-      // written once `ws` has begun closing.
-      send: (message, written) => {
-        if (ws.readyState === ws.OPEN && socket.writable) socket.write(message, written);
-        else written?.();
-      },
-      close: (code) => ws.close(code.code, code.reason),
-    };
-    let room: Room | null = null;
-    let closed = false;
-    const backlog: Uint8Array[] = [];
-    let alive = true;
-    const ping = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-    }, PING_INTERVAL_MS);
-
-    ws.on('pong', () => (alive = true));
-    ws.on('error', () => undefined); // `ws` closes the socket itself (1009 for oversized frames).
-    ws.on('message', (data, isBinary) => {
-      alive = true;
-      if (!isBinary) return client.close(CloseCode.InvalidMessage);
-      const bytes = toBytes(data);
-      if (room) room.receive(client, bytes);
-      else backlog.push(bytes);
-    });
-    ws.on('close', () => {
-      closed = true;
-      clearInterval(ping);
-      if (room) deps.rooms.leave(room, client);
-    });
-
-    deps.rooms
-      .join(admission.documentId, client)
-      .then((joined) => {
-        if (closed) return deps.rooms.leave(joined, client);
-        room = joined;
-        for (const bytes of backlog.splice(0)) joined.receive(client, bytes);
-      })
-      .catch((error: unknown) => {
-        console.error(`Could not load document ${admission.documentId}`, error);
-        client.close(CloseCode.LoadFailed);
-      });
-  }
-
   return {
     close: () => {
-      for (const ws of wss.clients) ws.close(CloseCode.GoingAway.code, CloseCode.GoingAway.reason);
+      for (const client of clients) client.close(CloseCode.GoingAway);
       wss.close();
     },
-    connections: () => wss.clients.size,
+    connections: () => clients.size,
   };
 }
 
@@ -129,10 +80,4 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
  */
 function destroySocket(this: Duplex): void {
   this.destroy();
-}
-
-function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
