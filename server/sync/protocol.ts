@@ -9,18 +9,47 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 
 export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return layOut(MessageType.Sync, step, payload);
 }
 
 export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return layOut(MessageType.Awareness, null, update);
+}
+
+/**
+ * A message as lib0's encoder lays it out — the varuint type, the varuint sync step if
+ * any, the payload with its varuint length — written into one buffer of the right size.
+ * Every edit is one such message; a lib0 encoder made two ArrayBuffers of its own for it
+ * (its 100-byte scratch and the result), where `Buffer.allocUnsafe` takes a small buffer
+ * from Node's shared pool, and on a busy server each ArrayBuffer is work for the garbage
+ * collector. A unit test holds the bytes to lib0's and y-protocols' own.
+ */
+function layOut(type: number, step: number | null, payload: Uint8Array): Uint8Array {
+  const size = varUintLength(type) + (step === null ? 0 : varUintLength(step)) + varUintLength(payload.length) + payload.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = writeVarUint(out, 0, type);
+  if (step !== null) at = writeVarUint(out, at, step);
+  at = writeVarUint(out, at, payload.length);
+  out.set(payload, at);
+  return out;
+}
+
+function varUintLength(n: number): number {
+  let length = 1;
+  for (let rest = n; rest > 0x7f; rest = Math.floor(rest / 128)) length++;
+  return length;
+}
+
+/** lib0's varuint: 7 bits per byte, lowest first, the top bit set on all but the last. */
+function writeVarUint(out: Uint8Array, at: number, n: number): number {
+  let rest = n;
+  let i = at;
+  while (rest > 0x7f) {
+    out[i++] = 0x80 | (rest & 0x7f);
+    rest = Math.floor(rest / 128);
+  }
+  out[i++] = rest;
+  return i;
 }
 
 export type IncomingMessage =
