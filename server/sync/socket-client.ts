@@ -56,11 +56,20 @@ export class SocketClient implements RoomClient {
 
   /** Starts listening and joins the document's room (loading it if needed). */
   start(documentId: string): void {
+    this.listen();
+    this.join(documentId);
+  }
+
+  /** Apart from `join`, so the handlers' shared scope holds nothing but the client. */
+  private listen(): void {
     this.ping = setInterval(() => this.checkAlive(), PING_INTERVAL_MS);
     this.ws.on('pong', () => (this.alive = true));
     this.ws.on('error', ignore); // `ws` closes the socket itself (1009 for oversized frames).
     this.ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => this.receive(data, isBinary));
     this.ws.on('close', () => this.onClosed());
+  }
+
+  private join(documentId: string): void {
     this.rooms
       .join(documentId, this)
       .then((room) => this.joined(room))
