@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
-import { ApiClient, email } from '../support/api.js';
+import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until } from '../support/yclient.js';
 
@@ -29,15 +29,6 @@ function firstMessage(url: string, cookie: string): Promise<{ kind: [number, num
 const STEP1: [number, number] = [0, 0];
 const STEP2: [number, number] = [0, 1];
 
-/** A new member with a new workspace holding one new document. */
-async function newDocument(server: TestServer, who: string, kind: 'action-plan' | 'agenda', title: string): Promise<{ api: ApiClient; id: string }> {
-  const api = new ApiClient(server.url);
-  await api.signup(email(who));
-  const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: who }, 201)).id;
-  const id = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind, title }, 201)).id;
-  return { api, id };
-}
-
 /** Makes the stored document `data` as a snapshot alone, written at `schemaVersion`. */
 function storeSnapshotOnly(server: TestServer, id: string, data: Uint8Array, schemaVersion: number | null): void {
   const db = server.deps.db;
@@ -55,7 +46,7 @@ async function restart(server: TestServer): Promise<TestServer> {
 describe('fast open', () => {
   it('serves a compacted document before applying it, and stays one live document', async () => {
     let server = await startTestServer({ dataDir });
-    const { api, id: plan } = await newDocument(server, 'fast', 'action-plan', 'Snabb');
+    const { api, id: plan } = await newDocument(server.url, 'fast', 'action-plan', 'Snabb');
     const writer = connectPeer(server.url, plan, { cookie: api.sessionCookie });
     await synced(writer);
     for (let i = 0; i < 20; i++) addGoal(writer.doc, { number: String(i), title: `Mål ${i}` });
@@ -88,7 +79,7 @@ describe('fast open', () => {
   it('opens a snapshot of unknown schema version the full way', async () => {
     const server = await startTestServer({ dataDir });
     try {
-      const { api, id: plan } = await newDocument(server, 'old', 'agenda', 'Gammal');
+      const { api, id: plan } = await newDocument(server.url, 'old', 'agenda', 'Gammal');
       storeSnapshotOnly(server, plan, Y.encodeStateAsUpdate(await server.deps.rooms.read(plan)), null);
       const first = await firstMessage(wsUrl(server, plan), api.sessionCookie);
       expect(first.kind).toEqual(STEP1);
@@ -100,7 +91,7 @@ describe('fast open', () => {
   it('closes the room with 1011 when a current snapshot cannot be applied, and then opens it the full way', async () => {
     const server = await startTestServer({ dataDir });
     try {
-      const { api, id: plan } = await newDocument(server, 'broken', 'agenda', 'Trasig');
+      const { api, id: plan } = await newDocument(server.url, 'broken', 'agenda', 'Trasig');
       storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), 1);
       const rows = () => server.deps.db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
       const before = rows();

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
-import { ApiClient, email } from '../support/api.js';
+import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir } from '../support/server.js';
 import { connectPeer, synced, until } from '../support/yclient.js';
 
@@ -28,10 +28,7 @@ function rawSocket(url: string, cookie: string): { opened: Promise<void>; code: 
 describe('shutdown', () => {
   it('closes every websocket with 1001 and keeps the edits made before', async () => {
     let server = await startTestServer({ dataDir });
-    const api = new ApiClient(server.url);
-    await api.signup(email('shutdown'));
-    const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'Stängs' }, 201)).id;
-    const plan = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
+    const { api, id: plan } = await newDocument(server.url, 'shutdown', 'action-plan', 'Plan');
 
     const editor = connectPeer(server.url, plan, { cookie: api.sessionCookie });
     const watcher = connectPeer(server.url, plan, { cookie: api.sessionCookie });

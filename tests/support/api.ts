@@ -45,3 +45,12 @@ export function email(name: string): string {
   counter += 1;
   return `${name}.${counter}.${Date.now()}@test.samplan.se`;
 }
+
+/** A new person, signed up, with a new workspace named after them holding one new document. */
+export async function newDocument(baseUrl: string, who: string, kind: 'action-plan' | 'agenda', title: string): Promise<{ api: ApiClient; id: string }> {
+  const api = new ApiClient(baseUrl);
+  await api.signup(email(who));
+  const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: who }, 201)).id;
+  const id = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind, title }, 201)).id;
+  return { api, id };
+}
