@@ -9,9 +9,9 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Accessor } from 'solid-js';
 import { createConnectionStatus, type ConnectionStatus } from './status.js';
 import { announce } from './presence.js';
+import { createUndoManager } from './undo.js';
 
-/** The origin of every edit made in this browser: the undo manager tracks exactly these. */
-export const LOCAL_ORIGIN = { local: true } as const;
+export { LOCAL_ORIGIN } from './undo.js';
 
 export interface LiveDocument {
   doc: Y.Doc;
@@ -35,8 +35,7 @@ export function openDocument(documentId: string, user: { id: string; name: strin
   const goOnline = () => provider.connect();
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
-  const scope = rootNames.map((name) => doc.getMap(name));
-  const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 });
+  const undo = createUndoManager(doc, rootNames);
   return {
     doc,
     provider,
