@@ -10,6 +10,8 @@ import { session } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
 import { errorBody, onError } from './errors.js';
 import { limitBody, sameOrigin } from './http-guards.js';
+import { perAddressLimit } from './http/per-address-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -20,6 +22,8 @@ const MAX_JSON_BYTES = 64 * 1024;
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  // First, so every answer gets them: HTML, assets, API, errors and 404s.
+  app.use(securityHeaders(deps.config.trustProxy));
 
   const api = new Hono<AppEnv>();
   api.use(sameOrigin(deps.config.trustProxy));
@@ -28,6 +32,9 @@ export function createApp(deps: Deps) {
     if (c.req.path.endsWith('/import')) return next();
     return limitBody(MAX_JSON_BYTES)(c, next);
   });
+  // Counted before the session is looked up: a flood costs a map lookup, nothing more.
+  api.use('/auth/signup', perAddressLimit(deps.requestLimits.signup, deps.config.trustProxy));
+  api.use('/documents/:doc/ticket', perAddressLimit(deps.requestLimits.ticket, deps.config.trustProxy));
   api.use(session(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));
@@ -35,6 +42,9 @@ export function createApp(deps: Deps) {
   api.route('/', documentRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);
+  // A mounted app's notFound is not consulted, and the client's deep links below answer
+  // every GET: so unknown API paths, any method, end here as JSON.
+  app.all('/api/*', (c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
 
   serveClient(app, deps.config.clientDir);
   return app;

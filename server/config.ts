@@ -18,10 +18,19 @@ const EnvSchema = z.object({
   ROOM_IDLE_SECONDS: z.coerce.number().min(0).default(30),
   /** Updates in the log before they are compacted into a snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
-  /** Seed a demo workspace and users into an empty database. */
-  DEMO_DATA: flag.default(true),
+  /**
+   * Seed a demo workspace and users (published passwords) into an empty database. Unset:
+   * only when HOST is a loopback address; `true` forces it, `false` never (DESIGN "Accounts").
+   */
+  DEMO_DATA: flag.optional(),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** Sign-ups per client address and minute (DESIGN "Limits every boundary enforces"). */
+  SIGNUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Websocket tickets per client address and minute. */
+  TICKETS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Unredeemed websocket tickets one user may hold; past it their oldest goes. */
+  TICKETS_PER_USER: z.coerce.number().int().positive().default(100),
 });
 
 export type Config = {
@@ -32,8 +41,12 @@ export type Config = {
   maxMessageBytes: number;
   roomIdleMs: number;
   compactAfterUpdates: number;
-  demoData: boolean;
+  /** `'loopback'`: seed only when `host` is a loopback address (DEMO_DATA unset). */
+  demoData: boolean | 'loopback';
   trustProxy: boolean;
+  signupsPerMinute: number;
+  ticketsPerMinute: number;
+  ticketsPerUser: number;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
 };
@@ -53,8 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     roomIdleMs: e.ROOM_IDLE_SECONDS * 1000,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
-    demoData: e.DEMO_DATA,
+    demoData: e.DEMO_DATA ?? 'loopback',
     trustProxy: e.TRUST_PROXY,
+    signupsPerMinute: e.SIGNUPS_PER_MINUTE,
+    ticketsPerMinute: e.TICKETS_PER_MINUTE,
+    ticketsPerUser: e.TICKETS_PER_USER,
     clientDir: resolve('dist/client'),
   };
 }

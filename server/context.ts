@@ -5,7 +5,9 @@ import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
 import type { Tickets } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
+import type { LoginThrottle } from './http/login-throttle.js';
 import type { Rooms } from './sync/rooms.js';
+import type { LiveSockets } from './sync/live-sockets.js';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -26,7 +28,15 @@ export interface Deps {
   sessions: Sessions;
   tickets: Tickets;
   rooms: Rooms;
-  loginLimits: { perAccount: RateLimiter; perIp: RateLimiter };
+  /** Open document sockets: logout and password changes close a session's at once. */
+  sockets: LiveSockets;
+  /**
+   * Log-in: attempts per client address (a flood guard on password hashing), and failures
+   * per (account, address) and per address (DESIGN "Accounts": never per account alone).
+   */
+  loginLimits: { perIp: RateLimiter; failures: LoginThrottle };
+  /** Sign-ups and websocket tickets per client address (DESIGN "Limits every boundary enforces"). */
+  requestLimits: { signup: RateLimiter; ticket: RateLimiter };
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, errorBody } from './errors.js';
+import { requestHost } from './http/client-address.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -13,7 +14,8 @@ export const sameOrigin = (trustProxy: boolean): MiddlewareHandler =>
   async function sameOrigin(c, next) {
     const origin = c.req.header('origin');
     if (!SAFE_METHODS.has(c.req.method) && origin !== undefined) {
-      const host = (trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host');
+      // Behind a trusted proxy, the host it appended last (a client can write its own first).
+      const host = requestHost(c, trustProxy);
       let originHost: string | null = null;
       try {
         originHost = new URL(origin).host;

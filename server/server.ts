@@ -15,9 +15,11 @@ import { startCheckpointer } from './db/checkpointer.js';
 import { CommitGate } from './db/commit-gate.js';
 import { openDatabase } from './db/database.js';
 import { setDocumentTitle } from './db/documents.js';
-import { demoLoginText, seedDemo } from './demo/seed.js';
+import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
+import { LoginThrottle } from './http/login-throttle.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { Rooms } from './sync/rooms.js';
+import { LiveSockets } from './sync/live-sockets.js';
 import { attachWebsocket } from './sync/websocket.js';
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.roomIdleMs,
     now: clock.now,
+    limits: config.sync,
     onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
   });
   const deps: Deps = {
@@ -45,20 +48,27 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     config,
     clock,
     sessions: createSessions(db),
-    tickets: new Tickets(),
+    tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
+    sockets: new LiveSockets(config.sync),
     loginLimits: {
-      perAccount: new RateLimiter(5, 15 * 60_000, clock.now),
       perIp: new RateLimiter(30, 60_000, clock.now),
+      failures: new LoginThrottle(clock.now),
+    },
+    requestLimits: {
+      signup: new RateLimiter(config.signupsPerMinute, 60_000, clock.now),
+      ticket: new RateLimiter(config.ticketsPerMinute, 60_000, clock.now),
     },
   };
-  if (config.demoData && (await seedDemo(deps))) log(demoLoginText());
+  const demo = demoDecision(config);
+  log(demo.reason);
+  if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
 
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  const sockets = attachWebsocket(server, deps);
+  const sockets = attachWebsocket(server, deps, deps.sockets);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;

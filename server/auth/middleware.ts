@@ -4,11 +4,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Deps } from '../context.js';
 import { findUserById, type UserRow } from '../db/users.js';
 import { unauthorized } from '../errors.js';
+import { requestScheme } from '../http/client-address.js';
 import { SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
 
 export function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto') === 'https';
+  // Behind a trusted proxy, the scheme it appended last (a client can write its own first).
+  return requestScheme(c, trustProxy) === 'https';
 }
 
 export function setSessionCookie(c: Context, token: string, trustProxy: boolean): void {

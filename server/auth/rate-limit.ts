@@ -1,39 +1,70 @@
 /**
- * Counts attempts per key in a sliding window, in memory. Used for log-in per account and
- * per IP address; a refused attempt says when to come back (`Retry-After`).
+ * "`limit` per `windowMs`" per key, in memory, in bounded space (DESIGN "Limits
+ * every boundary enforces": sign-ups and tickets per IP). Used for sign-up, tickets and
+ * log-in attempts per address; a refused request says when to come back (`Retry-After`).
+ *
+ * Each key holds one number, the generic cell rate algorithm's "theoretical arrival time"
+ * (a token bucket written as a time): a burst of `limit` is allowed from rest, then one
+ * more every `windowMs / limit`. A key whose time has passed holds nothing anyone needs, so
+ * it is dropped; and however many distinct keys a flood brings, at most `maxKeys` are kept
+ * (the least recently seen go first) — memory never grows with the attacker's address space.
  */
+export const DEFAULT_MAX_KEYS = 100_000;
+
 export class RateLimiter {
-  private readonly attempts = new Map<string, number[]>();
+  // Map order is the order keys were last hit in (re-inserted on every hit), so the
+  // stalest key is always first: expired ones are swept from the front, cheaply.
+  private readonly due = new Map<string, number>();
+  private readonly interval: number;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
-  ) {}
-
-  /** Seconds until `key` may try again, or 0 if it may now. */
-  retryAfter(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.limit) return 0;
-    const oldest = recent[recent.length - this.limit] ?? this.now();
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.now()) / 1000));
+    private readonly maxKeys = DEFAULT_MAX_KEYS,
+  ) {
+    this.interval = windowMs / limit;
   }
 
+  /** Keys held now (for tests and metrics). */
+  get size(): number {
+    return this.due.size;
+  }
+
+  /** Seconds until `key` may try again, or 0 if it may now. Counts nothing. */
+  retryAfter(key: string): number {
+    const now = this.now();
+    const next = Math.max(this.due.get(key) ?? now, now) + this.interval;
+    const waitMs = next - this.windowMs - now;
+    return waitMs <= 0 ? 0 : Math.max(1, Math.ceil(waitMs / 1000));
+  }
+
+  /** Counts one attempt for `key`, admitted or not. */
   hit(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.attempts.set(key, recent);
+    const now = this.now();
+    const next = Math.max(this.due.get(key) ?? now, now) + this.interval;
+    this.due.delete(key);
+    // Refused attempts count too, but never push a key further than one window ahead:
+    // a client that keeps knocking waits a window, not for ever.
+    this.due.set(key, Math.min(next, now + this.windowMs + this.interval));
+    this.sweep(now);
+  }
+
+  /** Counts an attempt if admitted: 0, or the seconds to wait (nothing counted then). */
+  take(key: string): number {
+    const wait = this.retryAfter(key);
+    if (wait === 0) this.hit(key);
+    return wait;
   }
 
   reset(key: string): void {
-    this.attempts.delete(key);
+    this.due.delete(key);
   }
 
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    const recent = (this.attempts.get(key) ?? []).filter((at) => at > cutoff);
-    if (recent.length === 0) this.attempts.delete(key);
-    else this.attempts.set(key, recent);
-    return recent;
+  private sweep(now: number): void {
+    for (const [key, due] of this.due) {
+      if (due > now && this.due.size <= this.maxKeys) return;
+      this.due.delete(key);
+    }
   }
 }

@@ -9,8 +9,10 @@
 import { hashToken, newToken } from './tokens.js';
 
 export const TICKET_TTL_MS = 60_000;
-/** Enough for a thousand connections a second; past it the oldest ticket goes first. */
+/** Enough for a thousand connections a second; past it no ticket is issued until some expire. */
 export const MAX_OUTSTANDING_TICKETS = 100_000;
+/** One person's unredeemed tickets; past it that person's oldest goes first. */
+export const MAX_TICKETS_PER_USER = 100;
 
 interface Ticket {
   userId: string;
@@ -18,25 +20,42 @@ interface Ticket {
   expiresAt: number;
 }
 
+/**
+ * The tickets of every user, each user's kept apart: one user's flood of requests can only
+ * ever push out that user's own oldest tickets, never anyone else's (issue 15, "ticket
+ * flood"). When all users together hold the global cap, `issue` refuses (null) instead of
+ * evicting: a flood from many accounts makes new tickets wait, never breaks issued ones.
+ */
 export class Tickets {
   // Keyed by the ticket's SHA-256, like sessions: a heap dump holds no usable ticket.
   // A Map keeps insertion order, which (one TTL for all) is the order they expire in.
   private readonly byHash = new Map<string, Ticket>();
+  // Each user's ticket hashes, oldest first (a Set keeps insertion order too).
+  private readonly byUser = new Map<string, Set<string>>();
 
-  constructor(private readonly limit = MAX_OUTSTANDING_TICKETS) {}
+  constructor(
+    private readonly limit = MAX_OUTSTANDING_TICKETS,
+    private readonly perUser = MAX_TICKETS_PER_USER,
+  ) {}
 
   get outstanding(): number {
     return this.byHash.size;
   }
 
-  issue(userId: string, documentId: string, now: number): string {
+  /** A new single-use ticket for `userId` on `documentId`, or null when the server holds its cap. */
+  issue(userId: string, documentId: string, now: number): string | null {
     this.forgetExpired(now);
-    for (const hash of this.byHash.keys()) {
-      if (this.byHash.size < this.limit) break;
-      this.byHash.delete(hash);
+    const own = this.byUser.get(userId) ?? new Set<string>();
+    for (const hash of own) {
+      if (own.size < this.perUser) break;
+      this.forget(hash);
     }
+    if (this.byHash.size >= this.limit) return null;
     const ticket = newToken();
-    this.byHash.set(hashToken(ticket), { userId, documentId, expiresAt: now + TICKET_TTL_MS });
+    const hash = hashToken(ticket);
+    this.byHash.set(hash, { userId, documentId, expiresAt: now + TICKET_TTL_MS });
+    own.add(hash);
+    this.byUser.set(userId, own);
     return ticket;
   }
 
@@ -45,15 +64,24 @@ export class Tickets {
     const hash = hashToken(ticket);
     const found = this.byHash.get(hash);
     if (!found) return null;
-    this.byHash.delete(hash);
+    this.forget(hash);
     if (found.expiresAt < now || found.documentId !== documentId) return null;
     return found.userId;
+  }
+
+  private forget(hash: string): void {
+    const ticket = this.byHash.get(hash);
+    if (!ticket) return;
+    this.byHash.delete(hash);
+    const own = this.byUser.get(ticket.userId);
+    own?.delete(hash);
+    if (own?.size === 0) this.byUser.delete(ticket.userId);
   }
 
   private forgetExpired(now: number): void {
     for (const [hash, ticket] of this.byHash) {
       if (ticket.expiresAt >= now) return;
-      this.byHash.delete(hash);
+      this.forget(hash);
     }
   }
 }

@@ -3,8 +3,10 @@
  * document of each kind, so a new user sees something real at once.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { importPlanTable } from '../../shared/table/import.js';
 import { hashPassword } from '../auth/passwords.js';
+import type { Config } from '../config.js';
 import type { Deps } from '../context.js';
 import { createStoredDocument } from '../create-document.js';
 import { countUsers, createUser } from '../db/users.js';
@@ -19,6 +21,32 @@ export const DEMO_USERS = [
 ] as const;
 
 const SAMPLE_PLAN = new URL('../../shared/samples/handlingsplan-smaland.tsv', import.meta.url);
+
+/** `localhost`, 127.0.0.0/8, `::1` (also IPv4-mapped): only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(bare)) return true;
+  const v4 = bare.replace(/^::ffff:/, '');
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/**
+ * Whether to seed the demo (whose passwords are published in the README), and the start-up
+ * line that says so (DESIGN "Accounts, sessions, the browser boundary"): DEMO_DATA unset
+ * seeds only on a loopback HOST, so a server on a public address never gets known
+ * passwords by default; `DEMO_DATA=true` seeds anywhere, `false` never.
+ */
+export function demoDecision(config: Pick<Config, 'demoData' | 'host'>): { seed: boolean; reason: string } {
+  if (config.demoData === true) return { seed: true, reason: 'Demodata: på (DEMO_DATA=true).' };
+  if (config.demoData === false) return { seed: false, reason: 'Demodata: av (DEMO_DATA=false).' };
+  if (isLoopbackHost(config.host)) {
+    return { seed: true, reason: `Demodata: på, eftersom HOST=${config.host} bara nås från den här datorn (DEMO_DATA=false stänger av).` };
+  }
+  return {
+    seed: false,
+    reason: `Demodata: av, eftersom HOST=${config.host} inte är en loopback-adress och demokontonas lösenord är publicerade (DEMO_DATA=true slår på).`,
+  };
+}
 
 /** Seeds the demo into an empty database; returns false (and does nothing) otherwise. */
 export async function seedDemo(deps: Pick<Deps, 'db' | 'rooms' | 'clock'>): Promise<boolean> {

@@ -1,7 +1,5 @@
 /** Sign-up, log-in, log-out and `/api/me` (DESIGN.md "HTTP API"). */
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { Limits } from '../../shared/limits.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -10,6 +8,8 @@ import type { AppEnv, Deps } from '../context.js';
 import { createUser, findUserByEmail } from '../db/users.js';
 import { acceptInvitations, workspacesOf } from '../db/workspaces.js';
 import { AppError } from '../errors.js';
+import { addressKey, clientAddress } from '../http/client-address.js';
+import { rateLimited } from '../http/per-address-limit.js';
 import { EmailSchema, NameSchema, parseJson } from '../validation.js';
 
 const PasswordSchema = z
@@ -21,20 +21,16 @@ const LoginSchema = z.object({ email: EmailSchema, password: z.string().max(Limi
 
 const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function authRoutes(deps: Deps) {
   const { db, clock, config, sessions, loginLimits } = deps;
   const app = new Hono<AppEnv>();
 
+  /**
+   * `POST /api/auth/signup {email, password, name}` → 201 `{user}` and the session cookie;
+   * 403 `signup-closed`, 409 `email-taken`, 400 `validation`; 429 `rate-limited` with
+   * `Retry-After` past SIGNUPS_PER_MINUTE from one address (counted in app.ts, before this
+   * runs; DESIGN "Limits every boundary enforces").
+   */
   app.post('/auth/signup', async (c) => {
     if (!config.signupOpen) throw new AppError(403, 'signup-closed', 'Registreringen är stängd. Be en samordnare om en inbjudan.');
     const input = await parseJson(c, SignupSchema);
@@ -49,21 +45,27 @@ export function authRoutes(deps: Deps) {
     return c.json({ user }, 201);
   });
 
+  /**
+   * `POST /api/auth/login {email, password}` → 200 `{user}` and the session cookie; 401
+   * `invalid-credentials` (one message for a wrong password and an unknown account); 429
+   * `rate-limited` with `Retry-After` (seconds) while this address must wait — failures
+   * count per (account, address) and per address, never per account alone, so a stranger's
+   * failures never lock the owner out (DESIGN "Accounts, sessions, the browser boundary").
+   */
   app.post('/auth/login', async (c) => {
     const input = await parseJson(c, LoginSchema);
-    const ip = clientIp(c, config.trustProxy);
-    const wait = Math.max(loginLimits.perAccount.retryAfter(input.email), loginLimits.perIp.retryAfter(ip));
-    if (wait > 0) {
-      throw new AppError(429, 'rate-limited', `För många inloggningsförsök. Försök igen om ${wait} sekunder.`, { 'Retry-After': String(wait) });
-    }
-    loginLimits.perIp.hit(ip);
+    const address = clientAddress(c, config.trustProxy);
+    const failures = loginLimits.failures;
+    const wait = Math.max(failures.retryAfter(input.email, address), loginLimits.perIp.retryAfter(addressKey(address)));
+    if (wait > 0) throw rateLimited(wait, `För många inloggningsförsök. Försök igen om ${wait} sekunder.`);
+    loginLimits.perIp.hit(addressKey(address));
     const found = findUserByEmail(db, input.email);
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
     if (!found || !ok) {
-      loginLimits.perAccount.hit(input.email);
+      failures.failed(input.email, address);
       throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
     }
-    loginLimits.perAccount.reset(input.email);
+    failures.succeeded(input.email, address);
     setSessionCookie(c, await sessions.create(found.id), config.trustProxy);
     return c.json({ user: { id: found.id, email: found.email, name: found.name } });
   });

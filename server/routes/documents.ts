@@ -6,6 +6,7 @@ import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
 import { requireUser } from '../auth/middleware.js';
+import { TICKET_TTL_MS } from '../auth/tickets.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
@@ -64,10 +65,22 @@ export function documentRoutes(deps: Deps) {
     return c.json({ issues: validate(await rooms.read(document.id), { today: clock.today(), locale }) });
   });
 
+  /**
+   * `POST /api/documents/:doc/ticket` (member) → `{ticket}`: single use, 60 s, this document.
+   * 429 `rate-limited` past TICKETS_PER_MINUTE from one address (counted in app.ts); 503
+   * `busy` with `Retry-After` when the server holds its cap of unredeemed tickets — issued
+   * tickets are never evicted for someone else's (DESIGN "Limits every boundary enforces").
+   */
   app.post('/documents/:doc/ticket', (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    return c.json({ ticket: tickets.issue(user.id, document.id, clock.now()) });
+    const ticket = tickets.issue(user.id, document.id, clock.now());
+    if (ticket === null) {
+      throw new AppError(503, 'busy', 'Servern har för många öppna anslutningsbiljetter just nu. Försök igen om en minut.', {
+        'Retry-After': String(TICKET_TTL_MS / 1000),
+      });
+    }
+    return c.json({ ticket });
   });
 
   return app;
