@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
+import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
 
 /**
@@ -20,7 +21,8 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
       state: EditorState.create({
         doc: props.text.toString(),
         extensions: [
-          yCollab(props.text, editor.awareness, { undoManager: editor.undo }),
+          // Remote carets are drawn from sanitized users only (issue 15 item 4).
+          yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),
           EditorView.editable.of(editor.editable),
