@@ -14,6 +14,7 @@ import { perAddressLimit } from './http/per-address-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 /** JSON bodies above this are refused (imports have their own, larger limit). */
@@ -40,6 +41,7 @@ export function createApp(deps: Deps) {
   api.route('/', authRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
+  api.route('/', invitationRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);
   // A mounted app's notFound is not consulted, and the client's deep links below answer

@@ -31,6 +31,13 @@ const EnvSchema = z.object({
   TICKETS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Unredeemed websocket tickets one user may hold; past it their oldest goes. */
   TICKETS_PER_USER: z.coerce.number().int().positive().default(100),
+  /** SMTP server for invitation mail, e.g. `smtps://user:pass@mail.example.se:465`; unset: no mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL ska vara en smtp:// eller smtps://-adress.' }).optional(),
+  /** Sender of invitation mail, e.g. `Samplan <noreply@example.se>`. */
+  MAIL_FROM: z.string().min(3).max(300).optional(),
+}).refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
+  message: 'SMTP_URL och MAIL_FROM anges tillsammans (eller ingen av dem).',
+  path: ['SMTP_URL'],
 });
 
 export type Config = {
@@ -47,6 +54,9 @@ export type Config = {
   signupsPerMinute: number;
   ticketsPerMinute: number;
   ticketsPerUser: number;
+  /** Invitation mail goes out only when both are set (null: the coordinator copies the link). */
+  smtpUrl: string | null;
+  mailFrom: string | null;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
 };
@@ -71,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signupsPerMinute: e.SIGNUPS_PER_MINUTE,
     ticketsPerMinute: e.TICKETS_PER_MINUTE,
     ticketsPerUser: e.TICKETS_PER_USER,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? null,
     clientDir: resolve('dist/client'),
   };
 }

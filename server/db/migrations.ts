@@ -87,4 +87,26 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE document_snapshots ADD COLUMN schema_version INTEGER;`,
   // Websocket tickets live in the server's memory now (server/auth/tickets.ts).
   `DROP TABLE tickets;`,
+  // Invitations are links (DESIGN "Invitations are links"): a random token, stored hashed,
+  // accepted once by whoever holds it. The old rows were keyed by email alone and joined
+  // whoever signed up with that string; no one holds a link to them, so they cannot be
+  // carried over: they are dropped, and coordinators invite again. A used, revoked or
+  // expired row is kept, so its link answers 410 rather than 404.
+  `
+  DROP TABLE invitations;
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    email TEXT NOT NULL COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'editor', 'viewer')),
+    token_hash TEXT NOT NULL UNIQUE,
+    invited_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    accepted_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX invitations_workspace ON invitations(workspace_id);
+  `,
 ];

@@ -1,4 +1,4 @@
-/** Workspaces, their members and pending invitations. */
+/** Workspaces and their members (invitation links: `invitations.ts`). */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles.js';
 import { statement, type Db } from './database.js';
@@ -14,12 +14,6 @@ export interface MemberRow {
   name: string;
   email: string;
   role: Role;
-}
-
-export interface InvitationRow {
-  email: string;
-  role: Role;
-  createdAt: number;
 }
 
 export function createWorkspace(db: Db, name: string, creatorId: string, now: number, country = 'SE'): WorkspaceRow {
@@ -58,11 +52,6 @@ export function membersOf(db: Db, workspaceId: string): MemberRow[] {
   ).all(workspaceId) as MemberRow[];
 }
 
-export function invitationsOf(db: Db, workspaceId: string): InvitationRow[] {
-  return statement(db, 'SELECT email, role, created_at AS createdAt FROM invitations WHERE workspace_id = ? ORDER BY email')
-    .all(workspaceId) as InvitationRow[];
-}
-
 export function addMember(db: Db, workspaceId: string, userId: string, role: Role, now: number): void {
   statement(db, 'INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(workspaceId, userId, role, now);
 }
@@ -77,31 +66,4 @@ export function removeMember(db: Db, workspaceId: string, userId: string): void 
 
 export function countCoordinators(db: Db, workspaceId: string): number {
   return (statement(db, "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'coordinator'").get(workspaceId) as { n: number }).n;
-}
-
-export function upsertInvitation(db: Db, workspaceId: string, email: string, role: Role, invitedBy: string, now: number): void {
-  statement(
-    db,
-    `INSERT INTO invitations (workspace_id, email, role, invited_by, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (workspace_id, email) DO UPDATE SET role = excluded.role`,
-  ).run(workspaceId, email, role, invitedBy, now);
-}
-
-/** Turns every invitation for `email` into a membership of the new account. */
-export function acceptInvitations(db: Db, userId: string, email: string, now: number): void {
-  db.transaction(() => {
-    const invitations = statement(db, 'SELECT workspace_id AS workspaceId, role FROM invitations WHERE email = ?').all(email) as Array<{
-      workspaceId: string;
-      role: Role;
-    }>;
-    for (const invitation of invitations) {
-      statement(db, 'INSERT OR IGNORE INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(
-        invitation.workspaceId,
-        userId,
-        invitation.role,
-        now,
-      );
-    }
-    statement(db, 'DELETE FROM invitations WHERE email = ?').run(email);
-  })();
 }

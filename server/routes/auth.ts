@@ -6,7 +6,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/middleware.js';
 import type { AppEnv, Deps } from '../context.js';
 import { createUser, findUserByEmail } from '../db/users.js';
-import { acceptInvitations, workspacesOf } from '../db/workspaces.js';
+import { workspacesOf } from '../db/workspaces.js';
 import { AppError } from '../errors.js';
 import { addressKey, clientAddress } from '../http/client-address.js';
 import { rateLimited } from '../http/per-address-limit.js';
@@ -36,11 +36,9 @@ export function authRoutes(deps: Deps) {
     const input = await parseJson(c, SignupSchema);
     if (findUserByEmail(db, input.email)) throw new AppError(409, 'email-taken', 'Det finns redan ett konto med den e-postadressen.');
     const passwordHash = await hashPassword(input.password);
-    const user = db.transaction(() => {
-      const created = createUser(db, { email: input.email, name: input.name, passwordHash }, clock.now());
-      acceptInvitations(db, created.id, created.email, clock.now());
-      return created;
-    })();
+    // No workspace is joined by email here: addresses are not verified, so only the holder
+    // of an invitation link joins, by accepting it (DESIGN "Invitations are links").
+    const user = createUser(db, { email: input.email, name: input.name, passwordHash }, clock.now());
     setSessionCookie(c, await sessions.create(user.id), config.trustProxy);
     return c.json({ user }, 201);
   });

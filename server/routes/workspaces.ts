@@ -1,40 +1,27 @@
-/** Workspaces, members and invitations, documents and plan-table import. */
+/** Workspaces, members, documents and plan-table import (inviting: `invitations.ts`). */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DOCUMENT_KINDS, CURRENCIES } from '../../shared/model/kinds.js';
-import { Limits } from '../../shared/limits.js';
-import { importPlanTable } from '../../shared/table/import.js';
-import { ImportError } from '../../shared/table/errors.js';
+import { DOCUMENT_KINDS } from '../../shared/model/kinds.js';
 import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { createStoredDocument } from '../create-document.js';
 import { documentsOf } from '../db/documents.js';
-import { findUserByEmail } from '../db/users.js';
-import {
-  addMember,
-  countCoordinators,
-  createWorkspace,
-  invitationsOf,
-  membersOf,
-  removeMember,
-  roleOf,
-  setMemberRole,
-  upsertInvitation,
-} from '../db/workspaces.js';
+import { pendingInvitationsOf } from '../db/invitations.js';
+import { countCoordinators, createWorkspace, membersOf, removeMember, roleOf, setMemberRole } from '../db/workspaces.js';
 import { AppError, notFound } from '../errors.js';
-import { limitBody } from '../http-guards.js';
-import { EmailSchema, NameSchema, parseJson, parseWith, RoleSchema } from '../validation.js';
+import { ImportPool } from '../import/import-pool.js';
+import { importBodyLimit, importTable } from '../import/import-route.js';
+import { NameSchema, parseJson, RoleSchema } from '../validation.js';
 
 const CreateWorkspace = z.object({ name: NameSchema, country: z.enum(['SE', 'NO']).default('SE') });
-const AddMember = z.object({ email: EmailSchema, role: RoleSchema });
 const ChangeRole = z.object({ role: RoleSchema });
 const CreateDocument = z.object({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
-const ImportQuery = z.object({ title: NameSchema.optional(), currency: z.enum(CURRENCIES).optional() });
-const TABLE_TYPES = ['text/tab-separated-values', 'text/csv', 'text/plain'];
 
 export function workspaceRoutes(deps: Deps) {
   const { db, clock, rooms } = deps;
+  // Plan-table imports run in worker threads, one at a time per server (import-pool.ts).
+  const imports = new ImportPool();
   const app = new Hono<AppEnv>();
 
   app.post('/workspaces', async (c) => {
@@ -53,23 +40,9 @@ export function workspaceRoutes(deps: Deps) {
       country: workspace.country,
       role,
       members: membersOf(db, workspace.id),
-      invitations: role === 'coordinator' ? invitationsOf(db, workspace.id) : [],
+      invitations: role === 'coordinator' ? pendingInvitationsOf(db, workspace.id, clock.now()) : [],
       documents: documentsOf(db, workspace.id),
     });
-  });
-
-  app.post('/workspaces/:ws/members', async (c) => {
-    const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
-    const input = await parseJson(c, AddMember);
-    const existing = findUserByEmail(db, input.email);
-    if (!existing) {
-      upsertInvitation(db, workspace.id, input.email, input.role, user.id, clock.now());
-      return c.json({ invitation: { email: input.email, role: input.role } }, 201);
-    }
-    if (roleOf(db, workspace.id, existing.id)) throw new AppError(409, 'already-member', 'Personen är redan medlem i arbetsytan.');
-    addMember(db, workspace.id, existing.id, input.role, clock.now());
-    return c.json({ member: { id: existing.id, name: existing.name, email: existing.email, role: input.role } }, 201);
   });
 
   /** Changing or removing a member; the last coordinator cannot be demoted or removed. */
@@ -109,26 +82,7 @@ export function workspaceRoutes(deps: Deps) {
     return c.json({ id: row.id, kind: row.kind, title: row.title }, 201);
   });
 
-  app.post('/workspaces/:ws/import', limitBody(Limits.maxImportBytes), async (c) => {
-    const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'editor');
-    const query = parseWith(ImportQuery, c.req.query());
-    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!TABLE_TYPES.includes(type)) {
-      throw new AppError(415, 'unsupported-media-type', 'Skicka plantabellen som text/tab-separated-values eller text/csv.');
-    }
-    const text = new TextDecoder('utf-8').decode(await c.req.arrayBuffer());
-    let imported;
-    try {
-      imported = importPlanTable(text, query.currency ? { currency: query.currency } : {});
-    } catch (error) {
-      if (error instanceof ImportError) throw new AppError(400, error.code, error.message);
-      throw error;
-    }
-    const title = query.title ?? (imported.plan.title.trim().slice(0, Limits.maxNameLength) || 'Importerad handlingsplan');
-    const row = await createStoredDocument(deps, workspace.id, 'action-plan', { ...imported.plan, title }, user.id);
-    return c.json({ id: row.id, kind: row.kind, title: row.title, report: imported.report }, 201);
-  });
+  app.post('/workspaces/:ws/import', importBodyLimit(), importTable(deps, imports));
 
   return app;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, email } from '../support/api.js';
+import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { readSample } from '../support/samples.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -103,7 +103,7 @@ describe('workspaces, members, documents', () => {
     const outsider = new ApiClient(server.url);
     await outsider.signup(email('outsider'));
 
-    await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: viewerEmail, role: 'viewer' }, 201);
+    await joinWorkspace(coordinator, viewer, ws, 'viewer', viewerEmail);
     const workspace = await viewer.json<{ role: string; members: Array<{ id: string; role: string }> }>('GET', `/api/workspaces/${ws}`, undefined, 200);
     expect(workspace.role).toBe('viewer');
     expect(workspace.members).toHaveLength(2);
@@ -127,17 +127,16 @@ describe('workspaces, members, documents', () => {
     expect((await viewer.request('GET', `/api/workspaces/${ws}`)).status).toBe(404);
   });
 
-  it('turns an invitation into a membership when that email signs up', async () => {
+  it('never joins a workspace by email on sign-up: only the invitation link does (issue 16)', async () => {
     const coordinator = new ApiClient(server.url);
     const me = await coordinator.signup(email('inviter'));
     const { id: ws } = await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Nätverk' }, 201);
     const invitee = email('invitee');
-    expect(await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: invitee, role: 'editor' }, 201)).toEqual({
-      invitation: { email: invitee, role: 'editor' },
-    });
+    const { invitation } = await coordinator.json<{ invitation: { email: string; role: string } }>('POST', `/api/workspaces/${ws}/members`, { email: invitee, role: 'editor' }, 201);
+    expect(invitation).toMatchObject({ email: invitee, role: 'editor' });
     const newcomer = new ApiClient(server.url);
     await newcomer.signup(invitee);
-    expect((await newcomer.json<{ role: string }>('GET', `/api/workspaces/${ws}`, undefined, 200)).role).toBe('editor');
+    expect((await newcomer.request('GET', `/api/workspaces/${ws}`)).status).toBe(404);
     expect((await coordinator.request('DELETE', `/api/workspaces/${ws}/members/${me.id}`)).status).toBe(409);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { actionPlanRoots, actionPlanToJSON, addGoal, allActivities, updateItem } from '../../shared/model/action-plan.js';
-import { ApiClient, email } from '../support/api.js';
+import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { readSample } from '../support/samples.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   viewer = new ApiClient(server.url);
   const viewerEmail = email('viewer');
   await viewer.signup(viewerEmail);
-  await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: viewerEmail, role: 'viewer' }, 201);
+  await joinWorkspace(coordinator, viewer, ws, 'viewer', viewerEmail);
   outsider = new ApiClient(server.url);
   await outsider.signup(email('outsider'));
   const imported = await coordinator.request('POST', `/api/workspaces/${ws}/import`, readSample('handlingsplan-smaland.tsv'), {
@@ -176,7 +176,7 @@ describe('live rooms', () => {
     const removedEmail = email('removed');
     const removed = new ApiClient(server.url);
     const user = await removed.signup(removedEmail);
-    await coordinator.json('POST', `/api/workspaces/${ws}/members`, { email: removedEmail, role: 'editor' }, 201);
+    await joinWorkspace(coordinator, removed, ws, 'editor', removedEmail);
     const socket = new WebSocket(wsUrl(planId), { headers: { cookie: removed.sessionCookie } });
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     await new Promise((resolve) => socket.on('message', resolve));

@@ -54,3 +54,17 @@ export async function newDocument(baseUrl: string, who: string, kind: 'action-pl
   const id = (await api.json<{ id: string }>('POST', `/api/workspaces/${space}/documents`, { kind, title }, 201)).id;
   return { api, id };
 }
+
+/** The token in an invitation link (`…/invite/<token>`). */
+export function inviteToken(url: string): string {
+  return new URL(url).pathname.replace(/^\/invite\//, '');
+}
+
+/**
+ * Brings `member` into workspace `ws` with `role` the only way there is: the coordinator
+ * invites, the member accepts the link (DESIGN "Invitations are links").
+ */
+export async function joinWorkspace(coordinator: ApiClient, member: ApiClient, ws: string, role: 'coordinator' | 'editor' | 'viewer', address = email('member')): Promise<void> {
+  const { invitation } = await coordinator.json<{ invitation: { url: string } }>('POST', `/api/workspaces/${ws}/members`, { email: address, role }, 201);
+  await member.json('POST', `/api/invitations/${inviteToken(invitation.url)}/accept`, undefined, 200);
+}
