@@ -1,6 +1,7 @@
 /** Server configuration from the environment, validated once at start. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,6 +26,16 @@ const EnvSchema = z.object({
   DEMO_DATA: flag.optional(),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** Websocket limits (DESIGN "Limits every boundary enforces"; server/sync/limits.ts). */
+  MAX_QUEUED_BYTES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxQueuedBytes),
+  SYNC_REQUESTS_PER_SECOND: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.syncRequestsPerSecond),
+  MAX_AWARENESS_BYTES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxAwarenessBytes),
+  MAX_UPDATE_STRUCTS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxStructsPerUpdate),
+  MAX_PENDING_STRUCTS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxPendingStructs),
+  PENDING_MAX_SECONDS: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.pendingMaxAgeMs / 1000),
+  MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxStateVectorEntries),
+  CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerUser),
+  CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerAddress),
   /** Sign-ups per client address and minute (DESIGN "Limits every boundary enforces"). */
   SIGNUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Websocket tickets per client address and minute. */
@@ -51,6 +62,8 @@ export type Config = {
   /** `'loopback'`: seed only when `host` is a loopback address (DEMO_DATA unset). */
   demoData: boolean | 'loopback';
   trustProxy: boolean;
+  /** What one socket, message and room may cost (server/sync/limits.ts). */
+  sync: SyncLimits;
   signupsPerMinute: number;
   ticketsPerMinute: number;
   ticketsPerUser: number;
@@ -78,6 +91,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     demoData: e.DEMO_DATA ?? 'loopback',
     trustProxy: e.TRUST_PROXY,
+    sync: {
+      maxQueuedBytes: e.MAX_QUEUED_BYTES,
+      syncRequestsPerSecond: e.SYNC_REQUESTS_PER_SECOND,
+      maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      maxStructsPerUpdate: e.MAX_UPDATE_STRUCTS,
+      maxPendingStructs: e.MAX_PENDING_STRUCTS,
+      pendingMaxAgeMs: e.PENDING_MAX_SECONDS * 1000,
+      maxStateVectorEntries: e.MAX_STATE_VECTOR_ENTRIES,
+      connectionsPerUser: e.CONNECTIONS_PER_USER,
+      connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
+    },
     signupsPerMinute: e.SIGNUPS_PER_MINUTE,
     ticketsPerMinute: e.TICKETS_PER_MINUTE,
     ticketsPerUser: e.TICKETS_PER_USER,

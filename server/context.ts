@@ -7,6 +7,7 @@ import type { Tickets } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { LoginThrottle } from './http/login-throttle.js';
 import type { Rooms } from './sync/rooms.js';
+import type { LiveSockets } from './sync/live-sockets.js';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -27,6 +28,8 @@ export interface Deps {
   sessions: Sessions;
   tickets: Tickets;
   rooms: Rooms;
+  /** Open document sockets: logout and password changes close a session's at once. */
+  sockets: LiveSockets;
   /**
    * Log-in: attempts per client address (a flood guard on password hashing), and failures
    * per (account, address) and per address (DESIGN "Accounts": never per account alone).

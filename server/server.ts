@@ -19,6 +19,7 @@ import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { LoginThrottle } from './http/login-throttle.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { Rooms } from './sync/rooms.js';
+import { LiveSockets } from './sync/live-sockets.js';
 import { attachWebsocket } from './sync/websocket.js';
 
 export interface RunningServer {
@@ -39,6 +40,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.roomIdleMs,
     now: clock.now,
+    limits: config.sync,
     onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
   });
   const deps: Deps = {
@@ -48,6 +50,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     sessions: createSessions(db),
     tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
+    sockets: new LiveSockets(config.sync),
     loginLimits: {
       perIp: new RateLimiter(30, 60_000, clock.now),
       failures: new LoginThrottle(clock.now),
@@ -65,7 +68,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  const sockets = attachWebsocket(server, deps);
+  const sockets = attachWebsocket(server, deps, deps.sockets);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;

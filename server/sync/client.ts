@@ -2,22 +2,28 @@
 import type { Role } from '../../shared/roles.js';
 import type { CloseCode } from './close-codes.js';
 import type { Frame } from './frame.js';
+import type { TokenBucket } from './limits.js';
 
 export interface RoomClient {
   /** Serial number of the connection, for logs and as the transaction origin's key. */
   readonly id: number;
   readonly userId: string;
+  /** The account's name: what others see in presence, whatever the client claims. */
+  readonly userName: string;
   role: Role;
   /** Awareness client ids this connection has set (it may only ever set its own). */
   readonly awarenessIds: Set<number>;
   /**
    * Writes a framed message; a broadcast's one frame goes to every receiver as it is.
-   * `written` is called once the message is handed to the operating system.
+   * `written` is called once the message is handed to the operating system. A socket
+   * whose queue is past the limit is closed instead (see `SocketClient.send`).
    */
   send(message: Frame, written?: () => void): void;
   close(code: CloseCode): void;
-  /** Token bucket for awareness updates. */
-  awarenessBudget: { tokens: number; refilledAt: number };
+  /** Awareness updates this client may send. */
+  readonly awarenessBudget: TokenBucket;
+  /** Sync step 1 and query-awareness requests this client may make. */
+  readonly syncBudget: TokenBucket;
 }
 
 /** The origin of every transaction a client causes, so persistence knows who made a change. */

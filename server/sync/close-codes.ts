@@ -12,6 +12,10 @@ export const CloseCode = {
   InvalidMessage: { code: 1007, reason: 'Invalid Message' },
   /** The document could not be loaded; nothing was written. */
   LoadFailed: { code: 1011, reason: 'Document Load Failed' },
+  /** An update or request the limits refuse (DESIGN "Limits every boundary enforces"). */
+  PolicyViolation: { code: 1008, reason: 'Policy Violation' },
+  /** The socket did not read what was sent to it; it may reconnect. */
+  TryAgainLater: { code: 1013, reason: 'Try Again Later' },
   /** The server is shutting down. */
   GoingAway: { code: 1001, reason: 'Server Shutting Down' },
 } as const;

@@ -6,13 +6,17 @@
 import * as Y from 'yjs';
 import { roleAtLeast } from '../../shared/roles.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
-import { migrateDocument } from '../../shared/model/migrations.js';
 import { CloseCode } from './close-codes.js';
 import { isClientOrigin, type ClientOrigin, type RoomClient } from './client.js';
 import { frame, type Frame } from './frame.js';
+import type { SyncLimits } from './limits.js';
+import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
-import { Presence } from './presence.js';
-import { awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, parseMessage, SyncStep, syncMessage } from './protocol.js';
+import { RoomPresence } from './room-presence.js';
+import { parseMessage, SyncStep, syncMessage } from './protocol.js';
+import { migrateOrExplain, type ReadOnlyReason } from './read-only.js';
+import { UpdateGuard } from './update-guard.js';
+import { RefusedUpdate } from './update-scan.js';
 
 export interface RoomOptions {
   store: DocumentStore;
@@ -20,8 +24,7 @@ export interface RoomOptions {
   now: () => number;
   /** Called when the document's title changes, to keep the listing in step. */
   onTitle?: (documentId: string, title: string) => void;
-  /** Awareness updates a client may send per second, sustained (bursts of twice that). */
-  awarenessPerSecond?: number;
+  limits: SyncLimits;
 }
 
 export interface LoadOptions {
@@ -37,9 +40,14 @@ const EMPTY_STATE_VECTOR = (v: Uint8Array) => v.length === 1 && v[0] === 0;
 
 export class Room {
   private readonly yDoc = new Y.Doc({ gc: true });
-  readonly presence = new Presence();
   readonly clients = new Set<RoomClient>();
+  readonly presence: RoomPresence;
+  private readonly guard: UpdateGuard;
   private writes: Promise<void> = Promise.resolve();
+  /** Updates applied in memory whose commit has not finished: while any, answers wait. */
+  private uncommitted = 0;
+  /** Set when the stored content cannot be migrated: then nobody may write (DESIGN). */
+  private readOnlyReason: ReadOnlyReason | null = null;
   private lastUpdateId = 0;
   private updatesSinceSnapshot = 0;
   private fullState: Frame | null = null;
@@ -53,7 +61,10 @@ export class Room {
   private constructor(
     readonly documentId: string,
     private readonly options: RoomOptions,
-  ) {}
+  ) {
+    this.presence = new RoomPresence(this.clients, options);
+    this.guard = new UpdateGuard(options.limits);
+  }
 
   /**
    * Loads a document. Throws if the stored content cannot be read; then no room exists and
@@ -101,8 +112,15 @@ export class Room {
         if (typeof title === 'string' && title.trim() !== '') this.options.onTitle?.(this.documentId, title.trim().slice(0, 200));
       }
     });
-    // Migrations run before the first sync; their changes are stored like any other.
-    migrateDocument(doc);
+    // Migrations run before the first sync; their changes are stored like any other. A
+    // document they cannot bring up to date opens read-only rather than not at all.
+    this.readOnlyReason = migrateOrExplain(doc);
+    this.guard.describe(doc);
+  }
+
+  /** Why nobody may write to this document, or null when editors may. */
+  get readOnly(): ReadOnlyReason | null {
+    return this.readOnlyReason;
   }
 
   /**
@@ -155,15 +173,13 @@ export class Room {
   private sendStep1(client: RoomClient): void {
     if (!this.clients.has(client)) return;
     client.send(frame(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.yDoc))));
-    const states = this.presence.current(this.options.now());
-    if (states.length > 0) client.send(frame(awarenessMessage(encodeAwarenessEntries(states))));
+    this.presence.sendCurrent(client);
   }
 
   leave(client: RoomClient): void {
     if (!this.clients.delete(client)) return;
     this.sentFullState.delete(client);
-    const removed = this.presence.remove(client.awarenessIds, this.options.now());
-    if (removed.length > 0) this.relayAwareness(encodeAwarenessEntries(removed), null);
+    this.presence.leave(client);
   }
 
   /** Handles one frame from `client`. Malformed input closes that client only. */
@@ -173,19 +189,19 @@ export class Room {
       const message = parseMessage(data);
       switch (message.type) {
         case 'sync':
-          if (message.step === SyncStep.Step1) this.answerStep1(client, message.payload);
-          else this.applyClientUpdate(client, message.payload);
+          if (message.step !== SyncStep.Step1) this.applyClientUpdate(client, message.payload);
+          else if (client.syncBudget.take(this.options.now())) this.answerStep1(client, message.payload);
           break;
         case 'awareness':
-          this.applyAwareness(client, message.update);
+          this.presence.receive(client, message.update);
           break;
         case 'query-awareness':
-          client.send(frame(awarenessMessage(encodeAwarenessEntries(this.presence.current(this.options.now())))));
+          if (client.syncBudget.take(this.options.now())) this.presence.sendCurrent(client);
           break;
       }
-    } catch {
+    } catch (error) {
       this.leave(client);
-      client.close(CloseCode.InvalidMessage);
+      client.close(error instanceof RefusedUpdate ? CloseCode.PolicyViolation : CloseCode.InvalidMessage);
     }
   }
 
@@ -197,24 +213,40 @@ export class Room {
     }
     if (EMPTY_STATE_VECTOR(stateVector)) {
       // Most joiners start empty: they all get the same cached message.
-      this.fullState ??= frame(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc)));
-      client.send(this.fullState);
+      this.fullState ??= frame(syncMessage(SyncStep.Step2, encodeCommittedState(this.doc)));
+      this.sendCommitted(client, this.fullState);
       return;
     }
-    client.send(frame(syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, stateVector))));
+    this.guard.checkStateVector(stateVector);
+    this.sendCommitted(client, frame(syncMessage(SyncStep.Step2, encodeCommittedState(this.doc, stateVector))));
+  }
+
+  /**
+   * DESIGN "Durable means durable for everyone": a joiner's answer holds what the document
+   * held when it was made; it leaves once every update applied before then is committed.
+   */
+  private sendCommitted(client: RoomClient, message: Frame): void {
+    if (this.uncommitted === 0) return client.send(message);
+    this.writes = this.writes.then(() => {
+      if (!this.failed && this.clients.has(client)) client.send(message);
+    });
   }
 
   private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
     // Viewers are read-only: their changes are never applied, stored or relayed.
-    if (!roleAtLeast(client.role, 'editor')) return;
-    // Decoding first rejects a truncated or corrupt update before it can touch the document.
-    Y.decodeUpdate(update);
+    if (!roleAtLeast(client.role, 'editor') || this.readOnlyReason) return;
+    const doc = this.doc;
+    const now = this.options.now();
+    // Refuses costly, forbidden or corrupt updates before Yjs reads them (once).
+    const scan = this.guard.admit(doc, update, now);
     const origin: ClientOrigin = { client };
-    Y.applyUpdate(this.doc, update, origin);
+    Y.applyUpdate(doc, update, origin);
+    this.guard.settle(doc, scan, now);
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.fullState = null;
+    this.uncommitted++;
     const author = isClientOrigin(origin) ? origin.client : null;
     const message = frame(syncMessage(SyncStep.Update, update));
     const at = this.options.now();
@@ -223,6 +255,7 @@ export class Room {
       .then(async () => {
         if (this.failed) return;
         this.lastUpdateId = await this.options.store.append(this.documentId, update, { userId: author?.userId ?? null, at });
+        this.uncommitted--;
         this.updatesSinceSnapshot++;
         for (const client of this.clients) if (client !== author) client.send(message);
         if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
@@ -230,49 +263,9 @@ export class Room {
       .catch((error: unknown) => this.fail(error));
   }
 
-  /**
-   * A client may only set awareness for its own id. y-websocket clients also echo the
-   * states of others they received; those entries are dropped, not treated as an attack.
-   */
-  private applyAwareness(client: RoomClient, update: Uint8Array): void {
-    const entries = decodeAwarenessEntries(update);
-    const own = entries.filter((entry) => {
-      if (client.awarenessIds.has(entry.clientId)) return true;
-      if (client.awarenessIds.size > 0 || this.ownedByOther(client, entry.clientId)) return false;
-      client.awarenessIds.add(entry.clientId);
-      return true;
-    });
-    if (own.length === 0 || !this.takeAwarenessToken(client)) return;
-    const changed = this.presence.apply(own, this.options.now());
-    if (changed.length === 0) return;
-    // The common case, the client's own state and nothing else: relay the bytes as they came.
-    this.relayAwareness(changed.length === entries.length ? update : encodeAwarenessEntries(changed), client);
-  }
-
-  private relayAwareness(update: Uint8Array, sender: RoomClient | null): void {
-    const message = frame(awarenessMessage(update));
-    for (const client of this.clients) if (client !== sender) client.send(message);
-  }
-
-  private ownedByOther(client: RoomClient, awarenessId: number): boolean {
-    for (const other of this.clients) if (other !== client && other.awarenessIds.has(awarenessId)) return true;
-    return false;
-  }
-
-  private takeAwarenessToken(client: RoomClient): boolean {
-    const rate = this.options.awarenessPerSecond ?? 10;
-    const budget = client.awarenessBudget;
-    const now = this.options.now();
-    budget.tokens = Math.min(rate * 2, budget.tokens + ((now - budget.refilledAt) / 1000) * rate);
-    budget.refilledAt = now;
-    if (budget.tokens < 1) return false;
-    budget.tokens -= 1;
-    return true;
-  }
-
   /** Writes the whole state as a snapshot and drops the log it covers. */
   private async compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = encodeCommittedState(this.doc);
     await this.options.store.compact(this.documentId, state, this.lastUpdateId, this.options.now(), SCHEMA_VERSION);
     this.updatesSinceSnapshot = 0;
   }

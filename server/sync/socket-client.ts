@@ -9,28 +9,45 @@ import type { Duplex } from 'node:stream';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode as Codes, type CloseCode } from './close-codes.js';
 import type { RoomClient } from './client.js';
+import type { LiveSocket } from './live-sockets.js';
 import type { Frame } from './frame.js';
+import { TokenBucket, type SyncLimits } from './limits.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
 
 const PING_INTERVAL_MS = 30_000;
+/** How long a socket closed for not reading gets to take its close frame before it is cut. */
+const OVERFLOW_GRACE_MS = 1_000;
 
 export interface SocketClientOptions {
   id: number;
   userId: string;
+  userName: string;
+  /** The session the socket was opened with (cookie), or null (ticket). */
+  sessionId: string | null;
+  /** The client's address, for the per-address connection limit. */
+  address: string;
   role: Role;
   rooms: Rooms;
+  limits: SyncLimits;
   now: number;
   /** Called once the socket has closed; one function for every client. */
   onClose(client: SocketClient): void;
 }
 
-export class SocketClient implements RoomClient {
+export class SocketClient implements RoomClient, LiveSocket {
   readonly id: number;
   readonly userId: string;
+  readonly userName: string;
+  readonly sessionId: string | null;
+  readonly address: string;
   role: Role;
   readonly awarenessIds = new Set<number>();
-  awarenessBudget: { tokens: number; refilledAt: number };
+  readonly awarenessBudget: TokenBucket;
+  readonly syncBudget: TokenBucket;
+  private readonly maxQueuedBytes: number;
+  /** Set once the socket was closed for not reading: nothing more is queued for it. */
+  private overflowed = false;
   private readonly rooms: Rooms;
   private readonly onClose: (client: SocketClient) => void;
   private room: Room | null = null;
@@ -48,10 +65,16 @@ export class SocketClient implements RoomClient {
   ) {
     this.id = options.id;
     this.userId = options.userId;
+    this.userName = options.userName;
+    this.sessionId = options.sessionId;
+    this.address = options.address;
     this.role = options.role;
     this.rooms = options.rooms;
     this.onClose = options.onClose;
-    this.awarenessBudget = { tokens: 20, refilledAt: options.now };
+    this.awarenessBudget = new TokenBucket(10, 20, options.now);
+    const requests = options.limits.syncRequestsPerSecond;
+    this.syncBudget = new TokenBucket(requests, requests * 2, options.now);
+    this.maxQueuedBytes = options.limits.maxQueuedBytes;
   }
 
   /** Starts listening and joins the document's room (loading it if needed). */
@@ -82,11 +105,25 @@ export class SocketClient implements RoomClient {
   /**
    * Frames go straight to the socket `ws` speaks on: `ws` writes each of its own frames in
    * one synchronous call, so the two never interleave, and nothing is written once `ws`
-   * has begun closing.
+   * has begun closing. A socket that does not read is closed (1013) once what is queued
+   * for it would pass the limit; a single large message to a socket with an empty queue
+   * (a big document to a joiner) always goes.
    */
   send(message: Frame, written?: () => void): void {
-    if (this.ws.readyState === this.ws.OPEN && this.socket.writable) this.socket.write(message, written);
-    else written?.();
+    if (this.overflowed || this.ws.readyState !== this.ws.OPEN || !this.socket.writable) return written?.();
+    const queued = this.socket.writableLength;
+    if (queued > 0 && queued + message.length > this.maxQueuedBytes) {
+      this.overflow();
+      return written?.();
+    }
+    this.socket.write(message, written);
+  }
+
+  /** It stopped reading: say so (if it ever reads again), then cut it loose to free the queue. */
+  private overflow(): void {
+    this.overflowed = true;
+    this.close(Codes.TryAgainLater);
+    setTimeout(() => this.ws.terminate(), OVERFLOW_GRACE_MS).unref();
   }
 
   close(code: CloseCode): void {

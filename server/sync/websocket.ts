@@ -2,44 +2,88 @@
  * `/ws/:docId`: authenticates the upgrade (session cookie or single-use ticket), checks
  * membership, then speaks y-websocket with the document's room. One bad socket never
  * affects another.
+ *
+ * Refusals a browser page could abuse are HTTP answers before the upgrade (DESIGN
+ * "Accounts": a cookie upgrade from another origin is 403; DESIGN "Limits": past the
+ * connections per user or address, 429). The rest are close codes (4401/4403/4404),
+ * since browsers cannot read the status of a failed upgrade.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from '../auth/sessions.js';
+import { hashToken } from '../auth/tokens.js';
 import type { Deps } from '../context.js';
 import { findDocument } from '../db/documents.js';
+import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
+import { clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
+import { LiveSockets } from './live-sockets.js';
 import { SocketClient } from './socket-client.js';
 
-type Admission = { ok: true; userId: string; role: Role; documentId: string } | { ok: false; close: CloseCode };
+interface Admitted {
+  ok: true;
+  userId: string;
+  userName: string;
+  sessionId: string | null;
+  role: Role;
+  documentId: string;
+}
+type Admission = Admitted | { ok: false; close: CloseCode } | { ok: false; status: 403 | 429; code: string; message: string };
 
-async function admit(deps: Deps, request: IncomingMessage): Promise<Admission> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
-  let userId: string | null = null;
-  const ticket = url.searchParams.get('ticket');
-  if (ticket) userId = deps.tickets.redeem(ticket, documentId, deps.clock.now());
-  if (!userId) {
-    const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
-    userId = token ? ((await deps.sessions.validate(token))?.userId ?? null) : null;
-  }
-  if (!userId) return { ok: false, close: CloseCode.Unauthorized };
-  const document = findDocument(deps.db, documentId);
-  if (!document) return { ok: false, close: CloseCode.NotFound };
-  const role = roleOf(deps.db, document.workspaceId, userId);
-  if (!role) return { ok: false, close: CloseCode.Forbidden };
-  return { ok: true, userId, role, documentId };
+const FOREIGN_ORIGIN = { ok: false, status: 403, code: 'origin', message: 'Anslutningen kommer från en annan webbplats och avvisades.' } as const;
+const TOO_MANY = { ok: false, status: 429, code: 'rate-limited', message: 'För många öppna anslutningar.' } as const;
+
+/** Who is connecting: a ticket's user, else the session cookie's (then Origin must be ours). */
+async function authenticate(deps: Deps, request: IncomingMessage, documentId: string, ticket: string | null): Promise<{ userId: string; sessionId: string | null } | 'foreign-origin' | null> {
+  const userId = ticket ? deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
+  if (userId) return { userId, sessionId: null };
+  const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+  if (!token) return null;
+  if (!isOwnOrigin(request, deps.config.trustProxy)) return 'foreign-origin';
+  const session = await deps.sessions.validate(token);
+  return session ? { userId: session.userId, sessionId: hashToken(token) } : null;
 }
 
-export function attachWebsocket(server: Server, deps: Deps): { close(): void; connections(): number } {
-  // Our own set of clients rather than `ws`'s tracking, which adds a listener per socket.
+/** Whether the upgrade's `Origin` is the app's own (scheme and host as the browser used them). */
+function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
+  const origin = request.headers.origin;
+  const host = requestHostOf(request.headers, trustProxy);
+  if (!origin || !host) return false;
+  try {
+    const scheme = requestSchemeOf(request.headers, 'http', trustProxy);
+    return new URL(origin).origin === new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return false;
+  }
+}
+
+async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
+  const who = await authenticate(deps, request, documentId, url.searchParams.get('ticket'));
+  if (who === 'foreign-origin') return FOREIGN_ORIGIN;
+  if (!who) return { ok: false, close: CloseCode.Unauthorized };
+  if (!sockets.admits(who.userId, address)) return TOO_MANY;
+  const document = findDocument(deps.db, documentId);
+  if (!document) return { ok: false, close: CloseCode.NotFound };
+  const role = roleOf(deps.db, document.workspaceId, who.userId);
+  const user = findUserById(deps.db, who.userId);
+  if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
+  return { ok: true, ...who, userName: user.name, role, documentId };
+}
+
+/**
+ * Serves `/ws/:docId` on `server`. `sockets` is the registry routes use to close a
+ * session's sockets (logout) — see live-sockets.ts.
+ */
+export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets): { close(): void; connections(): number } {
+  // Our own registry of clients rather than `ws`'s tracking, which adds a listener per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-  const clients = new Set<SocketClient>();
-  const forget = (client: SocketClient) => clients.delete(client);
+  const forget = (client: SocketClient) => sockets.delete(client);
   let serial = 0;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -48,17 +92,18 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
       return;
     }
     socket.on('error', destroySocket);
-    admit(deps, request)
+    const address = clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy);
+    admit(deps, sockets, request, address)
       .catch((): Admission => ({ ok: false, close: CloseCode.LoadFailed }))
       .then((admission) => {
+        if (!admission.ok && 'status' in admission) return refuseUpgrade(socket, admission);
         wss.handleUpgrade(request, socket, head, (ws) => {
           // From here `ws` handles the socket's errors (and destroys it) itself.
           socket.off('error', destroySocket);
-          // Refusals are close codes, since browsers cannot read the status of a failed upgrade.
           if (!admission.ok) return ws.close(admission.close.code, admission.close.reason);
-          const { userId, role, documentId } = admission;
-          const client = new SocketClient(ws, socket, { id: ++serial, userId, role, rooms: deps.rooms, now: deps.clock.now(), onClose: forget });
-          clients.add(client);
+          const { documentId, ...who } = admission;
+          const client = new SocketClient(ws, socket, { ...who, id: ++serial, address, rooms: deps.rooms, limits: deps.config.sync, now: deps.clock.now(), onClose: forget });
+          sockets.add(client);
           client.start(documentId);
         });
       });
@@ -66,11 +111,21 @@ export function attachWebsocket(server: Server, deps: Deps): { close(): void; co
 
   return {
     close: () => {
-      for (const client of clients) client.close(CloseCode.GoingAway);
+      sockets.closeAll(CloseCode.GoingAway);
       wss.close();
     },
-    connections: () => clients.size,
+    connections: () => sockets.size,
   };
+}
+
+/** An HTTP error answer in place of the upgrade, in the API's error shape. */
+function refuseUpgrade(socket: Duplex, refusal: { status: 403 | 429; code: string; message: string }): void {
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const reason = refusal.status === 403 ? 'Forbidden' : 'Too Many Requests';
+  const retry = refusal.status === 429 ? 'Retry-After: 10\r\n' : '';
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n${retry}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /**

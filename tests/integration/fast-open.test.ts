@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until } from '../support/yclient.js';
+import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
 
 const dataDir = tempDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** The first message a raw socket receives: [message type, sync step]. */
 function firstMessage(url: string, cookie: string): Promise<{ kind: [number, number]; code: Promise<number> }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers: { cookie } });
+    const ws = new WebSocket(url, { headers: browserHeaders(url, cookie) });
     const code = new Promise<number>((done) => ws.on('close', (c) => done(c)));
     ws.once('message', (data: Buffer) => resolve({ kind: [data[0] ?? -1, data[1] ?? -1], code }));
     ws.on('error', reject);

@@ -8,14 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir } from '../support/server.js';
-import { connectPeer, synced, until } from '../support/yclient.js';
+import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
 
 const dataDir = tempDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** A raw socket to the document, and the close code it ends with. */
 function rawSocket(url: string, cookie: string): { opened: Promise<void>; code: Promise<number> } {
-  const ws = new WebSocket(url, { headers: { cookie } });
+  const ws = new WebSocket(url, { headers: browserHeaders(url, cookie) });
   return {
     opened: new Promise((resolve, reject) => {
       ws.once('message', () => resolve());

@@ -13,10 +13,12 @@ export interface Peer {
 export function connectPeer(baseUrl: string, documentId: string, auth: { cookie?: string; ticket?: string }): Peer {
   const doc = new Y.Doc();
   const cookie = auth.cookie;
-  // `ws` lets Node send the cookie header the browser would send.
+  // `ws` lets Node send the cookie and Origin headers the browser would send (a cookie
+  // upgrade needs the app's own Origin: DESIGN "Accounts, sessions, the browser boundary").
+  const origin = new URL(baseUrl).origin;
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, cookie ? { headers: { cookie } } : {});
+      super(url, protocols, cookie ? { headers: { cookie, origin } } : {});
     }
   }
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/ws', documentId, doc, {
@@ -56,10 +58,22 @@ export async function until(check: () => boolean, timeoutMs = 10_000, what = 'co
   }
 }
 
-/** Opens a raw socket and resolves with the close code the server sends. */
+/**
+ * Headers a browser page of the app itself sends on a websocket upgrade: the cookie and
+ * the app's own Origin (for a `ws://` or `http://` URL of the server).
+ */
+export function browserHeaders(url: string, cookie: string): { cookie: string; origin: string } {
+  return { cookie, origin: new URL(url.replace(/^ws/, 'http')).origin };
+}
+
+/**
+ * Opens a raw socket and resolves with the close code the server sends. With a cookie and
+ * no Origin given, the app's own Origin is sent, as a browser would.
+ */
 export function closeCodeOf(url: string, headers: Record<string, string> = {}, send?: (ws: WebSocket) => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const withOrigin = headers.cookie && !('origin' in headers) ? { ...headers, origin: browserHeaders(url, headers.cookie).origin } : headers;
+    const ws = new WebSocket(url, { headers: withOrigin });
     ws.on('open', () => send?.(ws));
     ws.on('close', (code) => resolve(code));
     ws.on('error', (error) => reject(error));

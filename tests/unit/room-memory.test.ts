@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import type { DocumentStore, StoredDocument } from '../../server/sync/persistence.js';
+import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { Room } from '../../server/sync/room.js';
 
 setFlagsFromString('--expose-gc');
@@ -52,7 +53,7 @@ async function collected(ref: WeakRef<object>): Promise<boolean> {
   return ref.deref() === undefined;
 }
 
-const options = { compactAfterUpdates: 1000, now: () => 0 };
+const options = { compactAfterUpdates: 1000, now: () => 0, limits: DEFAULT_SYNC_LIMITS };
 
 describe('room memory', () => {
   it('lets go of the loaded snapshot and updates once they are applied', async () => {

@@ -1,0 +1,62 @@
+/**
+ * What one socket, one message and one room may cost the server (DESIGN "Limits every
+ * boundary enforces"). Defaults are the contract's; each is configurable (server/config.ts).
+ */
+export interface SyncLimits {
+  /** Bytes queued for a socket that is not reading; past it the socket is closed (1013). */
+  maxQueuedBytes: number;
+  /** Sync step 1 and query-awareness requests answered per socket per second (sustained). */
+  syncRequestsPerSecond: number;
+  /** Largest awareness state (JSON text, bytes); larger states are dropped, never relayed. */
+  maxAwarenessBytes: number;
+  /** Structs (and delete ranges) in one update; past it the update is refused (1008). */
+  maxStructsPerUpdate: number;
+  /** Structs waiting for missing predecessors in one room; past it the update is refused (1008). */
+  maxPendingStructs: number;
+  /** How long structs may wait for missing predecessors before they are dropped. */
+  pendingMaxAgeMs: number;
+  /** Entries in one sync step 1 state vector; past it the socket is closed (1008). */
+  maxStateVectorEntries: number;
+  /** Open sockets per user and per client address; past it the upgrade is refused (429). */
+  connectionsPerUser: number;
+  connectionsPerAddress: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxQueuedBytes: 8 * 1024 * 1024,
+  syncRequestsPerSecond: 10,
+  maxAwarenessBytes: 16 * 1024,
+  maxStructsPerUpdate: 1_000_000,
+  maxPendingStructs: 10_000,
+  pendingMaxAgeMs: 60_000,
+  maxStateVectorEntries: 100_000,
+  connectionsPerUser: 50,
+  connectionsPerAddress: 200,
+};
+
+/**
+ * A token bucket: `rate` tokens a second, at most `burst` saved up. One per client per
+ * kind of request, so a flood costs the flooder its own budget and nobody else's.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private refilledAt: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.refilledAt = now;
+  }
+
+  /** Takes one token if there is one. */
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.refilledAt) / 1000) * this.rate);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

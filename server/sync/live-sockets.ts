@@ -1,0 +1,67 @@
+/**
+ * Every open document socket of this process, by session, user and client address: so
+ * that logging out, a password change and "log out everywhere" can close a session's
+ * sockets at once (DESIGN "Accounts": 4401), and so that one user or one address cannot
+ * hold more than its share of sockets (DESIGN "Limits": 50 per user, 200 per address).
+ */
+import { CloseCode } from './close-codes.js';
+
+/** What the registry needs of a socket. */
+export interface LiveSocket {
+  readonly userId: string;
+  /** The session the socket was opened with (cookie), or null (ticket). */
+  readonly sessionId: string | null;
+  readonly address: string;
+  close(code: CloseCode): void;
+}
+
+export class LiveSockets {
+  private readonly sockets = new Set<LiveSocket>();
+  private readonly perUser = new Map<string, number>();
+  private readonly perAddress = new Map<string, number>();
+
+  constructor(private readonly limits: { connectionsPerUser: number; connectionsPerAddress: number }) {}
+
+  /** Whether one more socket for this user from this address stays within the limits. */
+  admits(userId: string, address: string): boolean {
+    return (this.perUser.get(userId) ?? 0) < this.limits.connectionsPerUser && (this.perAddress.get(address) ?? 0) < this.limits.connectionsPerAddress;
+  }
+
+  add(socket: LiveSocket): void {
+    this.sockets.add(socket);
+    bump(this.perUser, socket.userId, 1);
+    bump(this.perAddress, socket.address, 1);
+  }
+
+  delete(socket: LiveSocket): void {
+    if (!this.sockets.delete(socket)) return;
+    bump(this.perUser, socket.userId, -1);
+    bump(this.perAddress, socket.address, -1);
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  /** Closes the sockets opened with a session (logout) with 4401. */
+  closeSession(sessionId: string): void {
+    for (const socket of [...this.sockets]) if (socket.sessionId === sessionId) socket.close(CloseCode.Unauthorized);
+  }
+
+  /** Closes a user's sockets but those of `keepSessionId` (password change, "log out everywhere", account deletion). */
+  closeUser(userId: string, keepSessionId: string | null = null): void {
+    for (const socket of [...this.sockets]) {
+      if (socket.userId === userId && (keepSessionId === null || socket.sessionId !== keepSessionId)) socket.close(CloseCode.Unauthorized);
+    }
+  }
+
+  closeAll(code: CloseCode): void {
+    for (const socket of [...this.sockets]) socket.close(code);
+  }
+}
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
+}

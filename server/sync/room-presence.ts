@@ -1,0 +1,74 @@
+/**
+ * A room's awareness traffic: what a client may say about itself, what others are sent.
+ * The states are kept and numbered by `Presence`; this checks and relays them.
+ */
+import type { RoomClient } from './client.js';
+import { frame } from './frame.js';
+import type { SyncLimits } from './limits.js';
+import { Presence } from './presence.js';
+import { awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, type AwarenessEntry } from './protocol.js';
+import { sanitizeAwarenessState } from './awareness-state.js';
+
+export interface RoomPresenceOptions {
+  now: () => number;
+  limits: SyncLimits;
+}
+
+export class RoomPresence {
+  private readonly presence = new Presence();
+
+  constructor(
+    private readonly clients: ReadonlySet<RoomClient>,
+    private readonly options: RoomPresenceOptions,
+  ) {}
+
+  /**
+   * An awareness update from `client`. It may only set its own id (the first it uses, if no
+   * one else owns it); y-websocket clients also echo the states of others they received,
+   * and those entries are dropped, not treated as an attack. States are sanitised
+   * (awareness-state.ts); one over the size limit is dropped. Throws on malformed bytes.
+   */
+  receive(client: RoomClient, update: Uint8Array): void {
+    const now = this.options.now();
+    const own = decodeAwarenessEntries(update).filter((entry) => this.claim(client, entry.clientId, now));
+    if (own.length === 0 || !client.awarenessBudget.take(now)) return;
+    const account = { userId: client.userId, name: client.userName };
+    const sanitized: AwarenessEntry[] = [];
+    for (const entry of own) {
+      const state = sanitizeAwarenessState(entry.state, account, this.options.limits.maxAwarenessBytes);
+      if (state !== null) sanitized.push({ ...entry, state });
+    }
+    const changed = this.presence.apply(sanitized, client.userId, now);
+    if (changed.length > 0) this.relay(changed, client);
+  }
+
+  /** The client left: its states go, and everyone else is told. */
+  leave(client: RoomClient): void {
+    const removed = this.presence.remove(client.awarenessIds, this.options.now());
+    if (removed.length > 0) this.relay(removed, null);
+  }
+
+  /** Sends `client` everyone else's current state (on joining, or when it asks). */
+  sendCurrent(client: RoomClient): void {
+    const states = this.presence.current(this.options.now(), client.awarenessIds);
+    if (states.length > 0) client.send(frame(awarenessMessage(encodeAwarenessEntries(states))));
+  }
+
+  private claim(client: RoomClient, clientId: number, now: number): boolean {
+    if (client.awarenessIds.has(clientId)) return true;
+    if (client.awarenessIds.size > 0 || this.usedByOther(client, clientId)) return false;
+    if (!this.presence.mayUse(clientId, client.userId, now)) return false;
+    client.awarenessIds.add(clientId);
+    return true;
+  }
+
+  private usedByOther(client: RoomClient, clientId: number): boolean {
+    for (const other of this.clients) if (other !== client && other.awarenessIds.has(clientId)) return true;
+    return false;
+  }
+
+  private relay(entries: AwarenessEntry[], sender: RoomClient | null): void {
+    const message = frame(awarenessMessage(encodeAwarenessEntries(entries)));
+    for (const client of this.clients) if (client !== sender) client.send(message);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * A structural pass over a Yjs update (v1 encoding, what y-websocket sends) before it may
+ * touch a room's document. It reads every struct header and skips its content without
+ * building objects, so it costs a fraction of `Y.applyUpdate` and refuses a costly or
+ * forbidden update before Yjs does any work on it:
+ * - more structs than allowed (a 14 MB update of 7 million one-unit GC structs took Yjs 6 s);
+ * - a root type the document's schema does not name (Yjs creates a root as soon as it
+ *   reads its name, pending or not);
+ * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`);
+ * - structs that would wait for missing predecessors ("pending"), counted so the room can
+ *   cap them.
+ * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
+ * DeleteSet.js); a malformed update throws `MalformedUpdate`.
+ */
+import * as decoding from 'lib0/decoding';
+
+const BITS5 = 0x1f;
+const HAS_ORIGIN = 0x80;
+const HAS_RIGHT_ORIGIN = 0x40;
+const HAS_PARENT_SUB = 0x20;
+const GC_REF = 0;
+const SKIP_REF = 10;
+/** Type refs (ContentType) whose read includes a key string: XmlElement and XmlHook. */
+const TYPE_REFS_WITH_KEY = new Set([3, 5]);
+const MAX_TYPE_REF = 6;
+
+/** What the room knows when it checks an update. */
+export interface ScanContext {
+  maxStructs: number;
+  /** Root names the document's schema allows; null: any (a document without a kind). */
+  allowedRoots: ReadonlySet<string> | null;
+  /** Keys of the `meta` root only the server may write. */
+  protectedMetaKeys: ReadonlySet<string>;
+  /** Whether clocks [clock, clock + length) of `client` overlap an item of a protected field (its value now or earlier). */
+  touchesProtected(client: number, clock: number, length: number): boolean;
+  /** The document's current clock for `client` (its state vector entry). */
+  stateOf(client: number): number;
+}
+
+export interface ScanResult {
+  structs: number;
+  /** Structs that would wait for a missing predecessor (an estimate from above). */
+  pendingStructs: number;
+}
+
+/** Why an update is refused: the socket is closed with 1008 and nothing is applied. */
+export class RefusedUpdate extends Error {}
+/** The bytes are not a Yjs update: the socket is closed with 1007. */
+export class MalformedUpdate extends Error {}
+
+interface GroupState {
+  client: number;
+  clock: number;
+  /** Index in the group of the first struct referring to missing content, or -1. */
+  firstMissing: number;
+}
+
+/** Scans `update`; throws `RefusedUpdate` or `MalformedUpdate`. */
+export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult {
+  const decoder = decoding.createDecoder(update);
+  try {
+    const ends = new Map<number, number>();
+    const result = scanStructs(decoder, context, ends);
+    const pendingDeletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends);
+    if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
+    return { structs: result.structs, pendingStructs: result.pendingStructs + pendingDeletes };
+  } catch (error) {
+    if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
+    throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
+  }
+}
+
+/** `ends` receives each client's clock after this update's structs. */
+function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>): ScanResult {
+  const groups = decoding.readVarUint(decoder);
+  let structs = 0;
+  let pendingStructs = 0;
+  for (let g = 0; g < groups; g++) {
+    const count = decoding.readVarUint(decoder);
+    structs += count;
+    if (structs > context.maxStructs) throw new RefusedUpdate(`more than ${context.maxStructs} structs in one update`);
+    const group: GroupState = { client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), firstMissing: -1 };
+    const gap = group.clock > context.stateOf(group.client);
+    for (let i = 0; i < count; i++) scanStruct(decoder, context, group, i);
+    ends.set(group.client, group.clock);
+    if (gap) pendingStructs += count;
+    else if (group.firstMissing >= 0) pendingStructs += count - group.firstMissing;
+  }
+  return { structs, pendingStructs };
+}
+
+function scanStruct(decoder: decoding.Decoder, context: ScanContext, group: GroupState, index: number): void {
+  const info = decoding.readUint8(decoder);
+  const ref = info & BITS5;
+  if (ref === GC_REF || ref === SKIP_REF) {
+    group.clock += readLength(decoder);
+    return;
+  }
+  if (info & HAS_ORIGIN) checkReference(decoder, context, group, index);
+  if (info & HAS_RIGHT_ORIGIN) checkReference(decoder, context, group, index);
+  if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
+    const parentIsRoot = decoding.readVarUint(decoder) === 1;
+    const root = parentIsRoot ? decoding.readVarString(decoder) : null;
+    if (!parentIsRoot) noteMissing(context, group, index, decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+    const key = info & HAS_PARENT_SUB ? decoding.readVarString(decoder) : null;
+    if (root !== null) checkRoot(context, root, key);
+  }
+  group.clock += skipContent(decoder, ref);
+}
+
+function checkReference(decoder: decoding.Decoder, context: ScanContext, group: GroupState, index: number): void {
+  const client = decoding.readVarUint(decoder);
+  const clock = decoding.readVarUint(decoder);
+  if (context.touchesProtected(client, clock, 1)) throw new RefusedUpdate('writes a field only the server may write');
+  noteMissing(context, group, index, client, clock);
+}
+
+/** A reference to content neither in the document nor earlier in this struct's own group. */
+function noteMissing(context: ScanContext, group: GroupState, index: number, client: number, clock: number): void {
+  if (group.firstMissing >= 0 || clock < context.stateOf(client)) return;
+  if (client === group.client && clock < group.clock) return;
+  group.firstMissing = index;
+}
+
+function checkRoot(context: ScanContext, root: string, key: string | null): void {
+  if (context.allowedRoots && !context.allowedRoots.has(root)) throw new RefusedUpdate(`adds a root type "${root}" the schema does not name`);
+  if (root === 'meta' && key !== null && context.protectedMetaKeys.has(key)) throw new RefusedUpdate(`writes meta.${key}, which only the server may write`);
+}
+
+function readLength(decoder: decoding.Decoder): number {
+  const length = decoding.readVarUint(decoder);
+  if (length < 1) throw new MalformedUpdate('struct of length 0');
+  return length;
+}
+
+/** Skips an item's content; returns its length in clock units (ContentX.getLength()). */
+function skipContent(decoder: decoding.Decoder, ref: number): number {
+  switch (ref) {
+    case 1: // Deleted
+      return readLength(decoder);
+    case 2: // JSON: a count, then that many JSON strings
+      return skipStrings(decoder, decoding.readVarUint(decoder));
+    case 3: // Binary
+      decoding.readVarUint8Array(decoder);
+      return 1;
+    case 4: // String: its length in UTF-16 code units
+      return decoding.readVarString(decoder).length;
+    case 5: // Embed
+      decoding.readVarString(decoder);
+      return 1;
+    case 6: // Format: key and JSON value
+      skipStrings(decoder, 2);
+      return 1;
+    case 7: // Type
+      return skipTypeRef(decoder);
+    case 8: // Any: a count, then that many lib0 "any" values
+      return skipAnys(decoder, decoding.readVarUint(decoder));
+    case 9: // Doc: guid, then options
+      decoding.readVarString(decoder);
+      decoding.readAny(decoder);
+      return 1;
+    default:
+      throw new MalformedUpdate(`unknown content ref ${ref}`);
+  }
+}
+
+function skipStrings(decoder: decoding.Decoder, count: number): number {
+  for (let i = 0; i < count; i++) decoding.readVarString(decoder);
+  return count;
+}
+
+function skipAnys(decoder: decoding.Decoder, count: number): number {
+  for (let i = 0; i < count; i++) decoding.readAny(decoder);
+  return count;
+}
+
+function skipTypeRef(decoder: decoding.Decoder): number {
+  const typeRef = decoding.readVarUint(decoder);
+  if (typeRef > MAX_TYPE_REF) throw new MalformedUpdate(`unknown type ref ${typeRef}`);
+  if (TYPE_REFS_WITH_KEY.has(typeRef)) decoding.readVarString(decoder);
+  return 1;
+}
+
+/**
+ * The delete set: its ranges count against the same budget as structs; a deletion of a
+ * protected field's item is refused like a write. Returns the ranges that reach past the
+ * document's clocks (Yjs keeps those pending, and re-reads them on every later update).
+ */
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>): number {
+  const clients = decoding.readVarUint(decoder);
+  let ranges = 0;
+  let pending = 0;
+  for (let c = 0; c < clients; c++) {
+    const client = decoding.readVarUint(decoder);
+    const count = decoding.readVarUint(decoder);
+    ranges += count;
+    if (ranges > budget) throw new RefusedUpdate(`more than ${context.maxStructs} structs and deletions in one update`);
+    const state = Math.max(context.stateOf(client), ends.get(client) ?? 0);
+    for (let r = 0; r < count; r++) {
+      const clock = decoding.readVarUint(decoder);
+      const length = decoding.readVarUint(decoder);
+      if (context.touchesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
+      if (clock + length > state) pending++;
+    }
+  }
+  return pending;
+}
+

@@ -1,0 +1,177 @@
+/**
+ * The structural pre-check of client updates (server/sync/update-scan.ts): it must agree
+ * with Yjs on every update Yjs itself writes (fuzzed over every content kind), and refuse
+ * each class of hostile update before Yjs does any work on it.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { createDocument } from '../../shared/model/document.js';
+import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
+import { MalformedUpdate, RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** A random edit of one of every content kind Yjs writes. */
+function randomEdit(doc: Y.Doc, random: () => number): void {
+  const pick = Math.floor(random() * 9);
+  const goals = doc.getMap<unknown>('goals');
+  const text = doc.getText('vision');
+  const list = doc.getArray<unknown>('list');
+  switch (pick) {
+    case 0:
+      goals.set(`k${Math.floor(random() * 5)}`, Math.floor(random() * 1e6));
+      break;
+    case 1:
+      goals.set(`m${Math.floor(random() * 3)}`, new Y.Map([['title', 'Mål'], ['budget', 420_000]]));
+      break;
+    case 2:
+      text.insert(Math.floor(random() * (text.length + 1)), 'ÅÄÖ 😀 text');
+      break;
+    case 3:
+      if (text.length > 2) text.delete(0, Math.min(3, text.length));
+      break;
+    case 4:
+      text.format(0, Math.min(2, text.length), { bold: true });
+      break;
+    case 5:
+      list.push([{ nested: [1, 'två', null] }, new Uint8Array([1, 2, 3])]);
+      break;
+    case 6:
+      if (list.length > 0) list.delete(0, 1);
+      break;
+    case 7:
+      goals.delete(`k${Math.floor(random() * 5)}`);
+      break;
+    default:
+      text.insertEmbed(0, { image: 'x.png' });
+  }
+}
+
+const open = (doc: Y.Doc, maxStructs = 1_000_000) => scanContextOf(doc, maxStructs, null);
+
+describe('scanUpdate agrees with Yjs', () => {
+  it('counts the structs of every update Yjs writes (fuzz, 200 documents)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const random = seeded(seed);
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on('update', (update: Uint8Array) => updates.push(update));
+      for (let i = 0; i < 20; i++) source.transact(() => randomEdit(source, random));
+      const target = new Y.Doc();
+      for (const update of [...updates, Y.encodeStateAsUpdate(source)]) {
+        const scan = scanUpdate(update, open(target));
+        expect(scan.structs).toBe(Y.decodeUpdate(update).structs.length);
+      }
+      for (const update of updates) {
+        expect(scanUpdate(update, open(target)).pendingStructs).toBe(0);
+        Y.applyUpdate(target, update);
+      }
+    }
+  });
+
+  it('throws MalformedUpdate for truncated or corrupt bytes, never anything else', () => {
+    const source = new Y.Doc();
+    source.getText('vision').insert(0, 'Vision 2030');
+    source.getMap('goals').set('a', new Y.Map([['budget', 1]]));
+    const update = Y.encodeStateAsUpdate(source);
+    for (let cut = 1; cut < update.length; cut++) {
+      expect(() => scanUpdate(update.subarray(0, cut), open(new Y.Doc()))).toThrow(MalformedUpdate);
+    }
+    const random = seeded(7);
+    for (let i = 0; i < 500; i++) {
+      const bytes = Uint8Array.from(update, (byte) => (random() < 0.05 ? Math.floor(random() * 256) : byte));
+      try {
+        scanUpdate(bytes, open(new Y.Doc()));
+      } catch (error) {
+        expect(error instanceof MalformedUpdate || error instanceof RefusedUpdate).toBe(true);
+      }
+    }
+  });
+});
+
+/** One update of `count` one-unit GC structs from one client (what an attacker writes by hand). */
+function gcBomb(count: number, clock = 0): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, count);
+  encoding.writeVarUint(encoder, 424242);
+  encoding.writeVarUint(encoder, clock);
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(encoder, 0);
+    encoding.writeVarUint(encoder, 1);
+  }
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An update made by `edit` on a replica of `doc`: what a normal provider would send. */
+function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(replica);
+  edit(replica);
+  return Y.encodeStateAsUpdate(replica, before);
+}
+
+describe('scanUpdate refuses each class of hostile update', () => {
+  const plan = () => createDocument('action-plan', { title: 'Plan' });
+  const guarded = (doc: Y.Doc, maxStructs = 1_000_000) => scanContextOf(doc, maxStructs, allowedRootsOf(doc));
+
+  it.each([
+    ['more structs than allowed', gcBomb(1001), 1000],
+    ['exactly the limit passes', gcBomb(1000), 1000],
+  ])('%s', (what, update, max) => {
+    const run = () => scanUpdate(update, guarded(plan(), max));
+    if (what.startsWith('exactly')) expect(run().structs).toBe(1000);
+    else expect(run).toThrow(RefusedUpdate);
+  });
+
+  it.each<[string, (doc: Y.Doc) => void]>([
+    ['meta.schemaVersion set to 2', (doc) => doc.getMap('meta').set('schemaVersion', 2)],
+    ['meta.schemaVersion set to 0', (doc) => doc.getMap('meta').set('schemaVersion', 0)],
+    ['meta.kind changed', (doc) => doc.getMap('meta').set('kind', 'agenda')],
+    ['meta.schemaVersion deleted', (doc) => doc.getMap('meta').delete('schemaVersion')],
+    ['meta.kind deleted', (doc) => doc.getMap('meta').delete('kind')],
+    ['a root the schema does not name (map)', (doc) => doc.getMap('evil').set('x', 1)],
+    ['a root the schema does not name (text)', (doc) => doc.getText('notes').insert(0, 'x')],
+  ])('refuses %s', (_what, edit) => {
+    const doc = plan();
+    expect(() => scanUpdate(editOf(doc, edit), guarded(doc))).toThrow(RefusedUpdate);
+  });
+
+  it('refuses a protected key written by a fresh document that never saw the old value', () => {
+    const doc = plan();
+    const stranger = new Y.Doc();
+    stranger.getMap('meta').set('schemaVersion', 99);
+    expect(() => scanUpdate(Y.encodeStateAsUpdate(stranger), guarded(doc))).toThrow(RefusedUpdate);
+  });
+
+  it.each<[string, (doc: Y.Doc) => void]>([
+    ['the title', (doc) => doc.getMap('meta').set('title', 'Ny titel')],
+    ['a budget', (doc) => doc.getMap('budget').set('frame', 100)],
+    ['a new goal', (doc) => doc.getMap('goals').set('g1', new Y.Map([['title', 'Mål']]))],
+  ])('lets an editor change %s', (_what, edit) => {
+    const doc = plan();
+    expect(scanUpdate(editOf(doc, edit), guarded(doc)).pendingStructs).toBe(0);
+  });
+
+  it('counts structs whose predecessors are missing as pending', () => {
+    const doc = plan();
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    replica.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 3; i++) replica.getMap('goals').set(`g${i}`, i);
+    const [, second, third] = updates;
+    expect(scanUpdate(third ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);
+    expect(scanUpdate(second ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);
+    expect(scanUpdate(gcBomb(5, 10), guarded(doc)).pendingStructs).toBe(5);
+  });
+});
