@@ -1,7 +1,12 @@
-/** Why a body is not a plan table at all (no header row): nothing is imported. */
+/** Codes an import can fail with: no plan table at all, or one past the import limits. */
+export type ImportErrorCode = 'import.unreadable' | 'import.too-large';
+
+/** Why a body is not imported at all (no header row, or too large): nothing is imported. */
 export class ImportError extends Error {
-  readonly code = 'import.unreadable';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode = 'import.unreadable',
+  ) {
     super(message);
     this.name = 'ImportError';
   }

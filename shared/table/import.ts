@@ -47,6 +47,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Overrides the currency the header's language implies. */
   currency?: Currency;
+  /** More rows than this: `ImportError` `import.too-large` (DESIGN "Limits every boundary enforces"). */
+  maxRows?: number;
 }
 
 type Goal = NonNullable<ActionPlanInit['goals']>[number] & { activities: ActivityInit[] };
@@ -74,9 +76,12 @@ function restEmpty(row: TableRow, from: number): boolean {
 }
 
 /** Finds the delimiter under which the table has a header row. */
-function locateTable(text: string): { rows: TableRow[]; headerIndex: number; language: Locale } {
+function locateTable(text: string, maxRows = 0): { rows: TableRow[]; headerIndex: number; language: Locale } {
   for (const delimiter of DELIMITERS) {
-    const rows = readRows(text, delimiter);
+    const rows = readRows(text, delimiter, maxRows > 0 ? maxRows + 1 : 0);
+    if (maxRows > 0 && rows.length > maxRows) {
+      throw new ImportError(`Tabellen har fler än ${maxRows} rader; dela upp den.`, 'import.too-large');
+    }
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       const language = row ? headerLanguage(row) : null;
@@ -119,8 +124,9 @@ function cleanLabel(label: string): string {
 }
 
 export function importPlanTable(input: string, options: ImportOptions = {}): ImportResult {
-  const text = normalizeInput(input);
-  const { rows, headerIndex, language } = locateTable(text);
+  // Line breaks at the very end hold no row; without them "20 000 rows" means 20 000 lines.
+  const text = normalizeInput(input).replace(/\n+$/, '');
+  const { rows, headerIndex, language } = locateTable(text, options.maxRows);
   const skipped: SkippedRow[] = [];
   const goals: Goal[] = [];
   const orphanActivities: ActivityInit[] = [];

@@ -21,7 +21,8 @@ export function normalizeInput(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-export function readRows(text: string, delimiter: Delimiter): TableRow[] {
+/** The rows of `text`; with `maxRows`, reading stops after that many (the caller checks). */
+export function readRows(text: string, delimiter: Delimiter, maxRows = 0): TableRow[] {
   const rows: TableRow[] = [];
   let offset = 0;
   let line = 1;
@@ -29,6 +30,8 @@ export function readRows(text: string, delimiter: Delimiter): TableRow[] {
     delimiter,
     newline: '\n',
     skipEmptyLines: false,
+    // 0 reads everything; otherwise PapaParse stops there, so a huge body costs no more.
+    preview: maxRows,
     step: (result) => {
       const end = result.meta.cursor;
       const raw = text.slice(offset, end);

@@ -1,0 +1,55 @@
+/**
+ * `POST /api/workspaces/:ws/import?title=&currency=` (editor), body a plan table as
+ * `text/tab-separated-values`, `text/csv` or `text/plain` → 201 `{id, kind, title, report}`
+ * (DESIGN "The plan table"). Errors: 413 `import.too-large` past 5 MiB (refused from
+ * Content-Length before the body is read) or 20 000 rows; 400 `import.unreadable`; 415
+ * `unsupported-media-type`; 422 `import.timeout`; 503 `busy` when imports queue up
+ * (DESIGN "Limits every boundary enforces"). The table is read in a worker thread.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Handler, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { Limits } from '../../shared/limits.js';
+import { CURRENCIES } from '../../shared/model/kinds.js';
+import { requireUser } from '../auth/middleware.js';
+import { workspaceAccess } from '../access.js';
+import type { AppEnv, Deps } from '../context.js';
+import { insertDocument, type DocumentRow } from '../db/documents.js';
+import { AppError, errorBody } from '../errors.js';
+import { NameSchema, parseWith } from '../validation.js';
+import type { ImportPool } from './import-pool.js';
+
+const ImportQuery = z.object({ title: NameSchema.optional(), currency: z.enum(CURRENCIES).optional() });
+const TABLE_TYPES = ['text/tab-separated-values', 'text/csv', 'text/plain'];
+const MIB = 1024 * 1024;
+
+/** The import's own body limit: 413 `import.too-large`, from Content-Length when sent. */
+export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHandler =>
+  bodyLimit({
+    maxSize,
+    // The rest of the body is never read, so the connection cannot carry another request.
+    onError: (c) =>
+      c.json(errorBody('import.too-large', `Tabellen är för stor (högst ${Math.round(maxSize / MIB)} MiB).`), 413, { connection: 'close' }),
+  });
+
+/** The import route's handler (mount behind `importBodyLimit`). */
+export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock'>, pool: ImportPool): Handler<AppEnv> {
+  return async function importTable(c) {
+    const user = requireUser(c);
+    const { workspace } = workspaceAccess(deps.db, c.req.param('ws') ?? '', user.id, 'editor');
+    const query = parseWith(ImportQuery, c.req.query());
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!TABLE_TYPES.includes(type)) {
+      throw new AppError(415, 'unsupported-media-type', 'Skicka plantabellen som text/tab-separated-values eller text/csv.');
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query });
+    const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
+    const now = deps.clock.now();
+    // As create-document.ts stores any new document: its record, then its content as the first update.
+    insertDocument(deps.db, row, user.id, now);
+    await deps.rooms.store.append(row.id, built.update, { userId: user.id, at: now });
+    return c.json({ id: row.id, kind: row.kind, title: row.title, report: built.report }, 201);
+  };
+}
