@@ -1,0 +1,96 @@
+/**
+ * `npm run test:hostile [-- --quick]`: hostile traffic against a live server while two
+ * ordinary people edit (docs/security-hostile.md; issue 15 "Done when"). Each attack runs
+ * for a few seconds; after each the server must still be up and the bystanders must
+ * converge; at the end the bystanders' p99 edit latency must stay under 250 ms and the
+ * server's RSS under 600 MB. Prints a table and exits 1 when anything failed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lagMonitor } from '../bench/stats.js';
+import type { Attack, AttackContext } from './attack.js';
+import { gcStructBomb, hostileAwareness, pendingStructBomb } from './attacks-content.js';
+import { connectionFlood, hugeStateVector, slowReader } from './attacks-sockets.js';
+import { startBystanders, type Bystanders } from './bystanders.js';
+import { printReport, type Row } from './report.js';
+import { wait } from './raw-socket.js';
+import { RSS_KILL_MB, startServerProcess, type ServerProcess } from './server-process.js';
+import { makeCast } from './setup.js';
+
+export const P99_LIMIT_MS = 250;
+export const RSS_LIMIT_MB = 600;
+const ATTACKS: Attack[] = [slowReader, pendingStructBomb, gcStructBomb, hugeStateVector, hostileAwareness, connectionFlood];
+
+/** Runs one attack, then checks that the server is up and the bystanders converge. */
+async function runAttack(attack: Attack, context: AttackContext, server: ServerProcess, bystanders: Bystanders): Promise<Row> {
+  server.resetPeak();
+  bystanders.phase(attack.name);
+  const lag = lagMonitor();
+  let outcome;
+  try {
+    outcome = await attack.run(context);
+  } catch (error) {
+    outcome = { saw: ['harness error'], problems: [`the attack itself failed: ${String(error)}`] };
+  }
+  const problems = [...outcome.problems];
+  const up = await server.up();
+  if (!up) {
+    problems.push(server.killedForMemory() ? `server passed ${RSS_KILL_MB} MB and was killed by the harness` : 'server went down');
+    await server.restart();
+  }
+  const converged = await bystanders.converge(10_000);
+  if (!converged) problems.push('bystanders did not converge within 10 s');
+  bystanders.resume();
+  const latency = bystanders.summary(attack.name);
+  return { name: attack.name, saw: outcome.saw, up, converged, latency, rssMb: server.peakMb(), harnessLagMs: lag.stop(), problems };
+}
+
+async function main(): Promise<number> {
+  const quick = process.argv.includes('--quick');
+  const phaseMs = quick ? 3000 : 10_000;
+  const dataDir = mkdtempSync(join(tmpdir(), 'samplan-hostile-'));
+  const server = await startServerProcess(dataDir);
+  let bystanders: Bystanders | null = null;
+  try {
+    const cast = await makeCast(server.url);
+    bystanders = await startBystanders(server.url, cast.documentId, cast.coordinator.sessionCookie, cast.editor.sessionCookie);
+    const context: AttackContext = {
+      baseUrl: server.url,
+      documentId: cast.documentId,
+      viewerCookie: cast.viewer.sessionCookie,
+      editorCookie: cast.attacker.sessionCookie,
+      durationMs: phaseMs,
+      quick,
+      bystanders,
+    };
+    await wait(1000);
+    const rows: Row[] = [await runAttack(baseline, context, server, bystanders)];
+    for (const attack of ATTACKS) rows.push(await runAttack(attack, context, server, bystanders));
+    const overall = bystanders.summary();
+    const failures = printReport(rows, { latency: overall, peakRssMb: server.overallPeakMb(), p99LimitMs: P99_LIMIT_MS, rssLimitMb: RSS_LIMIT_MB });
+    return failures > 0 ? 1 : 0;
+  } finally {
+    bystanders?.destroy();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** No attack: what the bystanders see on a quiet server, for comparison. */
+const baseline: Attack = {
+  name: 'baseline',
+  what: 'no attack',
+  run: async (context) => {
+    await wait(context.durationMs);
+    return { saw: [], problems: [] };
+  },
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('test:hostile could not run:', error);
+    process.exit(2);
+  },
+);
