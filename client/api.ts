@@ -30,9 +30,27 @@ export interface Workspace {
   invitations: Array<{ email: string; role: Role }>;
   documents: DocumentSummary[];
 }
+/** Why a document is read-only for everyone (DESIGN "Protected document fields"), e.g. `document.schema-too-new`. */
+export interface ReadOnlyReason {
+  code: string;
+  message: string;
+}
 export interface DocumentInfo extends DocumentSummary {
   workspaceId: string;
   role: Role;
+  /** Set by servers that can make a document read-only; absent (older servers) means writable. */
+  readOnly?: ReadOnlyReason | null;
+}
+
+/**
+ * The `readOnly` of a document record: null when absent (servers before it), the reason
+ * when well-formed, and a reason without text for anything else — something the server
+ * sent there means "do not write", so a malformed value never leaves a document writable.
+ */
+export function readOnlyOf(value: unknown): ReadOnlyReason | null {
+  if (value === undefined || value === null) return null;
+  const fields = typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return typeof fields.code === 'string' && typeof fields.message === 'string' ? { code: fields.code, message: fields.message } : { code: 'unknown', message: '' };
 }
 
 /** An error the server explained: `{ error: { code, message } }`. */
@@ -80,5 +98,5 @@ export const api = {
   createDocument: (ws: string, kind: DocumentKind, title: string) => call<DocumentSummary>('POST', `/workspaces/${ws}/documents`, { kind, title }),
   importPlan: (ws: string, table: string, type: string, title?: string) =>
     call<DocumentSummary & { report: ImportReport }>('POST', `/workspaces/${ws}/import${title ? `?title=${encodeURIComponent(title)}` : ''}`, table, type),
-  document: (id: string) => call<DocumentInfo>('GET', `/documents/${id}`),
+  document: (id: string) => call<DocumentInfo>('GET', `/documents/${id}`).then((info) => ({ ...info, readOnly: readOnlyOf(info.readOnly) })),
 };

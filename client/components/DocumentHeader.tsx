@@ -1,14 +1,15 @@
 import { For, Show, type Accessor } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import type { ConnectionStatus } from '../sync/status.js';
+import { statusMessage } from '../sync/close-codes.js';
 import type { Peer } from '../sync/presence.js';
 import { t } from '../i18n/index.js';
 
 /** Connection status, who is here, and undo/redo — shown in the app header while a document is open. */
 export function DocumentHeader(props: { status: Accessor<ConnectionStatus>; peers: Accessor<Peer[]>; onUndo?: () => void; onRedo?: () => void }) {
   const statusText = () => {
-    const s = props.status();
-    return s.state === 'error' ? t('status_error', { code: s.code }) : t(`status_${s.state}`);
+    const { key, params } = statusMessage(props.status());
+    return t(key, params);
   };
   const mount = document.getElementById('header-slot') ?? undefined;
   return (

@@ -1,5 +1,8 @@
 /** UI text in Swedish (the default), Norwegian bokmål and English — the users' own words (GLOSSARY.md). */
+import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
+
 const sv = {
+  ...sessionSv,
   appName: 'Samplan',
   skipToContent: 'Hoppa till innehållet',
   language: 'Språk',
@@ -194,6 +197,7 @@ export type Messages = Record<MessageKey, string>;
 
 const nb: Messages = {
   ...sv,
+  ...sessionNb,
   skipToContent: 'Hopp til innholdet',
   language: 'Språk',
   logIn: 'Logg inn',
@@ -370,6 +374,7 @@ const nb: Messages = {
 
 const en: Messages = {
   ...sv,
+  ...sessionEn,
   skipToContent: 'Skip to content',
   language: 'Language',
   logIn: 'Log in',

@@ -1,6 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createResource, Match, onCleanup, Show, Switch } from 'solid-js';
-import { roleAtLeast } from '../../shared/roles.js';
+import { createEffect, createResource, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ROOTS } from '../../shared/model/kinds.js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
@@ -9,7 +8,10 @@ import { PlanEditor } from '../components/plan/PlanEditor.jsx';
 import { StrategyEditor } from '../components/strategy/StrategyEditor.jsx';
 import { AgendaEditor } from '../components/agenda/AgendaEditor.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
+import { SessionEnded, SessionNotices } from '../components/SessionNotices.jsx';
 import { t } from '../i18n/index.js';
+import { canEdit } from '../sync/close-codes.js';
+import { createDocumentSession, type DocumentSession, type Phase } from '../sync/document-session.js';
 import { openDocument } from '../sync/open-document.js';
 import { createPresence } from '../sync/presence.js';
 
@@ -20,18 +22,45 @@ export function DocumentPage() {
     <RequireUser>
       {(user) => (
         <Show when={info()} fallback={<p role={info.error ? 'alert' : undefined}>{info.error ? messageOf(info.error, t('errorGeneric')) : t('loading')}</p>}>
-          {(doc) => <LiveDocumentView info={doc()} user={user} />}
+          {(doc) => <DocumentSessionView info={doc()} user={user} />}
         </Show>
       )}
     </RequireUser>
   );
 }
 
-function LiveDocumentView(props: { info: DocumentInfo; user: User }) {
+const openPhase = (phase: Phase) => (phase.kind === 'open' ? phase : undefined);
+const endedPhase = (phase: Phase) => (phase.kind === 'ended' ? phase : undefined);
+
+/** The document through its session: open (remounted when reopened), re-checking access after a 4403, or ended. */
+function DocumentSessionView(props: { info: DocumentInfo; user: User }) {
+  const session = createDocumentSession(props.info, (id) => api.document(id));
+  return (
+    <Switch>
+      <Match when={openPhase(session.phase())} keyed>
+        {(open) => <LiveDocumentView info={open.info} user={props.user} session={session} />}
+      </Match>
+      <Match when={endedPhase(session.phase())} keyed>
+        {(ended) => <SessionEnded ending={ended.ending} documentId={props.info.id} />}
+      </Match>
+      <Match when={session.phase().kind === 'checking'}>
+        <p role="status">{t('checkingAccess')}</p>
+      </Match>
+    </Switch>
+  );
+}
+
+function LiveDocumentView(props: { info: DocumentInfo; user: User; session: DocumentSession }) {
   const live = openDocument(props.info.id, props.user, ROOTS[props.info.kind].maps);
-  onCleanup(() => live.destroy());
+  onCleanup(() => void live.destroy());
+  // The provider stopped reconnecting (close-codes.ts): the session decides what comes next.
+  live.provider.on('closed', ({ code }: { code: number }) => void props.session.closed(code, live));
+  createEffect(() => {
+    if (live.status().state === 'online') props.session.synced();
+  });
   const peers = createPresence(live.provider.awareness);
-  const editable = roleAtLeast(props.info.role, 'editor');
+  // Read-only for viewers, and for everyone when the server says so (DESIGN "Protected document fields").
+  const editable = canEdit(props.info);
   // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z outside text editors undo one's own changes.
   const onKey = (event: KeyboardEvent) => {
     if (!editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
@@ -52,11 +81,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User }) {
           <a href={`/api/documents/${props.info.id}/export.tsv`}>{t('exportTsv')}</a>
         </Show>
       </p>
-      <Show when={!editable}>
-        <p class="notice" role="note">
-          {t('readOnly')}
-        </p>
-      </Show>
+      <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
       <Switch fallback={<p>{t('documentUnsupported')}</p>}>
         <Match when={props.info.kind === 'action-plan'}>
           <PlanEditor live={live} editable={editable} peers={peers} />

@@ -4,11 +4,12 @@
  * and a per-user undo manager that only undoes one's own changes.
  */
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import type { WebsocketProvider } from 'y-websocket';
 import type { Accessor } from 'solid-js';
-import { createConnectionStatus, type ConnectionStatus } from './status.js';
+import type { ConnectionStatus } from './status.js';
 import { announce } from './presence.js';
+import { connectDocument } from './provider.js';
 import { createUndoManager } from './undo.js';
 
 export { LOCAL_ORIGIN } from './undo.js';
@@ -20,35 +21,57 @@ export interface LiveDocument {
   undo: Y.UndoManager;
   /** Resolves when the local copy (IndexedDB) has been read. */
   whenLocalLoaded: Promise<void>;
-  destroy(): void;
+  /** Connects again after the provider stopped (close-codes.ts); a no-op while connected. */
+  reconnect(): void;
+  /** Closes everything; resolves when the local copy is closed. Safe to call twice. */
+  destroy(): Promise<void>;
+  /**
+   * Closes everything and deletes the local copy: for when the server did not accept what
+   * this browser holds (a lowered role, a refused change), so the next open starts from
+   * the server's version instead of re-sending what was refused.
+   */
+  discardLocal(): Promise<void>;
 }
 
 export function openDocument(documentId: string, user: { id: string; name: string }, rootNames: readonly string[]): LiveDocument {
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(`samplan:${documentId}`, doc);
+  const localName = `samplan:${documentId}`;
+  const local = new IndexeddbPersistence(localName, doc);
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
-  const provider = new WebsocketProvider(url, documentId, doc, { disableBc: true });
+  const connection = connectDocument(url, documentId, doc);
+  const provider = connection.provider;
   announce(provider.awareness, user);
   // A laptop that loses its network may keep a dead socket for a long time; go offline at
-  // once (edits stay in IndexedDB) and reconnect as soon as the network is back.
+  // once (edits stay in IndexedDB) and reconnect as soon as the network is back — unless
+  // the server ended the session (4401/4403/4404): then only the page decides.
   const goOffline = () => provider.disconnect();
-  const goOnline = () => provider.connect();
+  const goOnline = () => {
+    if (!connection.stopped()) provider.connect();
+  };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
   const undo = createUndoManager(doc, rootNames);
+  let closed: Promise<void> | null = null;
+  const destroy = (): Promise<void> => {
+    if (closed) return closed;
+    window.removeEventListener('offline', goOffline);
+    window.removeEventListener('online', goOnline);
+    undo.destroy();
+    provider.destroy();
+    closed = local.destroy().then(() => doc.destroy());
+    return closed;
+  };
   return {
     doc,
     provider,
-    status: createConnectionStatus(provider),
+    status: connection.status,
     undo,
     whenLocalLoaded: local.whenSynced.then(() => undefined),
-    destroy: () => {
-      window.removeEventListener('offline', goOffline);
-      window.removeEventListener('online', goOnline);
-      undo.destroy();
-      provider.destroy();
-      void local.destroy();
-      doc.destroy();
+    reconnect: () => connection.resume(),
+    destroy,
+    discardLocal: async () => {
+      await destroy();
+      await clearDocument(localName);
     },
   };
 }

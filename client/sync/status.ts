@@ -1,18 +1,34 @@
-/** The connection status shown in the header: online, offline, syncing, or an error with its close code. */
+/**
+ * The connection status shown in the header: online, offline, syncing, retrying after the
+ * server closed with a code it expects the client to come back from (1008, 1013), or an
+ * error with the close code after which the client stopped reconnecting.
+ */
 import { createSignal, type Accessor } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
 
-export type ConnectionStatus = { state: 'online' } | { state: 'offline' } | { state: 'syncing' } | { state: 'error'; code: number };
+export type ConnectionStatus =
+  | { state: 'online' }
+  | { state: 'offline' }
+  | { state: 'syncing' }
+  | { state: 'retrying'; code: number }
+  | { state: 'error'; code: number };
+
+/** Codes whose reconnect keeps their explanation on screen until the document is synced again. */
+const EXPLAINED_RETRIES: ReadonlySet<number> = new Set([1008, 1013]);
 
 export function createConnectionStatus(provider: WebsocketProvider): Accessor<ConnectionStatus> {
   const [status, setStatus] = createSignal<ConnectionStatus>({ state: 'syncing' });
+  const keepExplained = (next: ConnectionStatus) => (current: ConnectionStatus) => (current.state === 'error' || current.state === 'retrying' ? current : next);
   provider.on('status', ({ status: s }: { status: string }) => {
-    if (s === 'connected') setStatus(provider.synced ? { state: 'online' } : { state: 'syncing' });
-    else if (s === 'disconnected') setStatus((current) => (current.state === 'error' ? current : { state: 'offline' }));
-    else setStatus((current) => (current.state === 'error' ? current : { state: 'syncing' }));
+    if (s === 'connected') setStatus(keepExplained(provider.synced ? { state: 'online' } : { state: 'syncing' }));
+    else if (s === 'disconnected') setStatus(keepExplained({ state: 'offline' }));
+    else setStatus(keepExplained({ state: 'syncing' }));
   });
-  provider.on('sync', (synced: boolean) => setStatus(synced ? { state: 'online' } : { state: 'syncing' }));
-  // 44xx close codes are final (not signed in, not allowed, no such document): no more retries.
+  provider.on('sync', (synced: boolean) => setStatus((current) => (current.state === 'error' ? current : synced ? { state: 'online' } : keepExplained({ state: 'syncing' })(current))));
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event && EXPLAINED_RETRIES.has(event.code)) setStatus({ state: 'retrying', code: event.code });
+  });
+  // Emitted after 'connection-close' when the provider stopped reconnecting (close-codes.ts).
   provider.on('closed', ({ code }: { code: number }) => setStatus({ state: 'error', code }));
   return status;
 }

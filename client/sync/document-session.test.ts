@@ -1,0 +1,87 @@
+/**
+ * The document session's answer to each final close code, with a fake record fetch and a
+ * fake live document: what is shown, whether this browser's copy is discarded, and that a
+ * 4403 takes the editor away before the record is read again.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createRoot } from 'solid-js';
+import { ApiError, type DocumentInfo } from '../api.js';
+import { createDocumentSession } from './document-session.js';
+
+const info = (role: DocumentInfo['role']): DocumentInfo => ({ id: 'd1', kind: 'action-plan', title: 'Plan', workspaceId: 'w1', role, readOnly: null });
+
+function fakeLive() {
+  return { destroy: vi.fn(() => Promise.resolve()), discardLocal: vi.fn(() => Promise.resolve()) };
+}
+
+function session(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>) {
+  return createRoot(() => createDocumentSession(initial, fetchInfo));
+}
+
+describe('a 4403 close', () => {
+  it('takes the editor away at once, then reopens read-only from the server when the role was lowered', async () => {
+    let answer: (value: DocumentInfo) => void = () => undefined;
+    const s = session(info('editor'), () => new Promise((resolve) => (answer = resolve)));
+    const live = fakeLive();
+    const done = s.closed(4403, live);
+    expect(s.phase()).toEqual({ kind: 'checking' });
+    answer(info('viewer'));
+    await done;
+    expect(live.discardLocal).toHaveBeenCalledOnce();
+    expect(s.phase()).toEqual({ kind: 'open', info: info('viewer'), generation: 1 });
+    expect(s.notice()).toBe('role-lowered');
+  });
+
+  it('reconnects once, keeping the local copy, when nothing changed; ends the second time', async () => {
+    const s = session(info('editor'), () => Promise.resolve(info('editor')));
+    const live = fakeLive();
+    await s.closed(4403, live);
+    expect(s.phase()).toMatchObject({ kind: 'open', generation: 1 });
+    expect(live.discardLocal).not.toHaveBeenCalled();
+    await s.closed(4403, live);
+    expect(s.phase()).toEqual({ kind: 'ended', ending: 'forbidden' });
+  });
+
+  it('reconnects once again after the reopened connection synced', async () => {
+    const s = session(info('editor'), () => Promise.resolve(info('editor')));
+    await s.closed(4403, fakeLive());
+    s.synced();
+    await s.closed(4403, fakeLive());
+    expect(s.phase()).toMatchObject({ kind: 'open', generation: 2 });
+  });
+
+  it.each([
+    [403, 'no-access'],
+    [404, 'no-access'],
+    [401, 'signed-out'],
+  ] as const)('ends when the record answers %i', async (status, ending) => {
+    const s = session(info('editor'), () => Promise.reject(new ApiError(status, 'x', 'x')));
+    const live = fakeLive();
+    await s.closed(4403, live);
+    expect(s.phase()).toEqual({ kind: 'ended', ending });
+    expect(live.destroy).toHaveBeenCalled();
+  });
+});
+
+describe('other final closes', () => {
+  it('4401 keeps the document open and says the person was signed out', async () => {
+    const s = session(info('editor'), () => Promise.resolve(info('editor')));
+    await s.closed(4401, fakeLive());
+    expect(s.phase()).toMatchObject({ kind: 'open', generation: 0 });
+    expect(s.notice()).toBe('signed-out');
+  });
+
+  it('4404 ends with "not found"', async () => {
+    const s = session(info('viewer'), () => Promise.resolve(info('viewer')));
+    await s.closed(4404, fakeLive());
+    expect(s.phase()).toEqual({ kind: 'ended', ending: 'not-found' });
+  });
+
+  it('using the server version discards the local copy and reopens', async () => {
+    const s = session(info('editor'), () => Promise.resolve(info('editor')));
+    const live = fakeLive();
+    await s.useServerVersion(live);
+    expect(live.discardLocal).toHaveBeenCalledOnce();
+    expect(s.phase()).toMatchObject({ kind: 'open', generation: 1 });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * One open document over its lifetime in the page: which record it is open with, and what
+ * happens when the server ends its connection (issues 15 item 7, 16 item 2). A 4403 takes
+ * the editor away at once, reads the document's record again and then reopens it
+ * read-only from the server's copy (the role was lowered: what this browser held but the
+ * server refused is dropped), reconnects once (nothing changed), or ends with a way on.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import { ApiError, type DocumentInfo } from '../api.js';
+import { afterForbidden, CloseCode, type Ending } from './close-codes.js';
+
+export type Phase = { kind: 'open'; info: DocumentInfo; generation: number } | { kind: 'checking' } | { kind: 'ended'; ending: Ending };
+
+/** A message shown above the open document. */
+export type Notice = 'role-lowered' | 'signed-out' | null;
+
+/** What the session needs of the open live document. */
+export interface ClosableDocument {
+  destroy(): Promise<void>;
+  discardLocal(): Promise<void>;
+}
+
+export interface DocumentSession {
+  phase: Accessor<Phase>;
+  notice: Accessor<Notice>;
+  /** The connection synced: a later 4403 may reconnect once again. */
+  synced(): void;
+  /** The provider stopped reconnecting after `code`. */
+  closed(code: number, live: ClosableDocument): Promise<void>;
+  /** Drops this browser's copy and reopens from the server's (after refused changes). */
+  useServerVersion(live: ClosableDocument): Promise<void>;
+}
+
+/** `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network failure. */
+export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>): DocumentSession {
+  const [phase, setPhase] = createSignal<Phase>({ kind: 'open', info: initial, generation: 0 });
+  const [notice, setNotice] = createSignal<Notice>(null);
+  let info = initial;
+  let generation = 0;
+  let retried = false;
+  const reopen = (next: DocumentInfo) => {
+    info = next;
+    generation += 1;
+    setPhase({ kind: 'open', info: next, generation });
+  };
+  const end = async (live: ClosableDocument, ending: Ending) => {
+    await live.destroy();
+    setPhase({ kind: 'ended', ending });
+  };
+
+  const recheck = async (live: ClosableDocument) => {
+    // At once: the editor goes away before the record is read, so nothing more is typed into a copy the server refuses.
+    setPhase({ kind: 'checking' });
+    const fetched = await fetchInfo(info.id).then(
+      (record) => ({ info: record }),
+      (error: unknown) => ({ status: error instanceof ApiError ? error.status : 0 }),
+    );
+    const outcome = afterForbidden(info, fetched, retried);
+    if (outcome.do === 'end') return end(live, outcome.ending);
+    if (outcome.do === 'reopen-read-only') {
+      await live.discardLocal();
+      setNotice('role-lowered');
+    } else {
+      retried = true;
+      await live.destroy();
+    }
+    reopen(outcome.info);
+  };
+
+  return {
+    phase,
+    notice,
+    synced: () => {
+      retried = false;
+    },
+    closed: async (code, live) => {
+      if (code === CloseCode.Unauthorized) setNotice('signed-out');
+      else if (code === CloseCode.NotFound) await end(live, 'not-found');
+      else if (code === CloseCode.Forbidden) await recheck(live);
+    },
+    useServerVersion: async (live) => {
+      setPhase({ kind: 'checking' });
+      await live.discardLocal();
+      reopen(info);
+    },
+  };
+}
