@@ -5,6 +5,7 @@ export interface Row {
   name: string;
   /** Close codes and refusals the attacker saw. */
   saw: string[];
+  /** Whether the server was alive and answered HTTP within 5 s after the attack. */
   up: boolean;
   converged: boolean;
   latency: LatencySummary & { lost: number };

@@ -34,16 +34,30 @@ async function runAttack(attack: Attack, context: AttackContext, server: ServerP
     outcome = { saw: ['harness error'], problems: [`the attack itself failed: ${String(error)}`] };
   }
   const problems = [...outcome.problems];
-  const up = await server.up();
-  if (!up) {
-    problems.push(server.killedForMemory() ? `server passed ${RSS_KILL_MB} MB and was killed by the harness` : 'server went down');
-    await server.restart();
-  }
+  const up = await checkServer(server, problems);
   const converged = await bystanders.converge(10_000);
   if (!converged) problems.push('bystanders did not converge within 10 s');
   bystanders.resume();
   const latency = bystanders.summary(attack.name);
   return { name: attack.name, saw: outcome.saw, up, converged, latency, rssMb: server.peakMb(), harnessLagMs: lag.stop(), problems };
+}
+
+/**
+ * Whether the server came through: alive and answering HTTP within 5 s. A server that is
+ * only slow is waited for (up to a minute) before the next attack; a dead one is started
+ * again on the same port and data dir, so that the remaining attacks still tell something.
+ */
+async function checkServer(server: ServerProcess, problems: string[]): Promise<boolean> {
+  if (await server.answers(5000)) return true;
+  if (server.alive()) {
+    problems.push('server did not answer HTTP within 5 s');
+    for (let i = 0; i < 12 && server.alive(); i++) if (await server.answers(5000)) return false;
+    if (server.alive()) problems.push('server still did not answer after a minute; restarted');
+  } else {
+    problems.push(server.killedForMemory() ? `server passed ${RSS_KILL_MB} MB and was killed by the harness` : 'server died');
+  }
+  await server.restart();
+  return false;
 }
 
 async function main(): Promise<number> {

@@ -19,8 +19,10 @@ export const RSS_KILL_MB = 3000;
 export interface ServerProcess {
   url: string;
   pid(): number;
-  /** Whether the process is alive and answers HTTP. */
-  up(): Promise<boolean>;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  /** Whether it answers an HTTP request within `timeoutMs`. */
+  answers(timeoutMs: number): Promise<boolean>;
   /** Highest RSS sampled since `resetPeak` (MB). */
   peakMb(): number;
   /** Highest RSS sampled over the whole run (MB). */
@@ -103,7 +105,8 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
   return {
     url,
     pid: () => child.pid ?? 0,
-    up: async () => alive() && (await fetch(`${url}/api/me`, { signal: AbortSignal.timeout(5000) }).then(() => true, () => false)),
+    alive,
+    answers: async (timeoutMs) => alive() && (await fetch(`${url}/api/me`, { signal: AbortSignal.timeout(timeoutMs) }).then(() => true, () => false)),
     peakMb: () => peak,
     overallPeakMb: () => overall,
     resetPeak: () => (peak = 0),
