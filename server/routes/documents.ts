@@ -32,10 +32,11 @@ export function documentRoutes(deps: Deps) {
   const { db, rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/documents/:doc', (c) => {
+  app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);
     const { document, role } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    return c.json({ ...document, role });
+    // DESIGN "Protected document fields": a document the server cannot migrate is read-only for all.
+    return c.json({ ...document, role, readOnly: await rooms.readOnlyOf(document.id) });
   });
 
   app.get('/documents/:doc/export.json', async (c) => {

@@ -5,7 +5,8 @@
  * instead of failing to load forever (1011 for every client, 500 for every export).
  */
 import type * as Y from 'yjs';
-import { migrateDocument, SchemaTooNewError } from '../../shared/model/migrations.js';
+import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
+import { MIGRATIONS, migrateDocument, SchemaTooNewError } from '../../shared/model/migrations.js';
 
 /** Why nobody may write: a code for clients and a message for people (Swedish). */
 export interface ReadOnlyReason {
@@ -13,22 +14,37 @@ export interface ReadOnlyReason {
   message: string;
 }
 
+const CANNOT_MIGRATE: ReadOnlyReason = {
+  code: 'document.cannot-migrate',
+  message: 'Dokumentets lagrade innehåll kan inte uppdateras till den här versionen av Samplan. Det kan läsas men inte ändras; kontakta administratören.',
+};
+
+function tooNew(found: number): ReadOnlyReason {
+  return {
+    code: 'document.schema-too-new',
+    message: `Dokumentet är sparat med en nyare version av Samplan (schema ${found}; den här servern kan ${SCHEMA_VERSION}). Det kan läsas men inte ändras förrän servern uppdateras.`,
+  };
+}
+
+/** Why `doc` could not be migrated, without changing it; null when it can (or needs nothing). */
+export function explainUnmigratable(doc: Y.Doc): ReadOnlyReason | null {
+  const found = doc.getMap<unknown>('meta').get('schemaVersion');
+  if (typeof found !== 'number' || !Number.isInteger(found)) return null;
+  if (found > SCHEMA_VERSION) return tooNew(found);
+  for (let version = found; version < SCHEMA_VERSION; version++) if (!MIGRATIONS[version]) return CANNOT_MIGRATE;
+  return null;
+}
+
 /** Migrates `doc`; returns null when done, else why it must stay read-only. */
 export function migrateOrExplain(doc: Y.Doc): ReadOnlyReason | null {
+  const reason = explainUnmigratable(doc);
+  if (reason) return reason;
   try {
     migrateDocument(doc);
     return null;
   } catch (error) {
-    if (error instanceof SchemaTooNewError) {
-      return {
-        code: 'document.schema-too-new',
-        message: `Dokumentet är sparat med en nyare version av Samplan (schema ${error.found}; den här servern kan ${error.supported}). Det kan läsas men inte ändras förrän servern uppdateras.`,
-      };
-    }
+    if (error instanceof SchemaTooNewError) return tooNew(error.found);
     console.error('A document could not be migrated; it opens read-only', error);
-    return {
-      code: 'document.cannot-migrate',
-      message: 'Dokumentets lagrade innehåll kan inte uppdateras till den här versionen av Samplan. Det kan läsas men inte ändras; kontakta administratören.',
-    };
+    return CANNOT_MIGRATE;
   }
 }

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import type { RoomClient } from './client.js';
 import type { DocumentStore } from './persistence.js';
+import { explainUnmigratable, type ReadOnlyReason } from './read-only.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomsOptions extends RoomOptions {
@@ -71,20 +72,35 @@ export class Rooms {
     return doc;
   }
 
-  /** A member's role changed (or they were removed: `null`) in the given documents. */
+  /** Why nobody may write to a document (DESIGN "Protected document fields"), or null. */
+  async readOnlyOf(documentId: string): Promise<ReadOnlyReason | null> {
+    const live = this.rooms.get(documentId);
+    if (live) return (await live).readOnly;
+    const doc = await this.read(documentId);
+    try {
+      return explainUnmigratable(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * A member's role changed (or they were removed: `null`) in the given documents: their
+   * sockets close with 4403 at once. A demoted editor's client must not keep typing into a
+   * copy the server no longer accepts (its edits would diverge silently, and later ones,
+   * built on them, would wait on the server forever); a promoted viewer's client reopens
+   * editable. Either way the client re-reads its role and reconnects.
+   */
   async updateRole(documentIds: string[], userId: string, role: Role | null): Promise<void> {
     for (const documentId of documentIds) {
       const pending = this.rooms.get(documentId);
       if (!pending) continue;
       const room = await pending.catch(() => null);
-      for (const client of room ? [...room.clients] : []) {
-        if (client.userId !== userId) continue;
-        if (role === null) {
-          this.leave(room as Room, client);
-          client.close(CloseCode.Forbidden);
-        } else {
-          client.role = role;
-        }
+      if (!room) continue;
+      for (const client of [...room.clients]) {
+        if (client.userId !== userId || client.role === role) continue;
+        this.leave(room, client);
+        client.close(CloseCode.Forbidden);
       }
     }
   }

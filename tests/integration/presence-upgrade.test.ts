@@ -1,0 +1,153 @@
+/**
+ * Presence others can trust, and who may open a socket at all (issues 15 and 16; DESIGN
+ * "Limits every boundary enforces", "Accounts, sessions, the browser boundary").
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
+import { awarenessMessage, encodeAwarenessEntries } from '../../server/sync/protocol.js';
+import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { openRaw } from '../support/raw-socket.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+
+let server: TestServer;
+let anna: ApiClient;
+let lena: ApiClient;
+let documentId: string;
+const peers: Peer[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, connectionsPerUser: 4 }, signupsPerMinute: 1000 });
+  anna = new ApiClient(server.url);
+  await anna.signup(email('anna'), 'Anna Samordnare');
+  const ws = (await anna.json<{ id: string }>('POST', '/api/workspaces', { name: 'Närvaro' }, 201)).id;
+  documentId = (await anna.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
+  lena = new ApiClient(server.url);
+  await lena.signup(email('lena'), 'Lena Läsare');
+  await joinWorkspace(anna, lena, ws, 'viewer');
+});
+
+afterEach(() => {
+  for (const peer of peers.splice(0)) peer.destroy();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+async function peer(api: ApiClient): Promise<Peer> {
+  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
+  peers.push(p);
+  await synced(p);
+  return p;
+}
+
+const stateOf = (observer: Peer, clientId: number) => observer.provider.awareness.getStates().get(clientId);
+
+describe('presence', () => {
+  it.each([
+    ['a CSS payload as colour', { name: 'Anna', color: 'red;position:fixed;inset:0;background:url(https://evil.example/x)' }],
+    ['markup as name', { name: '<img src=x onerror=alert(1)>', color: '#00ff00' }],
+    ['no user at all', undefined],
+    ['a user that is not an object', 'Lena'],
+  ])('relays a viewer’s state with %s as the account says, never as sent', async (_what, user) => {
+    const observer = await peer(anna);
+    const raw = await openRaw(server.url, documentId, lena.sessionCookie);
+    raw.ws.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 5150, clock: 1, state: JSON.stringify({ user, editing: 'goals:1:title' }) }])));
+    await until(() => stateOf(observer, 5150) !== undefined, 5_000, 'state relayed');
+    const seen = stateOf(observer, 5150);
+    expect(seen?.user?.name).toBe('Lena Läsare');
+    expect(seen?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(seen?.user?.colorLight).toMatch(/^#[0-9a-f]{6}33$/);
+    expect(seen?.editing).toBe('goals:1:title');
+    raw.ws.close();
+  });
+
+  it('drops a state over the size limit instead of relaying it', async () => {
+    const observer = await peer(anna);
+    const raw = await openRaw(server.url, documentId, lena.sessionCookie);
+    const huge = JSON.stringify({ junk: 'x'.repeat(DEFAULT_SYNC_LIMITS.maxAwarenessBytes) });
+    raw.ws.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 6160, clock: 1, state: huge }])));
+    raw.ws.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 6160, clock: 2, state: '{"small":true}' }])));
+    await until(() => stateOf(observer, 6160) !== undefined, 5_000, 'the small state arrives');
+    expect(stateOf(observer, 6160)?.junk).toBeUndefined();
+    raw.ws.close();
+  });
+
+  it('is back for others within a second after a reconnect', async () => {
+    const a = await peer(anna);
+    const b = await peer(anna);
+    a.provider.awareness.setLocalStateField('editing', 'goals:2:title');
+    await until(() => stateOf(b, a.doc.clientID)?.editing === 'goals:2:title', 5_000, 'b sees a');
+    a.provider.disconnect();
+    await until(() => stateOf(b, a.doc.clientID) === undefined, 5_000, 'b sees a leave');
+    const back = Date.now();
+    a.provider.connect();
+    await until(() => stateOf(b, a.doc.clientID) !== undefined, 1_000, 'b sees a again within 1 s');
+    expect(Date.now() - back).toBeLessThan(1_000);
+  });
+
+  it('keeps an awareness id with the person who had it while she is away', async () => {
+    const a = await peer(anna);
+    const b = await peer(anna);
+    a.provider.awareness.setLocalStateField('editing', 'real');
+    await until(() => stateOf(b, a.doc.clientID)?.editing === 'real', 5_000, 'b sees a');
+    a.provider.disconnect();
+    await until(() => stateOf(b, a.doc.clientID) === undefined, 5_000, 'a gone');
+    const raw = await openRaw(server.url, documentId, lena.sessionCookie);
+    raw.ws.send(awarenessMessage(encodeAwarenessEntries([{ clientId: a.doc.clientID, clock: 10_000, state: '{"editing":"forged"}' }])));
+    a.provider.connect();
+    await until(() => stateOf(b, a.doc.clientID)?.editing === 'real', 2_000, 'a is back as herself');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stateOf(b, a.doc.clientID)?.editing).toBe('real');
+    raw.ws.close();
+  });
+});
+
+/** The HTTP status of a refused upgrade, or 101 when it was accepted. */
+function upgradeStatus(headers: Record<string, string>, query = ''): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/ws/${documentId}${query}`, { headers });
+    ws.on('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('error', (error) => (error.message.includes('Unexpected server response') ? undefined : reject(error)));
+  });
+}
+
+describe('the upgrade', () => {
+  const own = () => new URL(server.url).origin;
+  it.each([
+    ['another port of the same host', 'http://127.0.0.1:1', 403],
+    ['another host', 'https://evil.example', 403],
+    ['another scheme', 'OWN_HTTPS', 403],
+    ['a malformed Origin', 'not a url', 403],
+    ['the app itself', 'OWN', 101],
+  ])('a cookie upgrade from %s: %i', async (_what, origin, status) => {
+    const sent = origin === 'OWN' ? own() : origin === 'OWN_HTTPS' ? own().replace('http:', 'https:') : origin;
+    expect(await upgradeStatus({ cookie: anna.sessionCookie, origin: sent })).toBe(status);
+  });
+
+  it('refuses a cookie upgrade without an Origin, but takes a ticket without one', async () => {
+    expect(await upgradeStatus({ cookie: anna.sessionCookie })).toBe(403);
+    const { ticket } = await anna.json<{ ticket: string }>('POST', `/api/documents/${documentId}/ticket`, undefined, 200);
+    expect(await upgradeStatus({}, `?ticket=${encodeURIComponent(ticket)}`)).toBe(101);
+  });
+
+  it('refuses sockets past the per-user limit with 429, and takes them again once one closes', async () => {
+    const open = await Promise.all([1, 2, 3, 4].map(() => openRaw(server.url, documentId, anna.sessionCookie)));
+    expect(await upgradeStatus({ cookie: anna.sessionCookie, origin: own() })).toBe(429);
+    expect(await upgradeStatus({ cookie: lena.sessionCookie, origin: own() })).toBe(101);
+    open[0]?.ws.close();
+    await open[0]?.closed;
+    await until(() => server.deps.sockets.size <= 4, 2_000, 'the closed socket is forgotten');
+    expect(await upgradeStatus({ cookie: anna.sessionCookie, origin: own() })).toBe(101);
+    for (const socket of open) socket.ws.close();
+  });
+});
