@@ -33,12 +33,17 @@ export function isLoopbackHost(host: string): boolean {
 /**
  * Whether to seed the demo (whose passwords are published in the README), and the start-up
  * line that says so (DESIGN "Accounts, sessions, the browser boundary"): DEMO_DATA unset
- * seeds only on a loopback HOST, so a server on a public address never gets known
- * passwords by default; `DEMO_DATA=true` seeds anywhere, `false` never.
+ * seeds only on a loopback HOST and without TRUST_PROXY (a proxy makes loopback public), so
+ * a server others reach never gets known passwords by default; `DEMO_DATA=true` seeds
+ * anywhere, `false` never.
  */
-export function demoDecision(config: Pick<Config, 'demoData' | 'host'>): { seed: boolean; reason: string } {
+export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustProxy'>): { seed: boolean; reason: string } {
   if (config.demoData === true) return { seed: true, reason: 'Demodata: på (DEMO_DATA=true).' };
   if (config.demoData === false) return { seed: false, reason: 'Demodata: av (DEMO_DATA=false).' };
+  // Behind a proxy a loopback HOST is reached by everyone the proxy serves.
+  if (config.trustProxy) {
+    return { seed: false, reason: 'Demodata: av, eftersom TRUST_PROXY är på och servern nås genom en proxy (DEMO_DATA=true slår på).' };
+  }
   if (isLoopbackHost(config.host)) {
     return { seed: true, reason: `Demodata: på, eftersom HOST=${config.host} bara nås från den här datorn (DEMO_DATA=false stänger av).` };
   }

@@ -13,6 +13,9 @@ describe('demo data with published passwords', () => {
     [{ HOST: '::' }, false],
     [{ HOST: '192.168.1.20' }, false],
     [{ HOST: 'samplan.example.se' }, false],
+    // Behind a proxy, loopback is reached by everyone the proxy serves.
+    [{ HOST: '127.0.0.1', TRUST_PROXY: 'true' }, false],
+    [{ HOST: '127.0.0.1', TRUST_PROXY: 'true', DEMO_DATA: 'true' }, true],
     // Explicit wins either way.
     [{ HOST: '0.0.0.0', DEMO_DATA: 'true' }, true],
     [{ HOST: '0.0.0.0', DEMO_DATA: '1' }, true],
