@@ -27,13 +27,31 @@ export interface Workspace {
   country: string;
   role: Role;
   members: Member[];
-  invitations: Array<{ email: string; role: Role }>;
+  /** Pending invitation links (coordinators only; never the token). */
+  invitations: PendingInvitation[];
   documents: DocumentSummary[];
 }
 /** Why a document is read-only for everyone (DESIGN "Protected document fields"), e.g. `document.schema-too-new`. */
 export interface ReadOnlyReason {
   code: string;
   message: string;
+}
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  /** ISO 8601 UTC. */
+  expiresAt: string;
+}
+/** A new invitation: `url` (`/invite/:token`) is the only place its token is shown. */
+export interface Invitation extends PendingInvitation {
+  url: string;
+}
+/** What an invitation link leads to, for the invite page. */
+export interface InvitationInfo {
+  workspace: { name: string };
+  role: Role;
+  expiresAt: string;
 }
 export interface DocumentInfo extends DocumentSummary {
   workspaceId: string;
@@ -92,7 +110,10 @@ export const api = {
   logout: () => call<null>('POST', '/auth/logout'),
   createWorkspace: (name: string) => call<{ id: string; name: string }>('POST', '/workspaces', { name }),
   workspace: (id: string) => call<Workspace>('GET', `/workspaces/${id}`),
-  addMember: (ws: string, email: string, role: Role) => call<unknown>('POST', `/workspaces/${ws}/members`, { email, role }),
+  invite: (ws: string, email: string, role: Role) => call<{ invitation: Invitation; mailed: boolean }>('POST', `/workspaces/${ws}/members`, { email, role }),
+  revokeInvitation: (ws: string, id: string) => call<null>('DELETE', `/workspaces/${ws}/invitations/${id}`),
+  invitation: (token: string) => call<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`),
+  acceptInvitation: (token: string) => call<{ workspace: WorkspaceSummary }>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
   setRole: (ws: string, userId: string, role: Role) => call<unknown>('PATCH', `/workspaces/${ws}/members/${userId}`, { role }),
   removeMember: (ws: string, userId: string) => call<null>('DELETE', `/workspaces/${ws}/members/${userId}`),
   createDocument: (ws: string, kind: DocumentKind, title: string) => call<DocumentSummary>('POST', `/workspaces/${ws}/documents`, { kind, title }),

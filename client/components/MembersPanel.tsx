@@ -3,8 +3,9 @@ import { ROLES, isRole, type Role } from '../../shared/roles.js';
 import { api, type Workspace } from '../api.js';
 import { t } from '../i18n/index.js';
 import { ErrorText, messageOf } from './ErrorText.jsx';
+import { InvitePanel } from './InvitePanel.jsx';
 
-/** Members and invitations; coordinators invite, change roles and remove. */
+/** Members and invitations; coordinators invite (by link: `InvitePanel`), change roles and remove. */
 export function MembersPanel(props: { workspace: Workspace; selfId: string; onChange: () => void }) {
   const [error, setError] = createSignal<string | null>(null);
   const canManage = () => props.workspace.role === 'coordinator';
@@ -16,17 +17,6 @@ export function MembersPanel(props: { workspace: Workspace; selfId: string; onCh
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
     }
-  };
-  const invite = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const role = String(data.get('role'));
-    if (!isRole(role)) return;
-    void run(async () => {
-      await api.addMember(props.workspace.id, String(data.get('email') ?? ''), role);
-      form.reset();
-    });
   };
   return (
     <section aria-labelledby="members-heading">
@@ -54,31 +44,7 @@ export function MembersPanel(props: { workspace: Workspace; selfId: string; onCh
         </For>
       </ul>
       <Show when={canManage()}>
-        <Show when={props.workspace.invitations.length > 0}>
-          <h3>{t('invitations')}</h3>
-          <ul>
-            <For each={props.workspace.invitations}>
-              {(invitation) => (
-                <li>
-                  {invitation.email} <span class="role">{t(`role_${invitation.role}`)}</span>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <form class="inline" onSubmit={invite}>
-          <label>
-            {t('email')}
-            <input name="email" type="email" required />
-          </label>
-          <label>
-            {t('role')}
-            <select name="role">
-              <For each={ROLES}>{(role) => <option value={role} selected={role === 'editor'}>{t(`role_${role}`)}</option>}</For>
-            </select>
-          </label>
-          <button type="submit">{t('invite')}</button>
-        </form>
+        <InvitePanel workspace={props.workspace} onChange={props.onChange} />
       </Show>
       <ErrorText message={error()} />
     </section>

@@ -5,9 +5,19 @@ import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { t } from '../i18n/index.js';
 import { refreshMe } from '../session.js';
 
+/** Where to go after signing in: a path of this app only (`//host` would leave it). */
+function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : null;
+}
+
 function AuthForm(props: { mode: 'login' | 'signup' }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Kept when switching between log-in and sign-up, so an invitation link is not lost.
+  const nextQuery = () => {
+    const next = safeNext(params.next);
+    return next ? `?next=${encodeURIComponent(next)}` : '';
+  };
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
@@ -21,8 +31,7 @@ function AuthForm(props: { mode: 'login' | 'signup' }) {
       if (props.mode === 'login') await api.login(email, password);
       else await api.signup(email, password, String(form.get('name') ?? ''));
       await refreshMe();
-      const next = typeof params.next === 'string' && params.next.startsWith('/') ? params.next : '/';
-      navigate(next, { replace: true });
+      navigate(safeNext(params.next) ?? '/', { replace: true });
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
     } finally {
@@ -54,7 +63,7 @@ function AuthForm(props: { mode: 'login' | 'signup' }) {
       </form>
       <p>
         {props.mode === 'login' ? t('noAccount') : t('haveAccount')}{' '}
-        <A href={props.mode === 'login' ? '/signup' : '/login'}>{props.mode === 'login' ? t('signUp') : t('logIn')}</A>
+        <A href={`${props.mode === 'login' ? '/signup' : '/login'}${nextQuery()}`}>{props.mode === 'login' ? t('signUp') : t('logIn')}</A>
       </p>
     </section>
   );

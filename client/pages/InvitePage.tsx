@@ -1,0 +1,96 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { api, ApiError } from '../api.js';
+import { ErrorText, messageOf } from '../components/ErrorText.jsx';
+import { longDate, t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { me, refreshMe } from '../session.js';
+
+/** The server's codes for a link that cannot be used (README "Contract notes"), in the reader's language. */
+const LINK_ERRORS: Record<string, MessageKey> = {
+  'invitation.expired': 'invitation_expired',
+  'invitation.used': 'invitation_used',
+  'invitation.revoked': 'invitation_revoked',
+  'invitation.not-found': 'invitation_notFound',
+};
+
+function linkError(error: unknown): string {
+  const key = error instanceof ApiError ? LINK_ERRORS[error.code] : undefined;
+  return key ? t(key) : messageOf(error, t('errorGeneric'));
+}
+
+/**
+ * `/invite/:token` (DESIGN "Invitations are links"): what the link grants, then sign in or
+ * sign up (both come back here) and "Acceptera inbjudan", which opens the workspace.
+ */
+export function InvitePage() {
+  const params = useParams<{ token: string }>();
+  const navigate = useNavigate();
+  const [info] = createResource(() => params.token, (token) => api.invitation(token));
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const accept = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { workspace } = await api.acceptInvitation(params.token);
+      await refreshMe();
+      navigate(`/w/${workspace.id}`, { replace: true });
+    } catch (e) {
+      setError(linkError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="auth invite" aria-labelledby="invite-heading">
+      <h1 id="invite-heading">{t('invitationHeading')}</h1>
+      <Switch fallback={<p>{t('loading')}</p>}>
+        <Match when={info.error as unknown}>
+          <p class="error" role="alert">
+            {linkError(info.error)}
+          </p>
+        </Match>
+        <Match when={info()}>
+          {(invitation) => (
+            <>
+              <p>{t('invitationTo', { workspace: invitation().workspace.name, role: t(`role_${invitation().role}`) })}</p>
+              <p class="muted">{t('validUntil', { date: longDate(invitation().expiresAt.slice(0, 10)) })}</p>
+              <Show when={me.state === 'ready'} fallback={<p>{t('loading')}</p>}>
+                <Show when={me()} fallback={<SignInFirst next={`/invite/${params.token}`} />}>
+                  {(session) => (
+                    <>
+                      <p>{t('invitationSignedInAs', { name: session().user.name, email: session().user.email })}</p>
+                      <button type="button" disabled={busy()} onClick={() => void accept()}>
+                        {t('acceptInvitation')}
+                      </button>
+                    </>
+                  )}
+                </Show>
+              </Show>
+              <ErrorText message={error()} />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+/** Sign-in and sign-up both return to the invitation afterwards (`?next=`). */
+function SignInFirst(props: { next: string }) {
+  const query = () => `?next=${encodeURIComponent(props.next)}`;
+  return (
+    <>
+      <p>{t('invitationSignIn')}</p>
+      <p class="actions">
+        <A href={`/login${query()}`}>
+          {t('logIn')}
+        </A>{' '}
+        <A href={`/signup${query()}`}>
+          {t('signUp')}
+        </A>
+      </p>
+    </>
+  );
+}
