@@ -20,6 +20,7 @@ import { LoginThrottle } from './http/login-throttle.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { Rooms } from './sync/rooms.js';
 import { LiveSockets } from './sync/live-sockets.js';
+import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
 
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     idleMs: config.roomIdleMs,
     now: clock.now,
     limits: config.sync,
+    workBudget: new WorkBudget(),
     onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
   });
   const deps: Deps = {

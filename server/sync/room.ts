@@ -16,6 +16,7 @@ import { RoomPresence } from './room-presence.js';
 import { parseMessage, SyncStep, syncMessage } from './protocol.js';
 import { migrateOrExplain, type ReadOnlyReason } from './read-only.js';
 import { UpdateGuard } from './update-guard.js';
+import type { WorkBudget } from './work-budget.js';
 import { RefusedUpdate } from './update-scan.js';
 
 export interface RoomOptions {
@@ -25,6 +26,8 @@ export interface RoomOptions {
   /** Called when the document's title changes, to keep the listing in step. */
   onTitle?: (documentId: string, title: string) => void;
   limits: SyncLimits;
+  /** Main-thread time per user for applying updates (shared by every room; see work-budget.ts). */
+  workBudget?: WorkBudget;
 }
 
 export interface LoadOptions {
@@ -63,7 +66,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.presence = new RoomPresence(this.clients, options);
-    this.guard = new UpdateGuard(options.limits);
+    this.guard = new UpdateGuard(options.limits, options.workBudget);
   }
 
   /**
@@ -235,13 +238,8 @@ export class Room {
   private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
     // Viewers are read-only: their changes are never applied, stored or relayed.
     if (!roleAtLeast(client.role, 'editor') || this.readOnlyReason) return;
-    const doc = this.doc;
-    const now = this.options.now();
-    // Refuses costly, forbidden or corrupt updates before Yjs reads them (once).
-    const scan = this.guard.admit(doc, update, now);
     const origin: ClientOrigin = { client };
-    Y.applyUpdate(doc, update, origin);
-    this.guard.settle(doc, scan, now);
+    this.guard.apply(this.doc, update, origin, this.options.now());
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {

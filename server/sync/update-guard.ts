@@ -3,18 +3,24 @@
  * (DESIGN "Limits every boundary enforces", "Protected document fields"): the structural
  * scan with its caps, the protected fields, the pending-struct cap, the state-vector size.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import type { ClientOrigin } from './client.js';
 import * as decoding from 'lib0/decoding';
 import type { SyncLimits } from './limits.js';
+import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
 import { allowedRootsOf, scanContextOf } from './protected-fields.js';
 import { RefusedUpdate, scanUpdate, type ScanResult } from './update-scan.js';
+import type { WorkBudget } from './work-budget.js';
 
 export class UpdateGuard {
   private readonly pending: PendingStructs;
   private allowedRoots: ReadonlySet<string> | null = null;
 
-  constructor(private readonly limits: SyncLimits) {
+  constructor(
+    private readonly limits: SyncLimits,
+    private readonly work?: WorkBudget,
+  ) {
     this.pending = new PendingStructs(limits.maxPendingStructs, limits.pendingMaxAgeMs);
   }
 
@@ -23,16 +29,30 @@ export class UpdateGuard {
     this.allowedRoots = allowedRootsOf(doc);
   }
 
-  /** Throws `RefusedUpdate` (close 1008) or `MalformedUpdate` (1007); nothing is applied then. */
-  admit(doc: Y.Doc, update: Uint8Array, now: number): ScanResult {
-    const scan = scanUpdate(update, scanContextOf(doc, this.limits.maxStructsPerUpdate, this.allowedRoots));
+  /**
+   * Returns the update to apply (runs of GC/Skip structs coalesced: the same document at
+   * a fraction of the cost). Throws `RefusedUpdate` (close 1008) or `MalformedUpdate`
+   * (1007); nothing is applied then.
+   */
+  admit(doc: Y.Doc, update: Uint8Array, now: number): { scan: ScanResult; update: Uint8Array } {
+    const context = scanContextOf(doc, this.limits.maxStructsPerUpdate, this.allowedRoots);
+    const scan = scanUpdate(update, context);
     this.pending.admit(doc, scan.pendingStructs, now);
-    return scan;
+    return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
   }
 
-  /** After the update is applied: notes what Yjs keeps waiting. */
-  settle(doc: Y.Doc, scan: ScanResult, now: number): void {
-    this.pending.settle(doc, scan.pendingStructs, now);
+  /**
+   * Applies a client's update once it is admitted, charging its author's work budget;
+   * throws as `admit` does, and `RefusedUpdate` while the author's budget is spent.
+   */
+  apply(doc: Y.Doc, update: Uint8Array, origin: ClientOrigin, now: number): void {
+    const userId = origin.client.userId;
+    if (this.work && !this.work.allows(userId, now)) throw new RefusedUpdate('the user has used up their share of the server');
+    const admitted = this.admit(doc, update, now);
+    const started = performance.now();
+    Y.applyUpdate(doc, admitted.update, origin);
+    this.work?.charge(userId, performance.now() - started, now);
+    this.pending.settle(doc, admitted.scan.pendingStructs, now);
   }
 
   /** A state vector's entry count is its first varuint: checked before Yjs decodes it. */
