@@ -2,10 +2,11 @@
  * Plan-table imports off the event loop (DESIGN "Limits every boundary enforces": parsing
  * never blocks other users for more than ~50 ms). A 20 000-row table takes seconds of CPU
  * to read and turn into a Y.Doc; on the main thread that stalled every room (issue 15,
- * item 5). Here each import runs in a worker thread of its own — a crash or an
- * out-of-memory there ends that import only — and at most `concurrency` run at once, so
- * imports never take every core from the rooms; a few more wait, and past that the
- * server answers 503 `busy` instead of queueing without bound.
+ * item 5). Here imports run in worker threads — a crash, out-of-memory or time-out there
+ * ends that import (and its thread) only; a thread that answered is kept warm for the next
+ * import a while — and at most `concurrency` run at once, so imports never take every
+ * core from the rooms; a few more wait, and past that the server answers 503 `busy`
+ * instead of queueing without bound.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
@@ -20,6 +21,8 @@ export interface ImportPoolOptions {
   timeoutMs?: number;
   /** Heap of one import thread, MB; past it that import fails (413 `import.too-large`). */
   maxHeapMb?: number;
+  /** How long an idle thread is kept for the next import. */
+  idleMs?: number;
 }
 
 export interface ImportOutcome extends BuiltImport {
@@ -38,12 +41,15 @@ export class ImportPool {
   private readonly queue: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
+  private readonly idleMs: number;
+  private idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
 
-  constructor({ concurrency = 1, queue = 4, timeoutMs = 60_000, maxHeapMb = 768 }: ImportPoolOptions = {}) {
+  constructor({ concurrency = 1, queue = 4, timeoutMs = 60_000, maxHeapMb = 768, idleMs = 30_000 }: ImportPoolOptions = {}) {
     this.concurrency = concurrency;
     this.queue = queue;
     this.timeoutMs = timeoutMs;
     this.maxHeapMb = maxHeapMb;
+    this.idleMs = idleMs;
   }
 
   /**
@@ -73,32 +79,54 @@ export class ImportPool {
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
+  /** A warm thread if one is idle (loading the parser costs ~0.5 s), else a new one. */
+  private take(): Worker {
+    const idle = this.idle.pop();
+    if (idle) {
+      clearTimeout(idle.timer);
+      return idle.worker;
+    }
+    const worker = new Worker(WORKER, {
+      // Plain JavaScript that loads its TypeScript itself: none of the server's flags.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+    });
+    // An idle import thread never keeps the process alive.
+    worker.unref();
+    return worker;
+  }
+
+  /** Keeps a thread that answered for the next import, for a while. */
+  private giveBack(worker: Worker): void {
+    const timer = setTimeout(() => {
+      this.idle = this.idle.filter((entry) => entry.worker !== worker);
+      void worker.terminate();
+    }, this.idleMs);
+    timer.unref();
+    this.idle.push({ worker, timer });
+  }
+
   private inWorker(request: ImportRequest): Promise<ImportOutcome> {
+    const worker = this.take();
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER, {
-        // Plain JavaScript that loads its TypeScript itself: none of the server's flags.
-        execArgv: [],
-        workerData: request,
-        transferList: [request.bytes.buffer as ArrayBuffer],
-        resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
-      });
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
+      const done = (outcome: () => void, keep: boolean) => {
         clearTimeout(timer);
-        void worker.terminate();
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        // A thread that failed, ran out of memory or time is never reused.
+        if (keep) this.giveBack(worker);
+        else void worker.terminate();
         outcome();
       };
+      const onMessage = (reply: WorkerReply) => done(() => (reply.ok ? resolve(outcomeOf(reply)) : reject(errorOf(reply))), true);
+      const onError = (error: Error & { code?: string }) =>
+        done(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('Tabellen är för stor att importera.') : error), false);
+      const onExit = (code: number) => done(() => reject(new Error(`import worker exited with code ${code}`)), false);
       const timer = setTimeout(
-        () => settle(() => reject(new AppError(422, 'import.timeout', 'Tabellen tog för lång tid att läsa och importerades inte.'))),
+        () => done(() => reject(new AppError(422, 'import.timeout', 'Tabellen tog för lång tid att läsa och importerades inte.')), false),
         this.timeoutMs,
       );
-      worker.once('message', (reply: WorkerReply) => settle(() => (reply.ok ? resolve(outcomeOf(reply)) : reject(errorOf(reply)))));
-      worker.once('error', (error: Error & { code?: string }) =>
-        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('Tabellen är för stor att importera.') : error)),
-      );
-      worker.once('exit', (code) => settle(() => reject(new Error(`import worker exited with code ${code}`))));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
     });
   }
 }

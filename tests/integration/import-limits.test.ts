@@ -114,8 +114,9 @@ describe('plan-table import limits', () => {
     const created = (await response.json()) as { id: string; title: string };
     expect(created.title).toBe('Stor plan');
     expect(health).toEqual([200, 200, 200, 200, 200]);
-    // Loose: the parse alone took seconds on this loop before (issue 15 item 5).
-    expect(lag.max / 1e6).toBeLessThan(400);
+    // Loose, for a busy two-core machine: parsing and building this table on the loop took
+    // 6 s here. What stays on the loop is storing the 10 MB first update (~140 ms) and GC.
+    expect(lag.max / 1e6).toBeLessThan(1500);
     const exported = await api.json<{ goals: Array<{ activities: unknown[] }> }>('GET', `/api/documents/${created.id}/export.json`, undefined, 200);
     expect(exported.goals.reduce((n, g) => n + g.activities.length, 0)).toBe(Limits.maxImportRows - 3 - Math.ceil((Limits.maxImportRows - 3) / 20));
   }, 120_000);
@@ -147,8 +148,17 @@ describe('import pool', () => {
     expect(await Promise.all(runs)).toEqual(['ok', 'ok', 'busy']);
   });
 
-  it('stops an import that runs too long', async () => {
+  it('stops an import that runs too long, and never reuses its thread', async () => {
     const pool = new ImportPool({ timeoutMs: 1 });
     await expect(pool.run({ bytes: table.slice(), maxRows: 100 })).rejects.toMatchObject({ status: 422, code: 'import.timeout' });
+    await expect(pool.run({ bytes: table.slice(), maxRows: 100 })).rejects.toMatchObject({ code: 'import.timeout' });
+  });
+
+  it('keeps a thread that answered warm for the next import (failed or not)', async () => {
+    const pool = new ImportPool();
+    const first = await pool.run({ bytes: table.slice(), maxRows: 100 });
+    await expect(pool.run({ bytes: new TextEncoder().encode('x\n'), maxRows: 100 })).rejects.toMatchObject({ code: 'import.unreadable' });
+    const third = await pool.run({ bytes: table.slice(), maxRows: 100 });
+    expect(third.threadId).toBe(first.threadId);
   });
 });
