@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { ROLES, isRole, type Role } from '../../shared/roles.js';
-import { api, type Invitation, type Workspace } from '../api.js';
+import { api, type Invitation, type PendingInvitation, type Workspace } from '../api.js';
 import { longDate, t } from '../i18n/index.js';
 import { ErrorText, messageOf } from './ErrorText.jsx';
 
@@ -30,6 +30,12 @@ export function InvitePanel(props: { workspace: Workspace; onChange: () => void 
       setBusy(false);
     }
   };
+  const revoke = (id: string) =>
+    void run(async () => {
+      await api.revokeInvitation(props.workspace.id, id);
+      // A revoked link is dead: stop offering it to copy.
+      if (created()?.invitation.id === id) setCreated(null);
+    });
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -39,22 +45,7 @@ export function InvitePanel(props: { workspace: Workspace; onChange: () => void 
   };
   return (
     <>
-      <Show when={props.workspace.invitations.length > 0}>
-        <h3>{t('invitations')}</h3>
-        <ul class="invitations">
-          <For each={props.workspace.invitations}>
-            {(invitation) => (
-              <li>
-                {invitation.email} <span class="role">{t(`role_${invitation.role}`)}</span>{' '}
-                <span class="muted">{t('validUntil', { date: longDate(invitation.expiresAt.slice(0, 10)) })}</span>
-                <button type="button" class="secondary" disabled={busy()} onClick={() => void run(() => api.revokeInvitation(props.workspace.id, invitation.id).then(() => undefined))}>
-                  {t('revoke')} <span class="visually-hidden">{invitation.email}</span>
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <PendingInvitations invitations={props.workspace.invitations} busy={busy()} onRevoke={revoke} />
       <form class="inline" onSubmit={submit}>
         <label>
           {t('email')}
@@ -76,6 +67,28 @@ export function InvitePanel(props: { workspace: Workspace; onChange: () => void 
         {(made) => <InviteLink invitation={made.invitation} mailed={made.mailed} />}
       </Show>
     </>
+  );
+}
+
+/** Links not yet used, with "Återkalla": revoking kills the link at once. */
+function PendingInvitations(props: { invitations: PendingInvitation[]; busy: boolean; onRevoke: (id: string) => void }) {
+  return (
+    <Show when={props.invitations.length > 0}>
+      <h3>{t('invitations')}</h3>
+      <ul class="invitations">
+        <For each={props.invitations}>
+          {(invitation) => (
+            <li>
+              {invitation.email} <span class="role">{t(`role_${invitation.role}`)}</span>{' '}
+              <span class="muted">{t('validUntil', { date: longDate(invitation.expiresAt.slice(0, 10)) })}</span>
+              <button type="button" class="secondary" disabled={props.busy} onClick={() => props.onRevoke(invitation.id)}>
+                {t('revoke')} <span class="visually-hidden">{invitation.email}</span>
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }
 

@@ -87,6 +87,8 @@ describe('inviting by link', () => {
     const row = page.locator('ul.invitations li', { hasText: invitee });
     await row.getByRole('button', { name: 'Återkalla' }).click();
     await expect.poll(() => row.count()).toBe(0);
+    // The dead link is no longer offered to copy.
+    await expect.poll(() => page.getByTestId('invite-link').count()).toBe(0);
 
     const guestContext = await browser.newContext({ locale: 'sv-SE' });
     const guest = await guestContext.newPage();
