@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createEffect, createResource, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ROOTS } from '../../shared/model/kinds.js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
@@ -55,8 +55,13 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
   onCleanup(() => void live.destroy());
   // The provider stopped reconnecting (close-codes.ts): the session decides what comes next.
   live.provider.on('closed', ({ code }: { code: number }) => void props.session.closed(code, live));
+  let syncedBefore = false;
+  const state = createMemo(() => live.status().state);
   createEffect(() => {
-    if (live.status().state === 'online') props.session.synced();
+    if (state() !== 'online') return;
+    if (syncedBefore) void props.session.resynced(live);
+    syncedBefore = true;
+    props.session.synced();
   });
   const peers = createPresence(live.provider.awareness);
   // Read-only for viewers, and for everyone when the server says so (DESIGN "Protected document fields").

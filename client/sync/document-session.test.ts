@@ -63,6 +63,31 @@ describe('a 4403 close', () => {
   });
 });
 
+describe('a reconnect after a break (no 4403 reaches a closed socket)', () => {
+  it.each([
+    ['lowered while offline', info('editor'), info('viewer'), { discarded: 1, generation: 1, notice: 'role-lowered' }],
+    ['raised while offline', info('viewer'), info('editor'), { discarded: 0, generation: 1, notice: null }],
+    ['unchanged', info('editor'), info('coordinator'), { discarded: 0, generation: 0, notice: null }],
+  ] as const)('%s', async (_, before, after, expected) => {
+    const s = session(before, () => Promise.resolve(after));
+    const live = fakeLive();
+    await s.resynced(live);
+    expect({ discarded: live.discardLocal.mock.calls.length, generation: s.phase().kind === 'open' ? s.phase() : null, notice: s.notice() }).toMatchObject({
+      discarded: expected.discarded,
+      generation: { generation: expected.generation },
+      notice: expected.notice,
+    });
+  });
+
+  it('keeps everything when the record cannot be read', async () => {
+    const s = session(info('editor'), () => Promise.reject(new ApiError(0, 'network', 'x')));
+    const live = fakeLive();
+    await s.resynced(live);
+    expect(live.destroy).not.toHaveBeenCalled();
+    expect(s.phase()).toMatchObject({ kind: 'open', generation: 0 });
+  });
+});
+
 describe('other final closes', () => {
   it('4401 keeps the document open and says the person was signed out', async () => {
     const s = session(info('editor'), () => Promise.resolve(info('editor')));

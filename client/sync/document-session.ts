@@ -7,7 +7,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { ApiError, type DocumentInfo } from '../api.js';
-import { afterForbidden, CloseCode, type Ending } from './close-codes.js';
+import { afterForbidden, canEdit, CloseCode, type Ending } from './close-codes.js';
 
 export type Phase = { kind: 'open'; info: DocumentInfo; generation: number } | { kind: 'checking' } | { kind: 'ended'; ending: Ending };
 
@@ -25,6 +25,12 @@ export interface DocumentSession {
   notice: Accessor<Notice>;
   /** The connection synced: a later 4403 may reconnect once again. */
   synced(): void;
+  /**
+   * The connection synced again after a break. A role changed while this browser was
+   * offline sent no 4403 (there was no socket to close), and the server silently drops a
+   * viewer's updates, so the record is read again here too.
+   */
+  resynced(live: ClosableDocument): Promise<void>;
   /** The provider stopped reconnecting after `code`. */
   closed(code: number, live: ClosableDocument): Promise<void>;
   /** Drops this browser's copy and reopens from the server's (after refused changes). */
@@ -72,6 +78,15 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     notice,
     synced: () => {
       retried = false;
+    },
+    resynced: async (live) => {
+      const fetched = await fetchInfo(info.id).catch(() => null);
+      if (!fetched || canEdit(fetched) === canEdit(info)) return;
+      if (canEdit(info)) {
+        await live.discardLocal();
+        setNotice('role-lowered');
+      } else await live.destroy();
+      reopen(fetched);
     },
     closed: async (code, live) => {
       if (code === CloseCode.Unauthorized) setNotice('signed-out');

@@ -83,6 +83,27 @@ describe('a session the server narrows or ends', () => {
     await Promise.all([anna.context.close(), erik.context.close()]);
   });
 
+  it('an editor demoted while offline turns read-only when back, and keeps nothing the server dropped', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const erik = await signedInContext(browser, server, 'erik@demo.samplan.se');
+    const doc = await freshPlan(anna.api, 'Degraderad offline');
+    const page = await erik.context.newPage();
+    await openPlan(page, server, doc);
+    const before = await budget(page, '1.1').inputValue();
+    await erik.context.setOffline(true);
+    await page.locator('[data-status="offline"]').waitFor();
+    await budget(page, '1.1').fill('777 777');
+    await budget(page, '1.1').press('Enter');
+    await setRole(anna.api, 'erik@demo.samplan.se', 'viewer');
+    await erik.context.setOffline(false);
+    await page.locator('[role="status"][data-notice="role-lowered"]').waitFor();
+    await page.locator('[data-status="online"]').waitFor();
+    await expect.poll(() => budget(page, '1.1').inputValue()).toBe(before);
+    expect(await budget(page, '1.1').isEditable()).toBe(false);
+    await setRole(anna.api, 'erik@demo.samplan.se', 'editor');
+    await Promise.all([anna.context.close(), erik.context.close()]);
+  });
+
   it('a 4401 close (logged out elsewhere) says so, with a keyboard-reachable way to sign in again', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const doc = await freshPlan(anna.api, 'Utloggad');
