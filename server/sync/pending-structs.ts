@@ -5,12 +5,19 @@
  * of them). No normal provider leaves anything pending on the server — it sends its own
  * updates in order, on top of what the server sent it — so the room allows a few (DESIGN:
  * 10 000 structs), for a while (60 s), and refuses the update that would pass the cap.
+ * Each update that adds to them is merged with all that wait, so their number is capped
+ * too (`MAX_PENDING_UPDATES`): 10 000 structs in 5 000 one-struct updates cost 5 000
+ * merges of a growing blob.
  */
+
+/** Updates that may add to a room's pending structs before the next one is refused. */
+export const MAX_PENDING_UPDATES = 100;
 import * as Y from 'yjs';
 import { RefusedUpdate } from './update-scan.js';
 
 export class PendingStructs {
   private count = 0;
+  private updates = 0;
   private since: number | null = null;
 
   constructor(
@@ -21,19 +28,19 @@ export class PendingStructs {
   /** Before applying an update that would leave `incoming` structs pending; throws past the cap. */
   admit(doc: Y.Doc, incoming: number, now: number): void {
     this.expire(doc, now);
-    if (incoming > 0 && this.count + incoming > this.max) {
-      throw new RefusedUpdate(`more than ${this.max} structs would wait for missing predecessors`);
+    if (incoming > 0 && (this.count + incoming > this.max || this.updates >= MAX_PENDING_UPDATES)) {
+      throw new RefusedUpdate(`more than ${this.max} structs (or ${MAX_PENDING_UPDATES} updates) would wait for missing predecessors`);
     }
   }
 
   /** After applying it: what Yjs still holds pending. */
   settle(doc: Y.Doc, incoming: number, now: number): void {
     if (!hasPending(doc)) {
-      this.count = 0;
-      this.since = null;
+      this.reset();
       return;
     }
     this.count += incoming;
+    if (incoming > 0) this.updates++;
     this.since ??= now;
   }
 
@@ -41,7 +48,12 @@ export class PendingStructs {
   private expire(doc: Y.Doc, now: number): void {
     if (this.since === null || now - this.since <= this.maxAgeMs) return;
     dropPending(doc);
+    this.reset();
+  }
+
+  private reset(): void {
     this.count = 0;
+    this.updates = 0;
     this.since = null;
   }
 }

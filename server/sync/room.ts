@@ -187,7 +187,8 @@ export class Room {
 
   /** Handles one frame from `client`. Malformed input closes that client only. */
   receive(client: RoomClient, data: Uint8Array): void {
-    if (this.failed) return;
+    // Frames a closed client sent before it learnt so are not worth a thought.
+    if (this.failed || !this.clients.has(client)) return;
     try {
       const message = parseMessage(data);
       switch (message.type) {

@@ -54,6 +54,8 @@ export class SocketClient implements RoomClient, LiveSocket {
   private closed = false;
   /** Messages that came before the room was loaded; null once it is. */
   private backlog: Uint8Array[] | null = [];
+  /** Their bytes: held to the same limit as what is queued for the socket. */
+  private backlogBytes = 0;
   private alive = true;
   private ping: NodeJS.Timeout | null = null;
 
@@ -142,8 +144,14 @@ export class SocketClient implements RoomClient, LiveSocket {
     this.alive = true;
     if (!isBinary) return this.close(Codes.InvalidMessage);
     const bytes = toBytes(data);
-    if (this.room) this.room.receive(this, bytes);
-    else this.backlog?.push(bytes);
+    if (this.room) return this.room.receive(this, bytes);
+    if (this.closed || !this.backlog) return;
+    this.backlogBytes += bytes.length;
+    if (this.backlogBytes > this.maxQueuedBytes) {
+      this.backlog = null;
+      return this.close(Codes.PolicyViolation);
+    }
+    this.backlog.push(bytes);
   }
 
   private checkAlive(): void {

@@ -18,7 +18,7 @@ import type { Deps } from '../context.js';
 import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
-import { clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import { LiveSockets } from './live-sockets.js';
@@ -92,7 +92,8 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
       return;
     }
     socket.on('error', destroySocket);
-    const address = clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy);
+    // Counted per /64 for IPv6, as every per-address limit is (http/client-address.ts).
+    const address = addressKey(clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy));
     admit(deps, sockets, request, address)
       .catch((): Admission => ({ ok: false, close: CloseCode.LoadFailed }))
       .then((admission) => {

@@ -58,7 +58,9 @@ export function rssOf(pid: number): number {
 }
 
 function launch(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...serverNodeFlags(), '--import', 'tsx', 'server/main.ts'], {
+  // HOSTILE_CPU_PROF=<dir> profiles the server (as BENCH_CPU_PROF does for the bench).
+  const profile = process.env.HOSTILE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -119,7 +119,7 @@ describe('workspaces, members, documents', () => {
       expect((await outsider.request('GET', `/api/documents/${doc.id}${path}`)).status).toBe(404);
     }
     expect((await outsider.request('POST', `/api/documents/${doc.id}/ticket`)).status).toBe(404);
-    expect(await viewer.json('GET', `/api/documents/${doc.id}`, undefined, 200)).toEqual({ id: doc.id, workspaceId: ws, kind: 'agenda', title: 'Träffar', role: 'viewer' });
+    expect(await viewer.json('GET', `/api/documents/${doc.id}`, undefined, 200)).toEqual({ id: doc.id, workspaceId: ws, kind: 'agenda', title: 'Träffar', role: 'viewer', readOnly: null });
 
     await coordinator.json('PATCH', `/api/workspaces/${ws}/members/${viewerUser.id}`, { role: 'editor' }, 200);
     expect((await viewer.request('POST', `/api/workspaces/${ws}/documents`, { kind: 'strategy', title: 'Strategi' })).status).toBe(201);
