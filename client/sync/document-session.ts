@@ -53,7 +53,14 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     await live.destroy();
     setPhase({ kind: 'ended', ending });
   };
-
+  /** Reopens with `next`; when the person may no longer write, from the server's copy, saying so. */
+  const switchTo = async (live: ClosableDocument, next: DocumentInfo, lowered: boolean) => {
+    if (lowered) {
+      await live.discardLocal();
+      setNotice('role-lowered');
+    } else await live.destroy();
+    reopen(next);
+  };
   const recheck = async (live: ClosableDocument) => {
     // At once: the editor goes away before the record is read, so nothing more is typed into a copy the server refuses.
     setPhase({ kind: 'checking' });
@@ -63,14 +70,8 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     );
     const outcome = afterForbidden(info, fetched, retried);
     if (outcome.do === 'end') return end(live, outcome.ending);
-    if (outcome.do === 'reopen-read-only') {
-      await live.discardLocal();
-      setNotice('role-lowered');
-    } else {
-      retried = true;
-      await live.destroy();
-    }
-    reopen(outcome.info);
+    if (outcome.do === 'reconnect') retried = true;
+    await switchTo(live, outcome.info, outcome.do === 'reopen-read-only');
   };
 
   return {
@@ -82,11 +83,7 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     resynced: async (live) => {
       const fetched = await fetchInfo(info.id).catch(() => null);
       if (!fetched || canEdit(fetched) === canEdit(info)) return;
-      if (canEdit(info)) {
-        await live.discardLocal();
-        setNotice('role-lowered');
-      } else await live.destroy();
-      reopen(fetched);
+      await switchTo(live, fetched, canEdit(info));
     },
     closed: async (code, live) => {
       if (code === CloseCode.Unauthorized) setNotice('signed-out');
