@@ -3,13 +3,15 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { Limits } from '../shared/limits.js';
 import { ROLES } from '../shared/roles.js';
+import { fitsLength } from '../shared/strings.js';
 import { AppError, invalid } from './errors.js';
 
 export const NameSchema = z
   .string()
   .trim()
   .min(1, 'Namnet får inte vara tomt.')
-  .max(Limits.maxNameLength, `Högst ${Limits.maxNameLength} tecken.`);
+  // Counted in whole characters (shared/strings.ts), so 200 emoji fit and none is split.
+  .refine((name) => fitsLength(name, Limits.maxNameLength), `Högst ${Limits.maxNameLength} tecken.`);
 export const EmailSchema = z.string().trim().toLowerCase().max(Limits.maxEmailLength).pipe(z.email('Ogiltig e-postadress.'));
 export const RoleSchema = z.enum(ROLES, 'Rollen ska vara coordinator, editor eller viewer.');
 

@@ -1,6 +1,7 @@
 /** Checks that every document kind shares: dates, deadlines, placeholders, duplicate numbers. */
 import { addDays, daysBetween, isValidDate, isValidTime } from '../dates.js';
 import { Limits } from '../limits.js';
+import { cutToLength, fitsLength } from '../strings.js';
 import type { Finding, IssuePath, Subject } from './issue.js';
 
 /** Text people leave for "fill in later": `XXX`, `TBD`, `???`. */
@@ -61,5 +62,6 @@ export class Findings {
 /** A short label for messages: the number and title, cut to keep messages readable. */
 export function labelOf(number: string, title: string): string {
   const text = [number, title].filter((part) => part.trim() !== '').join(' ').trim();
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  // Whole characters: `slice` would leave a lone surrogate where an emoji straddles 57.
+  return fitsLength(text, 60) ? text : `${cutToLength(text, 57)}…`;
 }

@@ -115,7 +115,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
                 </Show>
               </section>
               <CostsSection costs={plan.costs} />
-              <Summary totals={view.totals()} budget={plan.budget} />
+              <Summary totals={view.totals()} budget={plan.budget} costs={plan.costs} />
             </div>
           </Show>
           <Show when={tab() === 'timeline'}>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
-import { updatePlanBudget, type PlanBudgetJSON } from '../../../shared/model/action-plan.js';
+import { updatePlanBudget, type CostJSON, type PlanBudgetJSON } from '../../../shared/model/action-plan.js';
+import { summaryLines, type SummaryLine } from '../../../shared/summary.js';
 import type { PlanTotals } from '../../../shared/totals.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { money, t } from '../../i18n/index.js';
@@ -7,8 +8,18 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, MoneyInput } from '../editor/inputs.jsx';
 
-/** The summary rows of the plan table, computed live by `shared/totals`. */
-export function Summary(props: { totals: PlanTotals; budget: PlanBudgetJSON }) {
+/** What a summary line is called: activities, `Summa <section>`, or a standalone cost line's own label. */
+function lineLabel(line: SummaryLine): string {
+  if (line.kind === 'activities') return t('sumActivities');
+  if (line.kind === 'section') return t('sumSection', { section: line.section.toLowerCase() });
+  return line.label || t('standalone');
+}
+
+/**
+ * The summary rows of the plan table, computed live by `shared/totals`; the lines are
+ * `shared/summary` `summaryLines`, so they add up to "Planerat totalt".
+ */
+export function Summary(props: { totals: PlanTotals; budget: PlanBudgetJSON; costs: CostJSON[] }) {
   const editor = useEditor();
   const write = (field: keyof PlanBudgetJSON) => (value: unknown) => updatePlanBudget(editor.doc, { [field]: value }, LOCAL_ORIGIN);
   const sum = (minor: number | null) => money(minor, editor.currency());
@@ -16,15 +27,11 @@ export function Summary(props: { totals: PlanTotals; budget: PlanBudgetJSON }) {
     <section aria-labelledby="summary-heading" class="summary">
       <h2 id="summary-heading">{t('summary')}</h2>
       <dl class="totals">
-        <div>
-          <dt>{t('sumActivities')}</dt>
-          <dd data-total="activities">{sum(props.totals.activities)}</dd>
-        </div>
-        <For each={Object.entries(props.totals.sections)}>
-          {([section, amount]) => (
+        <For each={summaryLines({ costs: props.costs }, props.totals)}>
+          {(line) => (
             <div>
-              <dt>{t('sumSection', { section: section.toLowerCase() })}</dt>
-              <dd>{sum(amount)}</dd>
+              <dt>{lineLabel(line)}</dt>
+              <dd data-total={line.kind === 'activities' ? 'activities' : undefined}>{sum(line.amount)}</dd>
             </div>
           )}
         </For>
