@@ -1,5 +1,5 @@
 /** What every attack gets and gives back (tests/hostile/run.ts runs them in turn). */
-import type { Bystanders } from './bystanders.js';
+import type { RemoteBystanders } from './bystander-process.js';
 
 export interface AttackContext {
   baseUrl: string;
@@ -10,7 +10,7 @@ export interface AttackContext {
   /** How long the attack keeps going. */
   durationMs: number;
   quick: boolean;
-  bystanders: Bystanders;
+  bystanders: RemoteBystanders;
 }
 
 export interface AttackOutcome {

@@ -152,6 +152,6 @@ export const hostileAwareness: Attack = {
     await wait(500);
     const code = socket.code() ?? 'open';
     socket.ws.terminate();
-    return { saw: [`sent ${clock}: ${code}`], problems: awarenessProblems(context.bystanders.awarenessSeen()) };
+    return { saw: [`sent ${clock}: ${code}`], problems: awarenessProblems(await context.bystanders.awarenessSeen()) };
   },
 };

@@ -49,6 +49,31 @@ export interface Bystanders {
   destroy(): void;
 }
 
+interface Sent {
+  at: number;
+  phase: string;
+}
+
+/**
+ * Records each edit's latency as the reader's document shows it; returns the number of
+ * the last edit seen. Edits overtaken before the reader saw them arrived then too.
+ */
+function measureArrivals(readerDoc: Y.Doc, sent: Sent[], latencies: Array<{ ms: number; phase: string }>): () => number {
+  let lastSeen = -1;
+  const meta = readerDoc.getMap<unknown>('meta');
+  meta.observe(() => {
+    const value = meta.get('subtitle');
+    const seq = typeof value === 'string' && value.startsWith(PREFIX) ? Number(value.slice(PREFIX.length)) : NaN;
+    const now = performance.now();
+    for (; Number.isInteger(seq) && lastSeen < seq; ) {
+      lastSeen++;
+      const edit = sent[lastSeen];
+      if (edit) latencies.push({ ms: now - edit.at, phase: edit.phase });
+    }
+  });
+  return () => lastSeen;
+}
+
 /** Connects the pair and starts editing; resolves once both are synced. */
 export async function startBystanders(baseUrl: string, documentId: string, writerCookie: string, readerCookie: string): Promise<Bystanders> {
   const writerDoc = new Y.Doc();
@@ -56,22 +81,11 @@ export async function startBystanders(baseUrl: string, documentId: string, write
   const writer = cookieProvider(baseUrl, documentId, writerCookie, writerDoc);
   const reader = cookieProvider(baseUrl, documentId, readerCookie, readerDoc);
   await Promise.all([whenSynced(writer, 15_000), whenSynced(reader, 15_000)]);
-  const sent: Array<{ at: number; phase: string }> = [];
+  const sent: Sent[] = [];
   const latencies: Array<{ ms: number; phase: string }> = [];
-  let lastSeen = -1;
+  const lastSeen = measureArrivals(readerDoc, sent, latencies);
   let phase = 'warm-up';
   const seenStates = new Set<string>();
-  readerDoc.getMap<unknown>('meta').observe(() => {
-    const value = readerDoc.getMap<unknown>('meta').get('subtitle');
-    const seq = typeof value === 'string' && value.startsWith(PREFIX) ? Number(value.slice(PREFIX.length)) : NaN;
-    const now = performance.now();
-    // Edits that were overtaken before the reader saw them arrived now too.
-    for (; Number.isInteger(seq) && lastSeen < seq; ) {
-      lastSeen++;
-      const edit = sent[lastSeen];
-      if (edit) latencies.push({ ms: now - edit.at, phase: edit.phase });
-    }
-  });
   reader.awareness.on('change', () => {
     for (const [clientId, state] of reader.awareness.getStates()) {
       if (clientId !== reader.awareness.clientID) seenStates.add(JSON.stringify(state));
@@ -90,7 +104,7 @@ export async function startBystanders(baseUrl: string, documentId: string, write
     phase: (name) => (phase = name),
     converge: async (timeoutMs) => {
       stop();
-      const same = () => lastSeen === sent.length - 1 && Buffer.from(Y.encodeStateVector(writerDoc)).equals(Buffer.from(Y.encodeStateVector(readerDoc)));
+      const same = () => lastSeen() === sent.length - 1 && Buffer.from(Y.encodeStateVector(writerDoc)).equals(Buffer.from(Y.encodeStateVector(readerDoc)));
       const until = performance.now() + timeoutMs;
       while (!same() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
       return same();

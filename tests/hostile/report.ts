@@ -11,7 +11,7 @@ export interface Row {
   latency: LatencySummary & { lost: number };
   /** The server's peak RSS during this phase. */
   rssMb: number;
-  /** The harness's own event-loop lag (p99, ms): high values mean the latency measured the harness. */
+  /** The attacking harness's event-loop lag (p99, ms); the bystanders time on their own process. */
   harnessLagMs: number;
   problems: string[];
 }
@@ -35,7 +35,7 @@ export function totalProblems(totals: Totals): string[] {
 
 /** Prints the table, each failure, and the verdict; returns how many failures there were. */
 export function printReport(rows: Row[], totals: Totals): number {
-  const header = ['attack', 'result', 'up', 'converged', 'p50 ms', 'p99 ms', 'max ms', 'lost', 'RSS MB', 'own lag ms', 'attacker saw'];
+  const header = ['attack', 'result', 'up', 'converged', 'p50 ms', 'p99 ms', 'max ms', 'lost', 'RSS MB', 'attacker lag ms', 'attacker saw'];
   const lines = rows.map((row) => [
     row.name,
     row.problems.length === 0 ? 'ok' : 'FAIL',

@@ -12,7 +12,7 @@ import { lagMonitor } from '../bench/stats.js';
 import type { Attack, AttackContext } from './attack.js';
 import { gcStructBomb, hostileAwareness, pendingStructBomb } from './attacks-content.js';
 import { connectionFlood, hugeStateVector, slowReader } from './attacks-sockets.js';
-import { startBystanders, type Bystanders } from './bystanders.js';
+import { startBystanderProcess, type RemoteBystanders } from './bystander-process.js';
 import { printReport, type Row } from './report.js';
 import { wait } from './raw-socket.js';
 import { RSS_KILL_MB, startServerProcess, type ServerProcess } from './server-process.js';
@@ -23,7 +23,7 @@ export const RSS_LIMIT_MB = 600;
 const ATTACKS: Attack[] = [slowReader, pendingStructBomb, gcStructBomb, hugeStateVector, hostileAwareness, connectionFlood];
 
 /** Runs one attack, then checks that the server is up and the bystanders converge. */
-async function runAttack(attack: Attack, context: AttackContext, server: ServerProcess, bystanders: Bystanders): Promise<Row> {
+async function runAttack(attack: Attack, context: AttackContext, server: ServerProcess, bystanders: RemoteBystanders): Promise<Row> {
   server.resetPeak();
   bystanders.phase(attack.name);
   const lag = lagMonitor();
@@ -38,7 +38,7 @@ async function runAttack(attack: Attack, context: AttackContext, server: ServerP
   const converged = await bystanders.converge(10_000);
   if (!converged) problems.push('bystanders did not converge within 10 s');
   bystanders.resume();
-  const latency = bystanders.summary(attack.name);
+  const latency = await bystanders.summary(attack.name);
   // Stricter than the run's own limit, so that the table points at the attack that hurt.
   if (!(latency.p99 < P99_LIMIT_MS)) problems.push(`bystander p99 ${Math.round(latency.p99)} ms in this phase (limit ${P99_LIMIT_MS} ms)`);
   return { name: attack.name, saw: outcome.saw, up, converged, latency, rssMb: server.peakMb(), harnessLagMs: lag.stop(), problems };
@@ -67,10 +67,10 @@ async function main(): Promise<number> {
   const phaseMs = quick ? 3000 : 10_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-hostile-'));
   const server = await startServerProcess(dataDir);
-  let bystanders: Bystanders | null = null;
+  let bystanders: RemoteBystanders | null = null;
   try {
     const cast = await makeCast(server.url);
-    bystanders = await startBystanders(server.url, cast.documentId, cast.coordinator.sessionCookie, cast.editor.sessionCookie);
+    bystanders = await startBystanderProcess(server.url, cast.documentId, cast.coordinator.sessionCookie, cast.editor.sessionCookie);
     const context: AttackContext = {
       baseUrl: server.url,
       documentId: cast.documentId,
@@ -85,11 +85,11 @@ async function main(): Promise<number> {
     // `--only=<name>` runs one attack (for finding what hurt), e.g. `--only="slow reader"`.
     const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
     for (const attack of ATTACKS.filter((a) => !only || a.name === only)) rows.push(await runAttack(attack, context, server, bystanders));
-    const overall = bystanders.summary();
+    const overall = await bystanders.summary();
     const failures = printReport(rows, { latency: overall, peakRssMb: server.overallPeakMb(), p99LimitMs: P99_LIMIT_MS, rssLimitMb: RSS_LIMIT_MB });
     return failures > 0 ? 1 : 0;
   } finally {
-    bystanders?.destroy();
+    await bystanders?.stop();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
