@@ -15,6 +15,8 @@ import { securityHeaders } from './http/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { meRoutes } from './routes/me.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 /** JSON bodies above this are refused (imports have their own, larger limit). */
@@ -39,6 +41,8 @@ export function createApp(deps: Deps) {
   api.use(session(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));
+  api.route('/', meRoutes(deps));
+  api.route('/', sessionRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.js';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -42,6 +44,10 @@ const EnvSchema = z.object({
   TICKETS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Unredeemed websocket tickets one user may hold; past it their oldest goes. */
   TICKETS_PER_USER: z.coerce.number().int().positive().default(100),
+  /** A session ends this many days after sign-in, however much it is used (DESIGN "Accounts, sessions"). */
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
+  /** A session ends after this many days without a request. */
+  SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
   /** SMTP server for invitation mail, e.g. `smtps://user:pass@mail.example.se:465`; unset: no mail. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL ska vara en smtp:// eller smtps://-adress.' }).optional(),
   /** Sender of invitation mail, e.g. `Samplan <noreply@example.se>`. */
@@ -67,6 +73,10 @@ export type Config = {
   signupsPerMinute: number;
   ticketsPerMinute: number;
   ticketsPerUser: number;
+  /** Session lifetime (server/auth/sessions.ts): absolute and idle limits, and how often ended ones are swept, ms. */
+  sessionAbsoluteMs: number;
+  sessionIdleMs: number;
+  sessionSweepMs: number;
   /** Invitation mail goes out only when both are set (null: the coordinator copies the link). */
   smtpUrl: string | null;
   mailFrom: string | null;
@@ -105,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signupsPerMinute: e.SIGNUPS_PER_MINUTE,
     ticketsPerMinute: e.TICKETS_PER_MINUTE,
     ticketsPerUser: e.TICKETS_PER_USER,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
+    sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
+    sessionSweepMs: 60_000,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
     clientDir: resolve('dist/client'),

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { RateLimiter } from './auth/rate-limit.js';
+import { startSessionSweep } from './auth/session-sweep.js';
 import { createSessions } from './auth/sessions.js';
 import { Tickets } from './auth/tickets.js';
 import type { Config } from './config.js';
@@ -49,7 +50,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     db,
     config,
     clock,
-    sessions: createSessions(db),
+    sessions: createSessions(db, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
     tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
     sockets: new LiveSockets(config.sync),
@@ -71,6 +72,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
   const sockets = attachWebsocket(server, deps, deps.sockets);
+  // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
+  const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;
@@ -81,6 +84,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     close: () =>
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sessionSweep.stop();
         sockets.close();
         await rooms.closeAll();
         server.closeAllConnections();

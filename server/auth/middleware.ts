@@ -5,20 +5,26 @@ import type { AppEnv, Deps } from '../context.js';
 import { findUserById, type UserRow } from '../db/users.js';
 import { unauthorized } from '../errors.js';
 import { requestScheme } from '../http/client-address.js';
-import { SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
+import { SESSION_COOKIE } from './sessions.js';
+import { hashToken } from './tokens.js';
 
 export function isHttps(c: Context, trustProxy: boolean): boolean {
   // Behind a trusted proxy, the scheme it appended last (a client can write its own first).
   return requestScheme(c, trustProxy) === 'https';
 }
 
-export function setSessionCookie(c: Context, token: string, trustProxy: boolean): void {
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Lax, Secure over https, living as long as the
+ * session's absolute limit (`config.sessionAbsoluteMs`); the idle limit is the server's to
+ * enforce (server/auth/sessions.ts), so the cookie is never re-sent to slide.
+ */
+export function setSessionCookie(c: Context, token: string, config: { trustProxy: boolean; sessionAbsoluteMs: number }): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: isHttps(c, trustProxy),
+    secure: isHttps(c, config.trustProxy),
     path: '/',
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
   });
 }
 
@@ -37,14 +43,18 @@ export const session = (deps: Deps): MiddlewareHandler<AppEnv> =>
       if (valid && user) {
         c.set('user', user);
         c.set('sessionToken', token);
-        // Sliding expiry: Lucia extended the session, so the cookie follows.
-        if (valid.refreshed) setSessionCookie(c, token, deps.config.trustProxy);
       } else {
         clearSessionCookie(c);
       }
     }
     await next();
   };
+
+/** The id of the request's session (the SHA-256 of its token, as the socket registry knows it), or null. */
+export function currentSessionId(c: Context<AppEnv>): string | null {
+  const token = c.get('sessionToken');
+  return token ? hashToken(token) : null;
+}
 
 export function requireUser(c: Context<AppEnv>): UserRow {
   const user = c.get('user');

@@ -1,54 +1,103 @@
 /**
- * Server-side sessions, Lucia-style. Lucia v3 (with its SQLite adapter) keeps the
- * sessions table and sliding expiry; we hand it the SHA-256 of the cookie's token as the
- * session id, so the database never holds a usable token.
+ * Server-side sessions with an absolute and an idle limit (DESIGN "Accounts, sessions, the
+ * browser boundary"; issue 16 item 8; OWASP ASVS 3.3). The cookie holds a random token;
+ * the database holds only its SHA-256, which is also the session id the socket registry
+ * knows (server/sync/live-sockets.ts), so ending a session can close its sockets.
  *
- * Lucia v3 is deprecated upstream in favour of a small hand-written session module on
- * `@oslojs/crypto` / `@oslojs/encoding`. Everything Lucia does for us is behind this file's
- * `Sessions` interface, so that swap changes this one module.
+ * Written after Lucia's own session guide (Lucia v3, used here before, is deprecated
+ * upstream in favour of exactly this): Lucia's sessions had one sliding expiry read from
+ * the system clock, which could neither hold an absolute limit nor be tested with the
+ * injected clock. Everything about sessions is behind the `Sessions` interface.
  */
-import { BetterSqlite3Adapter } from '@lucia-auth/adapter-sqlite';
-import { Lucia, TimeSpan } from 'lucia';
 import { type Db, statement } from '../db/database.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'samplan_session';
-export const SESSION_DAYS = 30;
+
+export interface SessionLifetime {
+  /** A session ends this long after it was created, however much it is used, ms. */
+  absoluteMs: number;
+  /** A session ends this long after its last use, ms. */
+  idleMs: number;
+}
+
+/** A session as its owner may see it (never the token). Times in ms since the epoch. */
+export interface SessionInfo {
+  id: string;
+  createdAt: number;
+  lastUsedAt: number;
+  /** When it ends if not used again: the earlier of the absolute and the idle limit. */
+  expiresAt: number;
+}
 
 export interface Sessions {
   /** A new session; returns the token for the cookie. */
   create(userId: string): Promise<string>;
-  /** The session's user, and whether its expiry was just extended (then re-send the cookie). */
-  validate(token: string): Promise<{ userId: string; refreshed: boolean } | null>;
-  invalidate(token: string): Promise<void>;
+  /** The live session's user and id (the token's hash), or null; counts as a use. */
+  validate(token: string): Promise<{ userId: string; sessionId: string } | null>;
+  /** Ends one session; returns its id. */
+  invalidate(token: string): Promise<string>;
+  /** Ends every session of `userId` but `keepSessionId`; returns the ended ids. */
+  invalidateUser(userId: string, keepSessionId?: string | null): Promise<string[]>;
+  /** The user's live sessions, most recently used first. */
+  listOf(userId: string): Promise<SessionInfo[]>;
+  /** Deletes every session past a limit; returns their ids, so their sockets can be closed. */
+  sweepExpired(): Promise<string[]>;
 }
 
-export function createSessions(db: Db): Sessions {
-  const lucia = new Lucia(new BetterSqlite3Adapter(preparingOnce(db), { user: 'users', session: 'sessions' }), {
-    sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
-  });
+interface SessionRow {
+  id: string;
+  userId: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+const COLUMNS = 'id, user_id AS userId, created_at AS createdAt, last_used_at AS lastUsedAt';
+
+/**
+ * Sessions in `db`, timed by `now` (the injected clock). The last use is written at most
+ * once per `touchMs` (a minute, or less for short idle limits), so a busy session costs
+ * one write a minute, not one per request; the idle limit is that much less exact.
+ */
+export function createSessions(db: Db, now: () => number, lifetime: SessionLifetime): Sessions {
+  const touchMs = Math.min(60_000, lifetime.idleMs / 100);
+  const expiresAt = (row: SessionRow) => Math.min(row.createdAt + lifetime.absoluteMs, row.lastUsedAt + lifetime.idleMs);
+  const remove = (ids: string[]) => {
+    for (const id of ids) statement(db, 'DELETE FROM sessions WHERE id = ?').run(id);
+    return ids;
+  };
   return {
     async create(userId) {
       const token = newToken();
-      await lucia.createSession(userId, {}, { sessionId: hashToken(token) });
+      const at = now();
+      statement(db, 'INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)').run(hashToken(token), userId, at, at);
       return token;
     },
     async validate(token) {
-      const { session } = await lucia.validateSession(hashToken(token));
-      return session ? { userId: session.userId, refreshed: session.fresh } : null;
+      const id = hashToken(token);
+      const row = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE id = ?`).get(id) as SessionRow | undefined;
+      const at = now();
+      // An expired row is left for the sweep, which also closes the sockets it opened.
+      if (!row || at >= expiresAt(row)) return null;
+      if (at - row.lastUsedAt >= touchMs) statement(db, 'UPDATE sessions SET last_used_at = ? WHERE id = ?').run(at, id);
+      return { userId: row.userId, sessionId: id };
     },
     async invalidate(token) {
-      await lucia.invalidateSession(hashToken(token));
+      return remove([hashToken(token)])[0] ?? '';
+    },
+    async invalidateUser(userId, keepSessionId = null) {
+      const rows = statement(db, 'SELECT id FROM sessions WHERE user_id = ?').all(userId) as Array<{ id: string }>;
+      return db.transaction(() => remove(rows.map((r) => r.id).filter((id) => id !== keepSessionId)))();
+    },
+    async listOf(userId) {
+      const rows = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE user_id = ? ORDER BY last_used_at DESC`).all(userId) as SessionRow[];
+      const at = now();
+      return rows.filter((row) => at < expiresAt(row)).map((row) => ({ id: row.id, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, expiresAt: expiresAt(row) }));
+    },
+    async sweepExpired() {
+      const at = now();
+      const rows = statement(db, 'SELECT id FROM sessions WHERE created_at <= ? OR last_used_at <= ?').all(at - lifetime.absoluteMs, at - lifetime.idleMs) as Array<{ id: string }>;
+      return db.transaction(() => remove(rows.map((r) => r.id)))();
     },
   };
-}
-
-/**
- * `db` as Lucia's adapter sees it: its `prepare` hands back our cached statement, because
- * the adapter prepares its SQL on every call and a session is checked on every request.
- * The adapter uses nothing but `prepare`, and its SQL texts are fixed (we give sessions no
- * attributes), so the cache stays one entry per query.
- */
-function preparingOnce(db: Db): Db {
-  return Object.create(db, { prepare: { value: (sql: string) => statement(db, sql) } }) as Db;
 }

@@ -109,4 +109,24 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX invitations_workspace ON invitations(workspace_id);
   `,
+  // Sessions with an absolute and an idle limit (DESIGN "Accounts, sessions"; issue 16
+  // item 8), checked against the injected clock, in milliseconds like every other time.
+  // Lucia kept one sliding `expires_at` in seconds, 30 days after the session's last
+  // extension: that moment becomes both its start and its last use, so no carried-over
+  // session lives longer than it would have. `deleted_at` marks an account deleted at its
+  // owner's request: the row stays as an anonymous tombstone so edits keep an author.
+  `
+  CREATE TABLE sessions_v5 (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL
+  );
+  INSERT INTO sessions_v5 (id, user_id, created_at, last_used_at)
+    SELECT id, user_id, (expires_at - 2592000) * 1000, (expires_at - 2592000) * 1000 FROM sessions;
+  DROP TABLE sessions;
+  ALTER TABLE sessions_v5 RENAME TO sessions;
+  CREATE INDEX sessions_user ON sessions(user_id);
+  ALTER TABLE users ADD COLUMN deleted_at INTEGER;
+  `,
 ];

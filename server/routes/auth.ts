@@ -12,7 +12,7 @@ import { addressKey, clientAddress } from '../http/client-address.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { EmailSchema, NameSchema, parseJson } from '../validation.js';
 
-const PasswordSchema = z
+export const PasswordSchema = z
   .string()
   .min(Limits.minPasswordLength, `Lösenordet måste ha minst ${Limits.minPasswordLength} tecken.`)
   .max(Limits.maxPasswordLength);
@@ -39,7 +39,7 @@ export function authRoutes(deps: Deps) {
     // No workspace is joined by email here: addresses are not verified, so only the holder
     // of an invitation link joins, by accepting it (DESIGN "Invitations are links").
     const user = createUser(db, { email: input.email, name: input.name, passwordHash }, clock.now());
-    setSessionCookie(c, await sessions.create(user.id), config.trustProxy);
+    setSessionCookie(c, await sessions.create(user.id), config);
     return c.json({ user }, 201);
   });
 
@@ -64,14 +64,18 @@ export function authRoutes(deps: Deps) {
       throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
     }
     failures.succeeded(input.email, address);
-    setSessionCookie(c, await sessions.create(found.id), config.trustProxy);
+    setSessionCookie(c, await sessions.create(found.id), config);
     return c.json({ user: { id: found.id, email: found.email, name: found.name } });
   });
 
+  /**
+   * `POST /api/auth/logout` → 204, cookie cleared: the session ends and every socket it
+   * opened closes with 4401 at once (DESIGN "Accounts, sessions"). 401 without a session.
+   */
   app.post('/auth/logout', async (c) => {
     requireUser(c);
     const token = c.get('sessionToken');
-    if (token) await sessions.invalidate(token);
+    if (token) deps.sockets.closeSession(await sessions.invalidate(token));
     clearSessionCookie(c);
     return c.body(null, 204);
   });
