@@ -16,7 +16,8 @@ export class ApiClient {
       init.headers = { 'content-type': 'application/json', ...init.headers };
     }
     const response = await fetch(this.baseUrl + path, init);
-    const setCookie = response.headers.get('set-cookie');
+    // The last Set-Cookie wins, as in a browser (an expired session's clearing comes first).
+    const setCookie = response.headers.getSetCookie().at(-1);
     if (setCookie) {
       const pair = setCookie.split(';')[0] ?? '';
       this.cookie = pair.endsWith('=') ? '' : pair;
