@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage.jsx';
 
 // The editors (and their text-editing library) load only when a document is opened.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage.jsx').then((m) => ({ default: m.WorkspacePage })));
+const AccountPage = lazy(() => import('./pages/AccountPage.jsx').then((m) => ({ default: m.AccountPage })));
 const InvitePage = lazy(() => import('./pages/InvitePage.jsx').then((m) => ({ default: m.InvitePage })));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.jsx').then((m) => ({ default: m.DocumentPage })));
 
@@ -19,6 +20,7 @@ export function App() {
       <Route path="/w/:ws" component={WorkspacePage} />
       <Route path="/d/:doc" component={DocumentPage} />
       <Route path="/invite/:token" component={InvitePage} />
+      <Route path="/konto" component={AccountPage} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   );

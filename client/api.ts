@@ -71,6 +71,18 @@ export function readOnlyOf(value: unknown): ReadOnlyReason | null {
   return typeof fields.code === 'string' && typeof fields.message === 'string' ? { code: fields.code, message: fields.message } : { code: 'unknown', message: '' };
 }
 
+/** One of the person's sessions (`GET /api/me/sessions`); times ISO 8601 UTC. Never a token. */
+export interface SessionSummary {
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  /** The session of this browser. */
+  current: boolean;
+}
+
+/** Where the browser downloads every personal datum held on the person (a JSON file). */
+export const PERSONAL_DATA_EXPORT_URL = '/api/me/export';
+
 /** An error the server explained: `{ error: { code, message } }`. */
 export class ApiError extends Error {
   constructor(
@@ -108,6 +120,11 @@ export const api = {
   login: (email: string, password: string) => call<{ user: User }>('POST', '/auth/login', { email, password }),
   signup: (email: string, password: string, name: string) => call<{ user: User }>('POST', '/auth/signup', { email, password, name }),
   logout: () => call<null>('POST', '/auth/logout'),
+  logoutEverywhere: () => call<null>('POST', '/auth/logout-everywhere'),
+  changePassword: (current: string, next: string) => call<null>('POST', '/auth/password', { current, next }),
+  sessions: () => call<{ sessions: SessionSummary[] }>('GET', '/me/sessions'),
+  rename: (name: string) => call<{ user: User }>('PATCH', '/me', { name }),
+  deleteAccount: (password: string) => call<null>('DELETE', '/me', { password }),
   createWorkspace: (name: string) => call<{ id: string; name: string }>('POST', '/workspaces', { name }),
   workspace: (id: string) => call<Workspace>('GET', `/workspaces/${id}`),
   invite: (ws: string, email: string, role: Role) => call<{ invitation: Invitation; mailed: boolean }>('POST', `/workspaces/${ws}/members`, { email, role }),

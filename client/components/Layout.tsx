@@ -36,6 +36,9 @@ export function Layout(props: RouteSectionProps) {
           {(session) => (
             <span class="user">
               {session().user.name}
+              <A href="/konto" data-account-link>
+                {t('account')}
+              </A>
               <button type="button" class="link-button" onClick={() => void logOut()}>
                 {t('logOut')}
               </button>

@@ -1,8 +1,10 @@
 /** UI text in Swedish (the default), Norwegian bokmål and English — the users' own words (GLOSSARY.md). */
+import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 
 const sv = {
   ...sessionSv,
+  ...accountSv,
   appName: 'Samplan',
   skipToContent: 'Hoppa till innehållet',
   language: 'Språk',
@@ -214,6 +216,7 @@ export type Messages = Record<MessageKey, string>;
 const nb: Messages = {
   ...sv,
   ...sessionNb,
+  ...accountNb,
   skipToContent: 'Hopp til innholdet',
   language: 'Språk',
   logIn: 'Logg inn',
@@ -407,6 +410,7 @@ const nb: Messages = {
 const en: Messages = {
   ...sv,
   ...sessionEn,
+  ...accountEn,
   skipToContent: 'Skip to content',
   language: 'Language',
   logIn: 'Log in',
