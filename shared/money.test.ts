@@ -14,6 +14,18 @@ describe('parseAmount', () => {
     ['−5 000 kr', -500_000],
     ['500:-', 50_000],
     ['1 000 NOK', 100_000],
+    // Norwegian/Danish dot grouping, and the other rows of AMOUNT_RULES.
+    ['1.234.567', 123_456_700],
+    ['1.234', 123_400],
+    ['1.234.567,50', 123_456_750],
+    ['kr 5.000', 500_000],
+    ['1 234,50', 123_450],
+    ['1\u00a0234\u00a0567', 123_456_700],
+    ['1\u202f234,50 kr', 123_450],
+    ['1,234,567', 123_456_700],
+    ['1,000,000', 100_000_000],
+    ['1,234.50', 123_450],
+    ['–5 000', -500_000],
   ])('reads %j as %d minor units', (text, minor) => {
     expect(parseAmount(text)).toBe(minor);
   });
@@ -23,8 +35,41 @@ describe('parseAmount', () => {
     expect(parseAmount('  kr ')).toBeNull();
   });
 
-  it.each(['12,5', 'abc', '1 00 000', '12.5', '1,000,000', '12,505', 'ca 5 000'])('does not guess %j', (text) => {
+  it.each(['12,5', 'abc', '1 00 000', '12.5', '12.50', '1,234', '12,505', 'ca 5 000', '1 234.567', '1.234 567', '1.23.456', '1,234,56', '1.234,5', "1'234", '1,234,567,50', '.5', '1.234.567.89'])('does not guess %j', (text) => {
     expect(parseAmount(text)).toBeUndefined();
+  });
+});
+
+describe('parseAmount over the whole class (AMOUNT_RULES)', () => {
+  /** Writes `minor` in each accepted grouping; a generator that must agree with the table. */
+  const group = (whole: number, separator: string) => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const writings = (minor: number): string[] => {
+    const whole = Math.floor(minor / 100);
+    const cents = String(minor % 100).padStart(2, '0');
+    const forms = [`${whole},${cents}`, `${group(whole, ' ')},${cents}`, `${group(whole, '\u00a0')},${cents}`, `${group(whole, '\u202f')},${cents}`];
+    if (whole >= 1000) forms.push(`${group(whole, '.')},${cents}`);
+    if (whole >= 1_000_000) forms.push(`${group(whole, ',')}.${cents}`);
+    if (minor % 100 === 0) forms.push(group(whole, ' '), `${group(whole, ' ')} kr`, `${group(whole, '.')}`.replace(/^(\d+)$/, '$1'));
+    return forms;
+  };
+
+  it('fuzz: every accepted way of writing an amount reads back as the same minor units, signs too', () => {
+    let state = 5;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let run = 0; run < 2_000; run++) {
+      const minor = next() % 3 === 0 ? (next() % 10_000) * 100 : next() * 97;
+      for (const written of writings(minor)) {
+        expect(parseAmount(written), written).toBe(minor);
+        expect(parseAmount(`-${written}`), `-${written}`).toBe(minor === 0 ? 0 : -minor);
+      }
+    }
+  });
+
+  it('fuzz: a single comma or dot followed by three digits is never read as öre', () => {
+    for (let whole = 1; whole < 1000; whole += 7) {
+      const text = `${whole},${String(whole % 1000).padStart(3, '0')}`;
+      expect(parseAmount(text), text).toBeUndefined();
+    }
   });
 });
 

@@ -8,14 +8,41 @@ import { INTL_LOCALE, type Locale } from './locale.js';
 /** Spaces people use as thousands separators: normal, no-break, narrow no-break, thin. */
 const GROUP_SPACES = /[ \u00a0\u202f\u2009]/g;
 const CURRENCY_SUFFIX = /\s*(kr\.?|sek|nok|dkk|eur|€|:-)$/i;
-const CURRENCY_PREFIX = /^(€|eur)\s*/i;
-/** `1 324 601`, `1324601`, `-5 000`, `18 000,00`, `12,50`; groups must be exactly three digits. */
-const AMOUNT = /^([-−]?)(\d{1,3}(?: \d{3})+|\d+)(?:,(\d{2}))?$/;
+const CURRENCY_PREFIX = /^(€|eur|kr\.?)\s*/i;
 
 /**
- * Parses an amount as written in a plan table into minor units.
+ * How an amount may be written — the one table of rules (issue 17). Groups are always
+ * exactly three digits after a first group of one to three; a separator that could be
+ * either a decimal mark or a thousands separator is refused, not guessed:
+ *
+ * | grouping            | decimals | example         | why it is unambiguous                                 |
+ * |---------------------|----------|-----------------|-------------------------------------------------------|
+ * | none                | `,dd`    | `1234567,50`    |                                                       |
+ * | spaces (any kind)   | `,dd`    | `1 234 567,50`  | a space is never a decimal mark                       |
+ * | dots (nb/da)        | `,dd`    | `1.234.567,50`  | a Nordic decimal is a comma; money has no 3 decimals  |
+ * | commas, two or more | `.dd`    | `1,234,567`     | a decimal comma occurs once                           |
+ * | one comma           | `.dd` required | `1,234.50` | the dot decimal shows the comma groups              |
+ *
+ * Refused: `12,5` and `12,505` (one or three decimals: a typo or a Nordic decimal with a
+ * digit too many?), `1,234` (1 234 or 1,234?), `12.50` (a dot is grouping in Nordic tables),
+ * mixed groupings (`1 234.567`), groups not of three (`1 00 000`).
+ */
+const AMOUNT_RULES: readonly RegExp[] = [
+  /^(?<whole>\d+)(?:,(?<cents>\d{2}))?$/,
+  /^(?<whole>\d{1,3}(?: \d{3})+)(?:,(?<cents>\d{2}))?$/,
+  /^(?<whole>\d{1,3}(?:\.\d{3})+)(?:,(?<cents>\d{2}))?$/,
+  /^(?<whole>\d{1,3}(?:,\d{3}){2,})(?:\.(?<cents>\d{2}))?$/,
+  /^(?<whole>\d{1,3},\d{3})\.(?<cents>\d{2})$/,
+];
+
+/** Above this many minor units (10 000 000 000 kr) an amount is implausible for a plan: the import warns. */
+export const IMPLAUSIBLE_AMOUNT = 1_000_000_000_000;
+
+/**
+ * Parses an amount as written in a plan table into minor units (rules: `AMOUNT_RULES`).
  * @returns minor units, `null` for an empty cell, or `undefined` if the text is not an amount.
  * @example parseAmount('77 600 kr') // 7760000
+ * @example parseAmount('1.234.567') // 123456700
  * @example parseAmount('12,5') // undefined: ambiguous, reported rather than guessed
  */
 export function parseAmount(text: string): number | null | undefined {
@@ -26,12 +53,17 @@ export function parseAmount(text: string): number | null | undefined {
     .replace(CURRENCY_PREFIX, '')
     .trim();
   if (cleaned === '') return null;
-  const match = AMOUNT.exec(cleaned);
-  if (!match) return undefined;
-  const [, sign, whole = '0', cents = '00'] = match;
-  const minor = Number(whole.replace(/ /g, '')) * 100 + Number(cents);
-  if (!Number.isSafeInteger(minor)) return undefined;
-  return sign ? -minor : minor;
+  const sign = /^[-−–]\s*/.exec(cleaned);
+  const unsigned = sign ? cleaned.slice(sign[0].length) : cleaned;
+  for (const rule of AMOUNT_RULES) {
+    const groups = rule.exec(unsigned)?.groups;
+    if (!groups) continue;
+    const minor = Number((groups.whole ?? '0').replace(/\D/g, '')) * 100 + Number(groups.cents ?? '0');
+    if (!Number.isSafeInteger(minor)) return undefined;
+    // `-0` is zero: never a negative zero in the document.
+    return sign && minor !== 0 ? -minor : minor;
+  }
+  return undefined;
 }
 
 /**

@@ -10,10 +10,14 @@ import type { Currency } from '../../shared/model/kinds.js';
 import { createDocument } from '../../shared/model/document.js';
 import type { ImportReport } from '../../shared/table/import.js';
 import { importPlanTable } from '../../shared/table/import.js';
+import { cutToLength } from '../../shared/strings.js';
+import { decodeTable } from './decode-table.js';
 
 export interface ImportRequest {
-  /** The request body, UTF-8. */
+  /** The request body, in `charset` or an encoding `decodeTable` detects. */
   bytes: Uint8Array;
+  /** The Content-Type's `charset`, lower-cased, when the request declared one. */
+  charset?: string;
   currency?: Currency;
   /** The title to use instead of the table's own. */
   title?: string;
@@ -27,11 +31,12 @@ export interface BuiltImport {
   report: ImportReport;
 }
 
-/** Parses and builds; throws `ImportError` (`import.unreadable`, `import.too-large`). */
+/** Decodes, parses and builds; throws `ImportError` (`import.unreadable`, `import.too-large`, `import.encoding`). */
 export function buildImport(request: ImportRequest): BuiltImport {
-  const text = new TextDecoder('utf-8').decode(request.bytes);
+  const text = decodeTable(request.bytes, request.charset);
   const imported = importPlanTable(text, { maxRows: request.maxRows, ...(request.currency ? { currency: request.currency } : {}) });
-  const title = request.title ?? (imported.plan.title.trim().slice(0, Limits.maxNameLength) || 'Importerad handlingsplan');
+  // Whole characters (shared/strings.ts): listing and document get the same title, no lone surrogate.
+  const title = request.title ?? (cutToLength(imported.plan.title.trim(), Limits.maxNameLength) || 'Importerad handlingsplan');
   const doc = createDocument('action-plan', { ...imported.plan, title });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();

@@ -1,8 +1,11 @@
 /**
  * `POST /api/workspaces/:ws/import?title=&currency=` (editor), body a plan table as
  * `text/tab-separated-values`, `text/csv` or `text/plain` → 201 `{id, kind, title, report}`
- * (DESIGN "The plan table"). Errors: 413 `import.too-large` past 5 MiB (refused from
- * Content-Length before the body is read) or 20 000 rows; 400 `import.unreadable`; 415
+ * (DESIGN "The plan table"). The body is decoded by the Content-Type's `charset`, else
+ * detected (UTF-8/UTF-16 by BOM, else UTF-8 if valid, else Windows-1252; decode-table.ts).
+ * Errors: 413 `import.too-large` past 5 MiB (refused from
+ * Content-Length before the body is read) or 20 000 rows; 400 `import.unreadable`;
+ * 400 `import.encoding` (unknown charset, or bytes not valid in it; names it); 415
  * `unsupported-media-type`; 422 `import.timeout`; 503 `busy` when imports queue up
  * (DESIGN "Limits every boundary enforces"). The table is read in a worker thread.
  */
@@ -18,6 +21,7 @@ import type { AppEnv, Deps } from '../context.js';
 import { insertDocument, type DocumentRow } from '../db/documents.js';
 import { AppError, errorBody } from '../errors.js';
 import { NameSchema, parseWith } from '../validation.js';
+import { charsetOf } from './decode-table.js';
 import type { ImportPool } from './import-pool.js';
 
 const ImportQuery = z.object({ title: NameSchema.optional(), currency: z.enum(CURRENCIES).optional() });
@@ -44,7 +48,8 @@ export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock'>, pool: Im
       throw new AppError(415, 'unsupported-media-type', 'Skicka plantabellen som text/tab-separated-values eller text/csv.');
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query });
+    const charset = charsetOf(c.req.header('content-type'));
+    const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
     const now = deps.clock.now();
     // As create-document.ts stores any new document: its record, then its content as the first update.
