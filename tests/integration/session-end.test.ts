@@ -176,6 +176,22 @@ describe('a session that expires while its socket is open', () => {
     now += 30 * DAY;
     expect(await socket.closed).toBe(4401);
   });
+
+  it.each([
+    { route: 'password change', method: 'POST', path: '/api/auth/password', body: (password: string) => ({ current: password, next: NEW_PASSWORD }) },
+    { route: 'account deletion', method: 'DELETE', path: '/api/me', body: (password: string) => ({ password }) },
+  ])('$route: guessing the password through a session is throttled like log-in', async ({ method, path, body }) => {
+    // The clock stands still here, so the delay after the free failures cannot run out mid-test.
+    const { devices } = await personOnDevices(timed.url, 1);
+    const api = devices[0]?.api;
+    if (!api) throw new Error('a device expected');
+    for (let i = 0; i < 3; i++) expect((await api.request(method, path, body(`gissning-${i}-xx`))).status).toBe(400);
+    const limited = await api.request(method, path, body(PASSWORD));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await api.request('GET', '/api/me')).status).toBe(200);
+    devices[0]?.socket.ws.close();
+  });
 });
 
 function login(email: string, password: string): RequestInit {
