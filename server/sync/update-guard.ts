@@ -10,12 +10,12 @@ import type { SyncLimits } from './limits.js';
 import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
 import { allowedRootsOf, scanContextOf } from './protected-fields.js';
-import { RefusedUpdate, scanUpdate, type ScanResult } from './update-scan.js';
+import { RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
 
 export class UpdateGuard {
   private readonly pending: PendingStructs;
-  private allowedRoots: ReadonlySet<string> | null = null;
+  private context: ScanContext | null = null;
 
   constructor(
     private readonly limits: SyncLimits,
@@ -24,9 +24,13 @@ export class UpdateGuard {
     this.pending = new PendingStructs(limits.maxPendingStructs, limits.pendingMaxAgeMs);
   }
 
-  /** Learns the document's schema (its kind names the roots a client may write). */
+  /**
+   * Learns the document's schema (its kind names the roots a client may write) and its
+   * protected items. Both change only by the server's own writes (creation, migration),
+   * never by a client's, so they are read once when the room loads, not per update.
+   */
   describe(doc: Y.Doc): void {
-    this.allowedRoots = allowedRootsOf(doc);
+    this.context = scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc));
   }
 
   /**
@@ -35,7 +39,7 @@ export class UpdateGuard {
    * (1007); nothing is applied then.
    */
   admit(doc: Y.Doc, update: Uint8Array, now: number): { scan: ScanResult; update: Uint8Array } {
-    const context = scanContextOf(doc, this.limits.maxStructsPerUpdate, this.allowedRoots);
+    const context = (this.context ??= scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc)));
     const scan = scanUpdate(update, context);
     this.pending.admit(doc, scan.pendingStructs, now);
     return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
