@@ -17,7 +17,15 @@ export const MAX_TICKETS_PER_USER = 100;
 interface Ticket {
   userId: string;
   documentId: string;
+  /** The session that asked for it: its logout closes the socket the ticket opened too. */
+  sessionId: string | null;
   expiresAt: number;
+}
+
+/** Whom a redeemed ticket admits. */
+export interface TicketHolder {
+  userId: string;
+  sessionId: string | null;
 }
 
 /**
@@ -42,8 +50,11 @@ export class Tickets {
     return this.byHash.size;
   }
 
-  /** A new single-use ticket for `userId` on `documentId`, or null when the server holds its cap. */
-  issue(userId: string, documentId: string, now: number): string | null {
+  /**
+   * A new single-use ticket for `userId` on `documentId`, asked for by session `sessionId`,
+   * or null when the server holds its cap.
+   */
+  issue(userId: string, documentId: string, now: number, sessionId: string | null = null): string | null {
     this.forgetExpired(now);
     const own = this.byUser.get(userId) ?? new Set<string>();
     for (const hash of own) {
@@ -53,20 +64,20 @@ export class Tickets {
     if (this.byHash.size >= this.limit) return null;
     const ticket = newToken();
     const hash = hashToken(ticket);
-    this.byHash.set(hash, { userId, documentId, expiresAt: now + TICKET_TTL_MS });
+    this.byHash.set(hash, { userId, documentId, sessionId, expiresAt: now + TICKET_TTL_MS });
     own.add(hash);
     this.byUser.set(userId, own);
     return ticket;
   }
 
-  /** Uses up a ticket: the user it was issued to if it is valid for `documentId`, else null. */
-  redeem(ticket: string, documentId: string, now: number): string | null {
+  /** Uses up a ticket: whom it was issued to if it is valid for `documentId`, else null. */
+  redeem(ticket: string, documentId: string, now: number): TicketHolder | null {
     const hash = hashToken(ticket);
     const found = this.byHash.get(hash);
     if (!found) return null;
     this.forget(hash);
     if (found.expiresAt < now || found.documentId !== documentId) return null;
-    return found.userId;
+    return { userId: found.userId, sessionId: found.sessionId };
   }
 
   private forget(hash: string): void {

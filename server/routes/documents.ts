@@ -5,7 +5,7 @@ import { toJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
-import { requireUser } from '../auth/middleware.js';
+import { currentSessionId, requireUser } from '../auth/middleware.js';
 import { TICKET_TTL_MS } from '../auth/tickets.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
@@ -75,7 +75,7 @@ export function documentRoutes(deps: Deps) {
   app.post('/documents/:doc/ticket', (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    const ticket = tickets.issue(user.id, document.id, clock.now());
+    const ticket = tickets.issue(user.id, document.id, clock.now(), currentSessionId(c));
     if (ticket === null) {
       throw new AppError(503, 'busy', 'Servern har för många öppna anslutningsbiljetter just nu. Försök igen om en minut.', {
         'Retry-After': String(TICKET_TTL_MS / 1000),

@@ -39,8 +39,8 @@ const TOO_MANY = { ok: false, status: 429, code: 'rate-limited', message: 'För 
 
 /** Who is connecting: a ticket's user, else the session cookie's (then Origin must be ours). */
 async function authenticate(deps: Deps, request: IncomingMessage, documentId: string, ticket: string | null): Promise<{ userId: string; sessionId: string | null } | 'foreign-origin' | null> {
-  const userId = ticket ? deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
-  if (userId) return { userId, sessionId: null };
+  const holder = ticket ? deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
+  if (holder) return holder;
   const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
   if (!token) return null;
   if (!isOwnOrigin(request, deps.config.trustProxy)) return 'foreign-origin';

@@ -28,7 +28,7 @@ interface EndingCase {
 }
 
 const CASES: EndingCase[] = [
-  // A ticket carries no session (server/auth/tickets.ts), so one device's logout cannot tell its ticket sockets apart.
+  // The ticket socket is the other device's: a ticket carries the session that asked for it.
   { name: 'logout', end: (api) => api.request('POST', '/api/auth/logout'), own: 4401, other: true, ticket: true, ownSignedIn: false, otherSignedIn: true },
   {
     name: 'password change',
@@ -74,6 +74,19 @@ describe('ending a session closes exactly the sockets it should, with 4401', () 
       if (!open) expect(await closeCodeOf(ws, { cookie })).toBe(4401);
     }
     for (const socket of [mine.socket, theirs.socket, ticketSocket]) socket.ws.close();
+  });
+});
+
+describe('tickets', () => {
+  it('a logout also closes the sockets its own tickets opened, and no other session’s', async () => {
+    const { documentId, devices } = await personOnDevices(server.url, 2);
+    const [mine, theirs] = devices;
+    if (!mine || !theirs) throw new Error('two devices expected');
+    const [myTicket, theirTicket] = [await openWithTicket(server.url, mine.api, documentId), await openWithTicket(server.url, theirs.api, documentId)];
+    expect((await mine.api.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect(await stillServed(myTicket)).toBe(4401);
+    expect(await stillServed(theirTicket)).toBe(true);
+    for (const socket of [mine.socket, theirs.socket, myTicket, theirTicket]) socket.ws.close();
   });
 });
 

@@ -12,7 +12,7 @@ describe('websocket tickets', () => {
   it('admits its user once, for its document only', () => {
     const tickets = new Tickets();
     const ticket = issue(tickets, 'anna', 'plan', 0);
-    expect(tickets.redeem(ticket, 'plan', 1)).toBe('anna');
+    expect(tickets.redeem(ticket, 'plan', 1)?.userId).toBe('anna');
     expect(tickets.redeem(ticket, 'plan', 2)).toBeNull();
 
     const other = issue(tickets, 'anna', 'plan', 0);
@@ -25,7 +25,7 @@ describe('websocket tickets', () => {
     const tickets = new Tickets();
     const late = issue(tickets, 'anna', 'plan', 0);
     const onTime = issue(tickets, 'anna', 'plan', 0);
-    expect(tickets.redeem(onTime, 'plan', TICKET_TTL_MS)).toBe('anna');
+    expect(tickets.redeem(onTime, 'plan', TICKET_TTL_MS)?.userId).toBe('anna');
     expect(tickets.redeem(late, 'plan', TICKET_TTL_MS + 1)).toBeNull();
   });
 
@@ -47,7 +47,7 @@ describe('websocket tickets', () => {
     const issued = ['a', 'b', 'c'].map((user) => issue(tickets, user, 'plan', 0));
     expect(tickets.issue('d', 'plan', 0)).toBeNull();
     expect(tickets.outstanding).toBe(3);
-    expect(issued.map((ticket) => tickets.redeem(ticket, 'plan', 1))).toEqual(['a', 'b', 'c']);
+    expect(issued.map((ticket) => tickets.redeem(ticket, 'plan', 1)?.userId)).toEqual(['a', 'b', 'c']);
     // Redeemed ones make room again.
     expect(tickets.issue('d', 'plan', 1)).not.toBeNull();
   });
@@ -57,7 +57,7 @@ describe('websocket tickets', () => {
     const annas = issue(tickets, 'anna', 'plan', 0);
     for (let i = 0; i < 10_000; i++) tickets.issue('mallory', 'plan', 1);
     expect(tickets.outstanding).toBe(1 + MAX_TICKETS_PER_USER);
-    expect(tickets.redeem(annas, 'plan', 2)).toBe('anna');
+    expect(tickets.redeem(annas, 'plan', 2)?.userId).toBe('anna');
   });
 
   // [per-user cap, tickets the flooder requests]: the flooder keeps only their newest.
@@ -71,9 +71,15 @@ describe('websocket tickets', () => {
     const tickets = new Tickets(100_000, perUser);
     const others = Array.from({ length: perUser }, (_, i) => issue(tickets, `other${i}`, 'plan', 0));
     const own = Array.from({ length: requests }, () => tickets.issue('flooder', 'plan', 0));
-    const kept = own.map((ticket) => (ticket ? tickets.redeem(ticket, 'plan', 1) : null));
+    const kept = own.map((ticket) => (ticket ? (tickets.redeem(ticket, 'plan', 1)?.userId ?? null) : null));
     const expected = own.map((_, i) => (i >= requests - perUser ? 'flooder' : null));
     expect(kept).toEqual(expected);
-    expect(others.map((ticket, i) => tickets.redeem(ticket, 'plan', 1) === `other${i}`)).toEqual(others.map(() => true));
+    expect(others.map((ticket, i) => tickets.redeem(ticket, 'plan', 1)?.userId === `other${i}`)).toEqual(others.map(() => true));
+  });
+
+  it('remembers the session that asked for it, so that a logout also closes the sockets its tickets opened', () => {
+    const tickets = new Tickets();
+    const ticket = tickets.issue('anna', 'plan', 0, 'session-hash') ?? '';
+    expect(tickets.redeem(ticket, 'plan', 1)).toEqual({ userId: 'anna', sessionId: 'session-hash' });
   });
 });
