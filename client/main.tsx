@@ -1,8 +1,11 @@
 import { render } from 'solid-js/web';
 import { App } from './App.jsx';
 import { locale } from './i18n/index.js';
+import { installChunkReload } from './lib/chunk-reload.js';
 import './styles.css';
 
+// Before anything lazy loads: a tab left open across a deploy reloads into the new build.
+installChunkReload(window);
 document.documentElement.lang = locale();
 const root = document.getElementById('app');
 if (root) render(() => <App />, root);

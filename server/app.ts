@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { session } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
@@ -19,6 +20,9 @@ import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
+/** Paths of files, not of the app's pages: a missing one is a 404 (deep links have no such ending). */
+const STATIC_FILE = /\.(?:m?js|css|map|json|webmanifest|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|wasm|txt)$/i;
+
 /** JSON bodies above this are refused (imports have their own, larger limit). */
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -27,6 +31,10 @@ export function createApp(deps: Deps) {
   app.onError(onError);
   // First, so every answer gets them: HTML, assets, API, errors and 404s.
   app.use(securityHeaders(deps.config.trustProxy));
+  // gzip/deflate for text: HTML, JS, CSS, JSON, SVG (Hono's compress: by Accept-Encoding;
+  // not when the length is known to be under 1 KiB, never twice, never `no-transform`, never
+  // a HEAD). Websocket upgrades never pass through Hono (server.on('upgrade')).
+  app.use(compress());
 
   const api = new Hono<AppEnv>();
   api.use(sameOrigin(deps.config.trustProxy));
@@ -65,6 +73,15 @@ function serveClient(app: Hono<AppEnv>, clientDir: string | null): void {
   }
   const html = readFileSync(index, 'utf8');
   app.use('/assets/*', serveStatic({ root: clientDir, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root: clientDir }));
-  app.get('*', (c) => (c.req.path.startsWith('/ws/') ? c.notFound() : c.html(html)));
+  app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => (path.endsWith('.html') ? c.header('Cache-Control', 'no-cache') : undefined) }));
+  // A file that is not there is a 404, never index.html: a tab open across a deploy asks
+  // for the old build's chunks, and HTML in their place breaks it with MIME errors
+  // instead of the failed load that makes it reload (client/lib/chunk-reload.ts).
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/ws/') || c.req.path.startsWith('/assets/') || STATIC_FILE.test(c.req.path)) {
+      return c.text('Filen finns inte.', 404, { 'Cache-Control': 'no-store' });
+    }
+    // Revalidated every time, so a deploy's new chunk names reach every tab that reloads.
+    return c.html(html, 200, { 'Cache-Control': 'no-cache' });
+  });
 }

@@ -3,7 +3,8 @@
  * "Planerat totalt" for any plan — cost lines without a section included.
  */
 import { describe, expect, it } from 'vitest';
-import { readSample } from '../../../tests/support/samples.js';
+// The demo plan as shipped, read by Vite (the client's tests have no Node APIs).
+import smaland from '../../../shared/samples/handlingsplan-smaland.tsv?raw';
 import { actionPlanToJSON, type ActionPlanJSON, type CostJSON } from '../../../shared/model/action-plan.js';
 import { createDocument } from '../../../shared/model/document.js';
 import { summaryLines } from '../../../shared/summary.js';
@@ -43,7 +44,7 @@ function randomPlan(next: () => number): Pick<ActionPlanJSON, 'goals' | 'costs' 
 
 describe('summaryLines', () => {
   it('gives the demo plan’s standalone cost its own line, so 1 846 250 + 1 285 000 + 150 000 = 3 281 250', () => {
-    const { plan } = importPlanTable(readSample('handlingsplan-smaland.tsv'));
+    const { plan } = importPlanTable(smaland);
     const json = actionPlanToJSON(createDocument('action-plan', plan));
     const lines = summaryLines(json, totals(json));
     expect(lines.map((line) => [line.kind, 'label' in line ? line.label : 'section' in line ? line.section : '', line.amount])).toEqual([
