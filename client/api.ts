@@ -101,7 +101,8 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
       method,
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': contentType },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      // A Blob (an uploaded file) goes as its bytes: the server decodes its encoding.
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Servern kunde inte nås. Kontrollera anslutningen.');
@@ -134,7 +135,7 @@ export const api = {
   setRole: (ws: string, userId: string, role: Role) => call<unknown>('PATCH', `/workspaces/${ws}/members/${userId}`, { role }),
   removeMember: (ws: string, userId: string) => call<null>('DELETE', `/workspaces/${ws}/members/${userId}`),
   createDocument: (ws: string, kind: DocumentKind, title: string) => call<DocumentSummary>('POST', `/workspaces/${ws}/documents`, { kind, title }),
-  importPlan: (ws: string, table: string, type: string, title?: string) =>
+  importPlan: (ws: string, table: string | Blob, type: string, title?: string) =>
     call<DocumentSummary & { report: ImportReport }>('POST', `/workspaces/${ws}/import${title ? `?title=${encodeURIComponent(title)}` : ''}`, table, type),
   document: (id: string) => call<DocumentInfo>('GET', `/documents/${id}`).then((info) => ({ ...info, readOnly: readOnlyOf(info.readOnly) })),
 };

@@ -18,12 +18,14 @@ export function ImportForm(props: { workspaceId: string; onImported: () => void 
     const file = form.get('file');
     const pasted = String(form.get('table') ?? '');
     const hasFile = file instanceof File && file.size > 0;
-    const text = hasFile ? await file.text() : pasted;
-    const type = hasFile && /\.csv$/i.test(file.name) ? 'text/csv' : 'text/tab-separated-values';
+    // A file goes as its bytes, not `file.text()` (which reads UTF-8 and turns Swedish
+    // Excel's Windows-1252 into �): the server detects or reads the encoding. Pasted text is UTF-8.
+    const table = hasFile ? file : pasted;
+    const type = hasFile ? (/\.csv$/i.test(file.name) ? 'text/csv' : 'text/tab-separated-values') : 'text/tab-separated-values; charset=utf-8';
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.importPlan(props.workspaceId, text, type, String(form.get('title') ?? '').trim() || undefined));
+      setResult(await api.importPlan(props.workspaceId, table, type, String(form.get('title') ?? '').trim() || undefined));
       props.onImported();
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
@@ -89,6 +91,18 @@ function ImportReportView(props: { result: DocumentSummary & { report: ImportRep
             </For>
           </tbody>
         </table>
+      </Show>
+      <Show when={(props.result.report.warnings ?? []).length > 0}>
+        <h4>{t('importWarnings')}</h4>
+        <ul>
+          <For each={props.result.report.warnings}>
+            {(row) => (
+              <li>
+                {t('line')} {row.line}: {row.reason} <code>{row.text}</code>
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
       <h4>{t('skippedRows')}</h4>
       <Show when={props.result.report.skipped.length > 0} fallback={<p>{t('noSkipped')}</p>}>
