@@ -24,6 +24,11 @@ export interface Attack {
   name: string;
   /** One line on what it does, for the report. */
   what: string;
+  /**
+   * Builds the payload before the phase is timed: an attacker can compute it beforehand,
+   * and on two cores the harness's own work would otherwise be counted as server latency.
+   */
+  prepare?(context: AttackContext): Promise<void>;
   run(context: AttackContext): Promise<AttackOutcome>;
 }
 

@@ -29,17 +29,21 @@ export function pendingUpdate(): Uint8Array {
   return update;
 }
 
+/** The pending-struct bomb's updates, built by its `prepare` before the phase is timed. */
+const pendingPayload: Uint8Array[] = [];
+
 export const pendingStructBomb: Attack = {
   name: 'pending-struct bomb',
   what: `${PENDING_UPDATES} tiny updates from new clients whose earlier clocks are missing`,
-  async run(context: AttackContext): Promise<AttackOutcome> {
-    // Built first, a hundred at a time, so that building them never holds up the
-    // harness's own event loop (the bystanders' latency is measured on it).
-    const updates: Uint8Array[] = [];
-    while (updates.length < PENDING_UPDATES) {
-      for (let i = 0; i < 100; i++) updates.push(syncMessage(SyncStep.Update, pendingUpdate()));
+  async prepare(): Promise<void> {
+    pendingPayload.length = 0;
+    while (pendingPayload.length < PENDING_UPDATES) {
+      for (let i = 0; i < 100; i++) pendingPayload.push(syncMessage(SyncStep.Update, pendingUpdate()));
       await yieldTurn();
     }
+  },
+  async run(context: AttackContext): Promise<AttackOutcome> {
+    const updates = pendingPayload;
     const socket = openRaw(context.baseUrl, context.documentId, context.editorCookie);
     if (!(await opened(socket))) return { saw: ['could not connect'], problems: ['the editor could not connect'] };
     // Spread over the phase in bursts.

@@ -24,6 +24,7 @@ const ATTACKS: Attack[] = [slowReader, pendingStructBomb, gcStructBomb, hugeStat
 
 /** Runs one attack, then checks that the server is up and the bystanders converge. */
 async function runAttack(attack: Attack, context: AttackContext, server: ServerProcess, bystanders: RemoteBystanders): Promise<Row> {
+  await attack.prepare?.(context);
   server.resetPeak();
   bystanders.phase(attack.name);
   const lag = lagMonitor();

@@ -60,6 +60,8 @@ export function rssOf(pid: number): number {
 function launch(port: number, dataDir: string): Promise<ChildProcess> {
   // HOSTILE_CPU_PROF=<dir> profiles the server (as BENCH_CPU_PROF does for the bench).
   const profile = process.env.HOSTILE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_CPU_PROF}`] : [];
+  // HOSTILE_SERVER_FLAGS adds node flags, e.g. `--import ./tests/bench/trace-server.mjs` to find stalls.
+  profile.push(...(process.env.HOSTILE_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false' },
