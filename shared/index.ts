@@ -14,6 +14,8 @@ export * from './locale.js';
 export * from './money.js';
 export * from './dates.js';
 export * from './totals.js';
+export * from './summary.js';
+export * from './strings.js';
 export * from './validate/index.js';
 export * from './validate/issue.js';
 export { expectedValue, isOffTrack } from './validate/strategy.js';
