@@ -60,10 +60,19 @@ describe('a cell that starts with a quote', () => {
   });
 
   it('is still a quoted cell when Excel quoted it: separators, doubled quotes, line breaks', () => {
-    const rows = readRows('a\t"x\ty ""z"""\t"line one\nline two"\tb\nnext\trow', '\t');
+    const rows = readRows('a\t"x\ty ""z"""\t"line one\nline two"\tb\t"ends in a break\n"\nnext\t"""quoted"" at\n""line start"""', '\t');
     expect(rows.map((r) => [r.line, r.cells])).toEqual([
-      [1, ['a', 'x\ty "z"', 'line one\nline two', 'b']],
-      [3, ['next', 'row']],
+      [1, ['a', 'x\ty "z"', 'line one\nline two', 'b', 'ends in a break']],
+      [4, ['next', '"quoted" at\n"line start"']],
+    ]);
+  });
+
+  it('takes a ditto mark (a lone quote) in a later row as its own cell, not the close of a stray quote', () => {
+    const rows = readRows(['1.1 X\t"Klimatsmart\tA', '1.2 Y\tText\t"', '1.3 Z\t"\t"'].join('\n'), '\t');
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['1.1 X', '"Klimatsmart', 'A'],
+      ['1.2 Y', 'Text', '"'],
+      ['1.3 Z', '"', '"'],
     ]);
   });
 

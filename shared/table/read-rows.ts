@@ -5,9 +5,10 @@
  * doubled, separators and line breaks allowed inside), but leniently, because Word and
  * pasted text put quotes in cells without meaning them as quoting: a cell that starts with
  * a quote is a quoted cell only when its closing quote is followed by the separator, a
- * line break or the end, and does not itself start a cell (a ditto mark `"`). Otherwise (`"Klimatsmart" skola…`, an unclosed `"Klimatsmart`)
- * the cell is read as written, up to the next separator or line break — it never
- * swallows the rows after it (issue 17). A general CSV library (PapaParse) reads such a
+ * line break or the end, and does not itself start a cell (a ditto mark `"` after a
+ * separator). Otherwise (`"Klimatsmart" skola…`, an unclosed `"Klimatsmart`) the cell is
+ * read as written, up to the next separator or line break — it never swallows the rows
+ * after it (issue 17). A general CSV library (PapaParse) reads such a
  * cell to the next "valid" quote, often the end of the file, so this reader is our own.
  */
 
@@ -67,10 +68,10 @@ function readQuoted(text: string, start: number, delimiter: Delimiter): { value:
     while (text.charCodeAt(end) === SPACE) end++;
     const after = text[end];
     if (after !== undefined && after !== delimiter && after !== '\n') return undefined;
-    // A quote right after a separator or line break starts a cell of its own (a ditto
-    // mark `"`, another stray quote): it never closes this one.
-    const before = text[quote - 1];
-    if (quote - 1 > start && (before === delimiter || before === '\n')) return undefined;
+    // A quote right after a separator starts a cell of its own (a ditto mark `"`, another
+    // stray quote): it never closes this one. (After a line break it may: a cell whose
+    // text ends in a line break, as our own export writes it.)
+    if (quote - 1 > start && text[quote - 1] === delimiter) return undefined;
     return { value: text.slice(start + 1, quote).replace(/""/g, '"'), end };
   }
 }
