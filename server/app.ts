@@ -18,6 +18,7 @@ import { documentRoutes } from './routes/documents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { versionRoutes } from './routes/versions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 /** Paths of files, not of the app's pages: a missing one is a 404 (deep links have no such ending). */
@@ -54,6 +55,7 @@ export function createApp(deps: Deps) {
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));
+  api.route('/', versionRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);
   // A mounted app's notFound is not consulted, and the client's deep links below answer

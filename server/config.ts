@@ -77,6 +77,8 @@ export type Config = {
   sessionAbsoluteMs: number;
   sessionIdleMs: number;
   sessionSweepMs: number;
+  /** How often documents quiet for 10 minutes get their automatic version (server/versions/auto-versions.ts), ms. */
+  versionSweepMs: number;
   /** Invitation mail goes out only when both are set (null: the coordinator copies the link). */
   smtpUrl: string | null;
   mailFrom: string | null;
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * DAY_MS,
     sessionIdleMs: e.SESSION_IDLE_DAYS * DAY_MS,
     sessionSweepMs: 60_000,
+    versionSweepMs: 30_000,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
     clientDir: resolve('dist/client'),

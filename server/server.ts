@@ -23,6 +23,7 @@ import { Rooms } from './sync/rooms.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
+import { AutoVersions } from './versions/auto-versions.js';
 
 export interface RunningServer {
   url: string;
@@ -45,7 +46,9 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     limits: config.sync,
     workBudget: new WorkBudget(),
     onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
+    onEdit: (documentId, at) => autoVersions.touch(documentId, at),
   });
+  const autoVersions = new AutoVersions({ db, rooms, clock });
   const deps: Deps = {
     db,
     config,
@@ -74,6 +77,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const sockets = attachWebsocket(server, deps, deps.sockets);
   // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
   const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
+  const versionSweep = autoVersions.start(config.versionSweepMs);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;
@@ -85,6 +89,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         sessionSweep.stop();
+        versionSweep.stop();
         sockets.close();
         await rooms.closeAll();
         server.closeAllConnections();

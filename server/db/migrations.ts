@@ -129,4 +129,43 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_user ON sessions(user_id);
   ALTER TABLE users ADD COLUMN deleted_at INTEGER;
   `,
+  // Versions, visits and share links (DESIGN "Versions, changes, the live draft", "Share
+  // links"; docs/versions.md). A version holds the document's full state, compacted when
+  // it was made, so it opens without any other row. A visit holds the state the member
+  // saw last (one row per member and document, replaced on each visit). Share-link tokens
+  // are stored as SHA-256 only; a revoked or expired row stays so its link answers 410.
+  `
+  CREATE TABLE document_versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('named', 'auto')),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    decision_body TEXT,
+    decision_date TEXT,
+    decision_reference TEXT,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX document_versions_document ON document_versions(document_id, created_at);
+  CREATE TABLE document_visits (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    visited_at INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (document_id, user_id)
+  );
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    last_used_at INTEGER
+  );
+  CREATE INDEX share_links_document ON share_links(document_id);
+  `,
 ];

@@ -6,13 +6,23 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import type { RoomClient } from './client.js';
+import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
 import { explainUnmigratable, type ReadOnlyReason } from './read-only.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomsOptions extends RoomOptions {
   idleMs: number;
+  /**
+   * Called with each update a room stores (its document and time): one call, so that
+   * automatic versions (server/versions/auto-versions.ts) cost the edit path no more than
+   * noting the time. Content written outside a room (creation, import) is not an edit.
+   */
+  onEdit?: (documentId: string, at: number) => void;
 }
+
+/** The origin of changes the server itself makes in a live document (a restore). */
+export const SERVER_ORIGIN = 'server';
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -24,7 +34,13 @@ export class Rooms {
   private readonly unloadQueue: string[] = [];
   private draining = false;
 
-  constructor(private readonly options: RoomsOptions) {}
+  /** What rooms are loaded with: the store, wrapped to note edits when someone listens. */
+  private readonly roomOptions: RoomOptions;
+
+  constructor(private readonly options: RoomsOptions) {
+    const { onEdit } = options;
+    this.roomOptions = onEdit ? { ...options, store: notingEdits(options.store, onEdit) } : options;
+  }
 
   get store(): DocumentStore {
     return this.options.store;
@@ -36,7 +52,7 @@ export class Rooms {
     await this.unloading.get(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = Room.load(documentId, this.options, { fastOpen: !this.slowOpen.has(documentId) });
+      room = Room.load(documentId, this.roomOptions, { fastOpen: !this.slowOpen.has(documentId) });
       this.rooms.set(documentId, room);
       // A failed load leaves no room behind, so the next attempt loads afresh.
       room.catch(() => this.rooms.delete(documentId));
@@ -70,6 +86,42 @@ export class Rooms {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);
     return doc;
+  }
+
+  /**
+   * The document's whole state, encoded now (for a version): the live room's content, or
+   * the stored content when no room holds it.
+   */
+  async encodeState(documentId: string): Promise<Uint8Array> {
+    const live = this.rooms.get(documentId);
+    if (live) return encodeCommittedState((await live).doc);
+    const doc = await this.read(documentId);
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Makes `edit` in the live document as one change with the server's origin: the room
+   * stores it and sends it to everyone online like an editor's change (a restore; DESIGN
+   * "Versions"). Resolves once it is stored; false (nothing changed) when the document is
+   * read-only for everyone. Throws when the room fails to store it.
+   */
+  async change(documentId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    const room = await this.open(documentId);
+    try {
+      if (room.readOnly) return false;
+      const doc = room.doc;
+      doc.transact(() => edit(doc), SERVER_ORIGIN);
+      // Waits for the stored write (and compacts, as a room does every few hundred edits).
+      await room.flush();
+      if (room.isFailed) throw new Error(`Room ${documentId} failed to store a server change`);
+      return true;
+    } finally {
+      if (room.clients.size === 0) this.scheduleIdle(documentId);
+    }
   }
 
   /** Why nobody may write to a document (DESIGN "Protected document fields"), or null. */
@@ -179,4 +231,17 @@ export class Rooms {
     }
     await Promise.all(this.unloading.values());
   }
+}
+
+/** The store as rooms see it, noting each update's document and time before storing it. */
+function notingEdits(store: DocumentStore, onEdit: (documentId: string, at: number) => void): DocumentStore {
+  return {
+    load: (documentId) => store.load(documentId),
+    append(documentId, update, meta) {
+      onEdit(documentId, meta.at);
+      return store.append(documentId, update, meta);
+    },
+    compact: (documentId, state, upTo, at, schemaVersion) => store.compact(documentId, state, upTo, at, schemaVersion),
+    pendingUpdates: (documentId) => store.pendingUpdates(documentId),
+  };
 }

@@ -1,0 +1,95 @@
+/**
+ * Versions, compare, changes since a visit, restore (DESIGN "Versions, changes, the live
+ * draft"; choices in docs/versions.md and README "Contract notes"). Every route answers
+ * 401 without a session, 404 `not-found` to non-members, 403 `forbidden` below the role.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { compareDocuments } from '../../shared/compare/index.js';
+import { requireUser } from '../auth/middleware.js';
+import { documentAccess } from '../access.js';
+import type { AppEnv, Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import { parseJson, parseWith } from '../validation.js';
+import { restoreVersion } from '../versions/restore.js';
+import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
+import { findVersion, recordVisit, versionsOf } from '../versions/store.js';
+import { makeVersion } from '../versions/versions.js';
+
+const text = (max: number, what: string) => z.string().trim().min(1, `${what} får inte vara tom.`).max(max, `${what}: högst ${max} tecken.`);
+const isoDate = z.iso.date('Datumet ska skrivas ÅÅÅÅ-MM-DD.');
+
+const NewVersion = z.object({
+  name: text(200, 'Namnet'),
+  decision: z.object({ body: text(200, 'Beslutande organ'), date: isoDate, reference: text(200, 'Beslutsreferensen') }).optional(),
+});
+const CompareQuery = z.object({ from: z.string().min(1, 'Ange from.').max(100), to: z.string().min(1).max(100).default('live') });
+const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.datetime({ offset: true, error: 'since ska vara last-visit eller en ISO 8601-tid.' })]) });
+
+/**
+ * - `POST /documents/:doc/versions {name, decision?: {body, date, reference}}` (editor) → 201 Version.
+ * - `GET /documents/:doc/versions` (member) → `{versions: Version[]}` newest first.
+ * - `GET /documents/:doc/versions/:v/export.json` (member) → the export shape as it was, plus `version`.
+ * - `POST /documents/:doc/versions/:v/restore` (editor) → 200 `{restored: Version, before: Version}`;
+ *   409 `document.read-only` when nobody may write to the document.
+ * - `GET /documents/:doc/compare?from=<id|live|adopted>&to=<id|live>` (member) → `{changes, totals?}`;
+ *   404 `version.not-found`, `version.none-adopted`.
+ * - `GET /documents/:doc/changes?since=last-visit|<ISO>` (member) → `{changes, totals?, from: {kind, at}}`.
+ * - `POST /documents/:doc/visits` (member) → 204.
+ */
+export function versionRoutes(deps: Deps) {
+  const { db, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.post('/documents/:doc/versions', async (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'editor');
+    const input = await parseJson(c, NewVersion);
+    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
+    return c.json(version, 201);
+  });
+
+  app.get('/documents/:doc/versions', (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    return c.json({ versions: versionsOf(db, document.id) });
+  });
+
+  app.get('/documents/:doc/versions/:v/export.json', async (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const version = findVersion(db, document.id, c.req.param('v'));
+    if (!version) throw versionNotFound();
+    const json = await stateOf(deps, document.id, version.id);
+    return c.json({ ...exportBody(document.id, json, clock.today(), c.req.query('locale')), version });
+  });
+
+  app.post('/documents/:doc/versions/:v/restore', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    return c.json(await restoreVersion(deps, document, c.req.param('v'), user.id));
+  });
+
+  app.get('/documents/:doc/compare', async (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const { from, to } = parseWith(CompareQuery, c.req.query());
+    if (to === 'adopted') throw new AppError(400, 'validation', 'to ska vara en version eller live.');
+    return c.json(compareDocuments(await stateOf(deps, document.id, from), await stateOf(deps, document.id, to)));
+  });
+
+  app.get('/documents/:doc/changes', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { since } = parseWith(SinceQuery, c.req.query());
+    const start = since === 'last-visit' ? lastVisitState(db, document.id, user.id) : stateAt(db, document.id, user.id, Date.parse(since));
+    // Never visited: nothing is "new since your last visit" (README "Contract notes").
+    if (!start) return c.json({ changes: [], from: { kind: 'none', at: null } });
+    return c.json({ ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base });
+  });
+
+  app.post('/documents/:doc/visits', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    recordVisit(db, document.id, user.id, clock.now(), await deps.rooms.encodeState(document.id));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,59 @@
+/**
+ * Automatic versions after 10 minutes of quiet following edits (DESIGN "Versions"). The
+ * edit path only notes the time of each stored update (`touch`, called by the rooms'
+ * store; one map write); a sweep on a timer makes the versions of documents that have
+ * been quiet long enough. Times come from the injected clock, so tests move time by hand.
+ * Edits noted but not yet versioned when the process stops are not versioned later: the
+ * next edit starts a new quiet period.
+ */
+import { findDocument } from '../db/documents.js';
+import { systemTimer, type SweepTimer } from '../auth/session-sweep.js';
+import { AUTO_VERSION_QUIET_MS, localTime, makeVersion, type VersionDeps } from './versions.js';
+
+export class AutoVersions {
+  /** Documents edited since their last automatic version, with the time of the last edit. */
+  private readonly lastEdit = new Map<string, number>();
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly deps: VersionDeps,
+    private readonly quietMs = AUTO_VERSION_QUIET_MS,
+    private readonly log: (message: string, error: unknown) => void = console.error,
+  ) {}
+
+  /** An update was stored at `at` (ms): the document's quiet period starts again. */
+  readonly touch = (documentId: string, at: number): void => {
+    this.lastEdit.set(documentId, at);
+  };
+
+  /** Makes the versions that are due; resolves with how many. Runs never overlap. */
+  sweep(): Promise<number> {
+    return (this.running ??= this.run().finally(() => {
+      this.running = null;
+    }));
+  }
+
+  private async run(): Promise<number> {
+    const now = this.deps.clock.now();
+    let made = 0;
+    for (const [documentId, at] of [...this.lastEdit]) {
+      if (now - at < this.quietMs) continue;
+      // Only if no edit came in meanwhile; one that did keeps the document waiting.
+      if (this.lastEdit.get(documentId) === at) this.lastEdit.delete(documentId);
+      // A document deleted meanwhile has nothing to version.
+      if (!findDocument(this.deps.db, documentId)) continue;
+      try {
+        await makeVersion(this.deps, documentId, { kind: 'auto', name: `Automatisk version ${localTime(now)}`, createdBy: null });
+        made++;
+      } catch (error) {
+        this.log(`Automatic version of ${documentId} failed`, error);
+      }
+    }
+    return made;
+  }
+
+  /** Sweeps every `everyMs` of real time until stopped. */
+  start(everyMs: number, timer: SweepTimer = systemTimer): { stop(): void } {
+    return timer.every(everyMs, () => void this.sweep());
+  }
+}

@@ -1,0 +1,37 @@
+/** Restoring a version (DESIGN "Versions": a new change everyone online sees; history kept). */
+import type { Deps } from '../context.js';
+import type { DocumentRow } from '../db/documents.js';
+import { AppError } from '../errors.js';
+import { restoreContent } from './restore-doc.js';
+import { versionNotFound } from './states.js';
+import { findVersion, versionData, type Version } from './store.js';
+import { localTime, makeVersion, stateDoc } from './versions.js';
+
+/**
+ * Makes the named version "Före återställning <date time>" of the live document, then
+ * writes version `versionId`'s content into the live room as one server change, stored
+ * before this resolves and sent to every open socket like an editor's edit. 404
+ * `version.not-found`; 409 `document.read-only` when nobody may write the document.
+ */
+export async function restoreVersion(
+  deps: Pick<Deps, 'db' | 'rooms' | 'clock'>,
+  document: DocumentRow,
+  versionId: string,
+  userId: string,
+): Promise<{ restored: Version; before: Version }> {
+  const restored = findVersion(deps.db, document.id, versionId);
+  const data = versionData(deps.db, document.id, versionId);
+  if (!restored || !data) throw versionNotFound();
+  if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
+  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId });
+  const source = stateDoc(data);
+  try {
+    const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind));
+    if (!changed) throw readOnly();
+  } finally {
+    source.destroy();
+  }
+  return { restored, before };
+}
+
+const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat och kan inte återställas.');

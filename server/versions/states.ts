@@ -1,0 +1,69 @@
+/**
+ * The document states `compare` and `changes` read (DESIGN "Versions, changes, the live
+ * draft"): the live draft, a version, the adopted version, or the state at a past moment.
+ */
+import { totals } from '../../shared/totals.js';
+import { validate } from '../../shared/validate/index.js';
+import { isLocale } from '../../shared/locale.js';
+import type { DocumentJSON } from '../../shared/model/document.js';
+import { toJSON } from '../../shared/model/document.js';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import { lastVisit, latestAdopted, versionAtOrBefore, versionData } from './store.js';
+import { stateJSON } from './versions.js';
+
+export const versionNotFound = () => new AppError(404, 'version.not-found', 'Versionen finns inte.');
+const noneAdopted = () => new AppError(404, 'version.none-adopted', 'Dokumentet har ingen antagen version ännu.');
+
+/** The live draft in the export shape. */
+export async function liveJSON(deps: Pick<Deps, 'rooms'>, documentId: string): Promise<DocumentJSON | null> {
+  return toJSON(await deps.rooms.read(documentId));
+}
+
+/** `live`, `adopted` (the latest version with a decision) or a version id; 404 `version.*` otherwise. */
+export async function stateOf(deps: Pick<Deps, 'db' | 'rooms'>, documentId: string, which: string): Promise<DocumentJSON | null> {
+  if (which === 'live') return liveJSON(deps, documentId);
+  const id = which === 'adopted' ? latestAdopted(deps.db, documentId)?.id : which;
+  if (id === undefined) throw noneAdopted();
+  const data = versionData(deps.db, documentId, id);
+  if (!data) throw versionNotFound();
+  return stateJSON(data);
+}
+
+/** Where a change list starts: which state it was, and when (ISO; null for the empty document). */
+export interface ChangesBase {
+  kind: 'visit' | 'version' | 'empty';
+  at: string | null;
+}
+
+/** The state the member saw at their last visit, or null when they never recorded one. */
+export function lastVisitState(db: Deps['db'], documentId: string, userId: string): { base: ChangesBase; json: DocumentJSON | null } | null {
+  const visit = lastVisit(db, documentId, userId);
+  return visit ? { base: { kind: 'visit', at: new Date(visit.visitedAt).toISOString() }, json: stateJSON(visit.data) } : null;
+}
+
+/**
+ * The state at `at` (ms) as the caller can know it: the newer of their own last visit at
+ * or before it and the newest version at or before it (both hold full states). With
+ * neither, the empty document, so everything is listed as added (docs/versions.md).
+ */
+export function stateAt(db: Deps['db'], documentId: string, userId: string, at: number): { base: ChangesBase; json: DocumentJSON | null } {
+  const visit = lastVisit(db, documentId, userId);
+  const version = versionAtOrBefore(db, documentId, at);
+  const usable = visit && visit.visitedAt <= at ? visit : undefined;
+  if (usable && (!version || usable.visitedAt >= version.createdAt)) {
+    return { base: { kind: 'visit', at: new Date(usable.visitedAt).toISOString() }, json: stateJSON(usable.data) };
+  }
+  if (version) return { base: { kind: 'version', at: new Date(version.createdAt).toISOString() }, json: stateJSON(version.data) };
+  return { base: { kind: 'empty', at: null }, json: null };
+}
+
+/**
+ * A state in the shape of `GET …/export.json` (`{id, …document, totals?, issues}`), so a
+ * version or a guest's view renders like the live export. 500 when it holds no document.
+ */
+export function exportBody(documentId: string, json: DocumentJSON | null, today: string, localeQuery: string | undefined) {
+  if (!json) throw new AppError(500, 'internal', 'Dokumentet kunde inte läsas.');
+  const locale = isLocale(localeQuery) ? localeQuery : 'sv';
+  return { id: documentId, ...json, ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues: validate(json, { today, locale }) };
+}

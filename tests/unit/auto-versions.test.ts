@@ -1,0 +1,61 @@
+/**
+ * Automatic versions (DESIGN "Versions": after 10 minutes of quiet following edits), on a
+ * hand-moved clock and hand-run sweeps: every rule of the quiet period, one row each.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../server/db/database.js';
+import { insertDocument } from '../../server/db/documents.js';
+import { AutoVersions } from '../../server/versions/auto-versions.js';
+import { versionsOf } from '../../server/versions/store.js';
+
+const MINUTE = 60_000;
+let dir: string;
+let db: Db;
+let now = 0;
+const clock = { now: () => now, today: () => '2027-03-15' };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'samplan-auto-'));
+  db = openDatabase(dir);
+  db.prepare("INSERT INTO workspaces (id, name, created_at) VALUES ('w', 'W', 0)").run();
+  for (const id of ['a', 'b']) insertDocument(db, { id, workspaceId: 'w', kind: 'agenda', title: id }, null, 0);
+  now = Date.parse('2027-03-15T08:00:00Z');
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Step = ['edit', string] | ['wait', number] | ['sweep', number];
+
+const CASES: Array<{ name: string; steps: Step[]; versions: Record<string, number> }> = [
+  { name: 'no edits, no versions', steps: [['wait', 60], ['sweep', 0]], versions: { a: 0, b: 0 } },
+  { name: 'quiet for 9 minutes is not enough', steps: [['edit', 'a'], ['wait', 9], ['sweep', 0]], versions: { a: 0 } },
+  { name: 'quiet for 10 minutes makes one', steps: [['edit', 'a'], ['wait', 10], ['sweep', 1], ['sweep', 0]], versions: { a: 1 } },
+  { name: 'an edit starts the quiet period again', steps: [['edit', 'a'], ['wait', 9], ['edit', 'a'], ['wait', 2], ['sweep', 0], ['wait', 8], ['sweep', 1]], versions: { a: 1 } },
+  { name: 'quiet after the version makes no more', steps: [['edit', 'a'], ['wait', 10], ['sweep', 1], ['wait', 60], ['sweep', 0]], versions: { a: 1 } },
+  { name: 'new edits after a version make the next', steps: [['edit', 'a'], ['wait', 10], ['sweep', 1], ['edit', 'a'], ['wait', 10], ['sweep', 1]], versions: { a: 2 } },
+  { name: 'each document has its own quiet', steps: [['edit', 'a'], ['wait', 5], ['edit', 'b'], ['wait', 5], ['sweep', 1], ['wait', 5], ['sweep', 1]], versions: { a: 1, b: 1 } },
+  { name: 'a deleted document is skipped', steps: [['edit', 'gone'], ['wait', 10], ['sweep', 0]], versions: { a: 0 } },
+];
+
+describe('AutoVersions', () => {
+  it.each(CASES)('$name', async ({ steps, versions }) => {
+    const encoded: string[] = [];
+    const rooms = { encodeState: async (id: string) => (encoded.push(id), new Uint8Array([0, 0])) };
+    const auto = new AutoVersions({ db, clock, rooms }, 10 * MINUTE, () => undefined);
+    for (const step of steps) {
+      if (step[0] === 'edit') auto.touch(step[1], now);
+      else if (step[0] === 'wait') now += step[1] * MINUTE;
+      else expect(await auto.sweep()).toBe(step[1]);
+    }
+    for (const [id, count] of Object.entries(versions)) {
+      const made = versionsOf(db, id);
+      expect(made).toHaveLength(count);
+      for (const v of made) expect(v).toMatchObject({ kind: 'auto', createdBy: null, name: expect.stringMatching(/^Automatisk version /) });
+    }
+  });
+});
