@@ -35,6 +35,8 @@ export interface Sessions {
   create(userId: string): Promise<string>;
   /** The live session's user and id (the token's hash), or null; counts as a use. */
   validate(token: string): Promise<{ userId: string; sessionId: string } | null>;
+  /** Whether session `sessionId` (a token's hash) is live: not ended, not past a limit. */
+  isLive(sessionId: string): Promise<boolean>;
   /** Ends one session; returns its id. */
   invalidate(token: string): Promise<string>;
   /** Ends every session of `userId` but `keepSessionId`; returns the ended ids. */
@@ -81,6 +83,10 @@ export function createSessions(db: Db, now: () => number, lifetime: SessionLifet
       if (!row || at >= expiresAt(row)) return null;
       if (at - row.lastUsedAt >= touchMs) statement(db, 'UPDATE sessions SET last_used_at = ? WHERE id = ?').run(at, id);
       return { userId: row.userId, sessionId: id };
+    },
+    async isLive(sessionId) {
+      const row = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
+      return row !== undefined && now() < expiresAt(row);
     },
     async invalidate(token) {
       return remove([hashToken(token)])[0] ?? '';

@@ -23,6 +23,7 @@ import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import { LiveSockets } from './live-sockets.js';
 import { SocketClient } from './socket-client.js';
+import { admitShareToken } from '../share/access.js';
 
 interface Admitted {
   ok: true;
@@ -31,6 +32,8 @@ interface Admitted {
   sessionId: string | null;
   role: Role;
   documentId: string;
+  /** Set for a guest's socket opened with `?share=<token>`. */
+  shareLinkId: string | null;
 }
 type Admission = Admitted | { ok: false; close: CloseCode } | { ok: false; status: 403 | 429; code: string; message: string };
 
@@ -40,7 +43,8 @@ const TOO_MANY = { ok: false, status: 429, code: 'rate-limited', message: 'För 
 /** Who is connecting: a ticket's user, else the session cookie's (then Origin must be ours). */
 async function authenticate(deps: Deps, request: IncomingMessage, documentId: string, ticket: string | null): Promise<{ userId: string; sessionId: string | null } | 'foreign-origin' | null> {
   const holder = ticket ? deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
-  if (holder) return holder;
+  // A ticket lives no longer than the session that asked for it (logout ends both).
+  if (holder) return holder.sessionId === null || (await deps.sessions.isLive(holder.sessionId)) ? holder : null;
   const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
   if (!token) return null;
   if (!isOwnOrigin(request, deps.config.trustProxy)) return 'foreign-origin';
@@ -64,6 +68,8 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
 async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
+  const share = url.searchParams.get('share');
+  if (share !== null) return admitGuest(deps, sockets, documentId, share, address);
   const who = await authenticate(deps, request, documentId, url.searchParams.get('ticket'));
   if (who === 'foreign-origin') return FOREIGN_ORIGIN;
   if (!who) return { ok: false, close: CloseCode.Unauthorized };
@@ -73,7 +79,22 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   const role = roleOf(deps.db, document.workspaceId, who.userId);
   const user = findUserById(deps.db, who.userId);
   if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
-  return { ok: true, ...who, userName: user.name, role, documentId };
+  return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
+}
+
+/**
+ * A guest with a share link (DESIGN "Share links"): always a viewer, of the link's one
+ * document. No Origin is needed: the link, not an ambient cookie, is the authority. The
+ * per-address limit holds as for everyone; an unknown, expired or revoked link closes
+ * 4401, a link used for another document 4403.
+ */
+function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Admission {
+  if (!sockets.admitsAddress(address)) return TOO_MANY;
+  const admission = admitShareToken(deps.db, token, deps.clock.now());
+  if (!admission.ok) return { ok: false, close: CloseCode.Unauthorized };
+  const { link } = admission;
+  if (link.document.id !== documentId) return { ok: false, close: CloseCode.Forbidden };
+  return { ok: true, userId: `share:${link.id}`, userName: 'Gäst', sessionId: null, role: 'viewer', documentId, shareLinkId: link.id };
 }
 
 /**

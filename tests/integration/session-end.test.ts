@@ -90,6 +90,19 @@ describe('tickets', () => {
   });
 });
 
+describe('tickets asked for before the session ended', () => {
+  it.each(['/api/auth/logout', '/api/auth/logout-everywhere'])('open nothing after %s', async (path) => {
+    const { documentId, devices } = await personOnDevices(server.url, 1);
+    const device = devices[0];
+    if (!device) throw new Error('a device expected');
+    const { ticket } = await device.api.json<{ ticket: string }>('POST', `/api/documents/${documentId}/ticket`, undefined, 200);
+    expect((await device.api.request('POST', path)).status).toBe(204);
+    const url = `${server.url.replace(/^http/, 'ws')}/ws/${documentId}?ticket=${encodeURIComponent(ticket)}`;
+    expect(await closeCodeOf(url)).toBe(4401);
+    device.socket.ws.close();
+  });
+});
+
 describe('password change', () => {
   it('takes the new password from now on, and never the old', async () => {
     const { email, devices } = await personOnDevices(server.url, 1);
