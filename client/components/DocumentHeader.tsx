@@ -1,9 +1,10 @@
-import { For, Show, type Accessor } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import type { ConnectionStatus } from '../sync/status.js';
 import { statusMessage } from '../sync/close-codes.js';
 import type { Peer } from '../sync/presence.js';
 import { t } from '../i18n/index.js';
+import { presenceNews } from '../lib/presence-news.js';
 
 /** Connection status, who is here, and undo/redo — shown in the app header while a document is open. */
 export function DocumentHeader(props: { status: Accessor<ConnectionStatus>; peers: Accessor<Peer[]>; onUndo?: () => void; onRedo?: () => void }) {
@@ -12,6 +13,7 @@ export function DocumentHeader(props: { status: Accessor<ConnectionStatus>; peer
     return t(key, params);
   };
   const mount = document.getElementById('header-slot') ?? undefined;
+  const news = createPresenceNews(props.peers);
   return (
     <Portal mount={mount}>
       <div class="doc-header">
@@ -32,6 +34,9 @@ export function DocumentHeader(props: { status: Accessor<ConnectionStatus>; peer
             )}
           </For>
         </ul>
+        <span class="visually-hidden" role="status" data-presence-news>
+          {news()}
+        </span>
         <Show when={props.onUndo}>
           <button type="button" class="secondary" onClick={() => props.onUndo?.()}>
             {t('undo')}
@@ -43,6 +48,24 @@ export function DocumentHeader(props: { status: Accessor<ConnectionStatus>; peer
       </div>
     </Portal>
   );
+}
+
+/** "Erik Redaktör har öppnat dokumentet": others arriving and leaving, for a polite live region. */
+function createPresenceNews(peers: Accessor<Peer[]>): Accessor<string> {
+  const [text, setText] = createSignal('');
+  const others = () => [...new Set(peers().filter((p) => !p.self).map((p) => p.name))].sort();
+  createEffect(
+    on(
+      others,
+      (now, before) => {
+        const { joined, left } = presenceNews(before ?? [], now);
+        const lines = [...joined.map((name) => t('peerJoined', { name })), ...left.map((name) => t('peerLeft', { name }))];
+        if (lines.length > 0) setText(lines.join('. '));
+      },
+      { defer: true },
+    ),
+  );
+  return text;
 }
 
 function initials(name: string): string {

@@ -1,9 +1,10 @@
 import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { onCleanup, onMount, Show } from 'solid-js';
 import { LOCALES, isLocale } from '../../shared/locale.js';
 import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
-import { me, setMe } from '../session.js';
+import { me, refreshMe, setMe } from '../session.js';
+import { SkipLink } from './SkipLink.jsx';
 
 const LANGUAGE_NAMES = { sv: 'Svenska', nb: 'Norsk bokmål', en: 'English' } as const;
 
@@ -11,15 +12,35 @@ export function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
   const logOut = async () => {
     await api.logout().catch(() => undefined);
-    setMe(null);
+    // Leave the page first, then forget the user: the page's own redirect to the sign-in page
+    // would otherwise replace its history entry, and Back would leave the app (issue 17 item 3).
     navigate('/login');
+    setMe(null);
   };
+  let header: HTMLElement | undefined;
+  // The header is sticky (issue 17 item 4); its height, which changes as it wraps, is the
+  // scroll padding that keeps a focused field from hiding under it (WCAG 2.4.11).
+  onMount(() => {
+    if (!header) return;
+    const target = header;
+    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${target.offsetHeight}px`));
+    observer.observe(target);
+    onCleanup(() => observer.disconnect());
+  });
+  // A page restored from the back/forward cache (Back after logging out) shows what it showed
+  // then: ask the server who is signed in now, so it turns into the sign-in page (issue 17 item 3).
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) void refreshMe();
+  };
+  window.addEventListener('pageshow', onPageShow);
+  onCleanup(() => window.removeEventListener('pageshow', onPageShow));
   return (
     <>
-      <a class="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <header class="app-header">
+      <div class="skip-links">
+        <SkipLink target="main">{t('skipToContent')}</SkipLink>
+        <span id="skip-slot" />
+      </div>
+      <header class="app-header" ref={header}>
         <A href="/" class="brand">
           {t('appName')}
         </A>

@@ -1,9 +1,14 @@
-import { For, Show } from 'solid-js';
+import { For, onCleanup, Show } from 'solid-js';
+import { Portal } from 'solid-js/web';
 import type { Issue, Severity } from '../../shared/validate/issue.js';
 import { fieldId } from '../sync/action-plan-view.js';
 import { t } from '../i18n/index.js';
+import { isIssuesShortcut } from '../lib/shortcuts.js';
+import { focusById, SkipLink } from './SkipLink.jsx';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** The issues panel's id: the target of its skip link and shortcut. */
+export const ISSUES_ID = 'issues';
 
 /** Every issue from `validate()`, live, grouped by severity; each one takes you to its field. */
 export function ValidationPanel(props: { issues: Issue[]; beforeFocus?: () => void }) {
@@ -17,8 +22,21 @@ export function ValidationPanel(props: { issues: Issue[]; beforeFocus?: () => vo
       target.focus();
     });
   };
+  // Alt+Shift+A from anywhere in the document reaches the panel (issue 17 item 5); a skip
+  // link at the top of the page does the same in two Tabs.
+  const onKey = (event: KeyboardEvent) => {
+    if (!isIssuesShortcut(event)) return;
+    event.preventDefault();
+    focusById(ISSUES_ID);
+  };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+  const slot = document.getElementById('skip-slot') ?? undefined;
   return (
-    <aside class="validation" aria-labelledby="issues-heading">
+    <aside class="validation" id={ISSUES_ID} tabindex="-1" aria-labelledby="issues-heading" aria-keyshortcuts="Alt+Shift+A">
+      <Portal mount={slot}>
+        <SkipLink target={ISSUES_ID}>{t('skipToIssues')}</SkipLink>
+      </Portal>
       <h2 id="issues-heading">
         {t('issues')} <span class="count">({props.issues.length})</span>
       </h2>

@@ -1,10 +1,12 @@
 /** UI text in Swedish (the default), Norwegian bokmål and English — the users' own words (GLOSSARY.md). */
+import { experienceEn, experienceNb, experienceSv } from './experience-messages.js';
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 
 const sv = {
   ...sessionSv,
   ...accountSv,
+  ...experienceSv,
   appName: 'Samplan',
   skipToContent: 'Hoppa till innehållet',
   language: 'Språk',
@@ -218,6 +220,7 @@ const nb: Messages = {
   ...sv,
   ...sessionNb,
   ...accountNb,
+  ...experienceNb,
   skipToContent: 'Hopp til innholdet',
   language: 'Språk',
   logIn: 'Logg inn',
@@ -413,6 +416,7 @@ const en: Messages = {
   ...sv,
   ...sessionEn,
   ...accountEn,
+  ...experienceEn,
   skipToContent: 'Skip to content',
   language: 'Language',
   logIn: 'Log in',

@@ -2,6 +2,7 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { t } from '../i18n/index.js';
 import { refreshMe } from '../session.js';
 
@@ -20,6 +21,7 @@ function AuthForm(props: { mode: 'login' | 'signup' }) {
   };
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  usePageTitle(() => (props.mode === 'login' ? t('logIn') : t('signUp')));
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -40,7 +42,7 @@ function AuthForm(props: { mode: 'login' | 'signup' }) {
   };
   return (
     <section class="auth">
-      <h1>{props.mode === 'login' ? t('logIn') : t('signUp')}</h1>
+      <PageHeading>{props.mode === 'login' ? t('logIn') : t('signUp')}</PageHeading>
       <form onSubmit={(e) => void submit(e)} class="stack">
         <Show when={props.mode === 'signup'}>
           <label>

@@ -3,7 +3,9 @@ import { createEffect, createMemo, createResource, Match, onCleanup, Show, Switc
 import { ROOTS } from '../../shared/model/kinds.js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
-import { messageOf } from '../components/ErrorText.jsx';
+import { DownloadLink } from '../components/DownloadLink.jsx';
+import { KeyboardHelp } from '../components/KeyboardHelp.jsx';
+import { LoadError } from '../components/LoadError.jsx';
 import { PlanEditor } from '../components/plan/PlanEditor.jsx';
 import { StrategyEditor } from '../components/strategy/StrategyEditor.jsx';
 import { AgendaEditor } from '../components/agenda/AgendaEditor.jsx';
@@ -14,16 +16,22 @@ import { canEdit } from '../sync/close-codes.js';
 import { createDocumentSession, type DocumentSession, type Phase } from '../sync/document-session.js';
 import { openDocument } from '../sync/open-document.js';
 import { createPresence } from '../sync/presence.js';
+import { moveToRow } from '../lib/row-navigation.js';
+import { rowStep } from '../lib/shortcuts.js';
 
 export function DocumentPage() {
   const params = useParams<{ doc: string }>();
-  const [info] = createResource(() => params.doc, (id) => api.document(id));
+  const [info, { refetch }] = createResource(() => params.doc, (id) => api.document(id));
   return (
     <RequireUser>
       {(user) => (
-        <Show when={info()} fallback={<p role={info.error ? 'alert' : undefined}>{info.error ? messageOf(info.error, t('errorGeneric')) : t('loading')}</p>}>
-          {(doc) => <DocumentSessionView info={doc()} user={user} />}
-        </Show>
+        // The error is read before the value: reading a failed resource throws (issue 17 item 3).
+        <Switch fallback={<p role="status">{t('loading')}</p>}>
+          <Match when={info.error as unknown}>
+            <LoadError error={info.error} what="document" onRetry={() => void refetch()} />
+          </Match>
+          <Match when={info()}>{(doc) => <DocumentSessionView info={doc()} user={user} />}</Match>
+        </Switch>
       )}
     </RequireUser>
   );
@@ -68,6 +76,10 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
   const editable = canEdit(props.info);
   // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z outside text editors undo one's own changes.
   const onKey = (event: KeyboardEvent) => {
+    // Alt+↑/↓: the same field one row up or down; a select keeps Alt+↓ for opening its list.
+    const step = rowStep(event);
+    const target = event.target instanceof Element ? event.target : null;
+    if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
     if (!editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
     if ((event.target as HTMLElement | null)?.closest('.cm-editor, input, textarea')) return;
     event.preventDefault();
@@ -80,11 +92,18 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
     <>
       <DocumentHeader status={live.status} peers={peers} onUndo={editable ? () => live.undo.undo() : undefined} onRedo={editable ? () => live.undo.redo() : undefined} />
       <p class="breadcrumb">
-        <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> · <a href={`/api/documents/${props.info.id}/export.json`}>{t('exportJson')}</a>
+        <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> ·{' '}
+        <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
+          {t('exportJson')}
+        </DownloadLink>
         <Show when={props.info.kind === 'action-plan'}>
           {' · '}
-          <a href={`/api/documents/${props.info.id}/export.tsv`}>{t('exportTsv')}</a>
+          <DownloadLink href={`/api/documents/${props.info.id}/export.tsv`} title={props.info.title} extension="tsv">
+            {t('exportTsv')}
+          </DownloadLink>
         </Show>
+        {' · '}
+        <KeyboardHelp />
       </p>
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
       <Switch fallback={<p>{t('documentUnsupported')}</p>}>

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
 import { me, refreshMe } from '../session.js';
@@ -9,6 +10,7 @@ import { me, refreshMe } from '../session.js';
 export function HomePage() {
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);
+  usePageTitle(() => t('workspaces'));
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -24,7 +26,7 @@ export function HomePage() {
     <RequireUser>
       {() => (
         <section>
-          <h1>{t('workspaces')}</h1>
+          <PageHeading>{t('workspaces')}</PageHeading>
           <Show when={(me()?.workspaces.length ?? 0) > 0} fallback={<p>{t('noWorkspaces')}</p>}>
             <ul class="cards">
               <For each={me()?.workspaces}>

@@ -2,6 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { api, ApiError } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { longDate, t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { me, refreshMe } from '../session.js';
@@ -29,6 +30,7 @@ export function InvitePage() {
   const [info] = createResource(() => params.token, (token) => api.invitation(token));
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  usePageTitle(() => t('invitationHeading'));
   const accept = async () => {
     setBusy(true);
     setError(null);
@@ -44,7 +46,7 @@ export function InvitePage() {
   };
   return (
     <section class="auth invite" aria-labelledby="invite-heading">
-      <h1 id="invite-heading">{t('invitationHeading')}</h1>
+      <PageHeading id="invite-heading">{t('invitationHeading')}</PageHeading>
       <Switch fallback={<p>{t('loading')}</p>}>
         <Match when={info.error as unknown}>
           <p class="error" role="alert">

@@ -1,11 +1,13 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../shared/model/kinds.js';
 import { roleAtLeast } from '../../shared/roles.js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
+import { LoadError } from '../components/LoadError.jsx';
 import { MembersPanel } from '../components/MembersPanel.jsx';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
 
@@ -14,6 +16,7 @@ export function WorkspacePage() {
   const navigate = useNavigate();
   const [workspace, { refetch }] = createResource(() => params.ws, (id) => api.workspace(id));
   const [error, setError] = createSignal<string | null>(null);
+  usePageTitle(() => (workspace.state === 'ready' ? workspace()?.name ?? '' : ''));
 
   const createDocument = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -31,10 +34,14 @@ export function WorkspacePage() {
   return (
     <RequireUser>
       {(user) => (
-        <Show when={workspace()} fallback={<p role={workspace.error ? 'alert' : undefined}>{workspace.error ? messageOf(workspace.error, t('errorGeneric')) : t('loading')}</p>}>
+        <Switch fallback={<p role="status">{t('loading')}</p>}>
+          <Match when={workspace.error as unknown}>
+            <LoadError error={workspace.error} what="workspace" onRetry={() => void refetch()} />
+          </Match>
+          <Match when={workspace()}>
           {(ws) => (
             <div class="workspace">
-              <h1>{ws().name}</h1>
+              <PageHeading>{ws().name}</PageHeading>
               <p>
                 {t('yourRole')}: <span class="role">{t(`role_${ws().role}`)}</span>
               </p>
@@ -75,7 +82,8 @@ export function WorkspacePage() {
               <MembersPanel workspace={ws()} selfId={user.id} onChange={() => void refetch()} />
             </div>
           )}
-        </Show>
+          </Match>
+        </Switch>
       )}
     </RequireUser>
   );

@@ -13,6 +13,7 @@ import { Field } from '../editor/Field.jsx';
 import { DateInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
+import { PageHeading, usePageTitle } from '../Page.jsx';
 import { MeetingCard } from './MeetingCard.jsx';
 
 const C = AGENDA_COLLECTIONS;
@@ -27,6 +28,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
     isRemote: (origin) => origin === provider && provider.synced,
   });
   const a = view.data;
+  usePageTitle(() => a.title || t('kind_agenda'));
   const meta = doc.getMap<unknown>('meta');
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   return (
@@ -35,7 +37,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
     >
       <div class="editor-layout">
         <div class="editor-main">
-          <h1 class="doc-title">{a.title || t('kind_agenda')}</h1>
+          <PageHeading class="doc-title">{a.title || t('kind_agenda')}</PageHeading>
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={a.title} write={writeMeta('title')} maxLength={200} />}
@@ -72,7 +74,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
                       const write = (field: string) => (value: unknown) => setItemFields(doc, C.participants, p.id, { [field]: value }, LOCAL_ORIGIN);
                       const who = () => p.name || t('participants');
                       return (
-                        <tr classList={{ contact: p.role === 'contact', flash: view.recentlyChanged().has(p.id) }}>
+                        <tr classList={{ contact: p.role === 'contact', flash: view.recentlyChanged().has(p.id) }} data-row={p.id} data-row-kind="participants">
                           <td>
                             <Field path={['participants', p.id, 'organisation']} label={`${t('organisation')} (${who()})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={p.organisation} write={write('organisation')} />}

@@ -1,10 +1,34 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { EditorView, keymap, placeholder as placeholderText, ViewPlugin } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
+
+/**
+ * Remote carets (y-codemirror.next draws them as widgets holding the peer's name) are
+ * hidden from screen readers: otherwise "Erik Redaktör" is read as part of the text
+ * (issue 17 item 11). Who is here is announced by the header's presence list instead.
+ * Set after each redraw (a measure pass runs after the DOM update); CodeMirror ignores
+ * attribute changes inside widgets.
+ */
+const hideRemoteCarets = ViewPlugin.fromClass(
+  class {
+    constructor(view: EditorView) {
+      this.hide(view);
+    }
+    update(update: { view: EditorView }) {
+      this.hide(update.view);
+    }
+    hide(view: EditorView) {
+      view.requestMeasure({
+        read: () => null,
+        write: () => view.contentDOM.querySelectorAll('.cm-ySelectionCaret:not([aria-hidden])').forEach((caret) => caret.setAttribute('aria-hidden', 'true')),
+      });
+    }
+  },
+);
 
 /**
  * A co-edited text (`Y.Text`) through CodeMirror and y-codemirror.next: every person's caret
@@ -23,6 +47,7 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
         extensions: [
           // Remote carets are drawn from sanitized users only (issue 15 item 4).
           yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
+          hideRemoteCarets,
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),
           EditorView.editable.of(editor.editable),

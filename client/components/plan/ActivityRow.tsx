@@ -28,7 +28,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
   const title = textOf(activities, a().id, 'title');
   const description = textOf(activities, a().id, 'description');
   return (
-    <tr class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number}>
+    <tr class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number} data-row={a().id} data-row-kind="activities">
       <td class="col-number">
         <Field path={path('number')} label={`${t('number')} (${name()})`} hideLabel>
           {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}

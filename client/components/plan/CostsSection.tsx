@@ -48,7 +48,7 @@ export function CostsSection(props: { costs: CostJSON[] }) {
                       const write = (field: string) => (value: unknown) => updateItem(editor.doc, 'costs', cost.id, { [field]: value }, LOCAL_ORIGIN);
                       const name = () => cost.label || t('label');
                       return (
-                        <tr classList={{ flash: editor.recentlyChanged().has(cost.id) }}>
+                        <tr classList={{ flash: editor.recentlyChanged().has(cost.id) }} data-row={cost.id} data-row-kind="costs">
                           <td>
                             <Field path={['costs', cost.id, 'label']} label={`${t('label')} (${section || t('standalone')})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={cost.label} write={write('label')} />}

@@ -8,6 +8,7 @@ import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
 import { ValidationPanel } from '../ValidationPanel.jsx';
+import { PageHeading, usePageTitle } from '../Page.jsx';
 import { CostsSection } from './CostsSection.jsx';
 import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
@@ -39,6 +40,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   const meta = doc.getMap<unknown>('meta');
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   const plan = view.plan;
+  usePageTitle(() => plan.title || t('kind_action-plan'));
   const realGoals = () => plan.goals.filter((g) => g.id !== null);
   // Big plans render the first goals at once and the rest one goal per idle moment: the
   // first screen is ready, and typing is never queued behind rows still being built.
@@ -65,7 +67,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
     >
       <div class="editor-layout">
         <div class="editor-main">
-          <h1 class="doc-title">{plan.title || t('kind_action-plan')}</h1>
+          <PageHeading class="doc-title">{plan.title || t('kind_action-plan')}</PageHeading>
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={plan.title} write={writeMeta('title')} maxLength={200} />}

@@ -18,6 +18,7 @@ import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
+import { PageHeading, usePageTitle } from '../Page.jsx';
 import { objectiveName, StrategyGoal } from './StrategyGoal.jsx';
 
 
@@ -31,6 +32,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
     isRemote: (origin) => origin === provider && provider.synced,
   });
   const s = view.data;
+  usePageTitle(() => s.title || t('kind_strategy'));
   const [workspace] = createResource(() => props.workspaceId, (id) => api.workspace(id));
   const objectives = () => (workspace()?.country === 'NO' ? NORWEGIAN_OBJECTIVES : SWEDISH_OBJECTIVES);
   const meta = doc.getMap<unknown>('meta');
@@ -43,7 +45,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
     >
       <div class="editor-layout">
         <div class="editor-main">
-          <h1 class="doc-title">{s.title || t('kind_strategy')}</h1>
+          <PageHeading class="doc-title">{s.title || t('kind_strategy')}</PageHeading>
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={s.title} write={writeMeta('title')} maxLength={200} />}
