@@ -4,7 +4,9 @@
  * encoded and framed once for all receivers.
  */
 import * as Y from 'yjs';
+import { Limits } from '../../shared/limits.js';
 import { roleAtLeast } from '../../shared/roles.js';
+import { cutToLength } from '../../shared/strings.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { CloseCode } from './close-codes.js';
 import { isClientOrigin, type ClientOrigin, type RoomClient } from './client.js';
@@ -112,7 +114,7 @@ export class Room {
     doc.getMap('meta').observe((event) => {
       if (event.keysChanged.has('title') && event.transaction.origin !== LOAD_ORIGIN) {
         const title = doc.getMap('meta').get('title');
-        if (typeof title === 'string' && title.trim() !== '') this.options.onTitle?.(this.documentId, title.trim().slice(0, 200));
+        if (typeof title === 'string' && title.trim() !== '') this.options.onTitle?.(this.documentId, cutToLength(title.trim(), Limits.maxNameLength));
       }
     });
     // Migrations run before the first sync; their changes are stored like any other. A
