@@ -18,6 +18,7 @@ import { documentRoutes } from './routes/documents.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { shareLinkRoutes } from './routes/share-links.js';
 import { versionRoutes } from './routes/versions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
@@ -56,6 +57,7 @@ export function createApp(deps: Deps) {
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));
   api.route('/', versionRoutes(deps));
+  api.route('/', shareLinkRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);
   // A mounted app's notFound is not consulted, and the client's deep links below answer

@@ -24,6 +24,7 @@ import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
 import { AutoVersions } from './versions/auto-versions.js';
+import { startShareSweep } from './share/expiry-sweep.js';
 
 export interface RunningServer {
   url: string;
@@ -78,6 +79,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
   const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
   const versionSweep = autoVersions.start(config.versionSweepMs);
+  // Guests' sockets end when their share link expires, checked as often as sessions.
+  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;
@@ -90,6 +93,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         sessionSweep.stop();
         versionSweep.stop();
+        shareSweep.stop();
         sockets.close();
         await rooms.closeAll();
         server.closeAllConnections();

@@ -12,6 +12,8 @@ export interface LiveSocket {
   /** The session the socket was opened with (cookie), or null (ticket). */
   readonly sessionId: string | null;
   readonly address: string;
+  /** The share link a guest's socket was opened with (DESIGN "Share links"), or null. */
+  readonly shareLinkId: string | null;
   close(code: CloseCode): void;
 }
 
@@ -25,6 +27,11 @@ export class LiveSockets {
   /** Whether one more socket for this user from this address stays within the limits. */
   admits(userId: string, address: string): boolean {
     return (this.perUser.get(userId) ?? 0) < this.limits.connectionsPerUser && (this.perAddress.get(address) ?? 0) < this.limits.connectionsPerAddress;
+  }
+
+  /** Whether one more socket from this address stays within its limit (guests have no user). */
+  admitsAddress(address: string): boolean {
+    return (this.perAddress.get(address) ?? 0) < this.limits.connectionsPerAddress;
   }
 
   add(socket: LiveSocket): void {
@@ -53,6 +60,18 @@ export class LiveSockets {
     for (const socket of [...this.sockets]) {
       if (socket.userId === userId && (keepSessionId === null || socket.sessionId !== keepSessionId)) socket.close(CloseCode.Unauthorized);
     }
+  }
+
+  /** Closes every socket opened with a share link (revoked or expired) with 4401. */
+  closeShareLink(shareLinkId: string): void {
+    for (const socket of [...this.sockets]) if (socket.shareLinkId === shareLinkId) socket.close(CloseCode.Unauthorized);
+  }
+
+  /** The share links open sockets were opened with, for the expiry sweep. */
+  openShareLinks(): Set<string> {
+    const ids = new Set<string>();
+    for (const socket of this.sockets) if (socket.shareLinkId !== null) ids.add(socket.shareLinkId);
+    return ids;
   }
 
   closeAll(code: CloseCode): void {

@@ -27,6 +27,8 @@ export interface SocketClientOptions {
   sessionId: string | null;
   /** The client's address, for the per-address connection limit. */
   address: string;
+  /** The share link a guest opened the socket with (always a viewer), or null. */
+  shareLinkId?: string | null;
   role: Role;
   rooms: Rooms;
   limits: SyncLimits;
@@ -41,6 +43,7 @@ export class SocketClient implements RoomClient, LiveSocket {
   readonly userName: string;
   readonly sessionId: string | null;
   readonly address: string;
+  readonly shareLinkId: string | null;
   role: Role;
   readonly awarenessIds = new Set<number>();
   readonly awarenessBudget: TokenBucket;
@@ -70,6 +73,7 @@ export class SocketClient implements RoomClient, LiveSocket {
     this.userName = options.userName;
     this.sessionId = options.sessionId;
     this.address = options.address;
+    this.shareLinkId = options.shareLinkId ?? null;
     this.role = options.role;
     this.rooms = options.rooms;
     this.onClose = options.onClose;

@@ -1,0 +1,70 @@
+/**
+ * Share links (DESIGN "Share links"; README "Contract notes"): coordinators make, list and
+ * revoke them; guests holding one read that one document, never write, never see members.
+ * The token is 192 random bits, only in `url` (`/s/<token>`); only its SHA-256 is stored.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/middleware.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+import { documentAccess } from '../access.js';
+import type { AppEnv, Deps } from '../context.js';
+import { notFound } from '../errors.js';
+import { shareAccess } from '../share/access.js';
+import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
+import { parseJson } from '../validation.js';
+import { exportBody, liveJSON } from '../versions/states.js';
+import { publicOrigin } from './invitations.js';
+
+const NewLink = z.object({
+  label: z.string().trim().min(1, 'Etiketten får inte vara tom.').max(200, 'Etiketten: högst 200 tecken.'),
+  expiresInDays: z.number().int('Hela dagar.').min(1, 'Minst 1 dag.').max(90, 'Högst 90 dagar.').default(7),
+});
+
+/**
+ * - `POST /documents/:doc/share-links {label, expiresInDays?: 1..90 (7)}` (coordinator) → 201 `{id, label, url, expiresAt}`.
+ * - `GET /documents/:doc/share-links` (coordinator) → `{links: [{id, label, expiresAt, revoked, lastUsedAt}]}` newest first.
+ * - `DELETE /documents/:doc/share-links/:id` (coordinator) → 204 (again: 204); its sockets close 4401 at once; 404 for no such link.
+ * - `GET /shared/:token` (anyone) → `{document: {id, kind, title}, expiresAt}`.
+ * - `GET /shared/:token/export.json` (anyone) → the live document's export shape.
+ * Guests: unknown token 404 `share.not-found`; expired or revoked 410 `share.expired`.
+ */
+export function shareLinkRoutes(deps: Deps) {
+  const { db, clock, config, sockets } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.post('/documents/:doc/share-links', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { label, expiresInDays } = await parseJson(c, NewLink);
+    const token = newToken();
+    const { id, expiresAt } = createShareLink(db, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
+    return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
+  });
+
+  app.get('/documents/:doc/share-links', (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'coordinator');
+    return c.json({ links: shareLinksOf(db, document.id) });
+  });
+
+  app.delete('/documents/:doc/share-links/:id', (c) => {
+    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'coordinator');
+    const id = c.req.param('id');
+    if (!revokeShareLink(db, document.id, id, clock.now())) throw notFound('Länken finns inte.');
+    // Revocation must reach sockets already open: they were admitted once, at their upgrade.
+    sockets.closeShareLink(id);
+    return c.body(null, 204);
+  });
+
+  app.get('/shared/:token', (c) => {
+    const link = shareAccess(db, c.req.param('token'), clock.now());
+    return c.json({ document: link.document, expiresAt: new Date(link.expiresAt).toISOString() });
+  });
+
+  app.get('/shared/:token/export.json', async (c) => {
+    const link = shareAccess(db, c.req.param('token'), clock.now());
+    return c.json(exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
+  });
+
+  return app;
+}

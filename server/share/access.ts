@@ -1,0 +1,31 @@
+/**
+ * What a share-link token opens (DESIGN "Share links"): one document, read-only. Unknown
+ * token 404 `share.not-found`; expired or revoked 410 `share.expired`. Every use is noted
+ * as the link's `lastUsedAt`.
+ */
+import { hashToken } from '../auth/tokens.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { findShareLink, touchShareLink, type ShareLinkTarget } from './store.js';
+
+/** What `newToken()` makes (base64url); anything else cannot be a link of ours. */
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+export type ShareAdmission = { ok: true; link: ShareLinkTarget } | { ok: false; reason: 'unknown' | 'expired' };
+
+/** The live link a token names, noted as used now; or why there is none. */
+export function admitShareToken(db: Db, token: string, now: number): ShareAdmission {
+  const link = TOKEN.test(token) ? findShareLink(db, hashToken(token), now) : undefined;
+  if (!link) return { ok: false, reason: 'unknown' };
+  if (link.state !== 'live') return { ok: false, reason: 'expired' };
+  touchShareLink(db, link.id, now);
+  return { ok: true, link };
+}
+
+/** As `admitShareToken`, for HTTP routes: the errors the API answers. */
+export function shareAccess(db: Db, token: string, now: number): ShareLinkTarget {
+  const admission = admitShareToken(db, token, now);
+  if (admission.ok) return admission.link;
+  if (admission.reason === 'unknown') throw new AppError(404, 'share.not-found', 'Länken finns inte. Kontrollera att hela länken kom med.');
+  throw new AppError(410, 'share.expired', 'Länken har gått ut eller återkallats. Be den som delade den om en ny.');
+}
