@@ -86,12 +86,25 @@ const HOME_CURRENCY: Record<Locale, string> = { sv: 'SEK', nb: 'NOK', en: '' };
  * shown by its code (`75 000 NOK` in Swedish), since "kr" alone would be ambiguous.
  */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const whole = minor % 100 === 0;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
-    style: 'currency',
-    currency,
-    currencyDisplay: HOME_CURRENCY[locale] === currency || currency === 'EUR' ? 'symbol' : 'code',
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
+  return moneyFormat(currency, locale, minor % 100 === 0).format(minor / 100);
+}
+
+/** Built formats by locale, currency and wholeness: making one costs far more than using it. */
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: Locale, whole: boolean): Intl.NumberFormat {
+  const key = `${locale} ${currency} ${whole}`;
+  let format = MONEY_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
+      style: 'currency',
+      currency,
+      currencyDisplay: HOME_CURRENCY[locale] === currency || currency === 'EUR' ? 'symbol' : 'code',
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: 2,
+    });
+    // Only a handful of currencies and locales exist; a stray code cannot grow this without bound.
+    if (MONEY_FORMATS.size < 64) MONEY_FORMATS.set(key, format);
+  }
+  return format;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterLength, cutToLength, fitsLength, MAX_UNITS_PER_CHARACTER } from './strings.js';
+import { characterLength, cutToLength, fitsLength, isSimpleUnit, MAX_UNITS_PER_CHARACTER } from './strings.js';
 
 const segments = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -74,5 +74,45 @@ describe('characterLength and fitsLength', () => {
   it('lets 200 emoji fit a 200-character limit that slice would count as 400', () => {
     expect(fitsLength('😀'.repeat(200), 200)).toBe(true);
     expect(fitsLength('😀'.repeat(201), 200)).toBe(false);
+  });
+});
+
+describe('the segmenter-free fast path (red-team F1: validation of a 20 000-row plan took 10 s)', () => {
+  it('every simple code unit is a character of its own between any two letters, and next to itself', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const c = String.fromCharCode(unit);
+      if (!isSimpleUnit(c, 0)) continue;
+      expect(segments(`a${c}a`), `U+${unit.toString(16)}`).toEqual(['a', c, 'a']);
+      expect(segments(c + c), `U+${unit.toString(16)}`).toEqual([c, c]);
+    }
+  });
+
+  it('what the segmenter needs is never simple: CR, combining marks, ZWJ, variation selectors, surrogates', () => {
+    for (const c of ['\r', '\u0301', '\u200d', '\ufe0f', '\ud83d', '\udc4d', '\u1100', '\u0e33']) expect(isSimpleUnit(c, 0)).toBe(false);
+  });
+
+  it('fuzz: counts and cuts exactly as the segmenter does, on mixed simple and complex text', () => {
+    const next = random(29);
+    const pieces = [...ATOMS, 'Aktivitet ', '”', '€', '\r\n', '\r', '\n', '\t', 'x', 'é', '\u00ad', '‼', '\ufe0f', '\u200d'];
+    for (let run = 0; run < 3_000; run++) {
+      const text = Array.from({ length: Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)] ?? 'a').join('');
+      const max = 1 + Math.floor(next() * 40);
+      expect(characterLength(text)).toBe(segments(text).length);
+      const whole = segments(text);
+      let kept = 0;
+      let units = 0;
+      for (const s of whole) {
+        if (kept === max || units + s.length > max * MAX_UNITS_PER_CHARACTER) break;
+        units += s.length;
+        kept++;
+      }
+      expect(cutToLength(text, max)).toBe(text.length <= max ? text : whole.slice(0, kept).join(''));
+    }
+  });
+
+  it('reads a bounded prefix of a 5 MB text: ten thousand cuts of it finish (unbounded, one cut took 1.9 s)', () => {
+    const huge = 'Lång text '.repeat(500_000) + '😀';
+    for (let i = 0; i < 10_000; i++) expect(cutToLength(huge, 57)).toBe(huge.slice(0, 57));
+    expect(cutToLength('😀'.repeat(10) + huge, 57).length).toBe(20 + 47);
   });
 });

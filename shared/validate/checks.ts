@@ -9,6 +9,8 @@ const PLACEHOLDER = /(?<![\p{L}\p{N}])(x{3,}|tbd|tba|todo)(?![\p{L}\p{N}])|\?{3,
 
 export class Findings {
   readonly list: Finding[] = [];
+  /** `today + Limits.deadlineSoonDays`, computed once per `today` rather than per item. */
+  private soon: { today: string; until: string } | null = null;
 
   add(code: Finding['code'], path: IssuePath, params: Finding['params'] = {}): void {
     this.list.push({ code, path, params });
@@ -42,9 +44,14 @@ export class Findings {
     if (finished) return;
     if (due < today) {
       this.add('deadline.overdue', path, { subject, date: due });
-    } else if (due <= addDays(today, Limits.deadlineSoonDays)) {
+    } else if (due <= this.soonUntil(today)) {
       this.add('deadline.soon', path, { subject, date: due, days: daysBetween(today, due) });
     }
+  }
+
+  private soonUntil(today: string): string {
+    if (this.soon?.today !== today) this.soon = { today, until: addDays(today, Limits.deadlineSoonDays) };
+    return this.soon.until;
   }
 
   /** `number.duplicate` on every row after the first that uses a number. */

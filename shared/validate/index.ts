@@ -63,8 +63,16 @@ function localize(finding: Finding, locale: Locale, currency: string): Issue {
   };
 }
 
+/** One date format per locale: building an `Intl.DateTimeFormat` per issue cost ~0.1 ms each. */
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
+
 function formatDate(date: string, locale: Locale): string {
   const time = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(time)) return date;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(time);
+  let format = DATE_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format.format(time);
 }
