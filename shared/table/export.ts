@@ -1,13 +1,15 @@
 /**
  * Writes an action plan as a plan table (TSV) in the import layout, in the language its
  * currency implies, with the computed totals as stated totals — so import → export →
- * import gives the same plan.
+ * import gives the same plan. Cells that a spreadsheet would run as a formula are written
+ * with a leading `'` (formula-cells.ts; red-team F5), which the import takes off again.
  */
 import Papa from 'papaparse';
 import type { ActionPlanJSON, ActivityJSON } from '../model/action-plan.js';
 import { formatTableAmount } from '../money.js';
 import { totals } from '../totals.js';
 import { TABLE_WORDS, tableLocaleOf } from './vocabulary.js';
+import { FORMULA_CELL } from './formula-cells.js';
 
 type Row = string[];
 const WIDTH = 6;
@@ -78,5 +80,6 @@ export function exportPlanTable(plan: ActionPlanJSON): string {
   if (plan.budget.frameWithIncome !== null) summary(words.frameWithIncome, plan.budget.frameWithIncome);
   if (plan.budget.frame !== null) summary(words.frame, plan.budget.frame);
 
-  return Papa.unparse(rows, { delimiter: '\t', newline: '\n' }) + '\n';
+  // PapaParse's own formula escaping, with our rule: its default leaves amounts like `-1 200` no number.
+  return Papa.unparse(rows, { delimiter: '\t', newline: '\n', escapeFormulae: FORMULA_CELL }) + '\n';
 }

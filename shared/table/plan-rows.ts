@@ -9,6 +9,7 @@ import { IMPLAUSIBLE_AMOUNT, formatTableAmount, parseAmount } from '../money.js'
 import type { ImportWarning, SkippedRow } from './report.js';
 import type { TableRow } from './read-rows.js';
 import type { StatedTotalRow } from './stated-totals.js';
+import { restoreFormula } from './formula-cells.js';
 import {
   ACTIVITY_ROW,
   ACTIVITY_WORDS,
@@ -80,7 +81,9 @@ export class PlanRows {
   private section: string | null = null;
 
   /** Reads one row as the first kind it matches; a row of no kind is reported. */
-  read(row: TableRow): void {
+  read(tableRow: TableRow): void {
+    // The `'` our export put before formula-like cells is not part of the plan (formula-cells.ts).
+    const row = { ...tableRow, cells: tableRow.cells.map(restoreFormula) };
     const [first = ''] = row.cells;
     const goalMatch = GOAL_ROW.exec(first);
     if (goalMatch && restEmpty(row, 1)) {
