@@ -4,12 +4,10 @@
  * encoded and framed once for all receivers.
  */
 import * as Y from 'yjs';
-import { Limits } from '../../shared/limits.js';
 import { roleAtLeast } from '../../shared/roles.js';
-import { cutToLength } from '../../shared/strings.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { CloseCode } from './close-codes.js';
-import { isClientOrigin, type ClientOrigin, type RoomClient } from './client.js';
+import { isClientOrigin, type RoomClient } from './client.js';
 import { frame, type Frame } from './frame.js';
 import type { SyncLimits } from './limits.js';
 import { encodeCommittedState } from './pending-structs.js';
@@ -17,6 +15,8 @@ import type { DocumentStore } from './persistence.js';
 import { RoomPresence } from './room-presence.js';
 import { parseMessage, SyncStep, syncMessage } from './protocol.js';
 import { migrateOrExplain, type ReadOnlyReason } from './read-only.js';
+import { ClientUpdates } from './client-updates.js';
+import { observeTitle } from './title-sync.js';
 import { UpdateGuard } from './update-guard.js';
 import type { WorkBudget } from './work-budget.js';
 import { RefusedUpdate } from './update-scan.js';
@@ -48,11 +48,12 @@ export class Room {
   readonly clients = new Set<RoomClient>();
   readonly presence: RoomPresence;
   private readonly guard: UpdateGuard;
+  private readonly updates: ClientUpdates;
   private writes: Promise<void> = Promise.resolve();
   /** Updates applied in memory whose commit has not finished: while any, answers wait. */
   private uncommitted = 0;
-  /** Set when the stored content cannot be migrated: then nobody may write (DESIGN). */
-  private readOnlyReason: ReadOnlyReason | null = null;
+  /** Why nobody may write: set when the stored content cannot be migrated (DESIGN), else null. */
+  readOnly: ReadOnlyReason | null = null;
   private lastUpdateId = 0;
   private updatesSinceSnapshot = 0;
   private fullState: Frame | null = null;
@@ -69,6 +70,9 @@ export class Room {
   ) {
     this.presence = new RoomPresence(this.clients, options);
     this.guard = new UpdateGuard(options.limits, options.workBudget);
+    const present = (client: RoomClient) => this.clients.has(client) && !this.failed;
+    const refuse = (client: RoomClient, error: unknown) => this.refuse(client, error);
+    this.updates = new ClientUpdates({ guard: this.guard, now: options.now, maxQueuedBytes: options.limits.maxQueuedBytes, doc: () => this.doc, present, refuse });
   }
 
   /**
@@ -111,21 +115,11 @@ export class Room {
   private listen(): void {
     const doc = this.yDoc;
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    doc.getMap('meta').observe((event) => {
-      if (event.keysChanged.has('title') && event.transaction.origin !== LOAD_ORIGIN) {
-        const title = doc.getMap('meta').get('title');
-        if (typeof title === 'string' && title.trim() !== '') this.options.onTitle?.(this.documentId, cutToLength(title.trim(), Limits.maxNameLength));
-      }
-    });
+    observeTitle(doc, LOAD_ORIGIN, (title) => this.options.onTitle?.(this.documentId, title));
     // Migrations run before the first sync; their changes are stored like any other. A
     // document they cannot bring up to date opens read-only rather than not at all.
-    this.readOnlyReason = migrateOrExplain(doc);
+    this.readOnly = migrateOrExplain(doc);
     this.guard.describe(doc);
-  }
-
-  /** Why nobody may write to this document, or null when editors may. */
-  get readOnly(): ReadOnlyReason | null {
-    return this.readOnlyReason;
   }
 
   /**
@@ -184,6 +178,7 @@ export class Room {
   leave(client: RoomClient): void {
     if (!this.clients.delete(client)) return;
     this.sentFullState.delete(client);
+    this.updates.forget(client);
     this.presence.leave(client);
   }
 
@@ -206,9 +201,14 @@ export class Room {
           break;
       }
     } catch (error) {
-      this.leave(client);
-      client.close(error instanceof RefusedUpdate ? CloseCode.PolicyViolation : CloseCode.InvalidMessage);
+      this.refuse(client, error);
     }
+  }
+
+  /** Closes a client whose message was refused (1008) or malformed (1007); others carry on. */
+  private refuse(client: RoomClient, error: unknown): void {
+    this.leave(client);
+    client.close(error instanceof RefusedUpdate ? CloseCode.PolicyViolation : CloseCode.InvalidMessage);
   }
 
   private answerStep1(client: RoomClient, stateVector: Uint8Array): void {
@@ -240,9 +240,8 @@ export class Room {
 
   private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
     // Viewers are read-only: their changes are never applied, stored or relayed.
-    if (!roleAtLeast(client.role, 'editor') || this.readOnlyReason) return;
-    const origin: ClientOrigin = { client };
-    this.guard.apply(this.doc, update, origin, this.options.now());
+    if (!roleAtLeast(client.role, 'editor') || this.readOnly) return;
+    this.updates.receive(client, update);
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {

@@ -9,6 +9,7 @@ import * as decoding from 'lib0/decoding';
 import type { SyncLimits } from './limits.js';
 import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
+import { splitUpdate } from './split-update.js';
 import { allowedRootsOf, scanContextOf } from './protected-fields.js';
 import { RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
@@ -39,24 +40,41 @@ export class UpdateGuard {
    * (1007); nothing is applied then.
    */
   admit(doc: Y.Doc, update: Uint8Array, now: number): { scan: ScanResult; update: Uint8Array } {
-    const context = (this.context ??= scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc)));
+    const context = this.contextOf(doc);
     const scan = scanUpdate(update, context);
     this.pending.admit(doc, scan.pendingStructs, now);
     return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
   }
 
   /**
-   * Applies a client's update once it is admitted, charging its author's work budget;
-   * throws as `admit` does, and `RefusedUpdate` while the author's budget is spent.
+   * Admits a client's update and cuts it into pieces of at most `maxWeight` (structs plus
+   * content; see split-update.ts). Throws as `admit` does; nothing is applied then.
    */
-  apply(doc: Y.Doc, update: Uint8Array, origin: ClientOrigin, now: number): void {
-    const userId = origin.client.userId;
-    if (this.work && !this.work.allows(userId, now)) throw new RefusedUpdate('the user has used up their share of the server');
+  admitInPieces(doc: Y.Doc, update: Uint8Array, now: number, maxWeight: number): { scan: ScanResult; pieces: Uint8Array[] } {
     const admitted = this.admit(doc, update, now);
+    const small = admitted.scan.structs <= maxWeight && admitted.update.length <= maxWeight * 64;
+    return { scan: admitted.scan, pieces: small ? [admitted.update] : splitUpdate(admitted.update, this.contextOf(doc), maxWeight) };
+  }
+
+  /** Applies one admitted piece as `origin`, charging its author's share of the main thread. */
+  applyPiece(doc: Y.Doc, piece: Uint8Array, origin: ClientOrigin): void {
     const started = performance.now();
-    Y.applyUpdate(doc, admitted.update, origin);
-    this.work?.charge(userId, performance.now() - started, now);
-    this.pending.settle(doc, admitted.scan.pendingStructs, now);
+    Y.applyUpdate(doc, piece, origin);
+    this.work?.charge(origin.client.userId, performance.now() - started);
+  }
+
+  /** After all of an update's pieces are applied: notes what Yjs keeps waiting. */
+  settle(doc: Y.Doc, scan: ScanResult, now: number): void {
+    this.pending.settle(doc, scan.pendingStructs, now);
+  }
+
+  /** Whether `userId` may have the main thread now (else their updates wait). */
+  hasShare(userId: string): boolean {
+    return !this.work || this.work.allows(userId);
+  }
+
+  private contextOf(doc: Y.Doc): ScanContext {
+    return (this.context ??= scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc)));
   }
 
   /** A state vector's entry count is its first varuint: checked before Yjs decodes it. */

@@ -14,16 +14,18 @@ export class WorkBudget {
     private readonly msPerSecond = 200,
     /** Milliseconds that may be spent at once. */
     private readonly burstMs = 1_000,
+    /** Real time, not the injected clock: what is shared out is the CPU's real time. */
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** Whether `userId` has time left (their next update may be applied). */
-  allows(userId: string, now: number): boolean {
-    return this.refill(userId, now).ms > 0;
+  allows(userId: string): boolean {
+    return this.refill(userId, this.clock()).ms > 0;
   }
 
   /** Charges `ms` of work to `userId`. */
-  charge(userId: string, ms: number, now: number): void {
-    const budget = this.refill(userId, now);
+  charge(userId: string, ms: number): void {
+    const budget = this.refill(userId, this.clock());
     budget.ms -= ms;
     if (budget.ms >= this.burstMs) this.users.delete(userId);
   }

@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding';
 import { createDocument } from '../../shared/model/document.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { coalesceRuns } from '../../server/sync/coalesce-runs.js';
+import { splitUpdate } from '../../server/sync/split-update.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
 
 function seeded(seed: number): () => number {
@@ -218,5 +219,48 @@ describe('coalesceRuns', () => {
 
   it('finds no runs in what Yjs writes itself', () => {
     for (let seed = 1; seed <= 30; seed++) expect(scanUpdate(mixed(seed), open(new Y.Doc())).hasRuns).toBe(false);
+  });
+});
+
+describe('splitUpdate', () => {
+  /** An update of several clients, with deletions, nested types and text. */
+  function multiClient(seed: number): { base: Uint8Array; update: Uint8Array } {
+    const random = seeded(seed);
+    const base = createDocument('action-plan', { title: 'Plan' });
+    const baseState = Y.encodeStateAsUpdate(base);
+    const merged: Uint8Array[] = [];
+    for (let c = 0; c < 3; c++) {
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, baseState);
+      for (const update of merged) Y.applyUpdate(replica, update);
+      const before = Y.encodeStateVector(replica);
+      for (let i = 0; i < 120; i++) randomEdit(replica, random);
+      merged.push(Y.encodeStateAsUpdate(replica, before));
+    }
+    return { base: baseState, update: Y.mergeUpdates(merged) };
+  }
+
+  it('gives pieces that, applied in order, build the same document as the whole (fuzz)', { timeout: 60_000 }, () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const { base, update } = multiClient(seed);
+      const [whole, pieced] = [new Y.Doc(), new Y.Doc()];
+      for (const doc of [whole, pieced]) Y.applyUpdate(doc, base);
+      Y.applyUpdate(whole, update);
+      const pieces = splitUpdate(update, open(pieced), 50);
+      expect(pieces.length).toBeGreaterThan(3);
+      for (const piece of pieces) Y.applyUpdate(pieced, piece);
+      expect(Y.encodeStateVector(pieced)).toEqual(Y.encodeStateVector(whole));
+      expect(pieced.getText('vision').toString()).toBe(whole.getText('vision').toString());
+      expect(pieced.getMap('goals').toJSON()).toEqual(whole.getMap('goals').toJSON());
+      expect(pieced.getArray('list').toJSON()).toEqual(whole.getArray('list').toJSON());
+      expect(pieced.store.pendingStructs).toBeNull();
+    }
+  });
+
+  it.each([
+    ['more values in one struct than allowed', () => editOf(new Y.Doc(), (doc) => doc.getArray('list').push([Array.from({ length: 100_001 }, () => 0)].flat()))],
+    ['a string of more than a megabyte in one struct', () => editOf(new Y.Doc(), (doc) => doc.getText('vision').insert(0, 'x'.repeat(1_000_001)))],
+  ])('refuses %s', (_what, make) => {
+    expect(() => scanUpdate(make(), open(new Y.Doc()))).toThrow(RefusedUpdate);
   });
 });

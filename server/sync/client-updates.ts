@@ -1,0 +1,112 @@
+/**
+ * A room's incoming updates, per client. The common case — a small update from a client
+ * with time to spare — is applied at once, as before. A big update is applied in pieces,
+ * one per event-loop turn, so the room's other clients (and every other room) are served
+ * in between; and a client that has used up its share of the main thread (work-budget.ts)
+ * waits for it to refill. Either way that client's later updates queue behind, in order
+ * (they may build on what is not applied yet); other clients' do not, since nothing they
+ * send can depend on a piece before it was applied and broadcast. The queue is held to
+ * the socket limit (`maxQueuedBytes`); past it the update is refused (1008).
+ */
+import type * as Y from 'yjs';
+import type { ClientOrigin, RoomClient } from './client.js';
+import type { UpdateGuard } from './update-guard.js';
+import { RefusedUpdate, type ScanResult } from './update-scan.js';
+
+/** Structs (plus content) per piece: about 20–50 ms of Yjs work at the worst measured rates. */
+export const PIECE_WEIGHT = 4_000;
+/** How long a client out of budget waits before it is looked at again. */
+const BUDGET_WAIT_MS = 50;
+
+export interface ClientUpdatesOptions {
+  guard: UpdateGuard;
+  now: () => number;
+  maxQueuedBytes: number;
+  doc: () => Y.Doc;
+  /** Whether the client is still in the room (else its queue is dropped). */
+  present: (client: RoomClient) => boolean;
+  /** An update of the client's was refused or corrupt: close it. */
+  refuse: (client: RoomClient, error: unknown) => void;
+}
+
+interface Queue {
+  updates: Uint8Array[];
+  bytes: number;
+}
+
+export class ClientUpdates {
+  private readonly queues = new Map<RoomClient, Queue>();
+
+  constructor(private readonly options: ClientUpdatesOptions) {}
+
+  /** Applies or queues an update; throws (the caller closes the client) when it is refused at once. */
+  receive(client: RoomClient, update: Uint8Array): void {
+    const queue = this.queues.get(client);
+    if (queue) return this.enqueue(client, queue, update);
+    const { guard, now } = this.options;
+    if (guard.hasShare(client.userId)) {
+      const doc = this.options.doc();
+      const admitted = guard.admitInPieces(doc, update, now(), PIECE_WEIGHT);
+      const [only] = admitted.pieces;
+      if (only && admitted.pieces.length === 1) {
+        guard.applyPiece(doc, only, { client });
+        guard.settle(doc, admitted.scan, now());
+        return;
+      }
+      this.start(client, { updates: [], bytes: 0 }, admitted);
+      return;
+    }
+    this.start(client, { updates: [update], bytes: update.length }, null);
+  }
+
+  /** The client left: what it queued is dropped (its socket is gone). */
+  forget(client: RoomClient): void {
+    this.queues.delete(client);
+  }
+
+  private enqueue(client: RoomClient, queue: Queue, update: Uint8Array): void {
+    queue.bytes += update.length;
+    if (queue.bytes > this.options.maxQueuedBytes) throw new RefusedUpdate('more updates waiting than the socket limit allows');
+    queue.updates.push(update);
+  }
+
+  private start(client: RoomClient, queue: Queue, first: { scan: ScanResult; pieces: Uint8Array[] } | null): void {
+    this.queues.set(client, queue);
+    this.drain(client, queue, first).catch((error: unknown) => {
+      this.queues.delete(client);
+      if (this.options.present(client)) this.options.refuse(client, error);
+    });
+  }
+
+  /** Applies `first` piece by piece, then every queued update, one piece per turn. */
+  private async drain(client: RoomClient, queue: Queue, first: { scan: ScanResult; pieces: Uint8Array[] } | null): Promise<void> {
+    const { guard, now } = this.options;
+    const origin: ClientOrigin = { client };
+    let current = first;
+    for (;;) {
+      if (!current) {
+        const next = queue.updates.shift();
+        if (next === undefined) break;
+        queue.bytes -= next.length;
+        if (!(await this.turn(client))) return;
+        current = guard.admitInPieces(this.options.doc(), next, now(), PIECE_WEIGHT);
+      }
+      for (const piece of current.pieces) {
+        if (!(await this.turn(client))) return;
+        guard.applyPiece(this.options.doc(), piece, origin);
+      }
+      guard.settle(this.options.doc(), current.scan, now());
+      current = null;
+    }
+    this.queues.delete(client);
+  }
+
+  /** Waits a turn (and for the client's share of time); false once the client has gone. */
+  private async turn(client: RoomClient): Promise<boolean> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.options.present(client) && this.queues.has(client) && !this.options.guard.hasShare(client.userId)) {
+      await new Promise<void>((resolve) => setTimeout(resolve, BUDGET_WAIT_MS));
+    }
+    return this.options.present(client) && this.queues.has(client);
+  }
+}
