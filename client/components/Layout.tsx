@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
 import { me, refreshMe, setMe } from '../session.js';
 import { SkipLink } from './SkipLink.jsx';
+import '../styles/responsive.css';
 
 const LANGUAGE_NAMES = { sv: 'Svenska', nb: 'Norsk bokmål', en: 'English' } as const;
 
@@ -47,7 +48,7 @@ export function Layout(props: RouteSectionProps) {
         <div id="header-slot" class="header-slot" />
         <label class="language">
           <span class="visually-hidden">{t('language')}</span>
-          <select value={locale()} onChange={(e) => isLocale(e.currentTarget.value) && setLocale(e.currentTarget.value)}>
+          <select value={locale()} aria-label={t('language')} onChange={(e) => isLocale(e.currentTarget.value) && setLocale(e.currentTarget.value)}>
             {LOCALES.map((l) => (
               <option value={l}>{LANGUAGE_NAMES[l]}</option>
             ))}
@@ -56,7 +57,7 @@ export function Layout(props: RouteSectionProps) {
         <Show when={me()}>
           {(session) => (
             <span class="user">
-              {session().user.name}
+              <span class="user-name">{session().user.name}</span>
               <A href="/konto" data-account-link>
                 {t('account')}
               </A>

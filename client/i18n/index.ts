@@ -30,6 +30,11 @@ export function money(minor: number | null, currency: string): string {
   return minor === null ? '–' : formatMoney(minor, currency, locale());
 }
 
+/** A measured value in the reader's locale: `125,5` (sv, nb), `125.5` (en), grouped past a thousand. */
+export function decimal(value: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale()], { maximumFractionDigits: 10 }).format(value).replace('\u2212', '-');
+}
+
 export function longDate(iso: string): string {
   const time = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(time)) return iso;

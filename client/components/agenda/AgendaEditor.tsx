@@ -75,12 +75,12 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
                       const who = () => p.name || t('participants');
                       return (
                         <tr classList={{ contact: p.role === 'contact', flash: view.recentlyChanged().has(p.id) }} data-row={p.id} data-row-kind="participants">
-                          <td>
+                          <td data-label={t('organisation')}>
                             <Field path={['participants', p.id, 'organisation']} label={`${t('organisation')} (${who()})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={p.organisation} write={write('organisation')} />}
                             </Field>
                           </td>
-                          <td>
+                          <td data-label={t('name')}>
                             <Field path={['participants', p.id, 'name']} label={`${t('name')} ${i() + 1}`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={p.name} write={write('name')} />}
                             </Field>
@@ -88,12 +88,12 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
                               <span class="contact-mark">★ {t('participantRole_contact')}</span>
                             </Show>
                           </td>
-                          <td>
+                          <td data-label={t('email')}>
                             <Field path={['participants', p.id, 'email']} label={`${t('email')} (${who()})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={p.email} write={write('email')} />}
                             </Field>
                           </td>
-                          <td>
+                          <td data-label={t('role')}>
                             <Field path={['participants', p.id, 'role']} label={`${t('role')} (${who()})`} hideLabel>
                               {(id, d) => <SelectInput id={id} describedBy={d} value={p.role} options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`participantRole_${r}`) }))} write={write('role')} />}
                             </Field>

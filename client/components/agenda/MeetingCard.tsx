@@ -6,16 +6,12 @@ import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { longDate, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
-import { commitOnEnter, DateInput, TextInput } from '../editor/inputs.jsx';
+import { DateInput, TextInput } from '../editor/inputs.jsx';
+import { IntegerInput, TimeInput } from '../editor/typed-inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 
 const C = AGENDA_COLLECTIONS;
-
-function TimeInput(props: { id: string; describedBy: string; value: string; write: (v: string) => void }) {
-  const editor = useEditor();
-  return <input id={props.id} type="time" aria-describedby={props.describedBy} value={props.value} readOnly={!editor.editable} onKeyDown={commitOnEnter} onChange={(e) => props.write(e.currentTarget.value)} />;
-}
 
 /** One gathering: its details, time-boxed items with clock times, decisions and action items. */
 export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON }) {
@@ -124,22 +120,7 @@ function AgendaItemRow(props: { item: AgendaItemJSON; clock: { start: string; en
             {(fid, d) => <TextInput id={fid} describedBy={d} value={item().presenter} write={write('presenter')} />}
           </Field>
           <Field path={['items', id(), 'minutes']} label={t('minutes')} class="narrow">
-            {(fid, d) => (
-              <input
-                id={fid}
-                type="number"
-                min="0"
-                step="5"
-                aria-describedby={d}
-                value={item().minutes}
-                readOnly={!editor.editable}
-                onKeyDown={commitOnEnter}
-                onChange={(e) => {
-                  const minutes = Math.round(Number(e.currentTarget.value));
-                  if (Number.isFinite(minutes) && minutes >= 0) write('minutes')(minutes);
-                }}
-              />
-            )}
+            {(fid, d) => <IntegerInput id={fid} describedBy={d} value={item().minutes} write={write('minutes')} min={0} max={1440} error="minutesInvalid" required />}
           </Field>
           <Show when={editor.editable}>
             <RowActions label={label()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, C.items, id(), dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.items, id(), LOCAL_ORIGIN)} />

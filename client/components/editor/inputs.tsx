@@ -3,26 +3,57 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatTableAmount, parseAmount } from '../../../shared/money.js';
 import { t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
+import { IntegerInput } from './typed-inputs.jsx';
+
+// Dates are typed as ISO (typed-inputs.tsx); re-exported so every editor imports fields from here.
+export { DateInput } from './typed-inputs.jsx';
 
 type Write = (value: unknown) => void;
 
 /** Enter commits a field the way leaving it does (a `change` event), without moving focus. */
-export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputElement }): void {
+export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }): void {
   if (event.key === 'Enter') event.currentTarget.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number }) {
+/**
+ * A one-line text field. `wrap` shows long text on several lines instead of cutting it
+ * (Ansvar, Mottagare: issue 17 item 2) — a textarea that grows with its text; Enter still
+ * commits rather than adding a line, as in a one-line field.
+ */
+export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number; wrap?: boolean }) {
   const editor = useEditor();
+  const commitWrapped = (e: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    commitOnEnter(e);
+  };
   return (
-    <input
-      id={props.id}
-      aria-describedby={props.describedBy}
-      value={props.value}
-      readOnly={!editor.editable}
-      maxLength={props.maxLength ?? 500}
-      onKeyDown={commitOnEnter}
-      onChange={(e) => props.write(e.currentTarget.value)}
-    />
+    <Show
+      when={props.wrap}
+      fallback={
+        <input
+          id={props.id}
+          aria-describedby={props.describedBy}
+          value={props.value}
+          readOnly={!editor.editable}
+          maxLength={props.maxLength ?? 500}
+          onKeyDown={commitOnEnter}
+          onChange={(e) => props.write(e.currentTarget.value)}
+        />
+      }
+    >
+      <textarea
+        id={props.id}
+        class="wrap-input"
+        rows={1}
+        aria-describedby={props.describedBy}
+        value={props.value}
+        readOnly={!editor.editable}
+        maxLength={props.maxLength ?? 500}
+        onKeyDown={commitWrapped}
+        onChange={(e) => props.write(e.currentTarget.value.replace(/\s*\n\s*/g, ' '))}
+      />
+    </Show>
   );
 }
 
@@ -61,20 +92,6 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
   );
 }
 
-export function DateInput(props: { id: string; describedBy: string; value: string | null; write: Write }) {
-  const editor = useEditor();
-  return (
-    <input
-      id={props.id}
-      type="date"
-      aria-describedby={props.describedBy}
-      value={props.value ?? ''}
-      readOnly={!editor.editable}
-      onChange={(e) => props.write(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-    />
-  );
-}
-
 export function SelectInput<T extends string>(props: { id: string; describedBy: string; value: T; options: ReadonlyArray<{ value: T; label: string }>; write: Write }) {
   const editor = useEditor();
   return (
@@ -84,23 +101,7 @@ export function SelectInput<T extends string>(props: { id: string; describedBy: 
   );
 }
 
+/** Progress in percent: a whole number 0–100. */
 export function PercentInput(props: { id: string; describedBy: string; value: number; write: Write }) {
-  const editor = useEditor();
-  return (
-    <input
-      id={props.id}
-      type="number"
-      min="0"
-      max="100"
-      step="5"
-      aria-describedby={props.describedBy}
-      value={props.value}
-      readOnly={!editor.editable}
-      onKeyDown={commitOnEnter}
-      onChange={(e) => {
-        const value = Math.round(Number(e.currentTarget.value));
-        if (Number.isFinite(value)) props.write(Math.min(100, Math.max(0, value)));
-      }}
-    />
-  );
+  return <IntegerInput id={props.id} describedBy={props.describedBy} value={props.value} write={props.write} min={0} max={100} error="percentInvalid" required />;
 }

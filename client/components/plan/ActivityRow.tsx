@@ -29,12 +29,12 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
   const description = textOf(activities, a().id, 'description');
   return (
     <tr class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number} data-row={a().id} data-row-kind="activities">
-      <td class="col-number">
+      <td class="col-number" data-label={t('number')}>
         <Field path={path('number')} label={`${t('number')} (${name()})`} hideLabel>
           {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}
         </Field>
       </td>
-      <td class="col-activity">
+      <td class="col-activity" data-label={t('activity')}>
         <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>
           {(id, described) => <TextField id={id} describedBy={described} text={title} value={a().title} />}
         </Field>
@@ -42,14 +42,17 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
           {(id, described) => <TextField id={id} describedBy={described} text={description} value={a().description} multiline />}
         </Field>
       </td>
-      <td class="col-budget">
+      <td class="col-budget" data-label={t('budget')}>
         <Field path={path('budget')} label={`${t('budget')} ${a().number}`} hideLabel>
           {(id, described) => <MoneyInput id={id} describedBy={described} value={a().budget} write={write('budget')} />}
         </Field>
       </td>
-      <td>
-        <Field path={path('responsible')} label={`${t('responsible')} ${a().number}`} hideLabel>
-          {(id, described) => <TextInput id={id} describedBy={described} value={a().responsible} write={write('responsible')} />}
+      <td class="col-people">
+        <Field path={path('responsible')} label={`${t('responsible')} ${a().number}`}>
+          {(id, described) => <TextInput id={id} describedBy={described} value={a().responsible} write={write('responsible')} wrap />}
+        </Field>
+        <Field path={path('recipients')} label={`${t('recipients')} ${a().number}`}>
+          {(id, described) => <TextInput id={id} describedBy={described} value={a().recipients} write={write('recipients')} wrap />}
         </Field>
       </td>
       <td class="col-dates">
@@ -60,12 +63,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
           {(id, described) => <DateInput id={id} describedBy={described} value={a().end} write={write('end')} />}
         </Field>
       </td>
-      <td>
-        <Field path={path('recipients')} label={`${t('recipients')} ${a().number}`} hideLabel>
-          {(id, described) => <TextInput id={id} describedBy={described} value={a().recipients} write={write('recipients')} />}
-        </Field>
-      </td>
-      <td class="col-status">
+      <td class="col-status" data-label={t('status')}>
         <Field path={path('status')} label={`${t('status')} ${a().number}`} hideLabel>
           {(id, described) => (
             <SelectInput id={id} describedBy={described} value={a().status} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))} write={write('status')} />

@@ -49,17 +49,17 @@ export function CostsSection(props: { costs: CostJSON[] }) {
                       const name = () => cost.label || t('label');
                       return (
                         <tr classList={{ flash: editor.recentlyChanged().has(cost.id) }} data-row={cost.id} data-row-kind="costs">
-                          <td>
+                          <td data-label={t('label')}>
                             <Field path={['costs', cost.id, 'label']} label={`${t('label')} (${section || t('standalone')})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={cost.label} write={write('label')} />}
                             </Field>
                           </td>
-                          <td>
+                          <td data-label={t('description')}>
                             <Field path={['costs', cost.id, 'description']} label={`${t('description')} ${name()}`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={cost.description} write={write('description')} />}
                             </Field>
                           </td>
-                          <td class="col-budget">
+                          <td class="col-budget" data-label={t('amount')}>
                             <Field path={['costs', cost.id, 'amount']} label={`${t('amount')} ${name()}`} hideLabel>
                               {(id, d) => <MoneyInput id={id} describedBy={d} value={cost.amount} write={write('amount')} />}
                             </Field>

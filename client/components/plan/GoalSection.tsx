@@ -53,15 +53,14 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
             <caption class="visually-hidden">{`${t('activities')}: ${heading()}`}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('activities')}</th>
-                <th scope="col">{t('budget')}</th>
-                <th scope="col">{t('responsible')}</th>
-                <th scope="col">{t('timeframe')}</th>
-                <th scope="col">{t('recipients')}</th>
-                <th scope="col">{t('status')}</th>
+                <th scope="col" class="col-number">{t('number')}</th>
+                <th scope="col" class="col-activity">{t('activities')}</th>
+                <th scope="col" class="col-budget">{t('budget')}</th>
+                <th scope="col" class="col-people">{`${t('responsible')} / ${t('recipients').toLowerCase()}`}</th>
+                <th scope="col" class="col-dates">{t('timeframe')}</th>
+                <th scope="col" class="col-status">{t('status')}</th>
                 <Show when={editor.editable}>
-                  <th scope="col">
+                  <th scope="col" class="col-actions">
                     <span class="visually-hidden">{t('moveToGoal')}</span>
                   </th>
                 </Show>

@@ -1,34 +1,20 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { INDICATOR_DIRECTIONS } from '../../../shared/model/kinds.js';
 import { setMeasurement, STRATEGY_COLLECTIONS, type IndicatorJSON } from '../../../shared/model/strategy.js';
 import { deleteItem, moveItem, setItemFields } from '../../../shared/model/collections.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
-import { t } from '../../i18n/index.js';
+import { decimal, t } from '../../i18n/index.js';
+import { parseDecimal, parseInteger } from '../../lib/parse-input.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
-import { commitOnEnter, SelectInput, TextInput } from '../editor/inputs.jsx';
+import { SelectInput, TextInput } from '../editor/inputs.jsx';
+import { DecimalInput, IntegerInput } from '../editor/typed-inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { IndicatorChart } from './IndicatorChart.jsx';
 
-function NumberInput(props: { id: string; describedBy: string; value: number | null; write: (v: number | null) => void; step?: string }) {
-  const editor = useEditor();
-  return (
-    <input
-      id={props.id}
-      type="number"
-      step={props.step ?? 'any'}
-      aria-describedby={props.describedBy}
-      value={props.value ?? ''}
-      readOnly={!editor.editable}
-      onKeyDown={commitOnEnter}
-      onChange={(e) => {
-        const raw = e.currentTarget.value.trim();
-        const value = raw === '' ? null : Number(raw);
-        if (value === null || Number.isFinite(value)) props.write(value);
-      }}
-    />
-  );
-}
+/** Years an indicator can be measured in. */
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2199;
 
 /** One indicator: its definition, yearly measurements with source, and the chart. */
 export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean; last: boolean }) {
@@ -38,13 +24,17 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
   const write = (field: string) => (value: unknown) => setItemFields(editor.doc, spec, i().id, { [field]: value }, LOCAL_ORIGIN);
   const path = (field: string) => ['indicators', i().id, field];
   const name = () => i().name || t('indicator');
+  // "abc" as a value says what is wrong instead of doing nothing (issue 17 item 6).
+  const [formError, setFormError] = createSignal<string | null>(null);
   const addMeasurement = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const year = Number(data.get('year'));
-    const value = Number(String(data.get('value') ?? '').replace(',', '.'));
-    if (!Number.isInteger(year) || !Number.isFinite(value)) return;
+    const year = parseInteger(String(data.get('year') ?? ''), YEAR_MIN, YEAR_MAX);
+    const value = parseDecimal(String(data.get('value') ?? ''));
+    if (typeof year !== 'number') return setFormError(t('integerInvalid'));
+    if (typeof value !== 'number') return setFormError(t('numberInvalid'));
+    setFormError(null);
     setMeasurement(editor.doc, i().id, year, { value, source: String(data.get('source') ?? '') }, LOCAL_ORIGIN);
     form.reset();
   };
@@ -61,16 +51,16 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
           {(id, d) => <SelectInput id={id} describedBy={d} value={i().direction} options={INDICATOR_DIRECTIONS.map((v) => ({ value: v, label: t(`direction_${v}`) }))} write={write('direction')} />}
         </Field>
         <Field path={path('baselineYear')} label={t('baselineYear')}>
-          {(id, d) => <NumberInput id={id} describedBy={d} value={i().baselineYear} write={write('baselineYear')} step="1" />}
+          {(id, d) => <IntegerInput id={id} describedBy={d} value={i().baselineYear} write={write('baselineYear')} min={YEAR_MIN} max={YEAR_MAX} error="integerInvalid" />}
         </Field>
         <Field path={path('baselineValue')} label={t('baselineValue')}>
-          {(id, d) => <NumberInput id={id} describedBy={d} value={i().baselineValue} write={write('baselineValue')} />}
+          {(id, d) => <DecimalInput id={id} describedBy={d} value={i().baselineValue} write={write('baselineValue')} />}
         </Field>
         <Field path={path('targetYear')} label={t('targetYear')}>
-          {(id, d) => <NumberInput id={id} describedBy={d} value={i().targetYear} write={write('targetYear')} step="1" />}
+          {(id, d) => <IntegerInput id={id} describedBy={d} value={i().targetYear} write={write('targetYear')} min={YEAR_MIN} max={YEAR_MAX} error="integerInvalid" />}
         </Field>
         <Field path={path('targetValue')} label={t('targetValue')}>
-          {(id, d) => <NumberInput id={id} describedBy={d} value={i().targetValue} write={write('targetValue')} />}
+          {(id, d) => <DecimalInput id={id} describedBy={d} value={i().targetValue} write={write('targetValue')} />}
         </Field>
         <Show when={editor.editable}>
           <RowActions label={name()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, i().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, i().id, LOCAL_ORIGIN)} />
@@ -96,7 +86,7 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
               {(m) => (
                 <tr>
                   <th scope="row">{m.year}</th>
-                  <td class="num">{m.value}</td>
+                  <td class="num">{decimal(m.value)}</td>
                   <td>{m.source}</td>
                   <Show when={editor.editable}>
                     <td>
@@ -117,11 +107,11 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
         <form class="inline" onSubmit={addMeasurement} aria-label={`${t('addMeasurement')}: ${name()}`}>
           <label>
             {t('year')}
-            <input name="year" type="number" step="1" min="1990" max="2100" required />
+            <input name="year" inputMode="numeric" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
           </label>
           <label>
             {t('value')}
-            <input name="value" inputMode="decimal" required />
+            <input name="value" inputMode="decimal" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
           </label>
           <label>
             {t('source')}
@@ -130,6 +120,9 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
           <button type="submit" class="secondary">
             + {t('addMeasurement')}
           </button>
+          <p class="error" id={`measure-error-${i().id}`} role="alert">
+            {formError() ?? ''}
+          </p>
         </form>
       </Show>
     </article>

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { IndicatorJSON } from '../../../shared/model/strategy.js';
 import { expectedValue, isOffTrack } from '../../../shared/validate/strategy.js';
-import { t } from '../../i18n/index.js';
+import { decimal, t } from '../../i18n/index.js';
 
 /**
  * Measurements against the straight path from baseline to target, drawn with uPlot. The
@@ -14,9 +14,9 @@ export function IndicatorChart(props: { indicator: IndicatorJSON }) {
   let chart: uPlot | undefined;
   const summary = () => {
     const i = props.indicator;
-    const points = i.measurements.map((m) => `${m.year} ${m.value}`).join(', ') || t('noMeasurements');
+    const points = i.measurements.map((m) => `${m.year} ${decimal(m.value)}`).join(', ') || t('noMeasurements');
     const status = i.measurements.length > 0 ? ` ${isOffTrack(i) ? t('offTrack') : t('onTrack')}.` : '';
-    return t('chartSummary', { name: i.name, points, targetYear: i.targetYear ?? '–', targetValue: i.targetValue ?? '–', unit: i.unit }) + status;
+    return t('chartSummary', { name: i.name, points, targetYear: i.targetYear ?? '–', targetValue: i.targetValue === null ? '–' : decimal(i.targetValue), unit: i.unit }) + status;
   };
   createEffect(() => {
     const i = props.indicator;
@@ -34,11 +34,12 @@ export function IndicatorChart(props: { indicator: IndicatorJSON }) {
         width: Math.max(280, host.clientWidth || 480),
         height: 220,
         scales: { x: { time: false } },
-        axes: [{ values: (_u, ticks) => ticks.map((v) => String(Math.round(v))) }, { label: i.unit }],
+        // A year is not a number to group ("2 024"); values in the reader's locale ("125,5").
+        axes: [{ values: (_u, ticks) => ticks.map((v) => String(Math.round(v))) }, { label: i.unit, values: (_u, ticks) => ticks.map((v) => decimal(v)) }],
         series: [
-          { label: t('year') },
-          { label: t('measurements'), stroke: isOffTrack(i) ? '#b3261e' : '#0b5cad', width: 2, points: { size: 7 }, spanGaps: true },
-          { label: t('pathToTarget'), stroke: '#4a5360', dash: [6, 4], width: 1.5, spanGaps: true },
+          { label: t('year'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
+          { label: t('measurements'), stroke: isOffTrack(i) ? '#b3261e' : '#0b5cad', width: 2, points: { size: 7 }, spanGaps: true, value: (_u, v) => (v === null ? '–' : decimal(v)) },
+          { label: t('pathToTarget'), stroke: '#4a5360', dash: [6, 4], width: 1.5, spanGaps: true, value: (_u, v) => (v === null ? '–' : decimal(Math.round(v * 100) / 100)) },
         ],
       },
       data,

@@ -1,0 +1,109 @@
+/**
+ * Fields typed in the app's own formats (issue 17 item 5), not the browser's locale: dates as
+ * `2027-03-15` (typed, or picked from a calendar), times as `09:30` (24 h), numbers with
+ * the locale's decimal mark. Text that cannot be read shows an error and is kept for
+ * correcting; it is never silently dropped.
+ */
+import { createSignal, Show, type JSX } from 'solid-js';
+import { locale, t } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, type Parsed } from '../../lib/parse-input.js';
+import { useEditor } from './context.js';
+
+interface ParsedProps<T> {
+  id: string;
+  describedBy: string;
+  /** The stored value; null shows an empty field. */
+  value: T | null;
+  write: (value: T | null) => void;
+}
+
+/**
+ * One text input that reads its text with `parse` on change (and on Enter), writes what it
+ * read, and shows `error` while the text is unreadable. `children` sits beside the input.
+ */
+function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey; hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
+  const editor = useEditor();
+  const [invalid, setInvalid] = createSignal(false);
+  const shown = () => (props.value === null ? '' : props.format(props.value));
+  const commit = (input: HTMLInputElement) => {
+    const parsed = props.parse(input.value);
+    if (parsed === undefined) return setInvalid(true);
+    setInvalid(false);
+    if (parsed !== props.value) props.write(parsed);
+    input.value = parsed === null ? '' : props.format(parsed);
+  };
+  const errorId = () => `${props.id}-error`;
+  return (
+    <span class={`typed ${props.class ?? ''}`}>
+      <input
+        id={props.id}
+        inputMode={props.inputMode ?? 'text'}
+        autocomplete="off"
+        placeholder={props.hint}
+        aria-describedby={`${props.describedBy} ${errorId()}`}
+        aria-invalid={invalid()}
+        value={shown()}
+        readOnly={!editor.editable}
+        onChange={(e) => commit(e.currentTarget)}
+        onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
+      />
+      {props.children}
+      <span id={errorId()} class="error field-error" role="alert">
+        {invalid() ? t(props.error) : ''}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * A date as `ÅÅÅÅ-MM-DD`: one tab stop. The calendar button (mouse and touch; keyboard
+ * users type) opens the browser's picker on a hidden date input and copies the ISO value.
+ */
+export function DateInput(props: ParsedProps<string>) {
+  const editor = useEditor();
+  let picker: HTMLInputElement | undefined;
+  const open = () => {
+    if (!picker) return;
+    picker.value = props.value ?? '';
+    try {
+      picker.showPicker();
+    } catch {
+      picker.focus();
+    }
+  };
+  return (
+    <ParsedInput {...props} parse={parseDate} format={(v) => v} error="dateInvalid" hint={t('dateHint')} inputMode="numeric" class="date-input">
+      <Show when={editor.editable}>
+        <button type="button" class="icon picker" tabindex="-1" title={t('pickDate')} onClick={open}>
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5">
+            <rect x="1.75" y="3" width="12.5" height="11" rx="1.5" />
+            <path d="M1.75 6.5h12.5M5 1.5v3M11 1.5v3" />
+          </svg>
+          <span class="visually-hidden">{t('pickDate')}</span>
+        </button>
+        <input ref={picker} type="date" class="picker-proxy" tabindex="-1" aria-hidden="true" onChange={(e) => e.currentTarget.value && props.write(e.currentTarget.value)} />
+      </Show>
+    </ParsedInput>
+  );
+}
+
+/** A clock time as `TT:MM`, 24 hours. An empty field stores `''` (no time). */
+export function TimeInput(props: { id: string; describedBy: string; value: string; write: (value: string) => void }) {
+  return <ParsedInput id={props.id} describedBy={props.describedBy} value={props.value || null} write={(v) => props.write(v ?? '')} parse={parseTime} format={(v) => v} error="timeInvalid" hint={t('timeHint')} inputMode="numeric" class="time-input" />;
+}
+
+/** A decimal number written with the locale's decimal mark (`125,5`); either mark is read. */
+export function DecimalInput(props: ParsedProps<number>) {
+  return <ParsedInput {...props} parse={parseDecimal} format={(v) => formatDecimal(v, locale())} error="numberInvalid" inputMode="decimal" class="number-input" />;
+}
+
+/** A whole number within `min`..`max`, with the error text that names the rule; `required` refuses an empty field. */
+export function IntegerInput(props: ParsedProps<number> & { min: number; max: number; error: MessageKey; required?: boolean }) {
+  // A required number (progress, minutes) reads an empty field as an error, not as "none".
+  const parse = (text: string) => {
+    const value = parseInteger(text, props.min, props.max);
+    return value === null && props.required ? undefined : value;
+  };
+  return <ParsedInput {...props} parse={parse} format={(v) => String(v)} error={props.error} inputMode="numeric" class="number-input" />;
+}

@@ -1,0 +1,69 @@
+/**
+ * What people type into date, time and number fields, read the app's way rather than the
+ * browser's (issue 17 item 5): a Swedish user with an English browser still writes
+ * `2027-03-15` and `09:30`. Each parser answers the stored value, `null` for an empty
+ * field, or `undefined` for text it cannot read — which the field shows as an error, never
+ * silently ignores.
+ */
+import { isValidDate } from '../../shared/dates.js';
+import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
+
+/** A parse result: the value (null = empty) or undefined = unreadable. */
+export type Parsed<T> = T | null | undefined;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1900 || year > 2199) return undefined;
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  return isValidDate(iso) ? iso : undefined;
+}
+
+/**
+ * An ISO date from `2027-03-15`, `2027-3-5`, `2027/03/15`, `20270315`, or day first as
+ * Nordic and British people also write it: `15.3.2027`, `15/03/2027`.
+ */
+export function parseDate(text: string): Parsed<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const yearFirst = /^(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (yearFirst) return isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const dayFirst = /^(\d{1,2})[./ ](\d{1,2})[./ ](\d{4})$/.exec(trimmed);
+  if (dayFirst) return isoDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  return undefined;
+}
+
+/** `HH:MM` (24 h) from `9`, `09`, `930`, `0930`, `9:30`, `9.30`, `09:30`. */
+export function parseTime(text: string): Parsed<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const match = /^(\d{1,2})(?:[:.]?(\d{2}))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const [hours, minutes] = [Number(match[1]), Number(match[2] ?? '0')];
+  if (hours > 23 || minutes > 59) return undefined;
+  return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/**
+ * A decimal number with either decimal mark (`125,5` or `125.5`), spaces as grouping,
+ * and a minus sign of any dash. Letters, two decimal marks or grouping dots are unreadable.
+ */
+export function parseDecimal(text: string): Parsed<number> {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[−–]/, '-');
+  if (cleaned === '') return null;
+  if (!/^-?(\d+([.,]\d+)?|[.,]\d+)$/.test(cleaned)) return undefined;
+  const value = Number(cleaned.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A whole number within `min`..`max` (inclusive). */
+export function parseInteger(text: string, min: number, max: number): Parsed<number> {
+  const value = parseDecimal(text);
+  if (value === null || value === undefined) return value;
+  return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+/** A number as the locale writes it, without grouping, so it reads back the same: `125,5` (sv, nb), `125.5` (en). */
+export function formatDecimal(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { useGrouping: false, maximumFractionDigits: 10 }).format(value).replace('\u2212', '-');
+}
