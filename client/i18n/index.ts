@@ -1,14 +1,15 @@
-/** The UI language as a signal (Swedish by default, remembered per browser) and `t()` to read text in it. */
+/** The UI language as a signal (the browser's language until one is chosen, then remembered) and `t()` to read text in it. */
 import { createSignal } from 'solid-js';
-import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from '../../shared/locale.js';
+import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
 import { formatMoney } from '../../shared/money.js';
 import { MESSAGES, type MessageKey } from './messages.js';
+import { pickLocale } from './pick-locale.js';
 
 const STORAGE_KEY = 'samplan.locale';
 
 function initialLocale(): Locale {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  return pickLocale(stored, typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 
 const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());

@@ -359,6 +359,9 @@ const nb: Messages = {
   budgetPerObjective: 'Budsjett per nasjonalt miljømål',
   noLinkedBudget: 'Ingen tiltak koblet ennå.',
   indicators: 'Indikatorer',
+  // Norwegian words, not the Swedish ones nb would otherwise fall back to (issue 17 item 6).
+  vision: 'Visjon',
+  organisation: 'Organisasjon',
   addIndicator: 'Legg til indikator',
   unit: 'Enhet',
   direction: 'Retning',
