@@ -6,7 +6,8 @@
  * waits for it to refill. Either way that client's later updates queue behind, in order
  * (they may build on what is not applied yet); other clients' do not, since nothing they
  * send can depend on a piece before it was applied and broadcast. The queue is held to
- * the socket limit (`maxQueuedBytes`); past it the update is refused (1008).
+ * the socket limit (`maxQueuedBytes`) and to `MAX_WAITING_UPDATES`; past it the
+ * update is refused (1008).
  */
 import type * as Y from 'yjs';
 import type { ClientOrigin, RoomClient } from './client.js';
@@ -15,6 +16,11 @@ import { RefusedUpdate, type ScanResult } from './update-scan.js';
 
 /** Structs (plus content) per piece: about 20–50 ms of Yjs work at the worst measured rates. */
 export const PIECE_WEIGHT = 4_000;
+/**
+ * Updates one client may have waiting. A normal client has one or two (typing while its
+ * big paste is applied); a flood of thousands of tiny costly updates is refused early.
+ */
+export const MAX_WAITING_UPDATES = 256;
 /** How long a client out of budget waits before it is looked at again. */
 const BUDGET_WAIT_MS = 50;
 
@@ -66,7 +72,9 @@ export class ClientUpdates {
 
   private enqueue(client: RoomClient, queue: Queue, update: Uint8Array): void {
     queue.bytes += update.length;
-    if (queue.bytes > this.options.maxQueuedBytes) throw new RefusedUpdate('more updates waiting than the socket limit allows');
+    if (queue.bytes > this.options.maxQueuedBytes || queue.updates.length >= MAX_WAITING_UPDATES) {
+      throw new RefusedUpdate('more updates waiting than the socket limit allows');
+    }
     queue.updates.push(update);
   }
 

@@ -11,7 +11,7 @@
  */
 
 /** Updates that may add to a room's pending structs before the next one is refused. */
-export const MAX_PENDING_UPDATES = 100;
+export const MAX_PENDING_UPDATES = 30;
 import * as Y from 'yjs';
 import { RefusedUpdate } from './update-scan.js';
 

@@ -12,8 +12,13 @@ export class WorkBudget {
   constructor(
     /** Milliseconds of applying per second, sustained. */
     private readonly msPerSecond = 200,
-    /** Milliseconds that may be spent at once. */
-    private readonly burstMs = 1_000,
+    /**
+     * Milliseconds that may be spent at once. It bounds the longest stall one user can
+     * cause: the messages that arrive in one read are handled back to back until it is
+     * spent (a hundred updates that each merge into a room's pending structs held every
+     * room for 0.3–0.9 s with a second's burst); then they wait their turn.
+     */
+    private readonly burstMs = 150,
     /** Real time, not the injected clock: what is shared out is the CPU's real time. */
     private readonly clock: () => number = () => performance.now(),
   ) {}
