@@ -10,6 +10,8 @@ const WorkspacePage = lazy(() => import('./pages/WorkspacePage.jsx').then((m) =>
 const AccountPage = lazy(() => import('./pages/AccountPage.jsx').then((m) => ({ default: m.AccountPage })));
 const InvitePage = lazy(() => import('./pages/InvitePage.jsx').then((m) => ({ default: m.InvitePage })));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.jsx').then((m) => ({ default: m.DocumentPage })));
+const PresentPage = lazy(() => import('./pages/PresentPage.jsx').then((m) => ({ default: m.PresentPage })));
+const SharedPage = lazy(() => import('./pages/SharedPage.jsx').then((m) => ({ default: m.SharedPage })));
 
 export function App() {
   return (
@@ -19,6 +21,8 @@ export function App() {
       <Route path="/signup" component={SignupPage} />
       <Route path="/w/:ws" component={WorkspacePage} />
       <Route path="/d/:doc" component={DocumentPage} />
+      <Route path="/d/:doc/present" component={PresentPage} />
+      <Route path="/s/:token" component={SharedPage} />
       <Route path="/invite/:token" component={InvitePage} />
       <Route path="/konto" component={AccountPage} />
       <Route path="*" component={NotFoundPage} />

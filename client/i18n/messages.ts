@@ -2,9 +2,11 @@
 import { experienceEn, experienceNb, experienceSv } from './experience-messages.js';
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
+import { presentEn, presentNb, presentSv } from './present-messages.js';
 
 const sv = {
   ...sessionSv,
+  ...presentSv,
   ...accountSv,
   ...experienceSv,
   appName: 'Samplan',
@@ -219,6 +221,7 @@ export type Messages = Record<MessageKey, string>;
 const nb: Messages = {
   ...sv,
   ...sessionNb,
+  ...presentNb,
   ...accountNb,
   ...experienceNb,
   skipToContent: 'Hopp til innholdet',
@@ -418,6 +421,7 @@ const nb: Messages = {
 const en: Messages = {
   ...sv,
   ...sessionEn,
+  ...presentEn,
   ...accountEn,
   ...experienceEn,
   skipToContent: 'Skip to content',

@@ -10,6 +10,9 @@ import { PlanEditor } from '../components/plan/PlanEditor.jsx';
 import { StrategyEditor } from '../components/strategy/StrategyEditor.jsx';
 import { AgendaEditor } from '../components/agenda/AgendaEditor.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
+import { ShareLinksPanel } from '../components/versions/ShareLinksPanel.jsx';
+import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
+import { roleAtLeast } from '../../shared/roles.js';
 import { SessionEnded, SessionNotices } from '../components/SessionNotices.jsx';
 import { t } from '../i18n/index.js';
 import { canEdit } from '../sync/close-codes.js';
@@ -103,6 +106,10 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
           </DownloadLink>
         </Show>
         {' · '}
+        <a href={`/d/${props.info.id}/present`} data-present-link>
+          {t('present_open')}
+        </a>
+        {' · '}
         <KeyboardHelp />
       </p>
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
@@ -117,6 +124,11 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
           <AgendaEditor live={live} editable={editable} peers={peers} />
         </Match>
       </Switch>
+      {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
+      <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
+      <Show when={roleAtLeast(props.info.role, 'coordinator')}>
+        <ShareLinksPanel documentId={props.info.id} />
+      </Show>
     </>
   );
 }

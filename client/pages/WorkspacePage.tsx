@@ -52,7 +52,8 @@ export function WorkspacePage() {
                     <For each={ws().documents}>
                       {(doc) => (
                         <li>
-                          <A href={`/d/${doc.id}`}>{doc.title}</A> <span class="muted">{t(`kind_${doc.kind}`)}</span>
+                          {/* Viewers land on the presentation view (issue 18), which links to the full view. */}
+                          <A href={roleAtLeast(ws().role, 'editor') ? `/d/${doc.id}` : `/d/${doc.id}/present`}>{doc.title}</A> <span class="muted">{t(`kind_${doc.kind}`)}</span>
                         </li>
                       )}
                     </For>

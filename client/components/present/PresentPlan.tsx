@@ -1,0 +1,152 @@
+import { For, Show } from 'solid-js';
+import type { ActionPlanJSON, ActivityJSON, GoalJSON } from '../../../shared/model/action-plan.js';
+import { summaryLines, type SummaryLine } from '../../../shared/summary.js';
+import { totals } from '../../../shared/totals.js';
+import { money, t } from '../../i18n/index.js';
+
+type Recent = () => ReadonlySet<string>;
+
+const COLUMNS = ['present_colGoal', 'present_colActivities', 'present_colBudget', 'present_colResponsible', 'present_colTimeframe', 'present_colRecipients'] as const;
+
+function timeframe(a: Pick<ActivityJSON, 'start' | 'end'>): string {
+  if (!a.start && !a.end) return '–';
+  return `${a.start ?? '…'} – ${a.end ?? '…'}`;
+}
+
+function goalName(goal: GoalJSON): string {
+  return goal.id === null ? t('noGoal') : `${goal.number}. ${goal.title}`.trim();
+}
+
+/** A goal's rows: the goal cell spans its activities, as in the formal Word table. */
+function GoalRows(props: { goal: GoalJSON; currency: string; recent: Recent }) {
+  const span = () => Math.max(1, props.goal.activities.length);
+  const goalCell = () => (
+    <th scope="rowgroup" rowSpan={span()} class="present-goal" classList={{ recent: props.goal.id !== null && props.recent().has(props.goal.id) }}>
+      <span class="present-goal-title">{goalName(props.goal)}</span>
+      <Show when={props.goal.description}>
+        <span class="present-description">{props.goal.description}</span>
+      </Show>
+    </th>
+  );
+  return (
+    <tbody data-goal={props.goal.id ?? 'none'}>
+      <Show when={props.goal.activities.length > 0} fallback={<tr>{goalCell()}<td colSpan={5} class="muted">{t('present_noItems')}</td></tr>}>
+        <For each={props.goal.activities}>
+          {(activity, i) => (
+            <tr class="present-activity" data-activity={activity.id} data-number={activity.number} classList={{ recent: props.recent().has(activity.id) }}>
+              <Show when={i() === 0}>{goalCell()}</Show>
+              <td>
+                <span class="present-activity-title">{`${activity.number} ${activity.title}`.trim()}</span>
+                <Show when={activity.description}>
+                  <span class="present-description">{activity.description}</span>
+                </Show>
+              </td>
+              <td class="amount">{money(activity.budget, props.currency)}</td>
+              <td>{activity.responsible || '–'}</td>
+              <td class="nowrap">{timeframe(activity)}</td>
+              <td>{activity.recipients || '–'}</td>
+            </tr>
+          )}
+        </For>
+      </Show>
+    </tbody>
+  );
+}
+
+function lineLabel(line: SummaryLine): string {
+  if (line.kind === 'activities') return t('sumActivities');
+  if (line.kind === 'section') return t('sumSection', { section: line.section.toLowerCase() });
+  return line.label || t('standalone');
+}
+
+/** Cost lines by section, then the summary lines of shared/summary (they add up to Planerat totalt). */
+function CostsAndSummary(props: { plan: ActionPlanJSON; recent: Recent }) {
+  const sums = () => totals(props.plan);
+  const sum = (minor: number | null) => money(minor, props.plan.currency);
+  return (
+    <>
+      <section class="present-section" aria-labelledby="present-costs">
+        <h2 id="present-costs">{t('costs')}</h2>
+        <table class="present-table present-costs">
+          <thead>
+            <tr>
+              <th scope="col">{t('section')}</th>
+              <th scope="col">{t('label')}</th>
+              <th scope="col" class="amount">{t('amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.plan.costs} fallback={<tr><td colSpan={3} class="muted">{t('present_noItems')}</td></tr>}>
+              {(cost) => (
+                <tr data-cost={cost.id} classList={{ recent: props.recent().has(cost.id) }}>
+                  <td>{cost.section || t('standalone')}</td>
+                  <td>{cost.label}</td>
+                  <td class="amount">{sum(cost.amount)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </section>
+      <section class="present-section" aria-labelledby="present-summary">
+        <h2 id="present-summary">{t('summary')}</h2>
+        <dl class="present-totals">
+          <For each={summaryLines(props.plan, sums())}>
+            {(line) => (
+              <div>
+                <dt>{lineLabel(line)}</dt>
+                <dd>{sum(line.amount)}</dd>
+              </div>
+            )}
+          </For>
+          <div class="strong">
+            <dt>{t('planned')}</dt>
+            <dd data-total="planned">{sum(sums().planned)}</dd>
+          </div>
+          <Show when={props.plan.budget.frame !== null}>
+            <div>
+              <dt>{t('frame')}</dt>
+              <dd>{sum(props.plan.budget.frame)}</dd>
+            </div>
+          </Show>
+          <Show when={sums().remaining !== null}>
+            <div classList={{ negative: (sums().remaining ?? 0) < 0 }}>
+              <dt>{t('remaining')}</dt>
+              <dd data-total="remaining">{sum(sums().remaining)}</dd>
+            </div>
+          </Show>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+/** The action plan as its formal table (Mål / Aktiviteter / Budget / Ansvar / Tidplan / Mottagare), cost sections and summary. */
+export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
+  return (
+    <>
+      <Show when={props.plan.subtitle}>
+        <p class="present-subtitle" classList={{ recent: props.recent().has('meta:subtitle') }}>
+          {props.plan.subtitle}
+        </p>
+      </Show>
+      <Show when={props.plan.periodStart || props.plan.periodEnd}>
+        <p class="muted">{t('present_period', { start: props.plan.periodStart ?? '…', end: props.plan.periodEnd ?? '…' })}</p>
+      </Show>
+      <section class="present-section" aria-labelledby="present-goals">
+        <h2 id="present-goals">{t('goals')}</h2>
+        <div class="present-scroll" tabindex="0" role="region" aria-labelledby="present-goals">
+        <table class="present-table present-plan">
+          <thead>
+            <tr>
+              <For each={COLUMNS}>{(key) => <th scope="col" classList={{ amount: key === 'present_colBudget' }}>{t(key)}</th>}</For>
+            </tr>
+          </thead>
+          <For each={props.plan.goals}>{(goal) => <GoalRows goal={goal} currency={props.plan.currency} recent={props.recent} />}</For>
+        </table>
+        </div>
+      </section>
+      <CostsAndSummary plan={props.plan} recent={props.recent} />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import type * as Y from 'yjs';
+import { actionPlanToJSON } from '../../../shared/model/action-plan.js';
+import { agendaToJSON } from '../../../shared/model/agenda.js';
+import type { DocumentKind } from '../../../shared/model/kinds.js';
+import { strategyToJSON } from '../../../shared/model/strategy.js';
+import { t } from '../../i18n/index.js';
+import { statusMessage } from '../../sync/close-codes.js';
+import type { PresentedDocument } from '../../sync/present-document.js';
+import { createDocView } from '../../sync/y-solid.js';
+import { PageHeading, usePageTitle } from '../Page.jsx';
+import { PresentAgenda } from './PresentAgenda.jsx';
+import { PresentPlan } from './PresentPlan.jsx';
+import { PresentStrategy } from './PresentStrategy.jsx';
+import './present.css';
+
+type Recent = () => ReadonlySet<string>;
+
+/** The document's body by kind; each reads its own reactive view of the Y.Doc (y-solid.ts). */
+function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: (title: () => string) => void }) {
+  return (
+    <Switch fallback={<p>{t('documentUnsupported')}</p>}>
+      <Match when={props.kind === 'action-plan'}>
+        {(() => {
+          const plan = createDocView(props.doc, actionPlanToJSON);
+          props.onTitle(() => plan.title);
+          return <PresentPlan plan={plan} recent={props.recent} />;
+        })()}
+      </Match>
+      <Match when={props.kind === 'strategy'}>
+        {(() => {
+          const strategy = createDocView(props.doc, strategyToJSON);
+          props.onTitle(() => strategy.title);
+          return <PresentStrategy strategy={strategy} recent={props.recent} />;
+        })()}
+      </Match>
+      <Match when={props.kind === 'agenda'}>
+        {(() => {
+          const agenda = createDocView(props.doc, agendaToJSON);
+          props.onTitle(() => agenda.title);
+          return <PresentAgenda agenda={agenda} recent={props.recent} />;
+        })()}
+      </Match>
+    </Switch>
+  );
+}
+
+/**
+ * The presentation view (DESIGN "Versions, changes, the live draft"): the document in large
+ * type without editing chrome, live, with what changed in the last minutes marked (it
+ * fades, present.css); prints as an A4 document. `links` (e.g. "Öppna hela vyn") and
+ * `panels` (changes since the last visit, versions) are left out of print.
+ */
+export function PresentView(props: { live: PresentedDocument; kind: DocumentKind; title: string; links?: JSX.Element; notice?: JSX.Element; panels?: JSX.Element }) {
+  // The live title comes from the kind's view, made further down; a signal carries its reader up.
+  const [readTitle, setReadTitle] = createSignal<() => string>(() => props.title);
+  const title = () => readTitle()() || props.title;
+  usePageTitle(title);
+  const status = () => t(statusMessage(props.live.status()).key, statusMessage(props.live.status()).params);
+  return (
+    <article class="present" data-kind={props.kind}>
+      <div class="present-toolbar no-print">
+        <Show when={props.links}>
+          <p class="present-links">{props.links}</p>
+        </Show>
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {t('present_print')}
+        </button>
+        <span class="present-status" role="status" data-status={props.live.status().state}>
+          {status()}
+        </span>
+      </div>
+      {props.notice}
+      <PageHeading class="present-title">{title()}</PageHeading>
+      <p class="present-note no-print">{t('present_live')}</p>
+      <Show when={props.panels}>
+        <div class="present-panels no-print">{props.panels}</div>
+      </Show>
+      <Body doc={props.live.doc} kind={props.kind} recent={props.live.recent} onTitle={(read) => setReadTitle(() => read)} />
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, Match, onCleanup, Switch } from 'solid-js';
+import { api, type DocumentInfo, type User } from '../api.js';
+import { LoadError } from '../components/LoadError.jsx';
+import { RequireUser } from '../components/RequireUser.jsx';
+import { ChangesPanel } from '../components/present/ChangesPanel.jsx';
+import { PresentView } from '../components/present/PresentView.jsx';
+import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
+import { t } from '../i18n/index.js';
+import { presentMemberDocument } from '../sync/present-document.js';
+
+/** A member's presentation view, with "Ändrat sedan ditt senaste besök" and the versions to compare. */
+function MemberPresentation(props: { info: DocumentInfo; user: User }) {
+  const live = presentMemberDocument(props.info.id, props.info.kind, props.user);
+  onCleanup(() => void live.destroy());
+  return (
+    <PresentView
+      live={live}
+      kind={props.info.kind}
+      title={props.info.title}
+      links={
+        <A href={`/d/${props.info.id}`} data-full-view>
+          {t('present_openFull')}
+        </A>
+      }
+      panels={
+        <>
+          <ChangesPanel documentId={props.info.id} currency={live.currency()} />
+          <details class="versions-details">
+            <summary>{t('versions_heading')}</summary>
+            <VersionsPanel documentId={props.info.id} canWrite={false} currency={live.currency()} />
+          </details>
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * `/d/:doc/present` (DESIGN "Versions, changes, the live draft"): the document as a clean,
+ * live read view for any member; viewers land here from the workspace.
+ */
+export function PresentPage() {
+  const params = useParams<{ doc: string }>();
+  const [info, { refetch }] = createResource(() => params.doc, (id) => api.document(id));
+  return (
+    <RequireUser>
+      {(user) => (
+        <Switch fallback={<p role="status">{t('loading')}</p>}>
+          <Match when={info.error as unknown}>
+            <LoadError error={info.error} what="document" onRetry={() => void refetch()} />
+          </Match>
+          <Match when={info()} keyed>
+            {(doc) => <MemberPresentation info={doc} user={user} />}
+          </Match>
+        </Switch>
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,67 @@
+import { useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { ApiError } from '../api.js';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
+import { dateTime } from '../components/present/ChangeList.jsx';
+import { PresentView } from '../components/present/PresentView.jsx';
+import { t } from '../i18n/index.js';
+import { CloseCode } from '../sync/close-codes.js';
+import { presentSharedDocument } from '../sync/present-document.js';
+import { versionsApi, type SharedInfo } from '../versions-api.js';
+
+/** Why a guest cannot read: the link ended (410, or its socket closed 4401) or never existed (404). */
+function LinkEnded(props: { missing?: boolean }) {
+  usePageTitle(() => t('present_linkEnded'));
+  return (
+    <section class="load-error" role="alert" data-link-ended>
+      <PageHeading>{props.missing ? t('present_linkMissing') : t('present_linkEnded')}</PageHeading>
+      <p>{t('present_linkEndedHelp')}</p>
+    </section>
+  );
+}
+
+/** The live view over `/ws/:doc?share=<token>`; a 4401 (revoked or expired while open) ends it. */
+function SharedPresentation(props: { info: SharedInfo; token: string }) {
+  const live = presentSharedDocument(props.info.document.id, props.info.document.kind, props.token);
+  const [ended, setEnded] = createSignal(false);
+  live.provider.on('closed', ({ code }: { code: number }) => {
+    if (code === CloseCode.Unauthorized || code === CloseCode.Forbidden || code === CloseCode.NotFound) {
+      setEnded(true);
+      void live.destroy();
+    }
+  });
+  onCleanup(() => void live.destroy());
+  return (
+    <Show when={!ended()} fallback={<LinkEnded />}>
+      <PresentView
+        live={live}
+        kind={props.info.document.kind}
+        title={props.info.document.title}
+        notice={<p class="present-note no-print">{t('present_guest', { date: dateTime(props.info.expiresAt) })}</p>}
+      />
+    </Show>
+  );
+}
+
+/**
+ * `/s/:token` (DESIGN "Share links"): a guest without an account reads one document, live and
+ * read-only. The token stays in this page: the server sends `Referrer-Policy: no-referrer`
+ * and the page makes no third-party requests.
+ */
+export function SharedPage() {
+  const params = useParams<{ token: string }>();
+  const [info] = createResource(() => params.token, (token) => versionsApi.shared(token));
+  const status = () => (info.error instanceof ApiError ? info.error.status : 0);
+  return (
+    <Switch fallback={<p role="status">{t('loading')}</p>}>
+      <Match when={info.error as unknown}>
+        <Show when={status() === 404 || status() === 410} fallback={<p class="error" role="alert">{info.error instanceof Error ? info.error.message : t('errorGeneric')}</p>}>
+          <LinkEnded missing={status() === 404} />
+        </Show>
+      </Match>
+      <Match when={info()} keyed>
+        {(shared) => <SharedPresentation info={shared} token={params.token} />}
+      </Match>
+    </Switch>
+  );
+}

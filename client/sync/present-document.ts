@@ -1,0 +1,70 @@
+/**
+ * A document opened to be read in the presentation view (DESIGN "Versions, changes, the
+ * live draft", "Share links"): for a member through openDocument (their local copy and
+ * presence), for a guest over `/ws/:doc?share=<token>` — no local copy, no presence, never
+ * a write — and, for both, its data as a reactive view and what changed in the last minutes.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Accessor } from 'solid-js';
+import { ROOTS, type DocumentKind } from '../../shared/model/kinds.js';
+import { createReconnectPolicy } from './close-codes.js';
+import { openDocument } from './open-document.js';
+import { createRecentChanges } from './recent-changes.js';
+import { createConnectionStatus, type ConnectionStatus } from './status.js';
+import { createDocView } from './y-solid.js';
+
+export interface PresentedDocument {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  status: Accessor<ConnectionStatus>;
+  /** Keys changed by others in the last minutes (recent-changes.ts). */
+  recent: Accessor<ReadonlySet<string>>;
+  /** The document's currency (action plans; SEK for the other kinds), for amounts in change lists. */
+  currency: Accessor<string>;
+  destroy(): Promise<void>;
+}
+
+const socketUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+
+const readCurrency = (doc: Y.Doc) => {
+  const value = doc.getMap('meta').get('currency');
+  return { currency: typeof value === 'string' && value ? value : 'SEK' };
+};
+
+function withRecent(kind: DocumentKind, opened: Omit<PresentedDocument, 'recent' | 'currency'>): PresentedDocument {
+  const { provider } = opened;
+  // Only what arrives after the first sync is a change worth marking, not the document loading.
+  const recent = createRecentChanges(opened.doc, ROOTS[kind].maps, (origin) => origin === provider && provider.synced);
+  const meta = createDocView(opened.doc, readCurrency);
+  return { ...opened, recent, currency: () => meta.currency };
+}
+
+/** A member's document, read in the presentation view. Call inside a Solid owner. */
+export function presentMemberDocument(id: string, kind: DocumentKind, user: { id: string; name: string }): PresentedDocument {
+  const live = openDocument(id, user, ROOTS[kind].maps);
+  return withRecent(kind, { doc: live.doc, provider: live.provider, status: live.status, destroy: () => live.destroy() });
+}
+
+/**
+ * A guest's document through a share link. The provider stops after 44xx (close-codes.ts);
+ * its `closed` event says with which code (4401: the link expired or was revoked).
+ */
+export function presentSharedDocument(id: string, kind: DocumentKind, token: string): PresentedDocument {
+  const doc = new Y.Doc();
+  const policy = createReconnectPolicy();
+  const provider = new WebsocketProvider(socketUrl(), id, doc, {
+    disableBc: true,
+    params: { share: token },
+    shouldReconnect: (event) => policy(event.code, Date.now()),
+  });
+  // A guest is not a person in the document: nobody sees them, and they announce nothing.
+  provider.awareness.setLocalState(null);
+  const status = createConnectionStatus(provider);
+  const destroy = () => {
+    provider.destroy();
+    doc.destroy();
+    return Promise.resolve();
+  };
+  return withRecent(kind, { doc, provider, status, destroy });
+}
