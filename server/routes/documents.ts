@@ -1,15 +1,13 @@
 /** One document: its record, exports, validation, and websocket tickets. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { isLocale, type Locale } from '../../shared/locale.js';
-import { toJSON } from '../../shared/model/document.js';
-import { exportPlanTable } from '../../shared/table/export.js';
-import { totals } from '../../shared/totals.js';
-import { validate } from '../../shared/validate/index.js';
 import { currentSessionId, requireUser } from '../auth/middleware.js';
 import { TICKET_TTL_MS } from '../auth/tickets.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import type { ExportFormat } from '../export/build-export.js';
+import { ExportPool } from '../export/export-pool.js';
 
 /** The reader's language: `?locale=`, else the first of Accept-Language we speak, else Swedish. */
 function localeOf(query: string | undefined, acceptLanguage: string | undefined): Locale {
@@ -31,6 +29,8 @@ function fileName(title: string, extension: string): string {
 export function documentRoutes(deps: Deps) {
   const { db, rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
+  // Exports of big documents run in threads, one at a time per server (export-pool.ts).
+  const exports = new ExportPool();
 
   app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);
@@ -39,31 +39,42 @@ export function documentRoutes(deps: Deps) {
     return c.json({ ...document, role, readOnly: await rooms.readOnlyOf(document.id) });
   });
 
+  /**
+   * The document as committed to the store, answered as `format` (server/export/build-export.ts):
+   * built on the main thread when small, in an export thread when big (red-team F1). The
+   * store, not the live room: everything a room relays is committed there first (DESIGN
+   * "Durable means durable for everyone"), and its bytes need no Yjs work on this thread.
+   */
+  const exported = async (c: Context<AppEnv>, format: ExportFormat) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc') ?? '', user.id, 'viewer');
+    const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
+    const { snapshot, updates } = await rooms.store.load(document.id);
+    return exports.run({ documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale });
+  };
+
+  /** `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and `issues` (DESIGN "Plain-JSON export"). */
   app.get('/documents/:doc/export.json', async (c) => {
-    const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    const json = toJSON(await rooms.read(document.id));
-    if (!json) throw new AppError(500, 'internal', 'Dokumentet kunde inte läsas.');
-    const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
-    const issues = validate(json, { today: clock.today(), locale });
-    return c.json({ id: document.id, ...json, ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues });
+    const { body } = await exported(c, 'json');
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
+  /**
+   * `GET /api/documents/:doc/export.tsv` (member) → the plan table (DESIGN "The plan table"),
+   * formula-like cells neutralised (shared/table/formula-cells.ts); 400 `export.unsupported`
+   * for documents other than action plans.
+   */
   app.get('/documents/:doc/export.tsv', async (c) => {
-    const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    const json = toJSON(await rooms.read(document.id));
-    if (json?.kind !== 'action-plan') throw new AppError(400, 'export.unsupported', 'Bara handlingsplaner kan exporteras som plantabell.');
+    const { body, title } = await exported(c, 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(json.title, 'tsv')}"`);
-    return c.body(exportPlanTable(json));
+    c.header('Content-Disposition', `attachment; filename="${fileName(title, 'tsv')}"`);
+    return c.body(body);
   });
 
+  /** `GET /api/documents/:doc/validation?locale=` (member) → `{issues}` (DESIGN `validate`). */
   app.get('/documents/:doc/validation', async (c) => {
-    const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
-    return c.json({ issues: validate(await rooms.read(document.id), { today: clock.today(), locale }) });
+    const { body } = await exported(c, 'validation');
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   /**
