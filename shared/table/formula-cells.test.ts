@@ -125,3 +125,13 @@ function importCells(tsv: string): string[] {
   }
   return cells;
 }
+
+describe('the plan title line', () => {
+  it('comes back without the quote an export put before a formula-like start', async () => {
+    const { importPlanTable } = await import('./import.js');
+    const { exportPlanTable } = await import('./export.js');
+    const { plan } = importPlanTable('=Plan 2027\nMål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat\n1. Mål\t1.1 Akt\t100\tA\t2027\tB');
+    const again = importPlanTable(exportPlanTable({ ...plan, kind: 'action-plan' } as never)).plan;
+    expect(again.title).toBe('=Plan 2027');
+  });
+});

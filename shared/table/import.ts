@@ -15,6 +15,7 @@ import { PlanRows, normalized } from './plan-rows.js';
 import type { ImportReport } from './report.js';
 import { checkStatedTotals } from './stated-totals.js';
 import { ACTIVITY_WORDS, BUDGET_WORDS, CURRENCY_OF, GOAL_WORDS, NORWEGIAN_HEADER_WORDS } from './vocabulary.js';
+import { restoreFormula } from './formula-cells.js';
 
 export type { ImportReport, ImportWarning, SkippedRow } from './report.js';
 export { parseTimeframe } from './plan-rows.js';
@@ -71,7 +72,8 @@ function locateTable(input: string, maxRows = 0): { rows: TableRow[]; headerInde
 
 /** Lines before the header row, without empty ones: the first is the title, the rest the subtitle. */
 function preambleOf(rows: TableRow[]): string[] {
-  return rows.map((row) => row.cells.filter((cell) => cell !== '').join(' ')).filter((line) => line !== '');
+  // Title lines come back without the `'` an export put before a formula-like start.
+  return rows.map((row) => row.cells.map(restoreFormula).filter((cell) => cell !== '').join(' ')).filter((line) => line !== '');
 }
 
 /**
