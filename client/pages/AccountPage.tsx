@@ -4,6 +4,7 @@ import { DeleteAccount } from '../components/account/DeleteAccount.jsx';
 import { NameForm } from '../components/account/NameForm.jsx';
 import { PasswordForm } from '../components/account/PasswordForm.jsx';
 import { SessionList } from '../components/account/SessionList.jsx';
+import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
 
@@ -15,11 +16,12 @@ import { t } from '../i18n/index.js';
 export function AccountPage() {
   // A password change ends the other sessions: the list is read again after it.
   const [sessionsVersion, setSessionsVersion] = createSignal(0);
+  usePageTitle(() => t('account'));
   return (
     <RequireUser>
       {(user) => (
         <section class="account">
-          <h1>{t('account')}</h1>
+          <PageHeading>{t('account')}</PageHeading>
           <p>{user.email}</p>
           <h2 id="account-name-heading">{t('accountName')}</h2>
           <NameForm user={user} />

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
-import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import { freshPlan, openPlan as openPlanRaw, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 import type { ApiClient } from '../support/api.js';
 
@@ -37,6 +37,14 @@ async function demoDocuments(api: ApiClient): Promise<{ workspace: string; docum
 async function openDocument(page: Page, id: string): Promise<void> {
   await page.goto(`${server.url}/d/${id}`);
   await page.locator('[data-status="online"]').waitFor();
+}
+
+/** openPlan that, when the document never comes online, says what the page showed instead. */
+async function openPlan(page: Page, srv: TestServer, id: string): Promise<void> {
+  await openPlanRaw(page, srv, id).catch(async (e: unknown) => {
+    console.log('document did not open:', page.url(), await page.locator('body').innerText(), await page.locator('[data-status]').getAttribute('data-status').catch(() => 'none'));
+    throw e;
+  });
 }
 
 const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '', id: document.activeElement?.id ?? '' }));
@@ -198,6 +206,10 @@ describe('titles, focus and skip links (item 11)', () => {
     // Back: the workspace's heading again.
     await page.goBack();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: 'Klimatnätverket Småland' });
+    // A link in the header leads to a page whose heading takes focus from it.
+    await page.locator('[data-account-link]').click();
+    await expect.poll(() => page.title()).toBe('Mitt konto – Samplan');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: 'Mitt konto' });
     await context.close();
   });
 

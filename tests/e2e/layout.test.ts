@@ -70,6 +70,23 @@ describe('every document kind at every width', () => {
   }
 });
 
+describe('the other pages', () => {
+  for (const width of [390, 1280]) {
+    it(`workspaces, a workspace and the account page fit ${width} px`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const me = await page.request.get(`${server.url}/api/me`).then((r) => r.json() as Promise<{ workspaces: Array<{ id: string }> }>);
+      for (const path of ['/', `/w/${me.workspaces[0]?.id}`, '/konto']) {
+        await page.goto(server.url + path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.screenshot({ path: join(SHOTS, `page${path.replace(/\//g, '-')}-${width}.png`), fullPage: true });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+      }
+      await page.close();
+    });
+  }
+});
+
 describe('the plan', () => {
   it('is cards per activity on a phone and a table on laptops', async () => {
     for (const [width, display] of [[390, 'grid'], [1280, 'table-row'], [1440, 'table-row']] as const) {
@@ -104,7 +121,7 @@ describe('the plan', () => {
 
 describe('axe at phone and laptop widths', () => {
   for (const kind of KINDS) {
-    it.each([390, 1280])(`${kind} at %i px has no serious or critical violations`, async (width) => {
+    it.each([390, 1280, 1440])(`${kind} at %i px has no serious or critical violations`, async (width) => {
       const page = await openAt(kind, width);
       const violations = await seriousAxeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
