@@ -95,7 +95,18 @@ export class ApiError extends Error {
 }
 
 /** One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and message. */
-export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+export let unauthorized: () => void = () => undefined;
+
+/**
+ * `listener` runs whenever a call answers 401 `unauthorized` — the session ended (logged out
+ * elsewhere, expired, account deleted) — so the whole app, not only the caller, learns it
+ * (issue 15/16 item 3). A wrong password at log-in is 401 `invalid-credentials`: not this.
+ */
+export function onUnauthorized(listener: () => void): void {
+  unauthorized = listener;
+}
+
+async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -112,6 +123,7 @@ export async function call<T>(method: string, path: string, body?: unknown, cont
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    if (response.status === 401 && error?.code === 'unauthorized') unauthorized();
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
   }
   return data as T;

@@ -1,10 +1,28 @@
-/** The signed-in person and their workspaces, loaded once and refreshed after changes. */
-import { createResource } from 'solid-js';
-import { api, ApiError } from './api.js';
+/**
+ * The signed-in person and their workspaces, loaded once and refreshed after changes; and how
+ * a session ends (issue 15/16 items 1, 3, 5): the person's local document copies are deleted,
+ * and the app remembers why, so the next page can say it ("Du är utloggad på alla enheter").
+ */
+import { createResource, createSignal } from 'solid-js';
+import { api, ApiError, onUnauthorized } from './api.js';
+import { clearLocalCopies } from './sync/local-copies.js';
+
+/**
+ * Why the last session ended: `logged-out` (the person's own "Logga ut"), `everywhere`
+ * ("Logga ut överallt"), `deleted` (the account), `expired` (the server answered 401: ended
+ * elsewhere or timed out). Null while signed in, or when nobody was.
+ */
+export type SessionEnd = 'logged-out' | 'everywhere' | 'deleted' | 'expired';
+
+const [sessionEnd, setSessionEnd] = createSignal<SessionEnd | null>(null);
+export { sessionEnd };
 
 async function loadMe() {
   try {
-    return await api.me();
+    const session = await api.me();
+    // Signed in (again): the last session's ending no longer applies.
+    setSessionEnd(null);
+    return session;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -13,3 +31,20 @@ async function loadMe() {
 
 const [me, { refetch, mutate }] = createResource(loadMe);
 export { me, refetch as refreshMe, mutate as setMe };
+
+/**
+ * Ends the session in this page: forgets the person and deletes their local copies (never
+ * sent by a later session in this browser), remembering `why`. Resolves when the copies are
+ * deleted, or handed to the tabs still holding them. Safe when nobody is signed in.
+ */
+export async function endSession(why: SessionEnd): Promise<void> {
+  const current = me.state === 'ready' || me.state === 'refreshing' ? me() : undefined;
+  setSessionEnd(why);
+  mutate(null);
+  if (current) await clearLocalCopies(current.user.id);
+}
+
+// Any call answering 401 while someone is signed in: that session ended elsewhere.
+onUnauthorized(() => {
+  if (me.state === 'ready' && me()) void endSession('expired');
+});

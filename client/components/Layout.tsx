@@ -3,7 +3,7 @@ import { onCleanup, onMount, Show } from 'solid-js';
 import { LOCALES, isLocale } from '../../shared/locale.js';
 import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
-import { me, refreshMe, setMe } from '../session.js';
+import { endSession, me, refreshMe } from '../session.js';
 import { SkipLink } from './SkipLink.jsx';
 import '../styles/responsive.css';
 
@@ -16,7 +16,8 @@ export function Layout(props: RouteSectionProps) {
     // Leave the page first, then forget the user: the page's own redirect to the sign-in page
     // would otherwise replace its history entry, and Back would leave the app (issue 17 item 3).
     navigate('/login');
-    setMe(null);
+    // Forgets the person and deletes their local document copies (issue 15/16 item 1).
+    void endSession('logged-out');
   };
   let header: HTMLElement | undefined;
   // The header is sticky (issue 17 item 4); its height, which changes as it wraps, is the

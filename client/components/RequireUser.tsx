@@ -1,16 +1,23 @@
 import { Navigate } from '@solidjs/router';
 import { Match, Switch, type JSX } from 'solid-js';
-import type { User } from '../api.js';
+import { ApiError, type User } from '../api.js';
 import { t } from '../i18n/index.js';
-import { me, refreshMe } from '../session.js';
+import { me, refreshMe, sessionEnd } from '../session.js';
 import { LoadError } from './LoadError.jsx';
 
-/** Renders `children` for a signed-in person; sends everyone else to the log-in page. */
+/**
+ * Renders `children` for a signed-in person; sends everyone else to the log-in page — except a
+ * person whose session just ended elsewhere (an API call answered 401): they read "Du har
+ * loggats ut" here, with a sign-in link back to this page (issue 15/16 item 3).
+ */
 export function RequireUser(props: { children: (user: User) => JSX.Element }) {
   return (
     <Switch fallback={<p role="status">{t('loading')}</p>}>
       <Match when={me.error as unknown}>
         <LoadError error={me.error} what="workspace" onRetry={() => void refreshMe()} />
+      </Match>
+      <Match when={me.state === 'ready' && me() === null && sessionEnd() === 'expired'}>
+        <LoadError error={new ApiError(401, 'unauthorized', t('load_signedOut'))} what="workspace" />
       </Match>
       <Match when={me.state === 'ready' && me() === null}>
         <Navigate href={`/login?next=${encodeURIComponent(location.pathname)}`} />

@@ -20,7 +20,7 @@ function readOnlyText(reason: ReadOnlyReason): string {
 
 /**
  * What the open document says about the session above the editor: signed out (with a way
- * to sign in again), a lowered role, a change the server refused (with a way to take the
+ * to sign in again), a lowered role, a role that may write again (closable), a change the server refused (with a way to take the
  * server's version), why the document is read-only, or that the reader is a viewer.
  */
 export function SessionNotices(props: { info: DocumentInfo; live: LiveDocument; session: DocumentSession; editable: boolean }) {
@@ -34,6 +34,14 @@ export function SessionNotices(props: { info: DocumentInfo; live: LiveDocument; 
         <div class="notice" role="alert" data-notice="signed-out">
           {t('signedOutNotice')} <a href={signInHref(props.info.id)}>{t('signInAgain')}</a>
         </div>
+      </Show>
+      <Show when={props.session.notice() === 'role-restored'}>
+        <p class="notice" role="status" data-notice="role-restored">
+          {t('roleRestored')}{' '}
+          <button type="button" class="secondary" onClick={() => props.session.dismiss()}>
+            {t('close')}
+          </button>
+        </p>
       </Show>
       <Show when={props.session.notice() === 'role-lowered'}>
         <p class="notice" role="status" data-notice="role-lowered">

@@ -29,6 +29,11 @@ export const accountSv = {
     'Ditt konto, dina inloggningar och dina personuppgifter raderas för gott och kan inte återställas. Dina ändringar i dokument finns kvar, men visas som gjorda av "Borttagen användare". Arbetsytor där du är ensam medlem raderas med alla sina dokument. Är du ensam samordnare i en arbetsyta med andra medlemmar måste du först göra någon annan till samordnare.',
   deleteConfirmPassword: 'Bekräfta med ditt lösenord',
   deleteAccount: 'Radera mitt konto för gott',
+  deleteConfirmQuestion: 'Vill du verkligen radera ditt konto? Det går inte att ångra.',
+  deleteConfirmFinal: 'Ja, radera kontot nu',
+  deleteCancel: 'Avbryt',
+  signedOutEverywhere: 'Du är utloggad på alla enheter.',
+  accountDeleted: 'Kontot är raderat.',
 } as const;
 
 type AccountMessages = Record<keyof typeof accountSv, string>;
@@ -60,6 +65,11 @@ export const accountNb: AccountMessages = {
     'Kontoen din, innloggingene dine og personopplysningene dine slettes for godt og kan ikke gjenopprettes. Endringene dine i dokumenter blir værende, men vises som gjort av "Borttagen användare" (slettet bruker). Arbeidsområder der du er eneste medlem, slettes med alle dokumentene sine. Er du eneste koordinator i et arbeidsområde med andre medlemmer, må du først gjøre noen andre til koordinator.',
   deleteConfirmPassword: 'Bekreft med passordet ditt',
   deleteAccount: 'Slett kontoen min for godt',
+  deleteConfirmQuestion: 'Vil du virkelig slette kontoen din? Det kan ikke angres.',
+  deleteConfirmFinal: 'Ja, slett kontoen nå',
+  deleteCancel: 'Avbryt',
+  signedOutEverywhere: 'Du er logget ut på alle enheter.',
+  accountDeleted: 'Kontoen er slettet.',
 };
 
 export const accountEn: AccountMessages = {
@@ -89,4 +99,9 @@ export const accountEn: AccountMessages = {
     'Your account, your sign-ins and your personal data are deleted for good and cannot be restored. Your changes in documents stay, shown as made by "Borttagen användare" (deleted user). Workspaces where you are the only member are deleted with all their documents. If you are the only coordinator of a workspace with other members, first make someone else coordinator.',
   deleteConfirmPassword: 'Confirm with your password',
   deleteAccount: 'Delete my account for good',
+  deleteConfirmQuestion: 'Do you really want to delete your account? This cannot be undone.',
+  deleteConfirmFinal: 'Yes, delete the account now',
+  deleteCancel: 'Cancel',
+  signedOutEverywhere: 'You are signed out on every device.',
+  accountDeleted: 'The account is deleted.',
 };

@@ -3,7 +3,7 @@
  * skip links, keyboard help, date/time/number entry. Merged into messages.ts.
  */
 export const experienceSv = {
-  load_signedOut: 'Du är inte inloggad längre.',
+  load_signedOut: 'Du har loggats ut.',
   load_documentMissing: 'Dokumentet finns inte, eller så är du inte medlem i dess arbetsyta.',
   load_workspaceMissing: 'Arbetsytan finns inte, eller så är du inte medlem i den.',
   load_forbidden: 'Du har inte behörighet att se det här.',
@@ -36,7 +36,7 @@ export const experienceSv = {
 type ExperienceMessages = Record<keyof typeof experienceSv, string>;
 
 export const experienceNb: ExperienceMessages = {
-  load_signedOut: 'Du er ikke logget inn lenger.',
+  load_signedOut: 'Du er logget ut.',
   load_documentMissing: 'Dokumentet finnes ikke, eller så er du ikke medlem i arbeidsområdet.',
   load_workspaceMissing: 'Arbeidsområdet finnes ikke, eller så er du ikke medlem i det.',
   load_forbidden: 'Du har ikke tilgang til å se dette.',
@@ -67,7 +67,7 @@ export const experienceNb: ExperienceMessages = {
 };
 
 export const experienceEn: ExperienceMessages = {
-  load_signedOut: 'You are no longer signed in.',
+  load_signedOut: 'You have been signed out.',
   load_documentMissing: 'The document does not exist, or you are not a member of its workspace.',
   load_workspaceMissing: 'The workspace does not exist, or you are not a member of it.',
   load_forbidden: 'You do not have permission to see this.',

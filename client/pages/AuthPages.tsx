@@ -3,6 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
+import { SessionEndNotice } from '../components/SessionEndNotice.jsx';
 import { t } from '../i18n/index.js';
 import { refreshMe } from '../session.js';
 
@@ -43,6 +44,7 @@ function AuthForm(props: { mode: 'login' | 'signup' }) {
   return (
     <section class="auth">
       <PageHeading>{props.mode === 'login' ? t('logIn') : t('signUp')}</PageHeading>
+      <SessionEndNotice />
       <form onSubmit={(e) => void submit(e)} class="stack">
         <Show when={props.mode === 'signup'}>
           <label>

@@ -77,13 +77,16 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
   const peers = createPresence(live.provider.awareness);
   // Read-only for viewers, and for everyone when the server says so (DESIGN "Protected document fields").
   const editable = canEdit(props.info);
+  // Signed out (4401): nothing more can be typed, at once — `inert` below takes focus and input
+  // away from every field, CodeMirror's too, without remounting the editors (issue 15/16 item 1).
+  const signedOut = () => !props.session.writable() && editable;
   // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z outside text editors undo one's own changes.
   const onKey = (event: KeyboardEvent) => {
     // Alt+↑/↓: the same field one row up or down; a select keeps Alt+↓ for opening its list.
     const step = rowStep(event);
     const target = event.target instanceof Element ? event.target : null;
     if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
-    if (!editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+    if (!props.session.writable() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
     if ((event.target as HTMLElement | null)?.closest('.cm-editor, input, textarea')) return;
     event.preventDefault();
     if (event.shiftKey) live.undo.redo();
@@ -93,7 +96,12 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
   onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
     <>
-      <DocumentHeader status={live.status} peers={peers} onUndo={editable ? () => live.undo.undo() : undefined} onRedo={editable ? () => live.undo.redo() : undefined} />
+      <DocumentHeader
+        status={live.status}
+        peers={peers}
+        onUndo={props.session.writable() ? () => live.undo.undo() : undefined}
+        onRedo={props.session.writable() ? () => live.undo.redo() : undefined}
+      />
       <p class="breadcrumb">
         <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> ·{' '}
         <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
@@ -113,17 +121,19 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         <KeyboardHelp />
       </p>
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
-      <Switch fallback={<p>{t('documentUnsupported')}</p>}>
-        <Match when={props.info.kind === 'action-plan'}>
-          <PlanEditor live={live} editable={editable} peers={peers} />
-        </Match>
-        <Match when={props.info.kind === 'strategy'}>
-          <StrategyEditor live={live} workspaceId={props.info.workspaceId} editable={editable} peers={peers} />
-        </Match>
-        <Match when={props.info.kind === 'agenda'}>
-          <AgendaEditor live={live} editable={editable} peers={peers} />
-        </Match>
-      </Switch>
+      <div class="document-body" inert={signedOut() || undefined} data-signed-out={signedOut() ? 'true' : undefined}>
+        <Switch fallback={<p>{t('documentUnsupported')}</p>}>
+          <Match when={props.info.kind === 'action-plan'}>
+            <PlanEditor live={live} editable={editable} peers={peers} />
+          </Match>
+          <Match when={props.info.kind === 'strategy'}>
+            <StrategyEditor live={live} workspaceId={props.info.workspaceId} editable={editable} peers={peers} />
+          </Match>
+          <Match when={props.info.kind === 'agenda'}>
+            <AgendaEditor live={live} editable={editable} peers={peers} />
+          </Match>
+        </Switch>
+      </div>
       {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
       <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
       <Show when={roleAtLeast(props.info.role, 'coordinator')}>

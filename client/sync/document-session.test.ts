@@ -11,7 +11,7 @@ import { createDocumentSession } from './document-session.js';
 const info = (role: DocumentInfo['role']): DocumentInfo => ({ id: 'd1', kind: 'action-plan', title: 'Plan', workspaceId: 'w1', role, readOnly: null });
 
 function fakeLive() {
-  return { destroy: vi.fn(() => Promise.resolve()), discardLocal: vi.fn(() => Promise.resolve()) };
+  return { destroy: vi.fn(() => Promise.resolve()), discardLocal: vi.fn(() => Promise.resolve()), forgetLocal: vi.fn(() => Promise.resolve()) };
 }
 
 function session(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>) {
@@ -63,10 +63,30 @@ describe('a 4403 close', () => {
   });
 });
 
+describe('a role raised again after it was lowered (issue 15/16 item 4)', () => {
+  it.each([
+    ['by a 4403 while online', (s: ReturnType<typeof session>, live: ReturnType<typeof fakeLive>) => s.closed(4403, live)],
+    ['found on a reconnect', (s: ReturnType<typeof session>, live: ReturnType<typeof fakeLive>) => s.resynced(live)],
+  ])('replaces "changed to viewer" with "you can edit again" %s, and can be closed', async (_, raise) => {
+    let role: DocumentInfo['role'] = 'viewer';
+    const s = session(info('editor'), () => Promise.resolve(info(role)));
+    await s.closed(4403, fakeLive());
+    expect(s.notice()).toBe('role-lowered');
+    role = 'editor';
+    const live = fakeLive();
+    await raise(s, live);
+    expect(s.notice()).toBe('role-restored');
+    expect(s.writable()).toBe(true);
+    expect(live.discardLocal).not.toHaveBeenCalled();
+    s.dismiss();
+    expect(s.notice()).toBeNull();
+  });
+});
+
 describe('a reconnect after a break (no 4403 reaches a closed socket)', () => {
   it.each([
     ['lowered while offline', info('editor'), info('viewer'), { discarded: 1, generation: 1, notice: 'role-lowered' }],
-    ['raised while offline', info('viewer'), info('editor'), { discarded: 0, generation: 1, notice: null }],
+    ['raised while offline (never lowered here: nothing to take back)', info('viewer'), info('editor'), { discarded: 0, generation: 1, notice: null }],
     ['unchanged', info('editor'), info('coordinator'), { discarded: 0, generation: 0, notice: null }],
   ] as const)('%s', async (_, before, after, expected) => {
     const s = session(before, () => Promise.resolve(after));
@@ -89,11 +109,29 @@ describe('a reconnect after a break (no 4403 reaches a closed socket)', () => {
 });
 
 describe('other final closes', () => {
-  it('4401 keeps the document open and says the person was signed out', async () => {
+  it('4401 keeps the document readable, read-only at once, and forgets this browser’s copy', async () => {
     const s = session(info('editor'), () => Promise.resolve(info('editor')));
-    await s.closed(4401, fakeLive());
+    const live = fakeLive();
+    expect(s.writable()).toBe(true);
+    const done = s.closed(4401, live);
+    // Before the copy is deleted: nothing typed from now on could reach a later session.
+    expect(s.writable()).toBe(false);
+    await done;
     expect(s.phase()).toMatchObject({ kind: 'open', generation: 0 });
     expect(s.notice()).toBe('signed-out');
+    expect(live.forgetLocal).toHaveBeenCalledOnce();
+    expect(live.destroy).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['editor', true],
+    ['coordinator', true],
+    ['viewer', false],
+  ] as const)('a %s may write before a 4401 (%s) and never after', async (role, before) => {
+    const s = session(info(role), () => Promise.resolve(info(role)));
+    expect(s.writable()).toBe(before);
+    await s.closed(4401, fakeLive());
+    expect(s.writable()).toBe(false);
   });
 
   it('4404 ends with "not found"', async () => {

@@ -4,6 +4,8 @@
  * the editor away at once, reads the document's record again and then reopens it
  * read-only from the server's copy (the role was lowered: what this browser held but the
  * server refused is dropped), reconnects once (nothing changed), or ends with a way on.
+ * A 4401 (signed out) makes the document read-only at once and deletes this browser's copy,
+ * so nothing typed after it is ever sent by a later session (issue 15/16 item 1).
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { ApiError, type DocumentInfo } from '../api.js';
@@ -11,18 +13,23 @@ import { afterForbidden, canEdit, CloseCode, type Ending } from './close-codes.j
 
 export type Phase = { kind: 'open'; info: DocumentInfo; generation: number } | { kind: 'checking' } | { kind: 'ended'; ending: Ending };
 
-/** A message shown above the open document. */
-export type Notice = 'role-lowered' | 'signed-out' | null;
+/** A message shown above the open document; `role-restored` when a lowered role may write again. */
+export type Notice = 'role-lowered' | 'role-restored' | 'signed-out' | null;
 
 /** What the session needs of the open live document. */
 export interface ClosableDocument {
   destroy(): Promise<void>;
   discardLocal(): Promise<void>;
+  forgetLocal(): Promise<void>;
 }
 
 export interface DocumentSession {
   phase: Accessor<Phase>;
   notice: Accessor<Notice>;
+  /** May the person type into the document now: never after being signed out. */
+  writable(): boolean;
+  /** Hides the notice (the person closed it). */
+  dismiss(): void;
   /** The connection synced: a later 4403 may reconnect once again. */
   synced(): void;
   /**
@@ -53,12 +60,18 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     await live.destroy();
     setPhase({ kind: 'ended', ending });
   };
-  /** Reopens with `next`; when the person may no longer write, from the server's copy, saying so. */
+  /**
+   * Reopens with `next`; when the person may no longer write, from the server's copy, saying
+   * so; when they may write again after that, saying so instead (issue 15/16 item 4).
+   */
   const switchTo = async (live: ClosableDocument, next: DocumentInfo, lowered: boolean) => {
+    const raised = !canEdit(info) && canEdit(next);
     if (lowered) {
       await live.discardLocal();
       setNotice('role-lowered');
     } else await live.destroy();
+    // "Changed to viewer" would stay on screen, wrong, above an editor that works again.
+    if (raised && notice() === 'role-lowered') setNotice('role-restored');
     reopen(next);
   };
   const recheck = async (live: ClosableDocument) => {
@@ -77,6 +90,8 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
   return {
     phase,
     notice,
+    writable: () => canEdit(info) && notice() !== 'signed-out',
+    dismiss: () => setNotice(null),
     synced: () => {
       retried = false;
     },
@@ -86,7 +101,12 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
       await switchTo(live, fetched, canEdit(info));
     },
     closed: async (code, live) => {
-      if (code === CloseCode.Unauthorized) setNotice('signed-out');
+      if (code === CloseCode.Unauthorized) {
+        // Read-only at once, then the copy goes: edits typed from here on would be local-only,
+        // and a later session in this browser must never send them (issue 15/16 item 1).
+        setNotice('signed-out');
+        await live.forgetLocal();
+      }
       else if (code === CloseCode.NotFound) await end(live, 'not-found');
       else if (code === CloseCode.Forbidden) await recheck(live);
     },

@@ -11,6 +11,7 @@ import type { ConnectionStatus } from './status.js';
 import { announce } from './presence.js';
 import { connectDocument } from './provider.js';
 import { createUndoManager } from './undo.js';
+import { localCopyName } from './local-copies.js';
 
 export { LOCAL_ORIGIN } from './undo.js';
 
@@ -31,11 +32,18 @@ export interface LiveDocument {
    * the server's version instead of re-sending what was refused.
    */
   discardLocal(): Promise<void>;
+  /**
+   * Stops keeping the document in this browser and deletes the local copy, leaving what is
+   * on screen readable: for when the session ended (4401), so nothing typed afterwards, and
+   * nothing unsent from before, is ever sent by a later session.
+   */
+  forgetLocal(): Promise<void>;
 }
 
 export function openDocument(documentId: string, user: { id: string; name: string }, rootNames: readonly string[]): LiveDocument {
   const doc = new Y.Doc();
-  const localName = `samplan:${documentId}`;
+  // Per person (local-copies.ts): one person's unsent edits are never sent by another's session.
+  const localName = localCopyName(user.id, documentId);
   const local = new IndexeddbPersistence(localName, doc);
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const connection = connectDocument(url, documentId, doc);
@@ -71,6 +79,10 @@ export function openDocument(documentId: string, user: { id: string; name: strin
     destroy,
     discardLocal: async () => {
       await destroy();
+      await clearDocument(localName);
+    },
+    forgetLocal: async () => {
+      await local.destroy();
       await clearDocument(localName);
     },
   };

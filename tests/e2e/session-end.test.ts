@@ -100,7 +100,16 @@ describe('a session the server narrows or ends', () => {
     await page.locator('[data-status="online"]').waitFor();
     await expect.poll(() => budget(page, '1.1').inputValue()).toBe(before);
     expect(await budget(page, '1.1').isEditable()).toBe(false);
+    // Made editor again (issue 15/16 item 4): "changed to viewer" gives way to "Du kan redigera igen", which can be closed.
     await setRole(anna.api, 'erik@demo.samplan.se', 'editor');
+    const restored = page.locator('[role="status"][data-notice="role-restored"]');
+    await restored.waitFor();
+    expect(plain(await restored.textContent())).toContain('Du kan redigera igen.');
+    expect(await page.locator('[data-notice="role-lowered"]').count()).toBe(0);
+    await page.locator('[data-status="online"]').waitFor();
+    expect(await budget(page, '1.1').isEditable()).toBe(true);
+    await restored.getByRole('button', { name: 'Stäng' }).click();
+    expect(await restored.count()).toBe(0);
     await Promise.all([anna.context.close(), erik.context.close()]);
   });
 

@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { INTL_LOCALE } from '../../../shared/locale.js';
 import { api } from '../../api.js';
 import { locale, t } from '../../i18n/index.js';
-import { setMe } from '../../session.js';
+import { endSession } from '../../session.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 
 function when(iso: string): string {
@@ -18,8 +18,9 @@ export function SessionList(props: { version: number }) {
   const logOutEverywhere = async () => {
     try {
       await api.logoutEverywhere();
-      setMe(null);
+      // Leave first (as Layout's log-out): the sign-in page then says why (issue 15/16 item 5).
       navigate('/login');
+      await endSession('everywhere');
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
     }
@@ -27,7 +28,9 @@ export function SessionList(props: { version: number }) {
   return (
     <>
       <p>{t('sessionsHelp')}</p>
-      <Show when={sessions()} fallback={<p role="status">{t('loading')}</p>}>
+      {/* A failed read says so (a 401 also signs the whole app out, api.ts); never "Laddar …" for ever. */}
+      <ErrorText message={sessions.error ? messageOf(sessions.error, t('errorGeneric')) : null} />
+      <Show when={!sessions.error && sessions()} fallback={<Show when={!sessions.error}><p role="status">{t('loading')}</p></Show>}>
         {(list) => (
           <ul class="cards" data-sessions>
             <For each={list()}>

@@ -1,0 +1,55 @@
+/**
+ * Where this browser keeps its copies of documents (y-indexeddb databases), and forgetting
+ * them when a person's session ends (issue 15/16 "after a session ends"). Copies are kept per
+ * person, `samplan:<userId>:<documentId>`: an edit one person made offline, or after being
+ * signed out, is only ever sent by that same person's session — never by whoever signs in
+ * next in the same browser. The factory is a parameter so the rule is tested without a browser.
+ */
+
+const PREFIX = 'samplan:';
+
+/** The IndexedDB database holding `userId`'s copy of `documentId`. */
+export function localCopyName(userId: string, documentId: string): string {
+  return `${PREFIX}${userId}:${documentId}`;
+}
+
+/**
+ * Whether database `name` goes when `userId` signs out: that person's copies, and copies from
+ * before copies were kept per person (`samplan:<documentId>`), whose owner nobody knows — so
+ * no later session may send them. Other people's copies and other databases stay.
+ */
+export function isCopyToClear(name: string, userId: string): boolean {
+  if (!name.startsWith(PREFIX)) return false;
+  const rest = name.slice(PREFIX.length);
+  return rest.startsWith(`${userId}:`) || !rest.includes(':');
+}
+
+/** The part of `IDBFactory` this module uses. */
+export interface DatabaseFactory {
+  databases?: () => Promise<Array<{ name?: string }>>;
+  deleteDatabase(name: string): { onsuccess: unknown; onerror: unknown; onblocked: unknown };
+}
+
+/** Resolves once the deletion is done, failed, or waits on a tab still holding the database (it happens when that tab lets go). */
+function remove(factory: DatabaseFactory, name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = factory.deleteDatabase(name);
+    const done = () => resolve();
+    request.onsuccess = done;
+    request.onerror = done;
+    request.onblocked = done;
+  });
+}
+
+/**
+ * Deletes every local copy `isCopyToClear` names for `userId`; resolves with how many.
+ * A browser that cannot list its databases (no `indexedDB.databases`) deletes none: its copies
+ * are still per person, so nobody else's session can send them. Never rejects.
+ */
+export async function clearLocalCopies(userId: string, factory: DatabaseFactory | undefined = globalThis.indexedDB): Promise<number> {
+  if (!factory?.databases) return 0;
+  const listed = await factory.databases().catch(() => []);
+  const names = listed.flatMap((db) => (db.name && isCopyToClear(db.name, userId) ? [db.name] : []));
+  await Promise.all(names.map((name) => remove(factory, name)));
+  return names.length;
+}
