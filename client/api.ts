@@ -94,8 +94,7 @@ export class ApiError extends Error {
   }
 }
 
-/** One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and message. */
-export let unauthorized: () => void = () => undefined;
+let unauthorized: () => void = () => undefined;
 
 /**
  * `listener` runs whenever a call answers 401 `unauthorized` — the session ended (logged out
@@ -106,7 +105,8 @@ export function onUnauthorized(listener: () => void): void {
   unauthorized = listener;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+/** One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and message. */
+export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {

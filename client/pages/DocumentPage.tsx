@@ -133,12 +133,12 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
             <AgendaEditor live={live} editable={editable} peers={peers} />
           </Match>
         </Switch>
+        {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
+        <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
+        <Show when={roleAtLeast(props.info.role, 'coordinator')}>
+          <ShareLinksPanel documentId={props.info.id} />
+        </Show>
       </div>
-      {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
-      <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
-      <Show when={roleAtLeast(props.info.role, 'coordinator')}>
-        <ShareLinksPanel documentId={props.info.id} />
-      </Show>
     </>
   );
 }
