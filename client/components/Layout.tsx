@@ -20,22 +20,8 @@ export function Layout(props: RouteSectionProps) {
     void endSession('logged-out');
   };
   let header: HTMLElement | undefined;
-  // The header is sticky (issue 17 item 4); its height, which changes as it wraps, is the
-  // scroll padding that keeps a focused field from hiding under it (WCAG 2.4.11).
-  onMount(() => {
-    if (!header) return;
-    const target = header;
-    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${target.offsetHeight}px`));
-    observer.observe(target);
-    onCleanup(() => observer.disconnect());
-  });
-  // A page restored from the back/forward cache (Back after logging out) shows what it showed
-  // then: ask the server who is signed in now, so it turns into the sign-in page (issue 17 item 3).
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) void refreshMe();
-  };
-  window.addEventListener('pageshow', onPageShow);
-  onCleanup(() => window.removeEventListener('pageshow', onPageShow));
+  onMount(() => header && trackHeaderHeight(header));
+  rereadSessionOnRestore();
   return (
     <>
       <div class="skip-links">
@@ -74,4 +60,26 @@ export function Layout(props: RouteSectionProps) {
       </main>
     </>
   );
+}
+
+/**
+ * The header is sticky (issue 17 item 4); its height, which changes as it wraps, is the
+ * scroll padding (`--header-height`) that keeps a focused field from hiding under it (WCAG 2.4.11).
+ */
+function trackHeaderHeight(header: HTMLElement): void {
+  const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${header.offsetHeight}px`));
+  observer.observe(header);
+  onCleanup(() => observer.disconnect());
+}
+
+/**
+ * A page restored from the back/forward cache (Back after logging out) shows what it showed
+ * then: ask the server who is signed in now, so it turns into the sign-in page (issue 17 item 3).
+ */
+function rereadSessionOnRestore(): void {
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) void refreshMe();
+  };
+  window.addEventListener('pageshow', onPageShow);
+  onCleanup(() => window.removeEventListener('pageshow', onPageShow));
 }

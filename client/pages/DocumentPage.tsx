@@ -80,20 +80,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
   // Signed out (4401): nothing more can be typed, at once — `inert` below takes focus and input
   // away from every field, CodeMirror's too, without remounting the editors (issue 15/16 item 1).
   const signedOut = () => !props.session.writable() && editable;
-  // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z outside text editors undo one's own changes.
-  const onKey = (event: KeyboardEvent) => {
-    // Alt+↑/↓: the same field one row up or down; a select keeps Alt+↓ for opening its list.
-    const step = rowStep(event);
-    const target = event.target instanceof Element ? event.target : null;
-    if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
-    if (!props.session.writable() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-    if ((event.target as HTMLElement | null)?.closest('.cm-editor, input, textarea')) return;
-    event.preventDefault();
-    if (event.shiftKey) live.undo.redo();
-    else live.undo.undo();
-  };
-  document.addEventListener('keydown', onKey);
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  useDocumentKeys(live.undo, () => props.session.writable());
   return (
     <>
       <DocumentHeader
@@ -102,24 +89,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         onUndo={props.session.writable() ? () => live.undo.undo() : undefined}
         onRedo={props.session.writable() ? () => live.undo.redo() : undefined}
       />
-      <p class="breadcrumb">
-        <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> ·{' '}
-        <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
-          {t('exportJson')}
-        </DownloadLink>
-        <Show when={props.info.kind === 'action-plan'}>
-          {' · '}
-          <DownloadLink href={`/api/documents/${props.info.id}/export.tsv`} title={props.info.title} extension="tsv">
-            {t('exportTsv')}
-          </DownloadLink>
-        </Show>
-        {' · '}
-        <a href={`/d/${props.info.id}/present`} data-present-link>
-          {t('present_open')}
-        </a>
-        {' · '}
-        <KeyboardHelp />
-      </p>
+      <DocumentLinks info={props.info} />
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
       <div class="document-body" inert={signedOut() || undefined} data-signed-out={signedOut() ? 'true' : undefined}>
         <Switch fallback={<p>{t('documentUnsupported')}</p>}>
@@ -140,5 +110,49 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         </Show>
       </div>
     </>
+  );
+}
+
+/**
+ * Keys on a document page: Alt+↑/↓ to the same field one row up or down (a select keeps
+ * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z outside text editors to undo
+ * and redo one's own changes while the session may write.
+ */
+function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: () => boolean): void {
+  const onKey = (event: KeyboardEvent) => {
+    const step = rowStep(event);
+    const target = event.target instanceof Element ? event.target : null;
+    if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
+    if (!writable() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+    if (target?.closest('.cm-editor, input, textarea')) return;
+    event.preventDefault();
+    if (event.shiftKey) undo.redo();
+    else undo.undo();
+  };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+}
+
+/** Back to the workspace, the downloads (issue 17 item 1), the presentation view, the keyboard help. */
+function DocumentLinks(props: { info: DocumentInfo }) {
+  return (
+    <p class="breadcrumb">
+      <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> ·{' '}
+      <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
+        {t('exportJson')}
+      </DownloadLink>
+      <Show when={props.info.kind === 'action-plan'}>
+        {' · '}
+        <DownloadLink href={`/api/documents/${props.info.id}/export.tsv`} title={props.info.title} extension="tsv">
+          {t('exportTsv')}
+        </DownloadLink>
+      </Show>
+      {' · '}
+      <a href={`/d/${props.info.id}/present`} data-present-link>
+        {t('present_open')}
+      </a>
+      {' · '}
+      <KeyboardHelp />
+    </p>
   );
 }
