@@ -24,20 +24,6 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
   const write = (field: string) => (value: unknown) => setItemFields(editor.doc, spec, i().id, { [field]: value }, LOCAL_ORIGIN);
   const path = (field: string) => ['indicators', i().id, field];
   const name = () => i().name || t('indicator');
-  // "abc" as a value says what is wrong instead of doing nothing (issue 17 item 6).
-  const [formError, setFormError] = createSignal<string | null>(null);
-  const addMeasurement = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const year = parseInteger(String(data.get('year') ?? ''), YEAR_MIN, YEAR_MAX);
-    const value = parseDecimal(String(data.get('value') ?? ''));
-    if (typeof year !== 'number') return setFormError(t('integerInvalid'));
-    if (typeof value !== 'number') return setFormError(t('numberInvalid'));
-    setFormError(null);
-    setMeasurement(editor.doc, i().id, year, { value, source: String(data.get('source') ?? '') }, LOCAL_ORIGIN);
-    form.reset();
-  };
   return (
     <article class="indicator" classList={{ flash: editor.recentlyChanged().has(i().id) }} aria-label={`${t('indicator')}: ${name()}`} data-indicator={i().id}>
       <div class="meta-fields">
@@ -67,64 +53,97 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
         </Show>
       </div>
       <div class="indicator-body">
-        <table class="measurements">
-          <caption>{`${t('measurements')}: ${name()}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('year')}</th>
-              <th scope="col">{t('value')}</th>
-              <th scope="col">{t('source')}</th>
-              <Show when={editor.editable}>
-                <th scope="col">
-                  <span class="visually-hidden">{t('remove')}</span>
-                </th>
-              </Show>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={i().measurements}>
-              {(m) => (
-                <tr>
-                  <th scope="row">{m.year}</th>
-                  <td class="num">{decimal(m.value)}</td>
-                  <td>{m.source}</td>
-                  <Show when={editor.editable}>
-                    <td>
-                      <button type="button" class="icon danger" onClick={() => setMeasurement(editor.doc, i().id, m.year, null, LOCAL_ORIGIN)}>
-                        <span aria-hidden="true">✕</span>
-                        <span class="visually-hidden">{`${t('remove')} ${m.year}`}</span>
-                      </button>
-                    </td>
-                  </Show>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <MeasurementTable indicator={i()} name={name()} />
         <IndicatorChart indicator={i()} />
       </div>
       <Show when={editor.editable}>
-        <form class="inline" onSubmit={addMeasurement} aria-label={`${t('addMeasurement')}: ${name()}`}>
-          <label>
-            {t('year')}
-            <input name="year" inputMode="numeric" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
-          </label>
-          <label>
-            {t('value')}
-            <input name="value" inputMode="decimal" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
-          </label>
-          <label>
-            {t('source')}
-            <input name="source" />
-          </label>
-          <button type="submit" class="secondary">
-            + {t('addMeasurement')}
-          </button>
-          <p class="error" id={`measure-error-${i().id}`} role="alert">
-            {formError() ?? ''}
-          </p>
-        </form>
+        <AddMeasurement indicator={i()} name={name()} />
       </Show>
     </article>
+  );
+}
+
+/** The yearly measurements, each value in the reader's locale (`125,5`). */
+function MeasurementTable(props: { indicator: IndicatorJSON; name: string }) {
+  const editor = useEditor();
+  const i = () => props.indicator;
+  const name = () => props.name;
+  return (
+    <table class="measurements">
+      <caption>{`${t('measurements')}: ${name()}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('year')}</th>
+          <th scope="col">{t('value')}</th>
+          <th scope="col">{t('source')}</th>
+          <Show when={editor.editable}>
+            <th scope="col">
+              <span class="visually-hidden">{t('remove')}</span>
+            </th>
+          </Show>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={i().measurements}>
+          {(m) => (
+            <tr>
+              <th scope="row">{m.year}</th>
+              <td class="num">{decimal(m.value)}</td>
+              <td>{m.source}</td>
+              <Show when={editor.editable}>
+                <td>
+                  <button type="button" class="icon danger" onClick={() => setMeasurement(editor.doc, i().id, m.year, null, LOCAL_ORIGIN)}>
+                    <span aria-hidden="true">✕</span>
+                    <span class="visually-hidden">{`${t('remove')} ${m.year}`}</span>
+                  </button>
+                </td>
+              </Show>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+/** A new measurement: "abc" as a value or year says what is wrong instead of doing nothing (issue 17 item 6). */
+function AddMeasurement(props: { indicator: IndicatorJSON; name: string }) {
+  const editor = useEditor();
+  const i = () => props.indicator;
+  const name = () => props.name;
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const addMeasurement = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const year = parseInteger(String(data.get('year') ?? ''), YEAR_MIN, YEAR_MAX);
+    const value = parseDecimal(String(data.get('value') ?? ''));
+    if (typeof year !== 'number') return setFormError(t('integerInvalid'));
+    if (typeof value !== 'number') return setFormError(t('numberInvalid'));
+    setFormError(null);
+    setMeasurement(editor.doc, i().id, year, { value, source: String(data.get('source') ?? '') }, LOCAL_ORIGIN);
+    form.reset();
+  };
+  return (
+    <form class="inline" onSubmit={addMeasurement} aria-label={`${t('addMeasurement')}: ${name()}`}>
+      <label>
+        {t('year')}
+        <input name="year" inputMode="numeric" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
+      </label>
+      <label>
+        {t('value')}
+        <input name="value" inputMode="decimal" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
+      </label>
+      <label>
+        {t('source')}
+        <input name="source" />
+      </label>
+      <button type="submit" class="secondary">
+        + {t('addMeasurement')}
+      </button>
+      <p class="error" id={`measure-error-${i().id}`} role="alert">
+        {formError() ?? ''}
+      </p>
+    </form>
   );
 }
