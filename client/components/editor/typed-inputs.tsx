@@ -4,11 +4,16 @@
  * the locale's decimal mark. Text that cannot be read shows an error and is kept for
  * correcting; it is never silently dropped.
  */
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createSignal, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, type Parsed } from '../../lib/parse-input.js';
-import { useEditor } from './context.js';
+import { EditorContext } from './context.js';
+
+/** Whether the field may be edited: the editor's rule inside an editor, always in a plain form outside one. */
+function useEditable(): boolean {
+  return useContext(EditorContext)?.editable ?? true;
+}
 
 interface ParsedProps<T> {
   id: string;
@@ -16,6 +21,8 @@ interface ParsedProps<T> {
   /** The stored value; null shows an empty field. */
   value: T | null;
   write: (value: T | null) => void;
+  /** The form field name, for a plain form that reads its fields with FormData. */
+  name?: string;
 }
 
 /**
@@ -23,7 +30,7 @@ interface ParsedProps<T> {
  * read, and shows `error` while the text is unreadable. `children` sits beside the input.
  */
 function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey; hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
-  const editor = useEditor();
+  const editable = useEditable();
   const [invalid, setInvalid] = createSignal(false);
   const shown = () => (props.value === null ? '' : props.format(props.value));
   const commit = (input: HTMLInputElement) => {
@@ -38,13 +45,14 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
     <span class={`typed ${props.class ?? ''}`}>
       <input
         id={props.id}
+        name={props.name}
         inputMode={props.inputMode ?? 'text'}
         autocomplete="off"
         placeholder={props.hint}
         aria-describedby={`${props.describedBy} ${errorId()}`}
         aria-invalid={invalid()}
         value={shown()}
-        readOnly={!editor.editable}
+        readOnly={!editable}
         onChange={(e) => commit(e.currentTarget)}
         onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
       />
@@ -61,7 +69,7 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
  * users type) opens the browser's picker on a hidden date input and copies the ISO value.
  */
 export function DateInput(props: ParsedProps<string>) {
-  const editor = useEditor();
+  const editable = useEditable();
   let picker: HTMLInputElement | undefined;
   const open = () => {
     if (!picker) return;
@@ -74,7 +82,7 @@ export function DateInput(props: ParsedProps<string>) {
   };
   return (
     <ParsedInput {...props} parse={parseDate} format={(v) => v} error="dateInvalid" hint={t('dateHint')} inputMode="numeric" class="date-input">
-      <Show when={editor.editable}>
+      <Show when={editable}>
         <button type="button" class="icon picker" tabindex="-1" title={t('pickDate')} onClick={open}>
           <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5">
             <rect x="1.75" y="3" width="12.5" height="11" rx="1.5" />
