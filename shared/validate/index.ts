@@ -10,7 +10,7 @@ import { formatMoney } from '../money.js';
 import { validateActionPlan } from './action-plan.js';
 import { validateAgenda } from './agenda.js';
 import { validateStrategy } from './strategy.js';
-import { MESSAGES, NOUNS } from './messages.js';
+import { MESSAGES, NOUNS, quote } from './messages.js';
 import { SEVERITY, type Finding, type Issue, type Severity } from './issue.js';
 
 export interface ValidateOptions {
@@ -46,7 +46,7 @@ function findingsOf(json: DocumentJSON, today: string): Finding[] {
 function localize(finding: Finding, locale: Locale, currency: string): Issue {
   const { subject, value = '', amount, date, days = 0, minutes = 0 } = finding.params;
   const noun = subject ? NOUNS[subject.noun][locale] : '';
-  const what = subject && subject.label.trim() !== '' ? `${noun} ”${subject.label}”` : noun;
+  const what = subject && subject.label.trim() !== '' ? `${noun} ${quote(subject.label, locale)}` : noun;
   const message = MESSAGES[finding.code][locale]({
     what,
     value,

@@ -16,7 +16,9 @@ export interface MessageParams {
 }
 type Template = (p: MessageParams) => string;
 
-const q = (value: string) => `”${value}”`;
+/** Quotation marks as each language writes them: sv ”…”, nb «…», en “…”. */
+export const QUOTES = { sv: ['”', '”'], nb: ['«', '»'], en: ['“', '”'] } as const;
+export const quote = (value: string, locale: keyof typeof QUOTES) => `${QUOTES[locale][0]}${value}${QUOTES[locale][1]}`;
 
 export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
   'budget.negative': {
@@ -35,9 +37,9 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     en: (p) => `${p.what} has no budget.`,
   },
   'date.invalid': {
-    sv: (p) => `${p.what} har ett ogiltigt datum eller klockslag: ${q(p.value)}.`,
-    nb: (p) => `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${q(p.value)}.`,
-    en: (p) => `${p.what} has an invalid date or time: ${q(p.value)}.`,
+    sv: (p) => `${p.what} har ett ogiltigt datum eller klockslag: ${quote(p.value, 'sv')}.`,
+    nb: (p) => `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${quote(p.value, 'nb')}.`,
+    en: (p) => `${p.what} has an invalid date or time: ${quote(p.value, 'en')}.`,
   },
   'date.end-before-start': {
     sv: (p) => `${p.what} slutar innan den börjar.`,
@@ -65,9 +67,9 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     en: (p) => `${p.what} has no one responsible.`,
   },
   'text.placeholder': {
-    sv: (p) => `${p.what} innehåller platshållartexten ${q(p.value)}.`,
-    nb: (p) => `${p.what} inneholder plassholderteksten ${q(p.value)}.`,
-    en: (p) => `${p.what} still holds the placeholder ${q(p.value)}.`,
+    sv: (p) => `${p.what} innehåller platshållartexten ${quote(p.value, 'sv')}.`,
+    nb: (p) => `${p.what} inneholder plassholderteksten ${quote(p.value, 'nb')}.`,
+    en: (p) => `${p.what} still holds the placeholder ${quote(p.value, 'en')}.`,
   },
   'number.duplicate': {
     sv: (p) => `${p.what} har samma nummer (${p.value}) som en annan rad.`,

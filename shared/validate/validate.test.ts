@@ -118,8 +118,8 @@ describe('validate: action plan', () => {
     const doc = plan({}, { budget: null });
     const message = (locale: 'sv' | 'nb' | 'en') => validate(doc, { today: TODAY, locale })[0]?.message;
     expect(message('sv')).toBe('Aktiviteten ”1.1 Aktivitet” saknar budget.');
-    expect(message('nb')).toBe('Tiltaket ”1.1 Aktivitet” mangler budsjett.');
-    expect(message('en')).toBe('The activity ”1.1 Aktivitet” has no budget.');
+    expect(message('nb')).toBe('Tiltaket «1.1 Aktivitet» mangler budsjett.');
+    expect(message('en')).toBe('The activity “1.1 Aktivitet” has no budget.');
   });
 
   it('lists errors before warnings before infos', () => {

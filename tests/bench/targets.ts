@@ -76,8 +76,15 @@ const ws = (url: string) => url.replace(/^http/, 'ws');
 
 export async function startSamplan(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-'));
-  // Every bench client is one user on 127.0.0.1: per-address and per-user ticket limits opened wide.
-  const limits = { TICKETS_PER_MINUTE: '1000000', TICKETS_PER_USER: '100000', SIGNUPS_PER_MINUTE: '1000' };
+  // Every bench client is one user on 127.0.0.1: per-address and per-user limits (tickets,
+  // sockets) opened wide, as a deployment behind a proxy sees thousands of addresses.
+  const limits = {
+    TICKETS_PER_MINUTE: '1000000',
+    TICKETS_PER_USER: '100000',
+    SIGNUPS_PER_MINUTE: '1000',
+    CONNECTIONS_PER_USER: '1000000',
+    CONNECTIONS_PER_ADDRESS: '1000000',
+  };
   const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024), ...limits };
   // As `npm start` runs it on a machine with the one CPU the server is pinned to here.
   const flags = [...serverNodeFlags(1), ...(process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean)];
