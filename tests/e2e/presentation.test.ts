@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,7 +24,11 @@ afterAll(async () => {
 
 const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
 const presentRow = (page: Page, number: string) => page.locator(`tr.present-activity[data-number="${number}"]`);
-const docsPath = (name: string) => new URL(`../../docs/${name}`, import.meta.url).pathname;
+/**
+ * Where the screenshots go: the README's copies in docs/ only when asked for
+ * (`SCREENSHOTS=docs`), so that a test run never changes a tracked file; else a temp dir.
+ */
+const docsPath = (name: string) => (process.env.SCREENSHOTS === 'docs' ? new URL(`../../docs/${name}`, import.meta.url).pathname : join(tmpdir(), `samplan-${name}`));
 
 async function openPresent(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}${path}`);
