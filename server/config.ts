@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxStateVectorEntries),
   CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerUser),
   CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerAddress),
+  PING_INTERVAL_SECONDS: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.pingIntervalMs / 1000),
   /** Sign-ups per client address and minute (DESIGN "Limits every boundary enforces"). */
   SIGNUPS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Websocket tickets per client address and minute. */
@@ -113,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxStateVectorEntries: e.MAX_STATE_VECTOR_ENTRIES,
       connectionsPerUser: e.CONNECTIONS_PER_USER,
       connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
+      pingIntervalMs: e.PING_INTERVAL_SECONDS * 1000,
     },
     signupsPerMinute: e.SIGNUPS_PER_MINUTE,
     ticketsPerMinute: e.TICKETS_PER_MINUTE,

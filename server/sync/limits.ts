@@ -20,6 +20,12 @@ export interface SyncLimits {
   /** Open sockets per user and per client address; past it the upgrade is refused (429). */
   connectionsPerUser: number;
   connectionsPerAddress: number;
+  /**
+   * How often a socket is pinged; one that answered nothing since the last ping is cut, and
+   * its presence leaves. A browser that drops off the network without closing (a laptop lid,
+   * a lost connection) so leaves within one to two intervals, not the 30–60 s it took.
+   */
+  pingIntervalMs: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
@@ -32,6 +38,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxStateVectorEntries: 100_000,
   connectionsPerUser: 50,
   connectionsPerAddress: 200,
+  pingIntervalMs: 10_000,
 };
 
 /**

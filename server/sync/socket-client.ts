@@ -15,7 +15,6 @@ import { TokenBucket, type SyncLimits } from './limits.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
 
-const PING_INTERVAL_MS = 30_000;
 /** How long a socket closed for not reading gets to take its close frame before it is cut. */
 const OVERFLOW_GRACE_MS = 1_000;
 
@@ -49,6 +48,7 @@ export class SocketClient implements RoomClient, LiveSocket {
   readonly awarenessBudget: TokenBucket;
   readonly syncBudget: TokenBucket;
   private readonly maxQueuedBytes: number;
+  private readonly pingIntervalMs: number;
   /** Set once the socket was closed for not reading: nothing more is queued for it. */
   private overflowed = false;
   private readonly rooms: Rooms;
@@ -81,6 +81,7 @@ export class SocketClient implements RoomClient, LiveSocket {
     const requests = options.limits.syncRequestsPerSecond;
     this.syncBudget = new TokenBucket(requests, requests * 2, options.now);
     this.maxQueuedBytes = options.limits.maxQueuedBytes;
+    this.pingIntervalMs = options.limits.pingIntervalMs;
   }
 
   /** Starts listening and joins the document's room (loading it if needed). */
@@ -91,7 +92,7 @@ export class SocketClient implements RoomClient, LiveSocket {
 
   /** Apart from `join`, so the handlers' shared scope holds nothing but the client. */
   private listen(): void {
-    this.ping = setInterval(() => this.checkAlive(), PING_INTERVAL_MS);
+    this.ping = setInterval(() => this.checkAlive(), this.pingIntervalMs);
     this.ws.on('pong', () => (this.alive = true));
     this.ws.on('error', ignore); // `ws` closes the socket itself (1009 for oversized frames).
     this.ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => this.receive(data, isBinary));

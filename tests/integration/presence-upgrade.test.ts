@@ -18,7 +18,7 @@ let documentId: string;
 const peers: Peer[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, connectionsPerUser: 4 }, signupsPerMinute: 1000 });
+  server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, connectionsPerUser: 4, pingIntervalMs: 200 }, signupsPerMinute: 1000 });
   anna = new ApiClient(server.url);
   await anna.signup(email('anna'), 'Anna Samordnare');
   const ws = (await anna.json<{ id: string }>('POST', '/api/workspaces', { name: 'Närvaro' }, 201)).id;
@@ -86,6 +86,17 @@ describe('presence', () => {
     a.provider.connect();
     await until(() => stateOf(b, a.doc.clientID) !== undefined, 1_000, 'b sees a again within 1 s');
     expect(Date.now() - back).toBeLessThan(1_000);
+  });
+
+  it('leaves for others once a browser drops off the network without closing (no answer to pings)', async () => {
+    const observer = await peer(anna);
+    const raw = await openRaw(server.url, documentId, lena.sessionCookie);
+    raw.ws.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 7170, clock: 1, state: '{"editing":"goals:1:title"}' }])));
+    await until(() => stateOf(observer, 7170) !== undefined, 5_000, 'state relayed');
+    // The socket stops reading: it answers no ping (its network is gone, not closed).
+    (raw.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await until(() => stateOf(observer, 7170) === undefined, 3_000, 'gone within a few ping intervals');
+    raw.ws.terminate();
   });
 
   it('keeps an awareness id with the person who had it while she is away', async () => {
