@@ -3,7 +3,7 @@
  * budget frame. Schema, accessors, plain-JSON conversion and the edits the editors need.
  */
 import * as Y from 'yjs';
-import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION, type ActivityStatus, type Currency } from './kinds.js';
+import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION } from './kinds.js';
 import { orderAfterLast, orderKeys } from './order.js';
 import { moveItem, type CollectionSpec } from './collections.js';
 import { newId } from './ids.js';
@@ -19,70 +19,8 @@ import {
   type YItem,
 } from './ymap.js';
 
-export interface ActivityJSON {
-  id: string;
-  goalId: string;
-  number: string;
-  title: string;
-  description: string;
-  budget: number | null;
-  responsible: string;
-  start: string | null;
-  end: string | null;
-  recipients: string;
-  status: ActivityStatus;
-  progress: number;
-}
-
-export interface GoalJSON {
-  /** `null` for the entry that holds activities whose goal no longer exists. */
-  id: string | null;
-  number: string;
-  title: string;
-  description: string;
-  activities: ActivityJSON[];
-}
-
-export interface CostJSON {
-  id: string;
-  section: string;
-  label: string;
-  description: string;
-  amount: number | null;
-}
-
-export interface PlanBudgetJSON {
-  frame: number | null;
-  frameWithIncome: number | null;
-  spentBefore: number | null;
-  spentBeforeDate: string | null;
-}
-
-export interface ActionPlanJSON {
-  kind: 'action-plan';
-  schemaVersion: number;
-  title: string;
-  subtitle: string;
-  currency: Currency;
-  periodStart: string | null;
-  periodEnd: string | null;
-  budget: PlanBudgetJSON;
-  goals: GoalJSON[];
-  costs: CostJSON[];
-}
-
-/** What it takes to build a plan: ids and order are optional (new ones are made). */
-export interface ActionPlanInit {
-  title: string;
-  subtitle?: string;
-  currency?: Currency;
-  periodStart?: string | null;
-  periodEnd?: string | null;
-  budget?: Partial<PlanBudgetJSON>;
-  goals?: Array<Omit<GoalJSON, 'id' | 'activities'> & { id?: string | null; activities?: ActivityInit[] }>;
-  costs?: Array<Omit<CostJSON, 'id'> & { id?: string }>;
-}
-export type ActivityInit = Partial<Omit<ActivityJSON, 'goalId'>> & { title: string };
+export type { ActivityInit, ActivityJSON, ActionPlanInit, ActionPlanJSON, CostJSON, GoalJSON, PlanBudgetJSON } from './action-plan-types.js';
+import type { ActivityInit, ActivityJSON, ActionPlanInit, ActionPlanJSON, CostJSON, GoalJSON, PlanBudgetJSON } from './action-plan-types.js';
 
 export const GOAL_TEXT_FIELDS = ['title', 'description'] as const;
 export const ACTIVITY_TEXT_FIELDS = ['title', 'description'] as const;
