@@ -100,16 +100,8 @@ export function awarenessMessage(clientId: number, clock: number, state: string)
   });
 }
 
-/** A state vector of `entries` made-up clients (varuint count, then client, clock pairs). */
-export function stateVector(entries: number, firstClient = 1_000_000): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, entries);
-    for (let i = 0; i < entries; i++) {
-      encoding.writeVarUint(e, firstClient + i);
-      encoding.writeVarUint(e, 1 + (i % 100));
-    }
-  });
-}
+/** A state vector of `entries` made-up clients (the integration tests' own builder). */
+export { stateVectorOf as stateVector } from '../support/raw-socket.js';
 
 /** Resolves after `ms`, or at once when `ms` ≤ 0. */
 export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));

@@ -25,12 +25,12 @@ export async function openRaw(baseUrl: string, documentId: string, cookie: strin
   return { ws, closed, received };
 }
 
-/** A state vector with `entries` made-up clients (what a sync step 1 carries). */
-export function stateVectorOf(entries: number): Uint8Array {
+/** A state vector with `entries` made-up clients from `firstClient` on (what a sync step 1 carries). */
+export function stateVectorOf(entries: number, firstClient = 1_000_000): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries);
   for (let i = 0; i < entries; i++) {
-    encoding.writeVarUint(encoder, 1_000_000 + i);
+    encoding.writeVarUint(encoder, firstClient + i);
     encoding.writeVarUint(encoder, 1);
   }
   return encoding.toUint8Array(encoder);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { createDocument } from '../../shared/model/document.js';
+import { gcStructUpdate } from '../support/raw-socket.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { coalesceRuns } from '../../server/sync/coalesce-runs.js';
 import { splitUpdate } from '../../server/sync/split-update.js';
@@ -99,19 +99,7 @@ describe('scanUpdate agrees with Yjs', () => {
 });
 
 /** One update of `count` one-unit GC structs from one client (what an attacker writes by hand). */
-function gcBomb(count: number, clock = 0): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, count);
-  encoding.writeVarUint(encoder, 424242);
-  encoding.writeVarUint(encoder, clock);
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(encoder, 0);
-    encoding.writeVarUint(encoder, 1);
-  }
-  encoding.writeVarUint(encoder, 0);
-  return encoding.toUint8Array(encoder);
-}
+const gcBomb = (count: number, clock = 0) => gcStructUpdate(count, 424242, clock);
 
 /** An update made by `edit` on a replica of `doc`: what a normal provider would send. */
 function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array {
