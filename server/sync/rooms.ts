@@ -8,7 +8,7 @@ import { CloseCode } from './close-codes.js';
 import type { RoomClient } from './client.js';
 import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
-import { explainUnmigratable, type ReadOnlyReason } from './read-only.js';
+import type { ReadOnlyReason } from './read-only.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomsOptions extends RoomOptions {
@@ -124,16 +124,20 @@ export class Rooms {
     }
   }
 
-  /** Why nobody may write to a document (DESIGN "Protected document fields"), or null. */
+  /**
+   * Why nobody may write to a document (DESIGN "Protected document fields"), or null. Asked
+   * right before a client opens the document's socket, so the room is loaded here (and
+   * kept for that join; unloaded when idle) rather than the stored content read twice.
+   */
   async readOnlyOf(documentId: string): Promise<ReadOnlyReason | null> {
-    const live = this.rooms.get(documentId);
-    if (live) return (await live).readOnly;
-    const doc = await this.read(documentId);
+    const room = await this.open(documentId);
+    if (room.clients.size === 0) this.scheduleIdle(documentId);
     try {
-      return explainUnmigratable(doc);
-    } finally {
-      doc.destroy();
+      void room.doc;
+    } catch {
+      return null; // Its snapshot could not be applied: the socket says so (1011), then it opens the full way.
     }
+    return room.readOnly;
   }
 
   /**
