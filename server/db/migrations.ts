@@ -168,4 +168,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX share_links_document ON share_links(document_id);
   `,
+  // Workspace audit log and the document lifecycle (DESIGN "Audit and exports";
+  // docs/lifecycle.md). Audit rows keep the actor by id (accounts are tombstoned, never
+  // deleted) and a target label as it was. A document is archived (read-only, listed apart)
+  // or deleted (404 for everyone, restorable for 30 days, then purged) by marking its row.
+  `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    actor_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    target_label TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_workspace ON audit_log(workspace_id, at);
+  ALTER TABLE documents ADD COLUMN archived_at INTEGER;
+  ALTER TABLE documents ADD COLUMN archived_by TEXT REFERENCES users(id) ON DELETE SET NULL;
+  ALTER TABLE documents ADD COLUMN deleted_at INTEGER;
+  ALTER TABLE documents ADD COLUMN deleted_by TEXT REFERENCES users(id) ON DELETE SET NULL;
+  CREATE INDEX documents_deleted ON documents(deleted_at) WHERE deleted_at IS NOT NULL;
+  `,
 ];
