@@ -12,9 +12,11 @@ import type { AppEnv, Deps } from './context.js';
 import { errorBody, onError } from './errors.js';
 import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
+import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
+import { historyRoutes } from './routes/history.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -33,10 +35,13 @@ export function createApp(deps: Deps) {
   app.onError(onError);
   // First, so every answer gets them: HTML, assets, API, errors and 404s.
   app.use(securityHeaders(deps.config.trustProxy));
+  app.use(processHeader(deps.readiness));
   // gzip/deflate for text: HTML, JS, CSS, JSON, SVG (Hono's compress: by Accept-Encoding;
   // not when the length is known to be under 1 KiB, never twice, never `no-transform`, never
   // a HEAD). Websocket upgrades never pass through Hono (server.on('upgrade')).
   app.use(compress());
+
+  app.route('/', probeRoutes(deps.readiness, deps.db));
 
   const api = new Hono<AppEnv>();
   api.use(sameOrigin(deps.config.trustProxy));
@@ -57,6 +62,7 @@ export function createApp(deps: Deps) {
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));
   api.route('/', versionRoutes(deps));
+  api.route('/', historyRoutes(deps));
   api.route('/', shareLinkRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);

@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL ska vara en smtp:// eller smtps://-adress.' }).optional(),
   /** Sender of invitation mail, e.g. `Samplan <noreply@example.se>`. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
+  SAMPLAN_PROCESS: z.string().trim().min(1).max(100).optional(),
 }).refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
   message: 'SMTP_URL och MAIL_FROM anges tillsammans (eller ingen av dem).',
   path: ['SMTP_URL'],
@@ -83,6 +84,8 @@ export type Config = {
   /** Invitation mail goes out only when both are set (null: the coordinator copies the link). */
   smtpUrl: string | null;
   mailFrom: string | null;
+  /** `X-Samplan-Process` on every answer (DESIGN "Many processes"); default `host-pid`. */
+  processName: string | null;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
 };
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     versionSweepMs: 30_000,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
+    processName: e.SAMPLAN_PROCESS ?? null,
     clientDir: resolve('dist/client'),
   };
 }

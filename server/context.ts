@@ -6,6 +6,8 @@ import type { Sessions } from './auth/sessions.js';
 import type { Tickets } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { LoginThrottle } from './http/login-throttle.js';
+import type { HistoryDeriver } from './history/deriver.js';
+import type { Readiness } from './http/readiness.js';
 import type { Rooms } from './sync/rooms.js';
 import type { LiveSockets } from './sync/live-sockets.js';
 
@@ -28,6 +30,8 @@ export interface Deps {
   sessions: Sessions;
   tickets: Tickets;
   rooms: Rooms;
+  /** Per-field history (docs/history.md): routes catch it up before reading it. */
+  history: HistoryDeriver;
   /** Open document sockets: logout and password changes close a session's at once. */
   sockets: LiveSockets;
   /**
@@ -37,6 +41,8 @@ export interface Deps {
   loginLimits: { perIp: RateLimiter; failures: LoginThrottle };
   /** Sign-ups and websocket tickets per client address (DESIGN "Limits every boundary enforces"). */
   requestLimits: { signup: RateLimiter; ticket: RateLimiter };
+  /** Which process this is, and whether it still takes new work (SIGTERM drains). */
+  readiness: Readiness;
 }
 
 export interface AppEnv {

@@ -15,9 +15,12 @@ import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { CommitGate } from './db/commit-gate.js';
 import { openDatabase } from './db/database.js';
-import { setDocumentTitle } from './db/documents.js';
+import { isArchived, setDocumentTitle } from './db/documents.js';
 import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { LoginThrottle } from './http/login-throttle.js';
+import { defaultProcessName, Readiness } from './http/readiness.js';
+import { HistoryDeriver } from './history/deriver.js';
+import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { Rooms } from './sync/rooms.js';
 import { LiveSockets } from './sync/live-sockets.js';
@@ -25,6 +28,8 @@ import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
 import { AutoVersions } from './versions/auto-versions.js';
 import { startShareSweep } from './share/expiry-sweep.js';
+import { startTrashSweep } from './lifecycle/trash.js';
+import { ARCHIVED } from './sync/read-only.js';
 
 export interface RunningServer {
   url: string;
@@ -38,7 +43,9 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const db = openDatabase(config.dataDir);
   const commitGate = new CommitGate();
   const checkpointer = startCheckpointer(db, { gate: commitGate });
-  const store = createSqliteStore(db, commitGate);
+  // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
+  const history = new HistoryDeriver(db, { now: clock.now }).start();
+  const store = withHistory(createSqliteStore(db, commitGate), history);
   const rooms = new Rooms({
     store,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -48,6 +55,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     workBudget: new WorkBudget(),
     onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
+    readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
   });
   const autoVersions = new AutoVersions({ db, rooms, clock });
   const deps: Deps = {
@@ -57,6 +65,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     sessions: createSessions(db, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
     tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
+    history,
     sockets: new LiveSockets(config.sync),
     loginLimits: {
       perIp: new RateLimiter(30, 60_000, clock.now),
@@ -66,6 +75,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
       signup: new RateLimiter(config.signupsPerMinute, 60_000, clock.now),
       ticket: new RateLimiter(config.ticketsPerMinute, 60_000, clock.now),
     },
+    readiness: new Readiness(config.processName ?? defaultProcessName()),
   };
   const demo = demoDecision(config);
   log(demo.reason);
@@ -81,6 +91,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const versionSweep = autoVersions.start(config.versionSweepMs);
   // Guests' sockets end when their share link expires, checked as often as sessions.
   const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
+  // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
+  const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;
@@ -90,12 +102,16 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     deps,
     close: () =>
       (closing ??= (async () => {
+        // Draining: /readyz answers 503 and upgrades are refused, so balancers move on.
+        deps.readiness.drain();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         sessionSweep.stop();
         versionSweep.stop();
         shareSweep.stop();
+        trashSweep.stop();
         sockets.close();
         await rooms.closeAll();
+        history.stop();
         server.closeAllConnections();
         await stopped;
         await checkpointer.stop();

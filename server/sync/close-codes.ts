@@ -16,7 +16,7 @@ export const CloseCode = {
   PolicyViolation: { code: 1008, reason: 'Policy Violation' },
   /** The socket did not read what was sent to it; it may reconnect. */
   TryAgainLater: { code: 1013, reason: 'Try Again Later' },
-  /** The server is shutting down. */
-  GoingAway: { code: 1001, reason: 'Server Shutting Down' },
+  /** This process is restarting or draining (SIGTERM; DESIGN "Many processes"): reconnect, maybe elsewhere. */
+  ServiceRestart: { code: 1012, reason: 'Service Restart' },
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -161,6 +161,35 @@ export class Rooms {
     }
   }
 
+  /**
+   * A document became read-only for everyone, or writable again (archive / unarchive;
+   * server/lifecycle). A room not loaded learns it when it loads (`readOnlyOf`). In a loaded
+   * room the sockets of those who could write close with 4403, as on a role change: the
+   * client re-reads the document (now saying why it is read-only) and reconnects.
+   */
+  async setReadOnly(documentId: string, reason: ReadOnlyReason | null): Promise<void> {
+    const room = await this.rooms.get(documentId)?.catch(() => null);
+    if (!room) return;
+    // A reason the document itself gives (schema too new) outlives an unarchive.
+    if (reason === null && room.readOnly && room.readOnly.code !== 'document.archived') return;
+    room.readOnly = reason;
+    for (const client of [...room.clients]) {
+      if (client.role === 'viewer') continue;
+      this.leave(room, client);
+      client.close(CloseCode.Forbidden);
+    }
+  }
+
+  /** A document is gone (deleted; server/lifecycle): every socket on it closes with `code` (4404) at once. */
+  async closeDocument(documentId: string, code: CloseCode): Promise<void> {
+    const room = await this.rooms.get(documentId)?.catch(() => null);
+    if (!room) return;
+    for (const client of [...room.clients]) {
+      this.leave(room, client);
+      client.close(code);
+    }
+  }
+
   private scheduleIdle(documentId: string): void {
     this.cancelIdle(documentId);
     this.idleTimers.set(
@@ -228,7 +257,7 @@ export class Rooms {
       if (!room) continue;
       for (const client of [...room.clients]) {
         room.leave(client);
-        client.close(CloseCode.GoingAway);
+        client.close(CloseCode.ServiceRestart);
       }
       await room.flush();
       room.destroy();

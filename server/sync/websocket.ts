@@ -19,6 +19,7 @@ import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
 import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { PROCESS_HEADER } from '../http/readiness.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import { LiveSockets } from './live-sockets.js';
@@ -35,10 +36,12 @@ interface Admitted {
   /** Set for a guest's socket opened with `?share=<token>`. */
   shareLinkId: string | null;
 }
-type Admission = Admitted | { ok: false; close: CloseCode } | { ok: false; status: 403 | 429; code: string; message: string };
+type Refusal = { ok: false; status: 403 | 429 | 503; code: string; message: string };
+type Admission = Admitted | { ok: false; close: CloseCode } | Refusal;
 
 const FOREIGN_ORIGIN = { ok: false, status: 403, code: 'origin', message: 'Anslutningen kommer från en annan webbplats och avvisades.' } as const;
 const TOO_MANY = { ok: false, status: 429, code: 'rate-limited', message: 'För många öppna anslutningar.' } as const;
+const DRAINING = { ok: false, status: 503, code: 'draining', message: 'Servern startar om; anslut igen.' } as const;
 
 /** Who is connecting: a ticket's user, else the session cookie's (then Origin must be ours). */
 async function authenticate(deps: Deps, request: IncomingMessage, documentId: string, ticket: string | null): Promise<{ userId: string; sessionId: string | null } | 'foreign-origin' | null> {
@@ -104,6 +107,8 @@ function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token:
 export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets): { close(): void; connections(): number } {
   // Our own registry of clients rather than `ws`'s tracking, which adds a listener per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
+  const processLine = `${PROCESS_HEADER}: ${deps.readiness.processName}`;
+  wss.on('headers', (headers) => headers.push(processLine));
   const forget = (client: SocketClient) => sockets.delete(client);
   let serial = 0;
 
@@ -115,10 +120,11 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
     socket.on('error', destroySocket);
     // Counted per /64 for IPv6, as every per-address limit is (http/client-address.ts).
     const address = addressKey(clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy));
-    admit(deps, sockets, request, address)
+    const admitted = deps.readiness.draining ? Promise.resolve<Admission>(DRAINING) : admit(deps, sockets, request, address);
+    admitted
       .catch((): Admission => ({ ok: false, close: CloseCode.LoadFailed }))
       .then((admission) => {
-        if (!admission.ok && 'status' in admission) return refuseUpgrade(socket, admission);
+        if (!admission.ok && 'status' in admission) return refuseUpgrade(socket, admission, processLine);
         wss.handleUpgrade(request, socket, head, (ws) => {
           // From here `ws` handles the socket's errors (and destroys it) itself.
           socket.off('error', destroySocket);
@@ -133,7 +139,7 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
 
   return {
     close: () => {
-      sockets.closeAll(CloseCode.GoingAway);
+      sockets.closeAll(CloseCode.ServiceRestart);
       wss.close();
     },
     connections: () => sockets.size,
@@ -141,12 +147,12 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
 }
 
 /** An HTTP error answer in place of the upgrade, in the API's error shape. */
-function refuseUpgrade(socket: Duplex, refusal: { status: 403 | 429; code: string; message: string }): void {
+function refuseUpgrade(socket: Duplex, refusal: Refusal, processLine: string): void {
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
-  const reason = refusal.status === 403 ? 'Forbidden' : 'Too Many Requests';
-  const retry = refusal.status === 429 ? 'Retry-After: 10\r\n' : '';
+  const reason = { 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' }[refusal.status];
+  const retry = refusal.status === 403 ? '' : `Retry-After: ${refusal.status === 429 ? 10 : 1}\r\n`;
   socket.end(
-    `HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n${retry}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    `HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\n${processLine}\r\nContent-Type: application/json; charset=utf-8\r\n${retry}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }
 

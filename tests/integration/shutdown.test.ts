@@ -1,5 +1,5 @@
 /**
- * A server that shuts down tells every open websocket so (1001), whether its room is
+ * A server that shuts down tells every open websocket to come back (1012 Service Restart, DESIGN "Many processes"), whether its room is
  * loaded or not, and keeps what was edited before it went.
  */
 import { rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ function rawSocket(url: string, cookie: string): { opened: Promise<void>; code: 
 }
 
 describe('shutdown', () => {
-  it('closes every websocket with 1001 and keeps the edits made before', async () => {
+  it('closes every websocket with 1012 and keeps the edits made before', async () => {
     let server = await startTestServer({ dataDir });
     const { api, id: plan } = await newDocument(server.url, 'shutdown', 'action-plan', 'Plan');
 
@@ -41,7 +41,7 @@ describe('shutdown', () => {
     await Promise.all(sockets.map((s) => s.opened));
 
     await server.stop();
-    expect(await Promise.all(sockets.map((s) => s.code))).toEqual([1001, 1001]);
+    expect(await Promise.all(sockets.map((s) => s.code))).toEqual([1012, 1012]);
     editor.destroy();
     watcher.destroy();
 

@@ -1,0 +1,101 @@
+/**
+ * DESIGN "Many processes": `/healthz` and `/readyz`, `X-Samplan-Process` on every answer
+ * and websocket upgrade, and SIGTERM draining (no new sockets, open ones closed 1012 after
+ * their writes are stored).
+ */
+import { rmSync } from 'node:fs';
+import WebSocket from 'ws';
+import { afterAll, describe, expect, it } from 'vitest';
+import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
+import { newDocument } from '../support/api.js';
+import { spawnServer, startTestServer, tempDataDir } from '../support/server.js';
+import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
+
+const dataDirs: string[] = [];
+afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The upgrade's HTTP answer: status and the process header (101 on success). */
+function upgradeAnswer(url: string, cookie: string): Promise<{ status: number; process: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers: browserHeaders(url, cookie) });
+    ws.once('upgrade', (response) => {
+      resolve({ status: 101, process: response.headers['x-samplan-process'] as string | undefined });
+      ws.close();
+    });
+    ws.once('unexpected-response', (_request, response) => {
+      resolve({ status: response.statusCode ?? 0, process: response.headers['x-samplan-process'] as string | undefined });
+      ws.terminate();
+    });
+    ws.once('error', reject);
+  });
+}
+
+describe('probes and the process header', () => {
+  it.each([
+    ['/healthz', 200],
+    ['/readyz', 200],
+    ['/api/health', 200],
+    ['/api/no-such-route', 404],
+    ['/api/me', 401],
+  ])('GET %s → %i, naming the process', async (path, status) => {
+    const server = await startTestServer({ processName: 'samplan-test-a' });
+    try {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('x-samplan-process')).toBe('samplan-test-a');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a draining process answers /readyz 503, refuses upgrades 503, and /healthz stays 200', async () => {
+    const server = await startTestServer({ processName: 'samplan-test-b' });
+    try {
+      const { api, id } = await newDocument(server.url, 'drain', 'action-plan', 'Plan');
+      const url = `${server.url.replace(/^http/, 'ws')}/ws/${id}`;
+      expect(await upgradeAnswer(url, api.sessionCookie)).toEqual({ status: 101, process: 'samplan-test-b' });
+
+      server.deps.readiness.drain();
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ok: false, reason: 'draining', process: 'samplan-test-b' });
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect(await upgradeAnswer(url, api.sessionCookie)).toEqual({ status: 503, process: 'samplan-test-b' });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('SIGTERM', () => {
+  it('closes sockets with 1012, keeps every edit a client saw, and exits 0', async () => {
+    const dataDir = tempDataDir();
+    dataDirs.push(dataDir);
+    const { url, child } = await spawnServer(dataDir, { SAMPLAN_PROCESS: 'samplan-sigterm' });
+    const { api, id } = await newDocument(url, 'sigterm', 'action-plan', 'Plan');
+    const editor = connectPeer(url, id, { cookie: api.sessionCookie });
+    const watcher = connectPeer(url, id, { cookie: api.sessionCookie });
+    await Promise.all([synced(editor), synced(watcher)]);
+    const closes: number[] = [];
+    editor.provider.ws?.addEventListener('close', (event) => closes.push(event.code));
+    for (let i = 1; i <= 20; i++) addGoal(editor.doc, { number: String(i), title: `Mål ${i}` });
+    await until(() => actionPlanToJSON(watcher.doc).goals.length === 20);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(closes).toEqual([1012]);
+    editor.destroy();
+    watcher.destroy();
+
+    const restarted = await startTestServer({ dataDir });
+    try {
+      const reader = connectPeer(restarted.url, id, { cookie: api.sessionCookie });
+      await synced(reader);
+      expect(actionPlanToJSON(reader.doc).goals).toHaveLength(20);
+      reader.destroy();
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
