@@ -1,11 +1,11 @@
 // Plan-table imports in a worker thread (see import-pool.ts): one request at a time, each
 // answered with the built document or the reason it was not built. Plain JavaScript, so it
-// starts the same under `npm start`, `tsx` and the tests: it loads the TypeScript it needs
-// through tsx's own API instead of relying on the parent's loader flags.
+// starts the same in a built server, under `tsx` and in the tests: it loads its module
+// with loadSibling (built `.js`, or `.ts` through tsx) instead of the parent's loader flags.
 import { parentPort, threadId } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+import { loadSibling } from '../workers/load-module.mjs';
 
-const { buildImport } = await tsImport('./build-import.ts', import.meta.url);
+const { buildImport } = await loadSibling('build-import', import.meta.url);
 
 parentPort?.on('message', (request) => {
   try {
