@@ -3,6 +3,7 @@ import type { ActionPlanJSON } from '../model/action-plan.js';
 import { allActivities } from '../model/action-plan.js';
 import { totals } from '../totals.js';
 import { Findings, labelOf } from './checks.js';
+import { checkPlanRows } from './plan-rows.js';
 import type { Subject } from './issue.js';
 
 export function validateActionPlan(plan: ActionPlanJSON, today: string): Findings {
@@ -38,6 +39,8 @@ export function validateActionPlan(plan: ActionPlanJSON, today: string): Finding
       goal.id === null ? [] : [{ number: goal.number, path: ['goals', goal.id, 'number'], subject: { noun: 'goal', label: labelOf(goal.number, goal.title) } }],
     ),
   );
+
+  checkPlanRows(plan, f);
 
   const activities = allActivities(plan);
   const goalIds = new Set(plan.goals.flatMap((goal) => (goal.id === null ? [] : [goal.id])));

@@ -76,6 +76,16 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     nb: (p) => `${p.what} har samme nummer (${p.value}) som en annen rad.`,
     en: (p) => `${p.what} has the same number (${p.value}) as another row.`,
   },
+  'number.out-of-place': {
+    sv: (p) => `${p.what} ligger under mål ${p.value} men har ett nummer från ett annat mål.`,
+    nb: (p) => `${p.what} ligger under mål ${p.value}, men har et nummer fra et annet mål.`,
+    en: (p) => `${p.what} is under goal ${p.value} but numbered under another goal.`,
+  },
+  'title.empty': {
+    sv: (p) => `${p.what} saknar titel.`,
+    nb: (p) => `${p.what} mangler tittel.`,
+    en: (p) => `${p.what} has no title.`,
+  },
   'indicator.target-before-baseline': {
     sv: (p) => `${p.what} har ett målår som inte ligger efter basåret.`,
     nb: (p) => `${p.what} har et målår som ikke ligger etter basisåret.`,
