@@ -191,4 +191,32 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN deleted_by TEXT REFERENCES users(id) ON DELETE SET NULL;
   CREATE INDEX documents_deleted ON documents(deleted_at) WHERE deleted_at IS NOT NULL;
   `,
+  // Per-field history (DESIGN "Audit and exports"; docs/history.md): one row per change of
+  // one field (or one added/removed item), derived off the edit path from the update log
+  // by server/history/deriver.ts, kept when the log is compacted. \`history_cursor\` is the
+  // newest update id derived: it starts at the log's newest update, so history begins now.
+  `
+  CREATE TABLE document_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    user_id TEXT,
+    op TEXT NOT NULL CHECK (op IN ('added', 'removed', 'changed', 'moved')),
+    collection TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    field TEXT,
+    before TEXT,
+    after TEXT,
+    update_id INTEGER NOT NULL
+  );
+  CREATE INDEX document_history_time ON document_history(document_id, at, id);
+  CREATE INDEX document_history_item ON document_history(document_id, collection, item_id, field, id);
+  CREATE INDEX document_history_user ON document_history(document_id, user_id, at);
+  CREATE TABLE history_cursor (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    last_update_id INTEGER NOT NULL
+  );
+  INSERT INTO history_cursor (id, last_update_id) SELECT 1, COALESCE(MAX(id), 0) FROM document_updates;
+  `,
 ];

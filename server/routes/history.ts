@@ -1,0 +1,57 @@
+/**
+ * Per-field history (DESIGN "Audit and exports", first bullet; docs/history.md). Answers
+ * 401 without a session, 404 `not-found` to non-members, like every document route.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/middleware.js';
+import { documentAccess } from '../access.js';
+import type { AppEnv, Deps } from '../context.js';
+import { historyOf } from '../history/store.js';
+import { parseWith } from '../validation.js';
+
+/** Entries answered when no `limit` is given, and the most one answer holds. */
+export const HISTORY_LIMIT = { default: 100, max: 500 } as const;
+
+const word = (what: string) => z.string().trim().min(1, `${what} får inte vara tom.`).max(200, `${what}: högst 200 tecken.`);
+const time = (what: string) => z.iso.datetime({ offset: true, error: `${what} ska vara en ISO 8601-tid, t.ex. 2027-03-01T14:02:00Z.` }).transform((iso) => Date.parse(iso));
+
+const HistoryQuery = z
+  .object({
+    collection: word('collection').optional(),
+    id: word('id').optional(),
+    field: word('field').optional(),
+    user: word('user').optional(),
+    from: time('from').optional(),
+    to: time('to').optional(),
+    limit: z.coerce
+      .number({ error: 'limit ska vara ett heltal.' })
+      .int('limit ska vara ett heltal.')
+      .min(1, 'limit ska vara minst 1.')
+      .max(HISTORY_LIMIT.max, `limit får vara högst ${HISTORY_LIMIT.max}.`)
+      .default(HISTORY_LIMIT.default),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from får inte vara senare än to.', path: ['from'] });
+
+/**
+ * - `GET /documents/:doc/history?collection=&id=&field=&user=&from=&to=&limit=` (member,
+ *   viewers included) → 200 `{entries: [{at, user: {id, name} | null, op, collection, id,
+ *   label, field, before, after}]}` newest first. `from`/`to`: ISO 8601 times, both
+ *   included; `limit` 1–500 (100). `user` null: a change the server made (a migration, a
+ *   restore); a deleted account is named "Borttagen användare". `op` and `field: null`
+ *   (an added or removed item, its fields in `after`/`before`) add to DESIGN.
+ *   Errors: 400 `validation` on a bad filter.
+ */
+export function historyRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/documents/:doc/history', (c) => {
+    const { document } = documentAccess(deps.db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const filter = parseWith(HistoryQuery, c.req.query());
+    // What is committed but not yet derived is derived now, so the answer is never behind.
+    deps.history.catchUp();
+    return c.json({ entries: historyOf(deps.db, document.id, filter) });
+  });
+
+  return app;
+}

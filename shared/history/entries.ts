@@ -1,0 +1,72 @@
+/**
+ * Per-field history (DESIGN "Audit and exports", first bullet): which changes one edit
+ * made, and when a new change folds into the previous entry. Pure: the differ is
+ * `shared/compare` (the same one versions use), so history and compare never disagree
+ * on what changed.
+ */
+import { compareDocuments } from '../compare/index.js';
+import type { ChangeOp, ChangeValue } from '../compare/index.js';
+import type { DocumentJSON } from '../model/document.js';
+
+/**
+ * Keystrokes by one person in one text field with gaps of at most this long are one
+ * entry (before = the first before, after = the last after); docs/history.md.
+ */
+export const HISTORY_MERGE_WINDOW_MS = 60_000;
+
+/** One change an edit made: `field` is null for an added or removed item (its fields in `after`/`before`). */
+export interface HistoryChange {
+  op: ChangeOp;
+  collection: string;
+  id: string;
+  label: string;
+  field: string | null;
+  before: ChangeValue | null;
+  after: ChangeValue | null;
+}
+
+/**
+ * The changes from `before` to `after`, per item and field, in compare's order. A
+ * document that had no content before (`null`) has no history yet: its first content is
+ * its creation, not an edit, so nothing is listed.
+ * @example historyChanges(toJSON(docBefore), toJSON(docAfter)) // [{op:'changed', collection:'activities', field:'budget', …}]
+ */
+export function historyChanges(before: DocumentJSON | null, after: DocumentJSON | null): HistoryChange[] {
+  if (before === null || after === null) return [];
+  return compareDocuments(before, after).changes.map((change) => ({
+    op: change.op,
+    collection: change.collection,
+    id: change.id,
+    label: change.label,
+    field: change.field ?? null,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  }));
+}
+
+/** What the merge rule needs of an entry: its author, time (ms since the epoch) and values. */
+export interface MergeCandidate {
+  op: ChangeOp;
+  userId: string | null;
+  at: number;
+  before: ChangeValue | null;
+  after: ChangeValue | null;
+}
+
+/**
+ * Whether `next` folds into `previous`, the newest entry of the same item and field: both
+ * text changes (strings) by the same known person, `next` at most
+ * `HISTORY_MERGE_WINDOW_MS` after `previous`. Numbers, dates typed as a whole, moves,
+ * additions and removals, and server changes (no person) always stand alone.
+ */
+export function mergesInto(previous: MergeCandidate, next: MergeCandidate): boolean {
+  if (previous.op !== 'changed' || next.op !== 'changed') return false;
+  if (previous.userId === null || previous.userId !== next.userId) return false;
+  if (!isText(previous.after) || !isText(next.before) || !isText(next.after)) return false;
+  const gap = next.at - previous.at;
+  return gap >= 0 && gap <= HISTORY_MERGE_WINDOW_MS;
+}
+
+function isText(value: ChangeValue | null): value is string {
+  return typeof value === 'string';
+}
