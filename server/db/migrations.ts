@@ -193,7 +193,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Per-field history (DESIGN "Audit and exports"; docs/history.md): one row per change of
   // one field (or one added/removed item), derived off the edit path from the update log
-  // by server/history/deriver.ts, kept when the log is compacted. \`history_cursor\` is the
+  // by server/history/deriver.ts, kept when the log is compacted. history_cursor is the
   // newest update id derived: it starts at the log's newest update, so history begins now.
   `
   CREATE TABLE document_history (
