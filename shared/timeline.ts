@@ -1,0 +1,167 @@
+/**
+ * The plan timeline's maths (issue 17 item 8): the time range, a month or quarter axis,
+ * activities grouped by goal, and each bar's place and state. Pure: `today` is passed in,
+ * positions are percentages of the range, labels are made by `axisLabel` per locale.
+ */
+import { addDays, daysBetween, isValidDate } from './dates.js';
+import { INTL_LOCALE, type Locale } from './locale.js';
+import type { ActionPlanJSON, ActivityJSON } from './model/action-plan.js';
+
+/** Past this many calendar months the axis shows quarters ("K1 2027"), not months. */
+export const MONTH_AXIS_MAX = 18;
+
+/** `from`..`to` inclusive (whole days); `days` counts both ends. */
+export interface TimelineRange {
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** One stretch of the axis: a month or a quarter, clipped to the range. */
+export interface AxisSegment {
+  unit: 'month' | 'quarter';
+  year: number;
+  /** Month 1–12 or quarter 1–4. */
+  index: number;
+  /** Percent of the range where the segment starts, and how wide it is. */
+  left: number;
+  width: number;
+}
+
+/** `invalid`: ends before it starts ("Ogiltiga datum"), never drawn as late. */
+export type BarState = 'normal' | 'overdue' | 'invalid';
+
+export interface TimelineBar {
+  activity: ActivityJSON;
+  state: BarState;
+  left: number;
+  width: number;
+}
+
+export interface TimelineGroup {
+  /** `null`: activities whose goal is gone ("Utan mål"). */
+  goalId: string | null;
+  number: string;
+  title: string;
+  bars: TimelineBar[];
+}
+
+export interface Timeline {
+  /** `null` when no activity has both dates: the view says so instead of drawing. */
+  range: TimelineRange | null;
+  axis: AxisSegment[];
+  /** Goals with at least one dated activity, in plan order. */
+  groups: TimelineGroup[];
+  /** Activities missing a start or an end (or holding an unreal date), in plan order. */
+  undated: ActivityJSON[];
+  /** Percent where today is, or `null` when today is outside the range. */
+  today: number | null;
+}
+
+const dated = (a: ActivityJSON): a is ActivityJSON & { start: string; end: string } =>
+  a.start !== null && a.end !== null && isValidDate(a.start) && isValidDate(a.end);
+
+/**
+ * The timeline of `plan` seen on `today` (`YYYY-MM-DD`). The range is the plan period
+ * widened to every dated activity (an activity outside the period is still seen; validation
+ * warns about it); without dated activities there is no range.
+ *
+ * @example timelineOf(plan, '2027-03-01').axis[0] // { unit: 'month', year: 2027, index: 1, left: 0, width: 8.2 }
+ */
+export function timelineOf(plan: Pick<ActionPlanJSON, 'goals' | 'periodStart' | 'periodEnd'>, today: string): Timeline {
+  const all = plan.goals.flatMap((g) => g.activities);
+  const range = rangeOf(plan, all.filter(dated));
+  if (range === null) return { range, axis: [], groups: [], undated: all, today: null };
+  const at = (date: string) => percentOf(range, date);
+  const groups = plan.goals.flatMap((goal): TimelineGroup[] => {
+    const bars = goal.activities.filter(dated).map((activity): TimelineBar => {
+      const [first, last] = activity.end < activity.start ? [activity.end, activity.start] : [activity.start, activity.end];
+      return { activity, state: stateOf(activity, today), left: at(first), width: at(addDays(last, 1)) - at(first) };
+    });
+    return bars.length === 0 ? [] : [{ goalId: goal.id, number: goal.number, title: goal.title, bars }];
+  });
+  return {
+    range,
+    axis: axisOf(range),
+    groups,
+    undated: all.filter((a) => !dated(a)),
+    today: today >= range.from && today <= range.to ? at(today) : null,
+  };
+}
+
+function rangeOf(plan: Pick<ActionPlanJSON, 'periodStart' | 'periodEnd'>, activities: Array<{ start: string; end: string }>): TimelineRange | null {
+  if (activities.length === 0) return null;
+  const dates = activities.flatMap((a) => [a.start, a.end]);
+  const { periodStart, periodEnd } = plan;
+  if (periodStart !== null && periodEnd !== null && isValidDate(periodStart) && isValidDate(periodEnd) && periodStart <= periodEnd) {
+    dates.push(periodStart, periodEnd);
+  }
+  dates.sort();
+  const from = dates[0] ?? '';
+  const to = dates[dates.length - 1] ?? from;
+  return { from, to, days: daysBetween(from, to) + 1 };
+}
+
+/** Percent of the range before `date` starts, rounded to 0.01 % (finer is invisible). */
+function percentOf(range: TimelineRange, date: string): number {
+  const value = (daysBetween(range.from, date) / range.days) * 100;
+  return Math.round(Math.min(100, Math.max(0, value)) * 100) / 100;
+}
+
+function stateOf(activity: { start: string; end: string; status: ActivityJSON['status'] }, today: string): BarState {
+  if (activity.end < activity.start) return 'invalid';
+  const finished = activity.status === 'done' || activity.status === 'cancelled';
+  return !finished && activity.end < today ? 'overdue' : 'normal';
+}
+
+/** Months, or quarters when the range touches more than `MONTH_AXIS_MAX` months. */
+function axisOf(range: TimelineRange): AxisSegment[] {
+  const [fromYear, fromMonth] = yearMonth(range.from);
+  const [toYear, toMonth] = yearMonth(range.to);
+  const months = (toYear - fromYear) * 12 + (toMonth - fromMonth) + 1;
+  const step = months > MONTH_AXIS_MAX ? 3 : 1;
+  const segments: AxisSegment[] = [];
+  // Start at the first month of the segment holding `from`; each segment is clipped to the range.
+  let month = fromMonth - ((fromMonth - 1) % step);
+  let year = fromYear;
+  const end = addDays(range.to, 1);
+  for (let start = monthStart(year, month); start < end; ) {
+    const next = month + step > 12 ? monthStart(year + 1, month + step - 12) : monthStart(year, month + step);
+    const left = percentOf(range, start < range.from ? range.from : start);
+    const right = percentOf(range, next < end ? next : end);
+    segments.push({ unit: step === 3 ? 'quarter' : 'month', year, index: step === 3 ? (month + 2) / 3 : month, left, width: Math.round((right - left) * 100) / 100 });
+    [year, month] = yearMonth(next);
+    start = next;
+  }
+  return segments;
+}
+
+function yearMonth(date: string): [number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+}
+
+function monthStart(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+const QUARTER_PREFIX: Record<Locale, string> = { sv: 'K', nb: 'K', en: 'Q' };
+
+/**
+ * A segment's label: quarters `K1 2027` (sv, nb) / `Q1 2027` (en); months by their short
+ * name (`jan`, `feb` …), with the year on the first segment and on every January.
+ */
+export function axisLabel(segment: AxisSegment, locale: Locale, first: boolean): string {
+  if (segment.unit === 'quarter') return `${QUARTER_PREFIX[locale]}${segment.index} ${segment.year}`;
+  const name = monthName(segment, locale, 'short').replace(/\.$/, '');
+  return first || segment.index === 1 ? `${name} ${segment.year}` : name;
+}
+
+/** The whole name, for screen readers and tooltips: `januari 2027`, `K1 2027`. */
+export function axisLongLabel(segment: AxisSegment, locale: Locale): string {
+  if (segment.unit === 'quarter') return axisLabel(segment, locale, true);
+  return `${monthName(segment, locale, 'long')} ${segment.year}`;
+}
+
+function monthName(segment: AxisSegment, locale: Locale, month: 'short' | 'long'): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month, timeZone: 'UTC' }).format(Date.UTC(segment.year, segment.index - 1, 1));
+}
