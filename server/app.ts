@@ -14,15 +14,18 @@ import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { historyRoutes } from './routes/history.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { lifecycleRoutes } from './routes/lifecycle.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { versionRoutes } from './routes/versions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { workspaceExportRoutes } from './routes/workspace-export.js';
 
 /** Paths of files, not of the app's pages: a missing one is a 404 (deep links have no such ending). */
 const STATIC_FILE = /\.(?:m?js|css|map|json|webmanifest|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|wasm|txt)$/i;
@@ -64,6 +67,9 @@ export function createApp(deps: Deps) {
   api.route('/', versionRoutes(deps));
   api.route('/', historyRoutes(deps));
   api.route('/', shareLinkRoutes(deps));
+  api.route('/', lifecycleRoutes(deps));
+  api.route('/', auditRoutes(deps));
+  api.route('/', workspaceExportRoutes(deps));
   api.notFound((c) => c.json(errorBody('not-found', 'Ingen sådan adress i API:t.'), 404));
   app.route('/api', api);
   // A mounted app's notFound is not consulted, and the client's deep links below answer

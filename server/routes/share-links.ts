@@ -9,6 +9,7 @@ import { requireUser } from '../auth/middleware.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
+import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
 import { shareAccess } from '../share/access.js';
 import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
@@ -39,6 +40,7 @@ export function shareLinkRoutes(deps: Deps) {
     const { label, expiresInDays } = await parseJson(c, NewLink);
     const token = newToken();
     const { id, expiresAt } = createShareLink(db, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
+    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
     return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
   });
 
@@ -48,9 +50,11 @@ export function shareLinkRoutes(deps: Deps) {
   });
 
   app.delete('/documents/:doc/share-links/:id', (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'coordinator');
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
     const id = c.req.param('id');
     if (!revokeShareLink(db, document.id, id, clock.now())) throw notFound('Länken finns inte.');
+    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
     // Revocation must reach sockets already open: they were admitted once, at their upgrade.
     sockets.closeShareLink(id);
     return c.body(null, 204);

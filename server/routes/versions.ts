@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { compareDocuments } from '../../shared/compare/index.js';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
+import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { parseJson, parseWith } from '../validation.js';
@@ -45,6 +46,7 @@ export function versionRoutes(deps: Deps) {
     const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'editor');
     const input = await parseJson(c, NewVersion);
     const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
+    recordAudit(db, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
     return c.json(version, 201);
   });
 
@@ -64,7 +66,9 @@ export function versionRoutes(deps: Deps) {
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
-    return c.json(await restoreVersion(deps, document, c.req.param('v'), user.id));
+    const result = await restoreVersion(deps, document, c.req.param('v'), user.id);
+    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
+    return c.json(result);
   });
 
   app.get('/documents/:doc/compare', async (c) => {

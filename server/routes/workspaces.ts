@@ -6,8 +6,10 @@ import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { createStoredDocument } from '../create-document.js';
-import { documentsOf } from '../db/documents.js';
+import { AuditAction, recordAudit } from '../audit/index.js';
+import { documentListing, documentsOf } from '../db/documents.js';
 import { pendingInvitationsOf } from '../db/invitations.js';
+import { findUserById } from '../db/users.js';
 import { countCoordinators, createWorkspace, membersOf, removeMember, roleOf, setMemberRole } from '../db/workspaces.js';
 import { AppError, notFound } from '../errors.js';
 import { ImportPool } from '../import/import-pool.js';
@@ -41,12 +43,13 @@ export function workspaceRoutes(deps: Deps) {
       role,
       members: membersOf(db, workspace.id),
       invitations: role === 'coordinator' ? pendingInvitationsOf(db, workspace.id, clock.now()) : [],
-      documents: documentsOf(db, workspace.id),
+      // `documents` as before; archived ones apart in `archived` (DESIGN "Audit and exports").
+      ...documentListing(db, workspace.id),
     });
   });
 
   /** Changing or removing a member; the last coordinator cannot be demoted or removed. */
-  const memberChange = (workspaceId: string, userId: string, next: 'remove' | z.infer<typeof RoleSchema>) => {
+  const memberChange = (workspaceId: string, userId: string, next: 'remove' | z.infer<typeof RoleSchema>, actorId: string) => {
     const current = roleOf(db, workspaceId, userId);
     if (!current) throw notFound('Personen är inte medlem i arbetsytan.');
     if (current === 'coordinator' && next !== 'coordinator' && countCoordinators(db, workspaceId) === 1) {
@@ -54,6 +57,8 @@ export function workspaceRoutes(deps: Deps) {
     }
     if (next === 'remove') removeMember(db, workspaceId, userId);
     else setMemberRole(db, workspaceId, userId, next);
+    const label = findUserById(db, userId)?.name ?? null;
+    recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
     const documentIds = documentsOf(db, workspaceId).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };
@@ -62,7 +67,7 @@ export function workspaceRoutes(deps: Deps) {
     const user = requireUser(c);
     const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
     const { role } = await parseJson(c, ChangeRole);
-    memberChange(workspace.id, c.req.param('userId'), role);
+    memberChange(workspace.id, c.req.param('userId'), role, user.id);
     const member = membersOf(db, workspace.id).find((m) => m.id === c.req.param('userId'));
     return c.json({ member });
   });
@@ -70,7 +75,7 @@ export function workspaceRoutes(deps: Deps) {
   app.delete('/workspaces/:ws/members/:userId', (c) => {
     const user = requireUser(c);
     const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
-    memberChange(workspace.id, c.req.param('userId'), 'remove');
+    memberChange(workspace.id, c.req.param('userId'), 'remove', user.id);
     return c.body(null, 204);
   });
 

@@ -57,7 +57,7 @@ export function findShareLink(db: Db, tokenHash: string, now: number): ShareLink
   const row = statement(
     db,
     `SELECT s.id, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, d.id AS documentId, d.kind, d.title
-     FROM share_links s JOIN documents d ON d.id = s.document_id WHERE s.token_hash = ?`,
+     FROM share_links s JOIN documents d ON d.id = s.document_id WHERE s.token_hash = ? AND d.deleted_at IS NULL`,
   ).get(tokenHash) as { id: string; expiresAt: number; revokedAt: number | null; documentId: string; kind: DocumentKind; title: string } | undefined;
   if (!row) return undefined;
   const state = row.revokedAt !== null ? 'revoked' : row.expiresAt <= now ? 'expired' : 'live';

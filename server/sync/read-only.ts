@@ -10,13 +10,19 @@ import { MIGRATIONS, migrateDocument, SchemaTooNewError } from '../../shared/mod
 
 /** Why nobody may write: a code for clients and a message for people (Swedish). */
 export interface ReadOnlyReason {
-  code: 'document.schema-too-new' | 'document.cannot-migrate';
+  code: 'document.schema-too-new' | 'document.cannot-migrate' | 'document.archived';
   message: string;
 }
 
 const CANNOT_MIGRATE: ReadOnlyReason = {
   code: 'document.cannot-migrate',
   message: 'Dokumentets lagrade innehåll kan inte uppdateras till den här versionen av Samplan. Det kan läsas men inte ändras; kontakta administratören.',
+};
+
+/** An archived document (DESIGN "Audit and exports"): read-only for everyone until a coordinator unarchives it. */
+export const ARCHIVED: ReadOnlyReason = {
+  code: 'document.archived',
+  message: 'Dokumentet är arkiverat. Det kan läsas men inte ändras; en samordnare kan återställa det från arkivet.',
 };
 
 function tooNew(found: number): ReadOnlyReason {

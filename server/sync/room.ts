@@ -30,6 +30,8 @@ export interface RoomOptions {
   limits: SyncLimits;
   /** Main-thread time per user for applying updates (shared by every room; see work-budget.ts). */
   workBudget?: WorkBudget;
+  /** Why the document is read-only for everyone though it migrates fine (archived; server/lifecycle), or null. */
+  readOnlyOf?: (documentId: string) => ReadOnlyReason | null;
 }
 
 export interface LoadOptions {
@@ -118,7 +120,7 @@ export class Room {
     observeTitle(doc, LOAD_ORIGIN, (title) => this.options.onTitle?.(this.documentId, title));
     // Migrations run before the first sync; their changes are stored like any other. A
     // document they cannot bring up to date opens read-only rather than not at all.
-    this.readOnly = migrateOrExplain(doc);
+    this.readOnly = migrateOrExplain(doc) ?? this.options.readOnlyOf?.(this.documentId) ?? null;
     this.guard.describe(doc);
   }
 

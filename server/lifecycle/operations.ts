@@ -1,0 +1,76 @@
+/**
+ * The document lifecycle (DESIGN "Audit and exports"; docs/lifecycle.md): rename,
+ * duplicate, archive, unarchive, delete, undelete. Each changes the record (and, for a
+ * rename, the live document), tells open sockets what they must know, and notes itself in
+ * the workspace audit log. Access is checked by the routes; these take a found document.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../context.js';
+import { AuditAction, recordAudit } from '../audit/index.js';
+import { findDocumentWithState, insertDocument, setArchived, setDeleted, setDocumentTitle, type DocumentRow } from '../db/documents.js';
+import { AppError, notFound } from '../errors.js';
+import { CloseCode } from '../sync/close-codes.js';
+import { ARCHIVED } from '../sync/read-only.js';
+import { duplicateState } from './duplicate.js';
+import { purgeAt } from './trash.js';
+
+type LifecycleDeps = Pick<Deps, 'db' | 'rooms' | 'clock'>;
+
+const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat (arkiverat) och kan inte byta namn.');
+
+const audit = (deps: LifecycleDeps, document: DocumentRow, actorId: string, action: Parameters<typeof recordAudit>[1]['action'], details?: Record<string, string | boolean>) =>
+  recordAudit(deps.db, { workspaceId: document.workspaceId, actorId, action, target: { type: 'document', id: document.id, label: document.title }, details }, deps.clock.now());
+
+/**
+ * Renames: `meta.title` is written in the live room as a server change (everyone online
+ * sees it at once; the listing follows through the room's title observer), and the listing
+ * is set here too so the answer and the next GET agree. 409 `document.read-only` for an
+ * archived (or otherwise read-only) document.
+ */
+export async function renameDocument(deps: LifecycleDeps, document: DocumentRow, title: string, actorId: string): Promise<DocumentRow> {
+  const changed = await deps.rooms.change(document.id, (doc) => doc.getMap<unknown>('meta').set('title', title));
+  if (!changed) throw readOnly();
+  setDocumentTitle(deps.db, document.id, title, deps.clock.now());
+  audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });
+  return { ...document, title };
+}
+
+/** A new document in the same workspace with the source's content (see duplicate.ts); versions are not copied. */
+export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow, input: { title: string; amounts: boolean }, actorId: string): Promise<DocumentRow> {
+  const state = duplicateState(await deps.rooms.encodeState(source.id), input);
+  const row: DocumentRow = { id: randomUUID(), workspaceId: source.workspaceId, kind: source.kind, title: input.title };
+  const now = deps.clock.now();
+  insertDocument(deps.db, row, actorId, now);
+  await deps.rooms.store.append(row.id, state, { userId: actorId, at: now });
+  audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
+  return row;
+}
+
+/** Archives (read-only for everyone, listed apart) or unarchives; editors' open sockets reconnect read-only (4403). */
+export async function setDocumentArchived(deps: LifecycleDeps, document: DocumentRow, archived: boolean, actorId: string): Promise<{ id: string; archived: boolean }> {
+  setArchived(deps.db, document.id, archived ? deps.clock.now() : null, actorId);
+  await deps.rooms.setReadOnly(document.id, archived ? ARCHIVED : null);
+  audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
+  return { id: document.id, archived };
+}
+
+/** Moves the document to the trash: 404 for everyone from now on; its open sockets close with 4404. */
+export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow, actorId: string): Promise<void> {
+  setDeleted(deps.db, document.id, deps.clock.now(), actorId);
+  audit(deps, document, actorId, AuditAction.DocumentDeleted);
+  await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
+}
+
+/**
+ * Takes a document out of the trash within its 30 days. 404 `not-found` when it is not in
+ * the trash (never deleted, already purged, or past its 30 days). The caller checked that
+ * `actorId` coordinates the document's workspace.
+ */
+export function undeleteDocument(deps: LifecycleDeps, documentId: string, actorId: string): DocumentRow {
+  const row = findDocumentWithState(deps.db, documentId);
+  if (!row || row.deletedAt === null || purgeAt(row.deletedAt) <= deps.clock.now()) throw notFound('Dokumentet finns inte i papperskorgen.');
+  setDeleted(deps.db, row.id, null, null);
+  const document: DocumentRow = { id: row.id, workspaceId: row.workspaceId, kind: row.kind, title: row.title };
+  audit(deps, document, actorId, AuditAction.DocumentUndeleted);
+  return document;
+}

@@ -1,0 +1,32 @@
+/** The workspace audit log over HTTP (DESIGN "Audit and exports": `GET /api/workspaces/:ws/audit`). */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/middleware.js';
+import { workspaceAccess } from '../access.js';
+import { auditEntries } from '../audit/index.js';
+import type { AppEnv, Deps } from '../context.js';
+import { parseWith } from '../validation.js';
+
+const isoTime = z.iso.datetime({ offset: true, error: 'Tiden ska vara en ISO 8601-tid.' }).transform((t) => Date.parse(t));
+const AuditQuery = z.object({
+  limit: z.coerce.number().int('limit ska vara ett heltal.').min(1).max(1000).default(200),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+});
+
+/**
+ * `GET /workspaces/:ws/audit?limit=1..1000 (200)&from=<ISO>&to=<ISO>` (coordinator) →
+ * `{entries: [{at, actor: {id, name} | null, action, target: {type, id, label}, details}]}`
+ * newest first; `from`/`to` inclusive; `actor` null for the server itself (the trash purge);
+ * a deleted account's name is "Borttagen användare". 400 `validation`, 403, 404 as usual.
+ */
+export function auditRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.get('/workspaces/:ws/audit', (c) => {
+    const user = requireUser(c);
+    const { workspace } = workspaceAccess(deps.db, c.req.param('ws'), user.id, 'coordinator');
+    const query = parseWith(AuditQuery, c.req.query());
+    return c.json({ entries: auditEntries(deps.db, workspace.id, query) });
+  });
+  return app;
+}

@@ -1,0 +1,79 @@
+/**
+ * Document lifecycle routes (DESIGN "Audit and exports"; docs/lifecycle.md). Every route
+ * answers 401 without a session, 404 `not-found` to non-members and for deleted documents,
+ * 403 `forbidden` below the role, 400 `validation` for bad input.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/middleware.js';
+import { documentAccess, workspaceAccess } from '../access.js';
+import type { AppEnv, Deps } from '../context.js';
+import { findDocumentWithState } from '../db/documents.js';
+import { notFound } from '../errors.js';
+import { deleteDocument, duplicateDocument, renameDocument, setDocumentArchived, undeleteDocument } from '../lifecycle/operations.js';
+import { listTrash } from '../lifecycle/trash.js';
+import { NameSchema, parseJson } from '../validation.js';
+
+const Rename = z.object({ title: NameSchema });
+const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(true) });
+
+/**
+ * - `PATCH /documents/:doc {title}` (editor) → 200 `{id, workspaceId, kind, title}`; 409 `document.read-only` when archived.
+ * - `POST /documents/:doc/duplicate {title, amounts?: boolean (true)}` (editor) → 201 `{id, kind, title}`.
+ * - `POST /documents/:doc/archive`, `/unarchive` (coordinator) → 200 `{id, archived}`.
+ * - `DELETE /documents/:doc` (coordinator) → 204; the document is 404 from then on, its sockets close 4404.
+ * - `GET /workspaces/:ws/trash` (coordinator) → `{documents: [{id, kind, title, deletedAt, deletedBy: {id, name} | null, purgeAt}]}`.
+ * - `POST /documents/:doc/undelete` (coordinator) → 200 `{id, kind, title}`; 404 when not in the trash (or past 30 days).
+ */
+export function lifecycleRoutes(deps: Deps) {
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.patch('/documents/:doc', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    const { title } = await parseJson(c, Rename);
+    return c.json(await renameDocument(deps, document, title, user.id));
+  });
+
+  app.post('/documents/:doc/duplicate', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    const input = await parseJson(c, Duplicate);
+    const copy = await duplicateDocument(deps, document, input, user.id);
+    return c.json({ id: copy.id, kind: copy.kind, title: copy.title }, 201);
+  });
+
+  for (const [path, archived] of [['archive', true], ['unarchive', false]] as const) {
+    app.post(`/documents/:doc/${path}`, async (c) => {
+      const user = requireUser(c);
+      const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+      return c.json(await setDocumentArchived(deps, document, archived, user.id));
+    });
+  }
+
+  app.delete('/documents/:doc', async (c) => {
+    const user = requireUser(c);
+    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    await deleteDocument(deps, document, user.id);
+    return c.body(null, 204);
+  });
+
+  app.get('/workspaces/:ws/trash', (c) => {
+    const user = requireUser(c);
+    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
+    return c.json({ documents: listTrash(deps, workspace.id) });
+  });
+
+  app.post('/documents/:doc/undelete', (c) => {
+    const user = requireUser(c);
+    const row = findDocumentWithState(db, c.req.param('doc'));
+    // Existence is not leaked: a document of a workspace the caller is not in is 404 like a missing one.
+    if (!row) throw notFound('Dokumentet finns inte i papperskorgen.');
+    workspaceAccess(db, row.workspaceId, user.id, 'coordinator');
+    const document = undeleteDocument(deps, row.id, user.id);
+    return c.json({ id: document.id, kind: document.kind, title: document.title });
+  });
+
+  return app;
+}
