@@ -10,8 +10,10 @@ import { PlanEditor } from '../components/plan/PlanEditor.jsx';
 import { StrategyEditor } from '../components/strategy/StrategyEditor.jsx';
 import { AgendaEditor } from '../components/agenda/AgendaEditor.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
+import { DocumentFacilitation } from '../components/facilitation/FacilitationLayer.jsx';
 import { ShareLinksPanel } from '../components/versions/ShareLinksPanel.jsx';
 import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
+import { HistoryLog } from '../components/history/HistoryLog.jsx';
 import { roleAtLeast } from '../../shared/roles.js';
 import { SessionEnded, SessionNotices } from '../components/SessionNotices.jsx';
 import { t } from '../i18n/index.js';
@@ -92,6 +94,8 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
       <DocumentLinks info={props.info} />
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
       <div class="document-body" inert={signedOut() || undefined} data-signed-out={signedOut() ? 'true' : undefined}>
+        {/* Issue 19: the session's spotlight, timer, hands and rounds; the facilitator's bar for coordinators. */}
+        <DocumentFacilitation info={props.info} userId={props.user.id} live={live} editable={editable} />
         <Switch fallback={<p>{t('documentUnsupported')}</p>}>
           <Match when={props.info.kind === 'action-plan'}>
             <PlanEditor live={live} editable={editable} peers={peers} />
@@ -105,6 +109,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         </Switch>
         {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
         <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
+        <HistoryLog documentId={props.info.id} />
         <Show when={roleAtLeast(props.info.role, 'coordinator')}>
           <ShareLinksPanel documentId={props.info.id} />
         </Show>

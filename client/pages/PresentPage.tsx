@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, Match, onCleanup, Switch } from 'solid-js';
 import { api, type DocumentInfo, type User } from '../api.js';
+import { FacilitationLayer } from '../components/facilitation/FacilitationLayer.jsx';
 import { LoadError } from '../components/LoadError.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { ChangesPanel } from '../components/present/ChangesPanel.jsx';
@@ -18,6 +19,8 @@ function MemberPresentation(props: { info: DocumentInfo; user: User }) {
       live={live}
       kind={props.info.kind}
       title={props.info.title}
+      // Issue 19: on the projector too — the spotlit item and the timer, the open rounds (no facilitator's bar here).
+      notice={<FacilitationLayer doc={live.doc} documentId={props.info.id} workspaceId={props.info.workspaceId} kind={props.info.kind} userId={props.user.id} facilitator={false} canEdit={false} awareness={live.provider.awareness} />}
       links={
         <A href={`/d/${props.info.id}`} data-full-view>
           {t('present_openFull')}

@@ -1,0 +1,94 @@
+import { createSignal, For, onCleanup, Show } from 'solid-js';
+import type * as Y from 'yjs';
+import { ROOTS, type DocumentKind } from '../../../shared/model/kinds.js';
+import { roleAtLeast, type Role } from '../../../shared/roles.js';
+import { hasSessionRoot } from '../../sync/session.js';
+import { ft } from '../../i18n/facilitation-messages.js';
+import { FacilitatorBar } from './FacilitatorBar.jsx';
+import { FromAgendaList } from './FromAgendaList.jsx';
+import { ParticipantStrip } from './ParticipantStrip.jsx';
+import { publishedSetups } from './round-setup.js';
+import { RoundBallot } from './RoundBallot.jsx';
+import { RoundResults } from './RoundResults.jsx';
+import { useSpotlight } from './spotlight.js';
+import { createFacilitation, type Facilitation } from './use-facilitation.js';
+import './facilitation.css';
+
+export interface FacilitationLayerProps {
+  doc: Y.Doc;
+  documentId: string;
+  workspaceId: string;
+  kind: DocumentKind;
+  userId: string;
+  /** Shows the facilitator's bar (a coordinator on the document page, not on the projector). */
+  facilitator: boolean;
+  canEdit: boolean;
+  awareness: Facilitation['awareness'];
+}
+
+/** Open rounds: those the session map lists as open, and those a facilitator announced in awareness. */
+function OpenRounds(props: { f: Facilitation }) {
+  const [published, setPublished] = createSignal(publishedSetups(props.f.awareness));
+  const onChange = () => setPublished(publishedSetups(props.f.awareness));
+  props.f.awareness.on('change', onChange);
+  onCleanup(() => props.f.awareness.off('change', onChange));
+  const open = () => {
+    const closed = new Set(props.f.session.rounds.filter((r) => r.status === 'closed').map((r) => r.id));
+    const listed = props.f.session.rounds.filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }));
+    const announced = [...published().values()].filter((s) => !closed.has(s.id) && !listed.some((r) => r.id === s.id)).map((s) => ({ id: s.id, title: s.title }));
+    return [...listed, ...announced];
+  };
+  return <For each={open()}>{(round) => <RoundBallot f={props.f} id={round.id} title={round.title} published={published()} />}</For>;
+}
+
+/**
+ * Facilitation on a document (DESIGN "Facilitation (any document kind)"): the spotlight on
+ * the page, the participants' strip while a session runs, open rounds and the latest
+ * results for every member, and the facilitator's bar for coordinators.
+ */
+export function FacilitationLayer(props: FacilitationLayerProps) {
+  const f = createFacilitation({ ...props });
+  const following = () => f.peers().find((p) => p.self)?.following ?? true;
+  useSpotlight(() => f.session.spotlight, following, f.items);
+  const latestClosed = () => f.session.rounds.find((r) => r.status === 'closed');
+  return (
+    <div class="facilitation" role="region" aria-label={ft('bar')} data-facilitation>
+      <Show when={f.session.spotlightBy !== null}>
+        <ParticipantStrip f={f} />
+      </Show>
+      <Show when={props.facilitator}>
+        <FacilitatorBar f={f} />
+      </Show>
+      <OpenRounds f={f} />
+      <Show when={latestClosed()}>{(round) => <RoundResults f={f} round={round()} />}</Show>
+      <Show when={props.kind === 'action-plan'}>
+        <FromAgendaList f={f} />
+      </Show>
+    </div>
+  );
+}
+
+/**
+ * The layer on the document page: the facilitator's bar for coordinators of a writable
+ * document whose kind has a `session` map (schema 2), everything else for every member.
+ */
+export function DocumentFacilitation(props: {
+  info: { id: string; workspaceId: string; kind: DocumentKind; role: Role };
+  userId: string;
+  live: { doc: Y.Doc; provider: { awareness: Facilitation['awareness'] } };
+  editable: boolean;
+}) {
+  const facilitator = props.editable && roleAtLeast(props.info.role, 'coordinator') && hasSessionRoot(ROOTS[props.info.kind].maps);
+  return (
+    <FacilitationLayer
+      doc={props.live.doc}
+      documentId={props.info.id}
+      workspaceId={props.info.workspaceId}
+      kind={props.info.kind}
+      userId={props.userId}
+      facilitator={facilitator}
+      canEdit={props.editable}
+      awareness={props.live.provider.awareness}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { Show } from 'solid-js';
+import { ft } from '../../i18n/facilitation-messages.js';
+import { setFollowing, setHand } from '../../sync/session.js';
+import { selectorOf } from './items.js';
+import { TimerDisplay } from './TimerDisplay.jsx';
+import type { Facilitation } from './use-facilitation.js';
+
+/**
+ * What every member sees of a running session: the spotlit item (with a "Gå dit" link for
+ * those not following), the timer, "Sluta följa"/"Följ igen" and the hand. Following and
+ * the hand are awareness: a reload follows again and has its hand down.
+ */
+export function ParticipantStrip(props: { f: Facilitation }) {
+  const me = () => props.f.peers().find((p) => p.self);
+  const following = () => me()?.following ?? true;
+  const handUp = () => (me()?.handRaisedAt ?? null) !== null;
+  const spotlit = () => {
+    const ref = props.f.session.spotlight;
+    return ref ? (props.f.items().find((i) => i.collection === ref.collection && i.id === ref.id) ?? null) : null;
+  };
+  const goThere = () => {
+    const ref = props.f.session.spotlight;
+    const element = ref ? document.querySelector(selectorOf(ref)) : null;
+    element?.scrollIntoView({ block: 'center' });
+  };
+  return (
+    <div class="session-strip" data-session-strip>
+      <Show when={spotlit()}>
+        {(item) => (
+          <p class="session-spotlight" data-spotlight-label>
+            {ft('spotlit', { label: item().label })}
+            <Show when={!following()}>
+              {' '}
+              <button type="button" class="link" onClick={goThere}>
+                {ft('goThere')}
+              </button>
+            </Show>
+          </p>
+        )}
+      </Show>
+      <TimerDisplay f={props.f} />
+      <div class="session-actions">
+        <span class="visually-hidden" data-following={following() ? 'true' : 'false'}>
+          {following() ? ft('following') : ft('notFollowing')}
+        </span>
+        <button type="button" class="secondary" onClick={() => setFollowing(props.f.awareness, !following())}>
+          {following() ? ft('unfollow') : ft('follow')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setHand(props.f.awareness, handUp() ? null : new Date(props.f.clock.now()).toISOString())}>
+          {handUp() ? ft('lowerOwnHand') : ft('raiseHand')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { z } from 'zod';
+import { api, ApiError, call } from '../../api.js';
+import { facilitationApi } from '../../facilitation-api.js';
+import { ft } from '../../i18n/facilitation-messages.js';
+import type { Facilitation } from './use-facilitation.js';
+
+const planGoals = z.object({ goals: z.array(z.object({ id: z.string().nullable(), number: z.string().catch(''), title: z.string().catch('') })) });
+
+/** The goals of plan `planId` (from its JSON export), without the entry for activities whose goal is gone. */
+async function goalsOf(planId: string): Promise<Array<{ id: string; label: string }>> {
+  const parsed = planGoals.safeParse(await call<unknown>('GET', `/documents/${encodeURIComponent(planId)}/export.json`));
+  if (!parsed.success) return [];
+  return parsed.data.goals.flatMap((g) => (g.id ? [{ id: g.id, label: [g.number, g.title].filter(Boolean).join(' ') || '–' }] : []));
+}
+
+/**
+ * "Gör till aktivitet": choose a plan of the workspace and one of its goals, and the action
+ * item becomes an activity there (DESIGN `to-plan`); the server links both ways, and the
+ * action's link shows as soon as its `planActivity` arrives.
+ */
+export function ToPlanForm(props: { f: Facilitation; actionId: string; label: string }) {
+  const [open, setOpen] = createSignal(false);
+  const [planId, setPlanId] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [made, setMade] = createSignal<{ planId: string; activityId: string } | null>(null);
+  const [plans] = createResource(open, () => api.workspace(props.f.workspaceId).then((w) => w.documents.filter((d) => d.kind === 'action-plan')));
+  const [goals] = createResource(planId, (id) => (id ? goalsOf(id) : Promise.resolve([])));
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const goalId = String(new FormData(event.currentTarget as HTMLFormElement).get('goal') ?? '');
+    if (!planId() || !goalId) return;
+    try {
+      const { activityId } = await facilitationApi.toPlan(props.f.documentId, props.actionId, planId(), goalId);
+      setMade({ planId: planId(), activityId });
+      setError('');
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+  return (
+    <Show when={props.f.canEdit}>
+      <Show when={made()} fallback={
+        <Show when={open()} fallback={<button type="button" class="secondary" onClick={() => setOpen(true)}>{ft('toPlan')}<span class="visually-hidden">: {props.label}</span></button>}>
+          <form class="session-inline" onSubmit={(e) => void submit(e)}>
+            <label>
+              {ft('plan')}{' '}
+              <select name="plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
+                <option value="">{ft('choosePlan')}</option>
+                <For each={plans() ?? []}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
+              </select>
+            </label>
+            <label>
+              {ft('goal')}{' '}
+              <select name="goal">
+                <option value="">{ft('chooseGoal')}</option>
+                <For each={goals() ?? []}>{(goal) => <option value={goal.id}>{goal.label}</option>}</For>
+              </select>
+            </label>
+            <button type="submit">{ft('toPlan')}</button>
+            <span class="error" role="alert">{error()}</span>
+          </form>
+        </Show>
+      }>
+        {(done) => <a href={`/d/${done().planId}`} data-plan-activity={`${done().planId}:${done().activityId}`}>{ft('inPlan')}</a>}
+      </Show>
+    </Show>
+  );
+}
