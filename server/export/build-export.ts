@@ -11,9 +11,13 @@ import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
+import { buildFile, type FileFormat } from './file-formats.js';
 
-/** `json`: `GET …/export.json`; `tsv`: `GET …/export.tsv`; `validation`: `GET …/validation`. */
-export type ExportFormat = 'json' | 'tsv' | 'validation';
+/**
+ * `json`: `GET …/export.json`; `tsv`: `GET …/export.tsv`; `validation`: `GET …/validation`;
+ * the file formats (`xlsx`, `csv`, `docx`, `ics`, `minutes`): file-formats.ts.
+ */
+export type ExportFormat = 'json' | 'tsv' | 'validation' | FileFormat;
 
 export interface ExportRequest {
   documentId: string;
@@ -23,19 +27,26 @@ export interface ExportRequest {
   /** `YYYY-MM-DD`, for deadline rules. */
   today: string;
   locale: Locale;
+  /** ms since the epoch (file creation time, calendar DTSTAMP); the server's clock. Default: now. */
+  now?: number;
+  /** For `minutes`: the meeting's id. */
+  meetingId?: string;
 }
 
 export interface BuiltExport {
-  /** The response body: JSON text, or the plan table as TSV. */
-  body: string;
+  /** The response body: JSON, TSV, CSV or calendar text, or a file's bytes (xlsx, docx). */
+  body: string | Uint8Array;
   /** The document's title (for the download's file name); '' without a kind. */
   title: string;
 }
 
-/** Why an export was not built: `export.unsupported` (no plan table for this kind), `export.unreadable` (no kind). */
+/**
+ * Why an export was not built: `export.unsupported` (the format does not apply to this
+ * kind), `export.unreadable` (no kind), `export.no-meeting` (minutes of a meeting the agenda lacks).
+ */
 export class ExportError extends Error {
   constructor(
-    readonly code: 'export.unsupported' | 'export.unreadable',
+    readonly code: 'export.unsupported' | 'export.unreadable' | 'export.no-meeting',
     message: string,
   ) {
     super(message);
@@ -43,16 +54,23 @@ export class ExportError extends Error {
 }
 
 /** Builds the answer; throws `ExportError`. Time and memory grow linearly with the document. */
-export function buildExport(request: ExportRequest): BuiltExport {
+export async function buildExport(request: ExportRequest): Promise<BuiltExport> {
   const doc = new Y.Doc();
+  let json: DocumentJSON | null;
   try {
     doc.transact(() => {
       for (const update of request.updates) Y.applyUpdate(doc, update);
     });
-    return answer(toJSON(doc), request);
+    json = toJSON(doc);
   } finally {
     doc.destroy();
   }
+  if (request.format === 'json' || request.format === 'tsv' || request.format === 'validation') return answer(json, request);
+  if (json === null) throw new ExportError('export.unreadable', 'Dokumentet kunde inte läsas.');
+  const { documentId, locale, now = Date.now(), meetingId } = request;
+  const file = await buildFile(json, request.format, { documentId, locale, now, ...(meetingId === undefined ? {} : { meetingId }) });
+  if ('code' in file) throw new ExportError(file.code, file.message);
+  return file;
 }
 
 function answer(json: DocumentJSON | null, { documentId, format, today, locale }: ExportRequest): BuiltExport {

@@ -33,6 +33,7 @@ const EXPORT_ERRORS = {
 /** The HTTP error for an `ExportError` code, or a plain error (500) for anything else. */
 function errorOf(code: string, message: string): Error {
   if (code === 'export.unsupported') return new AppError(400, code, message);
+  if (code === 'export.no-meeting') return new AppError(404, 'not-found', message);
   if (code === 'export.unreadable') return new AppError(500, 'internal', message);
   return new Error(`export worker: ${message}`);
 }
@@ -48,7 +49,7 @@ export class ExportPool {
 
   /**
    * The answer for `request` (see build-export.ts). Throws `AppError`: 400
-   * `export.unsupported`, 500 `internal` (a document without a kind), 503 `busy` (too many
+   * `export.unsupported`, 404 `not-found` (minutes of no such meeting), 500 `internal` (a document without a kind), 503 `busy` (too many
    * big exports at once, with `Retry-After`), 503 `export.timeout` (60 s), 413
    * `export.too-large` (the thread's heap).
    */
@@ -56,7 +57,7 @@ export class ExportPool {
     const bytes = request.updates.reduce((sum, update) => sum + update.byteLength, 0);
     if (bytes <= this.workerAboveBytes) {
       try {
-        return { ...buildExport(request), threadId: 0 };
+        return { ...(await buildExport(request)), threadId: 0 };
       } catch (error) {
         throw error instanceof ExportError ? errorOf(error.code, error.message) : error;
       }

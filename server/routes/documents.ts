@@ -8,6 +8,7 @@ import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { ExportFormat } from '../export/build-export.js';
 import { ExportPool } from '../export/export-pool.js';
+import { fileExportRoutes } from './exports.js';
 
 /** The reader's language: `?locale=`, else the first of Accept-Language we speak, else Swedish. */
 function localeOf(query: string | undefined, acceptLanguage: string | undefined): Locale {
@@ -25,6 +26,9 @@ function fileName(title: string, extension: string): string {
   const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${base || 'dokument'}.${extension}`;
 }
+
+/** The JSON and TSV answers are text; only the file formats (routes/exports.ts) are bytes. */
+const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
 export function documentRoutes(deps: Deps) {
   const { db, rooms, clock, tickets } = deps;
@@ -45,18 +49,21 @@ export function documentRoutes(deps: Deps) {
    * store, not the live room: everything a room relays is committed there first (DESIGN
    * "Durable means durable for everyone"), and its bytes need no Yjs work on this thread.
    */
-  const exported = async (c: Context<AppEnv>, format: ExportFormat) => {
+  const exported = async (c: Context<AppEnv>, format: ExportFormat, options: { meetingId?: string } = {}) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc') ?? '', user.id, 'viewer');
     const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
     const { snapshot, updates } = await rooms.store.load(document.id);
-    return exports.run({ documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale });
+    const request = { documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale, now: clock.now(), ...options };
+    return { ...(await exports.run(request)), workspaceId: document.workspaceId, documentId: document.id, userId: user.id };
   };
+  // xlsx, csv, docx, ics and minutes (routes/exports.ts), through the same pool.
+  fileExportRoutes(app, deps, exported);
 
   /** `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and `issues` (DESIGN "Plain-JSON export"). */
   app.get('/documents/:doc/export.json', async (c) => {
     const { body } = await exported(c, 'json');
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    return c.body(text(body), 200, { 'Content-Type': 'application/json' });
   });
 
   /**
@@ -65,16 +72,16 @@ export function documentRoutes(deps: Deps) {
    * for documents other than action plans.
    */
   app.get('/documents/:doc/export.tsv', async (c) => {
-    const { body, title } = await exported(c, 'tsv');
+    const { body: tsv, title } = await exported(c, 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileName(title, 'tsv')}"`);
-    return c.body(body);
+    return c.body(text(tsv));
   });
 
   /** `GET /api/documents/:doc/validation?locale=` (member) → `{issues}` (DESIGN `validate`). */
   app.get('/documents/:doc/validation', async (c) => {
     const { body } = await exported(c, 'validation');
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    return c.body(text(body), 200, { 'Content-Type': 'application/json' });
   });
 
   /**

@@ -34,7 +34,8 @@ function activityRow(activity: ActivityJSON): Row {
   ];
 }
 
-export function exportPlanTable(plan: ActionPlanJSON): string {
+/** The plan table's rows (cells as the table writes them, before any formula neutralising): TSV and CSV share them. */
+export function planTableRows(plan: ActionPlanJSON): string[][] {
   const words = TABLE_WORDS[tableLocaleOf(plan.currency)];
   const unit = words.unit(plan.currency);
   const sums = totals(plan);
@@ -79,7 +80,11 @@ export function exportPlanTable(plan: ActionPlanJSON): string {
   }
   if (plan.budget.frameWithIncome !== null) summary(words.frameWithIncome, plan.budget.frameWithIncome);
   if (plan.budget.frame !== null) summary(words.frame, plan.budget.frame);
+  return rows;
+}
 
+export function exportPlanTable(plan: ActionPlanJSON): string {
+  const rows = planTableRows(plan);
   // PapaParse's own formula escaping, with our rule: its default leaves amounts like `-1 200` no number.
   return Papa.unparse(rows, { delimiter: '\t', newline: '\n', escapeFormulae: FORMULA_CELL }) + '\n';
 }

@@ -1,0 +1,80 @@
+/**
+ * An agenda's meetings as calendar events (DESIGN "Audit and exports": `export.ics`), with
+ * ical-generator (RFC 5545 text escaping and 75-octet line folding are the library's) and
+ * a VTIMEZONE for Europe/Stockholm from @touch4it/ical-timezones (the rule-based form
+ * Outlook, Google and Apple calendars accept). Times are the meeting's wall-clock times in
+ * Stockholm whatever the server's own zone (`TZDate`, not the process's local time).
+ * Each event's UID is the document's and meeting's ids, so importing the file again
+ * updates the events instead of adding copies.
+ */
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical from 'ical-generator';
+import { scheduleMeeting } from '../../shared/agenda-schedule.js';
+import { isValidDate, isValidTime } from '../../shared/dates.js';
+import type { Locale } from '../../shared/locale.js';
+import type { AgendaJSON, MeetingJSON } from '../../shared/model/agenda.js';
+import { EXPORT_WORDS, type ExportWords } from './labels.js';
+
+/** The zone every meeting's date and times are read in (the network's own). */
+export const CALENDAR_ZONE = 'Europe/Stockholm';
+
+/** A meeting without an end time lasts this long (minutes) unless its items add up to more. */
+const DEFAULT_MINUTES = 60;
+
+/**
+ * The calendar text (CRLF lines). Meetings without a real date are left out (they cannot
+ * be placed); one without a start time is an all-day event. `now` (ms) is the DTSTAMP.
+ */
+export function buildIcs(agenda: AgendaJSON, documentId: string, locale: Locale, now: number): string {
+  const words = EXPORT_WORDS[locale];
+  const calendar = ical({
+    name: agenda.title,
+    prodId: { company: 'Samplan', product: 'Samplan', language: locale.toUpperCase() },
+    // No calendar-wide zone: ical-generator would then write DTSTAMP as local time, but
+    // RFC 5545 wants it in UTC. Each event names its zone (TZID) instead, and the
+    // generator still adds the VTIMEZONE for the zones the events use.
+    timezone: { name: '', generator: getVtimezoneComponent },
+  });
+  for (const meeting of agenda.meetings) {
+    if (meeting.id === null || !isValidDate(meeting.date)) continue;
+    calendar.createEvent({
+      id: `${documentId}-${meeting.id}@samplan`,
+      timezone: CALENDAR_ZONE,
+      stamp: new Date(now),
+      summary: meeting.title,
+      location: meeting.location === '' ? null : meeting.location,
+      url: meeting.link === '' ? null : meeting.link,
+      description: description(meeting, words),
+      ...when(meeting),
+    });
+  }
+  return calendar.toString();
+}
+
+function when(meeting: MeetingJSON): { start: Date; end: Date; allDay?: boolean } {
+  const [year, month, day] = meeting.date.split('-').map(Number) as [number, number, number];
+  if (!isValidTime(meeting.start)) {
+    // An all-day event: ical-generator writes its DATE value in the calendar's zone.
+    return { start: new TZDate(year, month - 1, day, CALENDAR_ZONE), end: new TZDate(year, month - 1, day + 1, CALENDAR_ZONE), allDay: true };
+  }
+  const at = (time: string, plus = 0) => {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    return new TZDate(year, month - 1, day, hours, minutes + plus, CALENDAR_ZONE);
+  };
+  const planned = meeting.items.reduce((sum, item) => sum + Math.max(0, item.minutes), 0);
+  const end = isValidTime(meeting.end) && meeting.end > meeting.start ? at(meeting.end) : at(meeting.start, Math.max(planned, DEFAULT_MINUTES));
+  return { start: at(meeting.start), end };
+}
+
+/** The items in order, one a line: "09:20 2. Title (20 min, Presenter)", then the link. */
+function description(meeting: MeetingJSON, words: ExportWords): string {
+  const times = scheduleMeeting(meeting).items;
+  const lines = meeting.items.map((item, index) => {
+    const about = [item.minutes > 0 ? `${item.minutes} min` : '', item.presenter].filter((part) => part !== '').join(', ');
+    return `${times[index]?.start ?? ''} ${index + 1}. ${item.title}${about === '' ? '' : ` (${about})`}`.trim();
+  });
+  if (lines.length === 0) lines.push(words.noItems);
+  if (meeting.link !== '') lines.push('', `${words.link}: ${meeting.link}`);
+  return lines.join('\n');
+}
