@@ -3,12 +3,14 @@ import { experienceEn, experienceNb, experienceSv } from './experience-messages.
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 import { presentEn, presentNb, presentSv } from './present-messages.js';
+import { fieldEn, fieldNb, fieldSv } from './field-messages.js';
 
 const sv = {
   ...sessionSv,
   ...presentSv,
   ...accountSv,
   ...experienceSv,
+  ...fieldSv,
   appName: 'Samplan',
   skipToContent: 'Hoppa till innehållet',
   language: 'Språk',
@@ -224,6 +226,7 @@ const nb: Messages = {
   ...presentNb,
   ...accountNb,
   ...experienceNb,
+  ...fieldNb,
   skipToContent: 'Hopp til innholdet',
   language: 'Språk',
   logIn: 'Logg inn',
@@ -424,6 +427,7 @@ const en: Messages = {
   ...presentEn,
   ...accountEn,
   ...experienceEn,
+  ...fieldEn,
   skipToContent: 'Skip to content',
   language: 'Language',
   logIn: 'Log in',

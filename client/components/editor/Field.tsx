@@ -1,12 +1,17 @@
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { fieldId, fieldKey } from '../../sync/action-plan-view.js';
+import { createFieldGuard } from '../../sync/field-binding.js';
 import { setEditing } from '../../sync/presence.js';
 import { t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
+import { FieldContext, type FieldInput } from './field-draft.js';
+import { FieldNotices } from './FieldNotices.jsx';
 
 /**
  * A labelled field with its markers: who else is editing it (in their colour) and the
  * validation issues that point at it. Focus inside tells the others where you are.
+ * A value another person commits while you type here waits beside the field instead of
+ * replacing your text (field-binding.ts, FieldNotices.tsx).
  */
 export function Field(props: { path: string[]; label: string; hideLabel?: boolean; children: (id: string, describedBy: string) => JSX.Element; class?: string }) {
   const editor = useEditor();
@@ -15,18 +20,26 @@ export function Field(props: { path: string[]; label: string; hideLabel?: boolea
   const editors = () => editor.peers().filter((peer) => !peer.self && peer.editing === key());
   const issues = () => editor.issuesByField().get(key()) ?? [];
   const describedBy = () => `${id()}-issues`;
+  // The path of a mounted field does not change (rows are keyed by id).
+  const guard = createFieldGuard(editor.doc, editor.awareness, props.path);
+  const [input, setInput] = createSignal<FieldInput>();
+  const focusIn = () => {
+    setEditing(editor.awareness, key());
+    guard.watch();
+  };
   return (
     <div
       class={`field ${props.class ?? ''}`}
       classList={{ 'remote-editing': editors().length > 0, 'has-error': issues().some((i) => i.severity === 'error'), 'has-warning': issues().some((i) => i.severity === 'warning') }}
       style={editors()[0] ? { '--peer-color': editors()[0]?.color } : {}}
-      onFocusIn={() => setEditing(editor.awareness, key())}
+      onFocusIn={focusIn}
       onFocusOut={() => setEditing(editor.awareness, null)}
     >
       <label id={`${id()}-label`} for={id()} classList={{ 'visually-hidden': props.hideLabel }}>
         {props.label}
       </label>
-      {props.children(id(), describedBy())}
+      <FieldContext.Provider value={{ guard, register: (registered) => setInput(() => registered) }}>{props.children(id(), describedBy())}</FieldContext.Provider>
+      <FieldNotices id={id()} guard={guard} input={input} />
       <Show when={editors().length > 0}>
         <span class="peer-marker" style={{ background: editors()[0]?.color }}>
           {t('editing', { name: editors().map((p) => p.name).join(', ') })}

@@ -4,6 +4,7 @@ import { formatTableAmount, parseAmount } from '../../../shared/money.js';
 import { t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
 import { IntegerInput } from './typed-inputs.jsx';
+import { useFieldDraft, useFieldFormat } from './field-draft.js';
 
 // Dates are typed as ISO (typed-inputs.tsx); re-exported so every editor imports fields from here.
 export { DateInput } from './typed-inputs.jsx';
@@ -18,41 +19,22 @@ export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputE
 /**
  * A one-line text field. `wrap` shows long text on several lines instead of cutting it
  * (Ansvar, Mottagare: issue 17 item 2) — a textarea that grows with its text; Enter still
- * commits rather than adding a line, as in a one-line field.
+ * commits rather than adding a line, as in a one-line field. Inside a `Field`, a value
+ * another person commits while you type waits in the field's notice (field-draft.ts).
  */
 export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number; wrap?: boolean }) {
   const editor = useEditor();
-  const commitWrapped = (e: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    commitOnEnter(e);
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const commit = (control: HTMLInputElement | HTMLTextAreaElement) => {
+    const value = props.wrap ? control.value.replace(/\s*\n\s*/g, ' ') : control.value;
+    if (value !== props.value) props.write(value);
+    return true;
   };
+  const draft = useFieldDraft({ shown: () => props.value, format: text, commit });
+  const shared = () => ({ id: props.id, 'aria-describedby': props.describedBy, readOnly: !editor.editable, maxLength: props.maxLength ?? 500 });
   return (
-    <Show
-      when={props.wrap}
-      fallback={
-        <input
-          id={props.id}
-          aria-describedby={props.describedBy}
-          value={props.value}
-          readOnly={!editor.editable}
-          maxLength={props.maxLength ?? 500}
-          onKeyDown={commitOnEnter}
-          onChange={(e) => props.write(e.currentTarget.value)}
-        />
-      }
-    >
-      <textarea
-        id={props.id}
-        class="wrap-input"
-        rows={1}
-        aria-describedby={props.describedBy}
-        value={props.value}
-        readOnly={!editor.editable}
-        maxLength={props.maxLength ?? 500}
-        onKeyDown={commitWrapped}
-        onChange={(e) => props.write(e.currentTarget.value.replace(/\s*\n\s*/g, ' '))}
-      />
+    <Show when={props.wrap} fallback={<input {...shared()} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />}>
+      <textarea {...shared()} class="wrap-input" rows={1} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />
     </Show>
   );
 }
@@ -61,13 +43,23 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
 export function MoneyInput(props: { id: string; describedBy: string; value: number | null; write: Write }) {
   const editor = useEditor();
   const [error, setError] = createSignal(false);
+  const unit = () => (editor.currency() === 'SEK' || editor.currency() === 'NOK' || editor.currency() === 'DKK' ? 'kr' : editor.currency());
   const commit = (input: HTMLInputElement) => {
     const parsed = parseAmount(input.value);
-    if (parsed === undefined) return setError(true);
+    if (parsed === undefined) {
+      setError(true);
+      return false;
+    }
     setError(false);
     if (parsed !== props.value) props.write(parsed);
     input.value = parsed === null ? '' : formatTableAmount(parsed);
+    return true;
   };
+  const draft = useFieldDraft({
+    shown: () => (props.value === null ? '' : formatTableAmount(props.value)),
+    format: (value) => (typeof value === 'number' ? `${formatTableAmount(value)} ${unit()}` : String(value)),
+    commit,
+  });
   return (
     <span class="money">
       <input
@@ -75,13 +67,15 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
         inputMode="decimal"
         aria-describedby={`${props.describedBy} ${props.id}-error`}
         aria-invalid={error()}
-        value={props.value === null ? '' : formatTableAmount(props.value)}
         readOnly={!editor.editable}
-        onChange={(e) => commit(e.currentTarget)}
-        onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
+        ref={draft.ref}
+        onInput={draft.onInput}
+        onChange={draft.onChange}
+        onKeyDown={draft.onKeyDown}
+        onBlur={draft.onBlur}
       />
       <span class="unit" aria-hidden="true">
-        {editor.currency() === 'SEK' || editor.currency() === 'NOK' || editor.currency() === 'DKK' ? 'kr' : editor.currency()}
+        {unit()}
       </span>
       <Show when={error()}>
         <span class="error" id={`${props.id}-error`} role="alert">
@@ -92,8 +86,10 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
   );
 }
 
+/** A choice; it commits at once, so it has no draft, but its field's notices show option labels. */
 export function SelectInput<T extends string>(props: { id: string; describedBy: string; value: T; options: ReadonlyArray<{ value: T; label: string }>; write: Write }) {
   const editor = useEditor();
+  useFieldFormat((value) => props.options.find((option) => option.value === value)?.label ?? String(value));
   return (
     <select id={props.id} aria-describedby={props.describedBy} value={props.value} disabled={!editor.editable} onChange={(e) => props.write(e.currentTarget.value)}>
       <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>

@@ -9,6 +9,7 @@ import { locale, t } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, type Parsed } from '../../lib/parse-input.js';
 import { EditorContext } from './context.js';
+import { useFieldDraft } from './field-draft.js';
 
 /** Whether the field may be edited: the editor's rule inside an editor, always in a plain form outside one. */
 function useEditable(): boolean {
@@ -32,14 +33,30 @@ interface ParsedProps<T> {
 function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey; hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
   const editable = useEditable();
   const [invalid, setInvalid] = createSignal(false);
-  const shown = () => (props.value === null ? '' : props.format(props.value));
   const commit = (input: HTMLInputElement) => {
     const parsed = props.parse(input.value);
-    if (parsed === undefined) return setInvalid(true);
+    if (parsed === undefined) {
+      setInvalid(true);
+      return false;
+    }
     setInvalid(false);
     if (parsed !== props.value) props.write(parsed);
     input.value = parsed === null ? '' : props.format(parsed);
+    return true;
   };
+  // Inside a Field, a value another person commits while you type waits in its notice (field-draft.ts).
+  const draft = useFieldDraft({
+    shown: () => (props.value === null ? '' : props.format(props.value)),
+    // A peer may have stored another type than this input writes: show it as text then.
+    format: (value) => {
+      try {
+        return props.format(value as T);
+      } catch {
+        return String(value);
+      }
+    },
+    commit,
+  });
   const errorId = () => `${props.id}-error`;
   return (
     <span class={`typed ${props.class ?? ''}`}>
@@ -51,10 +68,12 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
         placeholder={props.hint}
         aria-describedby={`${props.describedBy} ${errorId()}`}
         aria-invalid={invalid()}
-        value={shown()}
         readOnly={!editable}
-        onChange={(e) => commit(e.currentTarget)}
-        onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
+        ref={draft.ref}
+        onInput={draft.onInput}
+        onChange={draft.onChange}
+        onKeyDown={draft.onKeyDown}
+        onBlur={draft.onBlur}
       />
       {props.children}
       <span id={errorId()} class="error field-error" role="alert">

@@ -1,0 +1,85 @@
+/**
+ * The input side of a guarded field (client/sync/field-binding.ts, issue 17 item 10): the
+ * input's text follows the stored value, except while its typist has a draft; then a remote
+ * value waits in the field's notice until the typist chooses. Outside a `Field` (a plain
+ * form) there is no guard and the input simply follows the value.
+ */
+import { createContext, createEffect, useContext } from 'solid-js';
+import type { FieldGuard } from '../../sync/field-binding.js';
+
+/** What a field's notice needs of its input. */
+export interface FieldInput {
+  /** A stored value as the input shows it (`380 000 kr`, `2027-03-15`, a status's label). */
+  format(value: unknown): string;
+  /** Commits the draft over the remote value ("Behåll mitt"). */
+  keepMine?(): void;
+  /** Drops the draft and shows the stored value ("Använd deras"). */
+  useTheirs?(): void;
+}
+
+export interface FieldContextValue {
+  guard: FieldGuard;
+  register(input: FieldInput): void;
+}
+
+export const FieldContext = createContext<FieldContextValue>();
+
+/** Tells the enclosing field how its values read (for inputs without drafts, like a select). */
+export function useFieldFormat(format: (value: unknown) => string): void {
+  useContext(FieldContext)?.register({ format });
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * Binds a text control to a stored value under the enclosing field's guard. `commit` reads
+ * the control and writes; it returns false when the text could not be read (the text stays
+ * for correcting, still a draft). Spread the returned handlers on the control.
+ * @example const draft = useFieldDraft({ shown: () => props.value, format: String, commit: (el) => (props.write(el.value), true) });
+ */
+export function useFieldDraft<E extends TextControl>(options: { shown: () => string; format: (value: unknown) => string; commit: (control: E) => boolean }) {
+  const field = useContext(FieldContext);
+  const guard = field?.guard;
+  let control: E | undefined;
+  createEffect(() => {
+    const text = options.shown();
+    const drafting = guard?.drafting() ?? false;
+    if (control && !drafting && control.value !== text) control.value = text;
+  });
+  const commit = () => {
+    if (control && options.commit(control)) guard?.settle();
+  };
+  field?.register({
+    format: options.format,
+    keepMine: () => {
+      commit();
+      control?.focus();
+    },
+    useTheirs: () => {
+      guard?.settle();
+      control?.focus();
+    },
+  });
+  return {
+    ref: (element: E) => {
+      control = element;
+      control.value = options.shown();
+    },
+    onInput: () => guard?.draft(),
+    // Leaving the field while a remote value waits keeps the draft until the typist chooses.
+    onChange: () => {
+      if (!guard?.held()) commit();
+    },
+    // Enter is an explicit commit, also over a waiting remote value; in a one-line
+    // textarea it adds no line, in a plain form's input it still submits the form.
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Enter') return;
+      if (event.currentTarget instanceof HTMLTextAreaElement) event.preventDefault();
+      commit();
+    },
+    // Typed and typed back: no change event, but no draft either.
+    onBlur: () => {
+      if (control && !guard?.held() && control.value === options.shown()) guard?.settle();
+    },
+  };
+}

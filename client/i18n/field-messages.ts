@@ -1,0 +1,42 @@
+/**
+ * Text for the same field edited by two people (issue 17 item 10): what arrived while you
+ * typed, and whose value replaced yours. `{value}`/`{mine}` are already formatted. Merged
+ * into messages.ts.
+ */
+export const fieldSv = {
+  field_changedBy: '{name} ändrade till {value}',
+  field_changedBySomeone: 'Någon ändrade till {value}',
+  field_conflict: 'Ändrat medan du skrev',
+  field_useTheirs: 'Använd deras',
+  field_keepMine: 'Behåll mitt',
+  field_replacedBy: 'Ditt värde {mine} ersattes av {name}: {value}',
+  field_replacedBySomeone: 'Ditt värde {mine} ersattes av någon annan: {value}',
+  field_empty: 'tomt',
+  field_dismiss: 'Stäng meddelandet',
+} as const;
+
+type FieldMessages = Record<keyof typeof fieldSv, string>;
+
+export const fieldNb: FieldMessages = {
+  field_changedBy: '{name} endret til {value}',
+  field_changedBySomeone: 'Noen endret til {value}',
+  field_conflict: 'Endret mens du skrev',
+  field_useTheirs: 'Bruk deres',
+  field_keepMine: 'Behold mitt',
+  field_replacedBy: 'Verdien din {mine} ble erstattet av {name}: {value}',
+  field_replacedBySomeone: 'Verdien din {mine} ble erstattet av noen andre: {value}',
+  field_empty: 'tom',
+  field_dismiss: 'Lukk meldingen',
+};
+
+export const fieldEn: FieldMessages = {
+  field_changedBy: '{name} changed it to {value}',
+  field_changedBySomeone: 'Someone changed it to {value}',
+  field_conflict: 'Changed while you were typing',
+  field_useTheirs: 'Use theirs',
+  field_keepMine: 'Keep mine',
+  field_replacedBy: 'Your value {mine} was replaced by {name}: {value}',
+  field_replacedBySomeone: 'Your value {mine} was replaced by someone else: {value}',
+  field_empty: 'empty',
+  field_dismiss: 'Dismiss',
+};
