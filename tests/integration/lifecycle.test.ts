@@ -224,7 +224,7 @@ describe('delete, trash, undelete, purge', () => {
   it('is 404 for everyone over HTTP and the websocket; open clients are closed with 4404', async () => {
     const doc = await newPlan('Ska bort');
     const peer = await peerOf(s.editor, doc);
-    const closed = new Promise<number>((resolve) => peer.provider.ws?.addEventListener('close', (event) => resolve((event as CloseEvent).code)));
+    const closed = new Promise<number>((resolve) => peer.provider.ws?.addEventListener('close', (event) => resolve((event as unknown as { code: number }).code)));
     await s.coordinator.json('DELETE', `/api/documents/${doc}`, undefined, 204);
     expect(await closed).toBe(4404);
     for (const who of ['coordinator', 'editor', 'viewer', 'outsider'] as const) {
