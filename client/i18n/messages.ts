@@ -1,5 +1,6 @@
 /** UI text in Swedish (the default), Norwegian bokmål and English — the users' own words (GLOSSARY.md). */
 import { experienceEn, experienceNb, experienceSv } from './experience-messages.js';
+import { lifecycleEn, lifecycleNb, lifecycleSv } from './lifecycle-messages.js';
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 import { presentEn, presentNb, presentSv } from './present-messages.js';
@@ -7,6 +8,7 @@ import { fieldEn, fieldNb, fieldSv } from './field-messages.js';
 
 const sv = {
   ...sessionSv,
+  ...lifecycleSv,
   ...presentSv,
   ...accountSv,
   ...experienceSv,
@@ -223,6 +225,7 @@ export type Messages = Record<MessageKey, string>;
 const nb: Messages = {
   ...sv,
   ...sessionNb,
+  ...lifecycleNb,
   ...presentNb,
   ...accountNb,
   ...experienceNb,
@@ -424,6 +427,7 @@ const nb: Messages = {
 const en: Messages = {
   ...sv,
   ...sessionEn,
+  ...lifecycleEn,
   ...presentEn,
   ...accountEn,
   ...experienceEn,
