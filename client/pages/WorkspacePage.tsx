@@ -5,6 +5,8 @@ import { roleAtLeast } from '../../shared/roles.js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
+import { DocumentActions } from '../components/lifecycle/DocumentActions.jsx';
+import { WorkspaceLifecycle, type WorkspaceWithArchive } from '../components/lifecycle/WorkspaceLifecycle.jsx';
 import { LoadError } from '../components/LoadError.jsx';
 import { MembersPanel } from '../components/MembersPanel.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
@@ -17,6 +19,8 @@ export function WorkspacePage() {
   const [workspace, { refetch }] = createResource(() => params.ws, (id) => api.workspace(id));
   const [error, setError] = createSignal<string | null>(null);
   usePageTitle(() => (workspace.state === 'ready' ? workspace()?.name ?? '' : ''));
+  // Any lifecycle action (rename, copy, archive, delete, restore) changes the lists: read them again.
+  const onLifecycle = () => void refetch();
 
   const createDocument = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -54,6 +58,7 @@ export function WorkspacePage() {
                         <li>
                           {/* Viewers land on the presentation view (issue 18), which links to the full view. */}
                           <A href={roleAtLeast(ws().role, 'editor') ? `/d/${doc.id}` : `/d/${doc.id}/present`}>{doc.title}</A> <span class="muted">{t(`kind_${doc.kind}`)}</span>
+                          <DocumentActions document={doc} role={ws().role} archived={false} onChange={onLifecycle} />
                         </li>
                       )}
                     </For>
@@ -77,6 +82,7 @@ export function WorkspacePage() {
                   <ErrorText message={error()} />
                 </Show>
               </section>
+              <WorkspaceLifecycle workspace={ws() as WorkspaceWithArchive} onChange={onLifecycle} />
               <Show when={roleAtLeast(ws().role, 'editor')}>
                 <ImportForm workspaceId={ws().id} onImported={() => void refetch()} />
               </Show>

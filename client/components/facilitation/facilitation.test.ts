@@ -43,7 +43,7 @@ describe('next agenda item', () => {
 
 describe('round set-up and allowance', () => {
   const setup: RoundSetup = { id: 'r1', title: 'Prio', items: [{ collection: 'items', id: 'a' }], dotsPerPerson: 3, maxPerItem: 2 };
-  it.each([
+  it.each<{ dots: Record<string, number>; key: string; left: number; canAdd: boolean }>([
     { dots: {}, key: 'items:a', left: 3, canAdd: true },
     { dots: { 'items:a': 2 }, key: 'items:a', left: 1, canAdd: false },
     { dots: { 'items:a': 2 }, key: 'items:b', left: 1, canAdd: true },
