@@ -4,12 +4,14 @@ import { lifecycleEn, lifecycleNb, lifecycleSv } from './lifecycle-messages.js';
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 import { presentEn, presentNb, presentSv } from './present-messages.js';
+import { historyEn, historyNb, historySv } from './history-messages.js';
 import { fieldEn, fieldNb, fieldSv } from './field-messages.js';
 
 const sv = {
   ...sessionSv,
   ...lifecycleSv,
   ...presentSv,
+  ...historySv,
   ...accountSv,
   ...experienceSv,
   ...fieldSv,
@@ -227,6 +229,7 @@ const nb: Messages = {
   ...sessionNb,
   ...lifecycleNb,
   ...presentNb,
+  ...historyNb,
   ...accountNb,
   ...experienceNb,
   ...fieldNb,
@@ -429,6 +432,7 @@ const en: Messages = {
   ...sessionEn,
   ...lifecycleEn,
   ...presentEn,
+  ...historyEn,
   ...accountEn,
   ...experienceEn,
   ...fieldEn,

@@ -16,6 +16,7 @@ import { Field } from '../editor/Field.jsx';
 import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { HistoryButton } from '../history/HistoryButton.jsx';
 
 /** One activity: the row people know from the plan table, plus status and progress. */
 export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -33,6 +34,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
         <Field path={path('number')} label={`${t('number')} (${name()})`} hideLabel>
           {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}
         </Field>
+        <HistoryButton collection="activities" id={a().id} label={name()} currency={editor.currency()} />
       </td>
       <td class="col-activity" data-label={t('activity')}>
         <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>

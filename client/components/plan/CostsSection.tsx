@@ -6,6 +6,7 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { MoneyInput, TextInput } from '../editor/inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { HistoryButton } from '../history/HistoryButton.jsx';
 
 /** Cost lines grouped by section (e.g. Projektledning); standalone lines last. */
 export function CostsSection(props: { costs: CostJSON[] }) {
@@ -53,6 +54,7 @@ export function CostsSection(props: { costs: CostJSON[] }) {
                             <Field path={['costs', cost.id, 'label']} label={`${t('label')} (${section || t('standalone')})`} hideLabel>
                               {(id, d) => <TextInput id={id} describedBy={d} value={cost.label} write={write('label')} />}
                             </Field>
+                            <HistoryButton collection="costs" id={cost.id} label={name()} currency={editor.currency()} />
                           </td>
                           <td data-label={t('description')}>
                             <Field path={['costs', cost.id, 'description']} label={`${t('description')} ${name()}`} hideLabel>

@@ -8,6 +8,7 @@ import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { HistoryButton } from '../history/HistoryButton.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
 export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -22,6 +23,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
     <section class="goal" classList={{ flash: props.goal.id !== null && editor.recentlyChanged().has(props.goal.id) }} aria-labelledby={headingId()}>
       <div class="goal-head">
         <h3 id={headingId()}>{heading()}</h3>
+        <Show when={goalId()}>{(id) => <HistoryButton collection="goals" id={id()} label={heading()} currency={editor.currency()} />}</Show>
         <Show when={goalId()}>
           {(id) => (
             <div class="goal-fields">

@@ -1,0 +1,55 @@
+/**
+ * One history entry as a line people read: "Budget ändrad av Erik Redaktör 14:02
+ * (420 000 → 380 000 kr)". Times of today show as the time alone, older ones with the date.
+ */
+import { shortLabel } from '../../../shared/compare/fields.js';
+import type { ChangeValue } from '../../../shared/compare/types.js';
+import { INTL_LOCALE } from '../../../shared/locale.js';
+import { locale, money, t } from '../../i18n/index.js';
+import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
+import type { HistoryEntry } from './history-api.js';
+
+/** Fields whose name differs from the UI word that names them. */
+const FIELD_WORDS: Readonly<Record<string, MessageKey>> = { goalId: 'goal', focusAreaId: 'focusArea', meetingId: 'meeting', itemId: 'item' };
+
+/** The field's name in the reader's language ("Budget", "Ansvar"), else the field as written. */
+export function fieldName(field: string): string {
+  const key = FIELD_WORDS[field] ?? field;
+  if (!(key in MESSAGES[locale()])) return field;
+  const word = t(key as MessageKey);
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "14:02" today; "3 mars 2027 14:02" another day (in the reader's time zone). */
+export function historyTime(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const tag = INTL_LOCALE[locale()];
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(at);
+  return sameDay ? time : `${new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }).format(at)} ${time}`;
+}
+
+/** Fields holding amounts in minor units (as present/ChangeList.tsx shows them). */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(['budget', 'amount', 'frame', 'frameWithIncome', 'spentBefore']);
+
+/** A value in words, on one line and cut short: amounts as money, lists joined, a parent by its label. */
+export function valueText(field: string | null, value: ChangeValue | null, currency: string): string {
+  let text = '';
+  if (typeof value === 'number') text = field !== null && MONEY_FIELDS.has(field) ? money(value, currency) : String(value);
+  else if (typeof value === 'string') text = value;
+  else if (typeof value === 'boolean') text = value ? '✓' : '';
+  else if (Array.isArray(value)) text = value.join(', ');
+  else if (value !== null && typeof value === 'object' && 'label' in value && typeof value.label === 'string') text = value.label;
+  return shortLabel(text.replace(/\s+/g, ' ').trim()) || '–';
+}
+
+/** What changed and who did it, then `(before → after)` for a changed or moved field. */
+export function historyLine(entry: HistoryEntry, currency: string, now: number = Date.now()): string {
+  const name = entry.user?.name ?? t('history_server');
+  const time = historyTime(entry.at, now);
+  const head =
+    entry.op === 'changed' ? t('history_changed', { field: fieldName(entry.field ?? ''), name, time }) : t(`history_${entry.op}`, { name, time });
+  if (entry.op !== 'changed' && entry.op !== 'moved') return head;
+  return `${head} (${valueText(entry.field, entry.before, currency)} → ${valueText(entry.field, entry.after, currency)})`;
+}
