@@ -22,6 +22,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { timeRoutes } from './routes/time.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { versionRoutes } from './routes/versions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', sessionRoutes(deps));
+  api.route('/', timeRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));

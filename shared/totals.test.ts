@@ -4,12 +4,12 @@ import type { ActionPlanJSON } from './model/action-plan.js';
 
 const activity = (budget: number | null) => ({
   id: String(budget), goalId: 'g', number: '', title: '', description: '', budget, responsible: '', start: null, end: null,
-  recipients: '', status: 'planned' as const, progress: 0,
+  recipients: '', status: 'planned' as const, progress: 0, priority: null, source: null,
 });
 
 describe('totals', () => {
   const plan: Pick<ActionPlanJSON, 'goals' | 'costs' | 'budget'> = {
-    goals: [{ id: 'g', number: '1', title: '', description: '', activities: [activity(1_000), activity(null), activity(2_500)] }],
+    goals: [{ id: 'g', number: '1', title: '', description: '', priority: null, activities: [activity(1_000), activity(null), activity(2_500)] }],
     costs: [
       { id: 'c1', section: 'Projektledning', label: 'Lön', description: '', amount: 10_000 },
       { id: 'c2', section: 'Projektledning', label: 'Resor', description: '', amount: null },

@@ -4,6 +4,7 @@ import { ROOTS } from '../../shared/model/kinds.js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
 import { DownloadLink } from '../components/DownloadLink.jsx';
+import { DocumentMenu } from '../components/lifecycle/DocumentMenu.jsx';
 import { KeyboardHelp } from '../components/KeyboardHelp.jsx';
 import { LoadError } from '../components/LoadError.jsx';
 import { PlanEditor } from '../components/plan/PlanEditor.jsx';
@@ -92,6 +93,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         onRedo={props.session.writable() ? () => live.undo.redo() : undefined}
       />
       <DocumentLinks info={props.info} />
+      <DocumentMenu info={props.info} />
       <SessionNotices info={props.info} live={live} session={props.session} editable={editable} />
       <div class="document-body" inert={signedOut() || undefined} data-signed-out={signedOut() ? 'true' : undefined}>
         {/* Issue 19: the session's spotlight, timer, hands and rounds; the facilitator's bar for coordinators. */}

@@ -12,7 +12,14 @@
 import type * as Y from 'yjs';
 import type { ClientOrigin, RoomClient } from './client.js';
 import type { UpdateGuard } from './update-guard.js';
+import type { Writer } from './protected-fields.js';
+import { roleAtLeast } from '../../shared/roles.js';
 import { RefusedUpdate, type ScanResult } from './update-scan.js';
+
+/** DESIGN "Facilitation": coordinators facilitate, so only they may write the `session` root. */
+function writerOf(client: RoomClient): Writer {
+  return { facilitates: roleAtLeast(client.role, 'coordinator') };
+}
 
 /** Structs (plus content) per piece: about 20–50 ms of Yjs work at the worst measured rates. */
 export const PIECE_WEIGHT = 4_000;
@@ -52,7 +59,7 @@ export class ClientUpdates {
     const { guard, now } = this.options;
     if (guard.hasShare(client.userId)) {
       const doc = this.options.doc();
-      const admitted = guard.admitInPieces(doc, update, now(), PIECE_WEIGHT);
+      const admitted = guard.admitInPieces(doc, update, now(), PIECE_WEIGHT, writerOf(client));
       const [only] = admitted.pieces;
       if (only && admitted.pieces.length === 1) {
         guard.applyPiece(doc, only, { client });
@@ -97,7 +104,7 @@ export class ClientUpdates {
         if (next === undefined) break;
         queue.bytes -= next.length;
         if (!(await this.turn(client))) return;
-        current = guard.admitInPieces(this.options.doc(), next, now(), PIECE_WEIGHT);
+        current = guard.admitInPieces(this.options.doc(), next, now(), PIECE_WEIGHT, writerOf(client));
       }
       for (const piece of current.pieces) {
         if (!(await this.turn(client))) return;

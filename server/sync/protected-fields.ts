@@ -1,6 +1,8 @@
 /**
  * DESIGN "Protected document fields": `meta.kind` and `meta.schemaVersion` are written only
  * by the server, and a client may not add a root type its document's schema does not name.
+ * DESIGN "Facilitation" (docs/facilitation.md): `session.rounds` (vote results) is written
+ * only by the server too, and the rest of `session` (spotlight, timer) only by coordinators.
  * This builds the `ScanContext` an incoming update is checked against (update-scan.ts).
  */
 import * as Y from 'yjs';
@@ -8,11 +10,12 @@ import { ROOTS, isDocumentKind } from '../../shared/model/kinds.js';
 import type { ScanContext } from './update-scan.js';
 
 export const PROTECTED_META_KEYS: ReadonlySet<string> = new Set(['kind', 'schemaVersion']);
+/** Keys of the `session` root only the server writes (the rounds API). */
+export const SERVER_OWNED_SESSION_KEYS: ReadonlySet<string> = new Set(['rounds']);
 
-interface ItemRange {
-  client: number;
-  clock: number;
-  length: number;
+/** Who sends the update: whether they facilitate (coordinators), so may write `session`. */
+export interface Writer {
+  facilitates: boolean;
 }
 
 /** The roots the document's schema names, or null for a document without a kind. */
@@ -23,36 +26,88 @@ export function allowedRootsOf(doc: Y.Doc): ReadonlySet<string> | null {
   return new Set<string>([...roots.maps, ...roots.texts]);
 }
 
-/**
- * Every item that holds, or once held, a protected `meta` key. A map key's values form
- * one chain (`left` leads to older values), and a new value names the one before it as
- * its origin, so a write to a protected key is an item whose origin is in this list.
- */
-export function protectedItems(doc: Y.Doc): ItemRange[] {
-  const meta = doc.getMap<unknown>('meta');
-  const ranges: ItemRange[] = [];
-  for (const key of PROTECTED_META_KEYS) {
-    for (let item: Y.Item | null = meta._map.get(key) ?? null; item !== null; item = asItem(item.left)) {
-      ranges.push({ client: item.id.client, clock: item.id.clock, length: item.length });
-    }
-  }
-  return ranges;
+/** Whether `writer` may not write `key` of root `root`. */
+export function protectsRootKey(writer: Writer, root: string, key: string | null): boolean {
+  if (root === 'meta') return key !== null && PROTECTED_META_KEYS.has(key);
+  if (root === 'session') return !writer.facilitates || (key !== null && SERVER_OWNED_SESSION_KEYS.has(key));
+  return false;
 }
 
-function asItem(struct: Y.Item | Y.AbstractStruct | null): Y.Item | null {
+/** The root and root key an item lives under (its own, or its outermost ancestor's); null for a GC'd struct. */
+function placeOf(item: Y.Item): { root: string; key: string | null } | null {
+  let current = item;
+  for (;;) {
+    const parent = current.parent;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    const holder: Y.Item | null = parent._item;
+    if (holder === null) return { root: Y.findRootTypeKey(parent), key: current.parentSub };
+    current = holder;
+  }
+}
+
+/** The item of `client` at `clock`, if the document holds it. */
+function itemAt(store: Y.Doc['store'], client: number, clock: number): Y.Item | null {
+  const structs = store.clients.get(client);
+  if (!structs || clock >= Y.getState(store, client)) return null;
+  const struct = structs[Y.findIndexSS(structs, clock)];
   return struct instanceof Y.Item ? struct : null;
 }
 
-/** The context an update from a client is scanned in; `maxStructs` from the room's limits. */
-export function scanContextOf(doc: Y.Doc, maxStructs: number, allowedRoots: ReadonlySet<string> | null): ScanContext {
-  const items = protectedItems(doc);
+/** Live (not deleted) items of a type's subtree: its map values, its list, theirs in turn. */
+function liveItemsUnder(type: Y.AbstractType<unknown>, into: Y.Item[]): void {
+  const visit = (item: Y.Item) => {
+    if (item.deleted) return;
+    into.push(item);
+    if (item.content instanceof Y.ContentType) liveItemsUnder(item.content.type, into);
+  };
+  for (const item of type._map.values()) visit(item);
+  for (let item = type._start; item !== null; item = item.right) visit(item);
+}
+
+/** Every live item `writer` may not delete: few (meta's protected values, the session state). */
+function liveProtectedItems(doc: Y.Doc, writer: Writer): Y.Item[] {
+  const items: Y.Item[] = [];
+  for (const [root, type] of doc.share) {
+    for (const [key, item] of type._map) {
+      if (item.deleted || !protectsRootKey(writer, root, key)) continue;
+      items.push(item);
+      if (item.content instanceof Y.ContentType) liveItemsUnder(item.content.type, items);
+    }
+  }
+  return items;
+}
+
+/**
+ * The context an update from `writer` is scanned in; `maxStructs` from the room's limits.
+ * It reads the live document, so what the server writes later (a round closed, a
+ * migration) is protected at once: references are looked up per struct (a binary search),
+ * and the few live protected items are listed again after each change to the document.
+ */
+export function scanContextOf(
+  doc: Y.Doc,
+  maxStructs: number,
+  allowedRoots: ReadonlySet<string> | null,
+  writer: Writer = { facilitates: false },
+): ScanContext {
   const store = doc.store;
+  let live: Y.Item[] | null = null;
+  doc.on('afterTransaction', () => {
+    live = null;
+  });
+  const overlaps = (item: Y.Item, client: number, clock: number, length: number) =>
+    item.id.client === client && clock < item.id.clock + item.length && item.id.clock < clock + length;
   return {
     maxStructs,
     allowedRoots,
     protectedMetaKeys: PROTECTED_META_KEYS,
-    touchesProtected: (client, clock, length) =>
-      items.some((item) => item.client === client && clock < item.clock + item.length && item.clock < clock + length),
+    protectsRootKey: (root, key) => protectsRootKey(writer, root, key),
+    touchesProtected: (client, clock) => {
+      const item = itemAt(store, client, clock);
+      const place = item ? placeOf(item) : null;
+      return place !== null && protectsRootKey(writer, place.root, place.key);
+    },
+    deletesProtected: (client, clock, length) =>
+      (live ??= liveProtectedItems(doc, writer)).some((item) => overlaps(item, client, clock, length)),
     stateOf: (client) => Y.getState(store, client),
   };
 }

@@ -10,13 +10,14 @@ import type { SyncLimits } from './limits.js';
 import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
 import { splitUpdate } from './split-update.js';
-import { allowedRootsOf, scanContextOf } from './protected-fields.js';
+import { allowedRootsOf, scanContextOf, type Writer } from './protected-fields.js';
 import { RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
 
 export class UpdateGuard {
   private readonly pending: PendingStructs;
-  private context: ScanContext | null = null;
+  /** Per writer: whether they facilitate (may write `session`), see protected-fields.ts. */
+  private contexts: { facilitator: ScanContext; other: ScanContext } | null = null;
 
   constructor(
     private readonly limits: SyncLimits,
@@ -31,7 +32,13 @@ export class UpdateGuard {
    * never by a client's, so they are read once when the room loads, not per update.
    */
   describe(doc: Y.Doc): void {
-    this.context = scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc));
+    this.contexts = this.contextsOf(doc);
+  }
+
+  private contextsOf(doc: Y.Doc): { facilitator: ScanContext; other: ScanContext } {
+    const roots = allowedRootsOf(doc);
+    const max = this.limits.maxStructsPerUpdate;
+    return { facilitator: scanContextOf(doc, max, roots, { facilitates: true }), other: scanContextOf(doc, max, roots, { facilitates: false }) };
   }
 
   /**
@@ -39,8 +46,8 @@ export class UpdateGuard {
    * a fraction of the cost). Throws `RefusedUpdate` (close 1008) or `MalformedUpdate`
    * (1007); nothing is applied then.
    */
-  admit(doc: Y.Doc, update: Uint8Array, now: number): { scan: ScanResult; update: Uint8Array } {
-    const context = this.contextOf(doc);
+  admit(doc: Y.Doc, update: Uint8Array, now: number, writer: Writer): { scan: ScanResult; update: Uint8Array } {
+    const context = this.contextOf(doc, writer);
     const scan = scanUpdate(update, context);
     this.pending.admit(doc, scan.pendingStructs, now);
     return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
@@ -50,10 +57,10 @@ export class UpdateGuard {
    * Admits a client's update and cuts it into pieces of at most `maxWeight` (structs plus
    * content; see split-update.ts). Throws as `admit` does; nothing is applied then.
    */
-  admitInPieces(doc: Y.Doc, update: Uint8Array, now: number, maxWeight: number): { scan: ScanResult; pieces: Uint8Array[] } {
-    const admitted = this.admit(doc, update, now);
+  admitInPieces(doc: Y.Doc, update: Uint8Array, now: number, maxWeight: number, writer: Writer): { scan: ScanResult; pieces: Uint8Array[] } {
+    const admitted = this.admit(doc, update, now, writer);
     const small = admitted.scan.structs <= maxWeight && admitted.update.length <= maxWeight * 64;
-    return { scan: admitted.scan, pieces: small ? [admitted.update] : splitUpdate(admitted.update, this.contextOf(doc), maxWeight) };
+    return { scan: admitted.scan, pieces: small ? [admitted.update] : splitUpdate(admitted.update, this.contextOf(doc, writer), maxWeight) };
   }
 
   /** Applies one admitted piece as `origin`, charging its author's share of the main thread. */
@@ -73,8 +80,9 @@ export class UpdateGuard {
     return !this.work || this.work.allows(userId);
   }
 
-  private contextOf(doc: Y.Doc): ScanContext {
-    return (this.context ??= scanContextOf(doc, this.limits.maxStructsPerUpdate, allowedRootsOf(doc)));
+  private contextOf(doc: Y.Doc, writer: Writer): ScanContext {
+    const contexts = (this.contexts ??= this.contextsOf(doc));
+    return writer.facilitates ? contexts.facilitator : contexts.other;
   }
 
   /** A state vector's entry count is its first varuint: checked before Yjs decodes it. */

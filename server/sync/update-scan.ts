@@ -6,7 +6,8 @@
  * - more structs than allowed (a 14 MB update of 7 million one-unit GC structs took Yjs 6 s);
  * - a root type the document's schema does not name (Yjs creates a root as soon as it
  *   reads its name, pending or not);
- * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`);
+ * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`,
+ *   `session.rounds`), or of the `session` root by someone who does not facilitate;
  * - structs that would wait for missing predecessors ("pending"), counted so the room can
  *   cap them.
  * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
@@ -38,8 +39,16 @@ export interface ScanContext {
   allowedRoots: ReadonlySet<string> | null;
   /** Keys of the `meta` root only the server may write. */
   protectedMetaKeys: ReadonlySet<string>;
+  /** Whether this writer may not write `key` of root `root` (a struct whose parent is that root). */
+  protectsRootKey(root: string, key: string | null): boolean;
   /** Whether clocks [clock, clock + length) of `client` overlap an item of a protected field (its value now or earlier). */
   touchesProtected(client: number, clock: number, length: number): boolean;
+  /**
+   * Whether deleting clocks [clock, clock + length) of `client` would delete a protected
+   * item that is not deleted yet. A client's sync step 2 names every deletion it knows,
+   * the server's own ones (a migration's old `schemaVersion`) included; those change nothing.
+   */
+  deletesProtected(client: number, clock: number, length: number): boolean;
   /** The document's current clock for `client` (its state vector entry). */
   stateOf(client: number): number;
 }
@@ -133,7 +142,7 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
     const parentIsRoot = decoding.readVarUint(decoder) === 1;
     const root = parentIsRoot ? decoding.readVarString(decoder) : null;
-    if (!parentIsRoot) noteMissing(context, group, index, decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+    if (!parentIsRoot) checkParent(decoder, context, group, index);
     const key = info & HAS_PARENT_SUB ? decoding.readVarString(decoder) : null;
     if (root !== null) checkRoot(context, root, key);
   }
@@ -147,6 +156,14 @@ function checkReference(decoder: decoding.Decoder, context: ScanContext, group: 
   noteMissing(context, group, index, client, clock);
 }
 
+/** A struct inside a type (not a root) names the type's item: a write into a protected subtree. */
+function checkParent(decoder: decoding.Decoder, context: ScanContext, group: GroupState, index: number): void {
+  const client = decoding.readVarUint(decoder);
+  const clock = decoding.readVarUint(decoder);
+  if (context.touchesProtected(client, clock, 1)) throw new RefusedUpdate('writes into a field only the server may write');
+  noteMissing(context, group, index, client, clock);
+}
+
 /** A reference to content neither in the document nor earlier in this struct's own group. */
 function noteMissing(context: ScanContext, group: GroupState, index: number, client: number, clock: number): void {
   if (group.firstMissing >= 0 || clock < context.stateOf(client)) return;
@@ -156,7 +173,7 @@ function noteMissing(context: ScanContext, group: GroupState, index: number, cli
 
 function checkRoot(context: ScanContext, root: string, key: string | null): void {
   if (context.allowedRoots && !context.allowedRoots.has(root)) throw new RefusedUpdate(`adds a root type "${root}" the schema does not name`);
-  if (root === 'meta' && key !== null && context.protectedMetaKeys.has(key)) throw new RefusedUpdate(`writes meta.${key}, which only the server may write`);
+  if (context.protectsRootKey(root, key)) throw new RefusedUpdate(`writes ${root}.${key ?? ''}, which this writer may not write`);
 }
 
 function readLength(decoder: decoding.Decoder): number {
@@ -238,7 +255,7 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
     for (let r = 0; r < count; r++) {
       const clock = decoding.readVarUint(decoder);
       const length = decoding.readVarUint(decoder);
-      if (context.touchesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
+      if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (clock + length > state) pending++;
     }
   }

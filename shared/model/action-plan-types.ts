@@ -17,6 +17,10 @@ export interface ActivityJSON {
   recipients: string;
   status: ActivityStatus;
   progress: number;
+  /** Rank from the last closed dot-vote round (1 = most dots); null when not ranked. Schema 2. */
+  priority: number | null;
+  /** `"<agendaDocId>:<actionId>"` when made from an agenda's action item (to-plan); else null. */
+  source: string | null;
 }
 
 export interface GoalJSON {
@@ -25,6 +29,8 @@ export interface GoalJSON {
   number: string;
   title: string;
   description: string;
+  /** Rank from the last closed dot-vote round; null when not ranked. Schema 2. */
+  priority: number | null;
   activities: ActivityJSON[];
 }
 
@@ -64,7 +70,7 @@ export interface ActionPlanInit {
   periodStart?: string | null;
   periodEnd?: string | null;
   budget?: Partial<PlanBudgetJSON>;
-  goals?: Array<Omit<GoalJSON, 'id' | 'activities'> & { id?: string | null; activities?: ActivityInit[] }>;
+  goals?: Array<Omit<GoalJSON, 'id' | 'activities' | 'priority'> & { id?: string | null; priority?: number | null; activities?: ActivityInit[] }>;
   costs?: Array<Omit<CostJSON, 'id'> & { id?: string }>;
 }
 export type ActivityInit = Partial<Omit<ActivityJSON, 'goalId'>> & { title: string };

@@ -7,6 +7,7 @@ import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION } from './kinds.js';
 import { orderAfterLast, orderKeys } from './order.js';
 import { moveItem, type CollectionSpec } from './collections.js';
 import { newId } from './ids.js';
+import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
   itemsOf,
@@ -62,7 +63,8 @@ export function createActionPlan(doc: Y.Doc, init: ActionPlanInit): void {
       if (goal.id !== null) {
         const map = new Y.Map<unknown>();
         roots.goals.set(goalId, map);
-        writeFields(map, { order: goalOrders[g], number: goal.number, title: goal.title, description: goal.description }, GOAL_TEXT_FIELDS);
+        const fields = { order: goalOrders[g], number: goal.number, title: goal.title, description: goal.description, priority: goal.priority ?? null };
+        writeFields(map, fields, GOAL_TEXT_FIELDS);
       }
       const activities = goal.activities ?? [];
       const activityOrders = orderKeys(activities.length);
@@ -77,6 +79,7 @@ export function createActionPlan(doc: Y.Doc, init: ActionPlanInit): void {
       roots.costs.set(cost.id ?? newId(), map);
       writeFields(map, { order: costOrders[c], section: cost.section, label: cost.label, description: cost.description, amount: cost.amount });
     });
+    ensureSessionShape(doc);
   });
 }
 
@@ -98,12 +101,15 @@ function writeActivity(activities: Y.Map<unknown>, id: string, activity: Activit
       recipients: activity.recipients ?? '',
       status: activity.status ?? 'planned',
       progress: activity.progress ?? 0,
+      priority: activity.priority ?? null,
+      source: activity.source ?? null,
     },
     ACTIVITY_TEXT_FIELDS,
   );
 }
 
-function activityToJSON(id: string, map: YItem): ActivityJSON {
+/** One activity as plain JSON; the client's live view re-reads just this when only it changed. */
+export function activityToJSON(id: string, map: YItem): ActivityJSON {
   return {
     id,
     goalId: readString(map, 'goalId'),
@@ -117,6 +123,8 @@ function activityToJSON(id: string, map: YItem): ActivityJSON {
     recipients: readString(map, 'recipients'),
     status: readEnum(map, 'status', ACTIVITY_STATUSES, 'planned'),
     progress: readInt(map, 'progress') ?? 0,
+    priority: readPriority(map),
+    source: readNullableString(map, 'source'),
   };
 }
 
@@ -139,11 +147,12 @@ export function actionPlanToJSON(doc: Y.Doc): ActionPlanJSON {
       number: readString(map, 'number'),
       title: readText(map, 'title'),
       description: readText(map, 'description'),
+      priority: readPriority(map),
       activities,
     };
   });
   const orphans = [...activitiesByGoal.values()].flat();
-  if (orphans.length > 0) goals.push({ id: null, number: '', title: '', description: '', activities: orphans });
+  if (orphans.length > 0) goals.push({ id: null, number: '', title: '', description: '', priority: null, activities: orphans });
 
   return {
     kind: 'action-plan',
@@ -189,7 +198,7 @@ export function addGoal(doc: Y.Doc, goal: { number: string; title: string; descr
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     goals.set(id, map);
-    writeFields(map, { order: orderAfterLast(orders(goals)), description: '', ...goal }, GOAL_TEXT_FIELDS);
+    writeFields(map, { order: orderAfterLast(orders(goals)), description: '', priority: null, ...goal }, GOAL_TEXT_FIELDS);
   }, origin);
   return id;
 }
@@ -250,8 +259,8 @@ export function updatePlanBudget(doc: Y.Doc, fields: Partial<PlanBudgetJSON>, or
 
 /** The plan's collections, for the generic edits in collections.ts. */
 export const PLAN_COLLECTIONS = {
-  goals: { root: 'goals', textKeys: GOAL_TEXT_FIELDS },
-  activities: { root: 'activities', textKeys: ACTIVITY_TEXT_FIELDS, groupKey: 'goalId' },
+  goals: { root: 'goals', textKeys: GOAL_TEXT_FIELDS, defaults: { priority: null } },
+  activities: { root: 'activities', textKeys: ACTIVITY_TEXT_FIELDS, groupKey: 'goalId', defaults: { priority: null, source: null } },
   costs: { root: 'costs', groupKey: 'section' },
 } as const satisfies Record<string, CollectionSpec>;
 

@@ -7,6 +7,7 @@ import { PARTICIPANT_ROLES, SCHEMA_VERSION, type ParticipantRole } from './kinds
 import { orderKeys } from './order.js';
 import { newId } from './ids.js';
 import type { CollectionSpec } from './collections.js';
+import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
   readBoolean,
@@ -36,6 +37,8 @@ export interface ActionItemJSON {
   owner: string;
   due: string | null;
   done: boolean;
+  /** `"<planDocId>:<activityId>"` once made into a plan activity (to-plan); else null. */
+  planActivity: string | null;
 }
 export interface AgendaItemJSON {
   /** `null` for the entry holding decisions and actions whose item no longer exists. */
@@ -44,6 +47,8 @@ export interface AgendaItemJSON {
   presenter: string;
   minutes: number;
   notes: string;
+  /** Rank from the last closed dot-vote round (1 = most dots); null when not ranked. Schema 2. */
+  priority: number | null;
   decisions: DecisionJSON[];
   actions: ActionItemJSON[];
 }
@@ -78,7 +83,7 @@ export interface AgendaJSON {
 type ItemInit = Partial<Omit<AgendaItemJSON, 'id' | 'decisions' | 'actions'>> & {
   title: string;
   decisions?: Array<Omit<DecisionJSON, 'id'>>;
-  actions?: Array<Omit<ActionItemJSON, 'id'>>;
+  actions?: Array<Omit<ActionItemJSON, 'id' | 'planActivity'> & { planActivity?: string | null }>;
 };
 export interface AgendaInit {
   title: string;
@@ -133,16 +138,17 @@ export function createAgenda(doc: Y.Doc, init: AgendaInit): void {
         const { decisions = [], actions = [], ...itemFields } = item;
         const itemId = addMap(
           roots.items,
-          { presenter: '', minutes: 0, notes: '', ...itemFields, meetingId, order: itemOrders[i] },
+          { presenter: '', minutes: 0, notes: '', priority: null, ...itemFields, meetingId, order: itemOrders[i] },
           AGENDA_ITEM_TEXT_FIELDS,
         );
         const decisionOrders = orderKeys(decisions.length);
         decisions.forEach((d, j) => addMap(roots.decisions, { ...d, itemId, order: decisionOrders[j] }));
         const actionOrders = orderKeys(actions.length);
-        actions.forEach((a, j) => addMap(roots.actions, { ...a, itemId, order: actionOrders[j] }));
+        actions.forEach((a, j) => addMap(roots.actions, { planActivity: null, ...a, itemId, order: actionOrders[j] }));
       });
     }
     for (const milestone of init.milestones ?? []) addMap(roots.milestones, milestone);
+    ensureSessionShape(doc);
   });
 }
 
@@ -169,6 +175,7 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
     owner: readString(map, 'owner'),
     due: readNullableString(map, 'due'),
     done: readBoolean(map, 'done'),
+    planActivity: readNullableString(map, 'planActivity'),
   }));
   const takeChildren = (itemId: string) => {
     const result = { decisions: decisions.get(itemId) ?? [], actions: actions.get(itemId) ?? [] };
@@ -182,6 +189,7 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
     presenter: readString(map, 'presenter'),
     minutes: readInt(map, 'minutes') ?? 0,
     notes: readText(map, 'notes'),
+    priority: readPriority(map),
     ...takeChildren(id),
   }));
   const meetings: MeetingJSON[] = byDate(roots.meetings).map(([id, map]) => {
@@ -202,7 +210,8 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
   const orphanDecisions = [...decisions.values()].flat();
   const orphanActions = [...actions.values()].flat();
   if (orphanDecisions.length > 0 || orphanActions.length > 0) {
-    orphanItems.push({ id: null, title: '', presenter: '', minutes: 0, notes: '', decisions: orphanDecisions, actions: orphanActions });
+    const orphanHolder = { id: null, title: '', presenter: '', minutes: 0, notes: '', priority: null };
+    orphanItems.push({ ...orphanHolder, decisions: orphanDecisions, actions: orphanActions });
   }
   if (orphanItems.length > 0) {
     meetings.push({ id: null, title: '', date: '', start: '', end: '', location: '', link: '', items: orphanItems });
@@ -234,8 +243,8 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
 export const AGENDA_COLLECTIONS = {
   participants: { root: 'participants' },
   meetings: { root: 'meetings' },
-  items: { root: 'items', textKeys: AGENDA_ITEM_TEXT_FIELDS, groupKey: 'meetingId' },
+  items: { root: 'items', textKeys: AGENDA_ITEM_TEXT_FIELDS, groupKey: 'meetingId', defaults: { priority: null } },
   decisions: { root: 'decisions', groupKey: 'itemId' },
-  actions: { root: 'actions', groupKey: 'itemId' },
+  actions: { root: 'actions', groupKey: 'itemId', defaults: { planActivity: null } },
   milestones: { root: 'milestones' },
 } as const satisfies Record<string, CollectionSpec>;

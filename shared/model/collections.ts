@@ -14,6 +14,8 @@ export interface CollectionSpec {
   textKeys?: readonly string[];
   /** The parent field siblings share (`goalId`, `meetingId`, …); none when all items are siblings. */
   groupKey?: string;
+  /** Fields every new item starts with unless given (e.g. `priority: null` on votable items). */
+  defaults?: Readonly<Record<string, unknown>>;
 }
 
 function group(spec: CollectionSpec, fields: Record<string, unknown> | YItem): unknown {
@@ -30,7 +32,7 @@ export function addItem(doc: Y.Doc, spec: CollectionSpec, fields: Record<string,
     const siblings = itemsOf(collection).filter(([, map]) => group(spec, map) === parent);
     const map = new Y.Map<unknown>();
     collection.set(id, map);
-    writeFields(map, { order: orderAfterLast(siblings.map(([, m]) => readString(m, 'order'))), ...fields }, spec.textKeys);
+    writeFields(map, { order: orderAfterLast(siblings.map(([, m]) => readString(m, 'order'))), ...spec.defaults, ...fields }, spec.textKeys);
   }, origin);
   return id;
 }

@@ -12,17 +12,31 @@ export function isDocumentKind(value: unknown): value is DocumentKind {
 }
 
 /** The schema version this code writes; older documents are migrated on load (see migrations.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** Root names per kind. `meta` is shared by all: it holds `kind`, `schemaVersion`, `title`. */
+/**
+ * Root names per kind. `meta` is shared by all: it holds `kind`, `schemaVersion`, `title`;
+ * so is `session` (live facilitation state, DESIGN "Facilitation"), since schema version 2.
+ */
 export const ROOTS = {
-  'action-plan': { maps: ['meta', 'budget', 'goals', 'activities', 'costs'], texts: [] },
-  strategy: { maps: ['meta', 'focusAreas', 'goals', 'indicators'], texts: ['vision'] },
+  'action-plan': { maps: ['meta', 'budget', 'goals', 'activities', 'costs', 'session'], texts: [] },
+  strategy: { maps: ['meta', 'focusAreas', 'goals', 'indicators', 'session'], texts: ['vision'] },
   agenda: {
     maps: ['meta', 'participants', 'meetings', 'items', 'decisions', 'actions', 'milestones', 'session'],
     texts: [],
   },
 } as const satisfies Record<DocumentKind, { maps: readonly string[]; texts: readonly string[] }>;
+
+/**
+ * The collections whose items carry `priority: int | null` (schema version 2) and may be
+ * put to a dot vote (DESIGN "Facilitation": goals, activities, focus areas, strategy goals
+ * and agenda items).
+ */
+export const PRIORITY_COLLECTIONS = {
+  'action-plan': ['goals', 'activities'],
+  strategy: ['focusAreas', 'goals'],
+  agenda: ['items'],
+} as const satisfies Record<DocumentKind, readonly string[]>;
 
 export const CURRENCIES = ['SEK', 'NOK', 'EUR', 'DKK'] as const;
 export type Currency = (typeof CURRENCIES)[number];

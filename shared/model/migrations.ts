@@ -3,15 +3,28 @@
  * version n to n + 1. They run when a room loads, before the first sync, inside one
  * transaction, so every client sees a document of the current version.
  *
- * Version 1 is the first published schema, so the list is empty today; a change to a
- * schema adds an entry here and bumps `SCHEMA_VERSION`.
+ * A change to a schema adds an entry here and bumps `SCHEMA_VERSION`. Every step only adds
+ * what is missing, so a client still writing the older schema (an offline browser coming
+ * back) merges without harm: what it adds lacks the new fields, and readers take that as
+ * their empty value.
  */
 import type * as Y from 'yjs';
 import { SCHEMA_VERSION } from './kinds.js';
+import { ensurePriorities, ensureSessionShape } from './session.js';
 
 export type Migration = (doc: Y.Doc) => void;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  /**
+   * 1 → 2 (DESIGN "Facilitation"): every kind gets the `session` map (spotlight, timer,
+   * rounds), and goals, activities, focus areas, strategy goals and agenda items get
+   * `priority: null`.
+   */
+  1: (doc) => {
+    ensureSessionShape(doc);
+    ensurePriorities(doc);
+  },
+};
 
 export class SchemaTooNewError extends Error {
   constructor(readonly found: number, readonly supported: number) {

@@ -3,12 +3,13 @@ import * as Y from 'yjs';
 import { actionPlanToJSON, addActivity, addGoal, moveActivity, removeItem, updateItem } from './action-plan.js';
 import { createDocument, documentKind, toJSON } from './document.js';
 import { migrateDocument, SchemaTooNewError } from './migrations.js';
+import { SCHEMA_VERSION } from './kinds.js';
 import { orderBetween } from './order.js';
 
 describe('createDocument and toJSON', () => {
   it('writes meta with kind, schemaVersion and title, and text people co-edit as Y.Text', () => {
     const doc = createDocument('action-plan', { title: 'Plan', goals: [{ number: '1', title: 'Mål', description: 'Text', activities: [{ title: 'A' }] }] });
-    expect(doc.getMap('meta').toJSON()).toMatchObject({ kind: 'action-plan', schemaVersion: 1, title: 'Plan', currency: 'SEK' });
+    expect(doc.getMap('meta').toJSON()).toMatchObject({ kind: 'action-plan', schemaVersion: SCHEMA_VERSION, title: 'Plan', currency: 'SEK' });
     const goal = [...doc.getMap<Y.Map<unknown>>('goals').values()][0];
     expect(goal?.get('title')).toBeInstanceOf(Y.Text);
     expect(documentKind(doc)).toBe('action-plan');
@@ -108,8 +109,8 @@ describe('migrations', () => {
 
   it('leaves a current document alone and refuses one newer than this software', () => {
     const doc = createDocument('agenda', { title: 'Träffar' });
-    expect(migrateDocument(doc)).toBe(1);
-    doc.getMap('meta').set('schemaVersion', 2);
+    expect(migrateDocument(doc)).toBe(SCHEMA_VERSION);
+    doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
     expect(() => migrateDocument(doc)).toThrow(SchemaTooNewError);
     expect(migrateDocument(new Y.Doc())).toBeNull();
   });

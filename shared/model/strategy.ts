@@ -7,6 +7,7 @@ import { INDICATOR_DIRECTIONS, SCHEMA_VERSION, type IndicatorDirection } from '.
 import { orderKeys } from './order.js';
 import { newId } from './ids.js';
 import { addItem, type CollectionSpec } from './collections.js';
+import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
   itemsOf,
@@ -50,6 +51,8 @@ export interface StrategyGoalJSON {
   objectives: string[];
   /** `"docId:activityId"` of action-plan activities that deliver this goal. */
   links: string[];
+  /** Rank from the last closed dot-vote round (1 = most dots); null when not ranked. Schema 2. */
+  priority: number | null;
   indicators: IndicatorJSON[];
 }
 
@@ -58,6 +61,8 @@ export interface FocusAreaJSON {
   id: string | null;
   title: string;
   description: string;
+  /** Rank from the last closed dot-vote round; null when not ranked. Schema 2. */
+  priority: number | null;
   goals: StrategyGoalJSON[];
 }
 
@@ -77,14 +82,18 @@ export interface StrategyJSON {
 }
 
 type IndicatorInit = Omit<IndicatorJSON, 'id' | 'goalId'> & { id?: string };
-type GoalInit = Omit<StrategyGoalJSON, 'id' | 'focusAreaId' | 'indicators'> & { id?: string; indicators?: IndicatorInit[] };
+type GoalInit = Omit<StrategyGoalJSON, 'id' | 'focusAreaId' | 'indicators' | 'priority'> & {
+  id?: string;
+  priority?: number | null;
+  indicators?: IndicatorInit[];
+};
 export interface StrategyInit {
   title: string;
   adopted?: string | null;
   periodStart?: string | null;
   periodEnd?: string | null;
   vision?: string;
-  focusAreas?: Array<{ id?: string; title: string; description?: string; goals?: GoalInit[] }>;
+  focusAreas?: Array<{ id?: string; title: string; description?: string; priority?: number | null; goals?: GoalInit[] }>;
   goals?: GoalInit[];
 }
 
@@ -116,10 +125,12 @@ export function createStrategy(doc: Y.Doc, init: StrategyInit): void {
       const id = area.id ?? newId();
       const map = new Y.Map<unknown>();
       roots.focusAreas.set(id, map);
-      writeFields(map, { order: areaOrders[i], title: area.title, description: area.description ?? '' }, ['description']);
+      const fields = { order: areaOrders[i], title: area.title, description: area.description ?? '', priority: area.priority ?? null };
+      writeFields(map, fields, ['description']);
       writeGoals(roots, id, area.goals ?? []);
     });
     writeGoals(roots, null, init.goals ?? []);
+    ensureSessionShape(doc);
   });
 }
 
@@ -131,7 +142,7 @@ function writeGoals(roots: ReturnType<typeof strategyRoots>, focusAreaId: string
     roots.goals.set(id, map);
     writeFields(
       map,
-      { focusAreaId, order: goalOrders[i], number: goal.number, title: goal.title, description: goal.description },
+      { focusAreaId, order: goalOrders[i], number: goal.number, title: goal.title, description: goal.description, priority: goal.priority ?? null },
       ['title', 'description'],
     );
     map.set('objectives', toYSet(goal.objectives));
@@ -153,7 +164,6 @@ function writeGoals(roots: ReturnType<typeof strategyRoots>, focusAreaId: string
     });
   });
 }
-
 
 function measurementsOf(map: YItem): MeasurementJSON[] {
   const byYear = map.get('measurements');
@@ -193,6 +203,7 @@ export function strategyToJSON(doc: Y.Doc): StrategyJSON {
       description: readText(map, 'description'),
       objectives: readSet(map, 'objectives'),
       links: readSet(map, 'links'),
+      priority: readPriority(map),
       indicators: indicatorsByGoal.get(id) ?? [],
     };
     indicatorsByGoal.delete(id);
@@ -202,12 +213,12 @@ export function strategyToJSON(doc: Y.Doc): StrategyJSON {
   const focusAreas: FocusAreaJSON[] = itemsInOrder(roots.focusAreas).map(([id, map]) => {
     const goals = goalsByArea.get(id) ?? [];
     goalsByArea.delete(id);
-    return { id, title: readString(map, 'title'), description: readText(map, 'description'), goals };
+    return { id, title: readString(map, 'title'), description: readText(map, 'description'), priority: readPriority(map), goals };
   });
   const unplaced = goalsByArea.get('') ?? [];
   goalsByArea.delete('');
   const orphanGoals = [...goalsByArea.values()].flat();
-  if (orphanGoals.length > 0) focusAreas.push({ id: null, title: '', description: '', goals: orphanGoals });
+  if (orphanGoals.length > 0) focusAreas.push({ id: null, title: '', description: '', priority: null, goals: orphanGoals });
 
   return {
     kind: 'strategy',
@@ -230,8 +241,8 @@ export function allStrategyGoals(strategy: Pick<StrategyJSON, 'focusAreas' | 'go
 
 /** The strategy's collections, for the generic edits in collections.ts. */
 export const STRATEGY_COLLECTIONS = {
-  focusAreas: { root: 'focusAreas', textKeys: ['description'] },
-  goals: { root: 'goals', textKeys: ['title', 'description'], groupKey: 'focusAreaId' },
+  focusAreas: { root: 'focusAreas', textKeys: ['description'], defaults: { priority: null } },
+  goals: { root: 'goals', textKeys: ['title', 'description'], groupKey: 'focusAreaId', defaults: { priority: null } },
   indicators: { root: 'indicators', groupKey: 'goalId' },
 } as const satisfies Record<string, CollectionSpec>;
 

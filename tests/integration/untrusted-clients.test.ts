@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
+import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
@@ -68,7 +69,7 @@ async function bystandersStillEdit(documentId: string): Promise<void> {
 
 describe('updates that cost too much or write what the server owns are refused (1008)', () => {
   it.each<[string, (doc: Y.Doc) => void]>([
-    ['meta.schemaVersion = 2', (doc) => doc.getMap('meta').set('schemaVersion', 2)],
+    ['meta.schemaVersion = next', (doc) => doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1)],
     ['meta.schemaVersion = 0', (doc) => doc.getMap('meta').set('schemaVersion', 0)],
     ['meta.kind = "agenda"', (doc) => doc.getMap('meta').set('kind', 'agenda')],
     ['meta.schemaVersion deleted', (doc) => doc.getMap('meta').delete('schemaVersion')],
@@ -83,7 +84,7 @@ describe('updates that cost too much or write what the server owns are refused (
     expect(await closed).toBe(1008);
     attacker.destroy();
     expect(storedUpdates(documentId)).toBe(before);
-    expect(witness.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(witness.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(witness.doc.share.has('evil')).toBe(false);
     const exported = await coordinator.request('GET', `/api/documents/${documentId}/export.json`);
     expect(exported.status).toBe(200);

@@ -108,8 +108,9 @@ describe('the speed-up changes no result', () => {
   it('toJSON, validate (every locale, two dates) and totals of the sample plans and an every-issue plan are as before', () => {
     // Computed with the code of commit 9534447 (before the speed-up) and after it: equal. Then
     // changed once on purpose, when messages took each language's quotation marks (nb «…», en “…");
-    // with ”…” in every language the old value comes back.
-    expect(planFingerprint()).toBe('5accb5ea24efffad70a249681e2ebf7d324c03e623c6a133db596ebff24a41f9');
+    // with ”…” in every language the old value comes back. And when schema 2 added `priority`
+    // and `source` to the export: with those two left out (and schemaVersion 1) it is unchanged.
+    expect(planFingerprint()).toBe('7860029b6ad0f8da9e7e23fd544448c0214ef0687ccac610762146ed952087d0');
   });
 
   it('the every-issue plan raises every action-plan issue, so the fingerprint covers them', () => {

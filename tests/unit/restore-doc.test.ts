@@ -20,7 +20,8 @@ const WORDS = ['mål', 'budget', '😀', 'å', '👩‍👩‍👧', 'x', ''];
 /** One random edit somewhere in the document: set, delete, add, or edit a text in place. */
 function randomEdit(doc: Y.Doc, kind: DocumentKind, next: () => number): void {
   const pick = <T,>(list: T[]): T | undefined => list[Math.floor(next() * list.length)];
-  const roots: string[] = ROOTS[kind].maps.filter((name) => name !== 'meta');
+  // `session` is live facilitation state, which a restore leaves alone (restore-doc.ts).
+  const roots: string[] = ROOTS[kind].maps.filter((name) => name !== 'meta' && name !== 'session');
   const root = doc.getMap<unknown>(pick(roots) ?? 'goals');
   const items = [...root.values()].filter((v): v is Y.Map<unknown> => v instanceof Y.Map);
   const item = pick(items);

@@ -31,9 +31,10 @@ function randomPlan(next: () => number): Pick<ActionPlanJSON, 'goals' | 'costs' 
     number: String(g + 1),
     title: '',
     description: '',
+    priority: null,
     activities: Array.from({ length: Math.floor(next() * 5) }, (_a, a) => ({
       id: `a${g}.${a}`, goalId: `g${g}`, number: `${g + 1}.${a + 1}`, title: '', description: '', budget: amount(), responsible: '',
-      start: null, end: null, recipients: '', status: 'planned' as const, progress: 0,
+      start: null, end: null, recipients: '', status: 'planned' as const, progress: 0, priority: null, source: null,
     })),
   }));
   const costs: CostJSON[] = Array.from({ length: Math.floor(next() * 8) }, (_c, c) => ({

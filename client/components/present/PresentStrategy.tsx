@@ -77,7 +77,7 @@ export function PresentStrategy(props: { strategy: StrategyJSON; recent: Recent 
       </Show>
       <For each={s().focusAreas}>{(area) => <PresentArea area={area} recent={props.recent} />}</For>
       <Show when={s().goals.length > 0}>
-        <PresentArea area={{ id: null, title: t('goalsWithoutArea'), description: '', goals: s().goals }} recent={props.recent} />
+        <PresentArea area={{ id: null, title: t('goalsWithoutArea'), description: '', priority: null, goals: s().goals }} recent={props.recent} />
       </Show>
     </>
   );
