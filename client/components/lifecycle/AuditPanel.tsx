@@ -1,0 +1,67 @@
+import { createResource, For, Show } from 'solid-js';
+import { t } from '../../i18n/index.js';
+import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
+import { lifecycleApi, type AuditEntry } from '../../lifecycle-api.js';
+import { dateTime } from '../present/ChangeList.jsx';
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES.sv, key);
+}
+
+/** An action in the reader's language; an action this client does not know yet by its code. */
+function actionText(entry: AuditEntry): string {
+  const key = `audit_${entry.action}`;
+  return isMessageKey(key) ? t(key) : entry.action;
+}
+
+/** What the entry concerns: its label, with a role change or a rename spelled out. */
+function targetText(entry: AuditEntry): string {
+  const { details } = entry;
+  const label = entry.target.label ?? '';
+  if (typeof details.from === 'string' && typeof details.to === 'string') return `${label} (${details.from} → ${details.to})`;
+  if (typeof details.document === 'string') return `${label} · ${details.document}`;
+  return label;
+}
+
+/**
+ * The workspace audit log for coordinators (DESIGN "Audit and exports"): who did what and
+ * when, newest first — memberships, invitations, share links, versions, exports and the
+ * document lifecycle. Re-read whenever `revision` changes (the page re-read the workspace).
+ */
+export function AuditPanel(props: { workspaceId: string; revision: unknown }) {
+  const [entries] = createResource(
+    () => [props.workspaceId, props.revision] as const,
+    ([id]) => lifecycleApi.audit(id).then((r) => r.entries),
+  );
+  return (
+    <details class="audit" data-section="audit">
+      <summary>
+        <h2>{t('audit_heading')}</h2>
+      </summary>
+      <Show when={(entries() ?? []).length > 0} fallback={<p class="muted">{t('audit_empty')}</p>}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit_when')}</th>
+              <th scope="col">{t('audit_who')}</th>
+              <th scope="col">{t('audit_what')}</th>
+              <th scope="col">{t('audit_target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={entries()}>
+              {(entry) => (
+                <tr data-action={entry.action}>
+                  <td>{dateTime(entry.at)}</td>
+                  <td>{entry.actor?.name ?? t('audit_server')}</td>
+                  <td>{actionText(entry)}</td>
+                  <td>{targetText(entry)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </details>
+  );
+}
