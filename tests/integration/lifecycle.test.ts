@@ -156,6 +156,28 @@ describe('duplicate', () => {
     expect((await exportOf(s.viewer, copy.id)).budget.frame).toBe(1);
   });
 
+  it('resets the facilitation session, rounds and vote priorities', async () => {
+    const doc = await newPlan('Med omröstning');
+    await server.deps.rooms.change(doc, (live) => {
+      const goals = live.getMap<Y.Map<unknown>>('goals');
+      const goal = new Y.Map<unknown>();
+      goals.set('g1', goal);
+      goal.set('priority', 1);
+      const session = live.getMap<unknown>('session');
+      session.set('spotlight', { collection: 'goals', id: 'g1' });
+      const rounds = new Y.Map<unknown>();
+      session.set('rounds', rounds);
+      rounds.set('r1', { title: 'Prio', status: 'closed' });
+    });
+    const copy = await s.editor.json<{ id: string }>('POST', `/api/documents/${doc}/duplicate`, { title: 'Utan omröstning' }, 201);
+    const peer = await peerOf(s.viewer, copy.id);
+    expect(peer.doc.getMap<Y.Map<unknown>>('goals').get('g1')?.get('priority')).toBeNull();
+    expect(peer.doc.getMap('session').get('spotlight')).toBeNull();
+    expect([...(peer.doc.getMap('session').get('rounds') as Y.Map<unknown>).keys()]).toEqual([]);
+    const original = await peerOf(s.viewer, doc);
+    expect(original.doc.getMap<Y.Map<unknown>>('goals').get('g1')?.get('priority')).toBe(1);
+  });
+
   it('does not carry the old amounts in the copy’s stored bytes', async () => {
     const copy = await s.editor.json<{ id: string }>('POST', `/api/documents/${s.documentId}/duplicate`, { title: 'Utan belopp', amounts: false }, 201);
     const rows = server.deps.db.prepare('SELECT data FROM document_updates WHERE document_id = ?').all(copy.id) as Array<{ data: Buffer }>;
