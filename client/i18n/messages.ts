@@ -1,5 +1,6 @@
 /** UI text in Swedish (the default), Norwegian bokmål and English — the users' own words (GLOSSARY.md). */
 import { experienceEn, experienceNb, experienceSv } from './experience-messages.js';
+import { planEn, planNb, planSv } from './plan-messages.js';
 import { lifecycleEn, lifecycleNb, lifecycleSv } from './lifecycle-messages.js';
 import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
@@ -14,6 +15,7 @@ const sv = {
   ...historySv,
   ...accountSv,
   ...experienceSv,
+  ...planSv,
   ...fieldSv,
   appName: 'Samplan',
   skipToContent: 'Hoppa till innehållet',
@@ -232,6 +234,7 @@ const nb: Messages = {
   ...historyNb,
   ...accountNb,
   ...experienceNb,
+  ...planNb,
   ...fieldNb,
   skipToContent: 'Hopp til innholdet',
   language: 'Språk',
@@ -435,6 +438,7 @@ const en: Messages = {
   ...historyEn,
   ...accountEn,
   ...experienceEn,
+  ...planEn,
   ...fieldEn,
   skipToContent: 'Skip to content',
   language: 'Language',

@@ -6,6 +6,8 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { MoneyInput, TextInput } from '../editor/inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { fieldId } from '../../sync/action-plan-view.js';
+import { focusWhenRendered } from './focus-new-row.js';
 import { HistoryButton } from '../history/HistoryButton.jsx';
 
 /** Cost lines grouped by section (e.g. Projektledning); standalone lines last. */
@@ -19,7 +21,8 @@ export function CostsSection(props: { costs: CostJSON[] }) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const section = String(new FormData(form).get('section') ?? '').trim();
-    addCost(editor.doc, { section, label: '', description: '', amount: null }, LOCAL_ORIGIN);
+    const id = addCost(editor.doc, { section, label: '', description: '', amount: null }, LOCAL_ORIGIN);
+    focusWhenRendered(fieldId(['costs', id, 'label']));
   };
   return (
     <section aria-labelledby="costs-heading" class="costs">

@@ -8,6 +8,8 @@ import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { fieldId } from '../../sync/action-plan-view.js';
+import { focusWhenRendered } from './focus-new-row.js';
 import { HistoryButton } from '../history/HistoryButton.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
@@ -78,7 +80,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
       </Show>
       <Show when={editor.editable && goalId()}>
         {(id) => (
-          <button type="button" class="secondary" onClick={() => addActivity(editor.doc, id(), { title: '', number: nextActivityNumber(props.goal) }, LOCAL_ORIGIN)}>
+          <button type="button" class="secondary" onClick={() => focusWhenRendered(fieldId(['activities', addActivity(editor.doc, id(), { title: '', number: nextActivityNumber(props.goal) }, LOCAL_ORIGIN), 'title']))}>
             + {t('addActivity')} <span class="visually-hidden">{heading()}</span>
           </button>
         )}

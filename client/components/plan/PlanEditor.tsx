@@ -2,7 +2,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'so
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
 import { writeFields } from '../../../shared/model/ymap.js';
-import { createActionPlanView } from '../../sync/action-plan-view.js';
+import { createActionPlanView, fieldId } from '../../sync/action-plan-view.js';
 import { groupByField } from '../../sync/document-view.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
@@ -17,6 +17,8 @@ import { GoalSection } from './GoalSection.jsx';
 import { DateInput, SelectInput, TextInput } from '../editor/inputs.jsx';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
+import { RenumberOffer } from './RenumberOffer.jsx';
+import { focusWhenRendered } from './focus-new-row.js';
 
 const FIRST_GOALS = 2;
 
@@ -107,11 +109,12 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
             <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
               <section aria-labelledby="goals-heading">
                 <h2 id="goals-heading">{t('goals')}</h2>
+                <RenumberOffer plan={plan} />
                 <For each={plan.goals.slice(0, shownGoals())}>
                   {(goal, i) => <GoalSection goal={goal} goals={plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />}
                 </For>
                 <Show when={props.editable}>
-                  <button type="button" onClick={() => addGoal(doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN)}>
+                  <button type="button" onClick={() => (showEverything(), focusWhenRendered(fieldId(['goals', addGoal(doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN), 'title'])))}>
                     + {t('addGoal')}
                   </button>
                 </Show>

@@ -1,67 +1,31 @@
-import { For, Show } from 'solid-js';
-import { daysBetween, isValidDate } from '../../../shared/dates.js';
-import { allActivities, type ActionPlanJSON } from '../../../shared/model/action-plan.js';
-import { longDate, t } from '../../i18n/index.js';
+import { createMemo, For, Show } from 'solid-js';
+import type { ActionPlanJSON } from '../../../shared/model/action-plan.js';
+import { timelineOf } from '../../../shared/timeline.js';
+import { t } from '../../i18n/index.js';
+import { TimelineChart } from './timeline/TimelineChart.jsx';
+import './timeline/timeline.css';
 
 /**
- * A Gantt-like view: one bar per activity across the plan period, today marked, overdue
- * activities marked in text too (not by colour alone).
+ * The plan over time (issue 17 item 8): a month or quarter axis, activities grouped under
+ * their goal, today marked, late and invalid dates said in words (not colour alone). The
+ * chart is a real table, so a screen reader reads it as rows of activity and dates. A plan
+ * without dated activities says how to get a timeline instead of drawing an empty one.
  */
 export function Timeline(props: { plan: ActionPlanJSON; today: string }) {
-  const dated = () => allActivities(props.plan).filter((a) => a.start && a.end && isValidDate(a.start) && isValidDate(a.end));
-  const range = () => {
-    const starts = dated().map((a) => a.start ?? '');
-    const ends = dated().map((a) => a.end ?? '');
-    const from = props.plan.periodStart && isValidDate(props.plan.periodStart) ? props.plan.periodStart : [...starts].sort()[0];
-    const to = props.plan.periodEnd && isValidDate(props.plan.periodEnd) ? props.plan.periodEnd : [...ends].sort().at(-1);
-    return from && to && to > from ? { from, to, days: daysBetween(from, to) } : null;
-  };
-  const percent = (date: string) => {
-    const r = range();
-    return r ? Math.min(100, Math.max(0, (daysBetween(r.from, date) / r.days) * 100)) : 0;
-  };
-  const overdue = (a: { end: string | null; status: string }) => a.end !== null && a.end < props.today && a.status !== 'done' && a.status !== 'cancelled';
+  const model = createMemo(() => timelineOf(props.plan, props.today));
   return (
     <section aria-labelledby="timeline-heading" class="timeline">
       <h2 id="timeline-heading">{t('timeline')}</h2>
-      <Show when={range()} fallback={<p>{t('noIssues')}</p>}>
-        {(r) => (
+      <Show when={model().range} fallback={<p class="timeline-empty">{t('timelineEmpty')}</p>}>
+        {(range) => (
           <>
-            <p class="muted">
-              {longDate(r().from)} – {longDate(r().to)}
-            </p>
-            <div class="timeline-grid">
-              <Show when={props.today >= r().from && props.today <= r().to}>
-                <div class="today-line" style={{ left: `calc(14rem + (100% - 14rem) * ${percent(props.today) / 100})` }}>
-                  <span>{t('today')}</span>
-                </div>
-              </Show>
-              <ul>
-                <For each={dated()}>
-                  {(a) => (
-                    <li classList={{ overdue: overdue(a) }}>
-                      <span class="timeline-label">
-                        {a.number} {a.title}
-                        <Show when={overdue(a)}>
-                          <strong class="overdue-tag"> ({t('overdue')})</strong>
-                        </Show>
-                      </span>
-                      <span class="timeline-track">
-                        <span
-                          class="timeline-bar"
-                          style={{ left: `${percent(a.start ?? '')}%`, width: `${Math.max(0.8, percent(a.end ?? '') - percent(a.start ?? ''))}%` }}
-                          title={`${a.start} – ${a.end}`}
-                        >
-                          <span class="visually-hidden">
-                            {longDate(a.start ?? '')} – {longDate(a.end ?? '')}
-                          </span>
-                        </span>
-                      </span>
-                    </li>
-                  )}
-                </For>
+            <TimelineChart model={model()} range={range()} today={props.today} />
+            <Show when={model().undated.length > 0}>
+              <h3 id="timeline-undated">{t('timelineUndated', { count: model().undated.length })}</h3>
+              <ul class="timeline-undated" aria-labelledby="timeline-undated">
+                <For each={model().undated}>{(a) => <li>{`${a.number} ${a.title}`.trim() || t('activity')}</li>}</For>
               </ul>
-            </div>
+            </Show>
           </>
         )}
       </Show>
