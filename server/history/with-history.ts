@@ -1,7 +1,7 @@
 /**
  * The document store as rooms see it when history is kept (docs/history.md): unchanged,
  * except that a compaction first derives the history of the updates it is about to drop.
- * Appends pass straight through, so the edit path (apply → commit → broadcast) does no
+ * Waits for the worker thread, not the event loop. Appends pass straight through, so the edit path (apply → commit → broadcast) does no
  * work for history at all.
  */
 import type { DocumentStore } from '../sync/persistence.js';
@@ -16,7 +16,8 @@ export function withHistory(store: DocumentStore, deriver: Pick<HistoryDeriver, 
     load: (documentId) => store.load(documentId),
     append: (documentId, update, meta) => store.append(documentId, update, meta),
     async compact(documentId, state, upToUpdateId, at, schemaVersion) {
-      deriver.catchUp(upToUpdateId);
+      // Never holds up the room for good: if deriving fails, compaction goes ahead (logged).
+      await deriver.catchUp(upToUpdateId).catch((error: unknown) => console.error(`History: ${documentId} compacted before its history was derived`, error));
       await store.compact(documentId, state, upToUpdateId, at, schemaVersion);
     },
     pendingUpdates: (documentId) => store.pendingUpdates(documentId),

@@ -55,7 +55,8 @@ const ORIGINAL_TITLE = 'Energikartläggning av skolor och förskolor';
 
 /** Types `text` at the end of an activity's title, one keystroke (one update) per character. */
 function typeInTitle(peer: Peer, activityId: string, text: string): void {
-  const title = actionPlanRoots(peer.doc).activities.get(activityId)?.get('title');
+  const item = actionPlanRoots(peer.doc).activities.get(activityId);
+  const title = item instanceof Y.Map ? item.get('title') : null;
   if (!(title instanceof Y.Text)) throw new Error('title is not a Y.Text');
   for (const char of text) title.insert(title.length, char);
 }
@@ -196,7 +197,9 @@ describe('history is kept', () => {
       const base = count();
       updateItem(erik.doc, 'activities', a11, { budget: 1_00 });
       await eventually(async () => count() >= base + 1, 10_000, 'first update stored');
-      new HistoryDeriver(server.deps.db).catchUp();
+      const fresh = new HistoryDeriver(server.deps.db);
+      await fresh.catchUp();
+      fresh.stop();
       now += 2 * MINUTE;
       updateItem(erik.doc, 'activities', a11, { budget: 2_00 });
       await eventually(async () => count() >= base + 2, 10_000, 'second update stored');
