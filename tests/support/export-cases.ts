@@ -6,6 +6,9 @@
  * an empty plan.
  */
 import * as Y from 'yjs';
+import type { ExportRequest } from '../../server/export/build-export.js';
+import type { FileFormat } from '../../server/export/file-formats.js';
+import type { Locale } from '../../shared/locale.js';
 import { DEMO_AGENDA, DEMO_STRATEGY } from '../../server/demo/content.js';
 import { actionPlanToJSON, addActivity, addCost, addGoal, updatePlanBudget, type ActionPlanJSON } from '../../shared/model/action-plan.js';
 import { createDocument } from '../../shared/model/document.js';
@@ -53,6 +56,11 @@ export const demoStrategy = (): Y.Doc => createDocument('strategy', DEMO_STRATEG
 export const demoAgenda = (): Y.Doc => createDocument('agenda', DEMO_AGENDA);
 
 /** A build request for `server/export` from a document. */
-export function requestFor(doc: Y.Doc, format: 'xlsx' | 'csv' | 'docx' | 'ics' | 'minutes', extra: { meetingId?: string; locale?: 'sv' | 'nb' | 'en' } = {}) {
-  return { documentId: 'doc-1', updates: [Y.encodeStateAsUpdate(doc)], format, today: '2027-03-01', locale: extra.locale ?? 'sv', now: Date.UTC(2027, 0, 15, 12), ...extra } as const;
+export function requestFor(doc: Y.Doc, format: FileFormat, extra: { meetingId?: string; locale?: Locale } = {}): ExportRequest {
+  return { documentId: 'doc-1', updates: [Y.encodeStateAsUpdate(doc)], format, today: '2027-03-01', now: Date.UTC(2027, 0, 15, 12), ...extra, locale: extra.locale ?? 'sv' };
+}
+
+/** An agenda of the given meetings (no items, no link). */
+export function agendaWith(...meetings: Array<{ title: string; date: string; start: string; end: string; location: string }>): Y.Doc {
+  return createDocument('agenda', { title: 'Agenda', meetings: meetings.map((meeting) => ({ ...meeting, link: '' })) });
 }

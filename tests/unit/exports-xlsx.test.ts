@@ -19,7 +19,8 @@ async function workbookOf(request: ReturnType<typeof requestFor>): Promise<Excel
   const { body } = await buildExport(request);
   expect(body).toBeInstanceOf(Uint8Array);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(body as Uint8Array));
+  // exceljs types its input as its own `Buffer` (an ArrayBuffer); a copy of the bytes is one.
+  await workbook.xlsx.load((body as Uint8Array).slice().buffer as ExcelJS.Buffer);
   return workbook;
 }
 
@@ -28,7 +29,7 @@ function evaluate(sheet: ExcelJS.Worksheet, row: number): number {
   const value = sheet.getCell(`D${row}`).value;
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number') return value;
-  if (typeof value === 'object' && 'formula' in value) {
+  if (typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
     const expression = value.formula
       .replace(/SUM\(D(\d+):D(\d+)\)/g, (_, from: string, to: string) => {
         let sum = 0;
