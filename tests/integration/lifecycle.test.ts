@@ -242,6 +242,10 @@ function titleUpdate(documentId: string, title: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc, vector);
 }
 
+/** Every document route a member could reach: after a deletion each is 404 (the document does not exist for anyone). */
+const DOCUMENT_GETS = ['', '/export.json', '/export.tsv', '/validation', '/versions', '/history', '/share-links', '/changes?since=last-visit', '/compare?from=live'];
+const DOCUMENT_POSTS = ['/ticket', '/versions', '/visits', '/duplicate', '/archive', '/unarchive', '/share-links'];
+
 describe('delete, trash, undelete, purge', () => {
   it('is 404 for everyone over HTTP and the websocket; open clients are closed with 4404', async () => {
     const doc = await newPlan('Ska bort');
@@ -250,7 +254,8 @@ describe('delete, trash, undelete, purge', () => {
     await s.coordinator.json('DELETE', `/api/documents/${doc}`, undefined, 204);
     expect(await closed).toBe(4404);
     for (const who of ['coordinator', 'editor', 'viewer', 'outsider'] as const) {
-      for (const path of ['', '/export.json', '/versions']) expect((await client(who).request('GET', `/api/documents/${doc}${path}`)).status).toBe(404);
+      for (const path of DOCUMENT_GETS) expect([path, (await client(who).request('GET', `/api/documents/${doc}${path}`)).status]).toEqual([path, 404]);
+      for (const path of DOCUMENT_POSTS) expect([path, (await client(who).request('POST', `/api/documents/${doc}${path}`, {})).status]).toEqual([path, 404]);
       expect(await closeCodeOf(wsUrl(doc), { cookie: client(who).sessionCookie })).toBe(4404);
     }
     expect((await s.coordinator.request('DELETE', `/api/documents/${doc}`)).status).toBe(404);
