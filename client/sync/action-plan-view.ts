@@ -1,42 +1,124 @@
-/** The action plan as reactive data: the plan, its totals and its issues, all from `shared/`. */
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+/**
+ * The action plan as reactive data: the plan, its totals and its issues, all from `shared/`.
+ * Work per keystroke is proportional to the change (issue 17 item 14): the plan store
+ * updates the edited activity alone (`plan-store.ts`); totals track only amounts, so a
+ * keystroke in a text does not recompute them; validation runs after the frame is painted
+ * (and, once it costs more than a few milliseconds, when typing pauses), and its issues are
+ * held per field, so a field's markers re-render only when its own issues change.
+ */
+import { createEffect, createMemo, on, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type * as Y from 'yjs';
-import { actionPlanToJSON, type ActionPlanJSON } from '../../shared/model/action-plan.js';
+import type { ActionPlanJSON } from '../../shared/model/action-plan.js';
 import { totals, type PlanTotals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
 import type { Issue } from '../../shared/validate/issue.js';
 import type { Locale } from '../../shared/locale.js';
-import { createDocView } from './y-solid.js';
+import { createPlanStore } from './plan-store.js';
+import { StoreMap, StoreSet } from './y-solid.js';
 
 export interface ActionPlanView {
   plan: ActionPlanJSON;
   totals: Accessor<PlanTotals>;
   issues: Accessor<Issue[]>;
+  /** Issues per field key (`fieldKey(path)`); `get(key)` tracks that field alone. */
+  issuesByField: Accessor<ReadonlyMap<string, Issue[]>>;
   /** Ids of items another person changed in the last moments, to highlight them. */
   recentlyChanged: Accessor<ReadonlySet<string>>;
 }
 
 const HIGHLIGHT_MS = 1500;
+/** A validation that took longer than this waits for a pause in typing. */
+const CHEAP_VALIDATION_MS = 4;
+/** How long typing must pause before an expensive validation runs. */
+const QUIET_MS = 250;
 
-export function createActionPlanView(doc: Y.Doc, options: { today: Accessor<string>; locale: Accessor<Locale>; isRemote: (origin: unknown) => boolean }): ActionPlanView {
-  const plan = createDocView(doc, actionPlanToJSON);
-  const sums = createMemo(() => totals(plan));
-  const issues = createMemo(() => validate(plan, { today: options.today(), locale: options.locale() }));
-  return { plan, totals: sums, issues, recentlyChanged: createRemoteChanges(doc, ['goals', 'activities', 'costs'], options.isRemote) };
+/** Schedules `run` off the keystroke path; returns a cancel function. */
+export type ValidationScheduler = (run: () => void, expensive: boolean) => () => void;
+
+/** In the browser: after the next paint, or when typing pauses and the browser is idle. */
+export const afterPaint: ValidationScheduler = (run, expensive) => {
+  if (typeof requestAnimationFrame !== 'function') {
+    const id = setTimeout(run, 0);
+    return () => clearTimeout(id);
+  }
+  let cancel = () => undefined as void;
+  if (!expensive) {
+    const frame = requestAnimationFrame(() => {
+      const id = setTimeout(run, 0);
+      cancel = () => clearTimeout(id);
+    });
+    cancel = () => cancelAnimationFrame(frame);
+    return () => cancel();
+  }
+  const quiet = setTimeout(() => {
+    if (typeof requestIdleCallback !== 'function') return run();
+    const idle = requestIdleCallback(run, { timeout: 1000 });
+    cancel = () => cancelIdleCallback(idle);
+  }, QUIET_MS);
+  cancel = () => clearTimeout(quiet);
+  return () => cancel();
+};
+
+export function createActionPlanView(
+  doc: Y.Doc,
+  options: { today: Accessor<string>; locale: Accessor<Locale>; isRemote: (origin: unknown) => boolean; schedule?: ValidationScheduler },
+): ActionPlanView {
+  const schedule = options.schedule ?? afterPaint;
+  const [found, setFound] = createStore<{ list: Issue[]; byField: Record<string, Issue[] | undefined> }>({ list: [], byField: {} });
+  let cost = 0;
+  let cancel: (() => void) | null = null;
+  const runValidation = () => {
+    cancel = null;
+    const started = performance.now();
+    // A plain snapshot: validation reads every field, and must not subscribe to them.
+    const list = validate(unwrap(plan), { today: options.today(), locale: options.locale() });
+    cost = performance.now() - started;
+    setFound('list', reconcile(list));
+    setFound('byField', reconcile(groupByKey(list)));
+  };
+  const requestValidation = () => {
+    cancel?.();
+    cancel = schedule(runValidation, cost > CHEAP_VALIDATION_MS);
+  };
+  const plan = createPlanStore(doc, requestValidation);
+  runValidation();
+  createEffect(on([options.today, options.locale], requestValidation, { defer: true }));
+  onCleanup(() => cancel?.());
+  const byField = new StoreMap(found.byField);
+  return {
+    plan,
+    totals: createMemo(() => totals(plan)),
+    issues: () => found.list,
+    issuesByField: () => byField,
+    recentlyChanged: createRemoteChanges(doc, ['goals', 'activities', 'costs'], options.isRemote),
+  };
 }
 
-/** Item ids touched by remote transactions, each kept for a moment. */
+/** Issues grouped by `fieldKey(path)`, as a plain record (what the per-field store holds). */
+function groupByKey(issues: Issue[]): Record<string, Issue[]> {
+  const record: Record<string, Issue[]> = {};
+  for (const issue of issues) (record[fieldKey(issue.path)] ??= []).push(issue);
+  return record;
+}
+
+/**
+ * Item ids touched by remote transactions, each kept for a moment. The accessor returns one
+ * stable set whose `has(id)` tracks that id alone: a remote keystroke re-renders the one
+ * row it touched, not every row asking whether it was touched.
+ */
 export function createRemoteChanges(doc: Y.Doc, roots: string[], isRemote: (origin: unknown) => boolean): Accessor<ReadonlySet<string>> {
-  const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set());
+  const [flags, setFlags] = createStore<Record<string, true | undefined>>({});
+  const changed = new StoreSet(flags);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const mark = (id: string) => {
     clearTimeout(timers.get(id));
-    setChanged((current) => new Set([...current, id]));
+    if (!flags[id]) setFlags(id, true);
     timers.set(
       id,
       setTimeout(() => {
         timers.delete(id);
-        setChanged((current) => new Set([...current].filter((x) => x !== id)));
+        setFlags(id, undefined);
       }, HIGHLIGHT_MS),
     );
   };
@@ -57,7 +139,7 @@ export function createRemoteChanges(doc: Y.Doc, roots: string[], isRemote: (orig
     observers.forEach((stop) => stop());
     timers.forEach((timer) => clearTimeout(timer));
   });
-  return changed;
+  return () => changed;
 }
 
 /** The DOM id of the control for a validation path, so an issue can focus its field. */

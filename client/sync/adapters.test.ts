@@ -52,7 +52,8 @@ describe('createActionPlanView', () => {
   it('recomputes totals and issues as the plan changes, in the chosen language', async () => {
     const doc = plan();
     await createRoot(async (dispose) => {
-      const view = createActionPlanView(doc, { today: () => '2027-01-01', locale: () => 'en', isRemote: () => false });
+      // Validation runs off the keystroke path; here the scheduler runs it at once.
+      const view = createActionPlanView(doc, { today: () => '2027-01-01', locale: () => 'en', isRemote: () => false, schedule: (run) => (run(), () => undefined) });
       expect(view.totals().remaining).toBe(900);
       updateItem(doc, 'activities', 'a1', { budget: 2_000 });
       await tick();

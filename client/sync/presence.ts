@@ -82,6 +82,14 @@ export function setEditing(awareness: Awareness, field: string | null): void {
   if (awareness.getLocalState()?.editing !== field) awareness.setLocalStateField('editing', field);
 }
 
+/** Two peer lists that show the same: same people, names, colours and fields, in order. */
+export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p.clientId === q.clientId && p.name === q.name && p.color === q.color && p.editing === q.editing && p.self === q.self;
+  });
+}
+
 export function createPresence(awareness: Awareness): Accessor<Peer[]> {
   const read = (): Peer[] =>
     [...awareness.getStates().entries()]
@@ -94,7 +102,9 @@ export function createPresence(awareness: Awareness): Accessor<Peer[]> {
         self: clientId === awareness.clientID,
       }))
       .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
-  const [peers, setPeers] = createSignal(read());
+  // Awareness changes with every caret move; every field reads this list, so it only
+  // changes when who is here, their name, colour or field does (issue 17 item 14).
+  const [peers, setPeers] = createSignal(read(), { equals: samePeers });
   const onChange = () => setPeers(read());
   awareness.on('change', onChange);
   onCleanup(() => awareness.off('change', onChange));

@@ -27,3 +27,64 @@ export function createDocView<T extends object>(doc: Y.Doc, read: (doc: Y.Doc) =
   onCleanup(() => doc.off('update', onUpdate));
   return view;
 }
+
+/**
+ * A read-only map over a Solid store record: `get(key)` tracks that key alone, so a reader
+ * of one field's entry re-runs only when that entry changes. `entries`/`size` track all.
+ */
+export class StoreMap<V> implements ReadonlyMap<string, V> {
+  constructor(private readonly record: Record<string, V | undefined>) {}
+  get(key: string): V | undefined {
+    return this.record[key];
+  }
+  has(key: string): boolean {
+    return this.record[key] !== undefined;
+  }
+  get size(): number {
+    return [...this.keys()].length;
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const [key, value] of Object.entries(this.record)) if (value !== undefined) yield [key, value];
+  }
+  *keys(): MapIterator<string> {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  forEach(run: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) run(value, key, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
+/** A read-only set over a Solid store record of flags: `has(id)` tracks that id alone. */
+export class StoreSet implements ReadonlySet<string> {
+  private readonly map: StoreMap<true>;
+  constructor(record: Record<string, true | undefined>) {
+    this.map = new StoreMap(record);
+  }
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const key of this.map.keys()) yield [key, key];
+  }
+  keys(): SetIterator<string> {
+    return this.map.keys();
+  }
+  values(): SetIterator<string> {
+    return this.map.keys();
+  }
+  forEach(run: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (const key of this.map.keys()) run(key, key, this);
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.map.keys();
+  }
+}

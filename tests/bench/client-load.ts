@@ -1,33 +1,53 @@
 /**
  * Client figures in real Chromium: gzip weight of the first page, and time from
  * navigation to the demo plan rendered and synced. With `--screenshot DIR` it also saves
- * screenshots for the README.
+ * screenshots for the README. Then big plans (400 and 2 000 activities): typing, a peer
+ * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
- *   npx tsx tests/bench/client-load.ts [--screenshot docs]
+ *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only]
+ *
+ * The client is built into its own directory (dist/bench-client), so a run never empties
+ * dist/client under browser tests running at the same time.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBrowser } from '../e2e/support/browser.js';
-import { CLIENT_DIR, openPlan, signedInContext, startE2eServer } from '../e2e/support/fixture.js';
+import { openPlan, signedInContext } from '../e2e/support/fixture.js';
+import { startTestServer } from '../support/server.js';
+import { describeBigPlan, measureBigPlan } from './client-big-plan.js';
+
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
+const bigOnly = process.argv.includes('--big-only');
 
 const screenshotDir = process.argv.includes('--screenshot') ? process.argv[process.argv.indexOf('--screenshot') + 1] : undefined;
 
-await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: CLIENT_DIR, emptyOutDir: true } });
 const html = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
 const firstPage = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
 const gzipKb = (file: string) => gzipSync(readFileSync(join(CLIENT_DIR, file))).length / 1024;
 const firstPageKb = firstPage.reduce((sum, file) => sum + gzipKb(file), gzipKb('index.html'));
 const allKb = readdirSync(join(CLIENT_DIR, 'assets')).reduce((sum, file) => sum + gzipKb(join('assets', file)), 0);
 
-const server = await startE2eServer();
+const server = await startTestServer({ demoData: true, clientDir: CLIENT_DIR });
 const browser = await launchBrowser();
 try {
   const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
   const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
   const ws = await api.json<{ documents: Array<{ id: string; kind: string }> }>('GET', `/api/workspaces/${me.workspaces[0]?.id}`);
   const plan = ws.documents.find((d) => d.kind === 'action-plan')?.id ?? '';
+  const bigPlans = async () => {
+    const follower = await signedInContext(browser, server, 'erik@demo.samplan.se');
+    for (const goals of [20, 100]) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
+    await follower.context.close();
+  };
+  if (bigOnly) {
+    await bigPlans();
+    await Promise.all([context.close(), browser.close(), server.stop()]);
+    process.exit(0);
+  }
   const times: number[] = [];
   for (let run = 0; run < 5; run++) {
     const page = await context.newPage();
@@ -109,6 +129,7 @@ try {
   }
   delays.sort((a, b) => a - b);
   console.log(`remote edit, change in one browser → other browser's DOM: median ${delays[10]} ms, max ${delays.at(-1)} ms (20 edits)`);
+  await bigPlans();
   await context.close();
 } finally {
   await browser.close();

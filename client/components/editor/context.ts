@@ -12,7 +12,8 @@ export interface EditorContextValue {
   editable: boolean;
   currency: Accessor<string>;
   peers: Accessor<Peer[]>;
-  issuesByField: Accessor<Map<string, Issue[]>>;
+  /** Read with `get(key)`: the plan's map tracks each field's issues apart (issue 17 item 14). */
+  issuesByField: Accessor<ReadonlyMap<string, Issue[]>>;
   recentlyChanged: Accessor<ReadonlySet<string>>;
 }
 

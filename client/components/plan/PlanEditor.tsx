@@ -1,9 +1,8 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
 import { writeFields } from '../../../shared/model/ymap.js';
 import { createActionPlanView, fieldId } from '../../sync/action-plan-view.js';
-import { groupByField } from '../../sync/document-view.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
@@ -38,7 +37,6 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   // Only changes arriving after the first sync are someone else's edits worth highlighting.
   const view = createActionPlanView(doc, { today, locale, isRemote: (origin) => origin === provider && provider.synced });
   const [tab, setTab] = createSignal<'table' | 'timeline'>('table');
-  const issuesByField = createMemo(() => groupByField(view.issues()));
   const meta = doc.getMap<unknown>('meta');
   const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
   const plan = view.plan;
@@ -63,7 +61,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
         editable: props.editable,
         currency: () => plan.currency,
         peers: props.peers,
-        issuesByField,
+        issuesByField: view.issuesByField,
         recentlyChanged: view.recentlyChanged,
       }}
     >

@@ -1,0 +1,197 @@
+/**
+ * Big plans stay fast because a change does work proportional to itself (issue 17 item 14).
+ * These tests count recomputations: a regression that rebuilds or re-renders every row on a
+ * keystroke fails here, not only in the browser bench.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createComputed, createRoot } from 'solid-js';
+import * as Y from 'yjs';
+import {
+  actionPlanRoots,
+  actionPlanToJSON,
+  addActivity,
+  addCost,
+  addGoal,
+  moveActivityToGoal,
+  removeItem,
+  reorderItem,
+  updateItem,
+  updatePlanBudget,
+} from '../../shared/model/action-plan.js';
+import { createDocument } from '../../shared/model/document.js';
+import { createActionPlanView, type ValidationScheduler } from './action-plan-view.js';
+import { createPlanStore } from './plan-store.js';
+
+// Counts the store's reads of the document: whole-plan reads and single-activity reads.
+const reads = vi.hoisted(() => ({ whole: 0, activity: 0 }));
+vi.mock('../../shared/model/action-plan.js', async (original) => {
+  const real = await original<typeof import('../../shared/model/action-plan.js')>();
+  return {
+    ...real,
+    actionPlanToJSON: (...args: Parameters<typeof real.actionPlanToJSON>) => (reads.whole++, real.actionPlanToJSON(...args)),
+    activityToJSON: (...args: Parameters<typeof real.activityToJSON>) => (reads.activity++, real.activityToJSON(...args)),
+  };
+});
+beforeEach(() => Object.assign(reads, { whole: 0, activity: 0 }));
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const REMOTE = { remote: true };
+
+/** 3 goals × 4 activities, every activity complete (no issues). */
+function bigPlan(): Y.Doc {
+  return createDocument('action-plan', {
+    title: 'Plan',
+    budget: { frame: 1_000_000 },
+    goals: [1, 2, 3].map((g) => ({
+      id: `g${g}`,
+      number: String(g),
+      title: `Mål ${g}`,
+      description: 'Beskrivning',
+      activities: [1, 2, 3, 4].map((a) => ({ id: `a${g}${a}`, number: `${g}.${a}`, title: `Aktivitet ${g}.${a}`, description: 'Text', budget: 100, responsible: 'Kommunen' })),
+    })),
+  });
+}
+
+function text(doc: Y.Doc, id: string, field: string): Y.Text {
+  const value = (actionPlanRoots(doc).activities.get(id) as Y.Map<unknown>).get(field);
+  if (!(value instanceof Y.Text)) throw new Error(`${id}.${field} is not a text`);
+  return value;
+}
+
+/**
+ * Runs `body` with a counter per activity of how often a reader of all its fields re-ran,
+ * and how often the store read the whole plan or one activity from the document for it.
+ */
+async function countRowRuns(doc: Y.Doc, body: () => void): Promise<{ runs: Record<string, number>; whole: number; activity: number }> {
+  const runs: Record<string, number> = {};
+  let counted = { whole: 0, activity: 0 };
+  await createRoot(async (dispose) => {
+    const plan = createPlanStore(doc);
+    for (const goal of plan.goals)
+      for (const activity of goal.activities) {
+        const id = activity.id;
+        createComputed(() => {
+          JSON.stringify(activity);
+          runs[id] = (runs[id] ?? -1) + 1;
+        });
+      }
+    Object.assign(reads, { whole: 0, activity: 0 });
+    body();
+    await tick();
+    counted = { ...reads };
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(actionPlanToJSON(doc));
+    dispose();
+  });
+  return { runs, ...counted };
+}
+
+describe('createPlanStore: a change inside one activity touches that activity alone', () => {
+  const itemEdits: Array<[string, (doc: Y.Doc) => void]> = [
+    ['a keystroke in its title', (doc) => text(doc, 'a22', 'title').insert(3, 'x')],
+    ['a keystroke in its description', (doc) => text(doc, 'a22', 'description').insert(0, 'y')],
+    ['a deletion in its description', (doc) => text(doc, 'a22', 'description').delete(0, 2)],
+    ['its budget', (doc) => updateItem(doc, 'activities', 'a22', { budget: 250 })],
+    ['its responsible', (doc) => updateItem(doc, 'activities', 'a22', { responsible: 'Regionen' })],
+    ['its status and progress', (doc) => updateItem(doc, 'activities', 'a22', { status: 'done', progress: 100 })],
+    ['its dates', (doc) => updateItem(doc, 'activities', 'a22', { start: '2027-01-01', end: '2027-06-30' })],
+    ['a remote keystroke', (doc) => doc.transact(() => text(doc, 'a22', 'title').insert(0, 'z'), REMOTE)],
+  ];
+  it.each(itemEdits)('%s re-reads and re-runs only that row', async (_, edit) => {
+    const doc = bigPlan();
+    const { runs, whole, activity } = await countRowRuns(doc, () => edit(doc));
+    expect(Object.entries(runs).filter(([, n]) => n > 0)).toEqual([['a22', 1]]);
+    expect({ whole, activity }).toEqual({ whole: 0, activity: 1 });
+  });
+
+  it('a burst of keystrokes in one task is one read of that activity', async () => {
+    const doc = bigPlan();
+    const { whole, activity } = await countRowRuns(doc, () => [0, 1, 2].forEach((i) => text(doc, 'a22', 'title').insert(i, 'x')));
+    expect({ whole, activity }).toEqual({ whole: 0, activity: 1 });
+  });
+
+  const shapeEdits: Array<[string, (doc: Y.Doc) => void]> = [
+    ['moving an activity to another goal', (doc) => moveActivityToGoal(doc, 'a22', 'g3')],
+    ['reordering activities', (doc) => reorderItem(doc, 'activities', 'a22', -1)],
+    ['adding an activity', (doc) => void addActivity(doc, 'g1', { title: 'Ny' })],
+    ['removing an activity', (doc) => removeItem(doc, 'activities', 'a22')],
+    ['adding a goal', (doc) => void addGoal(doc, { number: '4', title: 'Fyra' })],
+    ['removing a goal (its activities become orphans)', (doc) => removeItem(doc, 'goals', 'g2')],
+    ['editing a goal', (doc) => updateItem(doc, 'goals', 'g1', { number: '9' })],
+    ['adding a cost line', (doc) => void addCost(doc, { section: 'Projektledning', label: 'PL', description: '', amount: 5 })],
+    ['the budget frame', (doc) => updatePlanBudget(doc, { frame: 5 })],
+    ['an item edit and a move in one transaction', (doc) => doc.transact(() => (text(doc, 'a11', 'title').insert(0, 'q'), moveActivityToGoal(doc, 'a22', 'g1')))],
+  ];
+  it.each(shapeEdits)('%s reads the whole plan once and gives what actionPlanToJSON gives', async (_, edit) => {
+    const doc = bigPlan();
+    const { whole } = await countRowRuns(doc, () => edit(doc));
+    expect(whole).toBe(1);
+  });
+});
+
+describe('createActionPlanView: totals, issues and highlights', () => {
+  /** A scheduler the test runs by hand: validation must not run on the keystroke itself. */
+  function manual() {
+    const queued: Array<{ run: () => void; expensive: boolean }> = [];
+    const schedule: ValidationScheduler = (run, expensive) => {
+      const entry = { run, expensive };
+      queued.push(entry);
+      return () => queued.splice(queued.indexOf(entry), 1);
+    };
+    const flush = () => queued.splice(0).forEach((entry) => entry.run());
+    return { schedule, queued, flush };
+  }
+
+  it('recomputes totals only for amounts, validates after the change, re-renders only the fields whose issues changed', async () => {
+    const doc = bigPlan();
+    const scheduler = manual();
+    await createRoot(async (dispose) => {
+      const view = createActionPlanView(doc, { today: () => '2027-01-01', locale: () => 'sv', isRemote: (origin) => origin === REMOTE, schedule: scheduler.schedule });
+      let totalsRuns = 0;
+      createComputed(() => (view.totals(), totalsRuns++));
+      const fieldRuns: Record<string, number> = {};
+      for (const key of ['activities:a22:budget', 'activities:a31:budget', 'meta:title']) {
+        createComputed(() => {
+          view.issuesByField().get(key);
+          fieldRuns[key] = (fieldRuns[key] ?? -1) + 1;
+        });
+      }
+      const highlighted: Record<string, number> = {};
+      for (const id of ['a22', 'a31']) createComputed(() => (view.recentlyChanged().has(id), (highlighted[id] = (highlighted[id] ?? -1) + 1)));
+
+      text(doc, 'a22', 'description').insert(0, 'x');
+      await tick();
+      expect(totalsRuns).toBe(1);
+      expect(scheduler.queued).toHaveLength(1);
+
+      updateItem(doc, 'activities', 'a22', { budget: null });
+      await tick();
+      expect(totalsRuns).toBe(2);
+      expect(view.totals().activities).toBe(1_100);
+      // Nothing is validated until the scheduler runs it, and only one run is pending.
+      expect(view.issues()).toEqual([]);
+      expect(scheduler.queued).toHaveLength(1);
+      scheduler.flush();
+      expect(view.issues().map((i) => i.code)).toEqual(['budget.missing']);
+      expect(fieldRuns).toEqual({ 'activities:a22:budget': 1, 'activities:a31:budget': 0, 'meta:title': 0 });
+      expect(view.issuesByField().get('activities:a22:budget')?.map((i) => i.code)).toEqual(['budget.missing']);
+
+      doc.transact(() => text(doc, 'a22', 'title').insert(0, 'z'), REMOTE);
+      expect(view.recentlyChanged().has('a22')).toBe(true);
+      expect(highlighted).toEqual({ a22: 1, a31: 0 });
+      dispose();
+    });
+  });
+
+  it('asks for a deferred (expensive) validation once one has cost more than a few milliseconds', async () => {
+    const doc = bigPlan();
+    const scheduler = manual();
+    await createRoot(async (dispose) => {
+      createActionPlanView(doc, { today: () => '2027-01-01', locale: () => 'sv', isRemote: () => false, schedule: scheduler.schedule });
+      updateItem(doc, 'activities', 'a11', { budget: 1 });
+      await tick();
+      // A 12-activity plan validates in well under 4 ms: right after the paint, not deferred.
+      expect(scheduler.queued.map((q) => q.expensive)).toEqual([false]);
+      dispose();
+    });
+  });
+});
