@@ -22,6 +22,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { roundRoutes } from './routes/rounds.js';
 import { timeRoutes } from './routes/time.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { versionRoutes } from './routes/versions.js';
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   api.route('/', meRoutes(deps));
   api.route('/', sessionRoutes(deps));
   api.route('/', timeRoutes(deps));
+  api.route('/', roundRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));

@@ -219,4 +219,31 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO history_cursor (id, last_update_id) SELECT 1, COALESCE(MAX(id), 0) FROM document_updates;
   `,
+  // Dot-vote rounds (DESIGN "Facilitation"; docs/facilitation.md): the round's set-up and,
+  // once closed, its ranked results; one ballot per person per round, replaced on each vote.
+  // Ballots live here only, never in the shared document.
+  `
+  CREATE TABLE vote_rounds (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    items TEXT NOT NULL,
+    dots_per_person INTEGER NOT NULL,
+    max_per_item INTEGER,
+    anonymous INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    results TEXT
+  );
+  CREATE INDEX vote_rounds_document ON vote_rounds(document_id, created_at);
+  CREATE TABLE vote_ballots (
+    round_id TEXT NOT NULL REFERENCES vote_rounds(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    dots TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (round_id, user_id)
+  );
+  `,
 ];

@@ -1,0 +1,58 @@
+/**
+ * What a round writes into the shared document (DESIGN "Facilitation"): the round under
+ * `session.rounds` (title, status, closedAt, results — never ballots) and, when it closes,
+ * each ranked item's `priority`. Called inside `rooms.change`, so it is one server change
+ * every client sees live; clients may not write `session.rounds` themselves
+ * (server/sync/protected-fields.ts).
+ */
+import * as Y from 'yjs';
+import { PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
+import type { RoundJSON } from '../../shared/model/session.js';
+import { ensureSessionShape } from '../../shared/model/session.js';
+import { AppError } from '../errors.js';
+import { priorities, type RoundItem, type RoundResult } from './tally.js';
+
+function itemMap(doc: Y.Doc, item: RoundItem): Y.Map<unknown> | null {
+  const map = doc.getMap<unknown>(item.collection).get(item.id);
+  return map instanceof Y.Map ? (map as Y.Map<unknown>) : null;
+}
+
+/**
+ * Throws 400 `validation` unless every item is in a votable collection of the document's
+ * kind (`PRIORITY_COLLECTIONS`) and exists in the document now.
+ */
+export function checkRoundItems(doc: Y.Doc, kind: DocumentKind, items: readonly RoundItem[]): void {
+  const votable: readonly string[] = PRIORITY_COLLECTIONS[kind];
+  for (const [index, item] of items.entries()) {
+    if (!votable.includes(item.collection)) {
+      throw new AppError(400, 'validation', `items.${index}.collection: ${item.collection} kan inte röstas om i det här dokumentet (${votable.join(', ')}).`);
+    }
+    if (!itemMap(doc, item)) throw new AppError(400, 'validation', `items.${index}: punkten ${item.id} finns inte i dokumentet.`);
+  }
+}
+
+function roundsMap(doc: Y.Doc): Y.Map<unknown> {
+  ensureSessionShape(doc);
+  const rounds = doc.getMap<unknown>('session').get('rounds');
+  if (!(rounds instanceof Y.Map)) throw new Error('session.rounds is not a map');
+  return rounds as Y.Map<unknown>;
+}
+
+/** The round as clients see it, status open: no results yet. */
+export function writeOpenRound(doc: Y.Doc, roundId: string, title: string): void {
+  const round: RoundJSON = { title, status: 'open', closedAt: null, results: [] };
+  roundsMap(doc).set(roundId, round);
+}
+
+/**
+ * The closed round with its ranked results, and each item's priority (1 = most dots; null
+ * for an item nobody gave a dot). Items deleted since the round opened are skipped.
+ */
+export function writeClosedRound(doc: Y.Doc, roundId: string, title: string, closedAt: string, results: RoundResult[]): void {
+  const round: RoundJSON = { title, status: 'closed', closedAt, results };
+  roundsMap(doc).set(roundId, round);
+  for (const { item, priority } of priorities(results)) {
+    const map = itemMap(doc, item);
+    if (map && map.get('priority') !== priority) map.set('priority', priority);
+  }
+}
