@@ -5,6 +5,7 @@ const T0 = Date.parse('2027-03-15T09:00:00.000Z');
 
 describe('timer remaining', () => {
   it.each([
+    { after: -250, expected: 600 },
     { after: 0, expected: 600 },
     { after: 500, expected: 600 },
     { after: 1000, expected: 599 },

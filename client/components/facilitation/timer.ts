@@ -11,7 +11,9 @@ export function remainingSeconds(timer: SessionTimer, now: number): number | nul
   const started = Date.parse(timer.startedAt);
   if (Number.isNaN(started)) return null;
   // Ceil: a timer started now shows its full duration for the first second, and 00:00 only at the end.
-  return Math.ceil(timer.durationSec - (now - started) / 1000);
+  // Never above the duration: a reading taken a moment before the start (a tick's lag, a
+  // millisecond of clock offset) is "not begun yet", not 601 of 600 seconds.
+  return Math.min(timer.durationSec, Math.ceil(timer.durationSec - (now - started) / 1000));
 }
 
 /** A running timer from `durationSec` at server time `now`. */

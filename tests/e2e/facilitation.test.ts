@@ -1,0 +1,167 @@
+/**
+ * Issue 19, a live workshop on the demo agenda with three browsers: Anna facilitates
+ * (coordinator), Erik takes part (editor) in a browser whose clock is 5 minutes fast, Lena
+ * watches (viewer). Follow moves Erik and leaving follow stops it; the timer reads the same in
+ * both clocks; hands queue in the order raised; a dot-vote round in which Erik and Lena vote
+ * ranks the items for everyone once Anna closes it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { signedInContext, startE2eServer } from './support/fixture.js';
+import type { ApiClient } from '../support/api.js';
+import type { TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let anna: Page;
+let erik: Page;
+let lena: Page;
+let agendaId = '';
+const contexts: BrowserContext[] = [];
+
+const FIVE_MINUTES = 5 * 60_000;
+
+/**
+ * Shifts this context's clock: `Date.now()` and `new Date()` run `shiftMs` off the real
+ * time (the server's), the way a badly set laptop would. Ahead, not behind: a clock behind
+ * would read a fresh timer as not begun yet (capped at its duration), so only a fast clock
+ * shows a wrong remaining time at once when the server's time is not used. Playwright's own clock would also
+ * freeze timers; this shifts only what a wrong system clock shifts.
+ */
+function shiftClock(shiftMs: number): string {
+  return `(() => {
+    const RealDate = Date;
+    const shift = ${shiftMs};
+    class ShiftedDate extends RealDate {
+      constructor(...args) { if (args.length === 0) super(RealDate.now() + shift); else super(...args); }
+      static now() { return RealDate.now() + shift; }
+    }
+    globalThis.Date = ShiftedDate;
+  })();`;
+}
+
+async function demoAgenda(api: ApiClient): Promise<string> {
+  const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
+  const ws = await api.json<{ documents: Array<{ id: string; kind: string }> }>('GET', `/api/workspaces/${me.workspaces[0]?.id}`);
+  return ws.documents.find((d) => d.kind === 'agenda')?.id ?? '';
+}
+
+async function openAgenda(page: Page): Promise<void> {
+  await page.goto(`${server.url}/d/${agendaId}`);
+  await page.locator('[data-status="online"]').waitFor();
+  await page.locator('.agenda-item').first().waitFor();
+}
+
+const inViewport = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const box = document.querySelector(sel)?.getBoundingClientRect();
+    return box !== undefined && box.bottom > 0 && box.top < window.innerHeight;
+  }, selector);
+
+const remaining = async (page: Page) => Number(await page.locator('[data-timer]').getAttribute('data-remaining'));
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  const a = await signedInContext(browser, server, 'anna@demo.samplan.se');
+  const e = await signedInContext(browser, server, 'erik@demo.samplan.se');
+  const l = await signedInContext(browser, server, 'lena@demo.samplan.se');
+  contexts.push(a.context, e.context, l.context);
+  await e.context.addInitScript(shiftClock(FIVE_MINUTES));
+  agendaId = await demoAgenda(a.api);
+  [anna, erik, lena] = await Promise.all([a.context.newPage(), e.context.newPage(), l.context.newPage()]);
+  await Promise.all([openAgenda(anna), openAgenda(erik), openAgenda(lena)]);
+  await anna.getByRole('button', { name: 'Starta arbetspass' }).click();
+  await erik.locator('[data-session-strip]').waitFor();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a workshop on the agenda', () => {
+  it('follow moves the participant to the spotlit item; after "Sluta följa" it no longer does, "Följ igen" does again', async () => {
+    const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-item') ?? ''));
+    const last = items[items.length - 1] ?? '';
+    const first = items[0] ?? '';
+    expect(items.length).toBeGreaterThan(2);
+    await erik.evaluate(() => window.scrollTo(0, 0));
+    await anna.locator('[data-spotlight-select]').selectOption(`items:${last}`);
+    await erik.locator(`[data-item="${last}"][data-spotlit]`).waitFor();
+    await expect.poll(() => inViewport(erik, `[data-item="${last}"]`)).toBe(true);
+    await expect.poll(() => erik.locator('[data-spotlight-label]').textContent()).toContain('I fokus:');
+
+    await erik.getByRole('button', { name: 'Sluta följa' }).click();
+    await erik.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await anna.locator('[data-spotlight-select]').selectOption(`items:${first}`);
+    // Marked for Erik too (it is in the document), but his page stays where he is.
+    await erik.locator(`[data-item="${first}"][data-spotlit]`).waitFor();
+    expect(await inViewport(erik, `[data-item="${first}"]`)).toBe(false);
+    // Anna sees that Erik does not follow.
+    await expect.poll(() => anna.locator('.session-org', { hasText: 'Erik Redaktör' }).textContent()).toContain('(följer inte)');
+
+    await erik.getByRole('button', { name: 'Följ igen' }).click();
+    await expect.poll(() => inViewport(erik, `[data-item="${first}"]`)).toBe(true);
+  });
+
+  it('the timer shows the same remaining time in a browser whose clock is 5 minutes fast', async () => {
+    const skew = await erik.evaluate(() => Date.now());
+    expect(Math.abs(Date.now() + FIVE_MINUTES - skew)).toBeLessThan(5_000);
+    await anna.getByLabel('Minuter (fri timer)').fill('10');
+    await anna.getByRole('button', { name: 'Starta fri timer' }).click();
+    await erik.locator('[data-timer]').waitFor();
+    for (let i = 0; i < 3; i++) {
+      const [a, e] = await Promise.all([remaining(anna), remaining(erik)]);
+      expect(a).toBeGreaterThan(590);
+      expect(a).toBeLessThanOrEqual(600);
+      expect(Math.abs(a - e)).toBeLessThanOrEqual(1);
+    }
+    expect(await erik.locator('[data-timer]').textContent()).toMatch(/\d\d:\d\d kvar/);
+    await anna.getByRole('button', { name: 'Pausa' }).click();
+    await expect.poll(() => erik.locator('[data-timer]').textContent()).toContain('pausad');
+  });
+
+  it('hands queue in the order raised, and the facilitator lowers one', async () => {
+    await lena.getByRole('button', { name: 'Räck upp handen' }).click();
+    await anna.locator('[data-hand]').first().waitFor();
+    await erik.getByRole('button', { name: 'Räck upp handen' }).click();
+    await expect.poll(() => anna.locator('[data-hand]').evaluateAll((els) => els.map((el) => el.textContent?.replace('Sänk', '').trim()))).toEqual(['Lena Politiker', 'Erik Redaktör']);
+    await anna.getByRole('button', { name: 'Sänk Lena Politikers hand' }).click();
+    await lena.getByRole('button', { name: 'Räck upp handen' }).waitFor();
+    await expect.poll(() => anna.locator('[data-hand]').count()).toBe(1);
+    await erik.getByRole('button', { name: 'Ta ner handen' }).click();
+    await expect.poll(() => anna.locator('[data-hand]').count()).toBe(0);
+  });
+
+  it('a dot-vote round: the participant and the viewer vote, the facilitator closes it, and everyone sees the ranking', async () => {
+    const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute('data-item') ?? ''));
+    await anna.getByText('Ny prickröstning').click();
+    await anna.getByLabel('Rubrik').fill('Vad är viktigast?');
+    const form = anna.locator('.session-round-form');
+    const boxes = form.locator('fieldset input[type="checkbox"]');
+    for (const index of [0, 1, 2]) await boxes.nth(index).check();
+    await anna.getByRole('button', { name: 'Öppna röstning' }).click();
+
+    const vote = async (page: Page, plus: Array<[string, number]>) => {
+      const round = page.locator('[data-round]');
+      await round.waitFor();
+      await expect.poll(() => round.locator('[data-dots-left]').textContent()).toContain('3 prickar kvar');
+      for (const [id, times] of plus) for (let i = 0; i < times; i++) await round.locator(`[data-ballot-item="items:${id}"] button`).last().click();
+      await round.getByRole('button', { name: 'Skicka röst' }).click();
+      await expect.poll(() => round.getByRole('status').textContent()).toContain('Din röst är sparad');
+    };
+    await vote(erik, [[items[1] ?? '', 2], [items[0] ?? '', 1]]);
+    await vote(lena, [[items[1] ?? '', 1], [items[2] ?? '', 2]]);
+    await expect.poll(() => anna.locator('[data-voters]').getAttribute('data-voters'), { timeout: 10_000 }).toBe('2');
+
+    await anna.getByRole('button', { name: 'Stäng röstning' }).click();
+    for (const page of [anna, erik, lena]) {
+      await page.locator('[data-results] [data-rank="1"]').waitFor();
+      expect(await page.locator('[data-results] [data-rank="1"]').getAttribute('data-result')).toBe(`items:${items[1]}`);
+      expect(await page.locator('[data-results] [data-rank="1"]').textContent()).toContain('Prioritet 1');
+      expect(await page.locator('[data-results] canvas').count()).toBeGreaterThan(0);
+    }
+    expect(await lena.locator('[data-round]').count()).toBe(0);
+  });
+});
