@@ -3,10 +3,10 @@
  * awareness `user`, colours reach styles only as `#rrggbb` and names only as plain text.
  */
 import { describe, expect, it } from 'vitest';
-import { createRoot } from 'solid-js';
+import { createComputed, createRoot } from 'solid-js';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { caretAwareness, createPresence, FALLBACK_COLOR, safeColor, safeName, safeUser } from './presence.js';
+import { announce, caretAwareness, createPresence, FALLBACK_COLOR, safeColor, safeName, safeUser, setEditing } from './presence.js';
 
 const HOSTILE_COLORS: unknown[] = [
   'red;position:fixed;inset:0;background:url(https://evil.example/x)',
@@ -92,5 +92,30 @@ describe('the presence list and the caret view', () => {
     expect(state?.cursor).toEqual({ anchor: 1, head: 2 });
     expect(view.doc).toBe(mine.doc);
     expect(view.getLocalState()).toBe(mine.getLocalState());
+  });
+});
+
+describe('the presence list changes only when what it shows changes (issue 17 item 14)', () => {
+  // Every field of a plan reads the list: a caret move on each keystroke must not re-run them all.
+  const edits: Array<[string, (a: Awareness) => void, boolean]> = [
+    ['a caret move', (a) => a.setLocalStateField('cursor', { anchor: 3, head: 3 }), false],
+    ['the same field again', (a) => a.setLocalStateField('editing', 'activities:a1:title'), false],
+    ['another field', (a) => setEditing(a, 'activities:a2:title'), true],
+    ['leaving the field', (a) => setEditing(a, null), true],
+    ['a new name', (a) => announce(a, { id: 'u1', name: 'Anna Andersson' }), true],
+  ];
+  it.each(edits)('%s notifies readers: %s', (_, edit, notifies) => {
+    const awareness = new Awareness(new Y.Doc());
+    announce(awareness, { id: 'u1', name: 'Anna' });
+    setEditing(awareness, 'activities:a1:title');
+    createRoot((dispose) => {
+      const peers = createPresence(awareness);
+      let runs = 0;
+      createComputed(() => (peers(), runs++));
+      edit(awareness);
+      expect(runs).toBe(notifies ? 2 : 1);
+      dispose();
+    });
+    awareness.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
 import { writeFields } from '../../../shared/model/ymap.js';
@@ -18,18 +18,7 @@ import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 import { RenumberOffer } from './RenumberOffer.jsx';
 import { focusWhenRendered } from './focus-new-row.js';
-
-const FIRST_GOALS = 2;
-
-/** `requestIdleCallback` where the browser has it (not Safari), else a short timeout. */
-function whenIdle(run: () => void): { cancel(): void } {
-  if ('requestIdleCallback' in window) {
-    const id = window.requestIdleCallback(run, { timeout: 500 });
-    return { cancel: () => window.cancelIdleCallback(id) };
-  }
-  const id = setTimeout(run, 16);
-  return { cancel: () => clearTimeout(id) };
-}
+import { createLazyGoals, measureGoalUnit } from './lazy-goals.js';
 
 /** The action-plan editor: plan table, costs, summary, timeline and the live validation panel. */
 export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[] }) {
@@ -42,15 +31,10 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   const plan = view.plan;
   usePageTitle(() => plan.title || t('kind_action-plan'));
   const realGoals = () => plan.goals.filter((g) => g.id !== null);
-  // Big plans render the first goals at once and the rest one goal per idle moment: the
-  // first screen is ready, and typing is never queued behind rows still being built.
-  const [shownGoals, setShownGoals] = createSignal(FIRST_GOALS);
-  createEffect(() => {
-    if (shownGoals() >= plan.goals.length) return;
-    const handle = whenIdle(() => setShownGoals((n) => n + 1));
-    onCleanup(() => handle.cancel());
-  });
-  const showEverything = () => setShownGoals(Number.MAX_SAFE_INTEGER);
+  const { shown: shownGoals, showEverything } = createLazyGoals(() => plan.goals.length);
+  let goalList: HTMLElement | undefined;
+  // Once the first goals are laid out, their height per row sizes the goals not yet built.
+  onMount(() => requestAnimationFrame(() => goalList && measureGoalUnit(goalList)));
 
   return (
     <EditorContext.Provider
@@ -105,11 +89,17 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
           </div>
           <Show when={tab() === 'table'}>
             <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
-              <section aria-labelledby="goals-heading">
+              <section aria-labelledby="goals-heading" ref={goalList}>
                 <h2 id="goals-heading">{t('goals')}</h2>
                 <RenumberOffer plan={plan} />
-                <For each={plan.goals.slice(0, shownGoals())}>
-                  {(goal, i) => <GoalSection goal={goal} goals={plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />}
+                <For each={plan.goals}>
+                  {(goal, i) => (
+                    <div class="goal-slot" style={{ '--rows': goal.activities.length }}>
+                      <Show when={i() < shownGoals()} fallback={<div class="goal-placeholder" />}>
+                        <GoalSection goal={goal} goals={plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />
+                      </Show>
+                    </div>
+                  )}
                 </For>
                 <Show when={props.editable}>
                   <button type="button" onClick={() => (showEverything(), focusWhenRendered(fieldId(['goals', addGoal(doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN), 'title'])))}>
