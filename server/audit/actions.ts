@@ -33,6 +33,10 @@ export type AuditTargetType = 'workspace' | 'document' | 'member' | 'invitation'
 export interface AuditTarget {
   type: AuditTargetType;
   id: string;
-  /** A human label at the time (a title, a name, an email); kept so a later rename or deletion does not blank it. */
+  /**
+   * A human label at the time (a title, a link's label), kept so a later rename or deletion
+   * does not blank it. For `member` and `invitation` targets it is ignored: a person's name or
+   * address is read when the log is listed, never stored in it (see store.ts).
+   */
   label?: string | null;
 }

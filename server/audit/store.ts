@@ -4,6 +4,11 @@
  * members, invitations, share links, versions, exports and documents. Rows are only added,
  * never changed; they go with their workspace. Actors are kept by id: a deleted account is a
  * tombstone row named "Borttagen användare", so its entries keep an author without a name.
+ *
+ * Personal data is never copied into the log (GDPR art. 17: an erased account must leave no
+ * name or address behind): a member's or an invitation's label is not stored but read at
+ * listing time from the account (a tombstone reads "Borttagen användare") or the invitation
+ * (whose address is cleared when used, and deleted with the account it was for).
  */
 import { statement, type Db } from '../db/database.js';
 import { DELETED_USER_NAME } from '../db/users.js';
@@ -39,6 +44,7 @@ export interface AuditEntry {
  *   target: { type: 'document', id, label: title }, details: { format: 'xlsx' } }, clock.now())
  */
 export function recordAudit(db: Db, input: AuditInput, now: number): void {
+  const label = PERSONAL_TARGETS.has(input.target.type) ? null : (input.target.label ?? null);
   statement(
     db,
     `INSERT INTO audit_log (workspace_id, at, actor_id, action, target_type, target_id, target_label, details)
@@ -50,10 +56,13 @@ export function recordAudit(db: Db, input: AuditInput, now: number): void {
     input.action,
     input.target.type,
     input.target.id,
-    input.target.label ?? null,
+    label,
     JSON.stringify(input.details ?? {}),
   );
 }
+
+/** Targets whose label is a person's name or address: looked up when listed, never stored. */
+const PERSONAL_TARGETS: ReadonlySet<AuditTargetType> = new Set(['member', 'invitation']);
 
 export interface AuditQuery {
   /** At most this many entries (newest first). */
@@ -81,11 +90,14 @@ export function auditEntries(db: Db, workspaceId: string, query: AuditQuery): Au
   const rows = statement(
     db,
     `SELECT a.at, a.actor_id AS actorId, u.name AS actorName, u.deleted_at AS actorDeleted, a.action,
-            a.target_type AS targetType, a.target_id AS targetId, a.target_label AS targetLabel, a.details
+            a.target_type AS targetType, a.target_id AS targetId, a.details,
+            COALESCE(a.target_label, CASE WHEN t.deleted_at IS NOT NULL THEN ? ELSE t.name END, NULLIF(i.email, '')) AS targetLabel
      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       LEFT JOIN users t ON a.target_type = 'member' AND t.id = a.target_id
+       LEFT JOIN invitations i ON a.target_type = 'invitation' AND i.id = a.target_id
      WHERE a.workspace_id = ? AND a.at >= ? AND a.at <= ?
      ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-  ).all(workspaceId, query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
+  ).all(DELETED_USER_NAME, workspaceId, query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
   return rows.map(toEntry);
 }
 

@@ -166,7 +166,11 @@ describe('deleted accounts', () => {
     now += MINUTE;
     await leaver.json('POST', `/api/documents/${s.documentId}/versions`, { name: 'Lisas version' }, 201);
     await leaver.json('DELETE', '/api/me', { password: PASSWORD }, 204);
-    const entry = (await audit()).find((e) => e.target.label === 'Lisas version');
+    const entries = await audit();
+    const entry = entries.find((e) => e.target.label === 'Lisas version');
     expect(entry?.actor?.name).toBe('Borttagen användare');
+    // Where they were the target (joining), the label is read from the account: no name is kept.
+    expect(entries.find((e) => e.action === AuditAction.InvitationAccepted && e.target.id === entry?.actor?.id)?.target.label).toBe('Borttagen användare');
+    expect(JSON.stringify(entries)).not.toContain('Lisa Lämnar');
   });
 });
