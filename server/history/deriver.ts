@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import { DeriveCore, type DeriveResult } from './derive-core.js';
-import { historyCursor, storeEntries } from './store.js';
+import { historyCursor, latestUpdateId, storeEntries } from './store.js';
 
 export interface HistoryDeriverOptions {
   /** How often (ms) the background pass looks for new updates. */
@@ -55,6 +55,10 @@ export class HistoryDeriver {
     this.timer = null;
     const worker = this.worker;
     this.worker = null;
+    // A request in flight fails rather than waiting for good: later ones chain after it.
+    const answer = this.answer;
+    this.answer = null;
+    answer?.({ ok: false, message: 'stopped' });
     void worker?.then((w) => w.terminate()).catch(() => undefined);
     this.inline?.close();
     this.inline = null;
@@ -67,7 +71,8 @@ export class HistoryDeriver {
    */
   catchUp(upTo = Number.MAX_SAFE_INTEGER): Promise<void> {
     const run = this.chain.then(async () => {
-      for (let cursor = historyCursor(this.db); cursor < upTo; cursor = historyCursor(this.db)) {
+      // Nothing new (an idle server): no worker is started or asked.
+      for (let cursor = historyCursor(this.db); cursor < Math.min(upTo, latestUpdateId(this.db)); cursor = historyCursor(this.db)) {
         const result = await this.derive(cursor);
         if (result.read === 0) return;
         storeEntries(this.db, result.entries, result.upTo);

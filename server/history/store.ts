@@ -32,6 +32,12 @@ export function historyCursor(db: Db): number {
   return row?.id ?? 0;
 }
 
+/** The newest update id in the log (0 when it is empty): a rowid lookup, cheap enough for every pass. */
+export function latestUpdateId(db: Db): number {
+  const row = statement(db, 'SELECT MAX(id) AS id FROM document_updates').get() as { id: number | null } | undefined;
+  return row?.id ?? 0;
+}
+
 /**
  * Stores `entries` (in the order they happened) and moves the cursor to `upTo`, in one
  * transaction: after a crash either both happened or neither, so nothing is lost or
