@@ -6,6 +6,7 @@ import { accountEn, accountNb, accountSv } from './account-messages.js';
 import { sessionEn, sessionNb, sessionSv } from './session-messages.js';
 import { presentEn, presentNb, presentSv } from './present-messages.js';
 import { historyEn, historyNb, historySv } from './history-messages.js';
+import { exportEn, exportNb, exportSv } from './export-messages.js';
 import { fieldEn, fieldNb, fieldSv } from './field-messages.js';
 
 const sv = {
@@ -13,6 +14,7 @@ const sv = {
   ...lifecycleSv,
   ...presentSv,
   ...historySv,
+  ...exportSv,
   ...accountSv,
   ...experienceSv,
   ...planSv,
@@ -232,6 +234,7 @@ const nb: Messages = {
   ...lifecycleNb,
   ...presentNb,
   ...historyNb,
+  ...exportNb,
   ...accountNb,
   ...experienceNb,
   ...planNb,
@@ -436,6 +439,7 @@ const en: Messages = {
   ...lifecycleEn,
   ...presentEn,
   ...historyEn,
+  ...exportEn,
   ...accountEn,
   ...experienceEn,
   ...planEn,

@@ -140,6 +140,26 @@ function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: (
   onCleanup(() => document.removeEventListener('keydown', onKey));
 }
 
+/** The office files of issue 20 item 3 (server/routes/exports.ts): Excel and Word for every kind, CSV for plans, a calendar for agendas. */
+function FileDownloads(props: { info: DocumentInfo }) {
+  const link = (extension: 'xlsx' | 'csv' | 'docx' | 'ics', label: string) => (
+    <>
+      {' · '}
+      <DownloadLink href={`/api/documents/${props.info.id}/export.${extension}`} title={props.info.title} extension={extension}>
+        {label}
+      </DownloadLink>
+    </>
+  );
+  return (
+    <>
+      {link('xlsx', t('export_xlsx'))}
+      <Show when={props.info.kind === 'action-plan'}>{link('csv', t('export_csv'))}</Show>
+      {link('docx', t('export_docx'))}
+      <Show when={props.info.kind === 'agenda'}>{link('ics', t('export_ics'))}</Show>
+    </>
+  );
+}
+
 /** Back to the workspace, the downloads (issue 17 item 1), the presentation view, the keyboard help. */
 function DocumentLinks(props: { info: DocumentInfo }) {
   return (
@@ -154,6 +174,7 @@ function DocumentLinks(props: { info: DocumentInfo }) {
           {t('exportTsv')}
         </DownloadLink>
       </Show>
+      <FileDownloads info={props.info} />
       {' · '}
       <a href={`/d/${props.info.id}/present`} data-present-link>
         {t('present_open')}

@@ -5,9 +5,14 @@
  * Klimatnätverket Småland 2027–2028" is saved with its å/ä/ö and dash.
  */
 
+/** Nordic letters Unicode does not decompose (as client/lib/file-name.ts folds them). */
+const FOLDED: Record<string, string> = { ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss' };
+
 /** The ASCII fallback: letters, digits and dashes; `dokument` when nothing is left. */
 export function asciiFileName(title: string, extension: string): string {
-  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const base = title
+    .replace(/[øØæÆß]/g, (letter) => FOLDED[letter] ?? '-')
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${base || 'dokument'}.${extension}`;
 }
 

@@ -1,3 +1,4 @@
+import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { scheduleMeeting, openActionsFromPrevious } from '../../../shared/agenda-schedule.js';
 import { AGENDA_COLLECTIONS, agendaRoots, type AgendaItemJSON, type AgendaJSON, type MeetingJSON } from '../../../shared/model/agenda.js';
@@ -9,6 +10,7 @@ import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { IntegerInput, TimeInput } from '../editor/typed-inputs.jsx';
 import { textOf, TextField } from '../editor/TextEditor.jsx';
+import { DownloadLink } from '../DownloadLink.jsx';
 import { RowActions } from '../RowActions.jsx';
 
 const C = AGENDA_COLLECTIONS;
@@ -16,6 +18,8 @@ const C = AGENDA_COLLECTIONS;
 /** One gathering: its details, time-boxed items with clock times, decisions and action items. */
 export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON }) {
   const editor = useEditor();
+  // The page's document (route /d/:doc): the minutes are downloaded from the server.
+  const params = useParams<{ doc: string }>();
   const m = () => props.meeting;
   const id = () => m().id ?? '';
   const schedule = () => scheduleMeeting(m());
@@ -28,6 +32,11 @@ export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON })
         <h3>
           {label()} <span class="muted">{m().date ? longDate(m().date) : ''}</span>
         </h3>
+        <p class="meeting-minutes">
+          <DownloadLink href={`/api/documents/${params.doc}/meetings/${id()}/minutes.docx`} title={`${label()} ${m().date}`} extension="docx">
+            {t('export_minutes')}
+          </DownloadLink>
+        </p>
         <div class="meta-fields">
           <Field path={['meetings', id(), 'title']} label={t('title')} class="grow">
             {(fid, d) => <TextInput id={fid} describedBy={d} value={m().title} write={write('title')} />}
