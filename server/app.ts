@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { roundRoutes } from './routes/rounds.js';
 import { timeRoutes } from './routes/time.js';
+import { toPlanRoutes } from './routes/to-plan.js';
 import { shareLinkRoutes } from './routes/share-links.js';
 import { versionRoutes } from './routes/versions.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps) {
   api.route('/', sessionRoutes(deps));
   api.route('/', timeRoutes(deps));
   api.route('/', roundRoutes(deps));
+  api.route('/', toPlanRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', invitationRoutes(deps));

@@ -1,0 +1,65 @@
+/**
+ * An agenda's action item becomes a plan activity in one step (DESIGN "Facilitation",
+ * capture): the activity is made in the plan under the chosen goal, carrying
+ * `source: "<agendaDocId>:<actionId>"`, then the action gets
+ * `planActivity: "<planDocId>:<activityId>"`. Both are server changes through the rooms,
+ * so everyone online in either document sees them live.
+ */
+import * as Y from 'yjs';
+import { actionPlanToJSON, addActivity, nextActivityNumber } from '../../shared/model/action-plan.js';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+
+const actionNotFound = () => new AppError(404, 'action.not-found', 'Åtgärdspunkten finns inte i dagordningen.');
+const goalNotFound = () => new AppError(404, 'goal.not-found', 'Målet finns inte i handlingsplanen.');
+const alreadyLinked = () => new AppError(409, 'action.linked', 'Åtgärdspunkten är redan en aktivitet i en handlingsplan.');
+const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat.');
+
+/** Actions being turned into activities now: a second request for one of them is 409, not a second activity. */
+const inFlight = new Set<string>();
+
+function actionOf(doc: Y.Doc, actionId: string): Y.Map<unknown> {
+  const action = doc.getMap<unknown>('actions').get(actionId);
+  if (!(action instanceof Y.Map)) throw actionNotFound();
+  return action as Y.Map<unknown>;
+}
+
+function textOf(map: Y.Map<unknown>, key: string): string {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '';
+}
+
+function isLinked(action: Y.Map<unknown>): boolean {
+  const link = action.get('planActivity');
+  return typeof link === 'string' && link !== '';
+}
+
+/**
+ * Makes the activity and links both ways; returns the activity's id. Throws 404
+ * `action.not-found` / `goal.not-found`, 409 `action.linked` / `document.read-only`.
+ * Title = the action's text, responsible = its owner, end = its due date, status planned,
+ * last in the goal, numbered `<goal>.<next free>`.
+ */
+export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, actionId: string, planId: string, goalId: string): Promise<string> {
+  const key = `${agendaId}:${actionId}`;
+  if (inFlight.has(key)) throw alreadyLinked();
+  inFlight.add(key);
+  try {
+    const agenda = await deps.rooms.read(agendaId);
+    const action = actionOf(agenda, actionId);
+    if (isLinked(action)) throw alreadyLinked();
+    const fields = { text: textOf(action, 'text'), owner: textOf(action, 'owner'), due: textOf(action, 'due') || null };
+    if ((await deps.rooms.readOnlyOf(agendaId)) || (await deps.rooms.readOnlyOf(planId))) throw readOnly();
+    let activityId = '';
+    await deps.rooms.change(planId, (plan) => {
+      const goal = actionPlanToJSON(plan).goals.find((g) => g.id === goalId);
+      if (!goal) throw goalNotFound();
+      const activity = { title: fields.text, responsible: fields.owner, end: fields.due, status: 'planned' as const, number: nextActivityNumber(goal), source: key };
+      activityId = addActivity(plan, goalId, activity);
+    });
+    await deps.rooms.change(agendaId, (doc) => actionOf(doc, actionId).set('planActivity', `${planId}:${activityId}`));
+    return activityId;
+  } finally {
+    inFlight.delete(key);
+  }
+}
