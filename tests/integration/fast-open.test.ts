@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
+import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
 import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
@@ -92,7 +93,7 @@ describe('fast open', () => {
     const server = await startTestServer({ dataDir });
     try {
       const { api, id: plan } = await newDocument(server.url, 'broken', 'agenda', 'Trasig');
-      storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), 1);
+      storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), SCHEMA_VERSION);
       const rows = () => server.deps.db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
       const before = rows();
       const url = wsUrl(server, plan);
