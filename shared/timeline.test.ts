@@ -12,28 +12,31 @@ function goal(id: string | null, number: string, activities: ActivityJSON[]): Go
   return { priority: null, id, number, title: `Mål ${number}`, description: '', activities } as GoalJSON;
 }
 const plan = (periodStart: string | null, periodEnd: string | null, goals: GoalJSON[]): Plan => ({ periodStart, periodEnd, goals });
-const labels = (timeline: Timeline, locale: 'sv' | 'nb' | 'en' = 'sv') => timeline.axis.map((s, i) => axisLabel(s, locale, i === 0));
-const widthSum = (timeline: Timeline) => Math.round(timeline.axis.reduce((sum, s) => sum + s.width, 0));
+const labels = (timeline: Timeline, locale: 'sv' | 'nb' | 'en' = 'sv') => timeline.axis.map((s) => axisLabel(s, locale));
+const years = (timeline: Timeline) => timeline.years.map((s) => axisLabel(s, 'sv'));
+const widthSum = (row: Timeline['axis']) => Math.round(row.reduce((sum, s) => sum + s.width, 0));
 
 describe('timelineOf: the axis', () => {
-  const cases: Array<{ name: string; from: string; to: string; labels: string[] }> = [
-    { name: 'one month: one month segment', from: '2027-03-01', to: '2027-03-31', labels: ['mars 2027'] },
-    { name: 'half a month across a month end: two clipped months', from: '2027-03-20', to: '2027-04-10', labels: ['mars 2027', 'apr'] },
+  const cases: Array<{ name: string; from: string; to: string; labels: string[]; years: string[] }> = [
+    { name: 'one month: one month segment', from: '2027-03-01', to: '2027-03-31', labels: ['mars'], years: ['2027'] },
+    { name: 'half a month across a month end: two clipped months', from: '2027-03-20', to: '2027-04-10', labels: ['mars', 'apr'], years: ['2027'] },
     {
-      name: '14 months: months, the year on the first and on January',
+      name: '14 months: months, years above them',
       from: '2027-01-01',
       to: '2028-02-29',
-      labels: ['jan 2027', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec', 'jan 2028', 'feb'],
+      labels: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec', 'jan', 'feb'],
+      years: ['2027', '2028'],
     },
-    { name: '18 months: still months', from: '2027-01-01', to: '2028-06-30', labels: Array.from({ length: 18 }, () => '') },
-    { name: '19 months: quarters', from: '2027-01-01', to: '2028-07-31', labels: ['K1 2027', 'K2 2027', 'K3 2027', 'K4 2027', 'K1 2028', 'K2 2028', 'K3 2028'] },
+    { name: '18 months: still months', from: '2027-01-01', to: '2028-06-30', labels: Array.from({ length: 18 }, () => ''), years: ['2027', '2028'] },
+    { name: '19 months: quarters', from: '2027-01-01', to: '2028-07-31', labels: ['K1 2027', 'K2 2027', 'K3 2027', 'K4 2027', 'K1 2028', 'K2 2028', 'K3 2028'], years: ['2027', '2028'] },
     {
       name: '3 years: twelve quarters',
       from: '2027-01-01',
       to: '2029-12-31',
       labels: [2027, 2028, 2029].flatMap((year) => [1, 2, 3, 4].map((quarter) => `K${quarter} ${year}`)),
+      years: ['2027', '2028', '2029'],
     },
-    { name: 'quarters not aligned to the range: the first and last are clipped', from: '2027-02-15', to: '2028-11-10', labels: ['K1 2027', 'K2 2027', 'K3 2027', 'K4 2027', 'K1 2028', 'K2 2028', 'K3 2028', 'K4 2028'] },
+    { name: 'quarters not aligned to the range: the first and last are clipped', from: '2027-02-15', to: '2028-11-10', labels: ['K1 2027', 'K2 2027', 'K3 2027', 'K4 2027', 'K1 2028', 'K2 2028', 'K3 2028', 'K4 2028'], years: ['2027', '2028'] },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -41,13 +44,16 @@ describe('timelineOf: the axis', () => {
       const got = labels(timeline);
       if (c.labels.every((l) => l === '')) expect(got).toHaveLength(c.labels.length);
       else expect(got).toEqual(c.labels);
-      // The segments tile the range: from 0 % to 100 %, no gap, no overlap.
-      expect(timeline.axis[0]?.left).toBe(0);
-      expect(widthSum(timeline)).toBe(100);
-      timeline.axis.slice(1).forEach((s, i) => {
-        const before = timeline.axis[i];
-        expect(s.left).toBeCloseTo((before?.left ?? 0) + (before?.width ?? 0), 1);
-      });
+      expect(years(timeline)).toEqual(c.years);
+      // Both rows tile the range: from 0 % to 100 %, no gap, no overlap.
+      for (const row of [timeline.axis, timeline.years]) {
+        expect(row[0]?.left).toBe(0);
+        expect(widthSum(row)).toBe(100);
+        row.slice(1).forEach((s, i) => {
+          const before = row[i];
+          expect(s.left).toBeCloseTo((before?.left ?? 0) + (before?.width ?? 0), 1);
+        });
+      }
     });
   }
 
@@ -61,9 +67,10 @@ describe('timelineOf: the axis', () => {
     expect(labels(long, 'nb')[0]).toBe('K1 2027');
     expect(labels(long, 'en').slice(0, 2)).toEqual(['Q1 2027', 'Q2 2027']);
     const short = timelineOf(plan('2027-05-01', '2027-06-30', [goal('g', '1', [activity('1.1', '2027-05-01', '2027-05-02')])]), '2027-01-01');
-    expect(labels(short, 'en')).toEqual(['May 2027', 'Jun']);
-    expect(labels(short, 'nb')).toEqual(['mai 2027', 'jun']);
+    expect(labels(short, 'en')).toEqual(['May', 'Jun']);
+    expect(labels(short, 'nb')).toEqual(['mai', 'jun']);
     expect(short.axis[0] && axisLongLabel(short.axis[0], 'sv')).toBe('maj 2027');
+    expect(long.years[1] && axisLongLabel(long.years[1], 'en')).toBe('2028');
   });
 });
 
@@ -118,7 +125,7 @@ describe('timelineOf: range, groups, bars', () => {
 
   it('without dated activities: no range, no axis, every activity undated (a set period is not enough)', () => {
     const timeline = timelineOf(plan('2027-01-01', '2028-12-31', [goal('g', '1', [activity('a', '2027-01-01', null), activity('b', null, null)])]), '2027-06-01');
-    expect(timeline).toMatchObject({ range: null, axis: [], groups: [], today: null });
+    expect(timeline).toMatchObject({ range: null, axis: [], years: [], groups: [], today: null });
     expect(timeline.undated.map((a) => a.id)).toEqual(['a', 'b']);
     expect(timelineOf(plan(null, null, []), '2027-06-01').range).toBeNull();
   });

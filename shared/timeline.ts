@@ -17,11 +17,11 @@ export interface TimelineRange {
   days: number;
 }
 
-/** One stretch of the axis: a month or a quarter, clipped to the range. */
+/** One stretch of the axis: a month, a quarter or a year, clipped to the range. */
 export interface AxisSegment {
-  unit: 'month' | 'quarter';
+  unit: 'month' | 'quarter' | 'year';
   year: number;
-  /** Month 1–12 or quarter 1–4. */
+  /** Month 1–12, quarter 1–4, or 1 for a year. */
   index: number;
   /** Percent of the range where the segment starts, and how wide it is. */
   left: number;
@@ -49,7 +49,10 @@ export interface TimelineGroup {
 export interface Timeline {
   /** `null` when no activity has both dates: the view says so instead of drawing. */
   range: TimelineRange | null;
+  /** Months, or quarters past `MONTH_AXIS_MAX` months. */
   axis: AxisSegment[];
+  /** The years above them, so a month's year is always readable. */
+  years: AxisSegment[];
   /** Goals with at least one dated activity, in plan order. */
   groups: TimelineGroup[];
   /** Activities missing a start or an end (or holding an unreal date), in plan order. */
@@ -71,7 +74,7 @@ const dated = (a: ActivityJSON): a is ActivityJSON & { start: string; end: strin
 export function timelineOf(plan: Pick<ActionPlanJSON, 'goals' | 'periodStart' | 'periodEnd'>, today: string): Timeline {
   const all = plan.goals.flatMap((g) => g.activities);
   const range = rangeOf(plan, all.filter(dated));
-  if (range === null) return { range, axis: [], groups: [], undated: all, today: null };
+  if (range === null) return { range, axis: [], years: [], groups: [], undated: all, today: null };
   const at = (date: string) => percentOf(range, date);
   const groups = plan.goals.flatMap((goal): TimelineGroup[] => {
     const bars = goal.activities.filter(dated).map((activity): TimelineBar => {
@@ -83,6 +86,7 @@ export function timelineOf(plan: Pick<ActionPlanJSON, 'goals' | 'periodStart' | 
   return {
     range,
     axis: axisOf(range),
+    years: segmentsOf(range, 12),
     groups,
     undated: all.filter((a) => !dated(a)),
     today: today >= range.from && today <= range.to ? at(today) : null,
@@ -119,7 +123,14 @@ function axisOf(range: TimelineRange): AxisSegment[] {
   const [fromYear, fromMonth] = yearMonth(range.from);
   const [toYear, toMonth] = yearMonth(range.to);
   const months = (toYear - fromYear) * 12 + (toMonth - fromMonth) + 1;
-  const step = months > MONTH_AXIS_MAX ? 3 : 1;
+  return segmentsOf(range, months > MONTH_AXIS_MAX ? 3 : 1);
+}
+
+const UNIT_OF_STEP: Record<1 | 3 | 12, AxisSegment['unit']> = { 1: 'month', 3: 'quarter', 12: 'year' };
+
+/** Segments of `step` months (1, 3 or 12) that tile the range, the first and last clipped to it. */
+function segmentsOf(range: TimelineRange, step: 1 | 3 | 12): AxisSegment[] {
+  const [fromYear, fromMonth] = yearMonth(range.from);
   const segments: AxisSegment[] = [];
   // Start at the first month of the segment holding `from`; each segment is clipped to the range.
   let month = fromMonth - ((fromMonth - 1) % step);
@@ -129,7 +140,7 @@ function axisOf(range: TimelineRange): AxisSegment[] {
     const next = month + step > 12 ? monthStart(year + 1, month + step - 12) : monthStart(year, month + step);
     const left = percentOf(range, start < range.from ? range.from : start);
     const right = percentOf(range, next < end ? next : end);
-    segments.push({ unit: step === 3 ? 'quarter' : 'month', year, index: step === 3 ? (month + 2) / 3 : month, left, width: Math.round((right - left) * 100) / 100 });
+    segments.push({ unit: UNIT_OF_STEP[step], year, index: Math.ceil(month / step), left, width: Math.round((right - left) * 100) / 100 });
     [year, month] = yearMonth(next);
     start = next;
   }
@@ -147,18 +158,18 @@ function monthStart(year: number, month: number): string {
 const QUARTER_PREFIX: Record<Locale, string> = { sv: 'K', nb: 'K', en: 'Q' };
 
 /**
- * A segment's label: quarters `K1 2027` (sv, nb) / `Q1 2027` (en); months by their short
- * name (`jan`, `feb` …), with the year on the first segment and on every January.
+ * A segment's label: quarters `K1 2027` (sv, nb) / `Q1 2027` (en), months by their short
+ * name (`jan`, `feb` …; the year is on the years row above), years as `2027`.
  */
-export function axisLabel(segment: AxisSegment, locale: Locale, first: boolean): string {
+export function axisLabel(segment: AxisSegment, locale: Locale): string {
+  if (segment.unit === 'year') return String(segment.year);
   if (segment.unit === 'quarter') return `${QUARTER_PREFIX[locale]}${segment.index} ${segment.year}`;
-  const name = monthName(segment, locale, 'short').replace(/\.$/, '');
-  return first || segment.index === 1 ? `${name} ${segment.year}` : name;
+  return monthName(segment, locale, 'short').replace(/\.$/, '');
 }
 
-/** The whole name, for screen readers and tooltips: `januari 2027`, `K1 2027`. */
+/** The whole name, for tooltips: `januari 2027`, `K1 2027`, `2027`. */
 export function axisLongLabel(segment: AxisSegment, locale: Locale): string {
-  if (segment.unit === 'quarter') return axisLabel(segment, locale, true);
+  if (segment.unit !== 'month') return axisLabel(segment, locale);
   return `${monthName(segment, locale, 'long')} ${segment.year}`;
 }
 

@@ -122,10 +122,11 @@ describe('timeline', () => {
     const table = page.locator('.timeline-table');
     await table.waitFor();
     // The sample runs 2027-01-10 – 2028-06-30: 18 months, so a month axis.
-    const ticks = await table.locator('.timeline-tick').allTextContents();
+    const ticks = await table.locator('.timeline-units .timeline-tick').allTextContents();
     expect(ticks).toHaveLength(18);
-    expect(ticks.slice(0, 3)).toEqual(['jan 2027', 'feb', 'mars']);
-    expect(ticks[12]).toBe('jan 2028');
+    expect(ticks.slice(0, 3)).toEqual(['jan', 'feb', 'mars']);
+    expect(ticks[12]).toBe('jan');
+    expect(await table.locator('.timeline-years .timeline-tick').allTextContents()).toEqual(['2027', '2028']);
     expect(await table.locator('caption').textContent()).toBe('Aktiviteter per mål, 10 januari 2027 – 30 juni 2028, i månader');
     const groups = await table.locator('tbody .timeline-group th').allTextContents();
     expect(groups.map((g) => g.slice(0, 5))).toEqual(['Mål 1', 'Mål 2', 'Mål 3']);
@@ -147,6 +148,19 @@ describe('timeline', () => {
 
     const violations = await timelineViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+
+    // On a phone the timeline fits the width: no sideways page scroll, every bar inside its track.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const outside = await table.locator('.timeline-bar').evaluateAll((bars) =>
+      bars.filter((bar) => {
+        const own = bar.getBoundingClientRect();
+        const track = bar.parentElement?.getBoundingClientRect();
+        return !track || own.left < track.left - 1 || own.right > track.right + 1;
+      }).length,
+    );
+    expect(outside).toBe(0);
+    expect(await timelineViolations(page)).toEqual([]);
     await context.close();
   });
 

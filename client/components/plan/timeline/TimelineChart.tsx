@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { axisLabel, axisLongLabel, type Timeline, type TimelineBar, type TimelineGroup, type TimelineRange } from '../../../../shared/timeline.js';
+import { axisLabel, axisLongLabel, type AxisSegment, type Timeline, type TimelineBar, type TimelineGroup, type TimelineRange } from '../../../../shared/timeline.js';
 import { locale, longDate, t } from '../../../i18n/index.js';
 
 const pct = (value: number) => `${value}%`;
@@ -9,7 +9,7 @@ const pct = (value: number) => `${value}%`;
  * the caption), one body per goal with its name as a row-group header, one row per activity.
  */
 export function TimelineChart(props: { model: Timeline; range: TimelineRange; today: string }) {
-  const unit = () => props.model.axis[0]?.unit ?? 'month';
+  const unit = () => (props.model.axis[0]?.unit === 'quarter' ? 'quarter' : 'month');
   return (
     <>
       <p class="muted">{t('timelineTodayIs', { date: longDate(props.today) })}</p>
@@ -23,13 +23,8 @@ export function TimelineChart(props: { model: Timeline; range: TimelineRange; to
             <th scope="col" class="timeline-axis">
               <span class="visually-hidden">{t('timelinePeriod')}</span>
               <span class="timeline-ticks" aria-hidden="true">
-                <For each={props.model.axis}>
-                  {(segment, i) => (
-                    <span class="timeline-tick" data-unit={segment.unit} style={{ left: pct(segment.left), width: pct(segment.width) }} title={axisLongLabel(segment, locale())}>
-                      {axisLabel(segment, locale(), i() === 0)}
-                    </span>
-                  )}
-                </For>
+                <AxisRow segments={props.model.years} class="timeline-years" />
+                <AxisRow segments={props.model.axis} class="timeline-units" />
                 <Show when={props.model.today}>{(at) => <span class="timeline-today-label" style={{ left: pct(at()) }}>{t('today')}</span>}</Show>
               </span>
             </th>
@@ -38,6 +33,21 @@ export function TimelineChart(props: { model: Timeline; range: TimelineRange; to
         <For each={props.model.groups}>{(group) => <GroupRows group={group} today={props.model.today} />}</For>
       </table>
     </>
+  );
+}
+
+/** One row of the drawn axis: years, or months / quarters. */
+function AxisRow(props: { segments: AxisSegment[]; class: string }) {
+  return (
+    <span class={props.class}>
+      <For each={props.segments}>
+        {(segment) => (
+          <span class="timeline-tick" data-unit={segment.unit} style={{ left: pct(segment.left), width: pct(segment.width) }} title={axisLongLabel(segment, locale())}>
+            {axisLabel(segment, locale())}
+          </span>
+        )}
+      </For>
+    </span>
   );
 }
 
