@@ -12,11 +12,13 @@ export function paragraphs(text: string, options: { bold?: boolean; italics?: bo
   return text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, ...options })] }));
 }
 
+/** A Word heading (Heading 1–3 styles, so Word's navigation pane and table of contents see it). */
 export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
   return new Paragraph({ text, heading: levels[level] });
 }
 
+/** The document's title line (Word's Title style). */
 export function title(text: string): Paragraph {
   return new Paragraph({ text, heading: HeadingLevel.TITLE });
 }

@@ -6,6 +6,7 @@
 import type { Locale } from '../../shared/locale.js';
 import type { ActivityStatus, Currency } from '../../shared/model/kinds.js';
 
+/** Every label the file exports use; one object per language. */
 export interface ExportWords {
   plan: string;
   goal: string;
@@ -115,6 +116,7 @@ const en: ExportWords = {
   action: 'Action', owner: 'Owner', due: 'Due', done: 'Done', yes: 'Yes', no: 'No', minutesOf: 'Minutes', noItems: 'No items.',
 };
 
+/** The words by the reader's language (`?locale=` / Accept-Language, as `validation`). */
 export const EXPORT_WORDS: Record<Locale, ExportWords> = { sv, nb, en };
 
 /**
