@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { App } from './App.jsx';
 import { locale } from './i18n/index.js';
 import { installChunkReload } from './lib/chunk-reload.js';
+import { browserHost, registerServiceWorker } from './lib/service-worker.js';
 import './styles.css';
 
 // Before anything lazy loads: a tab left open across a deploy reloads into the new build.
@@ -9,3 +10,6 @@ installChunkReload(window);
 document.documentElement.lang = locale();
 const root = document.getElementById('app');
 if (root) render(() => <App />, root);
+// The offline app shell (issue 17 item 12). The dev server (the one with hot reload) builds
+// no worker; every build does, whatever NODE_ENV (the browser tests build under "test").
+if (!import.meta.hot) registerServiceWorker(browserHost());

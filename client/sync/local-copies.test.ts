@@ -3,7 +3,7 @@
  * 15/16: an edit typed after logout was sent by the next person to sign in, under their name).
  */
 import { describe, expect, it } from 'vitest';
-import { clearLocalCopies, isCopyToClear, localCopyName, type DatabaseFactory } from './local-copies.js';
+import { API_CACHE, clearLocalCopies, isCopyToClear, localCopyName, type DatabaseFactory } from './local-copies.js';
 
 const ERIK = '5f1c0c43-9d6e-4f55-8a51-0f2d8f1e7a10';
 const ANNA = 'a3b1e0d2-1111-4c2b-9b1e-2d7c9e0f4a22';
@@ -62,5 +62,21 @@ describe('clearLocalCopies', () => {
     expect(await clearLocalCopies(ERIK, undefined)).toBe(0);
     const failing = { ...fakeFactory([]), databases: () => Promise.reject(new Error('denied')) };
     expect(await clearLocalCopies(ERIK, failing)).toBe(0);
+  });
+});
+
+describe('clearLocalCopies and the service worker’s API cache', () => {
+  it.each([
+    ['databases listed', fakeFactory([localCopyName(ERIK, 'd1')])],
+    ['databases not listable', undefined],
+  ])('deletes the cached /api/me and document answers (%s)', async (_, factory) => {
+    const deleted: string[] = [];
+    await clearLocalCopies(ERIK, factory, { delete: async (name) => (deleted.push(name), true) });
+    expect(deleted).toEqual([API_CACHE]);
+  });
+
+  it('still deletes the copies when the cache cannot be deleted', async () => {
+    const factory = fakeFactory([localCopyName(ERIK, 'd1')]);
+    expect(await clearLocalCopies(ERIK, factory, { delete: () => Promise.reject(new Error('denied')) })).toBe(1);
   });
 });

@@ -24,6 +24,9 @@ export function isCopyToClear(name: string, userId: string): boolean {
   return rest.startsWith(`${userId}:`) || !rest.includes(':');
 }
 
+/** The service worker's cache of API answers an offline start needs (vite.config.ts). */
+export const API_CACHE = 'samplan-api';
+
 /** The part of `IDBFactory` this module uses. */
 export interface DatabaseFactory {
   databases?: () => Promise<Array<{ name?: string }>>;
@@ -42,11 +45,18 @@ function remove(factory: DatabaseFactory, name: string): Promise<void> {
 }
 
 /**
- * Deletes every local copy `isCopyToClear` names for `userId`; resolves with how many.
+ * Deletes every local copy `isCopyToClear` names for `userId`, and the service worker's
+ * cached API answers; resolves with how many copies.
  * A browser that cannot list its databases (no `indexedDB.databases`) deletes none: its copies
  * are still per person, so nobody else's session can send them. Never rejects.
  */
-export async function clearLocalCopies(userId: string, factory: DatabaseFactory | undefined = globalThis.indexedDB): Promise<number> {
+export async function clearLocalCopies(
+  userId: string,
+  factory: DatabaseFactory | undefined = globalThis.indexedDB,
+  cacheStorage: Pick<CacheStorage, 'delete'> | undefined = globalThis.caches,
+): Promise<number> {
+  // The service worker's last answers of /api/me and document infos are personal too.
+  await cacheStorage?.delete(API_CACHE).catch(() => false);
   if (!factory?.databases) return 0;
   const listed = await factory.databases().catch(() => []);
   const names = listed.flatMap((db) => (db.name && isCopyToClear(db.name, userId) ? [db.name] : []));

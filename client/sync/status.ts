@@ -27,6 +27,9 @@ export function createConnectionStatus(provider: WebsocketProvider): Accessor<Co
   provider.on('sync', (synced: boolean) => setStatus((current) => (current.state === 'error' ? current : synced ? { state: 'online' } : keepExplained({ state: 'syncing' })(current))));
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event && EXPLAINED_RETRIES.has(event.code)) setStatus({ state: 'retrying', code: event.code });
+    // A socket that never opened (a document opened offline, from its local copy) gets no
+    // 'disconnected' status from y-websocket: without this it would say "syncing" forever.
+    else if (!provider.wsconnected) setStatus(keepExplained({ state: 'offline' }));
   });
   // Emitted after 'connection-close' when the provider stopped reconnecting (close-codes.ts).
   provider.on('closed', ({ code }: { code: number }) => setStatus({ state: 'error', code }));

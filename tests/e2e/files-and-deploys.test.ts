@@ -78,9 +78,12 @@ async function watchChunkFailures(page: Page): Promise<{ loads: () => number }> 
 
 const failuresOnThisLoad = (page: Page) => page.evaluate(() => (window as unknown as { chunkFailures?: boolean[] }).chunkFailures ?? []);
 
+// These route the page's chunk requests, which a service worker (the offline shell) would
+// answer from its precache instead; with the worker, a deploy's old chunks are gone from
+// its cache as from the server, and the same reload happens (tests/e2e/offline-shell.test.ts).
 describe('a tab open across a deploy', () => {
   it('reloads once when the editor chunk is gone, and then opens the document', async () => {
-    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
     const doc = await freshPlan(anna.api, 'Efter driftsättning');
     const page = await anna.context.newPage();
     const watch = await watchChunkFailures(page);
@@ -96,7 +99,7 @@ describe('a tab open across a deploy', () => {
   });
 
   it('does not reload in a loop when the chunk stays missing', async () => {
-    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
     const doc = await freshPlan(anna.api, 'Saknad bit');
     const page = await anna.context.newPage();
     const watch = await watchChunkFailures(page);

@@ -12,12 +12,21 @@ export function startE2eServer(): Promise<TestServer> {
   return startTestServer({ demoData: true, clientDir: CLIENT_DIR });
 }
 
-/** A browser context signed in as a demo user (session cookie from the real log-in route). */
-export async function signedInContext(browser: Browser, server: TestServer, email: string): Promise<{ context: BrowserContext; api: ApiClient }> {
+/**
+ * A browser context signed in as a demo user (session cookie from the real log-in route).
+ * `serviceWorkers: 'block'` keeps the app's offline shell out, for tests that route the
+ * page's own requests (a worker's are not routed).
+ */
+export async function signedInContext(
+  browser: Browser,
+  server: TestServer,
+  email: string,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; api: ApiClient }> {
   const api = new ApiClient(server.url);
   await api.json('POST', '/api/auth/login', { email, password: DEMO_PASSWORD }, 200);
   const [name = '', value = ''] = api.sessionCookie.split('=');
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE', ...options });
   await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   return { context, api };
 }
