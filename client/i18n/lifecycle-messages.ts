@@ -4,7 +4,6 @@
  */
 export const lifecycleSv = {
   lifecycle_menu: 'Hantera dokumentet',
-  lifecycle_menuFor: 'Hantera {title}',
   lifecycle_rename: 'Byt namn',
   lifecycle_newTitle: 'Nytt namn',
   lifecycle_save: 'Spara namnet',
@@ -62,7 +61,6 @@ type LifecycleMessages = Record<keyof typeof lifecycleSv, string>;
 
 export const lifecycleNb: LifecycleMessages = {
   lifecycle_menu: 'Administrer dokumentet',
-  lifecycle_menuFor: 'Administrer {title}',
   lifecycle_rename: 'Gi nytt navn',
   lifecycle_newTitle: 'Nytt navn',
   lifecycle_save: 'Lagre navnet',
@@ -118,7 +116,6 @@ export const lifecycleNb: LifecycleMessages = {
 
 export const lifecycleEn: LifecycleMessages = {
   lifecycle_menu: 'Manage document',
-  lifecycle_menuFor: 'Manage {title}',
   lifecycle_rename: 'Rename',
   lifecycle_newTitle: 'New name',
   lifecycle_save: 'Save name',

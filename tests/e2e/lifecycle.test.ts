@@ -24,7 +24,7 @@ const POLL = { timeout: 10_000 };
 
 /** The workspace page's entry for a document title, in the live list, the archive or the trash. */
 const entry = (page: Page, section: string, title: string) => page.locator(`${section} li`, { has: page.getByText(title, { exact: true }) });
-const menu = (page: Page, title: string) => page.locator(`summary[aria-label="Hantera ${title}"]`);
+const menu = (page: Page, title: string) => page.locator(`details[data-title="${title}"] > summary`);
 
 describe('lifecycle from the UI', () => {
   it('a coordinator renames, duplicates, archives, deletes and restores', async () => {

@@ -32,8 +32,12 @@ export function DocumentActions(props: Props) {
   };
   return (
     <Show when={roleAtLeast(props.role, 'editor')}>
-      <details class="lifecycle-menu" data-lifecycle={props.document.id}>
-        <summary aria-label={t('lifecycle_menuFor', { title: props.document.title })}>{t('lifecycle_menu')}</summary>
+      <details class="lifecycle-menu" data-lifecycle={props.document.id} data-title={props.document.title}>
+        {/* The name starts with the visible text (axe: label-content-name-mismatch) and says which document. */}
+        <summary>
+          {t('lifecycle_menu')}
+          <span class="visually-hidden"> ({props.document.title})</span>
+        </summary>
         <Show when={!props.archived}>
           <RenameForm title={props.document.title} onSubmit={(title) => act(async () => (await lifecycleApi.rename(props.document.id, title), { kind: 'renamed' }))} />
         </Show>
