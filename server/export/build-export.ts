@@ -11,7 +11,7 @@ import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
-import { buildFile, type FileFormat } from './file-formats.js';
+import type { FileFormat } from './file-formats.js';
 
 /**
  * `json`: `GET …/export.json`; `tsv`: `GET …/export.tsv`; `validation`: `GET …/validation`;
@@ -68,6 +68,9 @@ export async function buildExport(request: ExportRequest): Promise<BuiltExport> 
   if (request.format === 'json' || request.format === 'tsv' || request.format === 'validation') return answer(json, request);
   if (json === null) throw new ExportError('export.unreadable', 'Dokumentet kunde inte läsas.');
   const { documentId, locale, now = Date.now(), meetingId } = request;
+  // Loaded on first use: exceljs, docx and ical-generator are big, and the JSON, TSV and
+  // validation answers (the most frequent, and every export thread's first task) need none of them.
+  const { buildFile } = await import('./file-formats.js');
   const file = await buildFile(json, request.format, { documentId, locale, now, ...(meetingId === undefined ? {} : { meetingId }) });
   if ('code' in file) throw new ExportError(file.code, file.message);
   return file;

@@ -7,6 +7,8 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+// Loaded with the test file, not inside the first test's time: build-export.ts loads it lazily.
+import '../../server/export/file-formats.js';
 import { buildExport, ExportError } from '../../server/export/build-export.js';
 import { allActivities } from '../../shared/model/action-plan.js';
 import { agendaToJSON } from '../../shared/model/agenda.js';

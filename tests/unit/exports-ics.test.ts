@@ -9,6 +9,8 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+// Loaded with the test file, not inside the first test's time: build-export.ts loads it lazily.
+import '../../server/export/file-formats.js';
 import { buildExport } from '../../server/export/build-export.js';
 import { agendaWith, demoAgenda, requestFor } from '../support/export-cases.js';
 

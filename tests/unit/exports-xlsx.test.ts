@@ -7,6 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+// Loaded with the test file, not inside the first test's time: build-export.ts loads it lazily.
+import '../../server/export/file-formats.js';
 import { buildExport } from '../../server/export/build-export.js';
 import { EXPORT_WORDS } from '../../server/export/labels.js';
 import { allActivities } from '../../shared/model/action-plan.js';
