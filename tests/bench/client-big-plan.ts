@@ -10,7 +10,8 @@
  *   thread task (`longtask` observer) from navigation until every row is built;
  * - scroll height while scrolling through the plan top to bottom (min, max).
  *
- * Used by `client-load.ts`; one keystroke is in flight at a time.
+ * Used by `client-load.ts` (a 20-activity plan first, as the control: what typing costs on
+ * this machine at the time, whatever the plan's size); one keystroke is in flight at a time.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiClient } from '../support/api.js';

@@ -40,7 +40,7 @@ try {
   const plan = ws.documents.find((d) => d.kind === 'action-plan')?.id ?? '';
   const bigPlans = async () => {
     const follower = await signedInContext(browser, server, 'erik@demo.samplan.se');
-    for (const goals of [20, 100]) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
+    for (const goals of [1, 20, 100]) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
     await follower.context.close();
   };
   if (bigOnly) {

@@ -1,4 +1,4 @@
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { CURRENCIES } from '../../../shared/model/kinds.js';
 import { addGoal } from '../../../shared/model/action-plan.js';
 import { writeFields } from '../../../shared/model/ymap.js';
@@ -31,10 +31,13 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   const plan = view.plan;
   usePageTitle(() => plan.title || t('kind_action-plan'));
   const realGoals = () => plan.goals.filter((g) => g.id !== null);
-  const { shown: shownGoals, showEverything } = createLazyGoals(() => plan.goals.length);
   let goalList: HTMLElement | undefined;
+  let measured = false;
   // Once the first goals are laid out, their height per row sizes the goals not yet built.
-  onMount(() => requestAnimationFrame(() => goalList && measureGoalUnit(goalList)));
+  const { shown: shownGoals, showEverything } = createLazyGoals(
+    () => plan.goals.length,
+    () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
+  );
 
   return (
     <EditorContext.Provider

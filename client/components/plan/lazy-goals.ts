@@ -31,14 +31,16 @@ function whenIdle(run: (deadline: IdleDeadline) => void): () => void {
 
 /**
  * How many goals are built (`shown`), and `showEverything` for print, focus jumps and new
- * goals. `total` is the number of goals in the plan.
+ * goals. `total` is the number of goals in the plan; `beforeBuilding` runs at the start of
+ * each idle period that builds (the goals built so far are laid out by then).
  */
-export function createLazyGoals(total: Accessor<number>): { shown: Accessor<number>; showEverything: () => void } {
+export function createLazyGoals(total: Accessor<number>, beforeBuilding: () => void = () => undefined): { shown: Accessor<number>; showEverything: () => void } {
   const [shown, setShown] = createSignal(FIRST_GOALS);
   createEffect(() => {
     if (shown() >= total()) return;
     onCleanup(
       whenIdle((deadline) => {
+        beforeBuilding();
         // Each `setShown` builds one more goal synchronously; stop when the idle period is spent.
         let next = shown() + 1;
         for (; next < total() && deadline.timeRemaining() > MIN_IDLE_MS; next++) setShown(next);
@@ -55,9 +57,10 @@ export function createLazyGoals(total: Accessor<number>): { shown: Accessor<numb
 /**
  * The height of one "row unit" of a goal, measured from the goals already built (a goal
  * is about `activities + 2` units tall: its head and its table's header), written to
- * `--goal-unit` on `host` so placeholders and `contain-intrinsic-size` use it.
+ * `--goal-unit` on `host` so placeholders and `contain-intrinsic-size` use it. False while
+ * no built goal has rows to measure.
  */
-export function measureGoalUnit(host: HTMLElement): void {
+export function measureGoalUnit(host: HTMLElement): boolean {
   let height = 0;
   let units = 0;
   for (const goal of host.querySelectorAll<HTMLElement>('section.goal')) {
@@ -65,5 +68,7 @@ export function measureGoalUnit(host: HTMLElement): void {
     height += goal.offsetHeight;
     units += goal.querySelectorAll('tr.activity').length + 2;
   }
-  if (units > 0) host.style.setProperty('--goal-unit', `${(height / units).toFixed(1)}px`);
+  if (units <= 2) return false;
+  host.style.setProperty('--goal-unit', `${(height / units).toFixed(1)}px`);
+  return true;
 }
