@@ -35,6 +35,8 @@ export function issuePlan(): ActionPlanInit {
           { number: '1.2', title: 'Försenad', budget: 10_000, responsible: 'Ola', start: '2026-06-01', end: '2027-02-01' },
           { number: '1.3', title: 'Klar', budget: 1, responsible: 'Ola', end: '2026-01-01', status: 'done' },
           { number: '1.4', title: 'Inställd', budget: null, end: '2028-02-01', status: 'cancelled' },
+          // No title, numbered as another goal's (issue 17 item 9).
+          { number: '2.9', title: '', budget: 5, responsible: 'Ola' },
         ],
       },
       { number: '1', title: 'Dubblett', description: 'x'.repeat(5_000), activities: [] },
