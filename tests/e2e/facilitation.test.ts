@@ -73,7 +73,8 @@ beforeAll(async () => {
   await Promise.all([openAgenda(anna), openAgenda(erik), openAgenda(lena)]);
   await anna.getByRole('button', { name: 'Starta arbetspass' }).click();
   await erik.locator('[data-session-strip]').waitFor();
-});
+  // Three browsers opening the agenda at once on a two-core machine: more than the default minute.
+}, 180_000);
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
@@ -163,5 +164,36 @@ describe('a workshop on the agenda', () => {
       expect(await page.locator('[data-results] canvas').count()).toBeGreaterThan(0);
     }
     expect(await lena.locator('[data-round]').count()).toBe(0);
+  });
+
+  it('captures a decision and an action item on the current agenda item, and the action becomes a plan activity linked both ways', async () => {
+    const first = (await anna.locator('.agenda-item[data-item]').first().getAttribute('data-item')) ?? '';
+    await anna.locator('[data-spotlight-select]').selectOption(`items:${first}`);
+    const capture = anna.locator('.session-capture');
+    await capture.getByLabel('Beslut').fill('Nätverket antar tidplanen');
+    await capture.getByRole('button', { name: 'Lägg till beslut' }).click();
+    await expect.poll(() => erik.locator(`.agenda-item[data-item="${first}"] input`).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toContain('Nätverket antar tidplanen');
+
+    await capture.getByLabel('Åtgärd').fill('Ta fram laddkarta');
+    await capture.getByLabel('Ansvarig').fill('Erik');
+    await capture.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    const action = capture.locator('[data-action]', { hasText: 'Ta fram laddkarta' });
+    await action.getByRole('button', { name: /Gör till aktivitet/ }).click();
+    const plan = action.getByLabel('Handlingsplan', { exact: true });
+    await expect.poll(() => plan.locator('option').count()).toBeGreaterThan(1);
+    const planId = (await plan.locator('option').nth(1).getAttribute('value')) ?? '';
+    await plan.selectOption(planId);
+    const goal = action.getByLabel('Mål', { exact: true });
+    await expect.poll(() => goal.locator('option').count()).toBeGreaterThan(1);
+    await goal.selectOption({ index: 1 });
+    await action.getByRole('button', { name: 'Gör till aktivitet' }).click();
+    await action.locator(`a[data-plan-activity^="${planId}:"]`).waitFor();
+
+    await anna.goto(`${server.url}/d/${planId}`);
+    await anna.locator('[data-status="online"]').waitFor();
+    const fromAgenda = anna.locator('[data-activity-source]');
+    await fromAgenda.waitFor();
+    expect(await fromAgenda.locator('a').getAttribute('href')).toBe(`/d/${agendaId}`);
+    expect(await fromAgenda.textContent()).toContain('Från agenda:');
   });
 });

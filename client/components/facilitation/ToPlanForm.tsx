@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { z } from 'zod';
 import { api, ApiError, call } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
@@ -21,6 +21,8 @@ async function goalsOf(planId: string): Promise<Array<{ id: string; label: strin
  */
 export function ToPlanForm(props: { f: Facilitation; actionId: string; label: string }) {
   const [open, setOpen] = createSignal(false);
+  // Labels by `for`: a label around a select would take the chosen option into its name.
+  const ids = { plan: createUniqueId(), goal: createUniqueId() };
   const [planId, setPlanId] = createSignal('');
   const [error, setError] = createSignal('');
   const [made, setMade] = createSignal<{ planId: string; activityId: string } | null>(null);
@@ -43,20 +45,16 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
       <Show when={made()} fallback={
         <Show when={open()} fallback={<button type="button" class="secondary" onClick={() => setOpen(true)}>{ft('toPlan')}<span class="visually-hidden">: {props.label}</span></button>}>
           <form class="session-inline" onSubmit={(e) => void submit(e)}>
-            <label>
-              {ft('plan')}{' '}
-              <select name="plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
+            <label for={ids.plan}>{ft('plan')}</label>
+            <select id={ids.plan} name="plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
                 <option value="">{ft('choosePlan')}</option>
                 <For each={plans() ?? []}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
-              </select>
-            </label>
-            <label>
-              {ft('goal')}{' '}
-              <select name="goal">
-                <option value="">{ft('chooseGoal')}</option>
-                <For each={goals() ?? []}>{(goal) => <option value={goal.id}>{goal.label}</option>}</For>
-              </select>
-            </label>
+            </select>
+            <label for={ids.goal}>{ft('goal')}</label>
+            <select id={ids.goal} name="goal">
+              <option value="">{ft('chooseGoal')}</option>
+              <For each={goals() ?? []}>{(goal) => <option value={goal.id}>{goal.label}</option>}</For>
+            </select>
             <button type="submit">{ft('toPlan')}</button>
             <span class="error" role="alert">{error()}</span>
           </form>
