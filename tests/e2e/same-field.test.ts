@@ -37,7 +37,16 @@ async function twoPeople(title: string) {
   const doc = await freshPlan(anna.api, title);
   const id = await activityId(anna.api, doc, '2.2');
   const [pageA, pageE] = await Promise.all([anna.context.newPage(), erik.context.newPage()]);
-  await Promise.all([openPlan(pageA, server, doc), openPlan(pageE, server, doc)]);
+  const log: string[] = [];
+  for (const [who, p] of [['A', pageA], ['E', pageE]] as const) {
+    p.on('websocket', (ws) => { log.push(`${who} ws open`); ws.on('close', () => log.push(`${who} ws close`)); ws.on('socketerror', (e) => log.push(`${who} ws error ${e}`)); });
+    p.on('response', (r) => r.status() >= 400 && log.push(`${who} http ${r.status()} ${r.url()}`));
+    p.on('console', (m) => log.push(`${who} console ${m.text()}`));
+  }
+  await Promise.all([openPlan(pageA, server, doc), openPlan(pageE, server, doc)]).catch(async (error) => {
+    const status = await Promise.all([pageA, pageE].map((p) => p.locator('[data-status]').first().getAttribute('data-status').catch(() => 'none')));
+    throw new Error(`${String(error)}\nstatus ${status.join(',')}\n${log.join('\n')}`);
+  });
   // Each sees the other (awareness carries the names the notices show).
   await expect.poll(() => pageA.locator('.presence .avatar').count(), POLL).toBe(2);
   await expect.poll(() => pageE.locator('.presence .avatar').count(), POLL).toBe(2);
