@@ -4,7 +4,7 @@
  * screenshots for the README. Then big plans (400 and 2 000 activities): typing, a peer
  * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
- *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only]
+ *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100]
  *
  * The client is built into its own directory (dist/bench-client), so a run never empties
  * dist/client under browser tests running at the same time.
@@ -21,6 +21,8 @@ import { describeBigPlan, measureBigPlan } from './client-big-plan.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
 const bigOnly = process.argv.includes('--big-only');
+/** Goals (× 20 activities) of the big plans: `--goals=1,20,100` (the default). */
+const sizes = (process.argv.find((arg) => arg.startsWith('--goals='))?.slice(8) ?? '1,20,100').split(',').map(Number);
 
 const screenshotDir = process.argv.includes('--screenshot') ? process.argv[process.argv.indexOf('--screenshot') + 1] : undefined;
 
@@ -40,12 +42,14 @@ try {
   const plan = ws.documents.find((d) => d.kind === 'action-plan')?.id ?? '';
   const bigPlans = async () => {
     const follower = await signedInContext(browser, server, 'erik@demo.samplan.se');
-    for (const goals of [1, 20, 100]) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
+    for (const goals of sizes) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
     await follower.context.close();
   };
   if (bigOnly) {
     await bigPlans();
-    await Promise.all([context.close(), browser.close(), server.stop()]);
+    await context.close();
+    await browser.close();
+    await server.stop();
     process.exit(0);
   }
   const times: number[] = [];

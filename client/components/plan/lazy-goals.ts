@@ -64,7 +64,9 @@ export function measureGoalUnit(host: HTMLElement): boolean {
   let height = 0;
   let units = 0;
   for (const goal of host.querySelectorAll<HTMLElement>('section.goal')) {
-    if (goal.offsetHeight === 0) continue;
+    // Only goals on screen are laid out: one off screen measures as its estimate.
+    const box = goal.getBoundingClientRect();
+    if (box.height === 0 || box.top >= window.innerHeight || box.bottom <= 0) continue;
     height += goal.offsetHeight;
     units += goal.querySelectorAll('tr.activity').length + 2;
   }
