@@ -242,8 +242,10 @@ export class Rooms {
     await done;
   }
 
+  /** Documents in memory: loaded, or still storing their last state on the way out. */
   get loadedCount(): number {
-    return this.rooms.size;
+    if (this.unloading.size === 0) return this.rooms.size;
+    return new Set([...this.rooms.keys(), ...this.unloading.keys()]).size;
   }
 
   /** Graceful shutdown: close every connection, store and compact every room. */
