@@ -166,6 +166,21 @@ describe('a workshop on the agenda', () => {
     expect(await lena.locator('[data-round]').count()).toBe(0);
   });
 
+  it('the presentation view (projector) shows the spotlit item and the timer too', async () => {
+    const spotlit = (await anna.locator('.agenda-item[data-item]').nth(1).getAttribute('data-item')) ?? '';
+    await anna.locator('[data-spotlight-select]').selectOption(`items:${spotlit}`);
+    await anna.getByRole('button', { name: 'Starta fri timer' }).click();
+    const projector = await contexts[2]?.newPage();
+    if (!projector) throw new Error('no viewer context');
+    await projector.goto(`${server.url}/d/${agendaId}/present`);
+    await projector.locator('.present [data-status="online"]').waitFor();
+    await projector.locator(`.present-item[data-item="${spotlit}"][data-spotlit]`).waitFor();
+    expect(await projector.locator('[data-timer]').textContent()).toMatch(/\d\d:\d\d kvar/);
+    // The projector has no facilitator's bar, whoever is signed in.
+    expect(await projector.locator('.facilitator-bar').count()).toBe(0);
+    await projector.close();
+  });
+
   it('captures a decision and an action item on the current agenda item, and the action becomes a plan activity linked both ways', async () => {
     const first = (await anna.locator('.agenda-item[data-item]').first().getAttribute('data-item')) ?? '';
     await anna.locator('[data-spotlight-select]').selectOption(`items:${first}`);
