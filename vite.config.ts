@@ -21,7 +21,6 @@ export default defineConfig({
       // skipWaiting + clientsClaim: a deploy's worker takes over at once; a tab still on the
       // old build gets a 404 for a chunk it lacks and reloads (client/lib/chunk-reload.ts).
       registerType: 'autoUpdate',
-      includeAssets: ['icon.svg'],
       manifest: {
         name: 'Samplan',
         short_name: 'Samplan',
@@ -35,7 +34,8 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
       },
       workbox: {
-        globPatterns: ['**/*.{html,js,css,svg,woff,woff2,png,ico,webmanifest}'],
+        // The manifest and its icon are added by the plugin itself.
+        globPatterns: ['**/*.{html,js,css,woff,woff2,png,ico}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: NOT_THE_SHELL,
         cleanupOutdatedCaches: true,
