@@ -3,7 +3,7 @@
  * Work per keystroke is proportional to the change (issue 17 item 14): the plan store
  * updates the edited activity alone (`plan-store.ts`); totals track only amounts, so a
  * keystroke in a text does not recompute them; validation runs after the frame is painted
- * (and, once it costs more than a few milliseconds, when typing pauses), and its issues are
+ * (in a plan of over 100 activities, when typing pauses), and its issues are
  * held per field, so a field's markers re-render only when its own issues change.
  */
 import { createEffect, createMemo, on, onCleanup, type Accessor } from 'solid-js';
@@ -28,8 +28,12 @@ export interface ActionPlanView {
 }
 
 const HIGHLIGHT_MS = 1500;
-/** A validation that took longer than this waits for a pause in typing. */
-const CHEAP_VALIDATION_MS = 4;
+/**
+ * Plans with more activities than this validate when typing pauses (a whole-plan validation
+ * takes several milliseconds there); smaller ones right after each paint. Decided by size,
+ * not by a timing, so the choice does not depend on how busy the machine is.
+ */
+export const BIG_PLAN_ACTIVITIES = 100;
 /** How long typing must pause before an expensive validation runs. */
 const QUIET_MS = 250;
 
@@ -66,20 +70,18 @@ export function createActionPlanView(
 ): ActionPlanView {
   const schedule = options.schedule ?? afterPaint;
   const [found, setFound] = createStore<{ list: Issue[]; byField: Record<string, Issue[] | undefined> }>({ list: [], byField: {} });
-  let cost = 0;
   let cancel: (() => void) | null = null;
   const runValidation = () => {
     cancel = null;
-    const started = performance.now();
     // A plain snapshot: validation reads every field, and must not subscribe to them.
     const list = validate(unwrap(plan), { today: options.today(), locale: options.locale() });
-    cost = performance.now() - started;
     setFound('list', reconcile(list));
     setFound('byField', reconcile(groupByKey(list)));
   };
   const requestValidation = () => {
     cancel?.();
-    cancel = schedule(runValidation, cost > CHEAP_VALIDATION_MS);
+    const activities = unwrap(plan).goals.reduce((sum, goal) => sum + goal.activities.length, 0);
+    cancel = schedule(runValidation, activities > BIG_PLAN_ACTIVITIES);
   };
   const plan = createPlanStore(doc, requestValidation);
   runValidation();

@@ -19,7 +19,7 @@ import {
   updatePlanBudget,
 } from '../../shared/model/action-plan.js';
 import { createDocument } from '../../shared/model/document.js';
-import { createActionPlanView, type ValidationScheduler } from './action-plan-view.js';
+import { BIG_PLAN_ACTIVITIES, createActionPlanView, type ValidationScheduler } from './action-plan-view.js';
 import { createPlanStore } from './plan-store.js';
 
 // Counts the store's reads of the document: whole-plan reads and single-activity reads.
@@ -182,15 +182,19 @@ describe('createActionPlanView: totals, issues and highlights', () => {
     });
   });
 
-  it('asks for a deferred (expensive) validation once one has cost more than a few milliseconds', async () => {
+  it('defers validation to a pause in typing only in plans of over BIG_PLAN_ACTIVITIES activities', async () => {
     const doc = bigPlan();
     const scheduler = manual();
     await createRoot(async (dispose) => {
       createActionPlanView(doc, { today: () => '2027-01-01', locale: () => 'sv', isRemote: () => false, schedule: scheduler.schedule });
       updateItem(doc, 'activities', 'a11', { budget: 1 });
       await tick();
-      // A 12-activity plan validates in well under 4 ms: right after the paint, not deferred.
       expect(scheduler.queued.map((q) => q.expensive)).toEqual([false]);
+      scheduler.flush();
+      doc.transact(() => Array.from({ length: BIG_PLAN_ACTIVITIES }, (_, i) => addActivity(doc, 'g1', { title: `Ny ${i}` })));
+      await tick();
+      // 12 activities: right after the paint; 112: when typing pauses.
+      expect(scheduler.queued.map((q) => q.expensive)).toEqual([true]);
       dispose();
     });
   });
