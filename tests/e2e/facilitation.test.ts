@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
 import type { ApiClient } from '../support/api.js';
 import type { TestServer } from '../support/server.js';
@@ -133,6 +133,9 @@ describe('a workshop on the agenda', () => {
     await expect.poll(() => anna.locator('[data-hand]').count()).toBe(1);
     await erik.getByRole('button', { name: 'Ta ner handen' }).click();
     await expect.poll(() => anna.locator('[data-hand]').count()).toBe(0);
+    // The running session (bar, strip, timer, people) passes axe for the facilitator and a participant.
+    expect(await seriousAxeViolations(anna)).toEqual([]);
+    expect(await seriousAxeViolations(erik)).toEqual([]);
   });
 
   it('a dot-vote round: the participant and the viewer vote, the facilitator closes it, and everyone sees the ranking', async () => {

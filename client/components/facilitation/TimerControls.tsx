@@ -53,10 +53,10 @@ export function TimerControls(props: { f: Facilitation }) {
                 {ft('timerPause')}
               </button>
             </Show>
-            <button type="button" class="secondary" aria-label={ft('timerAddLabel', { minutes: 1 })} onClick={() => update((t) => addTime(t, 60))}>
+            <button type="button" class="secondary" onClick={() => update((t) => addTime(t, 60))}>
               {ft('timerAdd', { minutes: 1 })}
             </button>
-            <button type="button" class="secondary" aria-label={ft('timerAddLabel', { minutes: 5 })} onClick={() => update((t) => addTime(t, 300))}>
+            <button type="button" class="secondary" onClick={() => update((t) => addTime(t, 300))}>
               {ft('timerAdd', { minutes: 5 })}
             </button>
             <button type="button" class="secondary" onClick={() => setTimer(f.doc, null)}>
