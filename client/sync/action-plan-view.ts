@@ -6,7 +6,7 @@
  * (in a plan of over 100 activities, when typing pauses), and its issues are
  * held per field, so a field's markers re-render only when its own issues change.
  */
-import { createEffect, createMemo, on, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type * as Y from 'yjs';
 import type { ActionPlanJSON } from '../../shared/model/action-plan.js';
@@ -40,23 +40,15 @@ const QUIET_MS = 250;
 /** Schedules `run` off the keystroke path; returns a cancel function. */
 export type ValidationScheduler = (run: () => void, expensive: boolean) => () => void;
 
-/** In the browser: after the next paint, or when typing pauses and the browser is idle. */
+/** In the browser: in the next task, or (big plans) when typing pauses and the browser is idle. */
 export const afterPaint: ValidationScheduler = (run, expensive) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    const id = setTimeout(run, 0);
+  if (!expensive || typeof requestIdleCallback !== 'function') {
+    // The next task: a small plan validates in well under a frame.
+    const id = setTimeout(run, expensive ? QUIET_MS : 0);
     return () => clearTimeout(id);
   }
   let cancel = () => undefined as void;
-  if (!expensive) {
-    const frame = requestAnimationFrame(() => {
-      const id = setTimeout(run, 0);
-      cancel = () => clearTimeout(id);
-    });
-    cancel = () => cancelAnimationFrame(frame);
-    return () => cancel();
-  }
   const quiet = setTimeout(() => {
-    if (typeof requestIdleCallback !== 'function') return run();
     const idle = requestIdleCallback(run, { timeout: 1000 });
     cancel = () => cancelIdleCallback(idle);
   }, QUIET_MS);
@@ -69,14 +61,15 @@ export function createActionPlanView(
   options: { today: Accessor<string>; locale: Accessor<Locale>; isRemote: (origin: unknown) => boolean; schedule?: ValidationScheduler },
 ): ActionPlanView {
   const schedule = options.schedule ?? afterPaint;
-  const [found, setFound] = createStore<{ list: Issue[]; byField: Record<string, Issue[] | undefined> }>({ list: [], byField: {} });
+  const [list, setList] = createSignal<Issue[]>([]);
+  const [found, setFound] = createStore<{ byField: Record<string, Issue[] | undefined> }>({ byField: {} });
   let cancel: (() => void) | null = null;
   const runValidation = () => {
     cancel = null;
     // A plain snapshot: validation reads every field, and must not subscribe to them.
-    const list = validate(unwrap(plan), { today: options.today(), locale: options.locale() });
-    setFound('list', reconcile(list));
-    setFound('byField', reconcile(groupByKey(list)));
+    const issues = validate(unwrap(plan), { today: options.today(), locale: options.locale() });
+    setList(issues);
+    setFound('byField', reconcile(groupByKey(issues)));
   };
   const requestValidation = () => {
     cancel?.();
@@ -91,7 +84,7 @@ export function createActionPlanView(
   return {
     plan,
     totals: createMemo(() => totals(plan)),
-    issues: () => found.list,
+    issues: list,
     issuesByField: () => byField,
     recentlyChanged: createRemoteChanges(doc, ['goals', 'activities', 'costs'], options.isRemote),
   };
