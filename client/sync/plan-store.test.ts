@@ -109,6 +109,23 @@ describe('createPlanStore: a change inside one activity touches that activity al
     expect({ whole, activity }).toEqual({ whole: 0, activity: 1 });
   });
 
+  it('a reader of the whole plan sees one transaction over several activities as one change, never half of it', async () => {
+    const doc = bigPlan();
+    const seen: string[][] = [];
+    await createRoot(async (dispose) => {
+      const plan = createPlanStore(doc);
+      createComputed(() => seen.push(plan.goals.flatMap((goal) => goal.activities.map((activity) => activity.number))));
+      // As "Numrera om" writes: several activities' numbers in one transaction.
+      doc.transact(() => ['a11', 'a12', 'a13'].forEach((id, i) => updateItem(doc, 'activities', id, { number: `9.${i}` })));
+      await tick();
+      dispose();
+    });
+    expect(seen.map((numbers) => numbers.slice(0, 3))).toEqual([
+      ['1.1', '1.2', '1.3'],
+      ['9.0', '9.1', '9.2'],
+    ]);
+  });
+
   const shapeEdits: Array<[string, (doc: Y.Doc) => void]> = [
     ['moving an activity to another goal', (doc) => moveActivityToGoal(doc, 'a22', 'g3')],
     ['reordering activities', (doc) => reorderItem(doc, 'activities', 'a22', -1)],

@@ -6,7 +6,7 @@
  * (an item added, removed, moved, re-parented) or a goal, cost line or the plan's own fields
  * re-reads the whole plan, as before: rare, and `reconcile` still keeps unchanged rows.
  */
-import { onCleanup } from 'solid-js';
+import { batch, onCleanup } from 'solid-js';
 import { createStore, reconcile, type Store } from 'solid-js/store';
 import * as Y from 'yjs';
 import { actionPlanRoots, actionPlanToJSON, activityToJSON, type ActionPlanJSON } from '../../shared/model/action-plan.js';
@@ -64,11 +64,15 @@ export function createPlanStore(doc: Y.Doc, onApplied: () => void = () => undefi
       setPlan(reconcile(actionPlanToJSON(doc), { key: 'id', merge: true }));
       where = locate(plan);
     } else {
-      for (const id of changes.activities) {
-        const [g, a] = where.get(id) ?? [0, 0];
-        const map = roots.activities.get(id);
-        if (map instanceof Y.Map) setPlan('goals', g, 'activities', a, reconcile(activityToJSON(id, map), { merge: true }));
-      }
+      // One batch: readers see every activity of one Yjs transaction change at once, never
+      // a half-applied state (a renumbering seen half done still looks like a clash).
+      batch(() => {
+        for (const id of changes.activities) {
+          const [g, a] = where.get(id) ?? [0, 0];
+          const map = roots.activities.get(id);
+          if (map instanceof Y.Map) setPlan('goals', g, 'activities', a, reconcile(activityToJSON(id, map), { merge: true }));
+        }
+      });
     }
     onApplied();
   };
