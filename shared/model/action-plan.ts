@@ -4,13 +4,12 @@
  */
 import * as Y from 'yjs';
 import { ACTIVITY_STATUSES, CURRENCIES, SCHEMA_VERSION } from './kinds.js';
-import { orderAfterLast, orderKeys } from './order.js';
-import { moveItem, type CollectionSpec } from './collections.js';
+import { orderKeys } from './order.js';
+import { addItem, deleteItem, moveItem, orderAtEnd, setItemFields, type CollectionSpec } from './collections.js';
 import { newId } from './ids.js';
 import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
-  itemsOf,
   readEnum,
   readInt,
   readNullableString,
@@ -86,26 +85,26 @@ export function createActionPlan(doc: Y.Doc, init: ActionPlanInit): void {
 function writeActivity(activities: Y.Map<unknown>, id: string, activity: ActivityInit & { goalId: string; order: string }): void {
   const map = new Y.Map<unknown>();
   activities.set(id, map);
-  writeFields(
-    map,
-    {
-      goalId: activity.goalId,
-      order: activity.order,
-      number: activity.number ?? '',
-      title: activity.title,
-      description: activity.description ?? '',
-      budget: activity.budget ?? null,
-      responsible: activity.responsible ?? '',
-      start: activity.start ?? null,
-      end: activity.end ?? null,
-      recipients: activity.recipients ?? '',
-      status: activity.status ?? 'planned',
-      progress: activity.progress ?? 0,
-      priority: activity.priority ?? null,
-      source: activity.source ?? null,
-    },
-    ACTIVITY_TEXT_FIELDS,
-  );
+  writeFields(map, { order: activity.order, ...activityFields(activity) }, ACTIVITY_TEXT_FIELDS);
+}
+
+/** Every field of a new activity, defaults filled in (what createActionPlan and addActivity write). */
+function activityFields(activity: ActivityInit & { goalId: string }): Record<string, unknown> {
+  return {
+    goalId: activity.goalId,
+    number: activity.number ?? '',
+    title: activity.title,
+    description: activity.description ?? '',
+    budget: activity.budget ?? null,
+    responsible: activity.responsible ?? '',
+    start: activity.start ?? null,
+    end: activity.end ?? null,
+    recipients: activity.recipients ?? '',
+    status: activity.status ?? 'planned',
+    progress: activity.progress ?? 0,
+    priority: activity.priority ?? null,
+    source: activity.source ?? null,
+  };
 }
 
 /** One activity as plain JSON; the client's live view re-reads just this when only it changed. */
@@ -184,44 +183,31 @@ export function allActivities(plan: Pick<ActionPlanJSON, 'goals'>): ActivityJSON
   return plan.goals.flatMap((goal) => goal.activities);
 }
 
-// ---- Edits the editors make. Each is one transaction; origin tags who made it. ----
+// ---- Edits the editors make, through the shared collection edits (collections.ts). ----
 
-function orders(collection: Y.Map<unknown>, filter: (map: YItem) => boolean = () => true): string[] {
-  return itemsOf(collection)
-    .filter(([, map]) => filter(map))
-    .map(([, map]) => readString(map, 'order'));
-}
+/** The plan's collections, for the generic edits in collections.ts. */
+export const PLAN_COLLECTIONS = {
+  goals: { root: 'goals', textKeys: GOAL_TEXT_FIELDS, defaults: { priority: null } },
+  activities: { root: 'activities', textKeys: ACTIVITY_TEXT_FIELDS, groupKey: 'goalId', defaults: { priority: null, source: null } },
+  costs: { root: 'costs', groupKey: 'section' },
+} as const satisfies Record<string, CollectionSpec>;
+
+/**
+ * A new cost line goes after every line, not just its section's: the plan lists its costs
+ * in one order (actionPlanToJSON), while moves stay within the section.
+ */
+const COSTS_APPENDED: CollectionSpec = { root: 'costs' };
 
 export function addGoal(doc: Y.Doc, goal: { number: string; title: string; description?: string }, origin?: unknown): string {
-  const { goals } = actionPlanRoots(doc);
-  const id = newId();
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    goals.set(id, map);
-    writeFields(map, { order: orderAfterLast(orders(goals)), description: '', priority: null, ...goal }, GOAL_TEXT_FIELDS);
-  }, origin);
-  return id;
+  return addItem(doc, PLAN_COLLECTIONS.goals, { description: '', ...goal }, origin);
 }
 
 export function addActivity(doc: Y.Doc, goalId: string, activity: ActivityInit, origin?: unknown): string {
-  const { activities } = actionPlanRoots(doc);
-  const id = newId();
-  doc.transact(() => {
-    const order = orderAfterLast(orders(activities, (map) => readString(map, 'goalId') === goalId));
-    writeActivity(activities, id, { ...activity, goalId, order });
-  }, origin);
-  return id;
+  return addItem(doc, PLAN_COLLECTIONS.activities, activityFields({ ...activity, goalId }), origin);
 }
 
 export function addCost(doc: Y.Doc, cost: Omit<CostJSON, 'id'>, origin?: unknown): string {
-  const { costs } = actionPlanRoots(doc);
-  const id = newId();
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    costs.set(id, map);
-    writeFields(map, { order: orderAfterLast(orders(costs)), ...cost });
-  }, origin);
-  return id;
+  return addItem(doc, COSTS_APPENDED, cost, origin);
 }
 
 /** Moves an activity (also to another goal): one field write per field, merging with concurrent edits. */
@@ -242,27 +228,17 @@ export function updateItem(
   fields: Record<string, unknown>,
   origin?: unknown,
 ): void {
-  const map = actionPlanRoots(doc)[collection].get(id);
-  if (!(map instanceof Y.Map)) return;
-  const textKeys = collection === 'costs' ? [] : collection === 'goals' ? GOAL_TEXT_FIELDS : ACTIVITY_TEXT_FIELDS;
-  doc.transact(() => writeFields(map as YItem, fields, textKeys), origin);
+  setItemFields(doc, PLAN_COLLECTIONS[collection], id, fields, origin);
 }
 
 /** Removes an item. A goal's activities are kept (as orphans) rather than silently deleted. */
 export function removeItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', id: string, origin?: unknown): void {
-  doc.transact(() => actionPlanRoots(doc)[collection].delete(id), origin);
+  deleteItem(doc, PLAN_COLLECTIONS[collection], id, origin);
 }
 
 export function updatePlanBudget(doc: Y.Doc, fields: Partial<PlanBudgetJSON>, origin?: unknown): void {
   doc.transact(() => writeFields(actionPlanRoots(doc).budget, fields), origin);
 }
-
-/** The plan's collections, for the generic edits in collections.ts. */
-export const PLAN_COLLECTIONS = {
-  goals: { root: 'goals', textKeys: GOAL_TEXT_FIELDS, defaults: { priority: null } },
-  activities: { root: 'activities', textKeys: ACTIVITY_TEXT_FIELDS, groupKey: 'goalId', defaults: { priority: null, source: null } },
-  costs: { root: 'costs', groupKey: 'section' },
-} as const satisfies Record<string, CollectionSpec>;
 
 /** Moves an item one step up (-1) or down (+1): activities within their goal, costs within their section. */
 export function reorderItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'costs', id: string, direction: -1 | 1, origin?: unknown): void {
@@ -271,8 +247,7 @@ export function reorderItem(doc: Y.Doc, collection: 'goals' | 'activities' | 'co
 
 /** Moves an activity to the end of another goal. */
 export function moveActivityToGoal(doc: Y.Doc, id: string, goalId: string, origin?: unknown): void {
-  const { activities } = actionPlanRoots(doc);
-  moveActivity(doc, id, goalId, orderAfterLast(orders(activities, (map) => readString(map, 'goalId') === goalId)), origin);
+  moveActivity(doc, id, goalId, orderAtEnd(doc, PLAN_COLLECTIONS.activities, goalId), origin);
 }
 
 /** The number a new activity under `goal` gets: `<goal>.<n + 1>`. */

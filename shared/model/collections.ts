@@ -23,20 +23,26 @@ function group(spec: CollectionSpec, fields: Record<string, unknown> | YItem): u
   return fields instanceof Y.Map ? fields.get(spec.groupKey) : fields[spec.groupKey];
 }
 
+/** The `order` that puts an item after the last one whose group field is `parent` (after every item when the spec has no group). */
+export function orderAtEnd(doc: Y.Doc, spec: CollectionSpec, parent: unknown): string {
+  const siblings = itemsOf(doc.getMap<unknown>(spec.root)).filter(([, map]) => group(spec, map) === parent);
+  return orderAfterLast(siblings.map(([, m]) => readString(m, 'order')));
+}
+
 /** Adds an item after the last of its siblings; returns its id. */
 export function addItem(doc: Y.Doc, spec: CollectionSpec, fields: Record<string, unknown>, origin?: unknown): string {
   const collection = doc.getMap<unknown>(spec.root);
   const id = newId();
   doc.transact(() => {
-    const parent = group(spec, fields);
-    const siblings = itemsOf(collection).filter(([, map]) => group(spec, map) === parent);
+    const order = orderAtEnd(doc, spec, group(spec, fields));
     const map = new Y.Map<unknown>();
     collection.set(id, map);
-    writeFields(map, { order: orderAfterLast(siblings.map(([, m]) => readString(m, 'order'))), ...spec.defaults, ...fields }, spec.textKeys);
+    writeFields(map, { order, ...spec.defaults, ...fields }, spec.textKeys);
   }, origin);
   return id;
 }
 
+/** Sets fields of an item; those in `textKeys` are written as `Y.Text`. No-op for an unknown id. */
 export function setItemFields(doc: Y.Doc, spec: CollectionSpec, id: string, fields: Record<string, unknown>, origin?: unknown): void {
   const map = doc.getMap<unknown>(spec.root).get(id);
   if (!(map instanceof Y.Map)) return;
