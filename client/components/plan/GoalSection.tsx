@@ -22,7 +22,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
   const description = props.goal.id ? textOf(goals, props.goal.id, 'description') : null;
   const headingId = () => `goal-${props.goal.id ?? 'none'}`;
   return (
-    <section class="goal" classList={{ flash: props.goal.id !== null && editor.recentlyChanged().has(props.goal.id) }} aria-labelledby={headingId()}>
+    <section class="goal" classList={{ flash: props.goal.id !== null && editor.recentlyChanged().has(props.goal.id) }} aria-labelledby={headingId()} data-goal={props.goal.id ?? undefined}>
       <div class="goal-head">
         <h3 id={headingId()}>{heading()}</h3>
         <Show when={goalId()}>{(id) => <HistoryButton collection="goals" id={id()} label={heading()} currency={editor.currency()} />}</Show>

@@ -95,7 +95,7 @@ function StrategyBody(props: {
             const areaId = area.id;
             const description = areaId ? textOf(props.doc.getMap('focusAreas'), areaId, 'description') : null;
             return (
-              <section class="focus-area" aria-label={area.id ? `${t('focusArea')}: ${area.title}` : t('noGoal')}>
+              <section class="focus-area" aria-label={area.id ? `${t('focusArea')}: ${area.title}` : t('noGoal')} data-focus-area={area.id ?? undefined}>
                 <Show when={areaId} fallback={<h3>{t('noGoal')}</h3>}>
                   {(id) => (
                     <div class="goal-fields">
