@@ -166,8 +166,8 @@ function groupBy<T>(entries: Array<[string, YItem]>, parentKey: string, build: (
   return groups;
 }
 
-export function agendaToJSON(doc: Y.Doc): AgendaJSON {
-  const roots = agendaRoots(doc);
+/** Meetings by date with their items, decisions and action items; orphans gathered in an entry with `id: null`. */
+function meetingsToJSON(roots: ReturnType<typeof agendaRoots>): MeetingJSON[] {
   const decisions = groupBy(itemsInOrder(roots.decisions), 'itemId', (id, map): DecisionJSON => ({ id, text: readString(map, 'text') }));
   const actions = groupBy(itemsInOrder(roots.actions), 'itemId', (id, map): ActionItemJSON => ({
     id,
@@ -216,6 +216,13 @@ export function agendaToJSON(doc: Y.Doc): AgendaJSON {
   if (orphanItems.length > 0) {
     meetings.push({ id: null, title: '', date: '', start: '', end: '', location: '', link: '', items: orphanItems });
   }
+  return meetings;
+}
+
+/** The agenda as plain JSON, nested and sorted (DESIGN.md "Plain-JSON export"). */
+export function agendaToJSON(doc: Y.Doc): AgendaJSON {
+  const roots = agendaRoots(doc);
+  const meetings = meetingsToJSON(roots);
   return {
     kind: 'agenda',
     schemaVersion: readInt(roots.meta, 'schemaVersion') ?? SCHEMA_VERSION,

@@ -6,8 +6,24 @@ import { Findings, labelOf } from './checks.js';
 import { checkPlanRows } from './plan-rows.js';
 import type { Subject } from './issue.js';
 
+type Period = { periodStart: string | null; periodEnd: string | null };
+
+/**
+ * Every finding of an action plan, in the order the issues panel lists them: plan, budget,
+ * goals, rows, activities, costs, frame. `today` is an ISO date (YYYY-MM-DD).
+ */
 export function validateActionPlan(plan: ActionPlanJSON, today: string): Findings {
   const f = new Findings();
+  const period = checkPlanMeta(plan, f);
+  checkGoals(plan, f);
+  checkPlanRows(plan, f);
+  checkActivities(plan, f, period, today);
+  checkCosts(plan, f);
+  return f;
+}
+
+/** Title, period and budget fields; returns the period's valid dates for the activities. */
+function checkPlanMeta(plan: ActionPlanJSON, f: Findings): Period {
   const planSubject: Subject = { noun: 'plan', label: plan.title };
   f.placeholder(plan.title, ['meta', 'title'], planSubject);
   f.placeholder(plan.subtitle, ['meta', 'subtitle'], planSubject);
@@ -27,7 +43,10 @@ export function validateActionPlan(plan: ActionPlanJSON, today: string): Finding
     if (amount !== null && amount < 0) f.add('budget.negative', ['budget', field], { subject: { noun: field, label: '' }, amount });
   }
   f.date(plan.budget.spentBeforeDate, ['budget', 'spentBeforeDate'], { noun: 'spentBefore', label: '' });
+  return { periodStart, periodEnd };
+}
 
+function checkGoals(plan: ActionPlanJSON, f: Findings): void {
   for (const goal of plan.goals) {
     if (goal.id === null) continue;
     const subject: Subject = { noun: 'goal', label: labelOf(goal.number, goal.title) };
@@ -39,9 +58,9 @@ export function validateActionPlan(plan: ActionPlanJSON, today: string): Finding
       goal.id === null ? [] : [{ number: goal.number, path: ['goals', goal.id, 'number'], subject: { noun: 'goal', label: labelOf(goal.number, goal.title) } }],
     ),
   );
+}
 
-  checkPlanRows(plan, f);
-
+function checkActivities(plan: ActionPlanJSON, f: Findings, { periodStart, periodEnd }: Period, today: string): void {
   const activities = allActivities(plan);
   const goalIds = new Set(plan.goals.flatMap((goal) => (goal.id === null ? [] : [goal.id])));
   for (const activity of activities) {
@@ -73,7 +92,10 @@ export function validateActionPlan(plan: ActionPlanJSON, today: string): Finding
       subject: { noun: 'activity', label: labelOf(activity.number, activity.title) },
     })),
   );
+}
 
+/** Cost lines, then the frame against what is planned and spent. */
+function checkCosts(plan: ActionPlanJSON, f: Findings): void {
   for (const cost of plan.costs) {
     const subject: Subject = { noun: 'cost', label: cost.label };
     if (cost.amount !== null && cost.amount < 0) f.add('budget.negative', ['costs', cost.id, 'amount'], { subject, amount: cost.amount });
@@ -86,5 +108,4 @@ export function validateActionPlan(plan: ActionPlanJSON, today: string): Finding
     const over = sums.planned + (sums.spentBefore ?? 0) - sums.frame;
     if (over > 0) f.add('budget.over-frame', ['budget', 'frame'], { subject: { noun: 'frame', label: '' }, amount: over });
   }
-  return f;
 }
