@@ -14,7 +14,7 @@ import { AppError } from '../errors.js';
 import { parseJson, parseWith } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
-import { findVersion, recordVisit, versionsOf } from '../versions/store.js';
+import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
 
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} får inte vara tom.`).max(max, `${what}: högst ${max} tecken.`);
@@ -25,6 +25,8 @@ const NewVersion = z.object({
   decision: z.object({ body: text(200, 'Beslutande organ'), date: isoDate, reference: text(200, 'Beslutsreferensen') }).optional(),
 });
 const CompareQuery = z.object({ from: z.string().min(1, 'Ange from.').max(100), to: z.string().min(1).max(100).default('live') });
+/** `at`: when the change list the member read was made (its `to.at`); never in the future. */
+const VisitBody = z.object({ at: z.iso.datetime({ offset: true, error: 'at ska vara en ISO 8601-tid.' }).optional() }).strict();
 const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.datetime({ offset: true, error: 'since ska vara last-visit eller en ISO 8601-tid.' })]) });
 
 /**
@@ -36,7 +38,10 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  * - `GET /documents/:doc/compare?from=<id|live|adopted>&to=<id|live>` (member) → `{changes, totals?}`;
  *   404 `version.not-found`, `version.none-adopted`.
  * - `GET /documents/:doc/changes?since=last-visit|<ISO>` (member) → `{changes, totals?, from: {kind, at}}`.
- * - `POST /documents/:doc/visits` (member) → 204.
+ *   `to.at` (ISO): when the live state was read, to send back with "Markera som läst".
+ * - `POST /documents/:doc/visits` (member), body optional `{at?: ISO}` → 204. With `at` (the
+ *   list's `to.at`, ≤ now else 400) the visit is the state at `at`: 409 `visit.stale` when the
+ *   document changed after it, so changes the member has not seen are never marked as read.
  */
 export function versionRoutes(deps: Deps) {
   const { db, clock } = deps;
@@ -82,18 +87,37 @@ export function versionRoutes(deps: Deps) {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
     const { since } = parseWith(SinceQuery, c.req.query());
+    // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
+    const at = new Date(clock.now()).toISOString();
     const start = since === 'last-visit' ? lastVisitState(db, document.id, user.id) : stateAt(db, document.id, user.id, Date.parse(since));
     // Never visited: nothing is "new since your last visit" (README "Contract notes").
-    if (!start) return c.json({ changes: [], from: { kind: 'none', at: null } });
-    return c.json({ ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base });
+    if (!start) return c.json({ changes: [], from: { kind: 'none', at: null }, to: { at } });
+    return c.json({ ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base, to: { at } });
   });
 
   app.post('/documents/:doc/visits', async (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
-    recordVisit(db, document.id, user.id, clock.now(), await deps.rooms.encodeState(document.id));
+    const { at } = parseWith(VisitBody, await optionalJson(c.req.raw));
+    const now = clock.now();
+    const seen = at === undefined ? now : Date.parse(at);
+    if (seen > now) throw new AppError(400, 'validation', 'at får inte ligga i framtiden.');
+    // Only the present state is stored; it is the state at `seen` only if nothing changed since.
+    if (lastEditAt(db, document.id) > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
+    recordVisit(db, document.id, user.id, seen, await deps.rooms.encodeState(document.id));
     return c.body(null, 204);
   });
 
   return app;
+}
+
+/** A body that may be empty (`{}` then), e.g. a beacon's; 400 when present but not JSON. */
+async function optionalJson(request: Request): Promise<unknown> {
+  const body = await request.text();
+  if (body.trim() === '') return {};
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new AppError(400, 'validation', 'Begäran måste vara giltig JSON.');
+  }
 }

@@ -118,6 +118,19 @@ export function recordVisit(db: Db, documentId: string, userId: string, at: numb
   ).run(documentId, userId, at, data);
 }
 
+/**
+ * When the document's content last changed (ms since epoch; 0: never): the newest update
+ * in the log, or the newest edit that compaction summarised (the log is emptied then).
+ */
+export function lastEditAt(db: Db, documentId: string): number {
+  const row = statement(
+    db,
+    `SELECT MAX(t) AS at FROM (SELECT MAX(created_at) AS t FROM document_updates WHERE document_id = ?
+       UNION ALL SELECT MAX(last_at) AS t FROM document_edits WHERE document_id = ?)`,
+  ).get(documentId, documentId) as { at: number | null } | undefined;
+  return row?.at ?? 0;
+}
+
 export function lastVisit(db: Db, documentId: string, userId: string): { visitedAt: number; data: Uint8Array } | undefined {
   const row = statement(db, 'SELECT visited_at AS visitedAt, data FROM document_visits WHERE document_id = ? AND user_id = ?').get(documentId, userId) as
     | { visitedAt: number; data: Buffer }

@@ -168,7 +168,7 @@ describe('changes since the last visit', () => {
   it('lists what changed after "I have looked", and nothing before any visit', async () => {
     const s = await planScene(server.url);
     const url = `/api/documents/${s.documentId}`;
-    expect(await s.viewer.json('GET', `${url}/changes?since=last-visit`, undefined, 200)).toEqual({ changes: [], from: { kind: 'none', at: null } });
+    expect(await s.viewer.json('GET', `${url}/changes?since=last-visit`, undefined, 200)).toEqual({ changes: [], from: { kind: 'none', at: null }, to: { at: new Date(now).toISOString() } });
     const visitedAt = new Date(now).toISOString();
     expect((await s.viewer.request('POST', `${url}/visits`)).status).toBe(204);
     const peer = await peerOf(s.editor, s.documentId);
