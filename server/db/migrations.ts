@@ -246,4 +246,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (round_id, user_id)
   );
   `,
+  // Issue 18 follow-up: a "Före återställning" version names the version that was restored
+  // over it, so other members can be told "återställdes till … av …".
+  `ALTER TABLE document_versions ADD COLUMN restore_of TEXT;`,
 ];

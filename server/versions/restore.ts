@@ -23,7 +23,7 @@ export async function restoreVersion(
   const data = versionData(deps.db, document.id, versionId);
   if (!restored || !data) throw versionNotFound();
   if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
-  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId });
+  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id });
   const source = stateDoc(data);
   try {
     const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind));

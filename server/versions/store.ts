@@ -23,6 +23,8 @@ export interface Version {
   createdAt: string;
   createdBy: { id: string; name: string } | null;
   decision: Decision | null;
+  /** On a "Före återställning" version: the version restored over it (null otherwise, or when that one is gone). */
+  restoreOf: { id: string; name: string } | null;
 }
 
 interface VersionRow {
@@ -35,11 +37,14 @@ interface VersionRow {
   body: string | null;
   date: string | null;
   reference: string | null;
+  restoreOfId: string | null;
+  restoreOfName: string | null;
 }
 
 const SELECT = `SELECT v.id, v.name, v.kind, v.created_at AS createdAt, v.created_by AS userId, u.name AS userName,
-  v.decision_body AS body, v.decision_date AS date, v.decision_reference AS reference
-  FROM document_versions v LEFT JOIN users u ON u.id = v.created_by`;
+  v.decision_body AS body, v.decision_date AS date, v.decision_reference AS reference,
+  r.id AS restoreOfId, r.name AS restoreOfName
+  FROM document_versions v LEFT JOIN users u ON u.id = v.created_by LEFT JOIN document_versions r ON r.id = v.restore_of`;
 
 function toVersion(row: VersionRow): Version {
   return {
@@ -50,6 +55,7 @@ function toVersion(row: VersionRow): Version {
     // A deleted account's row is a tombstone named "Borttagen användare" (db/users.ts).
     createdBy: row.userId === null ? null : { id: row.userId, name: row.userName ?? '' },
     decision: row.body === null || row.date === null || row.reference === null ? null : { body: row.body, date: row.date, reference: row.reference },
+    restoreOf: row.restoreOfId === null || row.restoreOfName === null ? null : { id: row.restoreOfId, name: row.restoreOfName },
   };
 }
 
@@ -61,6 +67,8 @@ export interface NewVersion {
   decision: Decision | null;
   data: Uint8Array;
   at: number;
+  /** The version about to be restored, when this one is made before a restore. */
+  restoreOf?: string | null;
 }
 
 export function insertVersion(db: Db, input: NewVersion): Version {
@@ -68,9 +76,9 @@ export function insertVersion(db: Db, input: NewVersion): Version {
   const d = input.decision;
   statement(
     db,
-    `INSERT INTO document_versions (id, document_id, kind, name, created_at, created_by, decision_body, decision_date, decision_reference, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.documentId, input.kind, input.name, input.at, input.createdBy, d?.body ?? null, d?.date ?? null, d?.reference ?? null, input.data);
+    `INSERT INTO document_versions (id, document_id, kind, name, created_at, created_by, decision_body, decision_date, decision_reference, data, restore_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, input.documentId, input.kind, input.name, input.at, input.createdBy, d?.body ?? null, d?.date ?? null, d?.reference ?? null, input.data, input.restoreOf ?? null);
   const version = findVersion(db, input.documentId, id);
   if (!version) throw new Error(`version ${id} not stored`);
   return version;

@@ -23,10 +23,11 @@ export interface VersionDeps {
 export async function makeVersion(
   deps: VersionDeps,
   documentId: string,
-  input: { kind: VersionKind; name: string; createdBy: string | null; decision?: Decision | null },
+  input: { kind: VersionKind; name: string; createdBy: string | null; decision?: Decision | null; restoreOf?: string },
 ): Promise<Version> {
   const data = await deps.rooms.encodeState(documentId);
-  return insertVersion(deps.db, { documentId, kind: input.kind, name: input.name, createdBy: input.createdBy, decision: input.decision ?? null, data, at: deps.clock.now() });
+  const { kind, name, createdBy } = input;
+  return insertVersion(deps.db, { documentId, kind, name, createdBy, decision: input.decision ?? null, data, at: deps.clock.now(), restoreOf: input.restoreOf ?? null });
 }
 
 /** A stored state as a Y.Doc; the caller destroys it. */

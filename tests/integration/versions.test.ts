@@ -57,7 +57,7 @@ describe('named and adopted versions', () => {
 
   it('an editor makes one (201, the DESIGN shape); an adopted one carries its decision; listed newest first', async () => {
     const named = await s.editor.json<Version>('POST', `/api/documents/${s.documentId}/versions`, { name: 'Remissversion' }, 201);
-    expect(named).toEqual({ id: expect.any(String), name: 'Remissversion', kind: 'named', createdAt: new Date(now).toISOString(), createdBy: { id: expect.any(String), name: 'Erik Redaktör' }, decision: null });
+    expect(named).toEqual({ id: expect.any(String), name: 'Remissversion', kind: 'named', createdAt: new Date(now).toISOString(), createdBy: { id: expect.any(String), name: 'Erik Redaktör' }, decision: null, restoreOf: null });
     const decision = { body: 'Kommunfullmäktige', date: '2027-03-15', reference: 'KF 2027-03-15 § 42' };
     const adopted = await s.coordinator.json<Version>('POST', `/api/documents/${s.documentId}/versions`, { name: 'Antagen', decision }, 201);
     expect(adopted).toMatchObject({ kind: 'named', decision });
@@ -144,7 +144,7 @@ describe('restore', () => {
 
     const result = await s.editor.json<{ restored: Version; before: Version }>('POST', `${url}/versions/${version.id}/restore`, undefined, 200);
     expect(result.restored.id).toBe(version.id);
-    expect(result.before).toMatchObject({ kind: 'named', name: expect.stringMatching(/^Före återställning \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
+    expect(result.before).toMatchObject({ kind: 'named', name: expect.stringMatching(/^Före återställning \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), restoreOf: { id: version.id, name: 'Ursprunglig' } });
     await until(() => JSON.stringify(actionPlanToJSON(watcher.doc)) === JSON.stringify(original), 10_000, 'the restore at the watcher');
     expect(actionPlanToJSON(editorPeer.doc)).toEqual(original);
     // History is kept: the state before the restore is a version, and compares back exactly.
