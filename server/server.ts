@@ -39,7 +39,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
+/** What the server keeps running besides the HTTP app: the database's helpers, rooms and versions. */
+interface Core {
+  db: Deps['db'];
+  checkpointer: ReturnType<typeof startCheckpointer>;
+  history: HistoryDeriver;
+  rooms: Rooms;
+  autoVersions: AutoVersions;
+}
+
+function openCore(config: Config, clock: Clock): Core {
   const db = openDatabase(config.dataDir);
   const commitGate = new CommitGate();
   const checkpointer = startCheckpointer(db, { gate: commitGate });
@@ -58,7 +67,11 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
   });
   const autoVersions = new AutoVersions({ db, rooms, clock });
-  const deps: Deps = {
+  return { db, checkpointer, history, rooms, autoVersions };
+}
+
+function buildDeps(config: Config, clock: Clock, { db, rooms, history }: Core): Deps {
+  return {
     db,
     config,
     clock,
@@ -77,6 +90,36 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     },
     readiness: new Readiness(config.processName ?? defaultProcessName()),
   };
+}
+
+/** The periodic sweeps; `stop` ends them all. */
+function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
+  const { config, db, clock } = deps;
+  // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
+  const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
+  const versionSweep = autoVersions.start(config.versionSweepMs);
+  // Guests' sockets end when their share link expires, checked as often as sessions.
+  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
+  // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
+  const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
+  return {
+    stop() {
+      sessionSweep.stop();
+      versionSweep.stop();
+      shareSweep.stop();
+      trashSweep.stop();
+    },
+  };
+}
+
+/**
+ * Opens the database in `config.dataDir`, seeds the demo when config says so, and listens on
+ * `config.host:config.port` (0 picks a free port; the answer says which).
+ */
+export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
+  const core = openCore(config, clock);
+  const { db, checkpointer, history, rooms } = core;
+  const deps = buildDeps(config, clock, core);
   const demo = demoDecision(config);
   log(demo.reason);
   if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
@@ -86,13 +129,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
   const sockets = attachWebsocket(server, deps, deps.sockets);
-  // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
-  const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
-  const versionSweep = autoVersions.start(config.versionSweepMs);
-  // Guests' sockets end when their share link expires, checked as often as sessions.
-  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
-  // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
-  const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
+  const sweeps = startSweeps(deps, core.autoVersions);
   const { port } = server.address() as AddressInfo;
 
   let closing: Promise<void> | null = null;
@@ -105,10 +142,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         // Draining: /readyz answers 503 and upgrades are refused, so balancers move on.
         deps.readiness.drain();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        sessionSweep.stop();
-        versionSweep.stop();
-        shareSweep.stop();
-        trashSweep.stop();
+        sweeps.stop();
         sockets.close();
         await rooms.closeAll();
         history.stop();

@@ -37,12 +37,16 @@ export interface DocumentStore {
   pendingUpdates(documentId: string): Promise<number>;
 }
 
-/** `gate`: where the WAL checkpointer may hold commits for a moment (see checkpointer.ts); one nobody holds by default. */
-export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStore {
-  const selectSnapshot = db.prepare('SELECT data, last_update_id AS lastUpdateId, schema_version AS schemaVersion FROM document_snapshots WHERE document_id = ?');
-  const selectUpdates = db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id');
-  const insertUpdate = db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)');
-  const countUpdates = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?');
+interface PendingAppend {
+  documentId: string;
+  update: Uint8Array;
+  meta: UpdateMeta;
+  resolve(id: number): void;
+  reject(error: unknown): void;
+}
+
+/** The store's statements, prepared once per database. */
+function prepareStatements(db: Db) {
   const upsertSnapshot = db.prepare(
     `INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id,
@@ -55,14 +59,22 @@ export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStor
   );
   const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  return {
+    selectSnapshot: db.prepare('SELECT data, last_update_id AS lastUpdateId, schema_version AS schemaVersion FROM document_snapshots WHERE document_id = ?'),
+    selectUpdates: db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id'),
+    insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
+    countUpdates: db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?'),
+    compact: db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number, schemaVersion: number) => {
+      upsertSnapshot.run(documentId, state, upTo, at, schemaVersion);
+      summariseEdits.run(documentId, upTo);
+      deleteUpdates.run(documentId, upTo);
+      touchDocument.run(at, documentId);
+    }),
+  };
+}
 
-  interface PendingAppend {
-    documentId: string;
-    update: Uint8Array;
-    meta: UpdateMeta;
-    resolve(id: number): void;
-    reject(error: unknown): void;
-  }
+/** `append` with group commit: every update handled in one callback commits in one transaction. */
+function createGroupAppend(db: Db, insertUpdate: ReturnType<typeof prepareStatements>['insertUpdate'], gate: CommitGate): DocumentStore['append'] {
   let pending: PendingAppend[] = [];
   const insertAll = db.transaction((batch: PendingAppend[]) =>
     batch.map((entry) => Number(insertUpdate.run(entry.documentId, entry.update, entry.meta.userId, entry.meta.at).lastInsertRowid)),
@@ -81,14 +93,17 @@ export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStor
     }
     batch.forEach((entry, i) => entry.resolve(ids[i] ?? 0));
   };
+  return function append(documentId, update, meta) {
+    return new Promise<number>((resolve, reject) => {
+      if (pending.length === 0) queueMicrotask(() => gate.whenOpen(commitPending));
+      pending.push({ documentId, update, meta, resolve, reject });
+    });
+  };
+}
 
-  const compact = db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number, schemaVersion: number) => {
-    upsertSnapshot.run(documentId, state, upTo, at, schemaVersion);
-    summariseEdits.run(documentId, upTo);
-    deleteUpdates.run(documentId, upTo);
-    touchDocument.run(at, documentId);
-  });
-
+/** `gate`: where the WAL checkpointer may hold commits for a moment (see checkpointer.ts); one nobody holds by default. */
+export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStore {
+  const { selectSnapshot, selectUpdates, insertUpdate, countUpdates, compact } = prepareStatements(db);
   return {
     async load(documentId) {
       const snapshot = selectSnapshot.get(documentId) as { data: Buffer; lastUpdateId: number; schemaVersion: number | null } | undefined;
@@ -101,12 +116,7 @@ export function createSqliteStore(db: Db, gate = new CommitGate()): DocumentStor
         snapshotSchemaVersion: snapshot?.schemaVersion ?? null,
       };
     },
-    append(documentId, update, meta) {
-      return new Promise<number>((resolve, reject) => {
-        if (pending.length === 0) queueMicrotask(() => gate.whenOpen(commitPending));
-        pending.push({ documentId, update, meta, resolve, reject });
-      });
-    },
+    append: createGroupAppend(db, insertUpdate, gate),
     async compact(documentId, state, upToUpdateId, at, schemaVersion) {
       compact(documentId, state, upToUpdateId, at, schemaVersion);
     },
