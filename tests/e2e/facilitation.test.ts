@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
+import { readmeShot } from './support/screenshots.js';
 import type { ApiClient } from '../support/api.js';
 import type { TestServer } from '../support/server.js';
 
@@ -166,6 +167,8 @@ describe('a workshop on the agenda', () => {
       expect(await page.locator('[data-results] [data-rank="1"]').textContent()).toContain('Prioritet 1');
       expect(await page.locator('[data-results] canvas').count()).toBeGreaterThan(0);
     }
+    await anna.evaluate(() => window.scrollTo(0, 0));
+    await anna.screenshot({ path: readmeShot('facilitation-session.png') });
     expect(await lena.locator('[data-round]').count()).toBe(0);
   });
 

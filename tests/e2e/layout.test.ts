@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
+import { readmeShot } from './support/screenshots.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -61,6 +62,8 @@ describe('every document kind at every width', () => {
           header: document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0,
         }));
         await page.screenshot({ path: join(SHOTS, `${kind}-${width}.png`) });
+        // The README shows the plan on a phone and a laptop.
+        if (kind === 'action-plan' && width !== 1280) await page.screenshot({ path: readmeShot(`plan-${width}.png`) });
         expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
         expect(layout.overflowing).toEqual([]);
         expect(layout.header).toBeLessThanOrEqual(width < 600 ? 100 : 70);

@@ -6,6 +6,7 @@ import { LOCAL_ORIGIN } from '../../sync/undo.js';
 import { createDocView } from '../../sync/y-solid.js';
 import { ToPlanForm } from './ToPlanForm.jsx';
 import type { Facilitation } from './use-facilitation.js';
+import { FormDateInput } from '../FormDateInput.jsx';
 
 /** The agenda item being worked on: the spotlit one, else the timer's. */
 export function currentAgendaItemId(f: Facilitation): string | null {
@@ -63,7 +64,7 @@ export function CapturePanel(props: { f: Facilitation }) {
               {ft('owner')} <input name="owner" maxLength={200} />
             </label>
             <label>
-              {ft('due')} <input name="due" type="date" />
+              {ft('due')} <FormDateInput name="due" />
             </label>
             <button type="submit">{ft('addAction')}</button>
           </form>

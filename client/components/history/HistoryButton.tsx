@@ -23,7 +23,11 @@ export function HistoryButton(props: { collection: string; id: string; label: st
   return (
     <span class="history-anchor">
       <button ref={button} type="button" class="icon history-button" aria-expanded={open()} onClick={() => setOpen(!open())} title={t('history_button')}>
-        <span aria-hidden="true">🕘</span>
+        {/* An SVG, not the 🕘 emoji: without an emoji font (many work laptops) that is an empty box. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
+          <circle cx="8" cy="8" r="6.2" />
+          <path d="M8 4.5V8l2.4 1.6" />
+        </svg>
         <span class="visually-hidden">{t('history_buttonFor', { label: props.label })}</span>
       </button>
       <Show when={open()}>

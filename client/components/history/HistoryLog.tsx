@@ -4,6 +4,7 @@ import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { historyApi, type HistoryEntry, type HistoryFilter } from './history-api.js';
 import { fieldName, historyLine } from './history-text.js';
 import './history.css';
+import { FormDateInput } from '../FormDateInput.jsx';
 
 /** A day `YYYY-MM-DD` (the reader's own calendar) as the ISO time it starts, or ends. */
 function dayBound(day: string, end: boolean): string | undefined {
@@ -62,11 +63,11 @@ export function HistoryLog(props: { documentId: string; currency?: string }) {
         </label>
         <label>
           {t('history_from')}
-          <input type="date" name="from" />
+          <FormDateInput name="from" />
         </label>
         <label>
           {t('history_to')}
-          <input type="date" name="to" />
+          <FormDateInput name="to" />
         </label>
         <button type="submit" class="secondary">
           {t('history_show')}

@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { FormDateInput } from '../FormDateInput.jsx';
 
 /** "Spara version", optionally as adopted by a decision (organ, date, reference such as "KS 2027-03-15 § 42"). */
 export function SaveVersionForm(props: { documentId: string; onSaved: (version: Version) => void }) {
@@ -44,7 +45,7 @@ export function SaveVersionForm(props: { documentId: string; onSaved: (version: 
         </label>
         <label>
           {t('versions_date')}
-          <input name="date" type="date" required />
+          <FormDateInput name="date" required />
         </label>
         <label>
           {t('versions_reference')}
