@@ -90,10 +90,16 @@ export function createActionPlanView(
   };
 }
 
-/** Issues grouped by `fieldKey(path)`, as a plain record (what the per-field store holds). */
+/**
+ * Issues grouped by `fieldKey(path)`, as a plain record (what the per-field store holds).
+ * Each issue is a copy: `reconcile` keeps the objects it is given and later rewrites them
+ * in place (by position, as issues have no id), so an issue shared with the list would be
+ * rewritten under a list already handed out. Sharing them is how the panel once showed
+ * "2.2 saknar budget" twice and lost "1.3 saknar ansvarig".
+ */
 function groupByKey(issues: Issue[]): Record<string, Issue[]> {
   const record: Record<string, Issue[]> = {};
-  for (const issue of issues) (record[fieldKey(issue.path)] ??= []).push(issue);
+  for (const issue of issues) (record[fieldKey(issue.path)] ??= []).push({ ...issue, path: [...issue.path] });
   return record;
 }
 
