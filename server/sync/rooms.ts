@@ -112,8 +112,10 @@ export class Rooms {
   async change(documentId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
     const room = await this.open(documentId);
     try {
-      if (room.readOnly) return false;
+      // The document first: a fast-opened room learns why it is read-only (archived, schema
+      // too new) only when its snapshot is applied, so asking before would let the edit in.
       const doc = room.doc;
+      if (room.readOnly) return false;
       doc.transact(() => edit(doc), SERVER_ORIGIN);
       // Waits for the stored write (and compacts, as a room does every few hundred edits).
       await room.flush();
