@@ -3,15 +3,39 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { Limits } from '../shared/limits.js';
 import { ROLES } from '../shared/roles.js';
-import { fitsLength } from '../shared/strings.js';
+import { fitsLength, singleLineProblem, type SingleLineProblem } from '../shared/strings.js';
 import { AppError, invalid } from './errors.js';
 
-export const NameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Namnet får inte vara tomt.')
-  // Counted in whole characters (shared/strings.ts), so 200 emoji fit and none is split.
-  .refine((name) => fitsLength(name, Limits.maxNameLength), `Högst ${Limits.maxNameLength} tecken.`);
+/** Why a single-line text is refused (shared/strings.ts `singleLineProblem`), for people. */
+const SINGLE_LINE_MESSAGES: Record<Exclude<SingleLineProblem, 'blank'>, string> = {
+  control: 'Radbrytningar, tabbar och andra styrtecken är inte tillåtna.',
+  bidi: 'Tecken som vänder textriktningen (U+202A–202E, U+2066–2069) är inte tillåtna.',
+  invalid: 'Texten innehåller ogiltiga tecken (U+FFFE, U+FFFF eller trasiga surrogatpar).',
+};
+
+/**
+ * Every single-line text that enters through HTTP — titles, names, labels, version and
+ * decision fields, round titles — goes through this one schema (red-team FA2-1): trimmed,
+ * refused with a Swedish 400 for controls, bidi controls, noncharacters and lone surrogates
+ * (shared/strings.ts `singleLineProblem`), `empty` when nothing visible is left, and at most
+ * `max` characters counted as people count them.
+ * @example singleLine({ max: 200, empty: 'Etiketten får inte vara tom.' })
+ */
+export function singleLine(options: { max: number; empty: string; tooLong?: string }) {
+  const tooLong = options.tooLong ?? `Högst ${options.max} tecken.`;
+  return z
+    .string()
+    .trim()
+    .superRefine((text, context) => {
+      // Length first: the other checks then read at most max × 16 code units.
+      if (!fitsLength(text, options.max)) return void context.addIssue({ code: 'custom', message: tooLong });
+      const problem = singleLineProblem(text);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem === 'blank' ? options.empty : SINGLE_LINE_MESSAGES[problem] });
+    });
+}
+
+// Counted in whole characters (shared/strings.ts), so 200 emoji fit and none is split.
+export const NameSchema = singleLine({ max: Limits.maxNameLength, empty: 'Namnet får inte vara tomt.' });
 export const EmailSchema = z.string().trim().toLowerCase().max(Limits.maxEmailLength).pipe(z.email('Ogiltig e-postadress.'));
 export const RoleSchema = z.enum(ROLES, 'Rollen ska vara coordinator, editor eller viewer.');
 

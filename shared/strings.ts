@@ -95,3 +95,83 @@ export function cutToLength(text: string, max: number): string {
   }
   return text.slice(0, end);
 }
+
+export const SingleLineProblem = { Control: 'control', Bidi: 'bidi', Invalid: 'invalid', Blank: 'blank' } as const;
+export type SingleLineProblem = (typeof SingleLineProblem)[keyof typeof SingleLineProblem];
+
+/** C0 and C1 controls (TAB, LF, CR, DEL, NEL among them) and U+2028/U+2029. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Bidi embedding, override and isolate controls. LRM/RLM/ALM stay: they are marks, not overrides. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+/** Noncharacters and (with the `u` flag a pair is one code point) lone surrogates. */
+const INVALID = /[\p{Noncharacter_Code_Point}\ud800-\udfff]/u;
+/** What nobody sees: whitespace, format and default-ignorable characters, braille blank. */
+const INVISIBLE = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * Why a single-line text (a title, a name, a label) is refused, or null when it is fine
+ * (red-team FA2-1). One rule for every single-line text that enters through HTTP; the
+ * server's schemas (server/validation.ts `singleLine`) turn each kind into a Swedish 400.
+ * - `control`: C0/C1 controls, CR/LF/TAB included, and the line/paragraph separators: a
+ *   line break in a title forges lines in a calendar file (`BEGIN:VEVENT`), NUL and BEL
+ *   make an Office file's XML not well-formed.
+ * - `bidi`: embedding, override and isolate controls (U+202A–202E, U+2066–2069), which
+ *   make `gpj.exe` read as `exe.jpg` in a file name or a list.
+ * - `invalid`: noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF, …) and lone surrogates, which
+ *   XML and UTF-8 cannot carry.
+ * - `blank`: nothing left after removing whitespace and invisible characters (zero-width
+ *   spaces, joiners, BOM, fillers): a title nobody can see or click.
+ * @example singleLineProblem('Plan\r\nBEGIN:VEVENT') // 'control'
+ */
+export function singleLineProblem(text: string): SingleLineProblem | null {
+  if (CONTROL.test(text)) return 'control';
+  if (BIDI_CONTROL.test(text)) return 'bidi';
+  if (INVALID.test(text)) return 'invalid';
+  if (text.replace(INVISIBLE, '') === '') return 'blank';
+  return null;
+}
+
+/** What XML 1.0 cannot carry, plus DEL and C1 controls (no text of ours means them). */
+const NOT_FOR_FILES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Noncharacter_Code_Point}\ud800-\udfff]/u;
+const NOT_FOR_FILES_ALL = new RegExp(NOT_FOR_FILES.source, 'gu');
+/** Line breaks and tabs, which a single-line value (an ICS NAME, a file name) turns into a space. */
+const BREAKS = /[\t\n\r\u0085\u2028\u2029]+/g;
+
+/**
+ * `text` as an export may write it (red-team FA2-1): text that arrived through the
+ * websocket is not refused per field, so every file writer (xlsx, docx, ics, csv) passes
+ * its text through here. Removes what XML 1.0 does not allow (C0 controls but TAB, LF and
+ * CR; noncharacters such as U+FFFE/U+FFFF; lone surrogates) and DEL/C1 controls; with
+ * `multiLine: false` line breaks and tabs also become one space. Returns `text` itself
+ * when nothing is to be removed (the common case costs one regex test).
+ * @example exportText('A\u0000B\uffff') // 'AB'
+ * @example exportText('Plan\r\nBEGIN:VEVENT', { multiLine: false }) // 'Plan BEGIN:VEVENT'
+ */
+export function exportText(text: string, options: { multiLine?: boolean } = {}): string {
+  const joined = options.multiLine === false ? text.replace(BREAKS, ' ') : text;
+  return NOT_FOR_FILES.test(joined) ? joined.replace(NOT_FOR_FILES_ALL, '') : joined;
+}
+
+/**
+ * A copy of `value` (plain JSON: objects, arrays, strings, numbers, booleans, null) with
+ * every string passed through `exportText` (multi-line). Writers call it once on the
+ * document they are given, so no text of it reaches a file unsanitised whichever field or
+ * sheet writes it. Unchanged strings keep their identity; cost is linear in the size.
+ */
+export function exportSafe<T>(value: T): T {
+  return cleanValue(value) as T;
+}
+
+function cleanValue(value: unknown): unknown {
+  if (typeof value === 'string') return exportText(value);
+  if (Array.isArray(value)) return value.map(cleanValue);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = cleanValue(item);
+  return copy;
+}
+
+/** Bidi embedding, override and isolate controls removed (for file names). */
+export function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}

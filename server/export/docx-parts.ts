@@ -2,32 +2,36 @@
  * Building blocks of the Word exports (`export.docx`, `minutes.docx`) with the `docx`
  * library: headings, paragraphs that keep the text's own line breaks, and full-width
  * tables with a repeated bold header row — the "formal Word layout" offices paste into
- * council papers.
+ * council papers. Every text passes through `exportText` (shared/strings.ts) here, so no
+ * control character, noncharacter or lone surrogate from a document reaches Word's XML,
+ * which Word would refuse to open (red-team FA2-1).
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { exportText } from '../../shared/strings.js';
 
 /** One paragraph per line of `text` (Word ignores `\n` inside a run). */
 export function paragraphs(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph[] {
   if (text.trim() === '') return [];
-  return text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, ...options })] }));
+  return exportText(text).split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, ...options })] }));
 }
 
 /** A Word heading (Heading 1–3 styles, so Word's navigation pane and table of contents see it). */
 export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-  return new Paragraph({ text, heading: levels[level] });
+  return new Paragraph({ text: exportText(text, { multiLine: false }), heading: levels[level] });
 }
 
 /** The document's title line (Word's Title style). */
 export function title(text: string): Paragraph {
-  return new Paragraph({ text, heading: HeadingLevel.TITLE });
+  return new Paragraph({ text: exportText(text, { multiLine: false }), heading: HeadingLevel.TITLE });
 }
 
 /** A cell's content: text (lines kept), or a title line in bold with text lines under it. */
 export type CellContent = string | { bold: string; text?: string; alignRight?: boolean };
 
 function cell(content: CellContent, widthPct: number, header: boolean): TableCell {
-  const spec = typeof content === 'string' ? { bold: '', text: content } : content;
+  const raw = typeof content === 'string' ? { bold: '', text: content } : content;
+  const spec = { ...raw, bold: exportText(raw.bold), text: exportText(raw.text ?? '') };
   const lines: Paragraph[] = [];
   const alignment = spec.alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT;
   if (spec.bold !== '') lines.push(new Paragraph({ alignment, children: [new TextRun({ text: spec.bold, bold: true })] }));
@@ -51,6 +55,6 @@ export function amountCell(text: string): CellContent {
 
 /** The .docx bytes of a document made of `children`, titled `name` in its properties. */
 export async function packDocx(name: string, children: FileChild[]): Promise<Uint8Array> {
-  const document = new Document({ title: name, creator: 'Samplan', sections: [{ children }] });
+  const document = new Document({ title: exportText(name, { multiLine: false }), creator: 'Samplan', sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }

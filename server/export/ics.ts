@@ -6,14 +6,23 @@
  * Stockholm whatever the server's own zone (`TZDate`, not the process's local time).
  * Each event's UID is the document's and meeting's ids, so importing the file again
  * updates the events instead of adding copies.
+ *
+ * Hostile text (red-team FA2-1/2): every text goes through `exportSafe` (no control
+ * character, noncharacter or lone surrogate); the calendar name — which ical-generator
+ * writes raw into NAME and X-WR-CALNAME — is made one line and escaped with the library's
+ * own `escape`, so a title holding `\r\nBEGIN:VEVENT` cannot forge events. SUMMARY,
+ * LOCATION and DESCRIPTION are TEXT the library escapes (a line break stays `\n` inside
+ * the value). Only an http(s) meeting link becomes the URL property; any other scheme
+ * (`javascript:`, `data:`, `file:`) is left out there and stays readable as description text.
  */
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical from 'ical-generator';
+import ical, { escape } from 'ical-generator';
 import { scheduleMeeting } from '../../shared/agenda-schedule.js';
 import { isValidDate, isValidTime } from '../../shared/dates.js';
 import type { Locale } from '../../shared/locale.js';
 import type { AgendaJSON, MeetingJSON } from '../../shared/model/agenda.js';
+import { exportSafe, exportText } from '../../shared/strings.js';
 import { EXPORT_WORDS, type ExportWords } from './labels.js';
 
 /** The zone every meeting's date and times are read in (the network's own). */
@@ -26,10 +35,12 @@ const DEFAULT_MINUTES = 60;
  * The calendar text (CRLF lines). Meetings without a real date are left out (they cannot
  * be placed); one without a start time is an all-day event. `now` (ms) is the DTSTAMP.
  */
-export function buildIcs(agenda: AgendaJSON, documentId: string, locale: Locale, now: number): string {
+export function buildIcs(document: AgendaJSON, documentId: string, locale: Locale, now: number): string {
+  const agenda = exportSafe(document);
   const words = EXPORT_WORDS[locale];
   const calendar = ical({
-    name: agenda.title,
+    // The library writes the name unescaped (NAME, X-WR-CALNAME): one line, escaped here.
+    name: escape(exportText(agenda.title, { multiLine: false }), false),
     prodId: { company: 'Samplan', product: 'Samplan', language: locale.toUpperCase() },
     // No calendar-wide zone: ical-generator would then write DTSTAMP as local time, but
     // RFC 5545 wants it in UTC. Each event names its zone (TZID) instead, and the
@@ -44,12 +55,24 @@ export function buildIcs(agenda: AgendaJSON, documentId: string, locale: Locale,
       stamp: new Date(now),
       summary: meeting.title,
       location: meeting.location === '' ? null : meeting.location,
-      url: meeting.link === '' ? null : meeting.link,
+      url: webLink(meeting.link),
       description: description(meeting, words),
       ...when(meeting),
     });
   }
   return calendar.toString();
+}
+
+/** The link when it is an absolute http(s) URL (what a calendar may open), else null. */
+export function webLink(link: string): string | null {
+  const trimmed = link.trim();
+  if (!/^https?:\/\//i.test(trimmed) || /[\s\u0000-\u001f]/.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? trimmed : null;
+  } catch {
+    return null;
+  }
 }
 
 function when(meeting: MeetingJSON): { start: Date; end: Date; allDay?: boolean } {

@@ -16,13 +16,13 @@ import { AppError } from '../errors.js';
 import { checkRoundItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
 import { ballotsOf, closeRound, findRound, insertRound, putBallot, type RoundRow } from '../facilitation/rounds-store.js';
 import { checkBallot, itemKey, tally } from '../facilitation/tally.js';
-import { parseJson } from '../validation.js';
+import { parseJson, singleLine } from '../validation.js';
 
 const MAX_ITEMS = 100;
 
 const NewRound = z
   .object({
-    title: z.string().trim().min(1, 'Rubriken får inte vara tom.').max(200, 'Högst 200 tecken.'),
+    title: singleLine({ max: 200, empty: 'Rubriken får inte vara tom.' }),
     items: z
       .array(z.object({ collection: z.string().min(1).max(50), id: z.string().min(1).max(100) }))
       .min(1, 'Välj minst en punkt.')

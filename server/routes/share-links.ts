@@ -13,12 +13,12 @@ import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
 import { shareAccess } from '../share/access.js';
 import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
-import { parseJson } from '../validation.js';
+import { parseJson, singleLine } from '../validation.js';
 import { exportBody, liveJSON } from '../versions/states.js';
 import { publicOrigin } from './invitations.js';
 
 const NewLink = z.object({
-  label: z.string().trim().min(1, 'Etiketten får inte vara tom.').max(200, 'Etiketten: högst 200 tecken.'),
+  label: singleLine({ max: 200, empty: 'Etiketten får inte vara tom.', tooLong: 'Etiketten: högst 200 tecken.' }),
   expiresInDays: z.number().int('Hela dagar.').min(1, 'Minst 1 dag.').max(90, 'Högst 90 dagar.').default(7),
 });
 

@@ -11,13 +11,14 @@ import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
-import { parseJson, parseWith } from '../validation.js';
+import { parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
 import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
 
-const text = (max: number, what: string) => z.string().trim().min(1, `${what} får inte vara tom.`).max(max, `${what}: högst ${max} tecken.`);
+/** A single-line field (server/validation.ts `singleLine`: no controls, bidi controls or invisible-only text). */
+const text = (max: number, what: string) => singleLine({ max, empty: `${what} får inte vara tom.`, tooLong: `${what}: högst ${max} tecken.` });
 const isoDate = z.iso.date('Datumet ska skrivas ÅÅÅÅ-MM-DD.');
 
 const NewVersion = z.object({

@@ -29,4 +29,26 @@ describe('attachment()', () => {
   it('takes control characters and path separators out of the saved name', () => {
     expect(savedName(attachment('a/b\\c\r\nd', 'xlsx'))).toBe('a b c d.xlsx');
   });
+
+  // Red-team FA2-1: a title set through the websocket is not refused per field.
+  it.each([
+    ['a right-to-left override', 'faktura\u202Egpj.exe', 'fakturagpj.exe.xlsx'],
+    ['isolates and embeddings', '\u2066a\u2069\u202Ab\u202C', 'ab.xlsx'],
+    ['noncharacters and a lone surrogate', 'a\uffff\ufffeb\ud800', 'ab.xlsx'],
+    ['an emoji across the 150-character cut', `${'a'.repeat(149)}😀`, `${'a'.repeat(149)}😀.xlsx`],
+  ])('takes %s out of the saved name', (_what, title, saved) => {
+    expect(savedName(attachment(title, 'xlsx'))).toBe(saved);
+  });
+
+  it('fuzz: any title gives a header (never a throw) whose saved name holds no control, bidi control, noncharacter or lone surrogate', () => {
+    const pool = ['a', 'å', ' ', '/', '\\', '\r', '\n', '\u0000', '\u0007', '\u202e', '\u2066', '\ufffe', '\uffff', '\ud800', '\udc00', '😀', '\u200b'];
+    let state = 7;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 2_000; run++) {
+      const title = Array.from({ length: Math.floor(next() * 200) }, () => pool[Math.floor(next() * pool.length)] ?? 'a').join('');
+      const saved = savedName(attachment(title, 'docx'));
+      expect(saved).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff/\\]/);
+      expect(saved.endsWith('.docx')).toBe(true);
+    }
+  });
 });
