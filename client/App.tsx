@@ -11,6 +11,7 @@ const AccountPage = lazy(() => import('./pages/AccountPage.jsx').then((m) => ({ 
 const InvitePage = lazy(() => import('./pages/InvitePage.jsx').then((m) => ({ default: m.InvitePage })));
 const DocumentPage = lazy(() => import('./pages/DocumentPage.jsx').then((m) => ({ default: m.DocumentPage })));
 const PresentPage = lazy(() => import('./pages/PresentPage.jsx').then((m) => ({ default: m.PresentPage })));
+const VersionPage = lazy(() => import('./pages/VersionPage.jsx').then((m) => ({ default: m.VersionPage })));
 const SharedPage = lazy(() => import('./pages/SharedPage.jsx').then((m) => ({ default: m.SharedPage })));
 
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
       <Route path="/w/:ws" component={WorkspacePage} />
       <Route path="/d/:doc" component={DocumentPage} />
       <Route path="/d/:doc/present" component={PresentPage} />
+      <Route path="/d/:doc/versions/:v" component={VersionPage} />
       <Route path="/s/:token" component={SharedPage} />
       <Route path="/invite/:token" component={InvitePage} />
       <Route path="/konto" component={AccountPage} />

@@ -3,7 +3,7 @@
  * a session ends (issue 15/16 items 1, 3, 5): the person's local document copies are deleted,
  * and the app remembers why, so the next page can say it ("Du är utloggad på alla enheter").
  */
-import { createResource, createSignal } from 'solid-js';
+import { createMemo, createResource, createSignal } from 'solid-js';
 import { api, ApiError, onUnauthorized } from './api.js';
 import { clearLocalCopies } from './sync/local-copies.js';
 
@@ -29,7 +29,15 @@ async function loadMe() {
   }
 }
 
-const [me, { refetch, mutate }] = createResource(loadMe);
+/**
+ * A guest's share-link page (`/s/…`) has nobody to ask about: it never calls /api/me (two
+ * 401s in a guest's console, issue 18 follow-up). The layout tells which page is shown.
+ */
+const [path, setPath] = createSignal(typeof location === 'undefined' ? '/' : location.pathname);
+export { setPath as followPath };
+const wanted = createMemo(() => !path().startsWith('/s/'));
+
+const [me, { refetch, mutate }] = createResource(wanted, () => loadMe());
 export { me, refetch as refreshMe, mutate as setMe };
 
 /**

@@ -3,6 +3,7 @@
  * "Versions, changes, the live draft", "Share links"; README "Contract notes").
  */
 import type { CompareResult } from '../shared/compare/types.js';
+import type { DocumentJSON } from '../shared/model/document.js';
 import type { DocumentKind } from '../shared/model/kinds.js';
 import { call } from './api.js';
 
@@ -21,10 +22,14 @@ export interface Version {
   createdAt: string;
   createdBy: { id: string; name: string } | null;
   decision: Decision | null;
+  /** On a "Före återställning" version: the version that was restored over it. */
+  restoreOf: { id: string; name: string } | null;
 }
 /** `changes?since=` also says where it counted from; `none`: never visited. */
 export interface ChangesSince extends CompareResult {
   from: { kind: 'visit' | 'version' | 'empty' | 'none'; at: string | null };
+  /** When the server read the live state: send it back with "Markera som läst". */
+  to: { at: string };
 }
 export interface ShareLink {
   id: string;
@@ -39,7 +44,20 @@ export interface SharedInfo {
   expiresAt: string;
 }
 
+/** A version as `GET …/versions/:v/export.json` gives it: the document's export shape as it was, with the version. */
+export type VersionExport = DocumentJSON & { version: Version };
+
 const doc = (id: string) => `/documents/${encodeURIComponent(id)}`;
+
+/**
+ * Records a visit as the page goes away (`pagehide`): a beacon outlives the page, and goes
+ * same-origin with the session cookie. `at`: the `to.at` of the change list the member saw
+ * (the server refuses it, 409, when the document changed after it); none: now.
+ */
+export function sendVisitBeacon(id: string, at: string | null): boolean {
+  const body = new Blob([JSON.stringify(at ? { at } : {})], { type: 'application/json' });
+  return navigator.sendBeacon(`/api${doc(id)}/visits`, body);
+}
 
 export const versionsApi = {
   versions: (id: string) => call<{ versions: Version[] }>('GET', `${doc(id)}/versions`),
@@ -48,7 +66,9 @@ export const versionsApi = {
   /** `from`/`to`: a version id, `live`, or (from only) `adopted`. */
   compare: (id: string, from: string, to: string) => call<CompareResult>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   changesSinceLastVisit: (id: string) => call<ChangesSince>('GET', `${doc(id)}/changes?since=last-visit`),
-  markVisited: (id: string) => call<null>('POST', `${doc(id)}/visits`),
+  /** `at`: the `to.at` of the list being marked read; 409 `visit.stale` when the document changed after it. */
+  markVisited: (id: string, at?: string) => call<null>('POST', `${doc(id)}/visits`, at ? { at } : undefined),
+  versionExport: (id: string, version: string) => call<VersionExport>('GET', `${doc(id)}/versions/${encodeURIComponent(version)}/export.json`),
   shareLinks: (id: string) => call<{ links: ShareLink[] }>('GET', `${doc(id)}/share-links`),
   createShareLink: (id: string, label: string, expiresInDays: number) =>
     call<{ id: string; label: string; url: string; expiresAt: string }>('POST', `${doc(id)}/share-links`, { label, expiresInDays }),

@@ -1,9 +1,9 @@
-import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { onCleanup, onMount, Show } from 'solid-js';
+import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, onCleanup, onMount, Show } from 'solid-js';
 import { LOCALES, isLocale } from '../../shared/locale.js';
 import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
-import { endSession, me, refreshMe } from '../session.js';
+import { endSession, followPath, me, refreshMe } from '../session.js';
 import { SkipLink } from './SkipLink.jsx';
 import '../styles/responsive.css';
 
@@ -11,6 +11,9 @@ const LANGUAGE_NAMES = { sv: 'Svenska', nb: 'Norsk bokmål', en: 'English' } as 
 
 export function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
+  // Which page is shown decides whether the session is asked for (never on a guest's /s/ link).
+  const where = useLocation();
+  createEffect(() => followPath(where.pathname));
   const logOut = async () => {
     await api.logout().catch(() => undefined);
     // Leave the page first, then forget the user: the page's own redirect to the sign-in page

@@ -110,7 +110,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
           </Match>
         </Switch>
         {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
-        <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" />
+        <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" doc={live.doc} />
         <HistoryLog documentId={props.info.id} />
         <Show when={roleAtLeast(props.info.role, 'coordinator')}>
           <ShareLinksPanel documentId={props.info.id} />

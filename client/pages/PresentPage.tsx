@@ -1,14 +1,32 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, Match, onCleanup, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, on, onCleanup, Switch } from 'solid-js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { FacilitationLayer } from '../components/facilitation/FacilitationLayer.jsx';
 import { LoadError } from '../components/LoadError.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { ChangesPanel } from '../components/present/ChangesPanel.jsx';
 import { PresentView } from '../components/present/PresentView.jsx';
+import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
 import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
 import { t } from '../i18n/index.js';
-import { presentMemberDocument } from '../sync/present-document.js';
+import { createSettledRevision, presentMemberDocument, type PresentedDocument } from '../sync/present-document.js';
+import { versionsApi, type Version } from '../versions-api.js';
+
+/** "Antagen version mot utkastet" at the top, for every member: the list is fetched again as the draft changes. */
+function AdoptedAtTop(props: { documentId: string; live: PresentedDocument }) {
+  const revision = createSettledRevision(props.live.doc);
+  const [versions, setVersions] = createSignal<Version[]>([]);
+  createEffect(
+    on(revision, () => {
+      versionsApi.versions(props.documentId).then(
+        (r) => setVersions(r.versions),
+        // The versions panel below says why the list could not be read.
+        () => undefined,
+      );
+    }),
+  );
+  return <AdoptedVsLive documentId={props.documentId} versions={versions()} currency={props.live.currency()} revision={revision} />;
+}
 
 /** A member's presentation view, with "Ändrat sedan ditt senaste besök" and the versions to compare. */
 function MemberPresentation(props: { info: DocumentInfo; user: User }) {
@@ -28,10 +46,11 @@ function MemberPresentation(props: { info: DocumentInfo; user: User }) {
       }
       panels={
         <>
-          <ChangesPanel documentId={props.info.id} currency={live.currency()} />
+          <AdoptedAtTop documentId={props.info.id} live={live} />
+          <ChangesPanel documentId={props.info.id} currency={live.currency()} doc={live.doc} />
           <details class="versions-details">
             <summary>{t('versions_heading')}</summary>
-            <VersionsPanel documentId={props.info.id} canWrite={false} currency={live.currency()} />
+            <VersionsPanel documentId={props.info.id} canWrite={false} currency={live.currency()} doc={live.doc} quickCompare={false} />
           </details>
         </>
       }

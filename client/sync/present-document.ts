@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { Accessor } from 'solid-js';
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { ROOTS, type DocumentKind } from '../../shared/model/kinds.js';
 import { createReconnectPolicy } from './close-codes.js';
 import { openDocument } from './open-document.js';
@@ -23,6 +23,29 @@ export interface PresentedDocument {
   /** The document's currency (action plans; SEK for the other kinds), for amounts in change lists. */
   currency: Accessor<string>;
   destroy(): Promise<void>;
+}
+
+/** Quiet after the last change before lists compared with the live draft are fetched again. */
+export const SETTLE_MS = 1500;
+
+/**
+ * A counter that goes up `quietMs` after the last change to `doc` (any origin: a peer's
+ * edit, a restore, a local one), so a panel comparing with the live draft refetches once
+ * per burst of typing, not per keystroke. Call inside a Solid owner; stops with it.
+ */
+export function createSettledRevision(doc: Y.Doc, quietMs = SETTLE_MS): Accessor<number> {
+  const [revision, setRevision] = createSignal(0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onUpdate = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => setRevision((n) => n + 1), quietMs);
+  };
+  doc.on('update', onUpdate);
+  onCleanup(() => {
+    clearTimeout(timer);
+    doc.off('update', onUpdate);
+  });
+  return revision;
 }
 
 const socketUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;

@@ -1,10 +1,13 @@
 import { For, Show } from 'solid-js';
 import type { Change, ChangeValue, CompareResult } from '../../../shared/compare/types.js';
 import { INTL_LOCALE } from '../../../shared/locale.js';
+import type { PlanTotals } from '../../../shared/totals.js';
 import { locale, money, t } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/messages.js';
 
-/** Fields holding amounts in minor units (shared/compare: budgets as values). */
-const MONEY_FIELDS: ReadonlySet<string> = new Set(['budget', 'amount', 'frame', 'frameWithIncome', 'spentBefore']);
+/** Fields holding amounts in minor units (shared/compare: budgets as values), with their names. */
+const MONEY_LABELS: Readonly<Record<string, MessageKey>> = { budget: 'budget', amount: 'amount', frame: 'frame', frameWithIncome: 'frameWithIncome', spentBefore: 'spentBefore' };
+const MONEY_FIELDS: ReadonlySet<string> = new Set(Object.keys(MONEY_LABELS));
 
 /** An ISO 8601 time as the reader's date and time, e.g. "15 mars 2027 14:02". */
 export function dateTime(iso: string): string {
@@ -23,32 +26,76 @@ export function changeValue(field: string | undefined, value: ChangeValue | unde
   return typeof record.label === 'string' ? record.label : '';
 }
 
+/** A difference of amounts with its sign: "+60 000 kr", "−20 000 kr", "±0 kr". */
+export function signedMoney(delta: number, currency: string): string {
+  if (delta === 0) return `±${money(0, currency)}`;
+  const text = money(Math.abs(delta), currency);
+  return delta > 0 ? `+${text}` : `−${text}`;
+}
+
+/** The amount of a money field changed from `before` to `after`, when both are amounts (a missing one counts as 0). */
+function moneyDelta(change: Change): number | null {
+  if (!change.field || !MONEY_FIELDS.has(change.field) || change.op !== 'changed') return null;
+  const amount = (v: ChangeValue | undefined) => (typeof v === 'number' ? v : v === null || v === undefined ? 0 : NaN);
+  const delta = amount(change.after) - amount(change.before);
+  return Number.isNaN(delta) ? null : delta;
+}
+
+/** An added or removed item's amounts (e.g. a new activity's budget), which its label alone does not say. */
+function itemAmounts(change: Change): Array<[string, number]> {
+  const fields = change.op === 'added' ? change.after : change.op === 'removed' ? change.before : undefined;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return [];
+  return Object.entries(fields as Readonly<Record<string, unknown>>).flatMap(([key, v]) => (MONEY_FIELDS.has(key) && typeof v === 'number' ? [[key, v] as [string, number]] : []));
+}
+
 function ChangeItem(props: { change: Change; currency: string }) {
   const c = () => props.change;
   const showValues = () => c().op === 'changed' || c().op === 'moved';
+  const delta = () => moneyDelta(c());
   return (
     <li class="change" data-op={c().op}>
       <span class="change-op">{t(`change_${c().op}`)}</span> <strong>{c().label || c().id}</strong>
       <Show when={c().field && c().op === 'changed'}>
         <span class="muted"> · {c().field}</span>
       </Show>
+      <For each={itemAmounts(c())}>
+        {([field, amount]) => (
+          <span class="change-amount">
+            {' '}
+            · {t(MONEY_LABELS[field] ?? 'amount')}: <strong class="change-new">{money(amount, props.currency)}</strong>
+          </span>
+        )}
+      </For>
       <Show when={showValues()}>
         <div class="change-values">
-          <span>
-            <span class="change-tag">{t('change_before')}:</span> <del>{changeValue(c().field, c().before, props.currency)}</del>
-          </span>
-          <span>
-            <span class="change-tag">{t('change_after')}:</span> <ins>{changeValue(c().field, c().after, props.currency)}</ins>
-          </span>
+          <div>
+            <span class="change-tag">{t('change_before')}:</span> <span class="change-old">{changeValue(c().field, c().before, props.currency)}</span>
+          </div>
+          <div>
+            <span class="change-tag">{t('change_after')}:</span> <strong class="change-new">{changeValue(c().field, c().after, props.currency)}</strong>
+            <Show when={delta()}>{(d) => <span class="change-delta"> ({signedMoney(d(), props.currency)})</span>}</Show>
+          </div>
         </div>
       </Show>
     </li>
   );
 }
 
-/** A compare or changes answer as a list: each change with before/after, then the plan's total. */
+/** A total in both states, with its signed difference; said only when it differs. */
+function TotalLine(props: { label: string; before: number | null; after: number | null; currency: string; name: string }) {
+  return (
+    <Show when={props.before !== props.after}>
+      <p class="change-totals" data-totals={props.name}>
+        {props.label}: <span class="change-old">{money(props.before, props.currency)}</span> → <strong class="change-new">{money(props.after, props.currency)}</strong>
+        <Show when={props.before !== null && props.after !== null}> ({signedMoney((props.after ?? 0) - (props.before ?? 0), props.currency)})</Show>
+      </p>
+    </Show>
+  );
+}
+
+/** A compare or changes answer as a list: each change with before/after, then the plan's totals (planned, remaining). */
 export function ChangeList(props: { result: CompareResult; currency: string; empty: string }) {
-  const planned = () => props.result.totals;
+  const sums = (): { before: PlanTotals; after: PlanTotals } | undefined => props.result.totals;
   return (
     <>
       <Show when={props.result.changes.length > 0} fallback={<p>{props.empty}</p>}>
@@ -56,13 +103,12 @@ export function ChangeList(props: { result: CompareResult; currency: string; emp
           <For each={props.result.changes}>{(change) => <ChangeItem change={change} currency={props.currency} />}</For>
         </ul>
       </Show>
-      <Show when={planned()}>
-        {(sums) => (
-          <Show when={sums().before.planned !== sums().after.planned}>
-            <p class="change-totals">
-              {t('change_totals')}: <del>{money(sums().before.planned, props.currency)}</del> → <ins>{money(sums().after.planned, props.currency)}</ins>
-            </p>
-          </Show>
+      <Show when={sums()}>
+        {(s) => (
+          <>
+            <TotalLine name="planned" label={t('change_totals')} before={s().before.planned} after={s().after.planned} currency={props.currency} />
+            <TotalLine name="remaining" label={t('remaining')} before={s().before.remaining} after={s().after.remaining} currency={props.currency} />
+          </>
         )}
       </Show>
     </>

@@ -1,53 +1,107 @@
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
+import type * as Y from 'yjs';
+import { ApiError } from '../../api.js';
 import { t } from '../../i18n/index.js';
-import { versionsApi } from '../../versions-api.js';
+import { createSettledRevision } from '../../sync/present-document.js';
+import { sendVisitBeacon, versionsApi, type ChangesSince } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList, dateTime } from './ChangeList.jsx';
 
 /**
- * "Ändrat sedan ditt senaste besök" (DESIGN "Versions, changes, the live draft"):
- * `GET …/changes?since=last-visit`, and "Markera som läst" (`POST …/visits`) which moves the
- * starting point to now.
+ * The list and its refreshes: fetched at once and again after each burst of changes to the
+ * live document (`createSettledRevision`), keeping the last list shown while a new one loads.
  */
-export function ChangesPanel(props: { documentId: string; currency: string }) {
-  const [changes, { refetch }] = createResource(() => props.documentId, (id) => versionsApi.changesSinceLastVisit(id));
-  const [error, setError] = createSignal<string | null>(null);
-  const [marked, setMarked] = createSignal(false);
-  const markRead = async () => {
-    setError(null);
+function useChangesSince(documentId: () => string, doc: Y.Doc) {
+  const [list, setList] = createSignal<ChangesSince | null>(null);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  let request = 0;
+  const load = async () => {
+    const mine = ++request;
     try {
-      await versionsApi.markVisited(props.documentId);
-      setMarked(true);
-      await refetch();
+      const result = await versionsApi.changesSinceLastVisit(documentId());
+      if (mine !== request) return;
+      setList(result);
+      setLoadError(null);
     } catch (e) {
-      setError(messageOf(e, t('errorGeneric')));
+      if (mine === request) setLoadError(messageOf(e, t('errorGeneric')));
     }
   };
+  const revision = createSettledRevision(doc);
+  createEffect(on([documentId, revision], () => void load()));
+  return { list, loadError, load };
+}
+
+/**
+ * "Ändrat sedan ditt senaste besök" (DESIGN "Versions, changes, the live draft"):
+ * `GET …/changes?since=last-visit`, refreshed while the draft changes; "Markera som läst"
+ * sends the `to.at` of the list shown (`POST …/visits {at}`), so an edit made after it is
+ * never marked read (409 `visit.stale`: the list is fetched again and says so). Leaving
+ * the page records the visit too (a beacon on `pagehide`, or on leaving within the app).
+ */
+export function ChangesPanel(props: { documentId: string; currency: string; doc: Y.Doc }) {
+  const { list, loadError, load } = useChangesSince(() => props.documentId, props.doc);
+  const [error, setError] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  // A first visit shows no list: what the member saw is the live document itself, so "now".
+  const seenAt = () => {
+    const shown = list();
+    return shown && shown.from.kind !== 'none' ? shown.to.at : null;
+  };
+  const markRead = async () => {
+    setError(null);
+    setNotice(null);
+    const shown = list();
+    try {
+      await versionsApi.markVisited(props.documentId, shown?.to.at);
+      setNotice(t('changes_marked'));
+      await load();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'visit.stale') {
+        setNotice(t('changes_stale'));
+        await load();
+      } else setError(messageOf(e, t('errorGeneric')));
+    }
+  };
+  useVisitOnLeave(() => props.documentId, () => list() !== null, seenAt);
   return (
     <section class="changes-panel" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes_heading')}</h2>
-      <Switch fallback={<p role="status">{t('loading')}</p>}>
-        <Match when={changes.error as unknown}>
-          <p class="error">{messageOf(changes.error, t('errorGeneric'))}</p>
-        </Match>
-        <Match when={changes()}>
-          {(result) => (
-            <>
-              <Show when={result().from.at}>{(at) => <p class="muted">{t('changes_since', { time: dateTime(at()) })}</p>}</Show>
-              <Show when={result().from.kind !== 'none'} fallback={<p>{t('changes_firstVisit')}</p>}>
-                <ChangeList result={result()} currency={props.currency} empty={t('changes_none')} />
-              </Show>
-            </>
-          )}
-        </Match>
-      </Switch>
+      <Show when={list()} fallback={loadError() ? <p class="error">{loadError()}</p> : <p role="status">{t('loading')}</p>}>
+        {(result) => (
+          <div data-changes-at={result().to.at}>
+            <Show when={result().from.at}>{(at) => <p class="muted">{t('changes_since', { time: dateTime(at()) })}</p>}</Show>
+            <Show when={result().from.kind !== 'none'} fallback={<p>{t('changes_firstVisit')}</p>}>
+              <ChangeList result={result()} currency={props.currency} empty={t('changes_none')} />
+            </Show>
+          </div>
+        )}
+      </Show>
       <button type="button" class="secondary" onClick={() => void markRead()}>
         {t('changes_markRead')}
       </button>
-      <Show when={marked()}>
-        <p role="status">{t('changes_marked')}</p>
+      <Show when={notice()}>
+        <p role="status">{notice()}</p>
       </Show>
       <ErrorText message={error()} />
     </section>
   );
+}
+
+/**
+ * Records the visit when the member leaves: closing the tab or going elsewhere (`pagehide`,
+ * by beacon), or leaving the view within the app (the component's cleanup). Only once a
+ * list was shown, with the time of the list seen (null: now).
+ */
+function useVisitOnLeave(documentId: () => string, shown: () => boolean, seenAt: () => string | null): void {
+  let sent = false;
+  const leave = () => {
+    if (sent || !shown()) return;
+    sent = true;
+    sendVisitBeacon(documentId(), seenAt());
+  };
+  window.addEventListener('pagehide', leave);
+  onCleanup(() => {
+    window.removeEventListener('pagehide', leave);
+    leave();
+  });
 }

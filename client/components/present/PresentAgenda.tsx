@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { scheduleMeeting } from '../../../shared/agenda-schedule.js';
 import type { AgendaItemJSON, AgendaJSON, MeetingJSON } from '../../../shared/model/agenda.js';
 import { longDate, t } from '../../i18n/index.js';
+import { PlanActivityLink, PriorityBadge } from '../facilitation/links.jsx';
 
 type Recent = () => ReadonlySet<string>;
 
@@ -16,7 +17,7 @@ function PresentItem(props: { item: AgendaItemJSON; start: string; end: string; 
         </Show>
       </span>
       <div>
-        <strong>{item().title}</strong>
+        <strong>{item().title}</strong> <PriorityBadge priority={item().priority} />
         <Show when={item().presenter}>
           <span class="muted"> · {item().presenter}</span>
         </Show>
@@ -34,11 +35,11 @@ function PresentItem(props: { item: AgendaItemJSON; start: string; end: string; 
           <ul>
             <For each={item().actions}>
               {(a) => (
-                <li classList={{ recent: props.recent().has(a.id) }}>
+                <li classList={{ recent: props.recent().has(a.id) }} data-action-item={a.id}>
                   {a.text}
                   {a.owner ? ` – ${a.owner}` : ''}
                   {a.due ? ` (${t('due').toLowerCase()} ${a.due})` : ''}
-                  {a.done ? ` ✓ ${t('done')}` : ''}
+                  {a.done ? ` ✓ ${t('done')}` : ''} <PlanActivityLink link={a.planActivity} />
                 </li>
               )}
             </For>

@@ -3,14 +3,19 @@ import type { ActionPlanJSON, ActivityJSON, GoalJSON } from '../../../shared/mod
 import { summaryLines, type SummaryLine } from '../../../shared/summary.js';
 import { totals } from '../../../shared/totals.js';
 import { money, t } from '../../i18n/index.js';
+import { AgendaSourceLink, PriorityBadge } from '../facilitation/links.jsx';
 
 type Recent = () => ReadonlySet<string>;
 
 const COLUMNS = ['present_colGoal', 'present_colActivities', 'present_colBudget', 'present_colResponsible', 'present_colTimeframe', 'present_colRecipients'] as const;
 
-function timeframe(a: Pick<ActivityJSON, 'start' | 'end'>): string {
-  if (!a.start && !a.end) return '–';
-  return `${a.start ?? '…'} – ${a.end ?? '…'}`;
+/** "2027-02-01 – 2027-09-30": the line may break between the dates, never inside one. */
+function Timeframe(props: { activity: Pick<ActivityJSON, 'start' | 'end'> }) {
+  return (
+    <Show when={props.activity.start || props.activity.end} fallback="–">
+      <span class="nowrap">{props.activity.start ?? '…'}</span> – <span class="nowrap">{props.activity.end ?? '…'}</span>
+    </Show>
+  );
 }
 
 function goalName(goal: GoalJSON): string {
@@ -22,7 +27,7 @@ function GoalRows(props: { goal: GoalJSON; currency: string; recent: Recent }) {
   const span = () => Math.max(1, props.goal.activities.length);
   const goalCell = () => (
     <th scope="rowgroup" rowSpan={span()} class="present-goal" classList={{ recent: props.goal.id !== null && props.recent().has(props.goal.id) }}>
-      <span class="present-goal-title">{goalName(props.goal)}</span>
+      <span class="present-goal-title">{goalName(props.goal)}</span> <PriorityBadge priority={props.goal.priority} />
       <Show when={props.goal.description}>
         <span class="present-description">{props.goal.description}</span>
       </Show>
@@ -35,16 +40,21 @@ function GoalRows(props: { goal: GoalJSON; currency: string; recent: Recent }) {
           {(activity, i) => (
             <tr class="present-activity" data-activity={activity.id} data-number={activity.number} classList={{ recent: props.recent().has(activity.id) }}>
               <Show when={i() === 0}>{goalCell()}</Show>
-              <td>
-                <span class="present-activity-title">{`${activity.number} ${activity.title}`.trim()}</span>
+              <td class="present-cell-activity">
+                <span class="present-activity-title">{`${activity.number} ${activity.title}`.trim()}</span> <PriorityBadge priority={activity.priority} />
                 <Show when={activity.description}>
                   <span class="present-description">{activity.description}</span>
                 </Show>
+                <AgendaSourceLink source={activity.source} />
               </td>
-              <td class="amount">{money(activity.budget, props.currency)}</td>
-              <td>{activity.responsible || '–'}</td>
-              <td class="nowrap">{timeframe(activity)}</td>
-              <td>{activity.recipients || '–'}</td>
+              <td class="amount" data-label={t('present_colBudget')}>
+                {money(activity.budget, props.currency)}
+              </td>
+              <td data-label={t('present_colResponsible')}>{activity.responsible || '–'}</td>
+              <td data-label={t('present_colTimeframe')}>
+                <Timeframe activity={activity} />
+              </td>
+              <td data-label={t('present_colRecipients')}>{activity.recipients || '–'}</td>
             </tr>
           )}
         </For>
@@ -103,10 +113,17 @@ function CostsAndSummary(props: { plan: ActionPlanJSON; recent: Recent }) {
             <dt>{t('planned')}</dt>
             <dd data-total="planned">{sum(sums().planned)}</dd>
           </div>
+          {/* Every line "Kvar att fördela" depends on (frame − planned − already spent), as the editor shows them. */}
+          <Show when={props.plan.budget.spentBefore !== null}>
+            <div>
+              <dt>{props.plan.budget.spentBeforeDate ? t('present_spentBeforeUntil', { date: props.plan.budget.spentBeforeDate }) : t('spentBefore')}</dt>
+              <dd data-total="spentBefore">{sum(props.plan.budget.spentBefore)}</dd>
+            </div>
+          </Show>
           <Show when={props.plan.budget.frame !== null}>
             <div>
               <dt>{t('frame')}</dt>
-              <dd>{sum(props.plan.budget.frame)}</dd>
+              <dd data-total="frame">{sum(props.plan.budget.frame)}</dd>
             </div>
           </Show>
           <Show when={sums().remaining !== null}>
@@ -135,7 +152,6 @@ export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
       </Show>
       <section class="present-section" aria-labelledby="present-goals">
         <h2 id="present-goals">{t('goals')}</h2>
-        <div class="present-scroll" tabindex="0" role="region" aria-labelledby="present-goals">
         <table class="present-table present-plan">
           <thead>
             <tr>
@@ -144,7 +160,6 @@ export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
           </thead>
           <For each={props.plan.goals}>{(goal) => <GoalRows goal={goal} currency={props.plan.currency} recent={props.recent} />}</For>
         </table>
-        </div>
       </section>
       <CostsAndSummary plan={props.plan} recent={props.recent} />
     </>

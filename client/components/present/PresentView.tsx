@@ -1,4 +1,4 @@
-import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import { actionPlanToJSON } from '../../../shared/model/action-plan.js';
 import { agendaToJSON } from '../../../shared/model/agenda.js';
@@ -15,6 +15,20 @@ import { PresentStrategy } from './PresentStrategy.jsx';
 import './present.css';
 
 type Recent = () => ReadonlySet<string>;
+
+/** "2026-11-29 19:40" in the reader's time zone. */
+export function printTime(ms: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+}
+
+/** When the page is printed (set again just before printing), for the line saying what the paper is. */
+export function usePrintTime(): () => string {
+  const [time, setTime] = createSignal(printTime(Date.now()));
+  const update = () => setTime(printTime(Date.now()));
+  window.addEventListener('beforeprint', update);
+  onCleanup(() => window.removeEventListener('beforeprint', update));
+  return time;
+}
 
 /** The document's body by kind; each reads its own reactive view of the Y.Doc (y-solid.ts). */
 function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: (title: () => string) => void }) {
@@ -52,6 +66,7 @@ function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: 
  * `panels` (changes since the last visit, versions) are left out of print.
  */
 export function PresentView(props: { live: PresentedDocument; kind: DocumentKind; title: string; links?: JSX.Element; notice?: JSX.Element; panels?: JSX.Element }) {
+  const printed = usePrintTime();
   // The live title comes from the kind's view, made further down; a signal carries its reader up.
   const [readTitle, setReadTitle] = createSignal<() => string>(() => props.title);
   const title = () => readTitle()() || props.title;
@@ -71,6 +86,7 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
         </span>
       </div>
       {props.notice}
+      <p class="present-printed">{t('present_printedLive', { time: printed() })}</p>
       <PageHeading class="present-title">{title()}</PageHeading>
       <p class="present-note no-print">{t('present_live')}</p>
       <Show when={props.panels}>

@@ -1,40 +1,147 @@
-import { createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import type { CompareResult } from '../../../shared/compare/types.js';
 import { t } from '../../i18n/index.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList } from '../present/ChangeList.jsx';
 
-/** Compare any two versions, or a version with the live draft; "Antagen version mot utkastet" in one click. */
-export function CompareVersions(props: { documentId: string; versions: Version[]; currency: string }) {
-  const [from, setFrom] = createSignal('');
-  const [to, setTo] = createSignal('live');
-  const [result, setResult] = createSignal<CompareResult | null>(null);
+/** `adopted` is the latest version with a decision (the list is newest first). */
+const latestAdopted = (versions: readonly Version[]) => versions.find((v) => v.decision !== null);
+
+/**
+ * What a compared state is called: "Utkastet (live)", "Antagen version ”X” (KS 2027-03-15 § 42)"
+ * or "Version ”X”" — so a result always says which two states it compares.
+ */
+export function stateName(which: string, versions: readonly Version[]): string {
+  if (which === 'live') return t('versions_live');
+  const version = which === 'adopted' ? latestAdopted(versions) : versions.find((v) => v.id === which);
+  if (!version) return which;
+  return version.decision ? t('versions_stateAdopted', { name: version.name, reference: version.decision.reference }) : t('versions_stateNamed', { name: version.name });
+}
+
+interface Shown {
+  from: string;
+  to: string;
+  result: CompareResult;
+}
+
+/**
+ * Running a comparison and keeping it current: one that involves the live draft is run again
+ * after each burst of changes (`revision`, present-document.ts), without moving focus.
+ */
+function useCompare(documentId: () => string, revision: Accessor<number> | undefined) {
+  const [shown, setShown] = createSignal<Shown | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const hasAdopted = () => props.versions.some((v) => v.decision !== null);
-  const run = async (a: string, b: string) => {
+  let request = 0;
+  const run = async (from: string, to: string): Promise<boolean> => {
+    const mine = ++request;
     setError(null);
     try {
-      setResult(await versionsApi.compare(props.documentId, a, b));
+      const result = await versionsApi.compare(documentId(), from, to);
+      if (mine === request) setShown({ from, to, result });
+      return mine === request;
     } catch (e) {
-      setResult(null);
-      setError(messageOf(e, t('errorGeneric')));
+      if (mine === request) setError(messageOf(e, t('errorGeneric')));
+      return false;
     }
   };
-  const options = () => [...props.versions.map((v) => ({ value: v.id, label: v.name })), { value: 'live', label: t('versions_live') }];
+  if (revision) {
+    createEffect(
+      on(
+        revision,
+        () => {
+          const current = shown();
+          if (current && (current.from === 'live' || current.to === 'live')) void run(current.from, current.to);
+        },
+        { defer: true },
+      ),
+    );
+  }
+  return { shown, error, run };
+}
+
+/** A result under a heading naming both states; `focus` moves there (and scrolls it into view) when asked for. */
+function CompareResultView(props: { shown: Shown; versions: readonly Version[]; currency: string; ref: (heading: HTMLHeadingElement) => void }) {
+  const title = () => `${stateName(props.shown.from, props.versions)} → ${stateName(props.shown.to, props.versions)}`;
+  return (
+    <div class="compare-result" data-from={props.shown.from} data-to={props.shown.to}>
+      <h3 tabindex="-1" ref={props.ref}>
+        {t('versions_compareResultOf', { states: title() })}
+      </h3>
+      <ChangeList result={props.shown.result} currency={props.currency} empty={t('versions_noDifferences')} />
+    </div>
+  );
+}
+
+/** Runs a comparison the person asked for, then takes them to its result. */
+function useFocusedCompare(documentId: () => string, revision: Accessor<number> | undefined) {
+  const compare = useCompare(documentId, revision);
+  let heading: HTMLHeadingElement | undefined;
+  const ask = async (from: string, to: string) => {
+    if (!(await compare.run(from, to))) return;
+    queueMicrotask(() => {
+      heading?.focus({ preventScroll: true });
+      heading?.scrollIntoView({ block: 'start' });
+    });
+  };
+  return { ...compare, ask, setHeading: (el: HTMLHeadingElement) => (heading = el) };
+}
+
+/**
+ * "Antagen version mot utkastet" as one visible button (for politicians, at the top of the
+ * presentation view), with a way to read the adopted version itself; nothing without one.
+ */
+export function AdoptedVsLive(props: { documentId: string; versions: readonly Version[]; currency: string; revision?: Accessor<number> }) {
+  const compare = useFocusedCompare(() => props.documentId, props.revision);
+  return (
+    <Show when={latestAdopted(props.versions)}>
+      {(adopted) => (
+        <section class="adopted-vs-live" aria-labelledby="adopted-heading">
+          <h2 id="adopted-heading">{t('versions_adoptedHeading')}</h2>
+          <p>{stateName('adopted', props.versions)}</p>
+          <p class="actions">
+            <button type="button" data-compare="adopted" onClick={() => void compare.ask('adopted', 'live')}>
+              {t('versions_adoptedVsLive')}
+            </button>{' '}
+            <A href={`/d/${props.documentId}/versions/${adopted().id}`}>{t('versions_openAdopted')}</A>
+          </p>
+          <ErrorText message={compare.error()} />
+          <Show when={compare.shown()}>{(s) => <CompareResultView shown={s()} versions={props.versions} currency={props.currency} ref={compare.setHeading} />}</Show>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+/**
+ * Compare any two versions, or a version with the live draft (DESIGN "Versions"): from the
+ * latest adopted (else the latest) version to the live draft by default, never a state with
+ * itself by default; "Antagen version mot utkastet" in one click unless `quick` is false.
+ */
+export function CompareVersions(props: { documentId: string; versions: Version[]; currency: string; revision?: Accessor<number>; quick?: boolean }) {
+  const compare = useFocusedCompare(() => props.documentId, props.revision);
+  const defaultFrom = () => latestAdopted(props.versions)?.id ?? props.versions[0]?.id ?? 'live';
+  const [from, setFrom] = createSignal<string | null>(null);
+  const [to, setTo] = createSignal('live');
+  const options = () => [...props.versions.map((v) => ({ value: v.id, label: stateName(v.id, props.versions) })), { value: 'live', label: t('versions_live') }];
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void compare.ask(from() ?? defaultFrom(), to());
+  };
   return (
     <div class="compare">
-      <Show when={hasAdopted()}>
+      <Show when={props.quick !== false && latestAdopted(props.versions)}>
         <p>
-          <button type="button" data-compare="adopted" onClick={() => void run('adopted', 'live')}>
+          <button type="button" data-compare="adopted" onClick={() => void compare.ask('adopted', 'live')}>
             {t('versions_adoptedVsLive')}
           </button>
         </p>
       </Show>
-      <form class="inline" onSubmit={(e) => (e.preventDefault(), void run(from() || (props.versions[0]?.id ?? 'live'), to()))}>
+      <form class="inline" onSubmit={submit}>
         <label>
           {t('versions_from')}
-          <select value={from() || (props.versions[0]?.id ?? 'live')} onChange={(e) => setFrom(e.currentTarget.value)}>
+          <select value={from() ?? defaultFrom()} onChange={(e) => setFrom(e.currentTarget.value)}>
             <For each={options()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
           </select>
         </label>
@@ -48,15 +155,8 @@ export function CompareVersions(props: { documentId: string; versions: Version[]
           {t('versions_compare')}
         </button>
       </form>
-      <ErrorText message={error()} />
-      <Show when={result()}>
-        {(r) => (
-          <div class="compare-result" aria-live="polite">
-            <h3>{t('versions_compareResult')}</h3>
-            <ChangeList result={r()} currency={props.currency} empty={t('versions_noDifferences')} />
-          </div>
-        )}
-      </Show>
+      <ErrorText message={compare.error()} />
+      <Show when={compare.shown()}>{(s) => <CompareResultView shown={s()} versions={props.versions} currency={props.currency} ref={compare.setHeading} />}</Show>
     </div>
   );
 }

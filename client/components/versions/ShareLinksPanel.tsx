@@ -91,7 +91,7 @@ export function ShareLinksPanel(props: { documentId: string }) {
                 <strong>{link.label}</strong> <span class="muted">· {linkState(link)} · {link.lastUsedAt ? t('share_lastUsed', { time: dateTime(link.lastUsedAt) }) : t('share_neverUsed')}</span>
               </span>
               <Show when={!link.revoked}>
-                <button type="button" class="secondary danger" onClick={() => void act(() => versionsApi.revokeShareLink(props.documentId, link.id))}>
+                <button type="button" class="secondary danger" onClick={() => window.confirm(t('share_revokeConfirm', { label: link.label })) && void act(() => versionsApi.revokeShareLink(props.documentId, link.id))}>
                   {t('share_revoke', { label: link.label })}
                 </button>
               </Show>

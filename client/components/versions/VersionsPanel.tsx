@@ -1,16 +1,20 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
+import type * as Y from 'yjs';
 import { t } from '../../i18n/index.js';
+import { createSettledRevision } from '../../sync/present-document.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 import { CompareVersions } from './CompareVersions.jsx';
 import { SaveVersionForm } from './SaveVersionForm.jsx';
+import './versions.css';
 
 function kindLabel(v: Version): string {
   return t(v.decision ? 'versions_kind_adopted' : v.kind === 'auto' ? 'versions_kind_auto' : 'versions_kind_named');
 }
 
-function VersionItem(props: { version: Version; canWrite: boolean; onRestore: (v: Version) => void }) {
+function VersionItem(props: { documentId: string; version: Version; canWrite: boolean; onRestore: (v: Version) => void }) {
   const v = () => props.version;
   return (
     <li data-version={v().id} data-adopted={v().decision ? 'true' : undefined}>
@@ -19,31 +23,70 @@ function VersionItem(props: { version: Version; canWrite: boolean; onRestore: (v
         <Show when={v().decision}>{(d) => <span class="version-decision"> {t('versions_adoptedBy', { body: d().body, date: d().date, reference: d().reference })}</span>}</Show>
         <span class="muted"> · {v().createdBy ? t('versions_by', { name: v().createdBy?.name ?? '', time: dateTime(v().createdAt) }) : dateTime(v().createdAt)}</span>
       </span>
-      <Show when={props.canWrite}>
-        <button type="button" class="secondary" aria-label={`${t('versions_restore')}: ${v().name}`} onClick={() => props.onRestore(v())}>
-          {t('versions_restore')}
-        </button>
-      </Show>
+      <span class="version-actions">
+        <A href={`/d/${props.documentId}/versions/${v().id}`} aria-label={`${t('versions_open')}: ${v().name}`}>
+          {t('versions_open')}
+        </A>
+        <Show when={props.canWrite}>
+          <button type="button" class="secondary" aria-label={`${t('versions_restore')}: ${v().name}`} onClick={() => props.onRestore(v())}>
+            {t('versions_restore')}
+          </button>
+        </Show>
+      </span>
     </li>
   );
 }
 
 /**
- * Versions (DESIGN "Versions, changes, the live draft"): the list (named, adopted, automatic),
- * compare, and for editors "Spara version" and restore after a confirmation. Restoring is a
- * live change: the open document follows by itself.
+ * The list, fetched again after each burst of changes to the live document (a restore is
+ * one), and what others restored since it was first shown: a "Före återställning" version
+ * with `restoreOf` that this page did not make.
  */
-export function VersionsPanel(props: { documentId: string; canWrite: boolean; currency: string }) {
-  const [versions, { refetch }] = createResource(() => props.documentId, (id) => versionsApi.versions(id).then((r) => r.versions));
+function useVersionList(documentId: () => string, revision: Accessor<number>, mine: ReadonlySet<string>) {
+  const [list, setList] = createSignal<Version[] | null>(null);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [restoredBy, setRestoredBy] = createSignal<string | null>(null);
+  let known: Set<string> | null = null;
+  let request = 0;
+  const load = async () => {
+    const current = ++request;
+    try {
+      const versions = (await versionsApi.versions(documentId())).versions;
+      if (current !== request) return;
+      const news = known ? versions.filter((v) => !known?.has(v.id) && !mine.has(v.id) && v.restoreOf) : [];
+      const restore = news[0];
+      if (restore?.restoreOf) setRestoredBy(t('versions_restoredBy', { name: restore.restoreOf.name, by: restore.createdBy?.name ?? '' }));
+      known = new Set(versions.map((v) => v.id));
+      setList(versions);
+      setLoadError(null);
+    } catch (e) {
+      if (current === request) setLoadError(messageOf(e, t('errorGeneric')));
+    }
+  };
+  createEffect(on([documentId, revision], () => void load()));
+  return { list, loadError, load, restoredBy, clearRestoredBy: () => setRestoredBy(null) };
+}
+
+/**
+ * Versions (DESIGN "Versions, changes, the live draft"): the list (named, adopted, automatic),
+ * each openable read-only, compare, and for editors "Spara version" and restore after a
+ * confirmation. With the live `doc`, the list and a comparison with the draft follow it,
+ * and a restore made by someone else is announced politely ("Dokumentet återställdes …").
+ */
+export function VersionsPanel(props: { documentId: string; canWrite: boolean; currency: string; doc?: Y.Doc; quickCompare?: boolean }) {
+  const revision = props.doc ? createSettledRevision(props.doc) : () => 0;
+  const mine = new Set<string>();
+  const versions = useVersionList(() => props.documentId, revision, mine);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const restore = async (version: Version) => {
     if (!window.confirm(t('versions_restoreConfirm', { name: version.name }))) return;
     setError(null);
     try {
-      await versionsApi.restore(props.documentId, version.id);
+      const result = await versionsApi.restore(props.documentId, version.id);
+      mine.add(result.before.id);
       setNotice(t('versions_restored', { name: version.name }));
-      await refetch();
+      await versions.load();
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
     }
@@ -51,22 +94,32 @@ export function VersionsPanel(props: { documentId: string; canWrite: boolean; cu
   return (
     <section class="versions-panel" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t('versions_heading')}</h2>
+      <Show when={versions.restoredBy()}>
+        {(text) => (
+          <div class="restore-notice no-print" role="status">
+            <span>{text()}</span>{' '}
+            <button type="button" class="secondary" onClick={() => versions.clearRestoredBy()}>
+              {t('versions_dismiss')}
+            </button>
+          </div>
+        )}
+      </Show>
       <Show when={props.canWrite}>
-        <SaveVersionForm documentId={props.documentId} onSaved={() => void refetch()} />
+        <SaveVersionForm documentId={props.documentId} onSaved={() => void versions.load()} />
       </Show>
-      <Show when={versions.error as unknown}>
-        <p class="error">{messageOf(versions.error, t('errorGeneric'))}</p>
+      <Show when={versions.loadError()}>
+        <p class="error">{versions.loadError()}</p>
       </Show>
-      <Show when={!versions.error && versions()}>
+      <Show when={versions.list()}>
         {(list) => (
           <>
             <ul class="members versions">
               <For each={list()} fallback={<li>{t('versions_none')}</li>}>
-                {(v) => <VersionItem version={v} canWrite={props.canWrite} onRestore={(x) => void restore(x)} />}
+                {(v) => <VersionItem documentId={props.documentId} version={v} canWrite={props.canWrite} onRestore={(x) => void restore(x)} />}
               </For>
             </ul>
             <Show when={list().length > 0}>
-              <CompareVersions documentId={props.documentId} versions={list()} currency={props.currency} />
+              <CompareVersions documentId={props.documentId} versions={list()} currency={props.currency} revision={props.doc ? revision : undefined} quick={props.quickCompare} />
             </Show>
           </>
         )}
