@@ -6,8 +6,12 @@ import { exportPlanTable } from './export.js';
 import { FORMULA_CELL, neutraliseFormula, restoreFormula } from './formula-cells.js';
 import { importPlanTable } from './import.js';
 
-/** What a spreadsheet runs: a cell starting with one of these (OWASP "CSV Injection"). */
-const RUNS_AS_FORMULA = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may run (OWASP "CSV Injection", ASVS 1.2.10): a cell starting with one
+ * of `= + - @` or their full-width forms after any whitespace or control characters, or
+ * starting with a tab, CR, LF or NUL (red-team FA2-3: `\n=2+2` was written bare).
+ */
+const RUNS_AS_FORMULA = /^(?:[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n\u0000])/;
 
 // [what, cell, written]
 const CELLS: Array<[string, string, string]> = [
@@ -19,6 +23,19 @@ const CELLS: Array<[string, string, string]> = [
   ['an at', '@SUM(1;2)', "'@SUM(1;2)"],
   ['a tab first', '\t=1+1', "'\t=1+1"],
   ['a carriage return first', '\r=1+1', "'\r=1+1"],
+  ['a line feed first', '\n=2+2', "'\n=2+2"],
+  ['a line feed before text', '\nrad två', "'\nrad två"],
+  ['a NUL first', '\u0000x', "'\u0000x"],
+  ['spaces then a formula', '  =1+1', "'  =1+1"],
+  ['a no-break space then a plus', '\u00a0+1', "'\u00a0+1"],
+  ['a vertical tab then an at', '\u000b@SUM(1)', "'\u000b@SUM(1)"],
+  ['a line feed and spaces then a minus', '\n  -2+3', "'\n  -2+3"],
+  ['full-width equals', '\uff1d1+1', "'\uff1d1+1"],
+  ['full-width plus', '\uff0b1', "'\uff0b1"],
+  ['full-width minus', '\uff0d1', "'\uff0d1"],
+  ['an ideographic space then a full-width at', '\u3000\uff20SUM(1)', "'\u3000\uff20SUM(1)"],
+  ['quoted, then a line feed and a formula', "'\n=1", "''\n=1"],
+  ['a space before text', ' text', ' text'],
   ['a formula over two lines', '=1+1\nmer text', "'=1+1\nmer text"],
   ['a bullet list', '- Gör saker - Rapportera', "'- Gör saker - Rapportera"],
   ['a minus alone', '-', "'-"],
@@ -45,10 +62,12 @@ describe('neutraliseFormula / restoreFormula', () => {
     expect(restoreFormula(written)).toBe(cell);
     // What is written never starts a formula, unless it is an amount.
     if (written === cell && cell !== '') expect(RUNS_AS_FORMULA.test(cell) ? /^-[\d ]+(,\d\d)?$/.test(cell) : true).toBe(true);
+    // And every cell the rule flags is neutralised: the test's definition and the export's agree.
+    if (RUNS_AS_FORMULA.test(cell) && !/^-(\d{1,3}( \d{3})+|\d+)(,\d\d)?$/.test(cell)) expect(written).toBe(`'${cell}`);
   });
 
   it('fuzz: restore undoes neutralise for every cell, and nothing written starts a formula but an amount', () => {
-    const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', '1', '2', ' ', ',', 'a', '"', ';'];
+    const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', '1', '2', ' ', ',', 'a', '"', ';', '\u00a0', '\u3000', '\u000b', '\u0000', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
     let seed = 7;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 20_000; run++) {

@@ -63,3 +63,21 @@ it('neutralises formula-like cells as the TSV does', () => {
   // No cell (at a line start or after a separator) begins with a formula trigger.
   expect(csv.replace(/^\ufeff/, '')).not.toMatch(/(^|;)"?[=+@]/m);
 });
+
+// Red-team FA2-3: a cell whose formula hides behind a line break, blanks or a full-width sign.
+it.each([
+  ['a line feed', '\n=2+2'],
+  ['a line feed alone', '\nrad två'],
+  ['spaces', '  =1+1'],
+  ['a no-break space', '\u00a0+1'],
+  ['full-width equals', '\uff1dSUMMA(1)'],
+  ['an ideographic space and a full-width at', '\u3000\uff20SUM(1)'],
+])('neutralises a cell starting with %s, and reads it back exactly', (_what, text) => {
+  const doc = createDocument('action-plan', { title: 'Plan', goals: [{ number: '1', title: 'Mål', description: '', activities: [{ number: '1.1', title: 'Akt', description: text, budget: 100 }] }] });
+  const plan = actionPlanToJSON(doc);
+  const csv = exportPlanTableCsv(plan);
+  const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ''), { delimiter: ';' }).data;
+  expect(rows.flat()).toContain(`'${text}`);
+  const again = actionPlanToJSON(createDocument('action-plan', importPlanTable(csv).plan));
+  expect(again.goals[0]?.activities[0]?.description).toBe(text);
+});
