@@ -33,7 +33,7 @@ export interface HistoryChange {
  */
 export function historyChanges(before: DocumentJSON | null, after: DocumentJSON | null): HistoryChange[] {
   if (before === null || after === null) return [];
-  return compareDocuments(before, after).changes.map((change) => ({
+  return compareDocuments(before, after).changes.filter((change) => !isDerived(change.collection, change.field)).map((change) => ({
     op: change.op,
     collection: change.collection,
     id: change.id,
@@ -42,6 +42,16 @@ export function historyChanges(before: DocumentJSON | null, after: DocumentJSON 
     before: change.before ?? null,
     after: change.after ?? null,
   }));
+}
+
+/**
+ * Fields compare computes rather than reads (a goal's budget is the sum of its activities'):
+ * nobody edits them, so an activity's budget edit is one entry, not also one on its goal.
+ */
+const DERIVED_FIELDS: ReadonlySet<string> = new Set(['goals.budget']);
+
+function isDerived(collection: string, field: string | null | undefined): boolean {
+  return field != null && DERIVED_FIELDS.has(`${collection}.${field}`);
 }
 
 /** What the merge rule needs of an entry: its author, time (ms since the epoch) and values. */
