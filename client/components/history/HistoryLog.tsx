@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { historyApi, type HistoryEntry, type HistoryFilter } from './history-api.js';
-import { fieldName, historyLine } from './history-text.js';
+import { emptyHistoryText, fieldName, historyLine } from './history-text.js';
 import './history.css';
 import { FormDateInput } from '../FormDateInput.jsx';
 
@@ -76,7 +76,7 @@ export function HistoryLog(props: { documentId: string; currency?: string }) {
       <ErrorText message={entries.error ? messageOf(entries.error, t('errorGeneric')) : null} />
       <Show when={entries()}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<p class="muted">{t('history_none')}</p>}>
+          <Show when={list().length > 0} fallback={<p class="muted">{emptyHistoryText(filter())}</p>}>
             <ul class="history-list" aria-live="polite">
               <For each={list()}>{(e) => <li><strong>{e.label}</strong>: {historyLine(e, props.currency ?? 'SEK')}</li>}</For>
             </ul>

@@ -1,7 +1,7 @@
 /** History lines as people read them (issue 20: "Budget ändrad av Erik Redaktör 14:02 (420 000 → 380 000 kr)"). */
 import { describe, expect, it } from 'vitest';
 import { historyQuery, type HistoryEntry } from './history-api.js';
-import { fieldName, historyLine } from './history-text.js';
+import { emptyHistoryText, fieldName, historyLine } from './history-text.js';
 
 // Local time, so "14:02" holds in whatever time zone the tests run.
 const at = new Date(2027, 2, 15, 14, 2).getTime();
@@ -58,5 +58,19 @@ describe('historyQuery', () => {
     [{ from: '2027-03-15T00:00:00.000Z' }, '?from=2027-03-15T00%3A00%3A00.000Z'],
   ])('%j → %s', (filter, query) => {
     expect(historyQuery(filter)).toBe(query);
+  });
+});
+
+describe('emptyHistoryText (user test: an empty period said nothing was ever saved)', () => {
+  it.each([
+    ['not read yet', null, 'Inga ändringar sparade än.'],
+    ['no filter', {}, 'Inga ändringar sparade än.'],
+    ['all people and fields (empty choices)', { user: '', field: '' }, 'Inga ändringar sparade än.'],
+    ['a person', { user: 'u1' }, 'Inga ändringar matchar filtret.'],
+    ['a field', { field: 'budget' }, 'Inga ändringar matchar filtret.'],
+    ['a period start', { user: '', from: '2027-03-15T00:00:00.000Z' }, 'Inga ändringar matchar filtret.'],
+    ['a period end', { to: '2027-03-15T23:59:59.999Z' }, 'Inga ändringar matchar filtret.'],
+  ])('%s', (_name, filter, expected) => {
+    expect(emptyHistoryText(filter)).toBe(expected);
   });
 });

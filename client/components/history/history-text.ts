@@ -7,7 +7,7 @@ import type { ChangeValue } from '../../../shared/compare/types.js';
 import { INTL_LOCALE } from '../../../shared/locale.js';
 import { locale, money, t } from '../../i18n/index.js';
 import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
-import type { HistoryEntry } from './history-api.js';
+import type { HistoryEntry, HistoryFilter } from './history-api.js';
 
 /** Fields whose name differs from the UI word that names them. */
 const FIELD_WORDS: Readonly<Record<string, MessageKey>> = { goalId: 'goal', focusAreaId: 'focusArea', meetingId: 'meeting', itemId: 'item' };
@@ -18,6 +18,15 @@ export function fieldName(field: string): string {
   if (!(key in MESSAGES[locale()])) return field;
   const word = t(key as MessageKey);
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * What an empty change log says: with a person, field or period chosen, that nothing
+ * matches (user test: "Inga ändringar sparade än." read as if the log had lost them).
+ */
+export function emptyHistoryText(filter: HistoryFilter | null): string {
+  const filtered = filter !== null && [filter.user, filter.field, filter.from, filter.to].some((v) => v !== undefined && v !== '');
+  return t(filtered ? 'history_noMatch' : 'history_none');
 }
 
 /** "14:02" today; "3 mars 2027 14:02" another day (in the reader's time zone). */
