@@ -54,6 +54,10 @@ export const lifecycleSv = {
   'audit_document.deleted': 'Dokument borttaget',
   'audit_document.undeleted': 'Dokument återställt',
   'audit_document.purged': 'Dokument rensat för gott',
+  audit_copy: 'kopia: {title}',
+  audit_withoutAmounts: 'utan belopp',
+  audit_format_ics: 'kalender',
+  audit_format_minutes: 'protokoll',
   'readOnly_document.archived': 'Dokumentet är arkiverat. Det kan läsas men inte ändras; en samordnare kan ta fram det ur arkivet.',
 } as const;
 
@@ -111,6 +115,10 @@ export const lifecycleNb: LifecycleMessages = {
   'audit_document.deleted': 'Dokument slettet',
   'audit_document.undeleted': 'Dokument gjenopprettet',
   'audit_document.purged': 'Dokument fjernet for godt',
+  audit_copy: 'kopi: {title}',
+  audit_withoutAmounts: 'uten beløp',
+  audit_format_ics: 'kalender',
+  audit_format_minutes: 'referat',
   'readOnly_document.archived': 'Dokumentet er arkivert. Det kan leses, men ikke endres; en koordinator kan hente det fram fra arkivet.',
 };
 
@@ -166,5 +174,9 @@ export const lifecycleEn: LifecycleMessages = {
   'audit_document.deleted': 'Document deleted',
   'audit_document.undeleted': 'Document restored',
   'audit_document.purged': 'Document purged for good',
+  audit_copy: 'copy: {title}',
+  audit_withoutAmounts: 'without amounts',
+  audit_format_ics: 'calendar',
+  audit_format_minutes: 'minutes',
   'readOnly_document.archived': 'The document is archived. It can be read but not changed; a coordinator can take it out of the archive.',
 };

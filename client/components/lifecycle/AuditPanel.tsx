@@ -1,27 +1,8 @@
 import { createResource, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
-import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
-import { lifecycleApi, type AuditEntry } from '../../lifecycle-api.js';
+import { lifecycleApi } from '../../lifecycle-api.js';
+import { auditActionText, auditTargetText } from './audit-text.js';
 import { dateTime } from '../present/ChangeList.jsx';
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(MESSAGES.sv, key);
-}
-
-/** An action in the reader's language; an action this client does not know yet by its code. */
-function actionText(entry: AuditEntry): string {
-  const key = `audit_${entry.action}`;
-  return isMessageKey(key) ? t(key) : entry.action;
-}
-
-/** What the entry concerns: its label, with a role change or a rename spelled out. */
-function targetText(entry: AuditEntry): string {
-  const { details } = entry;
-  const label = entry.target.label ?? '';
-  if (typeof details.from === 'string' && typeof details.to === 'string') return `${label} (${details.from} → ${details.to})`;
-  if (typeof details.document === 'string') return `${label} · ${details.document}`;
-  return label;
-}
 
 /**
  * The workspace audit log for coordinators (DESIGN "Audit and exports"): who did what and
@@ -54,8 +35,8 @@ export function AuditPanel(props: { workspaceId: string; revision: unknown }) {
                 <tr data-action={entry.action}>
                   <td>{dateTime(entry.at)}</td>
                   <td>{entry.actor?.name ?? t('audit_server')}</td>
-                  <td>{actionText(entry)}</td>
-                  <td>{targetText(entry)}</td>
+                  <td>{auditActionText(entry)}</td>
+                  <td>{auditTargetText(entry)}</td>
                 </tr>
               )}
             </For>
