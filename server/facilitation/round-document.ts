@@ -31,6 +31,22 @@ export function checkRoundItems(doc: Y.Doc, kind: DocumentKind, items: readonly 
   }
 }
 
+/** The round's items that exist in the document now, in the round's order. */
+export function existingItems(doc: Y.Doc, items: readonly RoundItem[]): RoundItem[] {
+  return items.filter((item) => itemMap(doc, item) !== null);
+}
+
+/**
+ * Throws 400 `validation` when the ballot gives dots to an item deleted from the document
+ * since the round opened (red-team FA2-4): such dots would never count.
+ */
+export function checkBallotItems(doc: Y.Doc, items: readonly RoundItem[], dots: Readonly<Record<string, number>>): void {
+  for (const item of items) {
+    const key = `${item.collection}:${item.id}`;
+    if ((dots[key] ?? 0) > 0 && !itemMap(doc, item)) throw new AppError(400, 'validation', `dots: ${key} finns inte längre i dokumentet.`);
+  }
+}
+
 function roundsMap(doc: Y.Doc): Y.Map<unknown> {
   ensureSessionShape(doc);
   const rounds = doc.getMap<unknown>('session').get('rounds');

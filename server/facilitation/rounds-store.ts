@@ -71,11 +71,21 @@ export interface BallotRow {
   dots: Dots;
 }
 
-/** Every ballot of the round with its voter, in the order they first voted. */
+/**
+ * Every ballot of the round whose voter is a member of the document's workspace now
+ * (viewers included), with its voter, in the order they first voted. A removed member's
+ * ballot stays stored but counts nowhere — not in the tally at close, not in `voters`
+ * (red-team FA2-4: ballots outlived membership).
+ */
 export function ballotsOf(db: Db, roundId: string): BallotRow[] {
   const rows = statement(
     db,
-    `SELECT u.id, u.name, b.dots FROM vote_ballots b JOIN users u ON u.id = b.user_id WHERE b.round_id = ? ORDER BY b.rowid`,
+    `SELECT u.id, u.name, b.dots FROM vote_ballots b
+     JOIN users u ON u.id = b.user_id
+     JOIN vote_rounds r ON r.id = b.round_id
+     JOIN documents d ON d.id = r.document_id
+     JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = b.user_id
+     WHERE b.round_id = ? ORDER BY b.rowid`,
   ).all(roundId) as Array<{ id: string; name: string; dots: string }>;
   return rows.map((row) => ({ user: { id: row.id, name: row.name }, dots: JSON.parse(row.dots) as Dots }));
 }

@@ -9,11 +9,11 @@ import * as Y from 'yjs';
 import { actionPlanToJSON, addActivity, nextActivityNumber } from '../../shared/model/action-plan.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { requireWritable } from '../write-guard.js';
 
 const actionNotFound = () => new AppError(404, 'action.not-found', 'Åtgärdspunkten finns inte i dagordningen.');
 const goalNotFound = () => new AppError(404, 'goal.not-found', 'Målet finns inte i handlingsplanen.');
 const alreadyLinked = () => new AppError(409, 'action.linked', 'Åtgärdspunkten är redan en aktivitet i en handlingsplan.');
-const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat.');
 
 /** Actions being turned into activities now: a second request for one of them is 409, not a second activity. */
 const inFlight = new Set<string>();
@@ -49,7 +49,9 @@ export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, 
     const action = actionOf(agenda, actionId);
     if (isLinked(action)) throw alreadyLinked();
     const fields = { text: textOf(action, 'text'), owner: textOf(action, 'owner'), due: textOf(action, 'due') || null };
-    if ((await deps.rooms.readOnlyOf(agendaId)) || (await deps.rooms.readOnlyOf(planId))) throw readOnly();
+    // Both documents are written (the action's link, the new activity): both must be writable.
+    await requireWritable(deps.rooms, agendaId, 'Dokumentet är skrivskyddat.');
+    await requireWritable(deps.rooms, planId, 'Dokumentet är skrivskyddat.');
     let activityId = '';
     await deps.rooms.change(planId, (plan) => {
       const goal = actionPlanToJSON(plan).goals.find((g) => g.id === goalId);

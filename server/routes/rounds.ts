@@ -13,10 +13,11 @@ import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
-import { checkRoundItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
+import { checkBallotItems, checkRoundItems, existingItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
 import { ballotsOf, closeRound, findRound, insertRound, putBallot, type RoundRow } from '../facilitation/rounds-store.js';
-import { checkBallot, itemKey, tally } from '../facilitation/tally.js';
+import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
 import { parseJson, singleLine } from '../validation.js';
+import { documentReadOnly, requireWritable } from '../write-guard.js';
 
 const MAX_ITEMS = 100;
 
@@ -43,7 +44,8 @@ const Ballot = z.object({
 
 const roundNotFound = () => new AppError(404, 'round.not-found', 'Omröstningen finns inte.');
 const roundClosed = () => new AppError(409, 'round.closed', 'Omröstningen är avslutad.');
-const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat; omröstningen kan inte skrivas in i det.');
+const READ_ONLY_MESSAGE = 'Dokumentet är skrivskyddat; omröstningen kan inte skrivas in i det.';
+const readOnly = () => documentReadOnly(READ_ONLY_MESSAGE);
 
 /** The round as one person may see it (docs/facilitation.md "GET a round"). */
 function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boolean) {
@@ -69,7 +71,8 @@ function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boo
  *   (coordinator) → 201 `{id}`; 400 `validation` (also items that are not votable or not in the document);
  *   409 `document.read-only`.
  * - `PUT /documents/:doc/rounds/:r/ballot {dots:{"<collection>:<id>": n}}` (member, viewers too) → 204,
- *   replacing the caller's ballot; 400 `validation` / `round.over-allowance`; 404 `round.not-found`; 409 `round.closed`.
+ *   replacing the caller's ballot; 400 `validation` (also dots on an item deleted since) / `round.over-allowance`;
+ *   404 `round.not-found`; 409 `round.closed`, `document.read-only` (archived).
  * - `GET /documents/:doc/rounds/:r` (member) → the round view; 404 `round.not-found`.
  * - `POST /documents/:doc/rounds/:r/close` (coordinator) → 200 `{results}` ranked; 409 `round.closed`, `document.read-only`.
  */
@@ -80,6 +83,7 @@ export function roundRoutes(deps: Deps) {
   app.post('/documents/:doc/rounds', async (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const input = await parseJson(c, NewRound);
     const id = randomUUID();
     const written = await rooms.change(document.id, (doc) => {
@@ -98,9 +102,13 @@ export function roundRoutes(deps: Deps) {
     const round = findRound(db, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     const { dots } = await parseJson(c, Ballot);
+    const ballot = checkBallot(round, dots);
+    // An archived document takes no ballot, and no dot goes to an item deleted since (FA2-4/5).
+    await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
+    checkBallotItems(await rooms.read(document.id), round.items, ballot);
     // Read again after the body: a close may have landed while it arrived.
     if (findRound(db, document.id, round.id)?.status !== 'open') throw roundClosed();
-    putBallot(db, round.id, user.id, checkBallot(round, dots), clock.now());
+    putBallot(db, round.id, user.id, ballot, clock.now());
     return c.body(null, 204);
   });
 
@@ -118,12 +126,17 @@ export function roundRoutes(deps: Deps) {
     const round = findRound(db, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     if (round.status === 'closed') throw roundClosed();
-    if (await rooms.readOnlyOf(document.id)) throw readOnly();
-    // Tallied and closed with no await between: a ballot either counts or is refused 409.
-    const results = tally(round, ballotsOf(db, round.id).map((ballot) => ballot.dots));
+    await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const closedAt = clock.now();
-    if (!closeRound(db, round.id, results, closedAt)) throw roundClosed();
-    await rooms.change(document.id, (doc) => writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results));
+    let results: RoundResult[] = [];
+    const written = await rooms.change(document.id, (doc) => {
+      // Tallied and closed with no await between: a ballot either counts or is refused 409.
+      // Only items still in the document and ballots of current members count (FA2-4).
+      results = tally({ ...round, items: existingItems(doc, round.items) }, ballotsOf(db, round.id).map((ballot) => ballot.dots));
+      if (!closeRound(db, round.id, results, closedAt)) throw roundClosed();
+      writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results);
+    });
+    if (!written) throw readOnly();
     return c.json({ results });
   });
 

@@ -16,6 +16,7 @@ import { restoreVersion } from '../versions/restore.js';
 import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
 import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
+import { requireWritable } from '../write-guard.js';
 
 /** A single-line field (server/validation.ts `singleLine`: no controls, bidi controls or invisible-only text). */
 const text = (max: number, what: string) => singleLine({ max, empty: `${what} får inte vara tom.`, tooLong: `${what}: högst ${max} tecken.` });
@@ -31,7 +32,8 @@ const VisitBody = z.object({ at: z.iso.datetime({ offset: true, error: 'at ska v
 const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.datetime({ offset: true, error: 'since ska vara last-visit eller en ISO 8601-tid.' })]) });
 
 /**
- * - `POST /documents/:doc/versions {name, decision?: {body, date, reference}}` (editor) → 201 Version.
+ * - `POST /documents/:doc/versions {name, decision?: {body, date, reference}}` (editor) → 201 Version;
+ *   409 `document.read-only` when archived (server/write-guard.ts).
  * - `GET /documents/:doc/versions` (member) → `{versions: Version[]}` newest first.
  * - `GET /documents/:doc/versions/:v/export.json` (member) → the export shape as it was, plus `version`.
  * - `POST /documents/:doc/versions/:v/restore` (editor) → 200 `{restored: Version, before: Version}`;
@@ -50,6 +52,8 @@ export function versionRoutes(deps: Deps) {
 
   app.post('/documents/:doc/versions', async (c) => {
     const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'editor');
+    // A version of an archived document would be a write to it like any other (FA2-5).
+    await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
     const input = await parseJson(c, NewVersion);
     const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
     recordAudit(db, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
