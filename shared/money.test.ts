@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatTableAmount, parseAmount } from './money.js';
+import { formatMoney, formatTableAmount, parseAmount, parseTypedAmount } from './money.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -69,6 +69,42 @@ describe('parseAmount over the whole class (AMOUNT_RULES)', () => {
     for (let whole = 1; whole < 1000; whole += 7) {
       const text = `${whole},${String(whole % 1000).padStart(3, '0')}`;
       expect(parseAmount(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('parseTypedAmount: what the editor reads in the typist\'s language', () => {
+  it.each([
+    // [text, locale, minor units or undefined]
+    ['77,600', 'en', 7_760_000],
+    ['77,600 kr', 'en', 7_760_000],
+    ['-1,500', 'en', -150_000],
+    ['12.5', 'en', 1_250],
+    ['12.50', 'en', 1_250],
+    ['1,234,567', 'en', 123_456_700],
+    ['12,5', 'en', undefined],
+    ['12,5', 'sv', 1_250],
+    ['1 234,5 kr', 'sv', 123_450],
+    ['77,600', 'sv', undefined],
+    ['12.5', 'sv', undefined],
+    ['12,5', 'nb', 1_250],
+    ['1.234,5', 'nb', 123_450],
+    ['77 600', 'sv', 7_760_000],
+    ['', 'en', null],
+    ['abc', 'sv', undefined],
+  ] as const)('%s in %s → %s', (text, locale, expected) => {
+    expect(parseTypedAmount(text, locale)).toBe(expected);
+  });
+
+  it('reads everything the table import reads, the same way, in every language', () => {
+    for (const text of ['77 600 kr', '1.234.567', '1,234,567', '1 234 567,50', '-500', '0', '1,234.50'])
+      for (const locale of ['sv', 'nb', 'en'] as const) expect(parseTypedAmount(text, locale), `${text} ${locale}`).toBe(parseAmount(text));
+  });
+
+  it('every English grouped thousand from 1,000 to 999,999 reads as that many kronor', () => {
+    for (let whole = 1_000; whole < 1_000_000; whole += 997) {
+      const text = whole.toLocaleString('en-US');
+      expect(parseTypedAmount(text, 'en'), text).toBe(whole * 100);
     }
   });
 });

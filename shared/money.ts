@@ -46,12 +46,7 @@ export const IMPLAUSIBLE_AMOUNT = 1_000_000_000_000;
  * @example parseAmount('12,5') // undefined: ambiguous, reported rather than guessed
  */
 export function parseAmount(text: string): number | null | undefined {
-  const cleaned = text
-    .replace(GROUP_SPACES, ' ')
-    .trim()
-    .replace(CURRENCY_SUFFIX, '')
-    .replace(CURRENCY_PREFIX, '')
-    .trim();
+  const cleaned = cleanAmount(text);
   if (cleaned === '') return null;
   const sign = /^[-−–]\s*/.exec(cleaned);
   const unsigned = sign ? cleaned.slice(sign[0].length) : cleaned;
@@ -62,6 +57,44 @@ export function parseAmount(text: string): number | null | undefined {
     if (!Number.isSafeInteger(minor)) return undefined;
     // `-0` is zero: never a negative zero in the document.
     return sign && minor !== 0 ? -minor : minor;
+  }
+  return undefined;
+}
+
+/** The amount without currency marks, spaces of every kind made plain, trimmed. */
+function cleanAmount(text: string): string {
+  return text.replace(GROUP_SPACES, ' ').trim().replace(CURRENCY_SUFFIX, '').replace(CURRENCY_PREFIX, '').trim();
+}
+
+/**
+ * What a person typing in the editor means where a table cell would be ambiguous: the
+ * editor knows their language. In English a single comma before three digits groups
+ * thousands (`77,600`) and a dot is the decimal mark (`12.5`); in Swedish and Norwegian a
+ * comma with one decimal is kronor and tens of öre (`12,5`).
+ */
+const TYPED_READINGS: Readonly<Record<Locale, ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>>> = {
+  en: [
+    [/^([-−–]?\s*\d{1,3}),(\d{3})$/, (m) => `${m[1]} ${m[2]}`],
+    [/^([-−–]?\s*\d+)\.(\d{1,2})$/, (m) => `${m[1]},${(m[2] ?? '').padEnd(2, '0')}`],
+  ],
+  sv: [[/^([-−–]?\s*\d{1,3}(?: \d{3})*|[-−–]?\s*\d+),(\d)$/, (m) => `${m[1]},${m[2]}0`]],
+  nb: [[/^([-−–]?\s*\d{1,3}(?:[ .]\d{3})*|[-−–]?\s*\d+),(\d)$/, (m) => `${m[1]},${m[2]}0`]],
+};
+
+/**
+ * An amount typed in the editor by someone working in `locale`: everything `parseAmount`
+ * reads, plus what is unambiguous in that language (`TYPED_READINGS`).
+ * @returns minor units, `null` for an empty field, `undefined` if it is not an amount.
+ * @example parseTypedAmount('77,600', 'en') // 7760000
+ * @example parseTypedAmount('12,5', 'sv') // 1250
+ */
+export function parseTypedAmount(text: string, locale: Locale): number | null | undefined {
+  const strict = parseAmount(text);
+  if (strict !== undefined) return strict;
+  const cleaned = cleanAmount(text);
+  for (const [pattern, rewrite] of TYPED_READINGS[locale]) {
+    const match = pattern.exec(cleaned);
+    if (match) return parseAmount(rewrite(match));
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /** Inputs bound to one field of a Yjs item: plain text, money, date, choice, number. */
 import { createSignal, For, Show } from 'solid-js';
-import { formatTableAmount, parseAmount } from '../../../shared/money.js';
-import { t } from '../../i18n/index.js';
+import { formatTableAmount, parseTypedAmount } from '../../../shared/money.js';
+import { locale, t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
 import { IntegerInput } from './typed-inputs.jsx';
 import { useFieldDraft, useFieldFormat } from './field-draft.js';
@@ -39,13 +39,13 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
   );
 }
 
-/** Money typed the Swedish way (`1 324 601`, `77 600 kr`), stored as minor units; shown with its currency. */
+/** Money typed the Swedish way (`1 324 601`, `77 600 kr`) or the typist's language's (`77,600` in English), stored as minor units; shown with its currency. */
 export function MoneyInput(props: { id: string; describedBy: string; value: number | null; write: Write }) {
   const editor = useEditor();
   const [error, setError] = createSignal(false);
   const unit = () => (editor.currency() === 'SEK' || editor.currency() === 'NOK' || editor.currency() === 'DKK' ? 'kr' : editor.currency());
   const commit = (input: HTMLInputElement) => {
-    const parsed = parseAmount(input.value);
+    const parsed = parseTypedAmount(input.value, locale());
     if (parsed === undefined) {
       setError(true);
       return false;
