@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { ARCHIVED } from '../sync/read-only.js';
 import { duplicateState } from './duplicate.js';
+import { revokeAllShareLinks } from '../share/store.js';
 import { purgeAt } from './trash.js';
 
 type LifecycleDeps = Pick<Deps, 'db' | 'rooms' | 'clock'>;
@@ -54,9 +55,15 @@ export async function setDocumentArchived(deps: LifecycleDeps, document: Documen
   return { id: document.id, archived };
 }
 
-/** Moves the document to the trash: 404 for everyone from now on; its open sockets close with 4404. */
+/**
+ * Moves the document to the trash: 404 for everyone from now on; its open sockets close with
+ * 4404. Its share links are revoked for good (red-team FA2-6): an undelete does not revive
+ * them — the coordinator makes new ones (docs/lifecycle.md).
+ */
 export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow, actorId: string): Promise<void> {
-  setDeleted(deps.db, document.id, deps.clock.now(), actorId);
+  const now = deps.clock.now();
+  setDeleted(deps.db, document.id, now, actorId);
+  revokeAllShareLinks(deps.db, document.id, now);
   audit(deps, document, actorId, AuditAction.DocumentDeleted);
   await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
 }

@@ -70,6 +70,14 @@ export function shareLinkIsLive(db: Db, id: string, now: number): boolean {
   return row !== undefined;
 }
 
+/**
+ * Revokes every live link of the document (deleting it: red-team FA2-6, links must not come
+ * back with an undelete). Returns how many were revoked now.
+ */
+export function revokeAllShareLinks(db: Db, documentId: string, now: number): number {
+  return statement(db, 'UPDATE share_links SET revoked_at = ? WHERE document_id = ? AND revoked_at IS NULL').run(now, documentId).changes;
+}
+
 /** Revokes a link of the document (again: no change); false when the document has no such link. */
 export function revokeShareLink(db: Db, documentId: string, id: string, now: number): boolean {
   const found = statement(db, 'SELECT 1 FROM share_links WHERE id = ? AND document_id = ?').get(id, documentId);
