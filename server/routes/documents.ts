@@ -4,6 +4,7 @@ import { isLocale, type Locale } from '../../shared/locale.js';
 import { currentSessionId, requireUser } from '../auth/middleware.js';
 import { TICKET_TTL_MS } from '../auth/tickets.js';
 import { documentAccess } from '../access.js';
+import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { ExportFormat } from '../export/build-export.js';
@@ -33,8 +34,9 @@ const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : n
 export function documentRoutes(deps: Deps) {
   const { db, rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
-  // Exports of big documents run in threads, one at a time per server (export-pool.ts).
-  const exports = new ExportPool();
+  // Files and big answers are built in threads, bounded per server and per user (export-pool.ts).
+  const { exportThreads, exportQueue, exportsPerUser } = deps.config.limits;
+  const exports = new ExportPool({ concurrency: exportThreads, queue: exportQueue, perUser: exportsPerUser });
 
   app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);
@@ -55,24 +57,31 @@ export function documentRoutes(deps: Deps) {
     const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
     const { snapshot, updates } = await rooms.store.load(document.id);
     const request = { documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale, now: clock.now(), ...options };
-    return { ...(await exports.run(request)), workspaceId: document.workspaceId, documentId: document.id, userId: user.id };
+    return { ...(await exports.run(request, user.id)), workspaceId: document.workspaceId, documentId: document.id, userId: user.id };
   };
   // xlsx, csv, docx, ics and minutes (routes/exports.ts), through the same pool.
   fileExportRoutes(app, deps, exported);
 
-  /** `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and `issues` (DESIGN "Plain-JSON export"). */
+  /** The JSON and TSV downloads go in the workspace audit log like the file formats (user test: they were missing). */
+  const audited = (file: Awaited<ReturnType<typeof exported>>, format: 'json' | 'tsv') => {
+    const target = { type: 'document' as const, id: file.documentId, label: file.title };
+    recordAudit(db, { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target, details: { format } }, clock.now());
+    return file;
+  };
+
+  /** `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and `issues` (DESIGN "Plain-JSON export"); audited as `document.exported`. */
   app.get('/documents/:doc/export.json', async (c) => {
-    const { body } = await exported(c, 'json');
+    const { body } = audited(await exported(c, 'json'), 'json');
     return c.body(text(body), 200, { 'Content-Type': 'application/json' });
   });
 
   /**
    * `GET /api/documents/:doc/export.tsv` (member) → the plan table (DESIGN "The plan table"),
    * formula-like cells neutralised (shared/table/formula-cells.ts); 400 `export.unsupported`
-   * for documents other than action plans.
+   * for documents other than action plans. Audited as `document.exported`.
    */
   app.get('/documents/:doc/export.tsv', async (c) => {
-    const { body: tsv, title } = await exported(c, 'tsv');
+    const { body: tsv, title } = audited(await exported(c, 'tsv'), 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileName(title, 'tsv')}"`);
     return c.body(text(tsv));

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../server/demo/seed.js';
-import { ExportPool } from '../../server/export/export-pool.js';
+import { ExportPool, ON_MAIN_THREAD } from '../../server/export/export-pool.js';
 import { agendaToJSON } from '../../shared/model/agenda.js';
 import { ApiClient, email } from '../support/api.js';
 import { demoAgenda, planCases, requestFor } from '../support/export-cases.js';
@@ -117,13 +117,13 @@ describe('headers and bodies', () => {
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'export.unsupported' });
   });
 
-  it('each download is in the workspace audit log with its format and who took it', async () => {
-    await get('lena', `/api/documents/${docs['action-plan'].id}/export.xlsx`);
+  it.each(['xlsx', 'json', 'tsv'] as const)('a %s download is in the workspace audit log with its format and who took it', async (format) => {
+    expect((await get('lena', `/api/documents/${docs['action-plan'].id}/export.${format}`)).status).toBe(200);
     const { entries } = await people.anna.json<{ entries: Array<{ action: string; actor: { name: string } | null; target: { id: string }; details: { format?: string } }> }>(
       'GET',
       `/api/workspaces/${workspaceId}/audit`,
     );
-    const exportsByLena = entries.filter((e) => e.action === 'document.exported' && e.target.id === docs['action-plan'].id && e.details.format === 'xlsx');
+    const exportsByLena = entries.filter((e) => e.action === 'document.exported' && e.target.id === docs['action-plan'].id && e.details.format === format);
     expect(exportsByLena.length).toBeGreaterThan(0);
     expect(exportsByLena[0]?.actor?.name).toMatch(/Lena/);
   });
@@ -135,7 +135,7 @@ describe('big documents are built in an export thread', () => {
   const threads = new ExportPool({ workerAboveBytes: 0 });
   it.each(['csv', 'ics'] as const)('%s: the same text from a thread as from the main thread', async (format) => {
     const doc = format === 'ics' ? demoAgenda() : (plan ?? demoAgenda());
-    const inline = await new ExportPool().run(requestFor(doc, format));
+    const inline = await new ExportPool(ON_MAIN_THREAD).run(requestFor(doc, format));
     const threaded = await threads.run(requestFor(doc, format));
     expect(inline.threadId).toBe(0);
     expect(threaded.threadId).toBeGreaterThan(0);
@@ -147,7 +147,7 @@ describe('big documents are built in an export thread', () => {
     ['docx', 'word/document.xml'],
   ] as const)('%s: the same %s from a thread', async (format, part) => {
     const doc = plan ?? new Y.Doc();
-    const inline = await new ExportPool().run(requestFor(doc, format));
+    const inline = await new ExportPool(ON_MAIN_THREAD).run(requestFor(doc, format));
     const threaded = await threads.run(requestFor(doc, format));
     expect(threaded.threadId).toBeGreaterThan(0);
     const xml = async (body: string | Uint8Array) => (await JSZip.loadAsync(body)).file(part)?.async('string');
