@@ -38,4 +38,22 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'client/ never imports server/.' }] }] },
   },
+  {
+    // Components read and write Yjs through the client/sync adapters (README, STYLE "Solid");
+    // passing Y types around is fine, so type-only imports are allowed.
+    files: ['client/components/**/*.{ts,tsx}', 'client/pages/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols'].map((name) => ({
+            name,
+            message: 'Components use Yjs through client/sync adapters (type imports are fine).',
+            allowTypeImports: true,
+          })),
+          patterns: [{ group: ['y-protocols/*'], message: 'Components use Yjs through client/sync adapters (type imports are fine).', allowTypeImports: true }],
+        },
+      ],
+    },
+  },
 );

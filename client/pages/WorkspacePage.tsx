@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../shared/model/kinds.js';
 import { roleAtLeast } from '../../shared/roles.js';
-import { api } from '../api.js';
+import { api, type Workspace } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
 import { DocumentActions } from '../components/lifecycle/DocumentActions.jsx';
@@ -13,27 +13,13 @@ import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
 
+/** A workspace: its documents, lifecycle, import and members (route /w/:ws). */
 export function WorkspacePage() {
   const params = useParams<{ ws: string }>();
-  const navigate = useNavigate();
   const [workspace, { refetch }] = createResource(() => params.ws, (id) => api.workspace(id));
-  const [error, setError] = createSignal<string | null>(null);
   usePageTitle(() => (workspace.state === 'ready' ? workspace()?.name ?? '' : ''));
   // Any lifecycle action (rename, copy, archive, delete, restore) changes the lists: read them again.
   const onLifecycle = () => void refetch();
-
-  const createDocument = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const kind = String(form.get('kind'));
-    if (!isDocumentKind(kind)) return;
-    try {
-      const created = await api.createDocument(params.ws, kind, String(form.get('title') ?? ''));
-      navigate(`/d/${created.id}`);
-    } catch (e) {
-      setError(messageOf(e, t('errorGeneric')));
-    }
-  };
 
   return (
     <RequireUser>
@@ -49,39 +35,7 @@ export function WorkspacePage() {
               <p>
                 {t('yourRole')}: <span class="role">{t(`role_${ws().role}`)}</span>
               </p>
-              <section aria-labelledby="documents-heading">
-                <h2 id="documents-heading">{t('documents')}</h2>
-                <Show when={ws().documents.length > 0} fallback={<p>{t('noDocuments')}</p>}>
-                  <ul class="cards">
-                    <For each={ws().documents}>
-                      {(doc) => (
-                        <li>
-                          {/* Viewers land on the presentation view (issue 18), which links to the full view. */}
-                          <A href={roleAtLeast(ws().role, 'editor') ? `/d/${doc.id}` : `/d/${doc.id}/present`}>{doc.title}</A> <span class="muted">{t(`kind_${doc.kind}`)}</span>
-                          <DocumentActions document={doc} role={ws().role} archived={false} onChange={onLifecycle} />
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-                <Show when={roleAtLeast(ws().role, 'editor')}>
-                  <h3>{t('newDocument')}</h3>
-                  <form class="inline" onSubmit={(e) => void createDocument(e)}>
-                    <label>
-                      {t('kind')}
-                      <select name="kind">
-                        <For each={DOCUMENT_KINDS}>{(kind) => <option value={kind}>{t(`kind_${kind}`)}</option>}</For>
-                      </select>
-                    </label>
-                    <label>
-                      {t('title')}
-                      <input name="title" required maxlength="200" />
-                    </label>
-                    <button type="submit">{t('create')}</button>
-                  </form>
-                  <ErrorText message={error()} />
-                </Show>
-              </section>
+              <DocumentsSection workspace={ws()} onChange={onLifecycle} />
               <WorkspaceLifecycle workspace={ws() as WorkspaceWithArchive} onChange={onLifecycle} />
               <Show when={roleAtLeast(ws().role, 'editor')}>
                 <ImportForm workspaceId={ws().id} onImported={() => void refetch()} />
@@ -93,5 +47,60 @@ export function WorkspacePage() {
         </Switch>
       )}
     </RequireUser>
+  );
+}
+
+/** The workspace's documents, each with its lifecycle menu, and (for editors) "new document". */
+function DocumentsSection(props: { workspace: Workspace; onChange: () => void }) {
+  const params = useParams<{ ws: string }>();
+  const navigate = useNavigate();
+  const [error, setError] = createSignal<string | null>(null);
+  const createDocument = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const kind = String(form.get('kind'));
+    if (!isDocumentKind(kind)) return;
+    try {
+      const created = await api.createDocument(params.ws, kind, String(form.get('title') ?? ''));
+      navigate(`/d/${created.id}`);
+    } catch (e) {
+      setError(messageOf(e, t('errorGeneric')));
+    }
+  };
+
+  return (
+  <section aria-labelledby="documents-heading">
+    <h2 id="documents-heading">{t('documents')}</h2>
+    <Show when={props.workspace.documents.length > 0} fallback={<p>{t('noDocuments')}</p>}>
+      <ul class="cards">
+        <For each={props.workspace.documents}>
+          {(doc) => (
+            <li>
+              {/* Viewers land on the presentation view (issue 18), which links to the full view. */}
+              <A href={roleAtLeast(props.workspace.role, 'editor') ? `/d/${doc.id}` : `/d/${doc.id}/present`}>{doc.title}</A> <span class="muted">{t(`kind_${doc.kind}`)}</span>
+              <DocumentActions document={doc} role={props.workspace.role} archived={false} onChange={props.onChange} />
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+    <Show when={roleAtLeast(props.workspace.role, 'editor')}>
+      <h3>{t('newDocument')}</h3>
+      <form class="inline" onSubmit={(e) => void createDocument(e)}>
+        <label>
+          {t('kind')}
+          <select name="kind">
+            <For each={DOCUMENT_KINDS}>{(kind) => <option value={kind}>{t(`kind_${kind}`)}</option>}</For>
+          </select>
+        </label>
+        <label>
+          {t('title')}
+          <input name="title" required maxlength="200" />
+        </label>
+        <button type="submit">{t('create')}</button>
+      </form>
+      <ErrorText message={error()} />
+    </Show>
+  </section>
   );
 }

@@ -44,8 +44,8 @@ export interface DocumentSession {
   useServerVersion(live: ClosableDocument): Promise<void>;
 }
 
-/** `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network failure. */
-export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>): DocumentSession {
+/** The session's state and the steps its events share: reopen, end, switch role, recheck after a 4403. */
+function createSessionCore(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>) {
   const [phase, setPhase] = createSignal<Phase>({ kind: 'open', info: initial, generation: 0 });
   const [notice, setNotice] = createSignal<Notice>(null);
   let info = initial;
@@ -89,16 +89,34 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
 
   return {
     phase,
+    setPhase,
     notice,
-    writable: () => canEdit(info) && notice() !== 'signed-out',
-    dismiss: () => setNotice(null),
-    synced: () => {
+    setNotice,
+    info: () => info,
+    reopen,
+    end,
+    switchTo,
+    recheck,
+    /** The connection synced: a later 4403 may reconnect once again. */
+    resetRetry: () => {
       retried = false;
     },
+  };
+}
+
+/** `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network failure. */
+export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>): DocumentSession {
+  const { phase, setPhase, notice, setNotice, info, reopen, end, switchTo, recheck, resetRetry } = createSessionCore(initial, fetchInfo);
+  return {
+    phase,
+    notice,
+    writable: () => canEdit(info()) && notice() !== 'signed-out',
+    dismiss: () => setNotice(null),
+    synced: resetRetry,
     resynced: async (live) => {
-      const fetched = await fetchInfo(info.id).catch(() => null);
-      if (!fetched || canEdit(fetched) === canEdit(info)) return;
-      await switchTo(live, fetched, canEdit(info));
+      const fetched = await fetchInfo(info().id).catch(() => null);
+      if (!fetched || canEdit(fetched) === canEdit(info())) return;
+      await switchTo(live, fetched, canEdit(info()));
     },
     closed: async (code, live) => {
       if (code === CloseCode.Unauthorized) {
@@ -113,7 +131,7 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     useServerVersion: async (live) => {
       setPhase({ kind: 'checking' });
       await live.discardLocal();
-      reopen(info);
+      reopen(info());
     },
   };
 }

@@ -49,26 +49,33 @@ export function DeleteAccount() {
         <input name="password" type="password" autocomplete="current-password" required onInput={() => setConfirming(false)} />
       </label>
       <ErrorText message={error()} />
-      <Show
-        when={confirming()}
-        fallback={
-          <button type="submit" class="danger">
-            {t('deleteAccount')}
-          </button>
-        }
-      >
-        <div role="group" aria-labelledby="delete-question" data-delete-confirm>
-          <p id="delete-question" ref={question} tabindex="-1">
-            <strong>{t('deleteConfirmQuestion')}</strong>
-          </p>
-          <button type="button" class="danger" disabled={busy()} onClick={() => void remove()}>
-            {t('deleteConfirmFinal')}
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-            {t('deleteCancel')}
-          </button>
-        </div>
-      </Show>
+      <DeleteSteps confirming={confirming()} busy={busy()} questionRef={(el) => (question = el)} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
     </form>
+  );
+}
+
+/** The submit button, or once asked, the question with the final button and a way back. */
+function DeleteSteps(props: { confirming: boolean; busy: boolean; questionRef: (el: HTMLParagraphElement) => void; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Show
+      when={props.confirming}
+      fallback={
+        <button type="submit" class="danger">
+          {t('deleteAccount')}
+        </button>
+      }
+    >
+      <div role="group" aria-labelledby="delete-question" data-delete-confirm>
+        <p id="delete-question" ref={props.questionRef} tabindex="-1">
+          <strong>{t('deleteConfirmQuestion')}</strong>
+        </p>
+        <button type="button" class="danger" disabled={props.busy} onClick={() => props.onConfirm()}>
+          {t('deleteConfirmFinal')}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={() => props.onCancel()}>
+          {t('deleteCancel')}
+        </button>
+      </div>
+    </Show>
   );
 }

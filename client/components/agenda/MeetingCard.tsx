@@ -1,65 +1,80 @@
 import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { scheduleMeeting, openActionsFromPrevious } from '../../../shared/agenda-schedule.js';
-import { AGENDA_COLLECTIONS, agendaRoots, type AgendaItemJSON, type AgendaJSON, type MeetingJSON } from '../../../shared/model/agenda.js';
+import { AGENDA_COLLECTIONS, type AgendaItemJSON, type AgendaJSON, type MeetingJSON } from '../../../shared/model/agenda.js';
 import { addItem, deleteItem, moveItem, setItemFields } from '../../../shared/model/collections.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
+import { itemText } from '../../sync/y-text.js';
 import { longDate, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { IntegerInput, TimeInput } from '../editor/typed-inputs.jsx';
-import { textOf, TextField } from '../editor/TextEditor.jsx';
+import { TextField } from '../editor/TextEditor.jsx';
 import { DownloadLink } from '../DownloadLink.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { PlanActivityLink, PriorityBadge } from '../facilitation/links.jsx';
 
 const C = AGENDA_COLLECTIONS;
 
-/** One gathering: its details, time-boxed items with clock times, decisions and action items. */
-export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON }) {
+/** A gathering's heading, minutes download and own fields (title, date, times, place, link). */
+function MeetingDetails(props: { meeting: MeetingJSON; label: string }) {
   const editor = useEditor();
   // The page's document (route /d/:doc): the minutes are downloaded from the server.
   const params = useParams<{ doc: string }>();
   const m = () => props.meeting;
   const id = () => m().id ?? '';
+  const label = () => props.label;
+  const write = (field: string) => (value: unknown) => setItemFields(editor.doc, C.meetings, id(), { [field]: value }, LOCAL_ORIGIN);
+  return (
+    <>
+      <h3>
+        {label()} <span class="muted">{m().date ? longDate(m().date) : ''}</span>
+      </h3>
+      <p class="meeting-minutes">
+        <DownloadLink href={`/api/documents/${params.doc}/meetings/${id()}/minutes.docx`} title={`${label()} ${m().date}`} extension="docx">
+          {t('export_minutes')}
+        </DownloadLink>
+      </p>
+      <div class="meta-fields">
+        <Field path={['meetings', id(), 'title']} label={t('title')} class="grow">
+          {(fid, d) => <TextInput id={fid} describedBy={d} value={m().title} write={write('title')} />}
+        </Field>
+        <Field path={['meetings', id(), 'date']} label={t('date')}>
+          {(fid, d) => <DateInput id={fid} describedBy={d} value={m().date || null} write={(v) => write('date')(v ?? '')} />}
+        </Field>
+        <Field path={['meetings', id(), 'start']} label={t('start')}>
+          {(fid, d) => <TimeInput id={fid} describedBy={d} value={m().start} write={write('start')} />}
+        </Field>
+        <Field path={['meetings', id(), 'end']} label={t('end')}>
+          {(fid, d) => <TimeInput id={fid} describedBy={d} value={m().end} write={write('end')} />}
+        </Field>
+        <Field path={['meetings', id(), 'location']} label={t('location')}>
+          {(fid, d) => <TextInput id={fid} describedBy={d} value={m().location} write={write('location')} />}
+        </Field>
+        <Field path={['meetings', id(), 'link']} label={t('link')}>
+          {(fid, d) => <TextInput id={fid} describedBy={d} value={m().link} write={write('link')} />}
+        </Field>
+        <Show when={editor.editable}>
+          <RowActions label={label()} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.meetings, id(), LOCAL_ORIGIN)} />
+        </Show>
+      </div>
+    </>
+  );
+}
+
+/** One gathering: its details, time-boxed items with clock times, decisions and action items. */
+export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON }) {
+  const editor = useEditor();
+  const m = () => props.meeting;
+  const id = () => m().id ?? '';
   const schedule = () => scheduleMeeting(m());
   const openBefore = () => (m().id ? openActionsFromPrevious(props.agenda, id()) : []);
-  const write = (field: string) => (value: unknown) => setItemFields(editor.doc, C.meetings, id(), { [field]: value }, LOCAL_ORIGIN);
   const label = () => m().title || t('meeting');
   return (
     <section class="meeting" classList={{ flash: editor.recentlyChanged().has(id()) }} aria-label={`${t('meeting')}: ${label()}`} data-meeting={id()}>
       <Show when={m().id} fallback={<h3>{t('noGoal')}</h3>}>
-        <h3>
-          {label()} <span class="muted">{m().date ? longDate(m().date) : ''}</span>
-        </h3>
-        <p class="meeting-minutes">
-          <DownloadLink href={`/api/documents/${params.doc}/meetings/${id()}/minutes.docx`} title={`${label()} ${m().date}`} extension="docx">
-            {t('export_minutes')}
-          </DownloadLink>
-        </p>
-        <div class="meta-fields">
-          <Field path={['meetings', id(), 'title']} label={t('title')} class="grow">
-            {(fid, d) => <TextInput id={fid} describedBy={d} value={m().title} write={write('title')} />}
-          </Field>
-          <Field path={['meetings', id(), 'date']} label={t('date')}>
-            {(fid, d) => <DateInput id={fid} describedBy={d} value={m().date || null} write={(v) => write('date')(v ?? '')} />}
-          </Field>
-          <Field path={['meetings', id(), 'start']} label={t('start')}>
-            {(fid, d) => <TimeInput id={fid} describedBy={d} value={m().start} write={write('start')} />}
-          </Field>
-          <Field path={['meetings', id(), 'end']} label={t('end')}>
-            {(fid, d) => <TimeInput id={fid} describedBy={d} value={m().end} write={write('end')} />}
-          </Field>
-          <Field path={['meetings', id(), 'location']} label={t('location')}>
-            {(fid, d) => <TextInput id={fid} describedBy={d} value={m().location} write={write('location')} />}
-          </Field>
-          <Field path={['meetings', id(), 'link']} label={t('link')}>
-            {(fid, d) => <TextInput id={fid} describedBy={d} value={m().link} write={write('link')} />}
-          </Field>
-          <Show when={editor.editable}>
-            <RowActions label={label()} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.meetings, id(), LOCAL_ORIGIN)} />
-          </Show>
-        </div>
+        <MeetingDetails meeting={m()} label={label()} />
       </Show>
       <Show when={openBefore().length > 0}>
         <div class="notice" role="note">
@@ -101,13 +116,13 @@ function AgendaItemRow(props: { item: AgendaItemJSON; clock: { start: string; en
   const editor = useEditor();
   const item = () => props.item;
   const id = () => item().id ?? '';
-  const items = agendaRoots(editor.doc).items;
-  const title = item().id ? textOf(items, id(), 'title') : null;
-  const notes = item().id ? textOf(items, id(), 'notes') : null;
+  const title = item().id ? itemText(editor.doc, 'items', id(), 'title') : null;
+  const notes = item().id ? itemText(editor.doc, 'items', id(), 'notes') : null;
   const write = (field: string) => (value: unknown) => setItemFields(editor.doc, C.items, id(), { [field]: value }, LOCAL_ORIGIN);
   const label = () => `${t('item')} ${props.clock?.start ?? ''} ${item().title}`.trim();
   return (
     <li class="agenda-item" classList={{ overrun: props.clock?.overrun, flash: editor.recentlyChanged().has(id()) }} data-item={id()}>
+      <PriorityBadge priority={item().priority} />
       <Show when={props.clock}>
         {(clock) => (
           <p class="clock" data-clock={clock().start}>
@@ -175,7 +190,7 @@ function ItemChildren(props: { item: AgendaItemJSON; itemLabel: string }) {
             {(action) => {
               const write = (field: string) => (value: unknown) => setItemFields(editor.doc, C.actions, action.id, { [field]: value }, LOCAL_ORIGIN);
               return (
-                <li class="meta-fields">
+                <li class="meta-fields" data-action-item={action.id}>
                   <Field path={['actions', action.id, 'text']} label={t('actionItems')} class="grow">
                     {(fid, d) => <TextInput id={fid} describedBy={d} value={action.text} write={write('text')} />}
                   </Field>
@@ -189,6 +204,7 @@ function ItemChildren(props: { item: AgendaItemJSON; itemLabel: string }) {
                     <input type="checkbox" checked={action.done} disabled={!editor.editable} onChange={(e) => write('done')(e.currentTarget.checked)} />
                     {t('done')}
                   </label>
+                  <PlanActivityLink link={action.planActivity} />
                 </li>
               );
             }}

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText, ViewPlugin } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
@@ -70,12 +70,8 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
   return <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />;
 }
 
-/** The `Y.Text` of an item's field, or null if a peer stored something else there. */
-export function textOf(collection: Y.Map<unknown>, id: string, field: string): Y.Text | null {
-  const item = collection.get(id);
-  const value = item instanceof Y.Map ? item.get(field) : undefined;
-  return value instanceof Y.Text ? value : null;
-}
+// Kept for the plan rows that import it from here; the reading lives in client/sync.
+export { textOf } from '../../sync/y-text.js';
 
 /**
  * A co-edited text that shows as plain text until someone focuses it, and only then mounts

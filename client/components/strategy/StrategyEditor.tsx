@@ -1,25 +1,26 @@
 import { createMemo, createResource, For, Show } from 'solid-js';
-import { addStrategyGoal, strategyToJSON, STRATEGY_COLLECTIONS, type StrategyJSON } from '../../../shared/model/strategy.js';
-import { addItem, deleteItem, moveItem, setItemFields } from '../../../shared/model/collections.js';
+import { strategyToJSON, STRATEGY_COLLECTIONS, type StrategyJSON } from '../../../shared/model/strategy.js';
+import { addItem } from '../../../shared/model/collections.js';
 import { NORWEGIAN_OBJECTIVES, SWEDISH_OBJECTIVES, type EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
 import { linkedBudgets } from '../../../shared/strategy-budgets.js';
-import { writeFields } from '../../../shared/model/ymap.js';
 import type { ActionPlanJSON } from '../../../shared/model/action-plan.js';
 import { api } from '../../api.js';
 import { createDocumentView, type DocumentView } from '../../sync/document-view.js';
 import { createLinkedPlans } from '../../sync/linked-plans.js';
+import { metaWriter } from '../../sync/meta-fields.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
+import { documentText } from '../../sync/y-text.js';
 import type { Peer } from '../../sync/presence.js';
-import { locale, money, t } from '../../i18n/index.js';
+import { locale, t } from '../../i18n/index.js';
 import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
-import { textOf, TextField } from '../editor/TextEditor.jsx';
-import { RowActions } from '../RowActions.jsx';
+import { TextField } from '../editor/TextEditor.jsx';
 import { ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
-import { objectiveName, StrategyGoal } from './StrategyGoal.jsx';
+import { FocusAreaSection, ObjectiveBudgets, type GoalListProps } from './FocusAreaSection.jsx';
+import { StrategyGoal } from './StrategyGoal.jsx';
 
 
 /** The strategy editor: vision, focus areas, goals tied to national objectives, indicators with charts. */
@@ -35,8 +36,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
   usePageTitle(() => s.title || t('kind_strategy'));
   const [workspace] = createResource(() => props.workspaceId, (id) => api.workspace(id));
   const objectives = () => (workspace()?.country === 'NO' ? NORWEGIAN_OBJECTIVES : SWEDISH_OBJECTIVES);
-  const meta = doc.getMap<unknown>('meta');
-  const writeMeta = (field: string) => (value: unknown) => doc.transact(() => writeFields(meta, { [field]: value }), LOCAL_ORIGIN);
+  const writeMeta = metaWriter(doc);
   const areaSpec = STRATEGY_COLLECTIONS.focusAreas;
 
   return (
@@ -61,7 +61,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
             </Field>
           </div>
           <Field path={['vision']} label={t('vision')} class="wide">
-            {(id, d) => <TextField id={id} describedBy={d} text={doc.getText('vision')} value={s.vision} multiline />}
+            {(id, d) => <TextField id={id} describedBy={d} text={documentText(doc, 'vision')} value={s.vision} multiline />}
           </Field>
           <Show when={workspace()}>
             {(ws) => <StrategyBody view={view} objectives={objectives} documents={ws().documents.filter((d) => d.kind === 'action-plan')} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={ws().country === 'NO' ? 'NOK' : 'SEK'} />}
@@ -86,56 +86,31 @@ function StrategyBody(props: {
   const s = props.view.data;
   const budgets = createMemo(() => linkedBudgets(s, new Map<string, ActionPlanJSON>(plans().map((p) => [p.id, p.plan]))));
   const focusAreas = () => s.focusAreas.filter((a) => a.id !== null);
+  const goalCount = () => s.focusAreas.reduce((n, a) => n + a.goals.length, 0);
+  const goalProps: GoalListProps = {
+    get objectives() {
+      return props.objectives();
+    },
+    plans,
+    budgetOf: (goalId) => budgets().byGoal[goalId] ?? 0,
+    get currency() {
+      return props.currency;
+    },
+  };
   return (
     <>
       <section aria-labelledby="areas-heading">
         <h2 id="areas-heading">{t('focusAreas')}</h2>
         <For each={s.focusAreas}>
-          {(area, index) => {
-            const areaId = area.id;
-            const description = areaId ? textOf(props.doc.getMap('focusAreas'), areaId, 'description') : null;
-            return (
-              <section class="focus-area" aria-label={area.id ? `${t('focusArea')}: ${area.title}` : t('noGoal')} data-focus-area={area.id ?? undefined}>
-                <Show when={areaId} fallback={<h3>{t('noGoal')}</h3>}>
-                  {(id) => (
-                    <div class="goal-fields">
-                      <Field path={['focusAreas', id(), 'title']} label={t('focusArea')} class="grow">
-                        {(fid, d) => <TextInput id={fid} describedBy={d} value={area.title} write={(v) => setItemFields(props.doc, props.areaSpec, id(), { title: v }, LOCAL_ORIGIN)} />}
-                      </Field>
-                      <Show when={props.editable}>
-                        <RowActions
-                          label={area.title || t('focusArea')}
-                          first={index() === 0}
-                          last={index() === focusAreas().length - 1}
-                          onMove={(dir) => moveItem(props.doc, props.areaSpec, id(), dir, LOCAL_ORIGIN)}
-                          onRemove={() => deleteItem(props.doc, props.areaSpec, id(), LOCAL_ORIGIN)}
-                        />
-                      </Show>
-                      <Field path={['focusAreas', id(), 'description']} label={t('description')} class="wide">
-                        {(fid, d) => <TextField id={fid} describedBy={d} text={description} value={area.description} multiline />}
-                      </Field>
-                    </div>
-                  )}
-                </Show>
-                <For each={area.goals}>
-                  {(goal, i) => <StrategyGoal goal={goal} first={i() === 0} last={i() === area.goals.length - 1} objectives={props.objectives()} plans={plans} budget={budgets().byGoal[goal.id] ?? 0} currency={props.currency} />}
-                </For>
-                <Show when={props.editable && areaId}>
-                  {(id) => (
-                    <button type="button" class="secondary" onClick={() => addStrategyGoal(props.doc, id(), { number: String(s.focusAreas.reduce((n, a) => n + a.goals.length, 0) + 1), title: '' }, LOCAL_ORIGIN)}>
-                      + {t('addGoal')} <span class="visually-hidden">{area.title}</span>
-                    </button>
-                  )}
-                </Show>
-              </section>
-            );
-          }}
+          {(area, index) => (
+            <FocusAreaSection area={area} first={index() === 0} last={index() === focusAreas().length - 1} goalCount={goalCount()} goals={goalProps} areaSpec={props.areaSpec} editable={props.editable} doc={props.doc} />
+          )}
         </For>
         <Show when={s.goals.length > 0}>
           <section aria-label={t('goalsWithoutArea')}>
             <h3>{t('goalsWithoutArea')}</h3>
             <For each={s.goals}>
-              {(goal, i) => <StrategyGoal goal={goal} first={i() === 0} last={i() === s.goals.length - 1} objectives={props.objectives()} plans={plans} budget={budgets().byGoal[goal.id] ?? 0} currency={props.currency} />}
+              {(goal, i) => <StrategyGoal goal={goal} first={i() === 0} last={i() === s.goals.length - 1} objectives={goalProps.objectives} plans={plans} budget={goalProps.budgetOf(goal.id)} currency={goalProps.currency} />}
             </For>
           </section>
         </Show>
@@ -145,21 +120,7 @@ function StrategyBody(props: {
           </button>
         </Show>
       </section>
-      <section aria-labelledby="objective-budget-heading" class="summary">
-        <h2 id="objective-budget-heading">{t('budgetPerObjective')}</h2>
-        <Show when={Object.keys(budgets().byObjective).length > 0} fallback={<p>{t('noLinkedBudget')}</p>}>
-          <dl class="totals">
-            <For each={props.objectives().filter((o) => budgets().byObjective[o.code] !== undefined)}>
-              {(objective) => (
-                <div>
-                  <dt>{objectiveName(objective)}</dt>
-                  <dd data-objective-budget={objective.code}>{money(budgets().byObjective[objective.code] ?? 0, props.currency)}</dd>
-                </div>
-              )}
-            </For>
-          </dl>
-        </Show>
-      </section>
+      <ObjectiveBudgets objectives={props.objectives()} byObjective={budgets().byObjective} currency={props.currency} />
     </>
   );
 }
