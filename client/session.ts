@@ -3,7 +3,7 @@
  * a session ends (issue 15/16 items 1, 3, 5): the person's local document copies are deleted,
  * and the app remembers why, so the next page can say it ("Du är utloggad på alla enheter").
  */
-import { createMemo, createResource, createSignal } from 'solid-js';
+import { createMemo, createResource, createRoot, createSignal } from 'solid-js';
 import { api, ApiError, onUnauthorized } from './api.js';
 import { clearLocalCopies } from './sync/local-copies.js';
 
@@ -35,7 +35,8 @@ async function loadMe() {
  */
 const [path, setPath] = createSignal(typeof location === 'undefined' ? '/' : location.pathname);
 export { setPath as followPath };
-const wanted = createMemo(() => !path().startsWith('/s/'));
+// A root of its own: the session lives as long as the app.
+const wanted = createRoot(() => createMemo(() => !path().startsWith('/s/')));
 
 const [me, { refetch, mutate }] = createResource(wanted, () => loadMe());
 export { me, refetch as refreshMe, mutate as setMe };

@@ -74,6 +74,8 @@ describe('a politician follows a plan through a share link', () => {
     // The guest sees no editing chrome: no inputs in the document.
     expect(await guestPage.locator('.present input, .present textarea, .present .cm-editor').count()).toBe(0);
 
+    // Revoking asks first (issue 18 follow-up); accepted here.
+    annaPage.once('dialog', (dialog) => void dialog.accept());
     await annaPage.getByRole('button', { name: 'Återkalla KS-ledamöter' }).click();
     await guestPage.getByRole('heading', { name: 'Länken har gått ut eller återkallats' }).waitFor();
     expect(await guestPage.locator('.present').count()).toBe(0);
@@ -153,7 +155,7 @@ describe('the presentation view', () => {
     await page.getByRole('button', { name: 'Antagen version mot utkastet' }).click();
     const result = page.locator('.compare-result');
     await result.locator('.change').first().waitFor();
-    expect(plain(await result.locator('.change-totals').textContent())).toBe('Planerat totalt: 3 281 250 kr → 3 291 250 kr');
+    expect(plain(await result.locator('[data-totals="planned"]').textContent())).toBe('Planerat totalt: 3 281 250 kr → 3 291 250 kr (+10 000 kr)');
     expect(plain(await result.textContent())).toContain('Efter: 10 000 kr');
 
     await openPresent(page, `/d/${doc}/present`);
