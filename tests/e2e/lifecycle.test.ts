@@ -71,11 +71,16 @@ describe('lifecycle from the UI', () => {
 
       // The audit log says what happened, newest first.
       await page.locator('[data-section="audit"] summary').click();
+      // The heading sits on the marker's line (user test: "▶" stood alone above "Händelselogg").
+      const [summaryBox, headingBox] = await Promise.all([page.locator('[data-section="audit"] > summary').boundingBox(), page.locator('[data-section="audit"] > summary h2').boundingBox()]);
+      expect(summaryBox?.height ?? 0).toBeLessThan((headingBox?.height ?? 0) * 1.5);
+      expect(summaryBox?.height ?? 0).toBeGreaterThan(0);
       const actions = page.locator('[data-section="audit"] tbody tr td:nth-child(3)');
-      await expect.poll(async () => (await actions.allTextContents()).slice(0, 5), POLL).toEqual([
+      await expect.poll(async () => (await actions.allTextContents()).slice(0, 6), POLL).toEqual([
         'Dokument återställt',
         'Dokument borttaget',
         'Dokument arkiverat',
+        'Dokument exporterat (JSON)',
         'Dokument duplicerat',
         'Dokument omdöpt',
       ]);
