@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, Match, on, onCleanup, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { api, type DocumentInfo, type User } from '../api.js';
 import { FacilitationLayer } from '../components/facilitation/FacilitationLayer.jsx';
 import { LoadError } from '../components/LoadError.jsx';
@@ -38,7 +38,17 @@ function MemberPresentation(props: { info: DocumentInfo; user: User }) {
       kind={props.info.kind}
       title={props.info.title}
       // Issue 19: on the projector too — the spotlit item and the timer, the open rounds (no facilitator's bar here).
-      notice={<FacilitationLayer doc={live.doc} documentId={props.info.id} workspaceId={props.info.workspaceId} kind={props.info.kind} userId={props.user.id} facilitator={false} canEdit={false} awareness={live.provider.awareness} />}
+      notice={
+        <>
+          {/* An archived document opened from the archive list says so here too (user test). */}
+          <Show when={props.info.readOnly?.code === 'document.archived'}>
+            <p class="notice" role="status" data-notice="archived">
+              {t('present_archived')}
+            </p>
+          </Show>
+          <FacilitationLayer doc={live.doc} documentId={props.info.id} workspaceId={props.info.workspaceId} kind={props.info.kind} userId={props.user.id} facilitator={false} canEdit={false} awareness={live.provider.awareness} />
+        </>
+      }
       links={
         <A href={`/d/${props.info.id}`} data-full-view>
           {t('present_openFull')}

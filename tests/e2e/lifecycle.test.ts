@@ -58,6 +58,11 @@ describe('lifecycle from the UI', () => {
       await menu(page, 'Plan 2029').click();
       await page.locator(`[data-lifecycle="${doc}"]`).getByRole('button', { name: 'Arkivera' }).click();
       await expect.poll(() => entry(page, '[data-section="archive"]', 'Plan 2029').count(), POLL).toBe(1);
+      // Opened from the archive, the presentation view says it is archived (user test).
+      const present = await anna.context.newPage();
+      await present.goto(`${server.url}/d/${doc}/present`);
+      await expect.poll(() => present.locator('[data-notice="archived"]').textContent(), POLL).toBe('Arkiverat – kan läsas men inte ändras');
+      await present.close();
 
       // Delete the copy (two steps), then restore it from the trash.
       await menu(page, 'Mall 2030').click();
