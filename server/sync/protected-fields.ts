@@ -3,10 +3,12 @@
  * by the server, and a client may not add a root type its document's schema does not name.
  * DESIGN "Facilitation" (docs/facilitation.md): `session.rounds` (vote results) is written
  * only by the server too, and the rest of `session` (spotlight, timer) only by coordinators.
+ * Item fields the server owns (`priority`, `source`, `planActivity`): item-fields.ts.
  * This builds the `ScanContext` an incoming update is checked against (update-scan.ts).
  */
 import * as Y from 'yjs';
 import { ROOTS, isDocumentKind } from '../../shared/model/kinds.js';
+import { collectionOfItem, isOwnedValue, ownedItemKeysOf } from './item-fields.js';
 import type { ScanContext } from './update-scan.js';
 
 export const PROTECTED_META_KEYS: ReadonlySet<string> = new Set(['kind', 'schemaVersion']);
@@ -94,6 +96,8 @@ export function scanContextOf(
   doc.on('afterTransaction', () => {
     live = null;
   });
+  // The document's kind never changes after creation (a protected field), so read once.
+  const ownedItemKeys = ownedItemKeysOf(doc);
   const overlaps = (item: Y.Item, client: number, clock: number, length: number) =>
     item.id.client === client && clock < item.id.clock + item.length && item.id.clock < clock + length;
   return {
@@ -103,11 +107,14 @@ export function scanContextOf(
     protectsRootKey: (root, key) => protectsRootKey(writer, root, key),
     touchesProtected: (client, clock) => {
       const item = itemAt(store, client, clock);
+      if (item !== null && ownedItemKeys.size > 0 && isOwnedValue(item, ownedItemKeys)) return true;
       const place = item ? placeOf(item) : null;
       return place !== null && protectsRootKey(writer, place.root, place.key);
     },
     deletesProtected: (client, clock, length) =>
       (live ??= liveProtectedItems(doc, writer)).some((item) => overlaps(item, client, clock, length)),
     stateOf: (client) => Y.getState(store, client),
+    ownedItemKeys,
+    collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), ownedItemKeys),
   };
 }

@@ -8,12 +8,16 @@
  *   reads its name, pending or not);
  * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`,
  *   `session.rounds`), or of the `session` root by someone who does not facilitate;
+ * - a write of an item field the server owns (`priority`; `source` of activities,
+ *   `planActivity` of actions) other than `null` on a new key, or any overwrite of one
+ *   (red-team FA2-7; see item-fields.ts);
  * - structs that would wait for missing predecessors ("pending"), counted so the room can
  *   cap them.
  * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
  * DeleteSet.js); a malformed update throws `MalformedUpdate`.
  */
 import * as decoding from 'lib0/decoding';
+import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 
 const BITS5 = 0x1f;
 const HAS_ORIGIN = 0x80;
@@ -51,6 +55,10 @@ export interface ScanContext {
   deletesProtected(client: number, clock: number, length: number): boolean;
   /** The document's current clock for `client` (its state vector entry). */
   stateOf(client: number): number;
+  /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
+  ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The collection root whose direct item is the struct at (client, clock) in the document, or null. */
+  collectionOf(client: number, clock: number): string | null;
 }
 
 export interface ScanResult {
@@ -73,6 +81,11 @@ export class MalformedUpdate extends Error {}
 export interface GroupState {
   client: number;
   clock: number;
+  /** This update's own items the owned-field check must know (item-fields.ts); shared by its groups. */
+  owned: OwnedInUpdate;
+  /** The id the last reference read named (scratch, so reading one allocates nothing). */
+  refClient: number;
+  refClock: number;
   /** Index in the group of the first struct referring to missing content, or -1. */
   firstMissing: number;
   /** Whether the previous struct was a GC or Skip struct, and whether two came in a row. */
@@ -101,11 +114,12 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   let structs = 0;
   let pendingStructs = 0;
   let hasRuns = false;
+  const owned = newOwnedInUpdate();
   for (let g = 0; g < groups; g++) {
     const count = decoding.readVarUint(decoder);
     structs += count;
     if (structs > context.maxStructs) throw new RefusedUpdate(`more than ${context.maxStructs} structs in one update`);
-    const group = newGroup(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+    const group = newGroup(decoding.readVarUint(decoder), decoding.readVarUint(decoder), owned);
     const gap = group.clock > context.stateOf(group.client);
     for (let i = 0; i < count; i++) scanStruct(decoder, context, group, i);
     ends.set(group.client, group.clock);
@@ -116,8 +130,8 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   return { structs, pendingStructs, hasRuns };
 }
 
-export function newGroup(client: number, clock: number): GroupState {
-  return { client, clock, firstMissing: -1, lastWasRun: false, hasRuns: false };
+export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate()): GroupState {
+  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, lastWasRun: false, hasRuns: false };
 }
 
 /** Whether an info byte starts a GC or Skip struct (a clock range with no content). */
@@ -137,7 +151,13 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     group.clock += readLength(decoder);
     return;
   }
-  if (info & HAS_ORIGIN) checkReference(decoder, context, group, index);
+  // A new type (a collection item) is noted with its collection, so writes into it are known.
+  const noteType = ref === TYPE_REF && context.ownedItemKeys.size > 0;
+  if (info & HAS_ORIGIN) {
+    checkReference(decoder, context, group, index);
+    // An item set again under its key: it goes where the item it replaces was.
+    if (noteType) collectionOfNew(context, group, group.refClient, group.refClock, null);
+  }
   if (info & HAS_RIGHT_ORIGIN) checkReference(decoder, context, group, index);
   if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
     const parentIsRoot = decoding.readVarUint(decoder) === 1;
@@ -145,21 +165,30 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     if (!parentIsRoot) checkParent(decoder, context, group, index);
     const key = info & HAS_PARENT_SUB ? decoding.readVarString(decoder) : null;
     if (root !== null) checkRoot(context, root, key);
+    if (noteType && root !== null) collectionOfNew(context, group, 0, 0, root);
+    if (!parentIsRoot && key !== null && isOwnedField(context, group, key)) {
+      noteOwnedValue(group);
+      if (!readOwnedValue(decoder, ref)) throw new RefusedUpdate(`writes ${key} other than null, which only the server may write`);
+      group.clock += 1;
+      return;
+    }
   }
   group.clock += skipContent(decoder, ref);
 }
 
+/** Reads a reference (into `group.refClient/refClock`) and checks it. */
 function checkReference(decoder: decoding.Decoder, context: ScanContext, group: GroupState, index: number): void {
-  const client = decoding.readVarUint(decoder);
-  const clock = decoding.readVarUint(decoder);
+  const client = (group.refClient = decoding.readVarUint(decoder));
+  const clock = (group.refClock = decoding.readVarUint(decoder));
   if (context.touchesProtected(client, clock, 1)) throw new RefusedUpdate('writes a field only the server may write');
+  if (overwritesOwned(group, client, clock)) throw new RefusedUpdate('overwrites a field only the server may write');
   noteMissing(context, group, index, client, clock);
 }
 
 /** A struct inside a type (not a root) names the type's item: a write into a protected subtree. */
 function checkParent(decoder: decoding.Decoder, context: ScanContext, group: GroupState, index: number): void {
-  const client = decoding.readVarUint(decoder);
-  const clock = decoding.readVarUint(decoder);
+  const client = (group.refClient = decoding.readVarUint(decoder));
+  const clock = (group.refClock = decoding.readVarUint(decoder));
   if (context.touchesProtected(client, clock, 1)) throw new RefusedUpdate('writes into a field only the server may write');
   noteMissing(context, group, index, client, clock);
 }

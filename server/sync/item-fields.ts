@@ -1,0 +1,115 @@
+/**
+ * Item fields only the server writes (red-team FA2-7; DESIGN "Facilitation": the tally is
+ * the server's): each ranked item's `priority` (written when a round closes), an activity's
+ * `source` and an action's `planActivity` (written by to-plan). Every client creates items
+ * with these fields `null`, so the rule the update scan (update-scan.ts) enforces is:
+ * - a struct that sets such a field on an item for the first time (a new item, or an old
+ *   one without the key) must be exactly `null` (one ContentAny value);
+ * - a struct that overwrites one — its origin is the field's current or earlier value, in
+ *   the document or earlier in the same update — is refused, whatever its value.
+ * Either refusal closes the socket 1008 and nothing is applied, like the other protected
+ * writes. What stays possible is deleting the key (readers take a missing priority as
+ * `null`: an item can be un-ranked, never ranked); docs/facilitation.md says so.
+ *
+ * Cost: a struct is looked at only when its key is one of three names, or it is a new type
+ * under a collection root; a plain text edit pays one Set lookup per reference at most.
+ */
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { isDocumentKind, PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
+import type { GroupState, ScanContext } from './update-scan.js';
+
+/** Content refs (Yjs ContentType, ContentAny). */
+export const TYPE_REF = 7;
+const ANY_REF = 8;
+
+/** Link fields per kind (collection root, key); `priority` of every PRIORITY_COLLECTIONS root is added. */
+const LINK_FIELDS: Record<DocumentKind, ReadonlyArray<readonly [string, string]>> = {
+  'action-plan': [['activities', 'source']],
+  strategy: [],
+  agenda: [['actions', 'planActivity']],
+};
+/** Every owned key name, for the fast "not one of them" answer. */
+const OWNED_NAMES: ReadonlySet<string> = new Set(['priority', 'source', 'planActivity']);
+
+/** The owned item fields of the document's kind: collection root → keys (empty for a document without a kind). */
+export function ownedItemKeysOf(doc: Y.Doc): ReadonlyMap<string, ReadonlySet<string>> {
+  const kind = doc.getMap<unknown>('meta').get('kind');
+  const owned = new Map<string, Set<string>>();
+  if (!isDocumentKind(kind)) return owned;
+  const add = (root: string, key: string) => owned.set(root, (owned.get(root) ?? new Set()).add(key));
+  for (const root of PRIORITY_COLLECTIONS[kind]) add(root, 'priority');
+  for (const [root, key] of LINK_FIELDS[kind]) add(root, key);
+  return owned;
+}
+
+/** The collection root `type` is a direct item of, if it holds owned fields; else null. */
+function collectionOfType(type: Y.AbstractType<unknown>, owned: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  const holder = type._item;
+  const parent = holder?.parent;
+  if (!holder || !(parent instanceof Y.AbstractType) || parent._item !== null) return null;
+  const root = Y.findRootTypeKey(parent);
+  return owned.has(root) ? root : null;
+}
+
+/** For the scan context: the owned-field collection whose direct item `item` is (a map under the root), or null. */
+export function collectionOfItem(item: Y.Item | null, owned: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  if (!item || !(item.content instanceof Y.ContentType) || owned.size === 0) return null;
+  return collectionOfType(item.content.type, owned);
+}
+
+/** For the scan context: whether `item` is the value (now or earlier) of an owned field of a collection item. */
+export function isOwnedValue(item: Y.Item, owned: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const key = item.parentSub;
+  if (key === null || !OWNED_NAMES.has(key) || !(item.parent instanceof Y.AbstractType)) return false;
+  const collection = collectionOfType(item.parent, owned);
+  return collection !== null && owned.get(collection)?.has(key) === true;
+}
+
+/** What one update adds that later structs of it may refer to; allocated only when needed. */
+export interface OwnedInUpdate {
+  /** New collection items (types) of this update: id → collection root. */
+  items: Map<string, string> | null;
+  /** Owned-field values this update sets: ids. */
+  values: Set<string> | null;
+}
+
+export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null });
+const idKey = (client: number, clock: number) => `${client}:${clock}`;
+
+function collectionAt(context: ScanContext, owned: OwnedInUpdate, client: number, clock: number): string | null {
+  return owned.items?.get(idKey(client, clock)) ?? context.collectionOf(client, clock);
+}
+
+/**
+ * Notes the struct the group is at (a new type) as an item of `root`, or — when `root` is
+ * null — of the collection the item at (refClient, refClock) belongs to (it replaces it).
+ */
+export function collectionOfNew(context: ScanContext, group: GroupState, refClient: number, refClock: number, root: string | null): void {
+  const collection = root ?? collectionAt(context, group.owned, refClient, refClock);
+  if (collection === null || !context.ownedItemKeys.has(collection)) return;
+  (group.owned.items ??= new Map()).set(idKey(group.client, group.clock), collection);
+}
+
+/** Whether `key`, set in the type the group's last reference named, is an owned field. */
+export function isOwnedField(context: ScanContext, group: GroupState, key: string): boolean {
+  if (!OWNED_NAMES.has(key)) return false;
+  const collection = collectionAt(context, group.owned, group.refClient, group.refClock);
+  return collection !== null && context.ownedItemKeys.get(collection)?.has(key) === true;
+}
+
+/** Notes the struct the group is at as an owned-field value, so a later struct that overwrites it is refused. */
+export function noteOwnedValue(group: GroupState): void {
+  (group.owned.values ??= new Set()).add(idKey(group.client, group.clock));
+}
+
+/** Whether a reference to (client, clock) is one to an owned value set earlier in this update. */
+export function overwritesOwned(group: GroupState, client: number, clock: number): boolean {
+  return group.owned.values !== null && group.owned.values.has(idKey(client, clock));
+}
+
+/** Reads an owned field's content; true only for exactly one `null` (what clients create items with). */
+export function readOwnedValue(decoder: decoding.Decoder, ref: number): boolean {
+  if (ref !== ANY_REF || decoding.readVarUint(decoder) !== 1) return false;
+  return decoding.readAny(decoder) === null;
+}
