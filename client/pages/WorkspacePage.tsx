@@ -5,7 +5,7 @@ import { roleAtLeast } from '../../shared/roles.js';
 import { api, type Workspace } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
-import { DocumentActions } from '../components/lifecycle/DocumentActions.jsx';
+import { DocumentActions, type LifecycleEvent } from '../components/lifecycle/DocumentActions.jsx';
 import { WorkspaceLifecycle, type WorkspaceWithArchive } from '../components/lifecycle/WorkspaceLifecycle.jsx';
 import { LoadError } from '../components/LoadError.jsx';
 import { MembersPanel } from '../components/MembersPanel.jsx';
@@ -19,7 +19,12 @@ export function WorkspacePage() {
   const [workspace, { refetch }] = createResource(() => params.ws, (id) => api.workspace(id));
   usePageTitle(() => (workspace.state === 'ready' ? workspace()?.name ?? '' : ''));
   // Any lifecycle action (rename, copy, archive, delete, restore) changes the lists: read them again.
-  const onLifecycle = () => void refetch();
+  // A rename or copy also says it is done (user test: nothing showed that it had worked).
+  const [done, setDone] = createSignal<LifecycleEvent | null>(null);
+  const onLifecycle = (event: LifecycleEvent | { kind: 'restored' }) => {
+    setDone(event.kind === 'renamed' || event.kind === 'duplicated' ? event : null);
+    void refetch();
+  };
 
   return (
     <RequireUser>
@@ -36,6 +41,19 @@ export function WorkspacePage() {
                 {t('yourRole')}: <span class="role">{t(`role_${ws().role}`)}</span>
               </p>
               <DocumentsSection workspace={ws()} onChange={onLifecycle} />
+              <p role="status" data-lifecycle-status>
+                <Show when={done()} keyed>
+                  {(event) =>
+                    event.kind === 'duplicated' ? (
+                      <>
+                        {t('lifecycle_copiedStatus', { title: event.copy.title })} <A href={`/d/${event.copy.id}`}>{t('lifecycle_openCopy')}</A>
+                      </>
+                    ) : (
+                      t('lifecycle_renamedStatus')
+                    )
+                  }
+                </Show>
+              </p>
               <WorkspaceLifecycle workspace={ws() as WorkspaceWithArchive} onChange={onLifecycle} />
               <Show when={roleAtLeast(ws().role, 'editor')}>
                 <ImportForm workspaceId={ws().id} onImported={() => void refetch()} />
@@ -51,7 +69,7 @@ export function WorkspacePage() {
 }
 
 /** The workspace's documents, each with its lifecycle menu, and (for editors) "new document". */
-function DocumentsSection(props: { workspace: Workspace; onChange: () => void }) {
+function DocumentsSection(props: { workspace: Workspace; onChange: (event: LifecycleEvent) => void }) {
   const params = useParams<{ ws: string }>();
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);

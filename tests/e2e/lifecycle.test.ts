@@ -41,6 +41,7 @@ describe('lifecycle from the UI', () => {
       await renameForm.getByLabel('Nytt namn').fill('Plan 2029');
       await renameForm.getByRole('button', { name: 'Spara namnet' }).click();
       await expect.poll(() => page.getByRole('link', { name: 'Plan 2029', exact: true }).count(), POLL).toBe(1);
+      await expect.poll(() => page.locator('[data-lifecycle-status]').textContent(), POLL).toBe('Namnet är sparat.');
 
       // Duplicate without amounts: the copy is listed, with its money empty.
       await menu(page, 'Plan 2029').click();
@@ -49,6 +50,7 @@ describe('lifecycle from the UI', () => {
       await duplicateForm.getByLabel('Ta med belopp').uncheck();
       await duplicateForm.getByRole('button', { name: 'Skapa kopia' }).click();
       await expect.poll(() => page.getByRole('link', { name: 'Mall 2030', exact: true }).count(), POLL).toBe(1);
+      await expect.poll(() => page.locator('[data-lifecycle-status]').textContent(), POLL).toBe('Kopian Mall 2030 är skapad. Öppna kopian');
       const listing = await anna.api.json<{ documents: Array<{ id: string; title: string }> }>('GET', `/api/workspaces/${ws}`);
       const copy = listing.documents.find((d) => d.title === 'Mall 2030')?.id ?? '';
       const copied = await anna.api.json<{ budget: { frame: number | null } }>('GET', `/api/documents/${copy}/export.json`);
