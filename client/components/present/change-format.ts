@@ -1,0 +1,33 @@
+/**
+ * How a change list says amounts (issue 18 follow-up, finding 6): which fields are money,
+ * signed differences ("+60 000 kr"), and the amounts an added or removed item carries.
+ */
+import type { Change, ChangeValue } from '../../../shared/compare/types.js';
+import { money } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/messages.js';
+
+/** Fields holding amounts in minor units (shared/compare: budgets as values), with their names. */
+export const MONEY_LABELS: Readonly<Record<string, MessageKey>> = { budget: 'budget', amount: 'amount', frame: 'frame', frameWithIncome: 'frameWithIncome', spentBefore: 'spentBefore' };
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(Object.keys(MONEY_LABELS));
+
+/** A difference of amounts with its sign: "+60 000 kr", "−20 000 kr", "±0 kr". */
+export function signedMoney(delta: number, currency: string): string {
+  if (delta === 0) return `±${money(0, currency)}`;
+  const text = money(Math.abs(delta), currency);
+  return delta > 0 ? `+${text}` : `−${text}`;
+}
+
+/** The amount of a money field changed from `before` to `after`, when both are amounts (a missing one counts as 0). */
+export function moneyDelta(change: Change): number | null {
+  if (!change.field || !MONEY_FIELDS.has(change.field) || change.op !== 'changed') return null;
+  const amount = (v: ChangeValue | undefined) => (typeof v === 'number' ? v : v === null || v === undefined ? 0 : NaN);
+  const delta = amount(change.after) - amount(change.before);
+  return Number.isNaN(delta) ? null : delta;
+}
+
+/** An added or removed item's amounts (e.g. a new activity's budget), which its label alone does not say. */
+export function itemAmounts(change: Change): Array<[string, number]> {
+  const fields = change.op === 'added' ? change.after : change.op === 'removed' ? change.before : undefined;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return [];
+  return Object.entries(fields as Readonly<Record<string, unknown>>).flatMap(([key, v]) => (MONEY_FIELDS.has(key) && typeof v === 'number' ? [[key, v] as [string, number]] : []));
+}
