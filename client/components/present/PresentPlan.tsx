@@ -69,71 +69,86 @@ function lineLabel(line: SummaryLine): string {
   return line.label || t('standalone');
 }
 
-/** Cost lines by section, then the summary lines of shared/summary (they add up to Planerat totalt). */
-function CostsAndSummary(props: { plan: ActionPlanJSON; recent: Recent }) {
+/** The cost lines, each with its section ("Fristående" when none). */
+function CostsTable(props: { plan: ActionPlanJSON; recent: Recent }) {
+  const sum = (minor: number | null) => money(minor, props.plan.currency);
+  return (
+    <section class="present-section" aria-labelledby="present-costs">
+      <h2 id="present-costs">{t('costs')}</h2>
+      <table class="present-table present-costs">
+        <thead>
+          <tr>
+            <th scope="col">{t('section')}</th>
+            <th scope="col">{t('label')}</th>
+            <th scope="col" class="amount">{t('amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.plan.costs} fallback={<tr><td colSpan={3} class="muted">{t('present_noItems')}</td></tr>}>
+            {(cost) => (
+              <tr data-cost={cost.id} classList={{ recent: props.recent().has(cost.id) }}>
+                <td>{cost.section || t('standalone')}</td>
+                <td>{cost.label}</td>
+                <td class="amount">{sum(cost.amount)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The summary lines of shared/summary (they add up to Planerat totalt), then what "Kvar att fördela" depends on. */
+function Summary(props: { plan: ActionPlanJSON }) {
   const sums = () => totals(props.plan);
   const sum = (minor: number | null) => money(minor, props.plan.currency);
   return (
-    <>
-      <section class="present-section" aria-labelledby="present-costs">
-        <h2 id="present-costs">{t('costs')}</h2>
-        <table class="present-table present-costs">
-          <thead>
-            <tr>
-              <th scope="col">{t('section')}</th>
-              <th scope="col">{t('label')}</th>
-              <th scope="col" class="amount">{t('amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.plan.costs} fallback={<tr><td colSpan={3} class="muted">{t('present_noItems')}</td></tr>}>
-              {(cost) => (
-                <tr data-cost={cost.id} classList={{ recent: props.recent().has(cost.id) }}>
-                  <td>{cost.section || t('standalone')}</td>
-                  <td>{cost.label}</td>
-                  <td class="amount">{sum(cost.amount)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </section>
-      <section class="present-section" aria-labelledby="present-summary">
-        <h2 id="present-summary">{t('summary')}</h2>
-        <dl class="present-totals">
-          <For each={summaryLines(props.plan, sums())}>
-            {(line) => (
-              <div>
-                <dt>{lineLabel(line)}</dt>
-                <dd>{sum(line.amount)}</dd>
-              </div>
-            )}
-          </For>
-          <div class="strong">
-            <dt>{t('planned')}</dt>
-            <dd data-total="planned">{sum(sums().planned)}</dd>
+    <section class="present-section" aria-labelledby="present-summary">
+      <h2 id="present-summary">{t('summary')}</h2>
+      <dl class="present-totals">
+        <For each={summaryLines(props.plan, sums())}>
+          {(line) => (
+            <div>
+              <dt>{lineLabel(line)}</dt>
+              <dd>{sum(line.amount)}</dd>
+            </div>
+          )}
+        </For>
+        <div class="strong">
+          <dt>{t('planned')}</dt>
+          <dd data-total="planned">{sum(sums().planned)}</dd>
+        </div>
+        {/* Every line "Kvar att fördela" depends on (frame − planned − already spent), as the editor shows them. */}
+        <Show when={props.plan.budget.spentBefore !== null}>
+          <div>
+            <dt>{props.plan.budget.spentBeforeDate ? t('present_spentBeforeUntil', { date: props.plan.budget.spentBeforeDate }) : t('spentBefore')}</dt>
+            <dd data-total="spentBefore">{sum(props.plan.budget.spentBefore)}</dd>
           </div>
-          {/* Every line "Kvar att fördela" depends on (frame − planned − already spent), as the editor shows them. */}
-          <Show when={props.plan.budget.spentBefore !== null}>
-            <div>
-              <dt>{props.plan.budget.spentBeforeDate ? t('present_spentBeforeUntil', { date: props.plan.budget.spentBeforeDate }) : t('spentBefore')}</dt>
-              <dd data-total="spentBefore">{sum(props.plan.budget.spentBefore)}</dd>
-            </div>
-          </Show>
-          <Show when={props.plan.budget.frame !== null}>
-            <div>
-              <dt>{t('frame')}</dt>
-              <dd data-total="frame">{sum(props.plan.budget.frame)}</dd>
-            </div>
-          </Show>
-          <Show when={sums().remaining !== null}>
-            <div classList={{ negative: (sums().remaining ?? 0) < 0 }}>
-              <dt>{t('remaining')}</dt>
-              <dd data-total="remaining">{sum(sums().remaining)}</dd>
-            </div>
-          </Show>
-        </dl>
-      </section>
+        </Show>
+        <Show when={props.plan.budget.frame !== null}>
+          <div>
+            <dt>{t('frame')}</dt>
+            <dd data-total="frame">{sum(props.plan.budget.frame)}</dd>
+          </div>
+        </Show>
+        <Show when={sums().remaining !== null}>
+          <div classList={{ negative: (sums().remaining ?? 0) < 0 }}>
+            <dt>{t('remaining')}</dt>
+            <dd data-total="remaining">{sum(sums().remaining)}</dd>
+          </div>
+        </Show>
+      </dl>
+    </section>
+  );
+}
+
+/** Cost lines by section, then the summary lines of shared/summary (they add up to Planerat totalt). */
+function CostsAndSummary(props: { plan: ActionPlanJSON; recent: Recent }) {
+  return (
+    <>
+      <CostsTable plan={props.plan} recent={props.recent} />
+      <Summary plan={props.plan} />
     </>
   );
 }
