@@ -66,19 +66,21 @@ export function isOwnedValue(item: Y.Item, owned: ReadonlyMap<string, ReadonlySe
   return collection !== null && owned.get(collection)?.has(key) === true;
 }
 
-/** What one update adds that later structs of it may refer to; allocated only when needed. */
+/**
+ * What one update adds that later structs of it may refer to; allocated only when needed.
+ * Keyed client → clock (numbers, no string per lookup: this is on every reference's path).
+ */
 export interface OwnedInUpdate {
-  /** New collection items (types) of this update: id → collection root. */
-  items: Map<string, string> | null;
-  /** Owned-field values this update sets: ids. */
-  values: Set<string> | null;
+  /** New collection items (types) of this update: client → clock → collection root. */
+  items: Map<number, Map<number, string>> | null;
+  /** Owned-field values this update sets: client → clocks. */
+  values: Map<number, Set<number>> | null;
 }
 
 export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null });
-const idKey = (client: number, clock: number) => `${client}:${clock}`;
 
 function collectionAt(context: ScanContext, owned: OwnedInUpdate, client: number, clock: number): string | null {
-  return owned.items?.get(idKey(client, clock)) ?? context.collectionOf(client, clock);
+  return owned.items?.get(client)?.get(clock) ?? context.collectionOf(client, clock);
 }
 
 /**
@@ -88,7 +90,10 @@ function collectionAt(context: ScanContext, owned: OwnedInUpdate, client: number
 export function collectionOfNew(context: ScanContext, group: GroupState, refClient: number, refClock: number, root: string | null): void {
   const collection = root ?? collectionAt(context, group.owned, refClient, refClock);
   if (collection === null || !context.ownedItemKeys.has(collection)) return;
-  (group.owned.items ??= new Map()).set(idKey(group.client, group.clock), collection);
+  const items = (group.owned.items ??= new Map());
+  let ofClient = items.get(group.client);
+  if (!ofClient) items.set(group.client, (ofClient = new Map()));
+  ofClient.set(group.clock, collection);
 }
 
 /** Whether `key`, set in the type the group's last reference named, is an owned field. */
@@ -100,12 +105,15 @@ export function isOwnedField(context: ScanContext, group: GroupState, key: strin
 
 /** Notes the struct the group is at as an owned-field value, so a later struct that overwrites it is refused. */
 export function noteOwnedValue(group: GroupState): void {
-  (group.owned.values ??= new Set()).add(idKey(group.client, group.clock));
+  const values = (group.owned.values ??= new Map());
+  let ofClient = values.get(group.client);
+  if (!ofClient) values.set(group.client, (ofClient = new Set()));
+  ofClient.add(group.clock);
 }
 
 /** Whether a reference to (client, clock) is one to an owned value set earlier in this update. */
 export function overwritesOwned(group: GroupState, client: number, clock: number): boolean {
-  return group.owned.values !== null && group.owned.values.has(idKey(client, clock));
+  return group.owned.values?.get(client)?.has(clock) === true;
 }
 
 /** Reads an owned field's content; true only for exactly one `null` (what clients create items with). */
