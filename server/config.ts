@@ -54,6 +54,15 @@ const EnvSchema = z.object({
   /** Sender of invitation mail, e.g. `Samplan <noreply@example.se>`. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
   SAMPLAN_PROCESS: z.string().trim().min(1).max(100).optional(),
+  /** What one request may cost (DESIGN "Limits every boundary enforces"; docs/security.md "Bounded requests"). */
+  EXPORT_THREADS: z.coerce.number().int().positive().default(1),
+  EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
+  EXPORTS_PER_USER: z.coerce.number().int().positive().default(2),
+  DUPLICATES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  DOCUMENTS_PER_WORKSPACE: z.coerce.number().int().positive().default(1000),
+  HISTORY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  ROUNDS_PER_DOCUMENT: z.coerce.number().int().positive().default(100),
+  ROUNDS_PER_MINUTE: z.coerce.number().int().positive().default(20),
 }).refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
   message: 'SMTP_URL och MAIL_FROM anges tillsammans (eller ingen av dem).',
   path: ['SMTP_URL'],
@@ -88,7 +97,26 @@ export type Config = {
   processName: string | null;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
+  /** What one member's requests may cost (docs/security.md "Bounded requests"). */
+  limits: RequestLimits;
 };
+
+/** Per-route bounds on expensive requests; past each: 429 `rate-limited`, 503 `export.busy` or 409. */
+export interface RequestLimits {
+  /** Export threads running at once, and exports waiting for one (past it 503 `export.busy`). */
+  exportThreads: number;
+  exportQueue: number;
+  /** Exports one user may have running at once (past it 429). */
+  exportsPerUser: number;
+  /** Duplicates per user and minute (429), documents per workspace (409 `workspace.full`). */
+  duplicatesPerMinute: number;
+  documentsPerWorkspace: number;
+  /** History reads per user and minute (429). */
+  historyPerMinute: number;
+  /** Rounds a document may hold (409 `round.limit`), rounds one user may create per minute (429). */
+  roundsPerDocument: number;
+  roundsPerMinute: number;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -130,5 +158,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM ?? null,
     processName: e.SAMPLAN_PROCESS ?? null,
     clientDir: resolve('dist/client'),
+    limits: {
+      exportThreads: e.EXPORT_THREADS,
+      exportQueue: e.EXPORT_QUEUE,
+      exportsPerUser: e.EXPORTS_PER_USER,
+      duplicatesPerMinute: e.DUPLICATES_PER_MINUTE,
+      documentsPerWorkspace: e.DOCUMENTS_PER_WORKSPACE,
+      historyPerMinute: e.HISTORY_REQUESTS_PER_MINUTE,
+      roundsPerDocument: e.ROUNDS_PER_DOCUMENT,
+      roundsPerMinute: e.ROUNDS_PER_MINUTE,
+    },
   };
 }

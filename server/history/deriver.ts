@@ -35,6 +35,8 @@ export class HistoryDeriver {
   private worker: Promise<Worker> | null = null;
   private inline: DeriveCore | null = null;
   private answer: ((reply: Reply) => void) | null = null;
+  /** The newest catch-up, while it waits for the one before it to finish. */
+  private queued: { run: Promise<void>; upTo: number } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -70,7 +72,13 @@ export class HistoryDeriver {
    * read, so answers are never behind; normally only what came since the last pass is left.
    */
   catchUp(upTo = Number.MAX_SAFE_INTEGER): Promise<void> {
+    // A catch-up that has not started yet derives everything committed before it starts,
+    // so a caller that arrives meanwhile joins it: thirty readers at once cost one pass
+    // after the running one, not thirty (red team: 30 parallel readers, 8 s stall).
+    const queued = this.queued;
+    if (queued && queued.upTo >= upTo) return queued.run;
     const run = this.chain.then(async () => {
+      if (this.queued?.run === run) this.queued = null;
       // Nothing new (an idle server): no worker is started or asked.
       for (let cursor = historyCursor(this.db); cursor < Math.min(upTo, latestUpdateId(this.db)); cursor = historyCursor(this.db)) {
         const result = await this.derive(cursor);
@@ -79,6 +87,7 @@ export class HistoryDeriver {
       }
     });
     this.chain = run.catch(() => undefined);
+    this.queued = { run, upTo };
     return run;
   }
 

@@ -15,11 +15,17 @@ import * as Y from 'yjs';
 const MONEY_IN_ITEMS: Readonly<Record<string, readonly string[]>> = { activities: ['budget'], costs: ['amount'] };
 const MONEY_IN_BUDGET = ['frame', 'frameWithIncome', 'spentBefore'] as const;
 
-/** The copy's full state as one update. `state` is the source's whole state (`Rooms.encodeState`). */
-export function duplicateState(state: Uint8Array, options: { title: string; amounts: boolean }): Uint8Array {
+/**
+ * The copy's full state as one update. `state` is the source's whole state: one update
+ * (`Rooms.encodeState`) or the stored snapshot and updates after it, in order. CPU-bound
+ * (linear in the document): the server runs it in a thread (duplicate-pool.ts).
+ */
+export function duplicateState(state: Uint8Array | readonly Uint8Array[], options: { title: string; amounts: boolean }): Uint8Array {
   const doc = new Y.Doc({ gc: true });
   try {
-    Y.applyUpdate(doc, state);
+    doc.transact(() => {
+      for (const update of state instanceof Uint8Array ? [state] : state) Y.applyUpdate(doc, update);
+    });
     doc.transact(() => {
       doc.getMap<unknown>('meta').set('title', options.title);
       resetSession(doc);

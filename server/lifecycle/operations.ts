@@ -11,7 +11,7 @@ import { findDocumentWithState, insertDocument, setArchived, setDeleted, setDocu
 import { AppError, notFound } from '../errors.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { ARCHIVED } from '../sync/read-only.js';
-import { duplicateState } from './duplicate.js';
+import type { DuplicatePool } from './duplicate-pool.js';
 import { revokeAllShareLinks } from '../share/store.js';
 import { purgeAt } from './trash.js';
 
@@ -36,9 +36,14 @@ export async function renameDocument(deps: LifecycleDeps, document: DocumentRow,
   return { ...document, title };
 }
 
-/** A new document in the same workspace with the source's content (see duplicate.ts); versions are not copied. */
-export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow, input: { title: string; amounts: boolean }, actorId: string): Promise<DocumentRow> {
-  const state = duplicateState(await deps.rooms.encodeState(source.id), input);
+/**
+ * A new document in the same workspace with the source's content (see duplicate.ts); versions
+ * are not copied. Built in `pool`'s thread from the source's stored (committed) bytes, so this
+ * thread never decodes the document (duplicate-pool.ts). Throws 503 `busy` when the pool is full.
+ */
+export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow, input: { title: string; amounts: boolean }, actorId: string, pool: DuplicatePool): Promise<DocumentRow> {
+  const { snapshot, updates } = await deps.rooms.store.load(source.id);
+  const { state } = await pool.copy(snapshot ? [snapshot, ...updates] : updates, input);
   const row: DocumentRow = { id: randomUUID(), workspaceId: source.workspaceId, kind: source.kind, title: input.title };
   const now = deps.clock.now();
   insertDocument(deps.db, row, actorId, now);

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
+import { RateLimiter } from '../auth/rate-limit.js';
 import { historyOf } from '../history/store.js';
+import { rateLimited } from '../http/per-address-limit.js';
 import { parseWith } from '../validation.js';
 
 /** Entries answered when no `limit` is given, and the most one answer holds. */
@@ -40,15 +42,22 @@ const HistoryQuery = z
  *   included; `limit` 1–500 (100). `user` null: a change the server made (a migration, a
  *   restore); a deleted account is named "Borttagen användare". `op` and `field: null`
  *   (an added or removed item, its fields in `after`/`before`) add to DESIGN.
- *   Errors: 400 `validation` on a bad filter.
+ *   Errors: 400 `validation` on a bad filter; 429 `rate-limited` with `Retry-After` past
+ *   HISTORY_REQUESTS_PER_MINUTE reads per person.
  */
 export function historyRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  // Each read may wait for a catch-up of everyone's edits: bounded per person (docs/security.md "Bounded requests").
+  const perUser = new RateLimiter(deps.config.limits.historyPerMinute, 60_000, deps.clock.now);
 
   app.get('/documents/:doc/history', async (c) => {
-    const { document } = documentAccess(deps.db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const user = requireUser(c);
+    const { document } = documentAccess(deps.db, c.req.param('doc'), user.id, 'viewer');
     const filter = parseWith(HistoryQuery, c.req.query());
-    // What is committed but not yet derived is derived now, so the answer is never behind.
+    const wait = perUser.take(user.id);
+    if (wait > 0) throw rateLimited(wait);
+    // What is committed but not yet derived is derived now (in the history thread; readers
+    // arriving together share one catch-up, deriver.ts), so the answer is never behind.
     // If deriving fails, what is stored is still the truth up to its cursor: answer that.
     await deps.history.catchUp().catch((error: unknown) => console.error('History: catching up failed', error));
     return c.json({ entries: historyOf(deps.db, document.id, filter) });

@@ -12,6 +12,9 @@ import { findDocumentWithState } from '../db/documents.js';
 import { notFound } from '../errors.js';
 import { deleteDocument, duplicateDocument, renameDocument, setDocumentArchived, undeleteDocument } from '../lifecycle/operations.js';
 import { listTrash } from '../lifecycle/trash.js';
+import { DuplicatePool, documentsInWorkspace, workspaceFull } from '../lifecycle/duplicate-pool.js';
+import { RateLimiter } from '../auth/rate-limit.js';
+import { rateLimited } from '../http/per-address-limit.js';
 import { NameSchema, parseJson } from '../validation.js';
 
 const Rename = z.object({ title: NameSchema });
@@ -19,7 +22,9 @@ const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(tru
 
 /**
  * - `PATCH /documents/:doc {title}` (editor) → 200 `{id, workspaceId, kind, title}`; 409 `document.read-only` when archived.
- * - `POST /documents/:doc/duplicate {title, amounts?: boolean (true)}` (editor) → 201 `{id, kind, title}`.
+ * - `POST /documents/:doc/duplicate {title, amounts?: boolean (true)}` (editor) → 201 `{id, kind, title}`;
+ *   409 `workspace.full` at DOCUMENTS_PER_WORKSPACE, 429 `rate-limited` past DUPLICATES_PER_MINUTE
+ *   per person, 503 `busy` when the copying thread's queue is full (both with `Retry-After`).
  * - `POST /documents/:doc/archive`, `/unarchive` (coordinator) → 200 `{id, archived}`.
  * - `DELETE /documents/:doc` (coordinator) → 204; the document is 404 from then on, its sockets close 4404.
  * - `GET /workspaces/:ws/trash` (coordinator) → `{documents: [{id, kind, title, deletedAt, deletedBy: {id, name} | null, purgeAt}]}`.
@@ -36,11 +41,18 @@ export function lifecycleRoutes(deps: Deps) {
     return c.json(await renameDocument(deps, document, title, user.id));
   });
 
+  // Duplicates cost a thread's work each: bounded per person and per workspace (docs/security.md "Bounded requests").
+  const { duplicatesPerMinute, documentsPerWorkspace } = deps.config.limits;
+  const duplicates = { pool: new DuplicatePool(), perUser: new RateLimiter(duplicatesPerMinute, 60_000, deps.clock.now) };
+
   app.post('/documents/:doc/duplicate', async (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
     const input = await parseJson(c, Duplicate);
-    const copy = await duplicateDocument(deps, document, input, user.id);
+    if (documentsInWorkspace(db, document.workspaceId) >= documentsPerWorkspace) throw workspaceFull(documentsPerWorkspace);
+    const wait = duplicates.perUser.take(user.id);
+    if (wait > 0) throw rateLimited(wait);
+    const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);
     return c.json({ id: copy.id, kind: copy.kind, title: copy.title }, 201);
   });
 

@@ -11,11 +11,14 @@ import { z } from 'zod';
 import { roleAtLeast } from '../../shared/roles.js';
 import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
+import { RateLimiter } from '../auth/rate-limit.js';
 import type { AppEnv, Deps } from '../context.js';
+import { statement } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { checkBallotItems, checkRoundItems, existingItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
 import { ballotsOf, closeRound, findRound, insertRound, putBallot, type RoundRow } from '../facilitation/rounds-store.js';
 import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
+import { rateLimited } from '../http/per-address-limit.js';
 import { parseJson, singleLine } from '../validation.js';
 import { documentReadOnly, requireWritable } from '../write-guard.js';
 
@@ -44,6 +47,9 @@ const Ballot = z.object({
 
 const roundNotFound = () => new AppError(404, 'round.not-found', 'Omröstningen finns inte.');
 const roundClosed = () => new AppError(409, 'round.closed', 'Omröstningen är avslutad.');
+const roundLimit = (max: number) => new AppError(409, 'round.limit', `Dokumentet har redan ${max} omröstningar, det högsta antalet.`);
+const roundsOf = (db: Deps['db'], documentId: string) =>
+  (statement(db, 'SELECT COUNT(*) AS n FROM vote_rounds WHERE document_id = ?').get(documentId) as { n: number }).n;
 const READ_ONLY_MESSAGE = 'Dokumentet är skrivskyddat; omröstningen kan inte skrivas in i det.';
 const readOnly = () => documentReadOnly(READ_ONLY_MESSAGE);
 
@@ -67,9 +73,30 @@ function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boo
 }
 
 /**
+ * Every round is kept in the database and in the document's `session.rounds`, which every
+ * client loads: bounded per document and per person (docs/security.md "Bounded requests").
+ */
+function roundBounds(deps: Deps) {
+  const { roundsPerDocument, roundsPerMinute } = deps.config.limits;
+  const created = new RateLimiter(roundsPerMinute, 60_000, deps.clock.now);
+  return {
+    /** Counts a new round of `userId`'s; 429 `rate-limited` past ROUNDS_PER_MINUTE. */
+    take(userId: string): void {
+      const wait = created.take(userId);
+      if (wait > 0) throw rateLimited(wait);
+    },
+    /** 409 `round.limit` when the document already holds ROUNDS_PER_DOCUMENT rounds. */
+    checkRoom(documentId: string): void {
+      if (roundsOf(deps.db, documentId) >= roundsPerDocument) throw roundLimit(roundsPerDocument);
+    },
+  };
+}
+
+/**
  * - `POST /documents/:doc/rounds {title, items:[{collection,id}], dotsPerPerson 1..20, maxPerItem?, anonymous}`
  *   (coordinator) → 201 `{id}`; 400 `validation` (also items that are not votable or not in the document);
- *   409 `document.read-only`.
+ *   409 `document.read-only`; 409 `round.limit` at ROUNDS_PER_DOCUMENT rounds; 429 `rate-limited`
+ *   (with `Retry-After`) past ROUNDS_PER_MINUTE new rounds per person.
  * - `PUT /documents/:doc/rounds/:r/ballot {dots:{"<collection>:<id>": n}}` (member, viewers too) → 204,
  *   replacing the caller's ballot; 400 `validation` (also dots on an item deleted since) / `round.over-allowance`;
  *   404 `round.not-found`; 409 `round.closed`, `document.read-only` (archived).
@@ -79,14 +106,18 @@ function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boo
 export function roundRoutes(deps: Deps) {
   const { db, clock, rooms } = deps;
   const app = new Hono<AppEnv>();
+  const bounds = roundBounds(deps);
 
   app.post('/documents/:doc/rounds', async (c) => {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const input = await parseJson(c, NewRound);
+    bounds.take(user.id);
     const id = randomUUID();
     const written = await rooms.change(document.id, (doc) => {
+      // Counted where the round is inserted, with no await between: never one over the cap.
+      bounds.checkRoom(document.id);
       checkRoundItems(doc, document.kind, input.items);
       const round = { ...input, maxPerItem: input.maxPerItem ?? null };
       insertRound(db, { ...round, id, documentId: document.id, createdAt: clock.now() }, user.id);

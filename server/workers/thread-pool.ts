@@ -52,14 +52,22 @@ export class ThreadPool<Request, Result extends object> {
     private readonly errors: ThreadPoolErrors,
   ) {}
 
+  /** Tasks the pool holds at once, running and waiting; one more is refused with `errors.busy()`. */
+  get capacity(): number {
+    return this.options.concurrency + this.options.queue;
+  }
+
   /** Runs one task in a thread; `transfer` lists buffers handed over rather than copied. Throws `errors.*`. */
   async run(request: Request, transfer: readonly Transferable[] = []): Promise<ThreadResult<Result>> {
     await this.slot();
     try {
       return await this.inWorker(request, transfer);
     } finally {
-      this.running -= 1;
-      this.waiting.shift()?.();
+      // The slot goes straight to the next waiting task (still counted as running); only
+      // with none waiting is it freed. Freeing it first let a new task run beside the waiter.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
     }
   }
 

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { Limits } from '../../shared/limits.js';
 import { createDocument } from '../../shared/model/document.js';
 import { importPlanTable } from '../../shared/table/import.js';
-import { ExportPool } from '../../server/export/export-pool.js';
+import { ExportPool, ON_MAIN_THREAD } from '../../server/export/export-pool.js';
 import type { ExportFormat } from '../../server/export/build-export.js';
 import { ApiClient, email } from '../support/api.js';
 import { readSample } from '../support/samples.js';
@@ -49,7 +49,7 @@ describe('export pool', () => {
   const request = (format: ExportFormat) => ({ documentId: 'd1', updates: [update.slice()], format, today: '2027-03-01', locale: 'sv' as const });
 
   it.each(['json', 'tsv', 'validation'] as const)('%s: the same answer from a thread as from the main thread', async (format) => {
-    const inline = await new ExportPool().run(request(format));
+    const inline = await new ExportPool(ON_MAIN_THREAD).run(request(format));
     const threaded = await new ExportPool({ workerAboveBytes: 0 }).run(request(format));
     expect(inline.threadId).toBe(0);
     expect(threadId).toBe(0);
@@ -61,7 +61,7 @@ describe('export pool', () => {
   it('a plan table of a strategy is 400 export.unsupported from a thread too', async () => {
     const strategy = Y.encodeStateAsUpdate(createDocument('strategy', { title: 'Strategi' }));
     const run = (pool: ExportPool) => pool.run({ documentId: 'd2', updates: [strategy.slice()], format: 'tsv', today: '2027-03-01', locale: 'sv' });
-    await expect(run(new ExportPool())).rejects.toMatchObject({ status: 400, code: 'export.unsupported' });
+    await expect(run(new ExportPool(ON_MAIN_THREAD))).rejects.toMatchObject({ status: 400, code: 'export.unsupported' });
     await expect(run(new ExportPool({ workerAboveBytes: 0 }))).rejects.toMatchObject({ status: 400, code: 'export.unsupported' });
   });
 });

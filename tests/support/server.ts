@@ -25,7 +25,11 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   // Every test client comes from 127.0.0.1, so per-address limits are opened wide here;
   // the tests of those limits pass their own.
   const relaxed = { signupsPerMinute: 100_000, ticketsPerMinute: 100_000 };
-  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, demoData: false, clientDir: null, ...relaxed, ...overrides };
+  // Likewise one test person makes many exports, copies, rounds and history reads in a row;
+  // request-limits.test.ts and request-load.test.ts pass their own limits.
+  const defaults = loadConfig({});
+  const perPerson = { ...defaults.limits, exportsPerUser: 100, duplicatesPerMinute: 100_000, historyPerMinute: 100_000, roundsPerMinute: 100_000 };
+  const config: Config = { ...defaults, limits: perPerson, port: 0, host: '127.0.0.1', dataDir, demoData: false, clientDir: null, ...relaxed, ...overrides };
   const server = await startServer(config, clock, () => undefined);
   return {
     ...server,
