@@ -39,9 +39,10 @@ vi.mock('../../server/lifecycle/duplicate.js', async (original) => {
 });
 
 /**
- * Generous: measured on a two-core machine at load average ~18 (other test runs), where
- * the event loop alone shows 200–630 ms of scheduling delay with no request work on it.
- * Before the fix the same scenarios took 3.5 s, 10.9 s, over 60 s and 3.7 s.
+ * Generous: measured on a two-core machine at load average 12–20 (other test runs), the
+ * worst round trips after the fix were 167–635 ms; before it, 1.9–13.9 s (exports),
+ * 3.4–10.9 s (duplicates), 22–60+ s (workspace export). Figures: docs/security.md
+ * "Bounded requests".
  */
 const MAX_ROUND_TRIP_MS = 1_000;
 const HEADER = 'Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat';
