@@ -5,6 +5,7 @@ import { ft } from '../../i18n/facilitation-messages.js';
 import { LOCAL_ORIGIN } from '../../sync/undo.js';
 import { createDocView } from '../../sync/y-solid.js';
 import { ToPlanForm } from './ToPlanForm.jsx';
+import { PlanActivityLink } from './links.jsx';
 import type { Facilitation } from './use-facilitation.js';
 import { FormDateInput } from '../FormDateInput.jsx';
 
@@ -76,7 +77,7 @@ export function CapturePanel(props: { f: Facilitation }) {
                   <span>{action.text || '–'}</span>
                   <Show when={action.owner}> ({action.owner}{action.due ? `, ${action.due}` : ''})</Show>{' '}
                   <Show when={action.planActivity} fallback={<ToPlanForm f={f} actionId={action.id} label={action.text} />}>
-                    {(link) => <a href={`/d/${link().split(':')[0] ?? ''}`} data-plan-activity={link()}>{ft('inPlan')}</a>}
+                    {(link) => <PlanActivityLink link={link()} />}
                   </Show>
                 </li>
               )}

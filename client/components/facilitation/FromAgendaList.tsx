@@ -3,14 +3,15 @@ import { actionPlanToJSON, allActivities } from '../../../shared/model/action-pl
 import { api } from '../../api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { createDocView } from '../../sync/y-solid.js';
+import { anchorHref, splitLink } from './hash-target.js';
 import type { Facilitation } from './use-facilitation.js';
 
 /** One activity made from an agenda's action item: "Från agenda: <agenda title>", linking back. */
-function FromAgenda(props: { agendaId: string; label: string; activityId: string }) {
+function FromAgenda(props: { agendaId: string; actionId: string; label: string; activityId: string }) {
   const [agenda] = createResource(() => props.agendaId, (id) => api.document(id).catch(() => null));
   return (
     <li data-activity-source={props.activityId}>
-      {props.label}: <a href={`/d/${props.agendaId}`}>{ft('fromAgenda', { label: agenda()?.title ?? props.agendaId })}</a>
+      {props.label}: <a href={anchorHref('action', { docId: props.agendaId, itemId: props.actionId })} rel="external">{ft('fromAgenda', { label: agenda()?.title ?? props.agendaId })}</a>
     </li>
   );
 }
@@ -20,7 +21,8 @@ export function FromAgendaList(props: { f: Facilitation }) {
   const view = createDocView(props.f.doc, (doc) => ({
     rows: allActivities(actionPlanToJSON(doc)).flatMap((a) => {
       const source = (a as { source?: unknown }).source;
-      return typeof source === 'string' && source.includes(':') ? [{ id: a.id, label: [a.number, a.title].filter(Boolean).join(' '), agendaId: source.split(':')[0] ?? '' }] : [];
+      const link = splitLink(typeof source === 'string' ? source : null);
+      return link ? [{ id: a.id, label: [a.number, a.title].filter(Boolean).join(' '), agendaId: link.docId, actionId: link.itemId }] : [];
     }),
   }));
   return (
@@ -28,7 +30,7 @@ export function FromAgendaList(props: { f: Facilitation }) {
       <section class="session-from-agenda" aria-labelledby="from-agenda">
         <h3 id="from-agenda">{ft('fromAgendaHeading')}</h3>
         <ul>
-          <For each={view.rows}>{(row) => <FromAgenda agendaId={row.agendaId} label={row.label} activityId={row.id} />}</For>
+          <For each={view.rows}>{(row) => <FromAgenda agendaId={row.agendaId} actionId={row.actionId} label={row.label} activityId={row.id} />}</For>
         </ul>
       </section>
     </Show>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api, ApiError, call } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { PlanActivityLink } from './links.jsx';
 import type { Facilitation } from './use-facilitation.js';
 
 const planGoals = z.object({ goals: z.array(z.object({ id: z.string().nullable(), number: z.string().catch(''), title: z.string().catch('') })) });
@@ -60,7 +61,7 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
           </form>
         </Show>
       }>
-        {(done) => <a href={`/d/${done().planId}`} data-plan-activity={`${done().planId}:${done().activityId}`}>{ft('inPlan')}</a>}
+        {(done) => <PlanActivityLink link={`${done().planId}:${done().activityId}`} />}
       </Show>
     </Show>
   );

@@ -17,6 +17,7 @@ import { DateInput, MoneyInput, PercentInput, SelectInput, TextInput } from '../
 import { textOf, TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { HistoryButton } from '../history/HistoryButton.jsx';
+import { AgendaSourceLink, PriorityBadge } from '../facilitation/links.jsx';
 
 /** One activity: the row people know from the plan table, plus status and progress. */
 export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -35,6 +36,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
           {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}
         </Field>
         <HistoryButton collection="activities" id={a().id} label={name()} currency={editor.currency()} />
+        <PriorityBadge priority={a().priority} />
       </td>
       <td class="col-activity" data-label={t('activity')}>
         <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>
@@ -43,6 +45,7 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
         <Field path={path('description')} label={`${t('description')} ${a().number}`} hideLabel>
           {(id, described) => <TextField id={id} describedBy={described} text={description} value={a().description} multiline />}
         </Field>
+        <AgendaSourceLink source={a().source} />
       </td>
       <td class="col-budget" data-label={t('budget')}>
         <Field path={path('budget')} label={`${t('budget')} ${a().number}`} hideLabel>

@@ -11,6 +11,7 @@ import { RowActions } from '../RowActions.jsx';
 import { fieldId } from '../../sync/action-plan-view.js';
 import { focusWhenRendered } from './focus-new-row.js';
 import { HistoryButton } from '../history/HistoryButton.jsx';
+import { PriorityBadge } from '../facilitation/links.jsx';
 
 /** A goal (Mål) with its activities, laid out like the plan table. */
 export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
@@ -25,6 +26,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
     <section class="goal" classList={{ flash: props.goal.id !== null && editor.recentlyChanged().has(props.goal.id) }} aria-labelledby={headingId()} data-goal={props.goal.id ?? undefined}>
       <div class="goal-head">
         <h3 id={headingId()}>{heading()}</h3>
+        <PriorityBadge priority={props.goal.priority} />
         <Show when={goalId()}>{(id) => <HistoryButton collection="goals" id={id()} label={heading()} currency={editor.currency()} />}</Show>
         <Show when={goalId()}>
           {(id) => (

@@ -1,0 +1,54 @@
+/**
+ * What facilitation leaves on the documents themselves (DESIGN "Facilitation"): an item's
+ * `priority` from a closed round as a badge, and the links both ways between an agenda's
+ * action item and the plan activity made from it (`planActivity`, `source`). Used by the
+ * editors and the presentation view alike; the anchors are those `useHashTarget` resolves.
+ * The links load the other document as a page (`rel="external"`): the document page does not
+ * switch documents on an in-app navigation from one `/d/:doc` to another.
+ */
+import { createResource, Show } from 'solid-js';
+import { api } from '../../api.js';
+import { ft } from '../../i18n/facilitation-messages.js';
+import { anchorHref, splitLink } from './hash-target.js';
+
+export { anchorHref, splitLink };
+
+/** "Prioritet 1" when the item has a priority (null: no round ranked it). */
+export function PriorityBadge(props: { priority: number | null | undefined }) {
+  return (
+    <Show when={typeof props.priority === 'number' ? props.priority : null}>
+      {(rank) => (
+        <span class="priority-badge" data-priority={rank()}>
+          {ft('priority', { rank: rank() })}
+        </span>
+      )}
+    </Show>
+  );
+}
+
+/** On an agenda's action item: "I planen: aktivitet", to the activity's row in its plan. */
+export function PlanActivityLink(props: { link: string | null | undefined }) {
+  return (
+    <Show when={splitLink(props.link)}>
+      {(link) => (
+        <a href={anchorHref('activity', link())} rel="external" data-plan-activity={props.link ?? ''}>
+          {ft('inPlan')}
+        </a>
+      )}
+    </Show>
+  );
+}
+
+function SourceLink(props: { link: { docId: string; itemId: string }; source: string }) {
+  const [agenda] = createResource(() => props.link.docId, (id) => api.document(id).catch(() => null));
+  return (
+    <a href={anchorHref('action', props.link)} rel="external" class="activity-source" data-activity-source-link={props.source}>
+      {ft('fromAgenda', { label: agenda()?.title ?? '…' })}
+    </a>
+  );
+}
+
+/** On a plan activity made from an agenda action item: "Från agenda: <title>", to that action item. */
+export function AgendaSourceLink(props: { source: string | null | undefined }) {
+  return <Show when={splitLink(props.source)}>{(link) => <SourceLink link={link()} source={props.source ?? ''} />}</Show>;
+}
