@@ -1,3 +1,4 @@
+import { useLocation } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { ROOTS, type DocumentKind } from '../../../shared/model/kinds.js';
@@ -10,7 +11,9 @@ import { ParticipantStrip } from './ParticipantStrip.jsx';
 import { publishedSetups } from './round-setup.js';
 import { RoundBallot } from './RoundBallot.jsx';
 import { RoundResults } from './RoundResults.jsx';
-import { useSpotlight } from './spotlight.js';
+import { useHashTarget } from './hash-target.js';
+import { usePauseOnOwnMove, useSpotlight } from './spotlight.js';
+import { setFollowing } from '../../sync/session.js';
 import { createFacilitation, type Facilitation } from './use-facilitation.js';
 import './facilitation.css';
 
@@ -49,22 +52,32 @@ function OpenRounds(props: { f: Facilitation }) {
 export function FacilitationLayer(props: FacilitationLayerProps) {
   const f = createFacilitation({ ...props });
   const following = () => f.peers().find((p) => p.self)?.following ?? true;
-  useSpotlight(() => f.session.spotlight, following, f.items);
-  const latestClosed = () => f.session.rounds.find((r) => r.status === 'closed');
+  const running = () => f.session.spotlightBy !== null;
+  // The one running the session does not follow themselves: their page stays where they work.
+  const leads = () => f.facilitator && f.session.spotlightBy === f.userId;
+  useSpotlight({ spotlight: () => f.session.spotlight, follow: () => following() && !leads(), items: f.items });
+  usePauseOnOwnMove(() => running() && following() && !leads(), () => setFollowing(f.awareness, false));
+  // Arriving by a link to one item (links.tsx) is the person's own move too.
+  const location = useLocation();
+  useHashTarget(() => location.hash, () => setFollowing(f.awareness, false));
+  const closed = () => f.session.rounds.filter((r) => r.status === 'closed');
   return (
-    <div class="facilitation" role="region" aria-label={ft('bar')} data-facilitation>
-      <Show when={f.session.spotlightBy !== null}>
-        <ParticipantStrip f={f} />
+    <>
+      {/* Outside the layer's box: a sticky element sticks only within its parent, and the page body is tall. */}
+      <Show when={running()}>
+        <ParticipantStrip f={f} leads={leads()} />
       </Show>
-      <Show when={props.facilitator}>
-        <FacilitatorBar f={f} />
-      </Show>
-      <OpenRounds f={f} />
-      <Show when={latestClosed()}>{(round) => <RoundResults f={f} round={round()} />}</Show>
-      <Show when={props.kind === 'action-plan'}>
-        <FromAgendaList f={f} />
-      </Show>
-    </div>
+      <div class="facilitation" role="region" aria-label={ft('bar')} data-facilitation>
+        <Show when={props.facilitator}>
+          <FacilitatorBar f={f} />
+        </Show>
+        <OpenRounds f={f} />
+        <For each={closed()}>{(round) => <RoundResults f={f} round={round} />}</For>
+        <Show when={props.kind === 'action-plan'}>
+          <FromAgendaList f={f} />
+        </Show>
+      </div>
+    </>
   );
 }
 

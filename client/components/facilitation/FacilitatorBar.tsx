@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { setSpotlight, startSession, stopSession, type ItemRef } from '../../sync/session.js';
 import { CapturePanel } from './CapturePanel.jsx';
@@ -22,28 +22,74 @@ function useFocusedItem() {
   return focused;
 }
 
-/** Spotlight: any item from a list, the focused one, or none. */
+/**
+ * Spotlight: an item from the list, the focused one, or none. Choosing in the list spotlights
+ * nothing yet — ArrowDown through a closed select fires `change` on every option in Chromium,
+ * which would move everyone's page item by item; "Lyft fram" (or Enter) commits the choice.
+ * The list shows the spotlit item (after a reload too) until another one is chosen.
+ */
 function SpotlightControls(props: { f: Facilitation }) {
   const f = props.f;
   const focused = useFocusedItem();
+  let select: HTMLSelectElement | undefined;
   const current = () => (f.session.spotlight ? `${f.session.spotlight.collection}:${f.session.spotlight.id}` : '');
-  const choose = (value: string) => {
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const shown = () => chosen() ?? current();
+  // The options arrive with the document: set the value again once they are there.
+  createEffect(() => {
+    f.items();
+    if (select) select.value = shown();
+  });
+  const commit = () => {
+    const value = shown();
     const at = value.indexOf(':');
     setSpotlight(f.doc, at > 0 ? { collection: value.slice(0, at), id: value.slice(at + 1) } : null, f.userId);
+    setChosen(null);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    commit();
   };
   return (
     <div class="session-spotlight-controls">
       <label>
         {ft('spotlightLabel')}{' '}
-        <select value={current()} onChange={(e) => choose(e.currentTarget.value)} data-spotlight-select>
+        <select ref={select} value={shown()} onChange={(e) => setChosen(e.currentTarget.value)} onKeyDown={onKey} data-spotlight-select>
           <option value="">{ft('spotlightNone')}</option>
           <For each={f.items()}>{(item) => <option value={`${item.collection}:${item.id}`}>{item.label}</option>}</For>
         </select>
       </label>{' '}
-      <button type="button" class="secondary" disabled={!focused()} title={focused() ? undefined : ft('spotlightFocusedHint')} onClick={() => setSpotlight(f.doc, focused(), f.userId)}>
+      <button type="button" onClick={commit} disabled={shown() === current()} data-spotlight-commit>
+        {ft('spotlight')}
+      </button>{' '}
+      <button type="button" class="secondary" disabled={!focused()} aria-describedby={focused() ? undefined : 'spotlight-focused-hint'} onClick={() => setSpotlight(f.doc, focused(), f.userId)}>
         {ft('spotlightFocused')}
       </button>
+      <Show when={!focused()}>
+        <p class="session-hint" id="spotlight-focused-hint">
+          {ft('spotlightFocusedHint')}
+        </p>
+      </Show>
     </div>
+  );
+}
+
+/** "Avsluta arbetspass" after a confirmation: one stray click would end everyone's session. */
+function StopButton(props: { f: Facilitation }) {
+  const [asking, setAsking] = createSignal(false);
+  return (
+    <Show when={asking()} fallback={<button type="button" class="secondary" onClick={() => setAsking(true)}>{ft('stop')}</button>}>
+      <span role="group" aria-label={ft('stopConfirm')} class="session-confirm">
+        {ft('stopConfirm')}{' '}
+        <button type="button" onClick={() => stopSession(props.f.doc)} ref={(el) => queueMicrotask(() => el.focus())}>
+          {ft('stopYes')}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={() => setAsking(false)}>
+          {ft('stopNo')}
+        </button>
+      </span>
+    </Show>
   );
 }
 
@@ -61,9 +107,7 @@ export function FacilitatorBar(props: { f: Facilitation }) {
       <Show when={running()} fallback={<button type="button" onClick={() => startSession(f.doc, f.userId)}>{ft('start')}</button>}>
         <p>
           <strong>{ft('running')}</strong>{' '}
-          <button type="button" class="secondary" onClick={() => stopSession(f.doc)}>
-            {ft('stop')}
-          </button>
+          <StopButton f={f} />
         </p>
         <SpotlightControls f={f} />
         <TimerControls f={f} />

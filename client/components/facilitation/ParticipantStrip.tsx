@@ -8,9 +8,10 @@ import type { Facilitation } from './use-facilitation.js';
 /**
  * What every member sees of a running session: the spotlit item (with a "Gå dit" link for
  * those not following), the timer, "Sluta följa"/"Följ igen" and the hand. Following and
- * the hand are awareness: a reload follows again and has its hand down.
+ * the hand are awareness: a reload follows again and has its hand down. The facilitator who
+ * runs the session (`leads`) neither follows nor raises a hand, so sees neither button.
  */
-export function ParticipantStrip(props: { f: Facilitation }) {
+export function ParticipantStrip(props: { f: Facilitation; leads: boolean }) {
   const me = () => props.f.peers().find((p) => p.self);
   const following = () => me()?.following ?? true;
   const handUp = () => (me()?.handRaisedAt ?? null) !== null;
@@ -39,17 +40,21 @@ export function ParticipantStrip(props: { f: Facilitation }) {
         )}
       </Show>
       <TimerDisplay f={props.f} />
-      <div class="session-actions">
-        <span class="visually-hidden" data-following={following() ? 'true' : 'false'}>
-          {following() ? ft('following') : ft('notFollowing')}
-        </span>
-        <button type="button" class="secondary" onClick={() => setFollowing(props.f.awareness, !following())}>
-          {following() ? ft('unfollow') : ft('follow')}
-        </button>
-        <button type="button" class="secondary" onClick={() => setHand(props.f.awareness, handUp() ? null : new Date(props.f.clock.now()).toISOString())}>
-          {handUp() ? ft('lowerOwnHand') : ft('raiseHand')}
-        </button>
-      </div>
+      <Show when={!props.leads}>
+        <div class="session-actions">
+          <Show when={!following()}>
+            <span class="session-not-following" data-following="false">
+              {ft('notFollowing')}
+            </span>
+          </Show>
+          <button type="button" class="secondary" onClick={() => setFollowing(props.f.awareness, !following())}>
+            {following() ? ft('unfollow') : ft('follow')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setHand(props.f.awareness, handUp() ? null : new Date(props.f.clock.now()).toISOString())}>
+            {handUp() ? ft('lowerOwnHand') : ft('raiseHand')}
+          </button>
+        </div>
+      </Show>
     </div>
   );
 }
