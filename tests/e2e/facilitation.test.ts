@@ -60,6 +60,12 @@ const inViewport = (page: Page, selector: string) =>
     return box !== undefined && box.bottom > 0 && box.top < window.innerHeight;
   }, selector);
 
+/** The facilitator spotlights `value` (`collection:id`): choose it, then "Lyft fram". */
+async function spotlight(page: Page, value: string): Promise<void> {
+  await page.locator('[data-spotlight-select]').selectOption(value);
+  await page.locator('[data-spotlight-commit]').click();
+}
+
 const remaining = async (page: Page) => Number(await page.locator('[data-timer]').getAttribute('data-remaining'));
 
 beforeAll(async () => {
@@ -89,14 +95,14 @@ describe('a workshop on the agenda', () => {
     const first = items[0] ?? '';
     expect(items.length).toBeGreaterThan(2);
     await erik.evaluate(() => window.scrollTo(0, 0));
-    await anna.locator('[data-spotlight-select]').selectOption(`items:${last}`);
+    await spotlight(anna, `items:${last}`);
     await erik.locator(`[data-item="${last}"][data-spotlit]`).waitFor();
     await expect.poll(() => inViewport(erik, `[data-item="${last}"]`)).toBe(true);
     await expect.poll(() => erik.locator('[data-spotlight-label]').textContent()).toContain('I fokus:');
 
     await erik.getByRole('button', { name: 'Sluta följa' }).click();
     await erik.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await anna.locator('[data-spotlight-select]').selectOption(`items:${first}`);
+    await spotlight(anna, `items:${first}`);
     // Marked for Erik too (it is in the document), but his page stays where he is.
     await erik.locator(`[data-item="${first}"][data-spotlit]`).waitFor();
     expect(await inViewport(erik, `[data-item="${first}"]`)).toBe(false);
@@ -131,6 +137,8 @@ describe('a workshop on the agenda', () => {
     await expect.poll(() => anna.locator('[data-hand]').evaluateAll((els) => els.map((el) => el.textContent?.replace('Sänk', '').trim()))).toEqual(['Lena Politiker', 'Erik Redaktör']);
     await anna.getByRole('button', { name: 'Sänk Lena Politikers hand' }).click();
     await lena.getByRole('button', { name: 'Räck upp handen' }).waitFor();
+    // Focus goes to the next hand's button, not to the top of the page.
+    await expect.poll(() => anna.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sänk Erik Redaktörs hand');
     await expect.poll(() => anna.locator('[data-hand]').count()).toBe(1);
     await erik.getByRole('button', { name: 'Ta ner handen' }).click();
     await expect.poll(() => anna.locator('[data-hand]').count()).toBe(0);
@@ -140,25 +148,34 @@ describe('a workshop on the agenda', () => {
   });
 
   it('a dot-vote round: the participant and the viewer vote, the facilitator closes it, and everyone sees the ranking', async () => {
-    const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute('data-item') ?? ''));
+    const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.slice(0, 4).map((el) => el.getAttribute('data-item') ?? ''));
     await anna.getByText('Ny prickröstning').click();
     await anna.getByLabel('Rubrik').fill('Vad är viktigast?');
     const form = anna.locator('.session-round-form');
     const boxes = form.locator('fieldset input[type="checkbox"]');
-    for (const index of [0, 1, 2]) await boxes.nth(index).check();
+    for (const index of [0, 1, 2, 3]) await boxes.nth(index).check();
+    await form.getByLabel('Anonym röstning').uncheck();
     await anna.getByRole('button', { name: 'Öppna röstning' }).click();
 
     const vote = async (page: Page, plus: Array<[string, number]>) => {
       const round = page.locator('[data-round]');
       await round.waitFor();
       await expect.poll(() => round.locator('[data-dots-left]').textContent()).toContain('3 prickar kvar');
+      // An empty ballot is not sent.
+      expect(await round.getByRole('button', { name: 'Skicka röst' }).isDisabled()).toBe(true);
+      expect(await round.textContent()).toContain('Du har inte placerat några prickar');
       for (const [id, times] of plus) for (let i = 0; i < times; i++) await round.locator(`[data-ballot-item="items:${id}"] button`).last().click();
       await round.getByRole('button', { name: 'Skicka röst' }).click();
       await expect.poll(() => round.getByRole('status').textContent()).toContain('Din röst är sparad');
     };
     await vote(erik, [[items[1] ?? '', 2], [items[0] ?? '', 1]]);
+    expect(await erik.locator(`[data-ballot-item="items:${items[0]}"] [data-dots]`).textContent()).toBe('1 prick');
     await vote(lena, [[items[1] ?? '', 1], [items[2] ?? '', 2]]);
     await expect.poll(() => anna.locator('[data-voters]').getAttribute('data-voters'), { timeout: 10_000 }).toBe('2');
+    // Not anonymous: the facilitator sees who voted what; a participant does not.
+    await expect.poll(() => anna.locator('[data-ballots]').textContent(), { timeout: 10_000 }).toContain('Lena Politiker');
+    expect(await anna.locator('[data-ballots]').textContent()).toContain('Erik Redaktör');
+    expect(await erik.locator('[data-ballots]').count()).toBe(0);
 
     await anna.getByRole('button', { name: 'Stäng röstning' }).click();
     for (const page of [anna, erik, lena]) {
@@ -166,6 +183,11 @@ describe('a workshop on the agenda', () => {
       expect(await page.locator('[data-results] [data-rank="1"]').getAttribute('data-result')).toBe(`items:${items[1]}`);
       expect(await page.locator('[data-results] [data-rank="1"]').textContent()).toContain('Prioritet 1');
       expect(await page.locator('[data-results] canvas').count()).toBeGreaterThan(0);
+      // Nobody gave the fourth item a dot: no priority, in the list and on the item.
+      await expect.poll(() => page.locator('[data-results] [data-rank="4"]').textContent()).toContain('0 prickar – ingen prioritet');
+      expect(await page.locator('[data-results] [data-rank="4"]').textContent()).not.toContain('Prioritet');
+      await expect.poll(() => page.locator(`.agenda-item[data-item="${items[1]}"] [data-priority]`).textContent()).toBe('Prioritet 1');
+      expect(await page.locator(`.agenda-item[data-item="${items[3]}"] [data-priority]`).count()).toBe(0);
     }
     await anna.evaluate(() => window.scrollTo(0, 0));
     await anna.screenshot({ path: readmeShot('facilitation-session.png') });
@@ -174,7 +196,7 @@ describe('a workshop on the agenda', () => {
 
   it('the presentation view (projector) shows the spotlit item and the timer too', async () => {
     const spotlit = (await anna.locator('.agenda-item[data-item]').nth(1).getAttribute('data-item')) ?? '';
-    await anna.locator('[data-spotlight-select]').selectOption(`items:${spotlit}`);
+    await spotlight(anna, `items:${spotlit}`);
     await anna.getByRole('button', { name: 'Starta fri timer' }).click();
     const projector = await contexts[2]?.newPage();
     if (!projector) throw new Error('no viewer context');
@@ -182,6 +204,9 @@ describe('a workshop on the agenda', () => {
     await projector.locator('.present [data-status="online"]').waitFor();
     await projector.locator(`.present-item[data-item="${spotlit}"][data-spotlit]`).waitFor();
     expect(await projector.locator('[data-timer]').textContent()).toMatch(/\d\d:\d\d kvar/);
+    // Large type across the room, and the round's priority on the item.
+    expect(await projector.locator('[data-timer]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(30);
+    expect(await projector.locator(`.present-item[data-item="${spotlit}"] [data-priority="1"]`).count()).toBe(1);
     // The projector has no facilitator's bar, whoever is signed in.
     expect(await projector.locator('.facilitator-bar').count()).toBe(0);
     await projector.close();
@@ -189,7 +214,7 @@ describe('a workshop on the agenda', () => {
 
   it('captures a decision and an action item on the current agenda item, and the action becomes a plan activity linked both ways', async () => {
     const first = (await anna.locator('.agenda-item[data-item]').first().getAttribute('data-item')) ?? '';
-    await anna.locator('[data-spotlight-select]').selectOption(`items:${first}`);
+    await spotlight(anna, `items:${first}`);
     const capture = anna.locator('.session-capture');
     await capture.getByLabel('Beslut').fill('Nätverket antar tidplanen');
     await capture.getByRole('button', { name: 'Lägg till beslut' }).click();
@@ -208,13 +233,29 @@ describe('a workshop on the agenda', () => {
     await expect.poll(() => goal.locator('option').count()).toBeGreaterThan(1);
     await goal.selectOption({ index: 1 });
     await action.getByRole('button', { name: 'Gör till aktivitet' }).click();
-    await action.locator(`a[data-plan-activity^="${planId}:"]`).waitFor();
+    const link = action.locator(`a[data-plan-activity^="${planId}:"]`);
+    await link.waitFor();
+    const activityId = ((await link.getAttribute('data-plan-activity')) ?? '').slice(planId.length + 1);
+    expect(await link.getAttribute('href')).toBe(`/d/${planId}#activity-${activityId}`);
+    // The agenda item itself shows the link too, for every member.
+    await erik.locator(`.agenda-item[data-item="${first}"] a[href="/d/${planId}#activity-${activityId}"]`).waitFor();
 
     await anna.goto(`${server.url}/d/${planId}`);
     await anna.locator('[data-status="online"]').waitFor();
     const fromAgenda = anna.locator('[data-activity-source]');
     await fromAgenda.waitFor();
-    expect(await fromAgenda.locator('a').getAttribute('href')).toBe(`/d/${agendaId}`);
+    expect(await fromAgenda.locator('a').getAttribute('href')).toMatch(new RegExp(`^/d/${agendaId}#action-`));
     expect(await fromAgenda.textContent()).toContain('Från agenda:');
+    // Arriving by the link: the activity's row, scrolled to and marked; it links back to the action item.
+    await anna.goto(`${server.url}/d/${planId}#activity-${activityId}`);
+    const row = anna.locator(`tr.activity[data-activity="${activityId}"][data-link-target]`);
+    await row.waitFor();
+    await expect.poll(() => inViewport(anna, `tr.activity[data-activity="${activityId}"]`)).toBe(true);
+    const back = row.locator('a.activity-source');
+    await expect.poll(() => back.textContent()).toContain('Från agenda: Nätverksträffar 2027');
+    await back.click();
+    await anna.locator('[data-action-item][data-link-target]').waitFor();
+    expect(anna.url()).toContain(`/d/${agendaId}#action-`);
+    await expect.poll(() => inViewport(anna, '[data-action-item][data-link-target]')).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-import { createEffect, For, onCleanup } from 'solid-js';
+import { createEffect, For, onCleanup, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { ft } from '../../i18n/facilitation-messages.js';
+import { fcount, ft } from '../../i18n/facilitation-messages.js';
 import type { SessionRound } from '../../sync/session.js';
+import { resultRank, shortLabel } from './results.js';
 import type { Facilitation } from './use-facilitation.js';
 
 /**
@@ -13,23 +14,25 @@ export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
   let host: HTMLDivElement | undefined;
   let chart: uPlot | undefined;
   const labelOf = (collection: string, id: string) => props.f.items().find((i) => i.collection === collection && i.id === id)?.label ?? '–';
-  // The item's stored priority (ties share a rank on the server), else its place in the list.
-  const rankOf = (collection: string, id: string, place: number) => props.f.items().find((i) => i.collection === collection && i.id === id)?.priority ?? place;
   createEffect(() => {
     const results = props.round.results;
     chart?.destroy();
     if (!host || results.length === 0) return;
-    const xs = results.map((_, i) => i + 1);
+    const names = results.map((r) => shortLabel(labelOf(r.collection, r.id)));
     chart = new uPlot(
       {
         width: Math.max(280, Math.min(640, host.clientWidth || 480)),
-        height: 200,
+        height: 240,
         legend: { show: false },
         scales: { x: { time: false, range: [0.5, results.length + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [{ values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) }, { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) }],
+        axes: [
+          // The items' names under their bars, not bare ranks (issue 19 user test).
+          { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? (names[v - 1] ?? '') : '')), rotate: -25, size: 70, gap: 4 },
+          { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        ],
         series: [{ label: '#' }, { label: ft('dotsOn', { count: '' }).trim(), fill: '#0b5cad', stroke: '#0b5cad', paths: uPlot.paths.bars?.({ size: [0.6, 80] }), points: { show: false } }],
       },
-      [xs, results.map((r) => r.dots)],
+      [results.map((_, i) => i + 1), results.map((r) => r.dots)],
       host,
     );
   });
@@ -43,7 +46,8 @@ export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
         <For each={props.round.results}>
           {(result, index) => (
             <li data-rank={index() + 1} data-result={`${result.collection}:${result.id}`}>
-              <span class="priority-badge">{ft('priority', { rank: rankOf(result.collection, result.id, index() + 1) })}</span> {labelOf(result.collection, result.id)} — {ft('dotsCount', { dots: result.dots, voters: result.voters })}
+              <Show when={resultRank(result, index())}>{(rank) => <span class="priority-badge">{ft('priority', { rank: rank() })}</span>}</Show> {labelOf(result.collection, result.id)} —{' '}
+              {resultRank(result, index()) === null ? `${fcount('dotsOn', 0)} – ${ft('noPriority')}` : ft('dotsCount', { dots: fcount('dotsOn', result.dots), voters: fcount('votersCount', result.voters) })}
             </li>
           )}
         </For>

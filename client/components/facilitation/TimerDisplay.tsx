@@ -21,6 +21,12 @@ export function TimerDisplay(props: { f: Facilitation }) {
       if (milestone !== null) setAnnouncement(ft(`milestone${milestone}` as 'milestone0'));
     }),
   );
+  // A new timer, the next item, added time or no timer: an old "Tiden är slut" is no longer true.
+  const identity = () => {
+    const value = timer();
+    return value ? `${value.itemId ?? ''}|${value.durationSec}|${value.startedAt ?? ''}|${value.pausedRemainingSec ?? ''}` : '';
+  };
+  createEffect(on(identity, () => setAnnouncement(''), { defer: true }));
   const label = () => props.f.items().find((i) => i.collection === 'items' && i.id === timer()?.itemId)?.label;
   return (
     <>
