@@ -50,7 +50,8 @@ export function historyChanges(before: DocumentJSON | null, after: DocumentJSON 
  */
 const DERIVED_FIELDS: ReadonlySet<string> = new Set(['goals.budget']);
 
-function isDerived(collection: string, field: string | null | undefined): boolean {
+/** Whether `collection.field` is computed by compare, never edited (`DERIVED_FIELDS`): it has no history. */
+export function isDerived(collection: string, field: string | null | undefined): boolean {
   return field != null && DERIVED_FIELDS.has(`${collection}.${field}`);
 }
 
