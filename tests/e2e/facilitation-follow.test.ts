@@ -113,7 +113,7 @@ describe('following a session without losing one’s place', () => {
     await erik.locator('[data-following="false"]').waitFor({ state: 'detached' });
   });
 
-  it('ArrowDown in the spotlight list spotlights nothing until Enter', async () => {
+  it('ArrowDown in the spotlight list spotlights nothing until Enter; after a reload the list shows the spotlit item', async () => {
     const before = await spotlitId(erik);
     const select = anna.locator('[data-spotlight-select]');
     await select.focus();
@@ -124,6 +124,10 @@ describe('following a session without losing one’s place', () => {
     expect(await spotlitId(anna)).toBe(before);
     await select.press('Enter');
     await expect.poll(() => spotlitId(erik)).toBe(chosen);
+    // After a reload the list shows what is spotlit, not "– ingen –".
+    await anna.reload();
+    await anna.locator('[data-status="online"]').waitFor();
+    await expect.poll(() => anna.locator('[data-spotlight-select]').inputValue()).toBe(`items:${chosen}`);
   });
 
   it('at 390 px with a round open, the page does not scroll sideways', async () => {

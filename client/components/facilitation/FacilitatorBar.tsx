@@ -37,7 +37,8 @@ function SpotlightControls(props: { f: Facilitation }) {
   const shown = () => chosen() ?? current();
   // The options arrive with the document: set the value again once they are there.
   createEffect(() => {
-    f.items();
+    // The store's list is merged in place: its length, not the list, changes when options arrive.
+    void f.items().length;
     if (select) select.value = shown();
   });
   const commit = () => {

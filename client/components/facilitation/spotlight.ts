@@ -95,7 +95,8 @@ export function useSpotlight(input: SpotlightInput): void {
   );
   // The list re-rendered (an item added, moved): mark the spotlit element again, without scrolling.
   createEffect(
-    on(input.items, () => {
+    // The store's list is merged in place: its length is what changes when rows come and go.
+    on(() => input.items().length, () => {
       if (key() && (!marked || !marked.isConnected)) show(false);
     }, { defer: true }),
   );
