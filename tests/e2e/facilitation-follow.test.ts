@@ -97,7 +97,7 @@ describe('following a session without losing one’s place', () => {
     expect(await scrollY(erik)).toBe(0);
   });
 
-  it('a click into a field pauses following, and a spotlight then leaves the typist where they are', async () => {
+  it('a click into a field or a wheel scroll pauses following; a spotlight then leaves the typist where they are; Följ igen goes back', async () => {
     const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-item') ?? ''));
     const field = erik.locator('.agenda-item input').first();
     await field.click();
@@ -111,6 +111,16 @@ describe('following a session without losing one’s place', () => {
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     await erik.getByRole('button', { name: 'Följ igen' }).click();
     await erik.locator('[data-following="false"]').waitFor({ state: 'detached' });
+    // Scrolling with the wheel is one's own move too; "Följ igen" brings the spotlit item back.
+    await erik.mouse.move(600, 500);
+    await erik.mouse.wheel(0, 1200);
+    await erik.locator('[data-following="false"]').waitFor();
+    await erik.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await erik.getByRole('button', { name: 'Följ igen' }).click();
+    await expect.poll(() => erik.evaluate((id) => {
+      const box = document.querySelector(`[data-item="${id}"]`)?.getBoundingClientRect();
+      return box !== undefined && box.bottom > 0 && box.top < window.innerHeight;
+    }, items[1] ?? '')).toBe(true);
   });
 
   it('ArrowDown in the spotlight list spotlights nothing until Enter; after a reload the list shows the spotlit item', async () => {
