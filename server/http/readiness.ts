@@ -58,15 +58,13 @@ function databaseAnswers(db: Db): boolean {
  */
 export function probeRoutes(readiness: Readiness, db: Db): Hono<AppEnv> {
   const probes = new Hono<AppEnv>();
-  probes.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  probes.get('/healthz', (c) => c.json({ ok: true, process: readiness.processName }));
+  // Set per route: a `use` here would apply to every path, since the probes mount at `/`.
+  const NO_STORE = { 'Cache-Control': 'no-store' };
+  probes.get('/healthz', (c) => c.json({ ok: true, process: readiness.processName }, 200, NO_STORE));
   probes.get('/readyz', (c) => {
-    if (readiness.draining) return c.json({ ok: false, process: readiness.processName, reason: 'draining' }, 503);
-    if (!databaseAnswers(db)) return c.json({ ok: false, process: readiness.processName, reason: 'database' }, 503);
-    return c.json({ ok: true, process: readiness.processName });
+    if (readiness.draining) return c.json({ ok: false, process: readiness.processName, reason: 'draining' }, 503, NO_STORE);
+    if (!databaseAnswers(db)) return c.json({ ok: false, process: readiness.processName, reason: 'database' }, 503, NO_STORE);
+    return c.json({ ok: true, process: readiness.processName }, 200, NO_STORE);
   });
   return probes;
 }

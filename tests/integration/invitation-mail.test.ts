@@ -99,7 +99,13 @@ describe('invitation mail', () => {
     ['a bare newline', 'Nätverk\nTo: spion@evil.test'],
     ['control characters', 'Nät\u0000verk\u0007\tTo: spion@evil.test'],
   ])('a workspace name with %s never adds a header or a recipient', async (_what, name) => {
-    const { api, ws } = await coordinatorOf(name);
+    // The API refuses such a name (one rule for single-line text, shared/strings.ts) ...
+    const refused = new ApiClient(server.url);
+    await refused.signup(email('refused'));
+    expect((await refused.request('POST', '/api/workspaces', { name })).status).toBe(400);
+    // ... and one stored before that rule (or by other means) still cannot reach the headers.
+    const { api, ws } = await coordinatorOf('Nätverk');
+    server.deps.db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, ws);
     const invitee = email('header');
     await api.json('POST', `/api/workspaces/${ws}/members`, { email: invitee, role: 'viewer' }, 201);
     const mail = sink.received.find((m) => m.to.includes(invitee));

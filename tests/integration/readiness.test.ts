@@ -43,6 +43,8 @@ describe('probes and the process header', () => {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status).toBe(status);
       expect(response.headers.get('x-samplan-process')).toBe('samplan-test-a');
+      // no-store is the probes' own: other answers keep their caching.
+      expect(response.headers.get('cache-control') === 'no-store').toBe(path === '/healthz' || path === '/readyz');
     } finally {
       await server.stop();
     }
