@@ -56,7 +56,7 @@ describe('history of an activity', () => {
       await log.locator('input[name="from"]').fill('2020-01-01');
       await log.locator('input[name="to"]').fill('2020-12-31');
       await log.getByRole('button', { name: 'Visa' }).click();
-      await expect.poll(() => log.getByText('Inga ändringar sparade än.').count(), POLL).toBe(1);
+      await expect.poll(() => log.getByText('Inga ändringar matchar filtret.').count(), POLL).toBe(1);
     } finally {
       await Promise.all([erik.context.close(), lena.context.close()]);
     }
