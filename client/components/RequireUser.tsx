@@ -1,5 +1,5 @@
 import { Navigate } from '@solidjs/router';
-import { Match, Switch, type JSX } from 'solid-js';
+import { createMemo, Match, Switch, type JSX } from 'solid-js';
 import { ApiError, type User } from '../api.js';
 import { t } from '../i18n/index.js';
 import { me, refreshMe, sessionEnd } from '../session.js';
@@ -10,9 +10,18 @@ import { LoadError } from './LoadError.jsx';
  * person whose session just ended elsewhere (an API call answered 401): they read "Du har
  * loggats ut" here, with a sign-in link back to this page (issue 15/16 item 3).
  */
-export function RequireUser(props: { children: (user: User) => JSX.Element }) {
+export function RequireUser(props: { children: (user: User) => JSX.Element; keepOnExpiry?: boolean }) {
+  // A page that shows its own "Du har loggats ut" (the document page: its text stays readable)
+  // keeps its content when a 401 ends the session; every other page is replaced below.
+  let lastUser: User | undefined;
+  const user = createMemo(() => {
+    const current = me.state === 'ready' || me.state === 'refreshing' ? me()?.user : undefined;
+    if (current) return (lastUser = current);
+    return props.keepOnExpiry && sessionEnd() === 'expired' ? lastUser : undefined;
+  });
   return (
     <Switch fallback={<p role="status">{t('loading')}</p>}>
+      <Match when={user()}>{(kept) => props.children(kept())}</Match>
       <Match when={me.error as unknown}>
         <LoadError error={me.error} what="workspace" onRetry={() => void refreshMe()} />
       </Match>
@@ -22,7 +31,6 @@ export function RequireUser(props: { children: (user: User) => JSX.Element }) {
       <Match when={me.state === 'ready' && me() === null}>
         <Navigate href={`/login?next=${encodeURIComponent(location.pathname)}`} />
       </Match>
-      <Match when={me()}>{(session) => props.children(session().user)}</Match>
     </Switch>
   );
 }

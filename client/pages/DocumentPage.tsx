@@ -18,10 +18,12 @@ import { HistoryLog } from '../components/history/HistoryLog.jsx';
 import { roleAtLeast } from '../../shared/roles.js';
 import { SessionEnded, SessionNotices } from '../components/SessionNotices.jsx';
 import { t } from '../i18n/index.js';
+import { sessionEnd } from '../session.js';
 import { canEdit } from '../sync/close-codes.js';
 import { createDocumentSession, type DocumentSession, type Phase } from '../sync/document-session.js';
 import { openDocument } from '../sync/open-document.js';
 import { createPresence } from '../sync/presence.js';
+import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
 
@@ -29,7 +31,7 @@ export function DocumentPage() {
   const params = useParams<{ doc: string }>();
   const [info, { refetch }] = createResource(() => params.doc, (id) => api.document(id));
   return (
-    <RequireUser>
+    <RequireUser keepOnExpiry>
       {(user) => (
         // The error is read before the value: reading a failed resource throws (issue 17 item 3).
         <Switch fallback={<p role="status">{t('loading')}</p>}>
@@ -77,7 +79,12 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
     syncedBefore = true;
     props.session.synced();
   });
+  // Any API call answering 401 ended the session (session.ts): the same as a 4401 here.
+  createEffect(() => {
+    if (sessionEnd() === 'expired') void props.session.signedOut(live);
+  });
   const peers = createPresence(live.provider.awareness);
+  const contentReady = createFirstContent(live);
   // Read-only for viewers, and for everyone when the server says so (DESIGN "Protected document fields").
   const editable = canEdit(props.info);
   // Signed out (4401): nothing more can be typed, at once — `inert` below takes focus and input
@@ -99,6 +106,9 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
         {/* Issue 19: the session's spotlight, timer, hands and rounds; the facilitator's bar for coordinators. */}
         <DocumentFacilitation info={props.info} userId={props.user.id} live={live} editable={editable} />
         <Switch fallback={<p>{t('documentUnsupported')}</p>}>
+          <Match when={!contentReady()}>
+            <p role="status" class="document-loading">{t('loadingDocument')}</p>
+          </Match>
           <Match when={props.info.kind === 'action-plan'}>
             <PlanEditor live={live} editable={editable} peers={peers} />
           </Match>

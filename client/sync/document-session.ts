@@ -38,6 +38,11 @@ export interface DocumentSession {
    * viewer's updates, so the record is read again here too.
    */
   resynced(live: ClosableDocument): Promise<void>;
+  /**
+   * The person's session ended (a 4401, or any API call answering 401): read-only at once,
+   * this browser's copy deleted, the text left readable with a way to sign in again.
+   */
+  signedOut(live: ClosableDocument): Promise<void>;
   /** The provider stopped reconnecting after `code`. */
   closed(code: number, live: ClosableDocument): Promise<void>;
   /** Drops this browser's copy and reopens from the server's (after refused changes). */
@@ -107,24 +112,27 @@ function createSessionCore(initial: DocumentInfo, fetchInfo: (id: string) => Pro
 /** `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network failure. */
 export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>): DocumentSession {
   const { phase, setPhase, notice, setNotice, info, reopen, end, switchTo, recheck, resetRetry } = createSessionCore(initial, fetchInfo);
+  const signedOut = async (live: ClosableDocument) => {
+    if (notice() === 'signed-out') return;
+    // Read-only at once, then the copy goes: edits typed from here on would be local-only,
+    // and a later session in this browser must never send them (issue 15/16 item 1).
+    setNotice('signed-out');
+    await live.forgetLocal();
+  };
   return {
     phase,
     notice,
     writable: () => canEdit(info()) && notice() !== 'signed-out',
     dismiss: () => setNotice(null),
     synced: resetRetry,
+    signedOut,
     resynced: async (live) => {
       const fetched = await fetchInfo(info().id).catch(() => null);
       if (!fetched || canEdit(fetched) === canEdit(info())) return;
       await switchTo(live, fetched, canEdit(info()));
     },
     closed: async (code, live) => {
-      if (code === CloseCode.Unauthorized) {
-        // Read-only at once, then the copy goes: edits typed from here on would be local-only,
-        // and a later session in this browser must never send them (issue 15/16 item 1).
-        setNotice('signed-out');
-        await live.forgetLocal();
-      }
+      if (code === CloseCode.Unauthorized) await signedOut(live);
       else if (code === CloseCode.NotFound) await end(live, 'not-found');
       else if (code === CloseCode.Forbidden) await recheck(live);
     },

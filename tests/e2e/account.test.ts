@@ -29,6 +29,15 @@ describe('sessions that end, in the browser', () => {
     const erik = await signedInContext(browser, server, 'erik@demo.samplan.se');
     const doc = await freshPlan(erik.api, 'Utloggad i annan flik');
     const editing = await erik.context.newPage();
+    // The versions list is held back until after the log-out, so its call answers 401 after
+    // the socket's 4401: the page must stay readable either way (CI stop 23 saw both orders).
+    let releaseVersions = () => {};
+    const logoutDone = new Promise<void>((resolve) => (releaseVersions = resolve));
+    const versionsAnswered = editing.waitForResponse((response) => response.url().endsWith('/versions'));
+    await editing.route('**/api/documents/*/versions', async (route) => {
+      await logoutDone;
+      await route.continue();
+    });
     await openPlan(editing, server, doc);
     expect(await activityRow(editing, '1.1').getByLabel('Budget 1.1').isEditable()).toBe(true);
 
@@ -36,12 +45,17 @@ describe('sessions that end, in the browser', () => {
     await other.goto(`${server.url}/`);
     await other.getByRole('button', { name: 'Logga ut' }).click();
     await other.getByRole('heading', { name: 'Logga in' }).waitFor();
+    releaseVersions();
+    expect((await versionsAnswered).status()).toBe(401);
 
     // The server closed the editing tab's socket at once: the tab says so and offers to sign in.
     await expect.poll(async () => plain(await editing.locator('[data-status]').textContent())).toBe('Du har loggats ut');
     const alert = editing.locator('[role="alert"][data-notice="signed-out"]');
     await alert.waitFor();
     expect(await alert.getByRole('link', { name: 'Logga in igen' }).getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/d/${doc}`)}`);
+    // The plan is still there to read, not replaced by an error page.
+    expect(await activityRow(editing, '1.1').getByLabel('Budget 1.1').inputValue()).not.toBe('');
+    expect(await editing.locator('[data-load-error]').count()).toBe(0);
     await erik.context.close();
   });
 

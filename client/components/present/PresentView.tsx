@@ -8,6 +8,7 @@ import { t } from '../../i18n/index.js';
 import { statusMessage } from '../../sync/close-codes.js';
 import type { PresentedDocument } from '../../sync/present-document.js';
 import { createDocView } from '../../sync/y-solid.js';
+import { createFirstContent } from '../../sync/first-content.js';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { PresentAgenda } from './PresentAgenda.jsx';
 import { PresentPlan } from './PresentPlan.jsx';
@@ -67,6 +68,7 @@ function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: 
  */
 export function PresentView(props: { live: PresentedDocument; kind: DocumentKind; title: string; links?: JSX.Element; notice?: JSX.Element; panels?: JSX.Element }) {
   const printed = usePrintTime();
+  const contentReady = createFirstContent(props.live);
   // The live title comes from the kind's view, made further down; a signal carries its reader up.
   const [readTitle, setReadTitle] = createSignal<() => string>(() => props.title);
   const title = () => readTitle()() || props.title;
@@ -92,7 +94,9 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
       <Show when={props.panels}>
         <div class="present-panels no-print">{props.panels}</div>
       </Show>
-      <Body doc={props.live.doc} kind={props.kind} recent={props.live.recent} onTitle={(read) => setReadTitle(() => read)} />
+      <Show when={contentReady()} fallback={<p role="status" class="document-loading">{t('loadingDocument')}</p>}>
+        <Body doc={props.live.doc} kind={props.kind} recent={props.live.recent} onTitle={(read) => setReadTitle(() => read)} />
+      </Show>
     </article>
   );
 }
