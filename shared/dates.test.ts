@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isValidDate, isValidTime, minutesOfDay, timeOfDay } from './dates.js';
+import { addDays, daysBetween, impossibleDate, isValidDate, isValidTime, minutesOfDay, timeOfDay } from './dates.js';
 
 describe('dates', () => {
   it('knows real calendar dates, leap years included', () => {
@@ -22,5 +22,41 @@ describe('dates', () => {
   it('adds and counts days across month ends', () => {
     expect(addDays('2027-01-25', 14)).toBe('2027-02-08');
     expect(daysBetween('2028-02-20', '2028-03-01')).toBe(10);
+  });
+});
+
+describe('impossibleDate: a date-shaped text naming a day the calendar does not have', () => {
+  // Issue 17 U1: the class is every impossible calendar date, written any way the app reads dates.
+  it.each([
+    ['2027-02-30', '2027-02-30'],
+    ['2027-02-29', '2027-02-29'],
+    ['2026-02-29', '2026-02-29'],
+    ['2027-13-01', '2027-13-01'],
+    ['2027-00-10', '2027-00-10'],
+    ['2027-04-31', '2027-04-31'],
+    ['2027-01-00', '2027-01-00'],
+    ['2027-01-32', '2027-01-32'],
+    ['2100-02-29', '2100-02-29'],
+    ['2027/2/30', '2027-02-30'],
+    ['20270230', '2027-02-30'],
+    ['30.2.2027', '2027-02-30'],
+    ['31/04/2027', '2027-04-31'],
+  ])('%j is no date: %j', (text, iso) => {
+    expect(impossibleDate(text)).toBe(iso);
+  });
+
+  it.each(['2028-02-29', '2000-02-29', '2027-12-31', '', 'snart', '2027-03', '15 mars 2027', '2027-03-15T00:00'])('%j is not an impossible date', (text) => {
+    expect(impossibleDate(text)).toBeNull();
+  });
+
+  it('agrees with isValidDate over every month/day 0..40 of a leap and a common year', () => {
+    for (const year of [2027, 2028]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 40; day += 1) {
+          const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(impossibleDate(iso), iso).toBe(isValidDate(iso) ? null : iso);
+        }
+      }
+    }
   });
 });

@@ -12,6 +12,34 @@ export function isValidDate(value: string): boolean {
   return day <= daysInMonth(year, month);
 }
 
+/**
+ * The ways people write a date that the app reads (issue 17 item 5): year first
+ * (`2027-03-15`, `2027/3/5`, `20270315`) or day first as Nordic and British people do
+ * (`15.3.2027`, `15/03/2027`). Answers `[year, month, day]` as written, real or not.
+ */
+export function dateParts(text: string): [number, number, number] | null {
+  const trimmed = text.trim();
+  const yearFirst = /^(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (yearFirst) return [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];
+  const dayFirst = /^(\d{1,2})[./ ](\d{1,2})[./ ](\d{4})$/.exec(trimmed);
+  if (dayFirst) return [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])];
+  return null;
+}
+
+/**
+ * For text written as a date but naming a day the calendar lacks (`2027-02-30`,
+ * `2027-13-01`, `29.2.2026`): that date as `YYYY-MM-DD`, so a message can say "Datumet
+ * 2027-02-30 finns inte" rather than blame the format (issue 17). `null` for a real date
+ * and for text that is not written as a date at all.
+ * @example impossibleDate('30.2.2027') // '2027-02-30'
+ */
+export function impossibleDate(text: string): string | null {
+  const parts = dateParts(text);
+  if (!parts) return null;
+  const iso = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  return isValidDate(iso) ? null : iso;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,13 +1,19 @@
+import { impossibleDate } from '../../shared/dates.js';
 import { t } from '../i18n/index.js';
 
 /**
  * A date field in a plain form (not a document field): typed as `ÅÅÅÅ-MM-DD` in every
  * browser language, as the document's date fields are (issue 17 item 5), instead of
  * `<input type="date">`, which shows `mm/dd/yyyy` to a Swede with an English browser.
- * The browser's own form validation refuses any other shape with the app's message, so
- * the form reads an ISO date (or nothing) from `FormData`.
+ * The browser's own form validation refuses any other shape with the app's message, and
+ * a day the calendar lacks (`2027-02-30`) with "Datumet 2027-02-30 finns inte", so the
+ * form reads a real ISO date (or nothing) from `FormData`.
  */
 export function FormDateInput(props: { name: string; required?: boolean }) {
+  const check = (input: HTMLInputElement) => {
+    const iso = impossibleDate(input.value);
+    input.setCustomValidity(iso === null ? '' : t('dateNoSuchDate', { date: iso }));
+  };
   return (
     <input
       name={props.name}
@@ -18,6 +24,7 @@ export function FormDateInput(props: { name: string; required?: boolean }) {
       placeholder={t('dateHint')}
       title={t('dateInvalid')}
       class="form-date"
+      onInput={(event) => check(event.currentTarget)}
     />
   );
 }

@@ -5,7 +5,7 @@
  * field, or `undefined` for text it cannot read — which the field shows as an error, never
  * silently ignores.
  */
-import { isValidDate } from '../../shared/dates.js';
+import { dateParts, isValidDate } from '../../shared/dates.js';
 import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
 
 /** A parse result: the value (null = empty) or undefined = unreadable. */
@@ -24,13 +24,9 @@ function isoDate(year: number, month: number, day: number): string | undefined {
  * Nordic and British people also write it: `15.3.2027`, `15/03/2027`.
  */
 export function parseDate(text: string): Parsed<string> {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const yearFirst = /^(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
-  if (yearFirst) return isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
-  const dayFirst = /^(\d{1,2})[./ ](\d{1,2})[./ ](\d{4})$/.exec(trimmed);
-  if (dayFirst) return isoDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
-  return undefined;
+  if (text.trim() === '') return null;
+  const parts = dateParts(text);
+  return parts ? isoDate(...parts) : undefined;
 }
 
 /** `HH:MM` (24 h) from `9`, `09`, `930`, `0930`, `9:30`, `9.30`, `09:30`. */

@@ -2,6 +2,7 @@
  * Messages for validation issues in Swedish, Norwegian bokmål and English, in the users'
  * own words (GLOSSARY.md). Each is a sentence a working group can act on.
  */
+import { impossibleDate } from '../dates.js';
 import type { Locale } from '../locale.js';
 import type { IssueCode } from './issue.js';
 
@@ -36,10 +37,11 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     nb: (p) => `${p.what} mangler budsjett.`,
     en: (p) => `${p.what} has no budget.`,
   },
+  // A date written right but naming a day the calendar lacks says so (issue 17): not "invalid format".
   'date.invalid': {
-    sv: (p) => `${p.what} har ett ogiltigt datum eller klockslag: ${quote(p.value, 'sv')}.`,
-    nb: (p) => `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${quote(p.value, 'nb')}.`,
-    en: (p) => `${p.what} has an invalid date or time: ${quote(p.value, 'en')}.`,
+    sv: (p) => (impossibleDate(p.value) === null ? `${p.what} har ett ogiltigt datum eller klockslag: ${quote(p.value, 'sv')}.` : `Datumet ${impossibleDate(p.value)} i ${p.what} finns inte.`),
+    nb: (p) => (impossibleDate(p.value) === null ? `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${quote(p.value, 'nb')}.` : `Datoen ${impossibleDate(p.value)} i ${p.what} finnes ikke.`),
+    en: (p) => (impossibleDate(p.value) === null ? `${p.what} has an invalid date or time: ${quote(p.value, 'en')}.` : `The date ${impossibleDate(p.value)} in ${p.what} does not exist.`),
   },
   'date.end-before-start': {
     sv: (p) => `${p.what} slutar innan den börjar.`,

@@ -65,6 +65,18 @@ describe('validate: action plan', () => {
     expect(issue(plan({ periodEnd: 'snart' }), 'date.invalid')?.path).toEqual(['meta', 'periodEnd']);
   });
 
+  it('date.invalid says an impossible date does not exist, in every language, for every date field', () => {
+    // Issue 17 U1: "2027-02-30" is written right; the day is what is wrong.
+    const docs = [plan({}, { end: '2027-02-30' }), plan({}, { start: '2027-13-01' }), plan({ periodStart: '2026-02-29' })];
+    for (const doc of docs) {
+      for (const [locale, text] of [['sv', /Datumet \d{4}-\d{2}-\d{2} .*finns inte/], ['nb', /Datoen \d{4}-\d{2}-\d{2} .*finnes ikke/], ['en', /The date \d{4}-\d{2}-\d{2} .*does not exist/]] as const) {
+        const found = validate(doc, { today: TODAY, locale }).find((i) => i.code === 'date.invalid');
+        expect(found?.message).toMatch(text);
+      }
+    }
+    expect(validate(plan({ periodEnd: 'snart' }), { today: TODAY }).find((i) => i.code === 'date.invalid')?.message).not.toMatch(/finns inte/);
+  });
+
   it('date.end-before-start', () => {
     expect(issue(plan({}, { start: '2027-06-01', end: '2027-05-01' }), 'date.end-before-start')?.path).toEqual(['activities', 'a1', 'end']);
   });

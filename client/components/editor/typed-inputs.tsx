@@ -8,6 +8,7 @@ import { createSignal, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, type Parsed } from '../../lib/parse-input.js';
+import { impossibleDate } from '../../../shared/dates.js';
 import { EditorContext } from './context.js';
 import { useFieldDraft } from './field-draft.js';
 
@@ -30,16 +31,19 @@ interface ParsedProps<T> {
  * One text input that reads its text with `parse` on change (and on Enter), writes what it
  * read, and shows `error` while the text is unreadable. `children` sits beside the input.
  */
-function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey; hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
+function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey | ((text: string) => string); hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
   const editable = useEditable();
-  const [invalid, setInvalid] = createSignal(false);
+  // The message for the text that could not be read, '' while the field reads fine.
+  const [problem, setProblem] = createSignal('');
+  const invalid = () => problem() !== '';
   const commit = (input: HTMLInputElement) => {
     const parsed = props.parse(input.value);
     if (parsed === undefined) {
-      setInvalid(true);
+      const error = props.error;
+      setProblem(typeof error === 'function' ? error(input.value) : t(error));
       return false;
     }
-    setInvalid(false);
+    setProblem('');
     if (parsed !== props.value) props.write(parsed);
     input.value = parsed === null ? '' : props.format(parsed);
     return true;
@@ -77,10 +81,16 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
       />
       {props.children}
       <span id={errorId()} class="error field-error" role="alert">
-        {invalid() ? t(props.error) : ''}
+        {problem()}
       </span>
     </span>
   );
+}
+
+/** Why a typed date was not saved: a day the calendar lacks ("Datumet 2027-02-30 finns inte"), else the format. */
+export function dateError(text: string): string {
+  const iso = impossibleDate(text);
+  return iso === null ? t('dateInvalid') : t('dateNoSuchDate', { date: iso });
 }
 
 /**
@@ -100,7 +110,7 @@ export function DateInput(props: ParsedProps<string>) {
     }
   };
   return (
-    <ParsedInput {...props} parse={parseDate} format={(v) => v} error="dateInvalid" hint={t('dateHint')} inputMode="numeric" class="date-input">
+    <ParsedInput {...props} parse={parseDate} format={(v) => v} error={dateError} hint={t('dateHint')} inputMode="numeric" class="date-input">
       <Show when={editable}>
         <button type="button" class="icon picker" tabindex="-1" title={t('pickDate')} onClick={open}>
           <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5">
