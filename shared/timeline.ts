@@ -176,3 +176,73 @@ export function axisLongLabel(segment: AxisSegment, locale: Locale): string {
 function monthName(segment: AxisSegment, locale: Locale, month: 'short' | 'long'): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month, timeZone: 'UTC' }).format(Date.UTC(segment.year, segment.index - 1, 1));
 }
+
+/** One drawn tick of the axis: a line at `left` and, when there is room, its label. */
+export interface AxisTick {
+  /** The first segment the tick stands for (a tick for every other year stands for two). */
+  segment: AxisSegment;
+  /** Percent of the range, like the segments. */
+  left: number;
+  width: number;
+  /** `null`: no room for text; the line is still drawn and `title` still names it. */
+  label: string | null;
+  title: string;
+}
+
+export interface AxisTicks {
+  /** Months or quarters; their labels all go when the whole ones do not fit. */
+  units: AxisTick[];
+  /** Years, one tick per `yearStep` years (1, 2, 4 …) so that their labels fit. */
+  years: AxisTick[];
+  unitLabels: boolean;
+  yearStep: number;
+}
+
+/** Room a label needs besides its text: the tick's left border and padding (0.2 rem), and a pixel to spare. */
+export const TICK_PADDING_PX = 5;
+
+/**
+ * The axis as drawn in a track `trackPx` wide (issue 17 item 14: labels are never clipped).
+ * `textPx(text)` is the width of a label's text in pixels (the client measures it in the
+ * tick's font). When a month or quarter label does not fit its segment the unit labels go
+ * (the years row carries the axis); when a year does not fit, ticks stand for 2, 4 … years,
+ * labelled with their first year. A first or last segment clipped by the range shows its
+ * label only when it fits. `trackPx <= 0` (not laid out yet) labels everything.
+ *
+ * @example axisTicks(timelineOf(plan, today), 320, (s) => s.length * 7, 'sv').yearStep // 2 for a 6-year plan on a phone
+ */
+export function axisTicks(timeline: Pick<Timeline, 'axis' | 'years'>, trackPx: number, textPx: (text: string) => number, locale: Locale): AxisTicks {
+  const measured = trackPx > 0;
+  const fits = (tick: AxisTick) => tick.label !== null && (!measured || (tick.width / 100) * trackPx >= textPx(tick.label) + TICK_PADDING_PX);
+  const units = timeline.axis.map((segment) => tickOf([segment], locale));
+  const unitLabels = allInnerFit(units, fits);
+  let yearStep = 1;
+  let years = mergeYears(timeline.years, yearStep, locale);
+  while (!allInnerFit(years, fits) && yearStep < timeline.years.length) {
+    yearStep *= 2;
+    years = mergeYears(timeline.years, yearStep, locale);
+  }
+  const labelled = (show: boolean) => (tick: AxisTick): AxisTick => (show && fits(tick) ? tick : { ...tick, label: null });
+  return { units: units.map(labelled(unitLabels)), years: years.map(labelled(true)), unitLabels, yearStep };
+}
+
+/** Whether every tick but the first and last (which the range may clip) has room for its label. */
+function allInnerFit(ticks: AxisTick[], fits: (tick: AxisTick) => boolean): boolean {
+  return ticks.slice(1, -1).every(fits);
+}
+
+function mergeYears(years: AxisSegment[], step: number, locale: Locale): AxisTick[] {
+  const ticks: AxisTick[] = [];
+  for (let i = 0; i < years.length; i += step) ticks.push(tickOf(years.slice(i, i + step), locale));
+  return ticks;
+}
+
+/** One tick over consecutive `segments` (at least one), labelled by the first. */
+function tickOf(segments: AxisSegment[], locale: Locale): AxisTick {
+  const [first] = segments;
+  const last = segments[segments.length - 1];
+  if (first === undefined || last === undefined) throw new RangeError('a tick needs a segment');
+  const width = Math.round(segments.reduce((sum, s) => sum + s.width, 0) * 100) / 100;
+  const title = first === last ? axisLongLabel(first, locale) : `${axisLongLabel(first, locale)}–${axisLongLabel(last, locale)}`;
+  return { segment: first, left: first.left, width, label: axisLabel(first, locale), title };
+}

@@ -107,11 +107,14 @@ async function scrollHeights(page: Page): Promise<number[]> {
   });
 }
 
+async function importPlan(api: ApiClient, wsId: string, goals: number): Promise<string> {
+  const imported = await api.request('POST', `/api/workspaces/${wsId}/import`, planTable(goals), { 'content-type': 'text/tab-separated-values' });
+  return ((await imported.json()) as { id: string }).id;
+}
+
 /** Imports a `goals × 20` plan and measures it; `wsId` is the demo workspace. */
 export async function measureBigPlan(contexts: [BrowserContext, BrowserContext], api: ApiClient, baseUrl: string, wsId: string, goals: number): Promise<BigPlanFigures> {
-  const imported = await api.request('POST', `/api/workspaces/${wsId}/import`, planTable(goals), { 'content-type': 'text/tab-separated-values' });
-  const id = ((await imported.json()) as { id: string }).id;
-  const url = `${baseUrl}/d/${id}`;
+  const url = `${baseUrl}/d/${await importPlan(api, wsId, goals)}`;
   const last = `${goals}.${PER_GOAL}`;
   const target = `${Math.ceil(goals / 2)}.10`;
   const [page, peer] = [await contexts[0].newPage(), await contexts[1].newPage()];
@@ -159,4 +162,48 @@ export function describeBigPlan(f: BigPlanFigures): string {
     `  keystroke → peer DOM: ${ms(f.peer)}`,
     `  scroll height while scrolling: ${Math.min(...f.scrollHeights)}–${Math.max(...f.scrollHeights)} px (${new Set(f.scrollHeights).size} distinct values)`,
   ].join('\n');
+}
+
+export interface TimelineTabFigures {
+  activities: number;
+  /** Click on the "Tidslinje" tab → the frame that shows the first timeline rows painted. */
+  tabMs: number;
+  /** Timeline rows in the DOM at that frame (all of them when the timeline renders every row). */
+  rowsDrawn: number;
+}
+
+/**
+ * The timeline tab on a `goals × 20` plan (issue 17 item 14): the plan opened until it takes
+ * input, then the tab clicked inside the page and frames awaited (each a task posted from
+ * `requestAnimationFrame`, so that frame is painted) until a timeline row is in the DOM.
+ * The click includes taking the table tab down, as a user's click does.
+ */
+export async function measureTimelineTab(context: BrowserContext, api: ApiClient, baseUrl: string, wsId: string, goals: number): Promise<TimelineTabFigures> {
+  const url = `${baseUrl}/d/${await importPlan(api, wsId, goals)}`;
+  const page = await context.newPage();
+  try {
+    page.setDefaultTimeout(180_000);
+    await page.goto(url);
+    await page.locator('[data-status="online"]').waitFor();
+    await page.locator('tr.activity[data-number="1.1"] .col-budget input').waitFor();
+    const { tabMs, rowsDrawn } = await page.evaluate(async () => {
+      // No named function in here: tsx would wrap it in a helper the page does not have.
+      const start = performance.now();
+      document.getElementById('tab-timeline')?.click();
+      for (let frame = 0; frame < 6000; frame++) {
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = resolve;
+            channel.port2.postMessage(0);
+          }),
+        );
+        if (document.querySelector('tr.timeline-row')) break;
+      }
+      return { tabMs: performance.now() - start, rowsDrawn: document.querySelectorAll('tr.timeline-row').length };
+    });
+    return { activities: goals * PER_GOAL, tabMs, rowsDrawn };
+  } finally {
+    await page.close();
+  }
 }
