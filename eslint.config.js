@@ -49,7 +49,6 @@ export default tseslint.config(
       'client/components/plan/CostsSection.tsx',
       'client/components/plan/GoalSection.tsx',
       'client/components/plan/PlanEditor.tsx',
-      'client/components/facilitation/CapturePanel.tsx',
       'client/components/facilitation/RoundBallot.tsx',
       'client/components/facilitation/RoundForm.tsx',
       'client/components/facilitation/TimerControls.tsx',

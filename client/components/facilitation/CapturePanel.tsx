@@ -1,13 +1,12 @@
-import { createSignal, For, Show } from 'solid-js';
-import { AGENDA_COLLECTIONS, agendaToJSON } from '../../../shared/model/agenda.js';
-import { addItem } from '../../../shared/model/collections.js';
+import { createSignal, Show } from 'solid-js';
+import { agendaToJSON } from '../../../shared/model/agenda.js';
 import { ft } from '../../i18n/facilitation-messages.js';
-import { LOCAL_ORIGIN } from '../../sync/undo.js';
+import { captureAction, captureDecision } from '../../sync/agenda-capture.js';
 import { createDocView } from '../../sync/y-solid.js';
-import { ToPlanForm } from './ToPlanForm.jsx';
-import { PlanActivityLink } from './links.jsx';
+import { ActionItemForm } from './ActionItemForm.jsx';
+import { CapturedActions } from './CapturedActions.jsx';
+import { DecisionForm } from './DecisionForm.jsx';
 import type { Facilitation } from './use-facilitation.js';
-import { FormDateInput } from '../FormDateInput.jsx';
 
 /** The agenda item being worked on: the spotlit one, else the timer's. */
 export function currentAgendaItemId(f: Facilitation): string | null {
@@ -26,23 +25,9 @@ export function CapturePanel(props: { f: Facilitation }) {
   const agenda = createDocView(f.doc, (doc) => ({ items: agendaToJSON(doc).meetings.flatMap((m) => m.items) }));
   const item = () => agenda.items.find((i) => i.id !== null && i.id === currentAgendaItemId(f));
   const [saved, setSaved] = createSignal('');
-  const onDecision = (event: SubmitEvent, itemId: string) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const text = String(new FormData(form).get('decision') ?? '').trim();
-    if (!text) return;
-    addItem(f.doc, AGENDA_COLLECTIONS.decisions, { itemId, text }, LOCAL_ORIGIN);
-    form.reset();
-    setSaved(ft('saved'));
-  };
-  const onAction = (event: SubmitEvent, itemId: string) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const text = String(data.get('action') ?? '').trim();
-    if (!text) return;
-    const due = String(data.get('due') ?? '');
-    addItem(f.doc, AGENDA_COLLECTIONS.actions, { itemId, text, owner: String(data.get('owner') ?? '').trim(), due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null, done: false, planActivity: null }, LOCAL_ORIGIN);
+  /** Runs one capture on the current item; a saved one clears its form and says "Sparat.". */
+  const capture = (add: typeof captureDecision, form: HTMLFormElement) => {
+    if (!add(f.doc, item()?.id ?? '', new FormData(form))) return;
     form.reset();
     setSaved(ft('saved'));
   };
@@ -51,38 +36,10 @@ export function CapturePanel(props: { f: Facilitation }) {
       {(current) => (
         <section class="session-capture" aria-labelledby="session-capture">
           <h3 id="session-capture">{ft('capture', { label: current().title || '–' })}</h3>
-          <form class="session-inline" onSubmit={(e) => onDecision(e, current().id ?? '')}>
-            <label>
-              {ft('decision')} <input name="decision" maxLength={2000} />
-            </label>
-            <button type="submit">{ft('addDecision')}</button>
-          </form>
-          <form class="session-inline" onSubmit={(e) => onAction(e, current().id ?? '')}>
-            <label>
-              {ft('action')} <input name="action" maxLength={2000} />
-            </label>
-            <label>
-              {ft('owner')} <input name="owner" maxLength={200} />
-            </label>
-            <label>
-              {ft('due')} <FormDateInput name="due" />
-            </label>
-            <button type="submit">{ft('addAction')}</button>
-          </form>
+          <DecisionForm onSubmit={(form) => capture(captureDecision, form)} />
+          <ActionItemForm onSubmit={(form) => capture(captureAction, form)} />
           <p role="status">{saved()}</p>
-          <ul class="session-actions-list">
-            <For each={current().actions}>
-              {(action) => (
-                <li data-action={action.id}>
-                  <span>{action.text || '–'}</span>
-                  <Show when={action.owner}> ({action.owner}{action.due ? `, ${action.due}` : ''})</Show>{' '}
-                  <Show when={action.planActivity} fallback={<ToPlanForm f={f} actionId={action.id} label={action.text} />}>
-                    {(link) => <PlanActivityLink link={link()} />}
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
+          <CapturedActions f={f} actions={current().actions} />
         </section>
       )}
     </Show>
