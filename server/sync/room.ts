@@ -12,6 +12,7 @@ import { frame, type Frame } from './frame.js';
 import type { SyncLimits } from './limits.js';
 import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
+import { RoomCompaction } from './room-compaction.js';
 import { RoomPresence } from './room-presence.js';
 import { parseMessage, SyncStep, syncMessage } from './protocol.js';
 import { migrateOrExplain, type ReadOnlyReason } from './read-only.js';
@@ -57,7 +58,7 @@ export class Room {
   /** Why nobody may write: set when the stored content cannot be migrated (DESIGN), else null. */
   readOnly: ReadOnlyReason | null = null;
   private lastUpdateId = 0;
-  private updatesSinceSnapshot = 0;
+  private compaction: RoomCompaction | null = null;
   private fullState: Frame | null = null;
   private failed = false;
   /** The stored snapshot while it is not yet applied to the Y.Doc (fast open). */
@@ -90,7 +91,13 @@ export class Room {
     const room = new Room(documentId, options);
     const stored = await options.store.load(documentId);
     room.lastUpdateId = stored.lastUpdateId;
-    room.updatesSinceSnapshot = stored.updates.length;
+    room.compaction = new RoomCompaction(
+      { store: options.store, documentId, now: options.now, every: options.compactAfterUpdates, onFailure: (error) => room.fail(error, 'compacting failed'),
+        doc: () => room.doc,
+        lastUpdateId: () => room.lastUpdateId,
+      },
+      stored.updates.length,
+    );
     if (fastOpen && stored.snapshot && stored.updates.length === 0 && stored.snapshotSchemaVersion === SCHEMA_VERSION) {
       room.unapplied = stored.snapshot;
       room.fullState = frame(syncMessage(SyncStep.Step2, stored.snapshot));
@@ -258,18 +265,11 @@ export class Room {
         if (this.failed) return;
         this.lastUpdateId = await this.options.store.append(this.documentId, update, { userId: author?.userId ?? null, at });
         this.uncommitted--;
-        this.updatesSinceSnapshot++;
         for (const client of this.clients) if (client !== author) client.send(message);
-        if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) await this.compact();
+        // Beside this chain, not in it: the next update is stored and sent meanwhile.
+        this.compaction?.committed();
       })
       .catch((error: unknown) => this.fail(error));
-  }
-
-  /** Writes the whole state as a snapshot and drops the log it covers. */
-  private async compact(): Promise<void> {
-    const state = encodeCommittedState(this.doc);
-    await this.options.store.compact(this.documentId, state, this.lastUpdateId, this.options.now(), SCHEMA_VERSION);
-    this.updatesSinceSnapshot = 0;
   }
 
   /**
@@ -289,10 +289,10 @@ export class Room {
     return this.failed;
   }
 
-  /** Waits for pending writes; compacts when the log has grown since the last snapshot. */
+  /** Waits for pending writes and a running compaction; compacts what the log holds after it. */
   async flush(): Promise<void> {
     await this.writes;
-    if (!this.failed && this.updatesSinceSnapshot > 0) await this.compact().catch((error: unknown) => this.fail(error));
+    if (!this.failed) await this.compaction?.flush();
   }
 
   destroy(): void {

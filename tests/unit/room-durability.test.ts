@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import { createDocument } from '../../shared/model/document.js';
 import type { RoomClient } from '../../server/sync/client.js';
-import type { Frame } from '../../server/sync/frame.js';
-import { DEFAULT_SYNC_LIMITS, TokenBucket } from '../../server/sync/limits.js';
+import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import type { DocumentStore } from '../../server/sync/persistence.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
 import { Room } from '../../server/sync/room.js';
+import { recordingClient, settle } from './support/room-clients.js';
 
 /** A store whose appends wait until `release()`; it remembers what it committed. */
 function heldStore(initial: Uint8Array) {
@@ -35,35 +34,7 @@ function heldStore(initial: Uint8Array) {
   return { store, committed, release: () => waiting.splice(0).forEach((commit) => commit()) };
 }
 
-/** A client that decodes what it is sent into a replica of the document. */
-function recordingClient(id: number, role: RoomClient['role'] = 'editor') {
-  const replica = new Y.Doc();
-  const client: RoomClient = {
-    id,
-    userId: `u${id}`,
-    userName: `User ${id}`,
-    role,
-    awarenessIds: new Set(),
-    awarenessBudget: new TokenBucket(10, 20, 0),
-    syncBudget: new TokenBucket(10, 20, 0),
-    send: (message: Frame, written?: () => void) => {
-      applyIfSync(replica, message);
-      written?.();
-    },
-    close: () => undefined,
-  };
-  return { client, replica };
-}
-
-/** The payload of a server frame (2-byte header for the small frames here) if it carries content. */
-function applyIfSync(replica: Y.Doc, message: Frame): void {
-  const decoder = decoding.createDecoder(message.subarray(message[1] === 126 ? 4 : 2));
-  if (decoding.readVarUint(decoder) !== 0) return;
-  const step = decoding.readVarUint(decoder);
-  if (step === SyncStep.Step2 || step === SyncStep.Update) Y.applyUpdate(replica, decoding.readVarUint8Array(decoder));
-}
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
+const flush = settle;
 const titles = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('goals').values()].map((goal) => goal.get('title'));
 
 /** A room in which an editor has just made an edit; `early` clients joined before it. */
