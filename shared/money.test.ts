@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatTableAmount, parseAmount, parseTypedAmount } from './money.js';
+import { currencyUnit, formatMoney, formatTableAmount, parseAmount, parseTypedAmount } from './money.js';
+import { LOCALES } from './locale.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -128,5 +129,26 @@ describe('formatMoney', () => {
     expect(formatMoney(7_500_000, 'NOK', 'sv').replace(/\s/g, ' ')).toBe('75 000 NOK');
     expect(formatMoney(7_500_000, 'NOK', 'nb').replace(/\s/g, ' ')).toBe('75 000 kr');
     expect(formatMoney(1_250, 'EUR', 'en')).toBe('€12.50');
+  });
+});
+
+describe('currencyUnit: one presentation of the currency per language (issue 17 U2)', () => {
+  // Fields and rows show this unit beside the amount; totals, summary, the presentation view
+  // and change lists use formatMoney. They must agree in every language and currency.
+  const cases = LOCALES.flatMap((locale) => ['SEK', 'NOK', 'DKK', 'EUR'].map((currency) => [locale, currency] as const));
+  it.each(cases)('%s %s: the unit is the one formatMoney writes, on the same side', (locale, currency) => {
+    const { unit, before } = currencyUnit(currency, locale);
+    for (const minor of [0, 7_760_000, 1_250, -500_000]) {
+      const text = formatMoney(minor, currency, locale).replace(/[\s\u00a0\u202f]/g, ' ');
+      expect(text.startsWith(unit) || text.startsWith(`-${unit}`) || text.startsWith(`−${unit}`), `${text} starts with ${unit}`).toBe(before);
+      expect(text.endsWith(unit), `${text} ends with ${unit}`).toBe(!before);
+    }
+  });
+
+  it('Swedish and Norwegian say kr for their own kronor; a foreign currency by its code', () => {
+    expect(currencyUnit('SEK', 'sv')).toEqual({ unit: 'kr', before: false });
+    expect(currencyUnit('NOK', 'nb')).toEqual({ unit: 'kr', before: false });
+    expect(currencyUnit('SEK', 'nb').unit).toBe('SEK');
+    expect(currencyUnit('SEK', 'en')).toEqual({ unit: 'SEK', before: true });
   });
 });

@@ -122,6 +122,19 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
   return moneyFormat(currency, locale, minor % 100 === 0).format(minor / 100);
 }
 
+/**
+ * The currency as `formatMoney` writes it in `locale`, and whether it comes before the
+ * number (`SEK 77,600` in English) — for fields that show the unit beside a typed amount,
+ * so a field, its row and the totals never disagree (`kr` here, `SEK` there: issue 17).
+ * @example currencyUnit('SEK', 'sv') // { unit: 'kr', before: false }
+ */
+export function currencyUnit(currency: string, locale: Locale): { unit: string; before: boolean } {
+  const parts = moneyFormat(currency, locale, true).formatToParts(1000);
+  const unitAt = parts.findIndex((part) => part.type === 'currency');
+  const numberAt = parts.findIndex((part) => part.type === 'integer');
+  return { unit: parts[unitAt]?.value ?? currency, before: unitAt >= 0 && unitAt < numberAt };
+}
+
 /** Built formats by locale, currency and wholeness: making one costs far more than using it. */
 const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
 

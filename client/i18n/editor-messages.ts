@@ -50,7 +50,9 @@ export const editorSv = {
   severity_info: 'Information',
   today: 'Idag',
   overdue: 'Försenad',
-  amountInvalid: 'Skriv ett belopp i kronor, t.ex. 77 600, 77 600 kr eller 12,50.',
+  amountNotSaved: 'Inte sparat: ”{text}” är inget belopp. Skriv t.ex. 77 600, 77 600 kr eller 12,50. Esc tar tillbaka det sparade ({saved}).',
+  amountNotSavedNegative: 'Inte sparat: ett belopp kan inte vara negativt (”{text}”). Esc tar tillbaka det sparade ({saved}).',
+  amountSavedEmpty: 'tomt',
   deleteConfirm: 'Ta bort {what}?',
   editing: '{name} redigerar',
 } as const;
@@ -105,7 +107,9 @@ export const editorNb: EditorMessages = {
   severity_info: 'Informasjon',
   today: 'I dag',
   overdue: 'Forsinket',
-  amountInvalid: 'Skriv et beløp i kroner, f.eks. 77 600, 77.600 kr eller 12,50.',
+  amountNotSaved: 'Ikke lagret: «{text}» er ikke et beløp. Skriv f.eks. 77 600, 77.600 kr eller 12,50. Esc henter tilbake det lagrede ({saved}).',
+  amountNotSavedNegative: 'Ikke lagret: et beløp kan ikke være negativt («{text}»). Esc henter tilbake det lagrede ({saved}).',
+  amountSavedEmpty: 'tomt',
   deleteConfirm: 'Fjerne {what}?',
   editing: '{name} redigerer',
 };
@@ -161,7 +165,9 @@ export const editorEn: EditorMessages = {
   severity_info: 'Information',
   today: 'Today',
   overdue: 'Overdue',
-  amountInvalid: 'Type an amount, e.g. 77,600, 77 600 kr or 12.50.',
+  amountNotSaved: 'Not saved: “{text}” is not an amount. Type e.g. 77,600, 77 600 kr or 12.50. Esc brings back the saved value ({saved}).',
+  amountNotSavedNegative: 'Not saved: an amount cannot be negative (“{text}”). Esc brings back the saved value ({saved}).',
+  amountSavedEmpty: 'empty',
   deleteConfirm: 'Remove {what}?',
   editing: '{name} is editing',
 };

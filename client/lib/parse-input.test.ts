@@ -1,6 +1,6 @@
 /** Typed dates, times and numbers: every readable form gives the stored value, everything else undefined. */
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime } from './parse-input.js';
+import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, readAmount } from './parse-input.js';
 import { LOCALES } from '../../shared/locale.js';
 
 describe('parseDate', () => {
@@ -114,4 +114,30 @@ describe('parseDecimal and parseInteger', () => {
   it('writes the locale’s decimal mark', () => {
     expect([formatDecimal(125.5, 'sv'), formatDecimal(125.5, 'nb'), formatDecimal(125.5, 'en'), formatDecimal(-3.25, 'sv')]).toEqual(['125,5', '125,5', '125.5', '-3,25']);
   });
+});
+
+describe('readAmount: what an amount field saves, or why it does not (issue 17 U3)', () => {
+  // The class: any text that is not an amount, and any amount below zero (budget.negative), in every language.
+  const refused: Array<[string, 'unreadable' | 'negative']> = [
+    ['12 abc', 'unreadable'],
+    ['abc', 'unreadable'],
+    ['1,2,3', 'unreadable'],
+    ['12..5', 'unreadable'],
+    ['1 00 000', 'unreadable'],
+    ['kr', 'unreadable'],
+    ['-5', 'negative'],
+    ['−5 kr', 'negative'],
+    ['– 77 600', 'negative'],
+    ['-0,50', 'negative'],
+  ];
+  it.each(LOCALES.flatMap((locale) => refused.map(([text, problem]) => [locale, text, problem] as const)))('%s %j is refused as %s', (locale, text, problem) => {
+    expect(readAmount(text, locale)).toEqual({ problem });
+  });
+
+  it.each(LOCALES.flatMap((locale) => [['77 600', 7_760_000], ['77 600 kr', 7_760_000], ['', null], ['  ', null], ['0', 0], ['-0', 0]].map(([text, value]) => [locale, text, value] as const)))(
+    '%s %j is saved as %j',
+    (locale, text, value) => {
+      expect(readAmount(String(text), locale)).toEqual({ value });
+    },
+  );
 });

@@ -6,6 +6,7 @@
  * silently ignores.
  */
 import { dateParts, isValidDate } from '../../shared/dates.js';
+import { parseTypedAmount } from '../../shared/money.js';
 import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
 
 /** A parse result: the value (null = empty) or undefined = unreadable. */
@@ -62,4 +63,22 @@ export function parseInteger(text: string, min: number, max: number): Parsed<num
 /** A number as the locale writes it, without grouping, so it reads back the same: `125,5` (sv, nb), `125.5` (en). */
 export function formatDecimal(value: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { useGrouping: false, maximumFractionDigits: 10 }).format(value).replace('\u2212', '-');
+}
+
+/** Why an amount field did not save what was typed. */
+export type AmountProblem = 'unreadable' | 'negative';
+
+/**
+ * What an amount field (budget, cost line, budget frame) saves: minor units, `null` for an
+ * empty field — or why it saves nothing: text that is not an amount, or an amount below
+ * zero, which no amount in a plan may be (validation's `budget.negative`). The field keeps
+ * the text and says so (issue 17).
+ * @example readAmount('12 abc', 'sv') // { problem: 'unreadable' }
+ */
+export function readAmount(text: string, locale: Locale): { value: number | null } | { problem: AmountProblem } {
+  const value = parseTypedAmount(text, locale);
+  // A currency alone ("kr") reads as an empty table cell, but typed it is no amount: never clear the field for it.
+  if (value === undefined || (value === null && text.trim() !== '')) return { problem: 'unreadable' };
+  if (value !== null && value < 0) return { problem: 'negative' };
+  return { value };
 }

@@ -34,10 +34,11 @@ type TextControl = HTMLInputElement | HTMLTextAreaElement;
 /**
  * Binds a text control to a stored value under the enclosing field's guard. `commit` reads
  * the control and writes; it returns false when the text could not be read (the text stays
- * for correcting, still a draft). Spread the returned handlers on the control.
+ * for correcting, still a draft); Escape puts the saved value back and calls `revert` (to
+ * clear the input's error). Spread the returned handlers on the control.
  * @example const draft = useFieldDraft({ shown: () => props.value, format: String, commit: (el) => (props.write(el.value), true) });
  */
-export function useFieldDraft<E extends TextControl>(options: { shown: () => string; format: (value: unknown) => string; commit: (control: E) => boolean }) {
+export function useFieldDraft<E extends TextControl>(options: { shown: () => string; format: (value: unknown) => string; commit: (control: E) => boolean; revert?: () => void }) {
   const field = useContext(FieldContext);
   const guard = field?.guard;
   let control: E | undefined;
@@ -73,6 +74,15 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
     // Enter is an explicit commit, also over a waiting remote value; in a one-line
     // textarea it adds no line, in a plain form's input it still submits the form.
     onKeyDown: (event: KeyboardEvent) => {
+      // Escape brings back the saved value over text that was not saved (issue 17), as in a spreadsheet.
+      if (event.key === 'Escape' && control && control.value !== options.shown()) {
+        event.preventDefault();
+        event.stopPropagation();
+        control.value = options.shown();
+        guard?.settle();
+        options.revert?.();
+        return;
+      }
       if (event.key !== 'Enter') return;
       if (event.currentTarget instanceof HTMLTextAreaElement) event.preventDefault();
       commit();

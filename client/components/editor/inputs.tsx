@@ -1,8 +1,9 @@
 /** Inputs bound to one field of a Yjs item: plain text, money, date, choice, number. */
 import { createSignal, For, Show } from 'solid-js';
-import { formatTableAmount, parseTypedAmount } from '../../../shared/money.js';
-import { locale, t } from '../../i18n/index.js';
+import { currencyUnit, formatTableAmount } from '../../../shared/money.js';
+import { locale, money, t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
+import { readAmount, type AmountProblem } from '../../lib/parse-input.js';
 import { IntegerInput } from './typed-inputs.jsx';
 import { useFieldDraft, useFieldFormat } from './field-draft.js';
 
@@ -39,34 +40,43 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
   );
 }
 
-/** Money typed the Swedish way (`1 324 601`, `77 600 kr`) or the typist's language's (`77,600` in English), stored as minor units; shown with its currency. */
+/**
+ * Money typed the Swedish way (`1 324 601`, `77 600 kr`) or the typist's language's
+ * (`77,600` in English), stored as minor units; shown with its currency as the totals write
+ * it. Text that is not an amount, or is below zero, is not saved: the field keeps it, is
+ * marked invalid and says why, and Escape brings back the saved value (issue 17).
+ */
 export function MoneyInput(props: { id: string; describedBy: string; value: number | null; write: Write }) {
   const editor = useEditor();
-  const [error, setError] = createSignal(false);
-  const unit = () => (editor.currency() === 'SEK' || editor.currency() === 'NOK' || editor.currency() === 'DKK' ? 'kr' : editor.currency());
+  const [problem, setProblem] = createSignal<{ kind: AmountProblem; text: string } | null>(null);
+  // The unit as the totals write it in this language (kr, SEK, €), on the same side (issue 17).
+  const unit = () => currencyUnit(editor.currency(), locale());
   const commit = (input: HTMLInputElement) => {
-    const parsed = parseTypedAmount(input.value, locale());
-    if (parsed === undefined) {
-      setError(true);
+    const read = readAmount(input.value, locale());
+    if ('problem' in read) {
+      setProblem({ kind: read.problem, text: input.value.trim() });
       return false;
     }
-    setError(false);
-    if (parsed !== props.value) props.write(parsed);
-    input.value = parsed === null ? '' : formatTableAmount(parsed);
+    setProblem(null);
+    if (read.value !== props.value) props.write(read.value);
+    input.value = read.value === null ? '' : formatTableAmount(read.value);
     return true;
   };
   const draft = useFieldDraft({
     shown: () => (props.value === null ? '' : formatTableAmount(props.value)),
-    format: (value) => (typeof value === 'number' ? `${formatTableAmount(value)} ${unit()}` : String(value)),
+    format: (value) => (typeof value === 'number' ? money(value, editor.currency()) : String(value)),
     commit,
+    revert: () => setProblem(null),
   });
+  const errorId = () => `${props.id}-error`;
+  const saved = () => (props.value === null ? t('amountSavedEmpty') : money(props.value, editor.currency()));
   return (
     <span class="money">
       <input
         id={props.id}
         inputMode="decimal"
-        aria-describedby={`${props.describedBy} ${props.id}-error`}
-        aria-invalid={error()}
+        aria-describedby={`${props.describedBy} ${errorId()}`}
+        aria-invalid={problem() !== null}
         readOnly={!editor.editable}
         ref={draft.ref}
         onInput={draft.onInput}
@@ -74,14 +84,12 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
         onKeyDown={draft.onKeyDown}
         onBlur={draft.onBlur}
       />
-      <span class="unit" aria-hidden="true">
-        {unit()}
+      <span class="unit" aria-hidden="true" style={{ order: unit().before ? -1 : 0 }}>
+        {unit().unit}
       </span>
-      <Show when={error()}>
-        <span class="error" id={`${props.id}-error`} role="alert">
-          {t('amountInvalid')}
-        </span>
-      </Show>
+      <span class="error field-error" id={errorId()} role="alert">
+        <Show when={problem()}>{(p) => t(p().kind === 'negative' ? 'amountNotSavedNegative' : 'amountNotSaved', { text: p().text, saved: saved() })}</Show>
+      </span>
     </span>
   );
 }

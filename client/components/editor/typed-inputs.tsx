@@ -60,6 +60,7 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
       }
     },
     commit,
+    revert: () => setProblem(''),
   });
   const errorId = () => `${props.id}-error`;
   return (
