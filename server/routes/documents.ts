@@ -7,6 +7,7 @@ import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { attachment } from '../export/content-disposition.js';
 import type { ExportFormat } from '../export/build-export.js';
 import { ExportPool } from '../export/export-pool.js';
 import { fileExportRoutes } from './exports.js';
@@ -20,12 +21,6 @@ function localeOf(query: string | undefined, acceptLanguage: string | undefined)
     if (isLocale(base)) return base;
   }
   return 'sv';
-}
-
-/** A file name from a title: letters, digits and dashes. */
-function fileName(title: string, extension: string): string {
-  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${base || 'dokument'}.${extension}`;
 }
 
 /** The JSON and TSV answers are text; only the file formats (routes/exports.ts) are bytes. */
@@ -69,10 +64,14 @@ export function documentRoutes(deps: Deps) {
     return file;
   };
 
-  /** `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and `issues` (DESIGN "Plain-JSON export"); audited as `document.exported`. */
+  /**
+   * `GET /api/documents/:doc/export.json` (member) → the plain-JSON export with `totals` and
+   * `issues` (DESIGN "Plain-JSON export"); audited as `document.exported`. A download named
+   * after the title like every other format (`attachment()`, issue 17); `fetch` ignores that.
+   */
   app.get('/documents/:doc/export.json', async (c) => {
-    const { body } = audited(await exported(c, 'json'), 'json');
-    return c.body(text(body), 200, { 'Content-Type': 'application/json' });
+    const { body, title } = audited(await exported(c, 'json'), 'json');
+    return c.body(text(body), 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(title, 'json') });
   });
 
   /**
@@ -83,7 +82,7 @@ export function documentRoutes(deps: Deps) {
   app.get('/documents/:doc/export.tsv', async (c) => {
     const { body: tsv, title } = audited(await exported(c, 'tsv'), 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(title, 'tsv')}"`);
+    c.header('Content-Disposition', attachment(title, 'tsv'));
     return c.body(text(tsv));
   });
 
