@@ -1,0 +1,111 @@
+/**
+ * Issue 17 item 14 in real Chromium, the timeline of a big plan: only rows near the viewport
+ * are built (the table still says its full size through aria-rowcount), rows are built as
+ * keyboard scrolling reaches them with the scroll height holding still, and printing draws
+ * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { openPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import type { ApiClient } from '../support/api.js';
+import type { TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function importPlan(api: ApiClient, goals: number, perGoal: number, dates: (g: number, a: number) => string): Promise<string> {
+  const lines = [`Tidslinje ${goals * perGoal}`, 'Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat'];
+  for (let g = 1; g <= goals; g++) {
+    lines.push(`Mål ${g} Mål nummer ${g}.\t\t\t\t\t`);
+    for (let a = 1; a <= perGoal; a++) lines.push(`${g}.${a} Aktivitet ${g}.${a}\tBeskrivning\t1000\tKommunen\t${dates(g, a)}\tAlla`);
+  }
+  const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
+  const imported = await api.request('POST', `/api/workspaces/${me.workspaces[0]?.id}/import`, lines.join('\n'), { 'content-type': 'text/tab-separated-values' });
+  return ((await imported.json()) as { id: string }).id;
+}
+
+const built = (page: Page) => page.locator('tr.timeline-row').count();
+const scrollHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
+
+describe('the timeline of a big plan', () => {
+  const GOALS = 10;
+  const PER_GOAL = 20;
+
+  it('builds the rows near the viewport, the rest as scrolling reaches them, and prints every row', { timeout: 120_000 }, async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await importPlan(api, GOALS, PER_GOAL, (g, a) => `2027-${String(1 + ((g + a) % 12)).padStart(2, '0')}-01 - 2028-06-30`);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await openPlan(page, server, id);
+    await page.getByRole('tab', { name: 'Tidslinje' }).click();
+    const table = page.locator('.timeline-table');
+    await table.locator('tr.timeline-row').first().waitFor();
+
+    // The table says its full size (axis header, a heading per goal, every activity) …
+    expect(await table.getAttribute('aria-rowcount')).toBe(String(1 + GOALS + GOALS * PER_GOAL));
+    // … while only the rows near the viewport exist, each numbered as in the whole table.
+    const first = await built(page);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(GOALS * PER_GOAL);
+    const indexes = await table.locator('tr[aria-rowindex]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+    expect(indexes.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    expect(await table.locator('tr.timeline-placeholder:not([aria-hidden="true"])').count()).toBe(0);
+
+    // The keyboard scrolls to the end: the last rows are built there, the page's height holds still.
+    const before = await scrollHeight(page);
+    await page.locator('#timeline-heading').click();
+    await page.keyboard.press('End');
+    const last = table.locator(`tr.timeline-row[data-activity]`).filter({ hasText: `${GOALS}.${PER_GOAL} Aktivitet` });
+    await last.waitFor();
+    await expect.poll(() => last.evaluate((row) => row.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    const after = await scrollHeight(page);
+    // (How many rows the way down built depends on the frames of the smooth scroll: not asserted.)
+    expect(Math.abs(after - before) / before).toBeLessThan(0.05);
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await page.evaluate(() => ({
+      rows: document.querySelectorAll('tr.timeline-row').length,
+      placeholders: document.querySelectorAll('tr.timeline-placeholder').length,
+      emptyRows: [...document.querySelectorAll('tr.timeline-row')].filter((el) => el.getBoundingClientRect().height === 0).length,
+    }));
+    expect(printed).toEqual({ rows: GOALS * PER_GOAL, placeholders: 0, emptyRows: 0 });
+    await context.close();
+  });
+});
+
+describe('the axis of a 6-year plan', () => {
+  for (const width of [390, 1280]) {
+    it(`at ${width} px: no label overflows its box, and the years are labelled`, async () => {
+      const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+      const id = await importPlan(api, 2, 3, (g, a) => (g === 1 && a === 1 ? '2027-01-01 - 2032-12-31' : `${2026 + g + a}-03-01 - ${2027 + g + a}-02-28`));
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      await openPlan(page, server, id);
+      await page.getByRole('tab', { name: 'Tidslinje' }).click();
+      const ticks = page.locator('.timeline-table .timeline-tick');
+      await ticks.first().waitFor();
+      await expect
+        .poll(() =>
+          ticks.evaluateAll((all) =>
+            all.filter((tick) => tick.textContent !== '' && (tick.scrollWidth > tick.clientWidth || tick.getBoundingClientRect().width < 1)).map((tick) => tick.textContent),
+          ),
+        )
+        .toEqual([]);
+      const years = await page.locator('.timeline-years .timeline-tick').allTextContents();
+      expect(years.filter((text) => /^20\d\d$/.test(text)).length).toBeGreaterThanOrEqual(width === 1280 ? 6 : 2);
+      expect(years[0]).toBe('2027');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await context.close();
+    });
+  }
+});
