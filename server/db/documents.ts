@@ -1,5 +1,6 @@
 /** Document records (the Yjs content lives in the document store, see sync/persistence.ts). */
 import type { DocumentKind } from '../../shared/model/kinds.js';
+import { AppError } from '../errors.js';
 import { statement, type Db } from './database.js';
 
 export interface DocumentRow {
@@ -9,16 +10,41 @@ export interface DocumentRow {
   title: string;
 }
 
-export function insertDocument(db: Db, row: DocumentRow, createdBy: string | null, now: number): void {
-  statement(db, 'INSERT INTO documents (id, workspace_id, kind, title, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    row.id,
-    row.workspaceId,
-    row.kind,
-    row.title,
-    createdBy,
-    now,
-    now,
-  );
+/** Documents of a workspace that count against its cap: every one not in the trash. */
+export function documentsInWorkspace(db: Db, workspaceId: string): number {
+  const row = statement(db, 'SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ? AND deleted_at IS NULL').get(workspaceId) as { n: number };
+  return row.n;
+}
+
+/** 409 `workspace.full`: the workspace holds `max` documents (DOCUMENTS_PER_WORKSPACE). */
+export function workspaceFull(max: number): AppError {
+  return new AppError(409, 'workspace.full', `Arbetsytan har redan ${max} dokument, det högsta antalet. Flytta något till papperskorgen först.`);
+}
+
+/** Throws 409 `workspace.full` when one more document would take the workspace past `max`. */
+export function assertRoomForDocument(db: Db, workspaceId: string, max: number): void {
+  if (documentsInWorkspace(db, workspaceId) >= max) throw workspaceFull(max);
+}
+
+/**
+ * Stores a new document's record. Every way a document enters a workspace — create, import,
+ * duplicate — comes through here, so the cap (DOCUMENTS_PER_WORKSPACE, `maxPerWorkspace`)
+ * holds for all of them; counted and inserted in one transaction, so two at once cannot
+ * both take the last place. Throws 409 `workspace.full`.
+ */
+export function insertDocument(db: Db, row: DocumentRow, createdBy: string | null, now: number, maxPerWorkspace: number): void {
+  db.transaction(() => {
+    assertRoomForDocument(db, row.workspaceId, maxPerWorkspace);
+    statement(db, 'INSERT INTO documents (id, workspace_id, kind, title, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      row.id,
+      row.workspaceId,
+      row.kind,
+      row.title,
+      createdBy,
+      now,
+      now,
+    );
+  })();
 }
 
 /**

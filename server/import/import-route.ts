@@ -18,7 +18,7 @@ import { CURRENCIES } from '../../shared/model/kinds.js';
 import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
-import { insertDocument, type DocumentRow } from '../db/documents.js';
+import { assertRoomForDocument, insertDocument, type DocumentRow } from '../db/documents.js';
 import { AppError, errorBody } from '../errors.js';
 import { NameSchema, parseWith } from '../validation.js';
 import { charsetOf } from './decode-table.js';
@@ -38,7 +38,7 @@ export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHand
   });
 
 /** The import route's handler (mount behind `importBodyLimit`). */
-export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock'>, pool: ImportPool): Handler<AppEnv> {
+export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
   return async function importTable(c) {
     const user = requireUser(c);
     const { workspace } = workspaceAccess(deps.db, c.req.param('ws') ?? '', user.id, 'editor');
@@ -47,13 +47,15 @@ export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock'>, pool: Im
     if (!TABLE_TYPES.includes(type)) {
       throw new AppError(415, 'unsupported-media-type', 'Skicka plantabellen som text/tab-separated-values eller text/csv.');
     }
+    // Before the file is read and parsed: a full workspace costs nothing more (insertDocument checks again).
+    assertRoomForDocument(deps.db, workspace.id, deps.config.limits.documentsPerWorkspace);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const charset = charsetOf(c.req.header('content-type'));
     const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
     const now = deps.clock.now();
     // As create-document.ts stores any new document: its record, then its content as the first update.
-    insertDocument(deps.db, row, user.id, now);
+    insertDocument(deps.db, row, user.id, now, deps.config.limits.documentsPerWorkspace);
     await deps.rooms.store.append(row.id, built.update, { userId: user.id, at: now });
     return c.json({ id: row.id, kind: row.kind, title: row.title, report: built.report }, 201);
   };

@@ -7,7 +7,6 @@
  * copy comes back as one update. One thread at a time, a few waiting, more 503 `busy`; each
  * person's duplicates per minute and each workspace's documents are capped by the route.
  */
-import { statement, type Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { ThreadPool, type ThreadPoolOptions } from '../workers/thread-pool.js';
 
@@ -50,15 +49,4 @@ export class DuplicatePool {
     const own = updates.map((u) => (u.byteOffset === 0 && u.byteLength === u.buffer.byteLength ? u : u.slice()));
     return this.pool.run({ updates: own, ...options }, own.map((u) => u.buffer as ArrayBuffer));
   }
-}
-
-/** Documents of a workspace that count against its cap: every one not in the trash. */
-export function documentsInWorkspace(db: Db, workspaceId: string): number {
-  const row = statement(db, 'SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ? AND deleted_at IS NULL').get(workspaceId) as { n: number };
-  return row.n;
-}
-
-/** 409 `workspace.full`: the workspace holds `max` documents (DOCUMENTS_PER_WORKSPACE). */
-export function workspaceFull(max: number): AppError {
-  return new AppError(409, 'workspace.full', `Arbetsytan har redan ${max} dokument, det högsta antalet. Flytta något till papperskorgen först.`);
 }

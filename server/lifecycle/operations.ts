@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../context.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
-import { findDocumentWithState, insertDocument, setArchived, setDeleted, setDocumentTitle, type DocumentRow } from '../db/documents.js';
+import { assertRoomForDocument, findDocumentWithState, insertDocument, setArchived, setDeleted, setDocumentTitle, type DocumentRow } from '../db/documents.js';
 import { AppError, notFound } from '../errors.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { ARCHIVED } from '../sync/read-only.js';
@@ -15,7 +15,7 @@ import type { DuplicatePool } from './duplicate-pool.js';
 import { revokeAllShareLinks } from '../share/store.js';
 import { purgeAt } from './trash.js';
 
-type LifecycleDeps = Pick<Deps, 'db' | 'rooms' | 'clock'>;
+type LifecycleDeps = Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>;
 
 const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat (arkiverat) och kan inte byta namn.');
 
@@ -46,7 +46,7 @@ export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow
   const { state } = await pool.copy(snapshot ? [snapshot, ...updates] : updates, input);
   const row: DocumentRow = { id: randomUUID(), workspaceId: source.workspaceId, kind: source.kind, title: input.title };
   const now = deps.clock.now();
-  insertDocument(deps.db, row, actorId, now);
+  insertDocument(deps.db, row, actorId, now, deps.config.limits.documentsPerWorkspace);
   await deps.rooms.store.append(row.id, state, { userId: actorId, at: now });
   audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
   return row;
@@ -81,6 +81,8 @@ export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow,
 export function undeleteDocument(deps: LifecycleDeps, documentId: string, actorId: string): DocumentRow {
   const row = findDocumentWithState(deps.db, documentId);
   if (!row || row.deletedAt === null || purgeAt(row.deletedAt) <= deps.clock.now()) throw notFound('Dokumentet finns inte i papperskorgen.');
+  // Back from the trash it counts again: the cap holds as for a new document.
+  assertRoomForDocument(deps.db, row.workspaceId, deps.config.limits.documentsPerWorkspace);
   setDeleted(deps.db, row.id, null, null);
   const document: DocumentRow = { id: row.id, workspaceId: row.workspaceId, kind: row.kind, title: row.title };
   audit(deps, document, actorId, AuditAction.DocumentUndeleted);

@@ -12,7 +12,8 @@ import { findDocumentWithState } from '../db/documents.js';
 import { notFound } from '../errors.js';
 import { deleteDocument, duplicateDocument, renameDocument, setDocumentArchived, undeleteDocument } from '../lifecycle/operations.js';
 import { listTrash } from '../lifecycle/trash.js';
-import { DuplicatePool, documentsInWorkspace, workspaceFull } from '../lifecycle/duplicate-pool.js';
+import { DuplicatePool } from '../lifecycle/duplicate-pool.js';
+import { assertRoomForDocument } from '../db/documents.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { NameSchema, parseJson } from '../validation.js';
@@ -28,7 +29,8 @@ const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(tru
  * - `POST /documents/:doc/archive`, `/unarchive` (coordinator) → 200 `{id, archived}`.
  * - `DELETE /documents/:doc` (coordinator) → 204; the document is 404 from then on, its sockets close 4404.
  * - `GET /workspaces/:ws/trash` (coordinator) → `{documents: [{id, kind, title, deletedAt, deletedBy: {id, name} | null, purgeAt}]}`.
- * - `POST /documents/:doc/undelete` (coordinator) → 200 `{id, kind, title}`; 404 when not in the trash (or past 30 days).
+ * - `POST /documents/:doc/undelete` (coordinator) → 200 `{id, kind, title}`; 404 when not in the trash (or past 30 days);
+ *   409 `workspace.full` when the workspace already holds DOCUMENTS_PER_WORKSPACE documents.
  */
 export function lifecycleRoutes(deps: Deps) {
   const { db } = deps;
@@ -49,7 +51,8 @@ export function lifecycleRoutes(deps: Deps) {
     const user = requireUser(c);
     const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
     const input = await parseJson(c, Duplicate);
-    if (documentsInWorkspace(db, document.workspaceId) >= documentsPerWorkspace) throw workspaceFull(documentsPerWorkspace);
+    // Before the copy's work; insertDocument checks again as it stores the record.
+    assertRoomForDocument(db, document.workspaceId, documentsPerWorkspace);
     const wait = duplicates.perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
     const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);

@@ -21,7 +21,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'samplan-auto-'));
   db = openDatabase(dir);
   db.prepare("INSERT INTO workspaces (id, name, created_at) VALUES ('w', 'W', 0)").run();
-  for (const id of ['a', 'b']) insertDocument(db, { id, workspaceId: 'w', kind: 'agenda', title: id }, null, 0);
+  for (const id of ['a', 'b']) insertDocument(db, { id, workspaceId: 'w', kind: 'agenda', title: id }, null, 0, 1000);
   now = Date.parse('2027-03-15T08:00:00Z');
 });
 afterEach(() => {
