@@ -51,7 +51,6 @@ export default tseslint.config(
       'client/components/plan/PlanEditor.tsx',
       'client/components/facilitation/RoundBallot.tsx',
       'client/components/facilitation/RoundForm.tsx',
-      'client/components/facilitation/TimerControls.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],

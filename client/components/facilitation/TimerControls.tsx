@@ -2,13 +2,14 @@ import { createSignal, Show } from 'solid-js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { setSpotlight, setTimer } from '../../sync/session.js';
 import { nextAgendaItem } from './items.js';
-import { addTime, pauseTimer, resumeTimer, startTimer } from './timer.js';
+import { RunningTimerButtons } from './RunningTimerButtons.jsx';
+import { startTimer } from './timer.js';
 import type { Facilitation } from './use-facilitation.js';
 
 /**
  * The facilitator's timer: from the current agenda item's planned minutes or free minutes,
- * pause/resume, +1/+5 min, and "Nästa punkt" (spotlight and timer move to the next agenda
- * item). Every time written is the server's (server-clock.ts).
+ * pause/resume, +1/+5 min (RunningTimerButtons), and "Nästa punkt" (spotlight and timer
+ * move to the next agenda item). Every time written is the server's (server-clock.ts).
  */
 export function TimerControls(props: { f: Facilitation }) {
   const f = props.f;
@@ -17,10 +18,6 @@ export function TimerControls(props: { f: Facilitation }) {
   const current = () => {
     const ref = f.session.spotlight;
     return ref?.collection === 'items' ? f.items().find((i) => i.collection === 'items' && i.id === ref.id) : undefined;
-  };
-  const update = (change: (t: NonNullable<ReturnType<typeof timer>>) => ReturnType<typeof timer>) => {
-    const value = timer();
-    if (value) setTimer(f.doc, change(value));
   };
   const next = () => {
     const item = nextAgendaItem(f.items(), timer()?.itemId ?? current()?.id ?? null);
@@ -45,26 +42,7 @@ export function TimerControls(props: { f: Facilitation }) {
       <button type="button" class="secondary" onClick={() => setTimer(f.doc, startTimer(null, minutes() * 60, f.clock.now()))}>
         {ft('timerStartFree')}
       </button>
-      <Show when={timer()}>
-        {(value) => (
-          <>
-            <Show when={value().startedAt !== null} fallback={<button type="button" class="secondary" onClick={() => update((t) => resumeTimer(t, f.clock.now()))}>{ft('timerResume')}</button>}>
-              <button type="button" class="secondary" onClick={() => update((t) => pauseTimer(t, f.clock.now()))}>
-                {ft('timerPause')}
-              </button>
-            </Show>
-            <button type="button" class="secondary" onClick={() => update((t) => addTime(t, 60))}>
-              {ft('timerAdd', { minutes: 1 })}
-            </button>
-            <button type="button" class="secondary" onClick={() => update((t) => addTime(t, 300))}>
-              {ft('timerAdd', { minutes: 5 })}
-            </button>
-            <button type="button" class="secondary" onClick={() => setTimer(f.doc, null)}>
-              {ft('timerStop')}
-            </button>
-          </>
-        )}
-      </Show>
+      <Show when={timer()}>{(value) => <RunningTimerButtons f={f} timer={value()} />}</Show>
       <Show when={f.kind === 'agenda'}>
         <button type="button" onClick={next}>
           {ft('nextItem')}
