@@ -1,11 +1,12 @@
 // How many tests each Vitest project must run, and the check `npm test` makes against it
 // (scripts/test.mjs). A project whose files were renamed away, or whose include pattern
 // stopped matching, used to pass with 0 tests; a floor makes that a failure. Each floor
-// sits a little below the count on the day it was set (unit 256, client 209, integration
-// 42, e2e 15): raise it when you add tests, lower it only when you remove them on purpose.
+// sits a little below the count on the day it was set (2026-11-29: unit 944, client 661,
+// integration 643, e2e 128): raise it when you add tests, lower it only when you remove
+// them on purpose.
 
 /** The fewest tests each project may run. */
-export const TEST_FLOORS = { unit: 240, client: 195, integration: 38, e2e: 13 };
+export const TEST_FLOORS = { unit: 900, client: 630, integration: 610, e2e: 120 };
 
 /**
  * What is wrong with `counts` (tests that ran, per project: passed or failed, not skipped)
