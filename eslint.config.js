@@ -50,7 +50,6 @@ export default tseslint.config(
       'client/components/plan/GoalSection.tsx',
       'client/components/plan/PlanEditor.tsx',
       'client/components/facilitation/RoundBallot.tsx',
-      'client/components/facilitation/RoundForm.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
