@@ -6,7 +6,7 @@ import { createActionPlanView, fieldId } from '../../sync/action-plan-view.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
-import { ValidationPanel } from '../ValidationPanel.jsx';
+import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { CostsSection } from './CostsSection.jsx';
 import { today } from '../../lib/today.js';
@@ -55,6 +55,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
       <div class="editor-layout">
         <div class="editor-main">
           <PageHeading class="doc-title">{plan.title || t('kind_action-plan')}</PageHeading>
+          <IssuesJump count={view.issues().length} />
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={plan.title} write={writeMeta('title')} maxLength={200} />}
