@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { ApiClient } from '../support/api.js';
 import type { TestServer } from '../support/server.js';
@@ -59,6 +59,15 @@ describe('the timeline of a big plan', () => {
     expect(indexes.slice(0, 3)).toEqual([1, 2, 3]);
     expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
     expect(await table.locator('tr.timeline-placeholder:not([aria-hidden="true"])').count()).toBe(0);
+    // Placeholders and row indexes pass axe (the rest of the page is accessibility.test.ts's job).
+    const all = await seriousAxeViolations(page);
+    const inPanel = await page.evaluate(
+      // A node axe names that the page no longer holds counts as inside: never hide a finding.
+      (targets) => targets.map((target) => target.some((selector) => document.querySelector(selector)?.closest('#panel-timeline') !== null)),
+      all.map((v) => v.nodes.flatMap((n) => n.target)),
+    );
+    const violations = all.filter((_, i) => inPanel[i] === true);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
     // The keyboard scrolls to the end: the last rows are built there, the page's height holds still.
     const before = await scrollHeight(page);
