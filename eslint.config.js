@@ -49,7 +49,6 @@ export default tseslint.config(
       'client/components/plan/CostsSection.tsx',
       'client/components/plan/GoalSection.tsx',
       'client/components/plan/PlanEditor.tsx',
-      'client/components/facilitation/RoundBallot.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
