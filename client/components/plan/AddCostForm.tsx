@@ -8,7 +8,8 @@ import { focusWhenRendered } from './focus-new-row.js';
 
 /**
  * "+ Lägg till kostnadsrad" in a section (typed, or one of `sections` from the list): adds
- * an empty line there and puts the caret in its label once it is drawn.
+ * an empty line there (DESIGN action-plan `costs`) and puts the caret in its label once it
+ * is drawn.
  */
 export function AddCostForm(props: { sections: string[] }) {
   const editor = useEditor();

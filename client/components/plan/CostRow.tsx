@@ -9,9 +9,9 @@ import { HistoryButton } from '../history/HistoryButton.jsx';
 import { RowActions } from '../RowActions.jsx';
 
 /**
- * One cost line of a section's table: label (with its history), description, amount and,
- * for editors, move/remove. Field labels name the section or the line, so a screen reader
- * tells the rows apart.
+ * One cost line of a section's table (DESIGN "Document schemas", action-plan `costs`): label
+ * (with its history), description, amount and, for editors, move/remove. Field labels name
+ * the section or the line, so a screen reader tells the rows apart.
  */
 export function CostRow(props: { cost: CostJSON; section: string; first: boolean; last: boolean }) {
   const editor = useEditor();

@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { CostRow } from './CostRow.jsx';
 
-/** The table of one cost section (`''`: the standalone lines), captioned with its name. */
+/** The table of one cost section (DESIGN action-plan `costs`; `''`: the standalone lines), captioned with its name. */
 export function CostTable(props: { section: string; lines: CostJSON[] }) {
   const editor = useEditor();
   return (

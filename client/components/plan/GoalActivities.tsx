@@ -4,7 +4,10 @@ import { t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
 import { ActivityRow } from './ActivityRow.jsx';
 
-/** A goal's activities as the plan table's rows; the caption ("Aktiviteter: Mål 1") is for screen readers. */
+/**
+ * A goal's activities as rows of the plan table (DESIGN "Who uses it": the table's columns);
+ * the caption ("Aktiviteter: Mål 1") is for screen readers.
+ */
 export function GoalActivities(props: { goal: GoalJSON; goals: GoalJSON[]; heading: string }) {
   const editor = useEditor();
   return (

@@ -10,8 +10,8 @@ import { TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
 
 /**
- * A goal's own fields: number, title and description (co-edited texts) and, for editors,
- * move/remove; `heading` ("Mål 1") names it to screen readers.
+ * A goal's own fields (DESIGN action-plan `goals`): number, title and description (co-edited
+ * texts) and, for editors, move/remove; `heading` ("Mål 1") names it to screen readers.
  */
 export function GoalFields(props: { id: string; goal: GoalJSON; heading: string; first: boolean; last: boolean }) {
   const editor = useEditor();
