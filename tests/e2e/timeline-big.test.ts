@@ -92,6 +92,30 @@ describe('the timeline of a big plan', () => {
   });
 });
 
+describe('the undated activities of a big plan', () => {
+  it('are listed with their real count and positions, and all of them printed', async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await importPlan(api, 3, 30, (g, a) => (g === 1 && a === 1 ? '2027-01-01 - 2027-12-31' : ''));
+    const page = await context.newPage();
+    await openPlan(page, server, id);
+    await page.getByRole('tab', { name: 'Tidslinje' }).click();
+    const items = page.locator('.timeline-undated li:not([aria-hidden="true"])');
+    await items.first().waitFor();
+    const positions = () => items.evaluateAll((all) => all.map((li) => [li.getAttribute('aria-setsize'), Number(li.getAttribute('aria-posinset'))]));
+    const listed = await positions();
+    expect(listed.every(([size]) => size === '89')).toBe(true);
+    expect(listed.map(([, at]) => at)).toEqual(listed.map((_, i) => i + 1));
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await positions();
+    expect(printed.map(([, at]) => at)).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+    expect(await page.locator('.timeline-undated [aria-hidden="true"]').count()).toBe(0);
+    expect(await items.nth(88).textContent()).toBe('3.30 Aktivitet 3.30');
+    await context.close();
+  });
+});
+
 describe('the axis of a 6-year plan', () => {
   for (const width of [390, 1280]) {
     it(`at ${width} px: no label overflows its box, and the years are labelled`, async () => {
