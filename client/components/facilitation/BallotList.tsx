@@ -4,7 +4,10 @@ import { fcount, ft } from '../../i18n/facilitation-messages.js';
 
 type Ballots = NonNullable<RoundState['ballots']>;
 
-/** A round that is not anonymous, for its coordinator (the API gives them the ballots): who gave which item how many dots. */
+/**
+ * A round that is not anonymous, for its coordinator (DESIGN "Facilitation": the API gives
+ * them `ballots`): who gave which item how many dots.
+ */
 export function BallotList(props: { ballots: Ballots; labelOf: (collection: string, id: string) => string }) {
   const line = (dots: Record<string, number>) =>
     Object.entries(dots)

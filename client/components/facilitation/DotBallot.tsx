@@ -5,8 +5,9 @@ import { allowance, type RoundSetup } from './round-setup.js';
 import type { RoundBallotState } from './use-round-ballot.js';
 
 /**
- * The caller's ballot in a round with a known set-up: the dots left, +/− per item and
- * "Skicka röst"; an empty ballot cannot be sent and says why (`no-dots-<round>`).
+ * The caller's ballot in a round with a known set-up (DESIGN "Facilitation", Dot voting):
+ * the dots left, +/− per item and "Skicka röst"; an empty ballot cannot be sent and says why
+ * (`no-dots-<round>`).
  */
 export function DotBallot(props: { roundId: string; setup: RoundSetup; ballot: RoundBallotState; labelOf: (collection: string, id: string) => string }) {
   const b = props.ballot;
