@@ -28,7 +28,11 @@ function fail(message) {
  * and copying those two apart gives a torn or stale database).
  */
 async function copyOnline(source, partial) {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  // Read-write although it only reads: a read-only connection to a stopped server's
+  // database leaves a -wal and -shm behind, owned by whoever ran the backup (often root),
+  // and the server's own user then cannot open its database. A read-write connection
+  // removes them again when it is the last one to close; it never writes otherwise.
+  const db = new Database(source, { fileMustExist: true });
   try {
     // The server's checkpoints briefly lock the log; wait for them like the server does.
     db.pragma('busy_timeout = 5000');

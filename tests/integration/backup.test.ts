@@ -8,7 +8,7 @@
  * and after compactions, while the edits go on.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +128,19 @@ describe('npm run backup while a plan is edited', () => {
     await backup(server.dataDir, target);
     const second = backup(server.dataDir, target);
     await expect(second).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
-  });
+  }, SLOW_MACHINE_MS);
+
+  it('leaves a stopped server\'s data dir as it found it', async () => {
+    const stopped = await startTestServer({ dataDir: tempDataDir() });
+    await stopped.stop();
+    const before = readdirSync(stopped.dataDir).sort();
+    try {
+      await backup(stopped.dataDir, join(targets, 'stopped.sqlite'));
+      expect(readdirSync(stopped.dataDir).sort()).toEqual(before);
+    } finally {
+      rmSync(stopped.dataDir, { recursive: true, force: true });
+    }
+  }, SLOW_MACHINE_MS);
 
   it('refuses a data dir without a database', async () => {
     const empty = tempDataDir();
