@@ -228,6 +228,7 @@ describe('U6: "Att åtgärda" on a phone', () => {
     await jump.waitFor({ state: 'visible' });
     const count = await page.locator('#issues .count').innerText();
     expect(await jump.innerText()).toBe(`Att åtgärda: ${count.replace(/[()]/g, '')}`);
+    expect(await jump.getAttribute('data-issues-jump')).toBe(count.replace(/[()]/g, ''));
     const box = await jump.boundingBox();
     expect(box?.y ?? Infinity).toBeLessThan(844);
     await jump.click();
@@ -237,6 +238,24 @@ describe('U6: "Att åtgärda" on a phone', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await close();
+  });
+
+  it('at 390 px the strategy and the agenda have the control too', async () => {
+    const { context: signed, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
+    const ws = await api.json<{ documents: Array<{ id: string; kind: string }> }>('GET', `/api/workspaces/${me.workspaces[0]?.id}`);
+    const page = await signed.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const kind of ['strategy', 'agenda']) {
+      await page.goto(`${server.url}/d/${ws.documents.find((d) => d.kind === kind)?.id}`);
+      const jump = page.locator('[data-issues-jump]');
+      await jump.waitFor({ state: 'visible' });
+      const count = (await page.locator('#issues .count').innerText()).replace(/[()]/g, '');
+      expect(await jump.innerText(), kind).toBe(count === '0' ? 'Att åtgärda: inget' : `Att åtgärda: ${count}`);
+      await jump.click();
+      expect(await page.evaluate(() => document.activeElement?.id), kind).toBe('issues');
+    }
+    await signed.close();
   });
 
   it('at 1 440 px the panel is beside the plan and the control is not shown', async () => {
