@@ -176,8 +176,17 @@ describe('U5: in-app navigation between two documents', () => {
       const formatted = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(totals / 100);
       await expect.poll(async () => (await planned(doc)).text.replace(/\s/g, ' ')).toBe(formatted.replace(/\s/g, ' '));
     };
+    // Every document socket the page opens, and whether it is closed again.
+    const sockets: Array<{ url: string; closed: boolean }> = [];
+    page.on('websocket', (socket) => {
+      const entry = { url: socket.url(), closed: false };
+      sockets.push(entry);
+      socket.on('close', () => (entry.closed = true));
+    });
+    const openSockets = (doc: string) => sockets.filter((socket) => socket.url.includes(`/ws/${doc}`) && !socket.closed).length;
     await page.goto(`${server.url}/d/${a}`);
     await expectShowing(a, 'Navigering A');
+    await expect.poll(() => openSockets(a)).toBe(1);
     // A client-side link, as the app's own links between documents are (agenda ↔ plan, a copy).
     await page.evaluate((href) => {
       const link = document.createElement('a');
@@ -192,6 +201,8 @@ describe('U5: in-app navigation between two documents', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/d/${b}`);
     await expectShowing(b, 'Navigering B');
     await page.locator('[data-status="online"]').waitFor();
+    // a's session is over: its socket closed, one open for b.
+    await expect.poll(() => [openSockets(a), openSockets(b)]).toEqual([0, 1]);
     // Edits now go to b, never to a.
     const aBefore = await exported(api, a);
     const field = activityRow(page, '1.2').getByLabel('Budget 1.2', { exact: true });
@@ -202,6 +213,7 @@ describe('U5: in-app navigation between two documents', () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/d/${a}`);
     await expectShowing(a, 'Navigering A');
+    await expect.poll(() => [openSockets(a), openSockets(b)]).toEqual([1, 0]);
     await page.goForward();
     await expectShowing(b, 'Navigering B');
     // All of it without a page load.
