@@ -2,7 +2,8 @@
  * Issue 17 item 14 in real Chromium, the timeline of a big plan: only rows near the viewport
  * are built (the table still says its full size through aria-rowcount), rows are built as
  * keyboard scrolling reaches them with the scroll height holding still, and printing draws
- * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px.
+ * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px,
+ * and printing picks labels that fit an A4 track.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -30,6 +31,22 @@ async function importPlan(api: ApiClient, goals: number, perGoal: number, dates:
   const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
   const imported = await api.request('POST', `/api/workspaces/${me.workspaces[0]?.id}/import`, lines.join('\n'), { 'content-type': 'text/tab-separated-values' });
   return ((await imported.json()) as { id: string }).id;
+}
+
+/** Labels whose text would not fit their tick were the axis `px` wide (the whole axis when it is narrower). */
+function labelsTooWideFor(page: Page, px: number): Promise<string[]> {
+  return page.locator('.timeline-table .timeline-tick').evaluateAll((all, width) => {
+    const track = document.querySelector('.timeline-axis')?.getBoundingClientRect().width ?? 0;
+    const scale = Math.min(1, width / track);
+    // The text's own width (a Range around it), not scrollWidth, which is never below the box's.
+    return all
+      .filter((tick) => {
+        const text = document.createRange();
+        text.selectNodeContents(tick);
+        return tick.textContent !== '' && tick.getBoundingClientRect().width * scale < text.getBoundingClientRect().width;
+      })
+      .map((tick) => tick.textContent ?? '');
+  }, px);
 }
 
 const built = (page: Page) => page.locator('tr.timeline-row').count();
@@ -138,7 +155,28 @@ describe('the axis of a 6-year plan', () => {
       expect(years.filter((text) => /^20\d\d$/.test(text)).length).toBeGreaterThanOrEqual(width === 1280 ? 6 : 2);
       expect(years[0]).toBe('2027');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
       await context.close();
     });
   }
+});
+
+describe('the axis on paper', () => {
+  it('labels months on a laptop and only what fits A4 when printed', async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await importPlan(api, 1, 2, (_, a) => (a === 1 ? '2027-01-01 - 2028-06-30' : '2027-03-01 - 2027-09-30'));
+    const page = await context.newPage();
+    await openPlan(page, server, id);
+    await page.getByRole('tab', { name: 'Tidslinje' }).click();
+    const units = page.locator('.timeline-units .timeline-tick');
+    await units.first().waitFor();
+    await expect.poll(async () => (await units.allTextContents()).filter((text) => text !== '').length).toBe(18);
+    expect(await labelsTooWideFor(page, 10_000)).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await labelsTooWideFor(page, 440)).toEqual([]);
+    expect(await page.locator('.timeline-years .timeline-tick').allTextContents()).toEqual(['2027', '2028']);
+    await context.close();
+  });
 });
