@@ -80,6 +80,9 @@ async function main(args) {
   // Written beside the target and renamed at the end: a run that dies halfway leaves no
   // file under the target's name that looks like a backup.
   const partial = `${target}.partial`;
+  // The copy holds names, e-mail addresses, password hashes and sessions: readable by its
+  // owner only, from the moment it is created.
+  process.umask(0o077);
   rmSync(partial, { force: true });
   const started = Date.now();
   try {

@@ -8,7 +8,7 @@
  * and after compactions, while the edits go on.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +115,7 @@ describe('npm run backup while a plan is edited', () => {
 
     expect(output).toMatch(/^Backup written: .+: \d+ bytes, 1 documents \(0 in the trash\), schema version \d+, integrity ok/);
     expect(existsSync(`${target}.partial`)).toBe(false);
+    expect(statSync(target).mode & 0o077).toBe(0); // personal data: the owner's only
     expect(integrityOf(target)).toBe('ok');
     const restored = await restoredGoalIds(target, plan, api);
     expect(restored).toEqual(expect.arrayContaining(acknowledged));
