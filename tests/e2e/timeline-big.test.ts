@@ -105,6 +105,15 @@ describe('the timeline of a big plan', () => {
       emptyRows: [...document.querySelectorAll('tr.timeline-row')].filter((el) => el.getBoundingClientRect().height === 0).length,
     }));
     expect(printed).toEqual({ rows: GOALS * PER_GOAL, placeholders: 0, emptyRows: 0 });
+    // Bars print without "background graphics" (Chromium's default), and the app around the plan stays off paper.
+    const paper = await page.evaluate(() => ({
+      barColour: getComputedStyle(document.querySelector('.timeline-bar') as Element).printColorAdjust,
+      chrome: ['.app-header', '.breadcrumb', '.doc-header', '.tabs[role="tablist"]'].filter((s) => {
+        const el = document.querySelector(s);
+        return el !== null && getComputedStyle(el).display !== 'none';
+      }),
+    }));
+    expect(paper).toEqual({ barColour: 'exact', chrome: [] });
     await context.close();
   });
 });
