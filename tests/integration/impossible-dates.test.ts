@@ -27,7 +27,7 @@ afterAll(async () => {
 const adopt = (date: string) => api.request('POST', `/api/documents/${plan}/versions`, { name: 'Antagen', decision: { body: 'Kommunfullmäktige', date, reference: '§ 42' } });
 
 describe('decision date of a version', () => {
-  it.each(['2027-02-30', '2027-02-29', '2026-02-29', '2027-13-01', '2027-00-10', '2027-04-31', '2027-01-32', '2100-02-29'])('%s: 400 "Datumet … finns inte."', async (date) => {
+  it.each(['2027-02-30', '2027-02-29', '2026-02-29', '2027-04-31', '2100-02-29'])('%s: 400 "Datumet … finns inte."', async (date) => {
     const response = await adopt(date);
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; message: string } };
@@ -35,7 +35,8 @@ describe('decision date of a version', () => {
     expect(error.message).toBe(`decision.date: Datumet ${date} finns inte.`);
   });
 
-  it.each(['snart', '2027-3-5', '15.3.2027', '', '2027-03-15T00:00'])('%j: 400 with the format', async (date) => {
+  // A month or day out of range is not a date that "does not exist" but unreadable text (issue 17 follow-up).
+  it.each(['snart', '2027-3-5', '15.3.2027', '', '2027-03-15T00:00', '2027-13-01', '2027-00-10', '2027-01-32', '2027-01-00'])('%j: 400 with the format', async (date) => {
     const response = await adopt(date);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe('decision.date: Datumet ska skrivas ÅÅÅÅ-MM-DD.');
