@@ -1,12 +1,12 @@
 import { Show } from 'solid-js';
-import { removeItem, reorderItem, updateItem, type CostJSON } from '../../../shared/model/action-plan.js';
+import { updateItem, type CostJSON } from '../../../shared/model/action-plan.js';
 import { t } from '../../i18n/index.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { MoneyInput, TextInput } from '../editor/inputs.jsx';
 import { HistoryButton } from '../history/HistoryButton.jsx';
-import { RowActions } from '../RowActions.jsx';
+import { ItemActions } from './ItemActions.jsx';
 
 /**
  * One cost line of a section's table (DESIGN "Document schemas", action-plan `costs`): label
@@ -38,13 +38,7 @@ export function CostRow(props: { cost: CostJSON; section: string; first: boolean
       </td>
       <Show when={editor.editable}>
         <td class="col-actions">
-          <RowActions
-            label={name()}
-            first={props.first}
-            last={props.last}
-            onMove={(direction) => reorderItem(editor.doc, 'costs', cost.id, direction, LOCAL_ORIGIN)}
-            onRemove={() => removeItem(editor.doc, 'costs', cost.id, LOCAL_ORIGIN)}
-          />
+          <ItemActions collection="costs" id={cost.id} label={name()} first={props.first} last={props.last} />
         </td>
       </Show>
     </tr>

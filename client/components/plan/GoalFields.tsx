@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { actionPlanRoots, removeItem, reorderItem, updateItem, type GoalJSON } from '../../../shared/model/action-plan.js';
+import { actionPlanRoots, updateItem, type GoalJSON } from '../../../shared/model/action-plan.js';
 import { t } from '../../i18n/index.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { textOf } from '../../sync/y-text.js';
@@ -7,7 +7,7 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
 import { TextField } from '../editor/TextEditor.jsx';
-import { RowActions } from '../RowActions.jsx';
+import { ItemActions } from './ItemActions.jsx';
 
 /**
  * A goal's own fields (DESIGN action-plan `goals`): number, title and description (co-edited
@@ -31,13 +31,7 @@ export function GoalFields(props: { id: string; goal: GoalJSON; heading: string;
         {(fid, described) => <TextField id={fid} describedBy={described} text={description} value={props.goal.description} multiline />}
       </Field>
       <Show when={editor.editable}>
-        <RowActions
-          label={props.heading}
-          first={props.first}
-          last={props.last}
-          onMove={(direction) => reorderItem(editor.doc, 'goals', id, direction, LOCAL_ORIGIN)}
-          onRemove={() => removeItem(editor.doc, 'goals', id, LOCAL_ORIGIN)}
-        />
+        <ItemActions collection="goals" id={id} label={props.heading} first={props.first} last={props.last} />
       </Show>
     </div>
   );
