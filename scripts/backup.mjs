@@ -3,7 +3,7 @@
 // safe while the server runs and writes. Plain node and better-sqlite3 (a runtime
 // dependency), so it works on a production install (`npm ci --omit=dev`) without tsx.
 // How to restore, and how often: docs/deploy.md "Backups".
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -74,9 +74,12 @@ function syncFile(path) {
 async function main(args) {
   if (args.length !== 1 || args[0].startsWith('-')) fail(USAGE);
   const source = join(resolve(process.env.DATA_DIR || './data'), 'samplan.sqlite');
-  const target = resolve(args[0]);
+  // `npm run` starts scripts in the package's folder; a relative name means the caller's folder.
+  const target = resolve(process.env.INIT_CWD || process.cwd(), args[0]);
+  if (/[/\\]$/.test(args[0])) fail(`${args[0]} names a folder; give the backup file's name (e.g. ${args[0]}samplan-backup.sqlite).`);
   if (!existsSync(source)) fail(`no database at ${source} (set DATA_DIR to the server's data dir).`);
-  if (existsSync(target)) fail(`${target} already exists; choose a new file name (a backup never overwrites one).`);
+  // lstat, not exists: a symlink (even one pointing nowhere) is something a backup must not replace.
+  if (lstatSync(target, { throwIfNoEntry: false })) fail(`${target} already exists; choose a new file name (a backup never overwrites one).`);
   // Written beside the target and renamed at the end: a run that dies halfway leaves no
   // file under the target's name that looks like a backup.
   const partial = `${target}.partial`;

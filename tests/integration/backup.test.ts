@@ -8,7 +8,7 @@
  * and after compactions, while the edits go on.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,8 @@ const WRITE_EVERY_MS = 15;
 const SLOW_MACHINE_MS = 90_000;
 
 /** Runs the backup script as operators do, against `dataDir`; resolves with its output. */
-async function backup(dataDir: string, target: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['scripts/backup.mjs', target], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+async function backup(dataDir: string, target: string, env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run(process.execPath, ['scripts/backup.mjs', target], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ...env } });
   return stdout;
 }
 
@@ -151,4 +151,24 @@ describe('npm run backup while a plan is edited', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['a name ending in a slash (a folder was meant)', (dir: string) => `${join(dir, 'ny')}/`, 'names a folder'],
+    ['a symlink pointing nowhere', (dir: string) => (symlinkSync(join(dir, 'nowhere'), join(dir, 'link.sqlite')), join(dir, 'link.sqlite')), 'already exists'],
+    ['a symlink to an existing file', (dir: string) => (writeFileSync(join(dir, 'real'), 'x'), symlinkSync(join(dir, 'real'), join(dir, 'link2.sqlite')), join(dir, 'link2.sqlite')), 'already exists'],
+  ])('refuses %s and writes nothing', async (_what, targetIn, message) => {
+    const dir = mkdtempSync(join(targets, 'refused-'));
+    const before = () => readdirSync(dir).sort();
+    const target = targetIn(dir);
+    const listed = before();
+    await expect(backup(server.dataDir, target)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(message) });
+    expect(before()).toEqual(listed);
+  }, SLOW_MACHINE_MS);
+
+  it('writes a relative name into the folder npm run was started from (INIT_CWD), not the package root', async () => {
+    const here = mkdtempSync(join(targets, 'cwd-'));
+    const output = await backup(server.dataDir, 'relativ.sqlite', { INIT_CWD: here });
+    expect(readdirSync(here)).toEqual(['relativ.sqlite']);
+    expect(output).toContain(join(here, 'relativ.sqlite'));
+  }, SLOW_MACHINE_MS);
 });
