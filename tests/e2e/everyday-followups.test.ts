@@ -5,10 +5,10 @@
  * an amount's error spans the card; the import form is emptied after a successful import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ActionPlanJSON } from '../../shared/model/action-plan.js';
 import { launchBrowser } from './support/browser.js';
-import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer, describedText } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 import type { ApiClient } from '../support/api.js';
 import { readSample } from '../support/samples.js';
@@ -26,15 +26,6 @@ afterAll(async () => {
 const exported = (api: ApiClient, doc: string) => api.json<ActionPlanJSON>('GET', `/api/documents/${doc}/export.json`);
 const budgetOf = async (api: ApiClient, doc: string) => (await exported(api, doc)).goals.flatMap((g) => g.activities).find((a) => a.number === '1.1')?.budget;
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-
-/** The message an input points to with aria-describedby (its error among them). */
-const describedText = (input: Locator) =>
-  input.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
 
 /** A signed-in context whose browser speaks `locale` (the app picks its language from it). */
 async function contextIn(locale: string, width = 1400): Promise<{ context: BrowserContext; api: ApiClient }> {

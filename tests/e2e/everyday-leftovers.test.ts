@@ -5,10 +5,10 @@
  * opens the second (Back too); on a phone a visible control reaches "Att åtgärda".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { allActivities, type ActionPlanJSON } from '../../shared/model/action-plan.js';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
-import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer, describedText } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 import type { ApiClient } from '../support/api.js';
 
@@ -23,15 +23,6 @@ afterAll(async () => {
 });
 
 const exported = (api: ApiClient, doc: string) => api.json<ActionPlanJSON & { totals: { planned: number } }>('GET', `/api/documents/${doc}/export.json`);
-
-/** The message an input points to with aria-describedby (its error among them). */
-const describedText = (input: Locator) =>
-  input.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
 
 async function agendaOf(api: ApiClient): Promise<string> {
   const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
