@@ -17,10 +17,11 @@ const EAGER_ROWS = 40;
  * track's measured width (`axisTicks`): fewer, never clipped.
  */
 export function TimelineChart(props: { model: Timeline; range: TimelineRange; today: string }) {
-  const unit = () => (props.model.axis[0]?.unit === 'quarter' ? 'quarter' : 'month');
   let table: HTMLTableElement | undefined;
   const measure = createTimelineMeasure(() => table);
   const ticks = createMemo(() => axisTicks(props.model, measure.trackPx(), measure.textPx, locale()));
+  // The unit drawn, not the model's: a phone shows a short plan's months as quarters.
+  const unit = () => (ticks().units[0]?.segment.unit === 'quarter' ? 'quarter' : 'month');
   const rows = createMemo(() => timelineRows(props.model.groups));
   const builder = createRowBuilder();
   return (
