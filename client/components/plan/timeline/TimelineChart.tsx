@@ -81,7 +81,16 @@ function GroupBody(props: { rows: GroupRows; today: number | null; builder: RowB
   );
 }
 
-/** A chunk of rows: a placeholder as tall as its rows until it nears the viewport (or is printed), then the rows, for good. */
+/** The text a row is found by (find in page): its number and title. */
+const rowLabel = (bar: TimelineBar) => `${bar.activity.number} ${bar.activity.title}`.trim() || t('activity');
+
+/**
+ * A chunk of rows: a placeholder as tall as its rows until it nears the viewport (or is
+ * printed), then the rows, for good. The placeholder shows each row's label, one line per
+ * row at the row's own height, so the browser's find in page (Ctrl+F, `window.find`) finds
+ * every activity: it scrolls to the line, the chunk is built there, the row where the line
+ * was. (Not `hidden="until-found"`: Chromium's `window.find` neither reveals nor scrolls to it.)
+ */
 function Chunk(props: { chunk: Accessor<RowChunk>; today: number | null; builder: RowBuilder }) {
   const [built, setBuilt] = createSignal(props.chunk().first <= EAGER_ROWS);
   return (
@@ -89,7 +98,15 @@ function Chunk(props: { chunk: Accessor<RowChunk>; today: number | null; builder
       when={built() || props.builder.printing()}
       fallback={
         <tr class="timeline-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().bars.length }} ref={(row) => props.builder.watch(row, () => setBuilt(true))}>
-          <td colspan="2" />
+          <td colspan="2">
+            <Index each={props.chunk().bars}>
+              {(bar) => (
+                <div class="timeline-placeholder-line">
+                  {rowLabel(bar())}
+                </div>
+              )}
+            </Index>
+          </td>
         </tr>
       }
     >
@@ -107,7 +124,7 @@ function BarRow(props: { bar: TimelineBar; row: number; today: number | null }) 
   return (
     <tr class="timeline-row" data-activity={a().id} data-state={props.bar.state} aria-rowindex={props.row}>
       <th scope="row" class="timeline-label">
-        {`${a().number} ${a().title}`.trim() || t('activity')}
+        {rowLabel(props.bar)}
         <Show when={props.bar.state === 'overdue'}>
           <strong class="timeline-tag overdue-tag"> ({t('overdue')})</strong>
         </Show>
