@@ -167,12 +167,17 @@ describe('times and numbers', () => {
     await form.getByLabel('Värde').fill('abc');
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toBe('Skriv ett tal, t.ex. 125,5.');
+    // At the field: marked invalid and focused (so in view), the year left alone.
+    expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('År').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('value');
     expect(await indicator.locator('.measurements th[scope="row"]', { hasText: '2026' }).count()).toBe(0);
     await form.getByLabel('Värde').fill('125,5');
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     const row = indicator.locator('.measurements tr', { has: page.locator('th', { hasText: '2026' }) });
     await expect.poll(() => row.locator('td.num').textContent()).toBe('125,5');
     expect(await form.getByRole('alert').textContent()).toBe('');
+    expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBeNull();
     expect(await indicator.locator('figcaption').textContent()).toContain('2026 125,5');
     // The indicator's own number fields refuse text too.
     const baseline = indicator.getByLabel('Utgångsvärde');
