@@ -9,6 +9,7 @@ import { actionPlanToJSON } from '../../../shared/model/action-plan.js';
 import { strategyToJSON } from '../../../shared/model/strategy.js';
 import { agendaToJSON } from '../../../shared/model/agenda.js';
 import type { ItemRef } from '../../sync/session.js';
+import { touchesKeys } from '../../sync/y-solid.js';
 
 export interface SessionItem extends ItemRef {
   label: string;
@@ -59,6 +60,18 @@ function agendaItems(doc: Y.Doc): SessionItem[] {
     }
   }
   return items;
+}
+
+/** The fields `planItems` reads besides the items' coming and going (and their order and goal). */
+const PLAN_ITEM_KEYS: ReadonlySet<string> = new Set(['number', 'title', 'priority', 'order', 'goalId']);
+
+/**
+ * Which changes can alter `sessionItems(kind, …)`: for a plan, not a keystroke in a
+ * description or a budget (reading a 2 000-activity plan whole on each costs hundreds of
+ * milliseconds, issue 17 item 14); for the other kinds, every change.
+ */
+export function sessionItemsRelevance(kind: DocumentKind): (transaction: Y.Transaction) => boolean {
+  return kind === 'action-plan' ? (transaction) => touchesKeys(transaction, PLAN_ITEM_KEYS) : () => true;
 }
 
 /** Every item of the document that can be spotlit or voted on, in document order. */
