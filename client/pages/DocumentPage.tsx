@@ -26,6 +26,7 @@ import { createPresence } from '../sync/presence.js';
 import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
+import { isPassedToDocument, isUndoKey } from '../lib/undo-keys.js';
 
 /**
  * `/d/:doc`. Keyed on the route's document: an in-app link from one document to another
@@ -146,16 +147,17 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
 
 /**
  * Keys on a document page: Alt+↑/↓ to the same field one row up or down (a select keeps
- * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z outside text editors to undo
- * and redo one's own changes while the session may write.
+ * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z outside text editors — or in
+ * a field with nothing unsaved (lib/undo-keys.ts) — to undo and redo one's own changes while
+ * the session may write.
  */
 function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: () => boolean): void {
   const onKey = (event: KeyboardEvent) => {
     const step = rowStep(event);
     const target = event.target instanceof Element ? event.target : null;
     if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
-    if (!writable() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-    if (target?.closest('.cm-editor, input, textarea')) return;
+    if (!writable() || !isUndoKey(event)) return;
+    if (target?.closest('.cm-editor, input, textarea') && !isPassedToDocument(event)) return;
     event.preventDefault();
     if (event.shiftKey) undo.redo();
     else undo.undo();
