@@ -61,7 +61,7 @@ describe('find in page on the timeline of a 400-activity plan', () => {
     const last = `${GOALS}.${PER_GOAL} Aktivitet ${GOALS}.${PER_GOAL}`;
     // Not built: only its placeholder holds the text.
     expect(await row(page, last).count()).toBe(0);
-    expect(await page.locator('tr.timeline-placeholder .timeline-placeholder-line', { hasText: last }).count()).toBe(1);
+    expect(await page.locator('tr.timeline-placeholder .timeline-placeholder-lines', { hasText: last }).count()).toBe(1);
 
     // Clicked into the page first, as a user does before Ctrl+F (with the focus where navigation
     // put it, on the heading, Chromium's window.find reports a match without selecting it).

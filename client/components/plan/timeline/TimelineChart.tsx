@@ -87,7 +87,7 @@ const rowLabel = (bar: TimelineBar) => `${bar.activity.number} ${bar.activity.ti
 /**
  * A chunk of rows: a placeholder as tall as its rows until it nears the viewport (or is
  * printed), then the rows, for good. The placeholder shows each row's label, one line per
- * row at the row's own height, so the browser's find in page (Ctrl+F, `window.find`) finds
+ * row at the row's own height (`line-height`), so the browser's find in page (Ctrl+F, `window.find`) finds
  * every activity: it scrolls to the line, the chunk is built there, the row where the line
  * was. (Not `hidden="until-found"`: Chromium's `window.find` neither reveals nor scrolls to it.)
  */
@@ -99,13 +99,8 @@ function Chunk(props: { chunk: Accessor<RowChunk>; today: number | null; builder
       fallback={
         <tr class="timeline-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().bars.length }} ref={(row) => props.builder.watch(row, () => setBuilt(true))}>
           <td colspan="2">
-            <Index each={props.chunk().bars}>
-              {(bar) => (
-                <div class="timeline-placeholder-line">
-                  {rowLabel(bar())}
-                </div>
-              )}
-            </Index>
+            {/* One text node per chunk, a line per row: 2 000 rows add 80 nodes, not 2 000. */}
+            <div class="timeline-placeholder-lines">{props.chunk().bars.map(rowLabel).join('\n')}</div>
           </td>
         </tr>
       }

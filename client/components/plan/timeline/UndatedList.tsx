@@ -39,13 +39,7 @@ function Chunk(props: { chunk: Accessor<ItemChunk>; size: number; builder: RowBu
       fallback={
         // Each item's text, for find in page (as the timeline's rows, TimelineChart.tsx).
         <li class="timeline-undated-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().items.length }} ref={(item) => props.builder.watch(item, () => setBuilt(true))}>
-          <Index each={props.chunk().items}>
-            {(a) => (
-              <div class="timeline-placeholder-line">
-                {itemLabel(a())}
-              </div>
-            )}
-          </Index>
+          <div class="timeline-placeholder-lines">{props.chunk().items.map(itemLabel).join('\n')}</div>
         </li>
       }
     >
