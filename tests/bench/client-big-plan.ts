@@ -154,11 +154,16 @@ export async function importPlan(api: ApiClient, wsId: string, goals: number): P
   return ((await imported.json()) as { id: string }).id;
 }
 
-/** Imports a `goals × 20` plan and measures it; `wsId` is the demo workspace. */
-export async function measureBigPlan(contexts: [BrowserContext, BrowserContext], api: ApiClient, baseUrl: string, wsId: string, goals: number): Promise<BigPlanFigures> {
+/**
+ * Imports a `goals × 20` plan and measures it; `wsId` is the demo workspace. With
+ * `whileBuilding`, typing starts as soon as the typed-in row is built (the rest of the plan
+ * still building in both pages, as when a person starts at once); "every row built" then
+ * means that row.
+ */
+export async function measureBigPlan(contexts: [BrowserContext, BrowserContext], api: ApiClient, baseUrl: string, wsId: string, goals: number, whileBuilding = false): Promise<BigPlanFigures> {
   const url = `${baseUrl}/d/${await importPlan(api, wsId, goals)}`;
-  const last = `${goals}.${PER_GOAL}`;
   const target = `${Math.ceil(goals / 2)}.10`;
+  const last = whileBuilding ? target : `${goals}.${PER_GOAL}`;
   const [page, peer] = [await contexts[0].newPage(), await contexts[1].newPage()];
   try {
     const opened = await open(page, url, last);

@@ -5,6 +5,7 @@
  * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
  *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100] [--reuse-build]
+ *     [--while-building]
  *
  * `--reuse-build` skips the build when dist/bench-client is already there (repeated runs of
  * the same client; never after changing it).
@@ -24,6 +25,8 @@ import { describeBigPlan, measureBigPlan } from './client-big-plan.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
 const bigOnly = process.argv.includes('--big-only');
+/** Type as soon as the typed-in row is there, while the rest of the plan is still being built. */
+const whileBuilding = process.argv.includes('--while-building');
 /** Goals (× 20 activities) of the big plans: `--goals=1,20,100` (the default). */
 const sizes = (process.argv.find((arg) => arg.startsWith('--goals='))?.slice(8) ?? '1,20,100').split(',').map(Number);
 
@@ -46,7 +49,7 @@ try {
   const plan = ws.documents.find((d) => d.kind === 'action-plan')?.id ?? '';
   const bigPlans = async () => {
     const follower = await signedInContext(browser, server, 'erik@demo.samplan.se');
-    for (const goals of sizes) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
+    for (const goals of sizes) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals, whileBuilding)));
     await follower.context.close();
   };
   if (bigOnly) {
