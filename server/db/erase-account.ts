@@ -45,10 +45,11 @@ export function deletionPlan(db: Db, userId: string): { blocking: WorkspaceShare
 }
 
 /**
- * Erases the account's personal data in one transaction; 409 `last-coordinator` (nothing
+ * Erases the account's personal data in one transaction, and says which workspaces and
+ * documents went with it (their rooms must be dropped: server/routes/me.ts); 409 `last-coordinator` (nothing
  * changed) while it is the last coordinator of a workspace others are in.
  */
-export function eraseAccount(db: Db, userId: string, now: number): { deletedWorkspaces: string[] } {
+export function eraseAccount(db: Db, userId: string, now: number): { deletedWorkspaces: string[]; deletedDocuments: string[] } {
   return db.transaction(() => {
     const { blocking, alone } = deletionPlan(db, userId);
     if (blocking.length > 0) {
@@ -56,12 +57,14 @@ export function eraseAccount(db: Db, userId: string, now: number): { deletedWork
       throw new AppError(409, 'last-coordinator', `Du är ensam samordnare i ${names}. Gör någon annan till samordnare först.`);
     }
     const email = (statement(db, 'SELECT email FROM users WHERE id = ?').get(userId) as { email: string } | undefined)?.email ?? '';
+    const documentsOf = statement(db, 'SELECT id FROM documents WHERE workspace_id = ?');
+    const deletedDocuments = alone.flatMap((workspace) => (documentsOf.all(workspace.id) as Array<{ id: string }>).map((row) => row.id));
     for (const workspace of alone) statement(db, 'DELETE FROM workspaces WHERE id = ?').run(workspace.id);
     statement(db, 'DELETE FROM sessions WHERE user_id = ?').run(userId);
     statement(db, 'DELETE FROM memberships WHERE user_id = ?').run(userId);
     // Links addressed to them carry their address; a coordinator invites a new person anew.
     if (email) statement(db, 'DELETE FROM invitations WHERE email = ?').run(email);
     tombstoneUser(db, userId, now);
-    return { deletedWorkspaces: alone.map((s) => s.id) };
+    return { deletedWorkspaces: alone.map((s) => s.id), deletedDocuments };
   })();
 }
