@@ -21,7 +21,7 @@ import {
 import { createDocument } from '../../shared/model/document.js';
 import { importPlanTable } from '../../shared/table/import.js';
 import SAMPLE from '../../shared/samples/handlingsplan-smaland.tsv?raw';
-import { sessionItems, sessionItemsRelevance } from '../components/facilitation/items.js';
+import { sessionItems, sessionItemsRelevance, sourcedActivities, sourcedActivitiesRelevant } from '../components/facilitation/items.js';
 import { createDocView } from './y-solid.js';
 
 const relevant = sessionItemsRelevance('action-plan');
@@ -69,7 +69,7 @@ describe('sessionItemsRelevance for a plan', () => {
 
   it('for any edit it calls irrelevant, the items read before and after are equal', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const rnd = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
     const doc = plan();
     const pick = (root: 'goals' | 'activities') => {
       const keys = [...actionPlanRoots(doc)[root].keys()];
@@ -100,6 +100,38 @@ describe('sessionItemsRelevance for a plan', () => {
     }
     // The property was exercised, not skipped.
     expect(irrelevant).toBeGreaterThan(50);
+  });
+
+  it('for any edit, the activities from agendas (FromAgendaList) change only when sourcedActivitiesRelevant says so', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+    const doc = plan();
+    const pick = () => {
+      const keys = [...actionPlanRoots(doc).activities.keys()];
+      return keys[rnd(keys.length)] ?? '';
+    };
+    const edits: Array<() => void> = [
+      () => type(doc, 'activities', rnd(2) === 0 ? 'title' : 'description'),
+      () => updateItem(doc, 'activities', pick(), { source: `agenda${rnd(3)}:action${rnd(3)}` }),
+      () => updateItem(doc, 'activities', pick(), { number: `${rnd(9)}.${rnd(9)}`, budget: rnd(1000) }),
+      () => updateItem(doc, 'activities', pick(), { budget: rnd(1000), status: 'done' }),
+      () => reorderItem(doc, 'activities', pick(), rnd(2) === 0 ? -1 : 1),
+      () => (rnd(3) === 0 ? removeItem(doc, 'activities', pick()) : void addActivity(doc, first(doc, 'goals'), { title: 'Ny', number: '' })),
+    ];
+    let irrelevant = 0;
+    for (let step = 0; step < 300; step++) {
+      const before = JSON.stringify(sourcedActivities(doc));
+      let said: boolean | null = null;
+      const listen = (_u: Uint8Array, _o: unknown, _d: Y.Doc, transaction: Y.Transaction) => void (said = (said ?? false) || sourcedActivitiesRelevant(transaction));
+      doc.on('update', listen);
+      edits[rnd(edits.length)]?.();
+      doc.off('update', listen);
+      if (said !== false) continue;
+      irrelevant++;
+      expect(JSON.stringify(sourcedActivities(doc)), `step ${step}`).toBe(before);
+    }
+    expect(irrelevant).toBeGreaterThan(30);
+    expect(sourcedActivities(doc).length).toBeGreaterThan(0);
   });
 
   it('a view with it does not re-read on a description keystroke, and does on a title keystroke', async () => {
