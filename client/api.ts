@@ -105,6 +105,16 @@ export function onUnauthorized(listener: () => void): void {
   unauthorized = listener;
 }
 
+/**
+ * The server ended this person's session by another way than an API answer — the document
+ * socket closed 4401 — so the app does what it does on a 401: forgets them and deletes their
+ * local copies and cached answers (red team: after a logout elsewhere the offline app still
+ * opened the person's documents for whoever used the browser next).
+ */
+export function sessionEndedByServer(): void {
+  unauthorized();
+}
+
 /** One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and message. */
 export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   let response: Response;

@@ -1,7 +1,8 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ROOTS } from '../../shared/model/kinds.js';
-import { api, type DocumentInfo, type User } from '../api.js';
+import { api, sessionEndedByServer, type DocumentInfo, type User } from '../api.js';
+import { CloseCode } from '../sync/close-codes.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
 import { DownloadLink } from '../components/DownloadLink.jsx';
 import { DocumentMenu } from '../components/lifecycle/DocumentMenu.jsx';
@@ -81,11 +82,17 @@ function DocumentSessionView(props: { info: DocumentInfo; user: User }) {
   );
 }
 
+/** The provider stopped for good with `code`: a 4401 ends the whole app's session, then the document's session decides. */
+function whenClosed(code: number, session: DocumentSession, live: Parameters<DocumentSession['closed']>[1]): void {
+  if (code === CloseCode.Unauthorized) sessionEndedByServer();
+  void session.closed(code, live);
+}
+
 function LiveDocumentView(props: { info: DocumentInfo; user: User; session: DocumentSession }) {
   const live = openDocument(props.info.id, props.user, ROOTS[props.info.kind].maps);
   onCleanup(() => void live.destroy());
   // The provider stopped reconnecting (close-codes.ts): the session decides what comes next.
-  live.provider.on('closed', ({ code }: { code: number }) => void props.session.closed(code, live));
+  live.provider.on('closed', ({ code }: { code: number }) => whenClosed(code, props.session, live));
   let syncedBefore = false;
   const state = createMemo(() => live.status().state);
   createEffect(() => {
