@@ -124,6 +124,8 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     await openPlan(page, server, second);
     await openPlan(page, server, first);
     await expect.poll(async () => (await localCopies(page)).length).toBe(2);
+    // The service worker controls the page, so an offline start below is the app's, not Chromium's error page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await expect.poll(() => page.evaluate(() => caches.has('samplan-api'))).toBe(true);
     const elsewhere = new ApiClient(server.url);
     await elsewhere.json('POST', '/api/auth/login', { email: 'erik@demo.samplan.se', password: DEMO_PASSWORD }, 200);
