@@ -10,6 +10,8 @@
  * listing time from the account (a tombstone reads "Borttagen användare") or the invitation
  * (whose address is cleared when used, and deleted with the account it was for).
  */
+import { Limits } from '../../shared/limits.js';
+import { cutToLength } from '../../shared/strings.js';
 import { statement, type Db } from '../db/database.js';
 import { DELETED_USER_NAME } from '../db/users.js';
 import type { AuditActionName, AuditTarget, AuditTargetType } from './actions.js';
@@ -44,7 +46,7 @@ export interface AuditEntry {
  *   target: { type: 'document', id, label: title }, details: { format: 'xlsx' } }, clock.now())
  */
 export function recordAudit(db: Db, input: AuditInput, now: number): void {
-  const label = PERSONAL_TARGETS.has(input.target.type) ? null : (input.target.label ?? null);
+  const label = PERSONAL_TARGETS.has(input.target.type) ? null : bounded(input.target.label ?? null);
   statement(
     db,
     `INSERT INTO audit_log (workspace_id, at, actor_id, action, target_type, target_id, target_label, details)
@@ -57,8 +59,21 @@ export function recordAudit(db: Db, input: AuditInput, now: number): void {
     input.target.type,
     input.target.id,
     label,
-    JSON.stringify(input.details ?? {}),
+    JSON.stringify(boundedDetails(input.details ?? {})),
   );
+}
+
+/**
+ * Every text an entry keeps is cut to a name's length on whole characters: a title set over
+ * the websocket can be megabytes, and each export of it would otherwise store it again
+ * (red team: 60 exports of a 1 MB title made one audit page 64 MB).
+ */
+function bounded<T extends string | null>(text: T): T {
+  return (typeof text === 'string' ? cutToLength(text, Limits.maxNameLength) : text) as T;
+}
+
+function boundedDetails(details: AuditDetails): AuditDetails {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? bounded(value) : value])) as AuditDetails;
 }
 
 /** Targets whose label is a person's name or address: looked up when listed, never stored. */
