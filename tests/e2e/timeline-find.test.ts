@@ -79,3 +79,22 @@ describe('find in page on the timeline of a 400-activity plan', () => {
     await context.close();
   });
 });
+
+describe('find in page on the plan table of a 400-activity plan', () => {
+  it('finds an activity wherever it is, built or not yet, and its row ends built and in view', { timeout: 120_000 }, async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await bigPlan(api);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await openPlan(page, server, id);
+    const last = `${GOALS}.${PER_GOAL} Aktivitet ${GOALS}.${PER_GOAL}`;
+    const activity = page.locator(`tr.activity[data-number="${GOALS}.${PER_GOAL}"]`);
+    // Exactly one place holds it: its goal's placeholder while the goal waits to be built, else its row.
+    const inPlaceholder = await page.locator('.goal-placeholder-lines', { hasText: last }).count();
+    expect(inPlaceholder + (await activity.count())).toBe(1);
+    await page.locator('#goals-heading').click();
+    expect(await page.evaluate((text) => window.find(text), `Aktivitet ${GOALS}.${PER_GOAL}`)).toBe(true);
+    await expect.poll(() => activity.evaluate((el) => el.getBoundingClientRect().bottom > 0 && el.getBoundingClientRect().top < innerHeight).catch(() => false)).toBe(true);
+    await context.close();
+  });
+});

@@ -14,9 +14,20 @@ export function goalKey(goal: GoalJSON): string {
   return goal.id ?? '';
 }
 
-/** A not-yet-built goal's place, watched so that goals scrolled near are built first. */
-function Placeholder(props: { goalKey: string; lazy: LazyGoals }) {
-  return <div class="goal-placeholder" ref={(el) => onCleanup(props.lazy.watch(el, props.goalKey))} />;
+/**
+ * A not-yet-built goal's place, watched so that goals scrolled near are built first. It
+ * holds the goal's and its activities' labels as one text node, a line per row, so that
+ * find in page (Ctrl+F) finds an activity before its row is built; scrolled there, the
+ * goal is built in place (as the timeline's placeholders do).
+ */
+function Placeholder(props: { goal: GoalJSON; goalKey: string; lazy: LazyGoals }) {
+  const heading = () => (props.goal.id === null ? t('noGoal') : `${t('goal')} ${props.goal.number} ${props.goal.title}`.trim());
+  const lines = () => [heading(), '', ...props.goal.activities.map((a) => `${a.number} ${a.title}`.trim())].join('\n');
+  return (
+    <div class="goal-placeholder" ref={(el) => onCleanup(props.lazy.watch(el, props.goalKey))}>
+      <div class="goal-placeholder-lines">{lines()}</div>
+    </div>
+  );
 }
 
 /**
@@ -39,7 +50,7 @@ export function PlanGoals(props: { plan: ActionPlanJSON; lazy: LazyGoals; sectio
       <For each={props.plan.goals}>
         {(goal, i) => (
           <div class="goal-slot" style={{ '--rows': goal.activities.length }}>
-            <Show when={props.lazy.isBuilt(goalKey(goal), i())} fallback={<Placeholder goalKey={goalKey(goal)} lazy={props.lazy} />}>
+            <Show when={props.lazy.isBuilt(goalKey(goal), i())} fallback={<Placeholder goal={goal} goalKey={goalKey(goal)} lazy={props.lazy} />}>
               <GoalSection goal={goal} goals={props.plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />
             </Show>
           </div>
