@@ -47,6 +47,6 @@ describe('amounts are exact integers', () => {
     const table = exportPlanTable(json);
     expect(table).not.toMatch(/e\+|NaN|Infinity/);
     const back = importPlanTable(table).plan;
-    expect(back.goals.flatMap((g) => g.activities.map((a) => a.budget ?? null))).toEqual(allActivities(json).map((a) => a.budget));
+    expect((back.goals ?? []).flatMap((g) => (g.activities ?? []).map((a) => a.budget ?? null))).toEqual(allActivities(json).map((a) => a.budget));
   });
 });
