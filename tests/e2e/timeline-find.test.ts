@@ -66,7 +66,7 @@ describe('find in page on the timeline of a 400-activity plan', () => {
     // Clicked into the page first, as a user does before Ctrl+F (with the focus where navigation
     // put it, on the heading, Chromium's window.find reports a match without selecting it).
     await page.locator('.timeline-table caption').click();
-    expect(await page.evaluate((text) => window.find(text), last)).toBe(true);
+    expect(await page.evaluate((text) => (window as unknown as { find(text: string): boolean }).find(text), last)).toBe(true);
     await expect.poll(() => inViewport(page, last)).toBe(true);
 
     // The undated activities' list too: its last item is in a chunk not built yet.
@@ -74,7 +74,7 @@ describe('find in page on the timeline of a 400-activity plan', () => {
     await page.locator('.timeline-table caption').click();
     const undated = page.locator('.timeline-undated li:not([aria-hidden="true"])', { hasText: '20.19 Aktivitet 20.19' });
     expect(await undated.count()).toBe(0);
-    expect(await page.evaluate(() => window.find('20.19 Aktivitet 20.19'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('20.19 Aktivitet 20.19'))).toBe(true);
     await expect.poll(() => undated.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight).catch(() => false)).toBe(true);
     await context.close();
   });
@@ -93,7 +93,7 @@ describe('find in page on the plan table of a 400-activity plan', () => {
     const inPlaceholder = await page.locator('.goal-placeholder-lines', { hasText: last }).count();
     expect(inPlaceholder + (await activity.count())).toBe(1);
     await page.locator('#goals-heading').click();
-    expect(await page.evaluate((text) => window.find(text), `Aktivitet ${GOALS}.${PER_GOAL}`)).toBe(true);
+    expect(await page.evaluate((text) => (window as unknown as { find(text: string): boolean }).find(text), `Aktivitet ${GOALS}.${PER_GOAL}`)).toBe(true);
     await expect.poll(() => activity.evaluate((el) => el.getBoundingClientRect().bottom > 0 && el.getBoundingClientRect().top < innerHeight).catch(() => false)).toBe(true);
     await context.close();
   });
