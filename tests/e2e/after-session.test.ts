@@ -137,12 +137,15 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     // Whoever uses the browser next, offline: no name, no document.
     await erik.context.setOffline(true);
     await page.goto(`${server.url}/d/${first}`).catch(() => undefined);
-    await page.locator('h1').first().waitFor();
+    // Bounded by the client's call timeout (20 s): a hanging request ends in "Servern kunde inte nås".
+    await page.locator('h1').first().waitFor({ timeout: 40_000 }).catch(async (error: unknown) => {
+      throw new Error(`no heading at ${page.url()}: ${(await page.locator('body').textContent().catch(() => '?'))?.slice(0, 300)}`, { cause: error });
+    });
     expect(plain(await page.locator('h1').first().textContent())).toMatch(/^(Servern kunde inte nås|Logga in)/);
     expect(await page.locator('body').textContent()).not.toContain('Slut på sessionen');
     expect(await page.locator('body').textContent()).not.toContain('Erik Redaktör');
     await erik.context.close();
-  });
+  }, 90_000);
 
   it('an outsider opening a plan URL reads why, not "Laddar …"', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
