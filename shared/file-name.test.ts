@@ -25,6 +25,9 @@ function problems(name: string, extension: string): string[] {
   return found.filter((problem): problem is string => problem !== false).map((problem) => `${problem}: ${JSON.stringify(name)}`);
 }
 
+const segmenter = new Intl.Segmenter('sv', { granularity: 'grapheme' });
+const graphemeCount = (text: string) => [...segmenter.segment(text)].length;
+
 function expectSafe(name: string, extension: string): void {
   expect(problems(name, extension)).toEqual([]);
 }
@@ -56,13 +59,35 @@ describe('savedFileName: every name is safe on Windows, macOS and Linux', () => 
   });
 
   it.each([
-    ['150 ASCII letters are kept', 'a'.repeat(400), 150],
-    ['emoji are cut to 200 bytes, whole', '😀'.repeat(400), 50],
-    ['a flag (two code points) is never split', '🇸🇪'.repeat(400), 50],
+    ['150 characters with the extension: 145 ASCII letters and .xlsx', 'a'.repeat(400), 145],
+    ['emoji are cut to 200 bytes with the extension, whole', '😀'.repeat(400), 48],
+    ['a flag (two code points) is never split', '🇸🇪'.repeat(400), 24],
+    ['a letter with a combining mark is one character, never split', 'e\u0301'.repeat(400), 65],
+    ['a title of exactly 145 characters is kept whole', 'b'.repeat(145), 145],
   ])('length: %s', (_what, title, characters) => {
     const name = savedFileName(title, 'xlsx');
-    expect(Array.from(name.slice(0, -5)).length).toBe(characters);
+    expect(graphemeCount(name.slice(0, -5))).toBe(characters);
     expectSafe(name, 'xlsx');
+  });
+
+  // Issue 17 (red team): a name measured 155 characters — 150 before `.docx`. The rule the
+  // README states is for the whole saved name; the class is every title and extension.
+  it('fuzz: the whole name, extension included, is at most 150 characters and 200 bytes, cut on whole characters', { timeout: 30_000 }, () => {
+    const pool = ['a', 'Å', 'é', 'e\u0301', '\u0301', '\u0308\u0301', ' ', '.', ':', '😀', '👍🏽', '👨‍👩‍👧', '🇸🇪', '\u200d', '字', 'ø', '-', 'CON'];
+    let state = 23;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 300; run++) {
+      const title = Array.from({ length: 100 + Math.floor(next() * 300) }, () => pool[Math.floor(next() * pool.length)] ?? 'a').join('');
+      for (const extension of ['docx', 'json', 'xlsx', 'csv', 'ics', 'tsv']) {
+        for (const name of [savedFileName(title, extension), asciiFileName(title, extension)]) {
+          expect(graphemeCount(name), name).toBeLessThanOrEqual(150);
+          expect(new TextEncoder().encode(name).length, name).toBeLessThanOrEqual(200);
+          expect(name.endsWith(`.${extension}`)).toBe(true);
+          // Whole characters: the name's characters are a prefix of the safe title's (no half emoji, no lone mark).
+          expect(name.isWellFormed()).toBe(true);
+        }
+      }
+    }
   });
 
   it('fuzz: any title, from the characters file systems care about, gives a safe name', { timeout: 30_000 }, () => {
