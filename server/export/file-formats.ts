@@ -43,8 +43,18 @@ const UNSUPPORTED: Record<FileFormat, string> = {
   minutes: 'Bara agendor har minnesanteckningar.',
 };
 
-/** A built file: its bytes (CSV and ICS as text) and the title its download is named after. */
-export type BuiltFile = { body: Uint8Array | string; title: string };
+/**
+ * What the file could not hold as the document says, for the `X-Samplan-Export-Warnings`
+ * header (docs/exports.md); only `export.ics` has any today (ics-notes.ts).
+ */
+export interface ExportWarning {
+  code: string;
+  meetingId: string;
+  value: string;
+}
+
+/** A built file: its bytes (CSV and ICS as text), the title its download is named after, and its warnings. */
+export type BuiltFile = { body: Uint8Array | string; title: string; warnings?: ExportWarning[] };
 
 /** The file, or why there is none. */
 export async function buildFile(json: DocumentJSON, format: FileFormat, request: FileRequest): Promise<BuiltFile | FileRefusal> {
@@ -55,11 +65,16 @@ export async function buildFile(json: DocumentJSON, format: FileFormat, request:
     if (!meeting || !minutes) return { code: 'export.no-meeting', message: 'Mötet finns inte i agendan.' };
     return { body: minutes, title: minutesFileTitle(json.title, meeting) };
   }
+  if (format === 'ics') {
+    if (json.kind !== 'agenda') return { code: 'export.unsupported', message: UNSUPPORTED.ics };
+    const { text, notes } = buildIcs(json, request.documentId, request.locale, request.now);
+    return { body: text, title: json.title, warnings: notes.map(({ code, meetingId, value }) => ({ code, meetingId, value })) };
+  }
   const body = await bodyOf(json, format, request);
   return typeof body === 'string' || body instanceof Uint8Array ? { body, title: json.title } : body;
 }
 
-async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes'>, request: FileRequest): Promise<Uint8Array | string | FileRefusal> {
+async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes' | 'ics'>, request: FileRequest): Promise<Uint8Array | string | FileRefusal> {
   const refuse = (): FileRefusal => ({ code: 'export.unsupported', message: UNSUPPORTED[format] });
   switch (format) {
     case 'xlsx':
@@ -69,7 +84,5 @@ async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes'>
     case 'docx':
       if (json.kind === 'action-plan') return buildPlanDocx(json, request.locale);
       return json.kind === 'strategy' ? buildStrategyDocx(json, request.locale) : buildAgendaDocx(json, request.locale);
-    case 'ics':
-      return json.kind === 'agenda' ? buildIcs(json, request.documentId, request.locale, request.now) : refuse();
   }
 }
