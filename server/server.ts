@@ -15,6 +15,7 @@ import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { CommitGate } from './db/commit-gate.js';
 import { openDatabase } from './db/database.js';
+import { openAsyncDatabase, type AsyncDatabase } from './db/kysely.js';
 import { isArchived, setDocumentTitle } from './db/documents.js';
 import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { LoginThrottle } from './http/login-throttle.js';
@@ -42,14 +43,20 @@ export interface RunningServer {
 /** What the server keeps running besides the HTTP app: the database's helpers, rooms and versions. */
 interface Core {
   db: Deps['db'];
+  /** Kysely over `db`, or over PostgreSQL when DATABASE_URL is set. */
+  asyncDb: AsyncDatabase;
   checkpointer: ReturnType<typeof startCheckpointer>;
   history: HistoryDeriver;
   rooms: Rooms;
   autoVersions: AutoVersions;
 }
 
-function openCore(config: Config, clock: Clock): Core {
+async function openCore(config: Config, clock: Clock): Promise<Core> {
   const db = openDatabase(config.dataDir);
+  const asyncDb = await openAsyncDatabase(config.databaseUrl, db).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
   const commitGate = new CommitGate();
   const checkpointer = startCheckpointer(db, { gate: commitGate });
   // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
@@ -67,15 +74,16 @@ function openCore(config: Config, clock: Clock): Core {
     readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
   });
   const autoVersions = new AutoVersions({ db, rooms, clock });
-  return { db, checkpointer, history, rooms, autoVersions };
+  return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 
-function buildDeps(config: Config, clock: Clock, { db, rooms, history }: Core): Deps {
+function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }: Core): Deps {
   return {
     db,
+    kdb: asyncDb.kdb,
     config,
     clock,
-    sessions: createSessions(db, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
+    sessions: createSessions(asyncDb.kdb, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
     tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
     history,
@@ -117,11 +125,12 @@ function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
  * `config.host:config.port` (0 picks a free port; the answer says which).
  */
 export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
-  const core = openCore(config, clock);
+  const core = await openCore(config, clock);
   const { db, checkpointer, history, rooms } = core;
   const deps = buildDeps(config, clock, core);
   const demo = demoDecision(config);
   log(demo.reason);
+  if (core.asyncDb.dialect === 'postgres') log('Databas: PostgreSQL (DATABASE_URL) för konton och sessioner; resten ännu i SQLite i DATA_DIR (issue 21).');
   if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
 
   const app = createApp(deps);
@@ -149,6 +158,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         server.closeAllConnections();
         await stopped;
         await checkpointer.stop();
+        await core.asyncDb.close();
         db.close();
       })()),
   };

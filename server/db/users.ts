@@ -1,6 +1,11 @@
-/** Accounts. Emails are compared case-insensitively (the column is COLLATE NOCASE). */
+/**
+ * Accounts, on the async layer (server/db/kysely.ts), so SQLite and PostgreSQL alike.
+ * Emails are compared case-insensitively: the column is COLLATE NOCASE on SQLite and uses
+ * the `nocase` collation on PostgreSQL (server/db/migrations-pg.ts).
+ */
 import { randomUUID } from 'node:crypto';
 import { statement, type Db } from './database.js';
+import type { Kdb } from './kysely.js';
 
 export interface UserRow {
   id: string;
@@ -12,44 +17,43 @@ export interface UserWithHash extends UserRow {
   passwordHash: string;
 }
 
-export function createUser(db: Db, input: { email: string; name: string; passwordHash: string }, now: number): UserRow {
+/** Adds an account; its id is a new UUID. Throws on an address already taken (any case). */
+export async function createUser(kdb: Kdb, input: { email: string; name: string; passwordHash: string }, now: number): Promise<UserRow> {
   const id = randomUUID();
-  statement(db, 'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    input.email,
-    input.name,
-    input.passwordHash,
-    now,
-  );
+  await kdb.insertInto('users').values({ id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now }).execute();
   return { id, email: input.email, name: input.name };
 }
 
-export function findUserByEmail(db: Db, email: string): UserWithHash | undefined {
-  return statement(db, 'SELECT id, email, name, password_hash AS passwordHash FROM users WHERE email = ?').get(email) as
-    | UserWithHash
-    | undefined;
+/** The account with this address (in any case), with its password hash, for log-in and sign-up checks. */
+export async function findUserByEmail(kdb: Kdb, email: string): Promise<UserWithHash | undefined> {
+  return kdb.selectFrom('users').select(['id', 'email', 'name', 'password_hash as passwordHash']).where('email', '=', email).executeTakeFirst();
 }
 
-export function findUserById(db: Db, id: string): UserRow | undefined {
-  return statement(db, 'SELECT id, email, name FROM users WHERE id = ?').get(id) as UserRow | undefined;
+/** The account with this id (a deleted one too, as its tombstone), or undefined. */
+export async function findUserById(kdb: Kdb, id: string): Promise<UserRow | undefined> {
+  return kdb.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
-export function countUsers(db: Db): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+/** How many accounts exist (tombstones included): the demo is seeded only into none. */
+export async function countUsers(kdb: Kdb): Promise<number> {
+  const row = await kdb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The account's password hash (for re-authentication), or undefined for a missing or deleted account. */
-export function passwordHashOf(db: Db, id: string): string | undefined {
-  const row = statement(db, 'SELECT password_hash AS passwordHash FROM users WHERE id = ? AND deleted_at IS NULL').get(id) as { passwordHash: string } | undefined;
-  return row?.passwordHash;
+export async function passwordHashOf(kdb: Kdb, id: string): Promise<string | undefined> {
+  const row = await kdb.selectFrom('users').select('password_hash').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.password_hash;
 }
 
-export function setPasswordHash(db: Db, id: string, passwordHash: string): void {
-  statement(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+/** Replaces the account's password hash (the caller ends its other sessions). */
+export async function setPasswordHash(kdb: Kdb, id: string, passwordHash: string): Promise<void> {
+  await kdb.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
 
-export function setUserName(db: Db, id: string, name: string): void {
-  statement(db, 'UPDATE users SET name = ? WHERE id = ?').run(name, id);
+/** Renames the account. */
+export async function setUserName(kdb: Kdb, id: string, name: string): Promise<void> {
+  await kdb.updateTable('users').set({ name }).where('id', '=', id).execute();
 }
 
 /** The name every edit of a deleted account is attributed to (DESIGN "Accounts": `DELETE /api/me`). */
@@ -60,6 +64,10 @@ export const DELETED_USER_NAME = 'Borttagen användare';
  * versions and history rows point at) stays, named "Borttagen användare", with an address
  * and a password hash that name no one and open nothing. Deleting the row instead would
  * cascade into whatever tables point at users, history included.
+ *
+ * Still synchronous on the SQLite connection: it runs inside erase-account.ts's one
+ * transaction over memberships, invitations and sessions, which moves to the async layer
+ * with those modules (docs/database.md "Conversion plan").
  */
 export function tombstoneUser(db: Db, id: string, now: number): void {
   statement(db, 'UPDATE users SET email = ?, name = ?, password_hash = ?, created_at = 0, deleted_at = ? WHERE id = ?').run(

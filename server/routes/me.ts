@@ -29,8 +29,8 @@ export function meRoutes(deps: Deps) {
   app.patch('/me', async (c) => {
     const user = requireUser(c);
     const { name } = await parseJson(c, NameChangeSchema);
-    setUserName(db, user.id, name);
-    return c.json({ user: findUserById(db, user.id) ?? { ...user, name } });
+    await setUserName(deps.kdb, user.id, name);
+    return c.json({ user: (await findUserById(deps.kdb, user.id)) ?? { ...user, name } });
   });
 
   /**

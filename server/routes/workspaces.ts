@@ -49,7 +49,9 @@ export function workspaceRoutes(deps: Deps) {
   });
 
   /** Changing or removing a member; the last coordinator cannot be demoted or removed. */
-  const memberChange = (workspaceId: string, userId: string, next: 'remove' | z.infer<typeof RoleSchema>, actorId: string) => {
+  const memberChange = async (workspaceId: string, userId: string, next: 'remove' | z.infer<typeof RoleSchema>, actorId: string) => {
+    // Read first: from the role check to the audit row below nothing awaits, so no request slips in between.
+    const label = (await findUserById(deps.kdb, userId))?.name ?? null;
     const current = roleOf(db, workspaceId, userId);
     if (!current) throw notFound('Personen är inte medlem i arbetsytan.');
     if (current === 'coordinator' && next !== 'coordinator' && countCoordinators(db, workspaceId) === 1) {
@@ -57,7 +59,6 @@ export function workspaceRoutes(deps: Deps) {
     }
     if (next === 'remove') removeMember(db, workspaceId, userId);
     else setMemberRole(db, workspaceId, userId, next);
-    const label = findUserById(db, userId)?.name ?? null;
     recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
     const documentIds = documentsOf(db, workspaceId).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
@@ -67,15 +68,15 @@ export function workspaceRoutes(deps: Deps) {
     const user = requireUser(c);
     const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
     const { role } = await parseJson(c, ChangeRole);
-    memberChange(workspace.id, c.req.param('userId'), role, user.id);
+    await memberChange(workspace.id, c.req.param('userId'), role, user.id);
     const member = membersOf(db, workspace.id).find((m) => m.id === c.req.param('userId'));
     return c.json({ member });
   });
 
-  app.delete('/workspaces/:ws/members/:userId', (c) => {
+  app.delete('/workspaces/:ws/members/:userId', async (c) => {
     const user = requireUser(c);
     const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
-    memberChange(workspace.id, c.req.param('userId'), 'remove', user.id);
+    await memberChange(workspace.id, c.req.param('userId'), 'remove', user.id);
     return c.body(null, 204);
   });
 

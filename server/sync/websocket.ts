@@ -80,7 +80,7 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   const document = findDocument(deps.db, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
   const role = roleOf(deps.db, document.workspaceId, who.userId);
-  const user = findUserById(deps.db, who.userId);
+  const user = await findUserById(deps.kdb, who.userId);
   if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
   return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
 }
