@@ -12,6 +12,7 @@ import type { AppEnv, Deps } from './context.js';
 import { errorBody, onError } from './errors.js';
 import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
+import { closeWhenBodyUnread } from './http/unread-body.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './routes/audit.js';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps) {
   app.route('/', probeRoutes(deps.readiness, deps.db));
 
   const api = new Hono<AppEnv>();
+  api.use(closeWhenBodyUnread());
   api.use(sameOrigin(deps.config.trustProxy));
   api.use(async (c, next) => {
     // The import route sets its own limit; every other body is small JSON.

@@ -59,6 +59,10 @@ const EnvSchema = z.object({
   /** Sender of invitation mail, e.g. `Samplan <noreply@example.se>`. */
   MAIL_FROM: z.string().min(3).max(300).optional(),
   SAMPLAN_PROCESS: z.string().trim().min(1).max(100).optional(),
+  /** Seconds a draining process keeps answering (/readyz 503, upgrades 503) before it stops listening, so balancers see it go. */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(2),
+  /** Seconds HTTP requests already running at shutdown may take to finish before their connections are closed. */
+  SHUTDOWN_REQUEST_SECONDS: z.coerce.number().min(0).max(300).default(10),
   /** What one request may cost (DESIGN "Limits every boundary enforces"; docs/security.md "Bounded requests"). */
   EXPORT_THREADS: z.coerce.number().int().positive().default(1),
   EXPORT_QUEUE: z.coerce.number().int().min(0).default(8),
@@ -102,6 +106,9 @@ export type Config = {
   mailFrom: string | null;
   /** `X-Samplan-Process` on every answer (DESIGN "Many processes"); default `host-pid`. */
   processName: string | null;
+  /** SIGTERM: ms of answering 503 on /readyz before the port closes, then ms for running requests (DESIGN "Many processes"). */
+  drainMs: number;
+  shutdownRequestMs: number;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
   /** What one member's requests may cost (docs/security.md "Bounded requests"). */
@@ -165,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
     processName: e.SAMPLAN_PROCESS ?? null,
+    drainMs: e.DRAIN_SECONDS * 1000,
+    shutdownRequestMs: e.SHUTDOWN_REQUEST_SECONDS * 1000,
     clientDir: resolve('dist/client'),
     limits: {
       exportThreads: e.EXPORT_THREADS,

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { RateLimiter } from './auth/rate-limit.js';
@@ -148,15 +149,20 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     deps,
     close: () =>
       (closing ??= (async () => {
-        // Draining: /readyz answers 503 and upgrades are refused, so balancers move on.
+        // Draining: /readyz answers 503 and upgrades are refused while still listening, so
+        // balancers see it and move on; then no new connections, sockets closed 1012 after
+        // their writes, and requests already running given time to answer (never reset).
         deps.readiness.drain();
+        await sleep(config.drainMs, undefined, { ref: false });
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
         sweeps.stop();
         sockets.close();
         await rooms.closeAll();
-        history.stop();
+        await Promise.race([stopped, sleep(config.shutdownRequestMs, undefined, { ref: false })]);
         server.closeAllConnections();
         await stopped;
+        history.stop();
         await checkpointer.stop();
         await core.asyncDb.close();
         db.close();

@@ -1,6 +1,7 @@
 /** Request input through one schema library (zod); bad input becomes a 400 with a clear message. */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { impossibleDate, isValidDate } from '../shared/dates.js';
 import { Limits } from '../shared/limits.js';
 import { ROLES } from '../shared/roles.js';
 import { fitsLength, singleLineProblem, type SingleLineProblem } from '../shared/strings.js';
@@ -38,6 +39,16 @@ export function singleLine(options: { max: number; empty: string; tooLong?: stri
 export const NameSchema = singleLine({ max: Limits.maxNameLength, empty: 'Namnet får inte vara tomt.' });
 export const EmailSchema = z.string().trim().toLowerCase().max(Limits.maxEmailLength).pipe(z.email('Ogiltig e-postadress.'));
 export const RoleSchema = z.enum(ROLES, 'Rollen ska vara coordinator, editor eller viewer.');
+
+/**
+ * An ISO calendar date `YYYY-MM-DD`. A day the calendar lacks says so — "Datumet 2027-02-30
+ * finns inte." — rather than blaming the format (issue 17; shared/dates.ts `impossibleDate`).
+ */
+export const DateSchema = z.string().superRefine((value, context) => {
+  if (isValidDate(value)) return;
+  const impossible = impossibleDate(value);
+  context.addIssue({ code: 'custom', message: impossible === null ? 'Datumet ska skrivas ÅÅÅÅ-MM-DD.' : `Datumet ${impossible} finns inte.` });
+});
 
 export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown;

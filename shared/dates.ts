@@ -16,6 +16,13 @@ export function isValidDate(value: string): boolean {
  * The ways people write a date that the app reads (issue 17 item 5): year first
  * (`2027-03-15`, `2027/3/5`, `20270315`) or day first as Nordic and British people do
  * (`15.3.2027`, `15/03/2027`). Answers `[year, month, day]` as written, real or not.
+ *
+ * Slash dates are day first in every language, en-US browsers included, on purpose: the
+ * app's English is British (`INTL_LOCALE.en` is `en-GB`, as every date and number it
+ * shows), and one reading for all users means `03/04/2027` never means two days. A US
+ * reading (`03/15/2027`) has a month past 12 day first, so it is refused with the format
+ * message (`impossibleDate` answers null for it), never shown transposed as `2027-15-03`;
+ * a field shows what it saved as `2027-04-03`, so a misread is visible at once.
  */
 export function dateParts(text: string): [number, number, number] | null {
   const trimmed = text.trim();
@@ -27,15 +34,21 @@ export function dateParts(text: string): [number, number, number] | null {
 }
 
 /**
- * For text written as a date but naming a day the calendar lacks (`2027-02-30`,
- * `2027-13-01`, `29.2.2026`): that date as `YYYY-MM-DD`, so a message can say "Datumet
- * 2027-02-30 finns inte" rather than blame the format (issue 17). `null` for a real date
- * and for text that is not written as a date at all.
+ * For text written as a date whose month (1–12) and day (1–31) are each in range but
+ * together name a day the calendar lacks (`2027-02-30`, `2027-04-31`, `29.2.2026`): that
+ * date as `YYYY-MM-DD`, so a message can say "Datumet 2027-02-30 finns inte" rather than
+ * blame the format (issue 17). `null` for a real date, for text that is not written as a
+ * date, and for a month or day out of range (`2027-13-01`, `2027-01-32`, `2027-00-10`,
+ * `03/15/2027`): that is text the app could not read as a date, answered with the format
+ * (`2027-03-15`), never echoed back as a date that "does not exist" (issue 17 follow-up).
  * @example impossibleDate('30.2.2027') // '2027-02-30'
+ * @example impossibleDate('03/15/2027') // null: month 15, the format message applies
  */
 export function impossibleDate(text: string): string | null {
   const parts = dateParts(text);
   if (!parts) return null;
+  const [, month, day] = parts;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const iso = parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
   return isValidDate(iso) ? null : iso;
 }

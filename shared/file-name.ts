@@ -10,16 +10,20 @@ import { cutToLength, exportText, withoutBidiControls } from './strings.js';
 /** Nordic letters Unicode does not decompose into a base letter and a mark. */
 const FOLDED: Record<string, string> = { ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss' };
 
+/** Characters of a saved name before its extension (both names): a title set over the websocket can be megabytes. */
+const MAX_NAME = 150;
+
 /**
- * The ASCII fallback: letters, digits and dashes; `dokument` when nothing is left.
+ * The ASCII fallback: letters, digits and dashes, at most 150 of them; `dokument` when nothing is left.
  * @example asciiFileName('Plan Småland', 'xlsx') // 'Plan-Smaland.xlsx'
  */
 export function asciiFileName(title: string, extension: string): string {
-  const base = title
+  const base = cutToLength(title, MAX_NAME)
     .replace(/[øØæÆß]/g, (letter) => FOLDED[letter] ?? '-')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
+    .slice(0, MAX_NAME)
     .replace(/^-|-$/g, '');
   return `${base || 'dokument'}.${extension}`;
 }
@@ -32,6 +36,6 @@ export function asciiFileName(title: string, extension: string): string {
  */
 export function savedFileName(title: string, extension: string): string {
   const safe = withoutBidiControls(exportText(title, { multiLine: false }));
-  const clean = cutToLength(safe.replace(/[\u0000-\u001f\u007f/\\]+/g, ' ').trim(), 150).trim() || 'dokument';
+  const clean = cutToLength(safe.replace(/[\u0000-\u001f\u007f/\\]+/g, ' ').trim(), MAX_NAME).trim() || 'dokument';
   return `${clean}.${extension}`;
 }

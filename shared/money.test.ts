@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyUnit, formatMoney, formatTableAmount, parseAmount, parseTypedAmount } from './money.js';
+import { currencyUnit, formatFieldAmount, formatMoney, formatTableAmount, parseAmount, parseTypedAmount } from './money.js';
 import { LOCALES } from './locale.js';
 
 describe('parseAmount', () => {
@@ -120,6 +120,47 @@ describe('formatTableAmount', () => {
 
   it('round-trips through parseAmount', () => {
     for (const minor of [0, 5, 99, 100, 123_456_789, -42_00]) expect(parseAmount(formatTableAmount(minor))).toBe(minor);
+  });
+});
+
+describe('formatFieldAmount: an amount field writes numbers as the totals do, and reads back what it shows (issue 17 follow-up)', () => {
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  it.each([
+    ['sv', 23_000_000, '230 000'],
+    ['sv', 150_050, '1 500,50'],
+    ['sv', 184_625_000, '1 846 250'],
+    ['nb', 23_000_000, '230 000'],
+    ['nb', 150_050, '1 500,50'],
+    ['en', 23_000_000, '230,000'],
+    ['en', 150_050, '1,500.50'],
+    ['en', 184_625_000, '1,846,250'],
+    ['en', 5, '0.05'],
+    ['sv', 0, '0'],
+    ['sv', -150_050, '-1 500,50'],
+    ['nb', -150_050, '-1 500,50'],
+  ] as const)('%s %i → %j (plain spaces and hyphen-minus: a field is copied and typed over)', (locale, minor, shown) => {
+    expect(formatFieldAmount(minor, locale)).toBe(shown);
+  });
+
+  // The class: every locale × a spread of amounts (whole, öre, grouped at every length).
+  const amounts = [0, 5, 99, 100, 1_250, 150_050, 99_999_99, 100_000_00, 123_456_789, 184_625_000, 98_765_432_101, -42_00, -150_050];
+  const cases = LOCALES.flatMap((locale) => amounts.map((minor) => [locale, minor] as const));
+  it.each(cases)('%s %i: what the field shows reads back as the same amount', (locale, minor) => {
+    expect(parseTypedAmount(formatFieldAmount(minor, locale), locale)).toBe(minor);
+  });
+
+  it.each(cases.filter(([, minor]) => minor >= 0))('%s %i: the field shows the very number the totals write', (locale, minor) => {
+    for (const currency of ['SEK', 'NOK', 'EUR']) expect(plain(formatMoney(minor, currency, locale))).toContain(plain(formatFieldAmount(minor, locale)));
+  });
+
+  it('reads back a random sample of amounts in every locale', () => {
+    // A fixed-seed generator: the same sample every run, so a failure is reproducible.
+    let seed = 17;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 3000; run += 1) {
+      const minor = Math.floor(next() * 10 ** (1 + (run % 12)));
+      for (const locale of LOCALES) expect(parseTypedAmount(formatFieldAmount(minor, locale), locale), `${locale} ${minor}`).toBe(minor);
+    }
   });
 });
 

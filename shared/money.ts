@@ -112,6 +112,31 @@ export function formatTableAmount(minor: number): string {
 }
 
 
+/** Field formats by locale and wholeness (see `moneyFormat` for why they are kept). */
+const FIELD_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Minor units as an amount field shows them in `locale`: the number of `formatMoney`
+ * without its currency (the field shows that beside it), grouped and with decimals the
+ * same way as the totals, summary and presentation — `230 000` and `1 500,50` in sv/nb,
+ * `230,000` and `1,500.50` in English (issue 17 follow-up: one number format per language).
+ * What it writes, `parseTypedAmount` reads back as the same amount in the same locale.
+ * @example formatFieldAmount(150050, 'en') // '1,500.50'
+ * @example formatFieldAmount(42000000, 'sv') // '420 000' (a plain space)
+ */
+export function formatFieldAmount(minor: number, locale: Locale): string {
+  const whole = minor % 100 === 0;
+  const key = `${locale} ${whole}`;
+  let format = FIELD_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+    FIELD_FORMATS.set(key, format);
+  }
+  // Intl groups sv/nb with no-break spaces and writes U+2212 for minus: in a field the text is
+  // copied and typed over, so plain spaces and '-' (they read back the same; they look the same).
+  return format.format(minor / 100).replace(/[\u00a0\u202f]/g, ' ').replace('\u2212', '-');
+}
+
 const HOME_CURRENCY: Record<Locale, string> = { sv: 'SEK', nb: 'NOK', en: '' };
 
 /**

@@ -1,12 +1,16 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { ImportReport } from '../../shared/table/import.js';
-import { formatTableAmount } from '../../shared/money.js';
+import { formatFieldAmount } from '../../shared/money.js';
 import { api, type DocumentSummary } from '../api.js';
-import { t } from '../i18n/index.js';
+import { locale, t } from '../i18n/index.js';
 import { ErrorText, messageOf } from './ErrorText.jsx';
 
-/** Import a plan table by file or paste, then show the report: stated totals checked, rows skipped. */
+/**
+ * Import a plan table by file or paste, then show the report: stated totals checked, rows
+ * skipped. A successful import empties the form (title, file, pasted table), so the same
+ * file is not imported twice by a second click; a failed one keeps it for fixing (issue 17).
+ */
 export function ImportForm(props: { workspaceId: string; onImported: () => void }) {
   const [error, setError] = createSignal<string | null>(null);
   const [result, setResult] = createSignal<(DocumentSummary & { report: ImportReport }) | null>(null);
@@ -14,7 +18,9 @@ export function ImportForm(props: { workspaceId: string; onImported: () => void 
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+    // Kept before the first await: the event's currentTarget is gone after it.
+    const element = event.currentTarget as HTMLFormElement;
+    const form = new FormData(element);
     const file = form.get('file');
     const pasted = String(form.get('table') ?? '');
     const hasFile = file instanceof File && file.size > 0;
@@ -26,6 +32,7 @@ export function ImportForm(props: { workspaceId: string; onImported: () => void 
     setError(null);
     try {
       setResult(await api.importPlan(props.workspaceId, table, type, String(form.get('title') ?? '').trim() || undefined));
+      element.reset();
       props.onImported();
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
@@ -83,8 +90,9 @@ function ImportReportView(props: { result: DocumentSummary & { report: ImportRep
               {(total) => (
                 <tr classList={{ mismatch: !total.ok }}>
                   <th scope="row">{total.label}</th>
-                  <td class="num">{formatTableAmount(total.stated)}</td>
-                  <td class="num">{total.computed === null ? '–' : formatTableAmount(total.computed)}</td>
+                  {/* Numbers as every amount in this language is written (issue 17 follow-up). */}
+                  <td class="num">{formatFieldAmount(total.stated, locale())}</td>
+                  <td class="num">{total.computed === null ? '–' : formatFieldAmount(total.computed, locale())}</td>
                   <td>{total.ok ? `✓ ${t('totalOk')}` : `✗ ${t('totalMismatch')}`}</td>
                 </tr>
               )}

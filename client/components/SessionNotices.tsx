@@ -31,8 +31,12 @@ export function SessionNotices(props: { info: DocumentInfo; live: LiveDocument; 
   return (
     <>
       <Show when={props.session.notice() === 'signed-out'}>
+        {/* Kept in view (sticky under the header) and focused: the document behind it just became inert, so focus had nowhere to be. */}
         <div class="notice" role="alert" data-notice="signed-out">
-          {t('signedOutNotice')} <a href={signInHref(props.info.id)}>{t('signInAgain')}</a>
+          {t('signedOutNotice')}{' '}
+          <a href={signInHref(props.info.id)} ref={(link) => queueMicrotask(() => link.focus({ preventScroll: true }))}>
+            {t('signInAgain')}
+          </a>
         </div>
       </Show>
       <Show when={props.session.notice() === 'role-restored'}>

@@ -10,6 +10,28 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** The issues panel's id: the target of its skip link and shortcut. */
 export const ISSUES_ID = 'issues';
 
+/**
+ * Near the top of a document: "Att åtgärda: 5", a visible link to the issues panel with its
+ * count, for screens where the panel is not beside the document but below all of it (a
+ * phone: issue 17). Hidden by CSS where the panel is in view beside the document.
+ */
+export function IssuesJump(props: { count: number }) {
+  return (
+    <p class="issues-jump">
+      <a
+        href={`#${ISSUES_ID}`}
+        rel="external"
+        data-issues-jump={props.count}
+        onClick={(event) => {
+          if (focusById(ISSUES_ID)) event.preventDefault();
+        }}
+      >
+        {props.count === 0 ? t('issuesJumpNone') : t('issuesJump', { count: props.count })}
+      </a>
+    </p>
+  );
+}
+
 /** Every issue from `validate()`, live, grouped by severity; each one takes you to its field. */
 export function ValidationPanel(props: { issues: Issue[]; beforeFocus?: () => void }) {
   const focus = (issue: Issue) => {

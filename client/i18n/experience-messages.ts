@@ -11,6 +11,8 @@ export const experienceSv = {
   load_failed: 'Sidan kunde inte laddas.',
   title_error: 'Fel',
   skipToIssues: 'Hoppa till Att åtgärda',
+  issuesJump: 'Att åtgärda: {count}',
+  issuesJumpNone: 'Att åtgärda: inget',
   keyboardHelp: 'Tangentbord',
   keyboardHelpHeading: 'Kortkommandon',
   close: 'Stäng',
@@ -32,6 +34,9 @@ export const experienceSv = {
   integerInvalid: 'Skriv ett heltal, t.ex. 2027.',
   percentInvalid: 'Skriv ett heltal från 0 till 100.',
   minutesInvalid: 'Skriv antal minuter som ett heltal, 0 eller mer.',
+  // A typed value that was not saved, as the amount fields say it (issue 17): why, then how to get the saved one back.
+  notSaved: 'Inte sparat: {reason} Esc tar tillbaka det sparade ({saved}).',
+  savedEmpty: 'tomt',
 } as const;
 
 type ExperienceMessages = Record<keyof typeof experienceSv, string>;
@@ -45,6 +50,8 @@ export const experienceNb: ExperienceMessages = {
   load_failed: 'Siden kunne ikke lastes.',
   title_error: 'Feil',
   skipToIssues: 'Hopp til Å rette opp',
+  issuesJump: 'Å rette opp: {count}',
+  issuesJumpNone: 'Å rette opp: ingenting',
   keyboardHelp: 'Tastatur',
   keyboardHelpHeading: 'Hurtigtaster',
   close: 'Lukk',
@@ -66,6 +73,8 @@ export const experienceNb: ExperienceMessages = {
   integerInvalid: 'Skriv et heltall, f.eks. 2027.',
   percentInvalid: 'Skriv et heltall fra 0 til 100.',
   minutesInvalid: 'Skriv antall minutter som et heltall, 0 eller mer.',
+  notSaved: 'Ikke lagret: {reason} Esc henter tilbake det lagrede ({saved}).',
+  savedEmpty: 'tomt',
 };
 
 export const experienceEn: ExperienceMessages = {
@@ -77,6 +86,8 @@ export const experienceEn: ExperienceMessages = {
   load_failed: 'The page could not be loaded.',
   title_error: 'Error',
   skipToIssues: 'Skip to To fix',
+  issuesJump: 'To fix: {count}',
+  issuesJumpNone: 'To fix: nothing',
   keyboardHelp: 'Keyboard',
   keyboardHelpHeading: 'Keyboard shortcuts',
   close: 'Close',
@@ -98,4 +109,6 @@ export const experienceEn: ExperienceMessages = {
   integerInvalid: 'Write a whole number, e.g. 2027.',
   percentInvalid: 'Write a whole number from 0 to 100.',
   minutesInvalid: 'Write the minutes as a whole number, 0 or more.',
+  notSaved: 'Not saved: {reason} Esc brings back the saved value ({saved}).',
+  savedEmpty: 'empty',
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, readAmount } from './parse-input.js';
 import { LOCALES } from '../../shared/locale.js';
+import { formatFieldAmount } from '../../shared/money.js';
 
 describe('parseDate', () => {
   it.each([
@@ -19,6 +20,9 @@ describe('parseDate', () => {
     ['2027-13-01', undefined],
     ['2027-00-10', undefined],
     ['02/30/2027', undefined],
+    // Slash dates are day first in every language (shared/dates.ts): a US month/day is not read.
+    ['03/15/2027', undefined],
+    ['03/04/2027', '2027-04-03'],
     ['abc', undefined],
     ['2027-03', undefined],
     ['15 mars 2027', undefined],
@@ -140,4 +144,11 @@ describe('readAmount: what an amount field saves, or why it does not (issue 17 U
       expect(readAmount(String(text), locale)).toEqual({ value });
     },
   );
+});
+
+describe('an amount field reads back what it shows, in every language (issue 17 follow-up)', () => {
+  const amounts = [0, 1, 99, 100, 150_050, 23_000_000, 184_625_000, 100_000_000_00];
+  it.each(LOCALES.flatMap((locale) => amounts.map((minor) => [locale, minor] as const)))('%s %i', (locale, minor) => {
+    expect(readAmount(formatFieldAmount(minor, locale), locale)).toEqual({ value: minor });
+  });
 });

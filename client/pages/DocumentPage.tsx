@@ -27,21 +27,35 @@ import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
 
+/**
+ * `/d/:doc`. Keyed on the route's document: an in-app link from one document to another
+ * (`/d/a` → `/d/b`, Back too) disposes the first document's view — its session, provider
+ * and socket — and opens the second from scratch, as a page load would (issue 17).
+ */
 export function DocumentPage() {
   const params = useParams<{ doc: string }>();
-  const [info, { refetch }] = createResource(() => params.doc, (id) => api.document(id));
   return (
     <RequireUser keepOnExpiry>
       {(user) => (
-        // The error is read before the value: reading a failed resource throws (issue 17 item 3).
-        <Switch fallback={<p role="status">{t('loading')}</p>}>
-          <Match when={info.error as unknown}>
-            <LoadError error={info.error} what="document" onRetry={() => void refetch()} />
-          </Match>
-          <Match when={info()}>{(doc) => <DocumentSessionView info={doc()} user={user} />}</Match>
-        </Switch>
+        <Show when={params.doc} keyed>
+          {(id) => <DocumentLoader id={id} user={user} />}
+        </Show>
       )}
     </RequireUser>
+  );
+}
+
+/** One document's info, then its session view; made anew for each document id. */
+function DocumentLoader(props: { id: string; user: User }) {
+  const [info, { refetch }] = createResource(() => props.id, (id) => api.document(id));
+  return (
+    // The error is read before the value: reading a failed resource throws (issue 17 item 3).
+    <Switch fallback={<p role="status">{t('loading')}</p>}>
+      <Match when={info.error as unknown}>
+        <LoadError error={info.error} what="document" onRetry={() => void refetch()} />
+      </Match>
+      <Match when={info()}>{(doc) => <DocumentSessionView info={doc()} user={props.user} />}</Match>
+    </Switch>
   );
 }
 

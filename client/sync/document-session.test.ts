@@ -15,7 +15,7 @@ function fakeLive() {
 }
 
 function session(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>) {
-  return createRoot(() => createDocumentSession(initial, fetchInfo));
+  return createRoot(() => createDocumentSession(initial, fetchInfo, [0, 0]));
 }
 
 describe('a 4403 close', () => {
@@ -97,6 +97,26 @@ describe('a reconnect after a break (no 4403 reaches a closed socket)', () => {
       generation: { generation: expected.generation },
       notice: expected.notice,
     });
+  });
+
+  it.each([
+    ['a network failure (ERR_NETWORK_CHANGED as the network comes back)', new TypeError('Failed to fetch')],
+    ['an ApiError without a status', new ApiError(0, 'network', 'x')],
+  ])('reads the record again after %s, and still sees the lowered role', async (_what, failure) => {
+    let calls = 0;
+    const s = session(info('editor'), () => (++calls === 1 ? Promise.reject(failure) : Promise.resolve(info('viewer'))));
+    const live = fakeLive();
+    await s.resynced(live);
+    expect(calls).toBe(2);
+    expect(s.notice()).toBe('role-lowered');
+    expect(live.discardLocal).toHaveBeenCalledOnce();
+  });
+
+  it('does not ask again when the server answered (a 500 is an answer)', async () => {
+    let calls = 0;
+    const s = session(info('editor'), () => (calls++, Promise.reject(new ApiError(500, 'x', 'x'))));
+    await s.resynced(fakeLive());
+    expect(calls).toBe(1);
   });
 
   it('keeps everything when the record cannot be read', async () => {

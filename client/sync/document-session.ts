@@ -109,8 +109,30 @@ function createSessionCore(initial: DocumentInfo, fetchInfo: (id: string) => Pro
   };
 }
 
-/** `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network failure. */
-export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>): DocumentSession {
+/**
+ * The record read after a reconnect, or null. A request made as the network comes back can
+ * fail with it (Chromium's ERR_NETWORK_CHANGED) though the socket got through: a role lowered
+ * while offline would then go unnoticed, the server silently dropping every edit, so a
+ * network failure is tried again after each of `retryMs`; an answer from the server is final.
+ */
+async function readAfterReconnect(read: () => Promise<DocumentInfo>, retryMs: readonly number[]): Promise<DocumentInfo | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      const network = !(error instanceof ApiError) || error.status === 0;
+      const wait = retryMs[attempt];
+      if (!network || wait === undefined) return null;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * `fetchInfo` is `api.document`; an ApiError's status tells a lost membership from a network
+ * failure. `retryMs`: the pauses before reading the record again after a reconnect.
+ */
+export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: string) => Promise<DocumentInfo>, retryMs: readonly number[] = [500, 1500, 4000]): DocumentSession {
   const { phase, setPhase, notice, setNotice, info, reopen, end, switchTo, recheck, resetRetry } = createSessionCore(initial, fetchInfo);
   const signedOut = async (live: ClosableDocument) => {
     if (notice() === 'signed-out') return;
@@ -127,7 +149,7 @@ export function createDocumentSession(initial: DocumentInfo, fetchInfo: (id: str
     synced: resetRetry,
     signedOut,
     resynced: async (live) => {
-      const fetched = await fetchInfo(info().id).catch(() => null);
+      const fetched = await readAfterReconnect(() => fetchInfo(info().id), retryMs);
       if (!fetched || canEdit(fetched) === canEdit(info())) return;
       await switchTo(live, fetched, canEdit(info()));
     },

@@ -133,9 +133,7 @@ describe('createPlanStore: a change inside one activity touches that activity al
     ['removing an activity', (doc) => removeItem(doc, 'activities', 'a22')],
     ['adding a goal', (doc) => void addGoal(doc, { number: '4', title: 'Fyra' })],
     ['removing a goal (its activities become orphans)', (doc) => removeItem(doc, 'goals', 'g2')],
-    ['editing a goal', (doc) => updateItem(doc, 'goals', 'g1', { number: '9' })],
-    ['adding a cost line', (doc) => void addCost(doc, { section: 'Projektledning', label: 'PL', description: '', amount: 5 })],
-    ['the budget frame', (doc) => updatePlanBudget(doc, { frame: 5 })],
+    ['reordering goals', (doc) => reorderItem(doc, 'goals', 'g2', -1)],
     ['an item edit and a move in one transaction', (doc) => doc.transact(() => (text(doc, 'a11', 'title').insert(0, 'q'), moveActivityToGoal(doc, 'a22', 'g1')))],
   ];
   it.each(shapeEdits)('%s reads the whole plan once and gives what actionPlanToJSON gives', async (_, edit) => {
@@ -214,5 +212,70 @@ describe('createActionPlanView: totals, issues and highlights', () => {
       expect(scheduler.queued.map((q) => q.expensive)).toEqual([true]);
       dispose();
     });
+  });
+});
+
+describe('createPlanStore: goal, cost and plan-field edits read no activity', () => {
+  /** Runs `edit` with readers on every goal's own fields, every cost line and the plan's fields; counts reads and re-runs. */
+  async function countPartRuns(doc: Y.Doc, edit: () => void) {
+    const runs: Record<string, number> = {};
+    const count = (key: string, read: () => unknown) =>
+      createComputed(() => {
+        read();
+        runs[key] = (runs[key] ?? -1) + 1;
+      });
+    let counted = { whole: 0, activity: 0 };
+    await createRoot(async (dispose) => {
+      const plan = createPlanStore(doc);
+      plan.goals.forEach((goal) => count(`goal:${goal.id}`, () => [goal.number, goal.title, goal.description, goal.priority]));
+      plan.costs.forEach((cost) => count(`cost:${cost.id}`, () => JSON.stringify(cost)));
+      count('costs', () => plan.costs.length);
+      count('meta', () => [plan.title, plan.subtitle, plan.currency, plan.periodStart, plan.periodEnd]);
+      count('budget', () => JSON.stringify(plan.budget));
+      const activityRuns: Record<string, number> = {};
+      plan.goals.forEach((goal) => goal.activities.forEach((activity) => createComputed(() => (JSON.stringify(activity), (activityRuns[activity.id] = (activityRuns[activity.id] ?? -1) + 1)))));
+      Object.assign(reads, { whole: 0, activity: 0 });
+      edit();
+      await tick();
+      counted = { ...reads };
+      expect(JSON.parse(JSON.stringify(plan))).toEqual(actionPlanToJSON(doc));
+      runs.activities = Object.values(activityRuns).reduce((sum, n) => sum + n, 0);
+      dispose();
+    });
+    return { changed: Object.keys(runs).filter((key) => (runs[key] ?? 0) > 0).sort(), ...counted };
+  }
+
+  function withCosts(): Y.Doc {
+    const doc = bigPlan();
+    doc.transact(() => ['c1', 'c2', 'c3'].forEach((label, i) => actionPlanRoots(doc).costs.size < 3 && addCost(doc, { section: 'Projektledning', label, description: '', amount: 10 * (i + 1) })));
+    return doc;
+  }
+  // Read from the maps, not through actionPlanToJSON: that would count as a whole read.
+  const costId = (doc: Y.Doc, label: string) => [...actionPlanRoots(doc).costs.entries()].find(([, map]) => (map as Y.Map<unknown>).get('label') === label)?.[0] ?? '';
+  const goalText = (doc: Y.Doc, id: string, field: 'title' | 'description') => {
+    const value = (actionPlanRoots(doc).goals.get(id) as Y.Map<unknown>).get(field);
+    if (!(value instanceof Y.Text)) throw new Error(`${id}.${field} is not a text`);
+    return value;
+  };
+
+  const edits: Array<{ name: string; edit: (doc: Y.Doc) => void; changed: (doc: Y.Doc) => string[] }> = [
+    { name: 'a keystroke in a goal title', edit: (doc) => goalText(doc, 'g2', 'title').insert(0, 'x'), changed: () => ['goal:g2'] },
+    { name: 'a remote keystroke in a goal description', edit: (doc) => doc.transact(() => goalText(doc, 'g3', 'description').insert(0, 'y'), REMOTE), changed: () => ['goal:g3'] },
+    { name: 'a goal number', edit: (doc) => updateItem(doc, 'goals', 'g1', { number: '9' }), changed: () => ['goal:g1'] },
+    { name: 'a goal priority', edit: (doc) => updateItem(doc, 'goals', 'g1', { priority: 1 }), changed: () => ['goal:g1'] },
+    { name: 'a cost amount', edit: (doc) => updateItem(doc, 'costs', costId(doc, 'c2'), { amount: 99 }), changed: (doc) => [`cost:${costId(doc, 'c2')}`] },
+    { name: 'a cost label', edit: (doc) => updateItem(doc, 'costs', costId(doc, 'c1'), { label: 'Ny' }), changed: (doc) => [`cost:${costId(doc, 'Ny')}`] },
+    { name: 'adding a cost line', edit: (doc) => void addCost(doc, { section: 'Resor', label: 'R', description: '', amount: 5 }), changed: () => ['costs'] },
+    { name: 'removing a cost line', edit: (doc) => removeItem(doc, 'costs', costId(doc, 'c3')), changed: () => ['costs'] },
+    { name: 'the plan title', edit: (doc) => doc.transact(() => actionPlanRoots(doc).meta.set('title', 'Ny titel')), changed: () => ['meta'] },
+    { name: 'the plan period', edit: (doc) => doc.transact(() => (actionPlanRoots(doc).meta.set('periodStart', '2027-01-01'), actionPlanRoots(doc).meta.set('periodEnd', '2028-12-31'))), changed: () => ['meta'] },
+    { name: 'the currency', edit: (doc) => doc.transact(() => actionPlanRoots(doc).meta.set('currency', 'EUR')), changed: () => ['meta'] },
+    { name: 'the budget frame', edit: (doc) => updatePlanBudget(doc, { frame: 5 }), changed: () => ['budget'] },
+    { name: 'a goal title and a cost in one transaction', edit: (doc) => doc.transact(() => (goalText(doc, 'g1', 'title').insert(0, 'z'), updateItem(doc, 'costs', costId(doc, 'c1'), { amount: 1 }))), changed: (doc) => [`cost:${costId(doc, 'c1')}`, 'goal:g1'] },
+  ];
+  it.each(edits)('$name reads no activity and re-runs only its own readers', async ({ edit, changed }) => {
+    const doc = withCosts();
+    const result = await countPartRuns(doc, () => edit(doc));
+    expect(result).toEqual({ changed: changed(doc).sort(), whole: 0, activity: 0 });
   });
 });

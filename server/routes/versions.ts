@@ -11,7 +11,7 @@ import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
-import { parseJson, parseWith, singleLine } from '../validation.js';
+import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
 import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
@@ -20,11 +20,10 @@ import { requireWritable } from '../write-guard.js';
 
 /** A single-line field (server/validation.ts `singleLine`: no controls, bidi controls or invisible-only text). */
 const text = (max: number, what: string) => singleLine({ max, empty: `${what} får inte vara tom.`, tooLong: `${what}: högst ${max} tecken.` });
-const isoDate = z.iso.date('Datumet ska skrivas ÅÅÅÅ-MM-DD.');
 
 const NewVersion = z.object({
   name: text(200, 'Namnet'),
-  decision: z.object({ body: text(200, 'Beslutande organ'), date: isoDate, reference: text(200, 'Beslutsreferensen') }).optional(),
+  decision: z.object({ body: text(200, 'Beslutande organ'), date: DateSchema, reference: text(200, 'Beslutsreferensen') }).optional(),
 });
 const CompareQuery = z.object({ from: z.string().min(1, 'Ange from.').max(100), to: z.string().min(1).max(100).default('live') });
 /** `at`: when the change list the member read was made (its `to.at`); never in the future. */

@@ -8,6 +8,11 @@ import * as encoding from 'lib0/encoding';
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 
+/** Whether a sync step 1's state vector is the empty one (a joiner holding nothing): one 0 byte. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   return layOut(MessageType.Sync, step, payload);
 }

@@ -14,7 +14,7 @@ import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
 import { RoomCompaction } from './room-compaction.js';
 import { RoomPresence } from './room-presence.js';
-import { parseMessage, SyncStep, syncMessage } from './protocol.js';
+import { isEmptyStateVector, parseMessage, SyncStep, syncMessage } from './protocol.js';
 import { migrateOrExplain, type ReadOnlyReason } from './read-only.js';
 import { ClientUpdates } from './client-updates.js';
 import { observeTitle } from './title-sync.js';
@@ -44,7 +44,6 @@ export interface LoadOptions {
 const NOTHING_MISSING = Y.encodeStateAsUpdate(new Y.Doc());
 
 const LOAD_ORIGIN = 'load';
-const EMPTY_STATE_VECTOR = (v: Uint8Array) => v.length === 1 && v[0] === 0;
 
 export class Room {
   private readonly yDoc = new Y.Doc({ gc: true });
@@ -91,13 +90,10 @@ export class Room {
     const room = new Room(documentId, options);
     const stored = await options.store.load(documentId);
     room.lastUpdateId = stored.lastUpdateId;
-    room.compaction = new RoomCompaction(
-      { store: options.store, documentId, now: options.now, every: options.compactAfterUpdates, onFailure: (error) => room.fail(error, 'compacting failed'),
-        doc: () => room.doc,
-        lastUpdateId: () => room.lastUpdateId,
-      },
-      stored.updates.length,
-    );
+    // Beside the write chain (room-compaction.ts); the stored updates are in the log already.
+    const onFailure = (error: unknown) => room.fail(error, 'compacting failed');
+    const compacting = { store: options.store, documentId, now: options.now, every: options.compactAfterUpdates, onFailure };
+    room.compaction = new RoomCompaction({ ...compacting, doc: () => room.doc, lastUpdateId: () => room.lastUpdateId }, stored.updates.length);
     if (fastOpen && stored.snapshot && stored.updates.length === 0 && stored.snapshotSchemaVersion === SCHEMA_VERSION) {
       room.unapplied = stored.snapshot;
       room.fullState = frame(syncMessage(SyncStep.Step2, stored.snapshot));
@@ -221,12 +217,12 @@ export class Room {
   }
 
   private answerStep1(client: RoomClient, stateVector: Uint8Array): void {
-    if (EMPTY_STATE_VECTOR(stateVector) && this.sentFullState.delete(client)) {
+    if (isEmptyStateVector(stateVector) && this.sentFullState.delete(client)) {
       // It was sent the full state on joining, and every change since as it happened.
       client.send(frame(syncMessage(SyncStep.Step2, NOTHING_MISSING)));
       return;
     }
-    if (EMPTY_STATE_VECTOR(stateVector)) {
+    if (isEmptyStateVector(stateVector)) {
       // Most joiners start empty: they all get the same cached message.
       this.fullState ??= frame(syncMessage(SyncStep.Step2, encodeCommittedState(this.doc)));
       this.sendCommitted(client, this.fullState);

@@ -141,41 +141,55 @@ export function actionPlanToJSON(doc: Y.Doc): ActionPlanJSON {
   const goals: GoalJSON[] = itemsInOrder(roots.goals).map(([id, map]) => {
     const activities = activitiesByGoal.get(id) ?? [];
     activitiesByGoal.delete(id);
-    return {
-      id,
-      number: readString(map, 'number'),
-      title: readText(map, 'title'),
-      description: readText(map, 'description'),
-      priority: readPriority(map),
-      activities,
-    };
+    return { ...goalFieldsToJSON(id, map), activities };
   });
   const orphans = [...activitiesByGoal.values()].flat();
   if (orphans.length > 0) goals.push({ id: null, number: '', title: '', description: '', priority: null, activities: orphans });
 
+  return { ...planMetaToJSON(doc), budget: planBudgetToJSON(doc), goals, costs: costsToJSON(doc) };
+}
+
+// The parts of actionPlanToJSON, each read alone by the client's live view when only it changed.
+
+/** A goal's own fields, without its activities. */
+export function goalFieldsToJSON(id: string, map: YItem): Omit<GoalJSON, 'activities'> {
+  return { id, number: readString(map, 'number'), title: readText(map, 'title'), description: readText(map, 'description'), priority: readPriority(map) };
+}
+
+/** The plan's own fields (the `meta` root). */
+export function planMetaToJSON(doc: Y.Doc): Pick<ActionPlanJSON, 'kind' | 'schemaVersion' | 'title' | 'subtitle' | 'currency' | 'periodStart' | 'periodEnd'> {
+  const { meta } = actionPlanRoots(doc);
   return {
     kind: 'action-plan',
-    schemaVersion: readInt(roots.meta, 'schemaVersion') ?? SCHEMA_VERSION,
-    title: readString(roots.meta, 'title'),
-    subtitle: readString(roots.meta, 'subtitle'),
-    currency: readEnum(roots.meta, 'currency', CURRENCIES, 'SEK'),
-    periodStart: readNullableString(roots.meta, 'periodStart'),
-    periodEnd: readNullableString(roots.meta, 'periodEnd'),
-    budget: {
-      frame: readInt(roots.budget, 'frame'),
-      frameWithIncome: readInt(roots.budget, 'frameWithIncome'),
-      spentBefore: readInt(roots.budget, 'spentBefore'),
-      spentBeforeDate: readNullableString(roots.budget, 'spentBeforeDate'),
-    },
-    goals,
-    costs: itemsInOrder(roots.costs).map(([id, map]) => ({
-      id,
-      section: readString(map, 'section'),
-      label: readString(map, 'label'),
-      description: readString(map, 'description'),
-      amount: readInt(map, 'amount'),
-    })),
+    schemaVersion: readInt(meta, 'schemaVersion') ?? SCHEMA_VERSION,
+    title: readString(meta, 'title'),
+    subtitle: readString(meta, 'subtitle'),
+    currency: readEnum(meta, 'currency', CURRENCIES, 'SEK'),
+    periodStart: readNullableString(meta, 'periodStart'),
+    periodEnd: readNullableString(meta, 'periodEnd'),
   };
+}
+
+/** The budget frame (the `budget` root). */
+export function planBudgetToJSON(doc: Y.Doc): PlanBudgetJSON {
+  const { budget } = actionPlanRoots(doc);
+  return {
+    frame: readInt(budget, 'frame'),
+    frameWithIncome: readInt(budget, 'frameWithIncome'),
+    spentBefore: readInt(budget, 'spentBefore'),
+    spentBeforeDate: readNullableString(budget, 'spentBeforeDate'),
+  };
+}
+
+/** Every cost line, in order. */
+export function costsToJSON(doc: Y.Doc): CostJSON[] {
+  return itemsInOrder(actionPlanRoots(doc).costs).map(([id, map]) => ({
+    id,
+    section: readString(map, 'section'),
+    label: readString(map, 'label'),
+    description: readString(map, 'description'),
+    amount: readInt(map, 'amount'),
+  }));
 }
 
 /** Every activity of a plan, in goal order, orphans last. */

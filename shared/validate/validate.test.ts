@@ -67,7 +67,7 @@ describe('validate: action plan', () => {
 
   it('date.invalid says an impossible date does not exist, in every language, for every date field', () => {
     // Issue 17 U1: "2027-02-30" is written right; the day is what is wrong.
-    const docs = [plan({}, { end: '2027-02-30' }), plan({}, { start: '2027-13-01' }), plan({ periodStart: '2026-02-29' })];
+    const docs = [plan({}, { end: '2027-02-30' }), plan({}, { start: '2027-04-31' }), plan({ periodStart: '2026-02-29' })];
     for (const doc of docs) {
       for (const [locale, text] of [['sv', /Datumet \d{4}-\d{2}-\d{2} .*finns inte/], ['nb', /Datoen \d{4}-\d{2}-\d{2} .*finnes ikke/], ['en', /The date \d{4}-\d{2}-\d{2} .*does not exist/]] as const) {
         const found = validate(doc, { today: TODAY, locale }).find((i) => i.code === 'date.invalid');
@@ -75,6 +75,8 @@ describe('validate: action plan', () => {
       }
     }
     expect(validate(plan({ periodEnd: 'snart' }), { today: TODAY }).find((i) => i.code === 'date.invalid')?.message).not.toMatch(/finns inte/);
+    // A month out of range is unreadable, not a date that does not exist (issue 17 follow-up): never 'Datumet 2027-13-01 finns inte'.
+    expect(validate(plan({}, { start: '2027-13-01' }), { today: TODAY }).find((i) => i.code === 'date.invalid')?.message).not.toMatch(/finns inte/);
   });
 
   it('date.end-before-start', () => {

@@ -41,6 +41,8 @@ describe('sessions that end, in the browser', () => {
     await openPlan(editing, server, doc);
     expect(await activityRow(editing, '1.1').getByLabel('Budget 1.1').isEditable()).toBe(true);
 
+    // Deep in the plan when it happens (user test): the notice must still be in view.
+    await editing.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const other = await erik.context.newPage();
     await other.goto(`${server.url}/`);
     await other.getByRole('button', { name: 'Logga ut' }).click();
@@ -53,6 +55,11 @@ describe('sessions that end, in the browser', () => {
     const alert = editing.locator('[role="alert"][data-notice="signed-out"]');
     await alert.waitFor();
     expect(await alert.getByRole('link', { name: 'Logga in igen' }).getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/d/${doc}`)}`);
+    // In view though the page was scrolled down, and focused: the plan behind it is inert.
+    const box = await alert.boundingBox();
+    const viewport = editing.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+    await expect.poll(() => editing.evaluate(() => document.activeElement?.textContent)).toBe('Logga in igen');
     // The plan is still there to read, not replaced by an error page.
     expect(await activityRow(editing, '1.1').getByLabel('Budget 1.1').inputValue()).not.toBe('');
     expect(await editing.locator('[data-load-error]').count()).toBe(0);

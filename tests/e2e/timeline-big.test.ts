@@ -2,11 +2,12 @@
  * Issue 17 item 14 in real Chromium, the timeline of a big plan: only rows near the viewport
  * are built (the table still says its full size through aria-rowcount), rows are built as
  * keyboard scrolling reaches them with the scroll height holding still, and printing draws
- * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px.
+ * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px,
+ * and printing picks labels that fit an A4 track.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { ApiClient } from '../support/api.js';
 import type { TestServer } from '../support/server.js';
@@ -30,6 +31,22 @@ async function importPlan(api: ApiClient, goals: number, perGoal: number, dates:
   const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
   const imported = await api.request('POST', `/api/workspaces/${me.workspaces[0]?.id}/import`, lines.join('\n'), { 'content-type': 'text/tab-separated-values' });
   return ((await imported.json()) as { id: string }).id;
+}
+
+/** Labels whose text would not fit their tick were the axis `px` wide (the whole axis when it is narrower). */
+function labelsTooWideFor(page: Page, px: number): Promise<string[]> {
+  return page.locator('.timeline-table .timeline-tick').evaluateAll((all, width) => {
+    const track = document.querySelector('.timeline-axis')?.getBoundingClientRect().width ?? 0;
+    const scale = Math.min(1, width / track);
+    // The text's own width (a Range around it), not scrollWidth, which is never below the box's.
+    return all
+      .filter((tick) => {
+        const text = document.createRange();
+        text.selectNodeContents(tick);
+        return tick.textContent !== '' && tick.getBoundingClientRect().width * scale < text.getBoundingClientRect().width;
+      })
+      .map((tick) => tick.textContent ?? '');
+  }, px);
 }
 
 const built = (page: Page) => page.locator('tr.timeline-row').count();
@@ -59,6 +76,15 @@ describe('the timeline of a big plan', () => {
     expect(indexes.slice(0, 3)).toEqual([1, 2, 3]);
     expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
     expect(await table.locator('tr.timeline-placeholder:not([aria-hidden="true"])').count()).toBe(0);
+    // Placeholders and row indexes pass axe (the rest of the page is accessibility.test.ts's job).
+    const all = await seriousAxeViolations(page);
+    const inPanel = await page.evaluate(
+      // A node axe names that the page no longer holds counts as inside: never hide a finding.
+      (targets) => targets.map((target) => target.some((selector) => document.querySelector(selector)?.closest('#panel-timeline') !== null)),
+      all.map((v) => v.nodes.flatMap((n) => n.target)),
+    );
+    const violations = all.filter((_, i) => inPanel[i] === true);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
     // The keyboard scrolls to the end: the last rows are built there, the page's height holds still.
     const before = await scrollHeight(page);
@@ -79,6 +105,39 @@ describe('the timeline of a big plan', () => {
       emptyRows: [...document.querySelectorAll('tr.timeline-row')].filter((el) => el.getBoundingClientRect().height === 0).length,
     }));
     expect(printed).toEqual({ rows: GOALS * PER_GOAL, placeholders: 0, emptyRows: 0 });
+    // Bars print without "background graphics" (Chromium's default), and the app around the plan stays off paper.
+    const paper = await page.evaluate(() => ({
+      barColour: getComputedStyle(document.querySelector('.timeline-bar') as Element).printColorAdjust,
+      chrome: ['.app-header', '.breadcrumb', '.doc-header', '.tabs[role="tablist"]'].filter((s) => {
+        const el = document.querySelector(s);
+        return el !== null && getComputedStyle(el).display !== 'none';
+      }),
+    }));
+    expect(paper).toEqual({ barColour: 'exact', chrome: [] });
+    await context.close();
+  });
+});
+
+describe('the undated activities of a big plan', () => {
+  it('are listed with their real count and positions, and all of them printed', async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await importPlan(api, 3, 30, (g, a) => (g === 1 && a === 1 ? '2027-01-01 - 2027-12-31' : ''));
+    const page = await context.newPage();
+    await openPlan(page, server, id);
+    await page.getByRole('tab', { name: 'Tidslinje' }).click();
+    const items = page.locator('.timeline-undated li:not([aria-hidden="true"])');
+    await items.first().waitFor();
+    const positions = () => items.evaluateAll((all) => all.map((li) => [li.getAttribute('aria-setsize'), Number(li.getAttribute('aria-posinset'))]));
+    const listed = await positions();
+    expect(listed.every(([size]) => size === '89')).toBe(true);
+    expect(listed.map(([, at]) => at)).toEqual(listed.map((_, i) => i + 1));
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await positions();
+    expect(printed.map(([, at]) => at)).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+    expect(await page.locator('.timeline-undated [aria-hidden="true"]').count()).toBe(0);
+    expect(await items.nth(88).textContent()).toBe('3.30 Aktivitet 3.30');
     await context.close();
   });
 });
@@ -105,7 +164,28 @@ describe('the axis of a 6-year plan', () => {
       expect(years.filter((text) => /^20\d\d$/.test(text)).length).toBeGreaterThanOrEqual(width === 1280 ? 6 : 2);
       expect(years[0]).toBe('2027');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
       await context.close();
     });
   }
+});
+
+describe('the axis on paper', () => {
+  it('labels months on a laptop and only what fits A4 when printed', async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const id = await importPlan(api, 1, 2, (_, a) => (a === 1 ? '2027-01-01 - 2028-06-30' : '2027-03-01 - 2027-09-30'));
+    const page = await context.newPage();
+    await openPlan(page, server, id);
+    await page.getByRole('tab', { name: 'Tidslinje' }).click();
+    const units = page.locator('.timeline-units .timeline-tick');
+    await units.first().waitFor();
+    await expect.poll(async () => (await units.allTextContents()).filter((text) => text !== '').length).toBe(18);
+    expect(await labelsTooWideFor(page, 10_000)).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await labelsTooWideFor(page, 440)).toEqual([]);
+    expect(await page.locator('.timeline-years .timeline-tick').allTextContents()).toEqual(['2027', '2028']);
+    await context.close();
+  });
 });

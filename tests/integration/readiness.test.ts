@@ -4,10 +4,12 @@
  * their writes are stored).
  */
 import { rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
-import { newDocument } from '../support/api.js';
+import { ApiClient, email, newDocument } from '../support/api.js';
+import { readSample } from '../support/samples.js';
 import { spawnServer, startTestServer, tempDataDir } from '../support/server.js';
 import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
 
@@ -96,6 +98,53 @@ describe('SIGTERM', () => {
       await synced(reader);
       expect(actionPlanToJSON(reader.doc).goals).toHaveLength(20);
       reader.destroy();
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('keeps answering while it drains (/readyz 503, upgrades 503), and a request already running gets its answer', async () => {
+    const dataDir = tempDataDir();
+    dataDirs.push(dataDir);
+    const { url, child } = await spawnServer(dataDir, { DRAIN_SECONDS: '30', SHUTDOWN_REQUEST_SECONDS: '30' });
+    const api = new ApiClient(url);
+    await api.signup(email('drain-import'));
+    const space = (await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'Drain' }, 201)).id;
+    const { id } = await newDocument(url, 'drain-ws', 'action-plan', 'Plan');
+    const table = Buffer.from(readSample('handlingsplan-smaland.tsv'));
+    // An import whose body is half sent when the signal comes: running, not yet answerable.
+    let started: (upload: ReturnType<typeof httpRequest>) => void = () => undefined;
+    const sending = new Promise<ReturnType<typeof httpRequest>>((resolve) => (started = resolve));
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const upload = httpRequest(`${url}/api/workspaces/${space}/import?title=Under%20avslut`, {
+        method: 'POST',
+        headers: { cookie: api.sessionCookie, 'content-type': 'text/tab-separated-values', 'content-length': String(table.length) },
+      });
+      upload.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      upload.on('error', reject);
+      upload.write(table.subarray(0, 100));
+      started(upload);
+    });
+    const upload = await sending;
+    child.kill('SIGTERM');
+    // Still listening, saying it is going: what a balancer needs to see (a long drain, so no race).
+    for (let ready = 200; ready !== 503; ) ready = (await fetch(`${url}/readyz`)).status;
+    expect(await upgradeAnswer(`${url.replace(/^http/, 'ws')}/ws/${id}`, api.sessionCookie)).toMatchObject({ status: 503 });
+    upload.end(table.subarray(100));
+    const imported = await answer;
+    expect(imported.status).toBe(201);
+    // Stored: it survives the process (killed here rather than waiting out the drain).
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+    const restarted = await startTestServer({ dataDir });
+    try {
+      const { id: importedId } = JSON.parse(imported.body) as { id: string };
+      expect((await fetch(`${restarted.url}/api/documents/${importedId}`, { headers: { cookie: api.sessionCookie } })).status).toBe(200);
     } finally {
       await restarted.stop();
     }

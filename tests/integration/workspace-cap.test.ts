@@ -4,6 +4,7 @@
  * duplicate checked it, so an editor could fill the database by creating or importing. Two
  * requests at once cannot both take the last place (counted and inserted in one transaction).
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { ApiClient, email } from '../support/api.js';
@@ -77,5 +78,32 @@ describe('a full workspace takes no more documents, by any way in', () => {
     const listing = await api.json<{ documents: Array<{ id: string }> }>('GET', `/api/workspaces/${ws}`, undefined, 200);
     await api.json('DELETE', `/api/documents/${listing.documents[0]?.id ?? ''}`, undefined, 204);
     expect((await create(api, ws, 'Ny plats')).status).toBe(201);
+  });
+
+  it('refusing a 2 MB import unread says Connection: close, so a keep-alive client does not reuse the closed socket', async () => {
+    const { api, ws } = await fullWorkspace();
+    const body = Buffer.alloc(2 * 1024 * 1024, 'a\tb\n');
+    const answer = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const upload = httpRequest(`${server.url}/api/workspaces/${ws}/import`, {
+        method: 'POST',
+        headers: { cookie: api.sessionCookie, 'content-type': 'text/tab-separated-values', 'content-length': String(body.length), connection: 'keep-alive' },
+      });
+      upload.on('response', (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+      });
+      // The server may close before the whole body is sent: that is the point.
+      upload.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+      upload.end(body);
+    });
+    expect(answer).toEqual({ status: 409, connection: 'close' });
+  });
+
+  it('an answer after reading the body keeps the connection', async () => {
+    const api = new ApiClient(server.url);
+    await api.signup(email('kvar'));
+    const response = await api.request('POST', '/api/workspaces', { name: 'Kvar' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('connection')).not.toBe('close');
   });
 });

@@ -32,7 +32,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   const postgres = serverUrl && overrides.databaseUrl === undefined ? await createPostgresDatabase(serverUrl) : null;
   // Every test client comes from 127.0.0.1, so per-address limits are opened wide here;
   // the tests of those limits pass their own.
-  const relaxed = { signupsPerMinute: 100_000, ticketsPerMinute: 100_000 };
+  // No drain pause when a test stops its server (readiness.test.ts tests the pause itself).
+  const relaxed = { signupsPerMinute: 100_000, ticketsPerMinute: 100_000, drainMs: 0 };
   // Likewise one test person makes many exports, copies, rounds and history reads in a row;
   // request-limits.test.ts and request-load.test.ts pass their own limits.
   const defaults = loadConfig({});

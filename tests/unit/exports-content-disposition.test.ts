@@ -51,4 +51,15 @@ describe('attachment()', () => {
       expect(saved.endsWith('.docx')).toBe(true);
     }
   });
+
+  it.each([200, 3_500, 100_000])('a title of %i characters (set over the websocket) gives a header of bounded size, both names cut', (length) => {
+    for (const unit of ['A', 'å', '😀', 'e\u0301']) {
+      const header = attachment(unit.repeat(length), 'xlsx');
+      // Both names at most 150 characters before the extension: well under any proxy's header buffer.
+      expect(/filename="([^"]*)"/.exec(header)?.[1]?.length).toBeLessThanOrEqual(150 + '.xlsx'.length);
+      const graphemes = [...new Intl.Segmenter('sv', { granularity: 'grapheme' }).segment(savedName(header))].length;
+      expect(graphemes).toBeLessThanOrEqual(150 + '.xlsx'.length);
+      expect(Buffer.byteLength(header)).toBeLessThan(2_500);
+    }
+  });
 });

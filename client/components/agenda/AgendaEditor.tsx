@@ -10,7 +10,7 @@ import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
-import { ValidationPanel } from '../ValidationPanel.jsx';
+import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { MeetingCard } from './MeetingCard.jsx';
 import { MilestonesSection } from './MilestonesSection.jsx';
@@ -37,6 +37,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
       <div class="editor-layout">
         <div class="editor-main">
           <PageHeading class="doc-title">{a.title || t('kind_agenda')}</PageHeading>
+          <IssuesJump count={view.issues().length} />
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={a.title} write={writeMeta('title')} maxLength={200} />}

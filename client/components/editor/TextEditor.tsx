@@ -70,9 +70,6 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
   return <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />;
 }
 
-// Kept for the plan rows that import it from here; the reading lives in client/sync.
-export { textOf } from '../../sync/y-text.js';
-
 /**
  * A co-edited text that shows as plain text until someone focuses it, and only then mounts
  * the editor: a plan with a thousand activities would otherwise start two thousand editors.

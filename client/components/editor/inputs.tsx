@@ -1,6 +1,6 @@
 /** Inputs bound to one field of a Yjs item: plain text, money, date, choice, number. */
 import { createSignal, For, Show } from 'solid-js';
-import { currencyUnit, formatTableAmount } from '../../../shared/money.js';
+import { currencyUnit, formatFieldAmount } from '../../../shared/money.js';
 import { locale, money, t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
 import { readAmount, type AmountProblem } from '../../lib/parse-input.js';
@@ -42,8 +42,8 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
 
 /**
  * Money typed the Swedish way (`1 324 601`, `77 600 kr`) or the typist's language's
- * (`77,600` in English), stored as minor units; shown with its currency as the totals write
- * it. Text that is not an amount, or is below zero, is not saved: the field keeps it, is
+ * (`77,600` in English), stored as minor units; shown with its number and currency as the
+ * totals write them in that language (`formatFieldAmount`, `currencyUnit`). Text that is not an amount, or is below zero, is not saved: the field keeps it, is
  * marked invalid and says why, and Escape brings back the saved value (issue 17).
  */
 export function MoneyInput(props: { id: string; describedBy: string; value: number | null; write: Write }) {
@@ -59,11 +59,12 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
     }
     setProblem(null);
     if (read.value !== props.value) props.write(read.value);
-    input.value = read.value === null ? '' : formatTableAmount(read.value);
+    input.value = read.value === null ? '' : formatFieldAmount(read.value, locale());
     return true;
   };
   const draft = useFieldDraft({
-    shown: () => (props.value === null ? '' : formatTableAmount(props.value)),
+    // Grouped and with decimals as the totals write them in this language (`230,000` in English, issue 17).
+    shown: () => (props.value === null ? '' : formatFieldAmount(props.value, locale())),
     format: (value) => (typeof value === 'number' ? money(value, editor.currency()) : String(value)),
     commit,
     revert: () => setProblem(null),

@@ -8,9 +8,9 @@ import { createSignal, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { formatDecimal, parseDate, parseDecimal, parseInteger, parseTime, type Parsed } from '../../lib/parse-input.js';
-import { impossibleDate } from '../../../shared/dates.js';
 import { EditorContext } from './context.js';
 import { useFieldDraft } from './field-draft.js';
+import { dateReason, notSavedMessage } from './not-saved.js';
 
 /** Whether the field may be edited: the editor's rule inside an editor, always in a plain form outside one. */
 function useEditable(): boolean {
@@ -29,21 +29,28 @@ interface ParsedProps<T> {
 
 /**
  * One text input that reads its text with `parse` on change (and on Enter), writes what it
- * read, and shows `error` while the text is unreadable. `children` sits beside the input.
+ * read, and while the text is unreadable keeps it, sets aria-invalid and says, linked by
+ * aria-describedby, that it was not saved, why (`error`) and that Escape brings back the
+ * saved value (issue 17 follow-up: as the amount fields do). `children` sits beside the input.
  */
 function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parsed<T>; format: (value: T) => string; error: MessageKey | ((text: string) => string); hint?: string; inputMode?: 'numeric' | 'decimal' | 'text'; class?: string; children?: JSX.Element }) {
   const editable = useEditable();
-  // The message for the text that could not be read, '' while the field reads fine.
-  const [problem, setProblem] = createSignal('');
-  const invalid = () => problem() !== '';
+  // The text that could not be read, null while the field reads fine.
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const invalid = () => problem() !== null;
+  // Built when shown, so it follows the language and a saved value that changes meanwhile.
+  const message = (text: string) => {
+    const error = props.error;
+    const reason = typeof error === 'function' ? error(text) : t(error);
+    return notSavedMessage(reason, props.value === null ? null : props.format(props.value), locale());
+  };
   const commit = (input: HTMLInputElement) => {
     const parsed = props.parse(input.value);
     if (parsed === undefined) {
-      const error = props.error;
-      setProblem(typeof error === 'function' ? error(input.value) : t(error));
+      setProblem(input.value);
       return false;
     }
-    setProblem('');
+    setProblem(null);
     if (parsed !== props.value) props.write(parsed);
     input.value = parsed === null ? '' : props.format(parsed);
     return true;
@@ -60,7 +67,7 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
       }
     },
     commit,
-    revert: () => setProblem(''),
+    revert: () => setProblem(null),
   });
   const errorId = () => `${props.id}-error`;
   return (
@@ -82,16 +89,16 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
       />
       {props.children}
       <span id={errorId()} class="error field-error" role="alert">
-        {problem()}
+        {/* An empty text may be the problem too (a required number): test for null, not truthiness. */}
+        <Show when={invalid()}>{message(problem() ?? '')}</Show>
       </span>
     </span>
   );
 }
 
-/** Why a typed date was not saved: a day the calendar lacks ("Datumet 2027-02-30 finns inte"), else the format. */
+/** Why a typed date was not saved: a day the calendar lacks ("Datumet 2027-02-30 finns inte"), else the format (not-saved.ts). */
 export function dateError(text: string): string {
-  const iso = impossibleDate(text);
-  return iso === null ? t('dateInvalid') : t('dateNoSuchDate', { date: iso });
+  return dateReason(text, locale());
 }
 
 /**

@@ -3,9 +3,9 @@ import { agendaToJSON } from '../../../shared/model/agenda.js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { captureAction, captureDecision } from '../../sync/agenda-capture.js';
 import { createDocView } from '../../sync/y-solid.js';
-import { ActionItemForm } from './ActionItemForm.jsx';
+import { CaptureForm } from './CaptureForm.jsx';
 import { CapturedActions } from './CapturedActions.jsx';
-import { DecisionForm } from './DecisionForm.jsx';
+import { FormDateInput } from '../FormDateInput.jsx';
 import type { Facilitation } from './use-facilitation.js';
 
 /** The agenda item being worked on: the spotlit one, else the timer's. */
@@ -36,8 +36,22 @@ export function CapturePanel(props: { f: Facilitation }) {
       {(current) => (
         <section class="session-capture" aria-labelledby="session-capture">
           <h3 id="session-capture">{ft('capture', { label: current().title || '–' })}</h3>
-          <DecisionForm onSubmit={(form) => capture(captureDecision, form)} />
-          <ActionItemForm onSubmit={(form) => capture(captureAction, form)} />
+          <CaptureForm submitLabel={ft('addDecision')} onSubmit={(form) => capture(captureDecision, form)}>
+            <label>
+              {ft('decision')} <input name="decision" maxLength={2000} />
+            </label>
+          </CaptureForm>
+          <CaptureForm submitLabel={ft('addAction')} onSubmit={(form) => capture(captureAction, form)}>
+            <label>
+              {ft('action')} <input name="action" maxLength={2000} />
+            </label>
+            <label>
+              {ft('owner')} <input name="owner" maxLength={200} />
+            </label>
+            <label>
+              {ft('due')} <FormDateInput name="due" />
+            </label>
+          </CaptureForm>
           <p role="status">{saved()}</p>
           <CapturedActions f={f} actions={current().actions} />
         </section>

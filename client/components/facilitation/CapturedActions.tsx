@@ -5,8 +5,9 @@ import { PlanActivityLink } from './links.jsx';
 import type { Facilitation } from './use-facilitation.js';
 
 /**
- * The current agenda item's action items: text, owner and due date, then either the link to
- * the plan activity it became or "Gör till aktivitet" (ToPlanForm).
+ * The current agenda item's action items (DESIGN "Facilitation", Capture): text, owner and
+ * due date, then either the link to the plan activity it became or "Gör till aktivitet"
+ * (ToPlanForm).
  */
 export function CapturedActions(props: { f: Facilitation; actions: ActionItemJSON[] }) {
   return (

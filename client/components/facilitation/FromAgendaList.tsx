@@ -11,7 +11,7 @@ function FromAgenda(props: { agendaId: string; actionId: string; label: string; 
   const [agenda] = createResource(() => props.agendaId, (id) => api.document(id).catch(() => null));
   return (
     <li data-activity-source={props.activityId}>
-      {props.label}: <a href={anchorHref('action', { docId: props.agendaId, itemId: props.actionId })} rel="external">{ft('fromAgenda', { label: agenda()?.title ?? props.agendaId })}</a>
+      {props.label}: <a href={anchorHref('action', { docId: props.agendaId, itemId: props.actionId })}>{ft('fromAgenda', { label: agenda()?.title ?? props.agendaId })}</a>
     </li>
   );
 }

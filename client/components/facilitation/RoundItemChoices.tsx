@@ -4,8 +4,9 @@ import type { SessionItem } from './items.js';
 import { choiceKey } from './round-request.js';
 
 /**
- * The round form's "Punkter" checkboxes: one per votable item; `onChange` gets the new set
- * of chosen `collection:id` keys (a new Set, so the signal holding it fires).
+ * The round form's "Punkter" checkboxes (DESIGN "Facilitation", Dot voting `items`): one per
+ * votable item; `onChange` gets the new set of chosen `collection:id` keys (a new Set, so
+ * the signal holding it fires).
  */
 export function RoundItemChoices(props: { items: SessionItem[]; chosen: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void }) {
   const toggle = (key: string, on: boolean) => {

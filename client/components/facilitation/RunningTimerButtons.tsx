@@ -5,9 +5,10 @@ import { addTime, pauseTimer, resumeTimer } from './timer.js';
 import type { Facilitation } from './use-facilitation.js';
 
 /**
- * The facilitator's buttons for the timer that is set: pause or resume, +1/+5 min, stop.
- * Each reads the session's timer when clicked (not `props.timer` from render), so a click
- * acts on what another facilitator's tab may just have written; times are the server's.
+ * The facilitator's buttons for the timer that is set (DESIGN "Facilitation", Timer): pause
+ * or resume, +1/+5 min, stop. Each reads the session's timer when clicked (not `props.timer`
+ * from render), so a click acts on what another facilitator's tab may just have written;
+ * times are the server's.
  */
 export function RunningTimerButtons(props: { f: Facilitation; timer: SessionTimer }) {
   const f = props.f;

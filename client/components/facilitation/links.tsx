@@ -3,8 +3,8 @@
  * `priority` from a closed round as a badge, and the links both ways between an agenda's
  * action item and the plan activity made from it (`planActivity`, `source`). Used by the
  * editors and the presentation view alike; the anchors are those `useHashTarget` resolves.
- * The links load the other document as a page (`rel="external"`): the document page does not
- * switch documents on an in-app navigation from one `/d/:doc` to another.
+ * The links are in-app navigations: the document page opens the other document when the
+ * route's `/d/:doc` changes (DocumentPage.tsx, issue 17), and `useHashTarget` finds the item.
  */
 import { createResource, Show } from 'solid-js';
 import { api } from '../../api.js';
@@ -31,7 +31,7 @@ export function PlanActivityLink(props: { link: string | null | undefined }) {
   return (
     <Show when={splitLink(props.link)}>
       {(link) => (
-        <a href={anchorHref('activity', link())} rel="external" data-plan-activity={props.link ?? ''}>
+        <a href={anchorHref('activity', link())} data-plan-activity={props.link ?? ''}>
           {ft('inPlan')}
         </a>
       )}
@@ -42,7 +42,7 @@ export function PlanActivityLink(props: { link: string | null | undefined }) {
 function SourceLink(props: { link: { docId: string; itemId: string }; source: string }) {
   const [agenda] = createResource(() => props.link.docId, (id) => api.document(id).catch(() => null));
   return (
-    <a href={anchorHref('action', props.link)} rel="external" class="activity-source" data-activity-source-link={props.source}>
+    <a href={anchorHref('action', props.link)} class="activity-source" data-activity-source-link={props.source}>
       {ft('fromAgenda', { label: agenda()?.title ?? '…' })}
     </a>
   );

@@ -17,7 +17,7 @@ import { EditorContext } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { TextField } from '../editor/TextEditor.jsx';
-import { ValidationPanel } from '../ValidationPanel.jsx';
+import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { FocusAreaSection, ObjectiveBudgets, type GoalListProps } from './FocusAreaSection.jsx';
 import { StrategyGoal } from './StrategyGoal.jsx';
@@ -46,6 +46,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
       <div class="editor-layout">
         <div class="editor-main">
           <PageHeading class="doc-title">{s.title || t('kind_strategy')}</PageHeading>
+          <IssuesJump count={view.issues().length} />
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={s.title} write={writeMeta('title')} maxLength={200} />}

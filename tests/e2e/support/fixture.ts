@@ -1,5 +1,5 @@
 /** A real server with demo data and the built client, plus helpers to sign browser contexts in. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../../../server/demo/seed.js';
 import { ApiClient } from '../../support/api.js';
@@ -61,4 +61,14 @@ export function editorText(page: Page, selector: string): Promise<string> {
     copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer').forEach((el) => el.remove());
     return [...copy.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n');
   }, selector);
+}
+
+/** The message an input points to with aria-describedby (its error among them). */
+export function describedText(input: Locator): Promise<string> {
+  return input.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 }

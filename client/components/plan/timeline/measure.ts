@@ -6,6 +6,9 @@
  */
 import { createSignal, onCleanup, onMount, type Accessor } from 'solid-js';
 
+/** A4 at 96 dpi less Chrome's default margins (≈ 717 px), less the 14 rem label column, with room to spare. */
+const PRINT_TRACK_PX = 440;
+
 export interface TimelineMeasure {
   trackPx: Accessor<number>;
   textPx: (text: string) => number;
@@ -29,6 +32,12 @@ export function createTimelineMeasure(table: () => HTMLTableElement | undefined)
     const height = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) / (rows.length || 1);
     if (height > 0) host.style.setProperty('--timeline-row', `${height.toFixed(1)}px`);
   };
+  // Paper is laid out after `beforeprint`, too late to measure: assume a track no wider than
+  // A4's printable width leaves beside the labels (fewer labels on paper, never clipped ones).
+  const onPrint = () => setTrackPx((px) => (px > 0 ? Math.min(px, PRINT_TRACK_PX) : PRINT_TRACK_PX));
+  window.addEventListener('beforeprint', onPrint);
+  window.addEventListener('afterprint', measure);
+  onCleanup(() => (window.removeEventListener('beforeprint', onPrint), window.removeEventListener('afterprint', measure)));
   onMount(() => {
     measure();
     // The axis's width is what changes labels and row heights; the table's own height changes with every chunk built.

@@ -1,0 +1,54 @@
+import { createResource, createSignal, onCleanup } from 'solid-js';
+import { ApiError } from '../../api.js';
+import { facilitationApi } from '../../facilitation-api.js';
+import { ft } from '../../i18n/facilitation-messages.js';
+import { publishRoundSetup, roundSetup, type RoundSetup } from './round-setup.js';
+import type { Facilitation } from './use-facilitation.js';
+
+const POLL_MS = 3000;
+
+/**
+ * One round's state for its ballot (DESIGN "Facilitation", Dot voting): the server's
+ * `GET …/rounds/:r` polled every 3 s (simple, and right after a reconnect too), the caller's
+ * dots (their unsent changes, else what the server holds), the round's set-up, and the
+ * actions: change a dot, send the whole ballot (`PUT …/ballot`), close the round. Failures
+ * become `message()` (the API's text), never thrown.
+ */
+export function useRoundBallot(props: { f: Facilitation; id: string; title: string; published: Map<string, RoundSetup> }) {
+  const f = props.f;
+  const [state, { refetch }] = createResource(() => props.id, (id) => facilitationApi.round(f.documentId, id));
+  const poll = setInterval(() => void refetch(), POLL_MS);
+  onCleanup(() => clearInterval(poll));
+  const [dots, setDots] = createSignal<Record<string, number> | null>(null);
+  const [message, setMessage] = createSignal('');
+  const mine = () => dots() ?? state.latest?.myDots ?? {};
+  const placed = () => Object.values(mine()).reduce((sum, n) => sum + n, 0);
+  const fail = (error: unknown) => setMessage(error instanceof ApiError ? error.message : String(error));
+  const change = (key: string, by: 1 | -1) => {
+    setMessage('');
+    setDots({ ...mine(), [key]: Math.max(0, (mine()[key] ?? 0) + by) });
+  };
+  const submit = async () => {
+    if (placed() === 0) return setMessage(ft('noDots'));
+    try {
+      await facilitationApi.vote(f.documentId, props.id, Object.fromEntries(Object.entries(mine()).filter(([, n]) => n > 0)));
+      setMessage(ft('voteSaved'));
+      void refetch();
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const close = async () => {
+    try {
+      await facilitationApi.closeRound(f.documentId, props.id);
+      publishRoundSetup(f.awareness, null);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const setup = () => roundSetup(props.id, props.title, state.latest, props.published);
+  return { state, setup, mine, placed, message, change, submit, close };
+}
+
+/** What useRoundBallot gives the ballot's parts. */
+export type RoundBallotState = ReturnType<typeof useRoundBallot>;
