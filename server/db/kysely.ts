@@ -12,6 +12,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import pg from 'pg';
 import { cachedStatement, markAsyncTransaction, type Db } from './database.js';
 import { migratePostgres } from './migrations-pg.js';
+import { bindSqliteConnection } from './precompiled.js';
 import type { Tables } from './schema.js';
 
 /** The database every converted module queries, SQLite or PostgreSQL alike. */
@@ -41,6 +42,7 @@ export function sqliteKysely(db: Db): AsyncDatabase {
     },
   };
   const kdb = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  bindSqliteConnection(kdb, db);
   return { kdb, dialect: 'sqlite', close: () => kdb.destroy() };
 }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { statement, type Db } from './database.js';
 import type { Kdb } from './kysely.js';
+import { precompiled } from './precompiled.js';
 
 export interface UserRow {
   id: string;
@@ -29,9 +30,12 @@ export async function findUserByEmail(kdb: Kdb, email: string): Promise<UserWith
   return kdb.selectFrom('users').select(['id', 'email', 'name', 'password_hash as passwordHash']).where('email', '=', email).executeTakeFirst();
 }
 
+/** Every request's user after its session (server/auth/middleware.ts): built once. */
+const userById = precompiled(1, (kdb, id: string) => kdb.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id));
+
 /** The account with this id (a deleted one too, as its tombstone), or undefined. */
 export async function findUserById(kdb: Kdb, id: string): Promise<UserRow | undefined> {
-  return kdb.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
+  return userById.first(kdb, id);
 }
 
 /** How many accounts exist (tombstones included): the demo is seeded only into none. */
