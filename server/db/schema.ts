@@ -27,10 +27,14 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+import type { InvitationsTable, MembershipsTable, WorkspacesTable } from './schema-workspaces.js';
+
 /** Every table converted so far. */
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
 }
-

@@ -4,7 +4,6 @@
  * the `nocase` collation on PostgreSQL (server/db/migrations-pg.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { statement, type Db } from './database.js';
 import type { Kdb } from './kysely.js';
 import { precompiled } from './precompiled.js';
 
@@ -67,18 +66,13 @@ export const DELETED_USER_NAME = 'Borttagen användare';
  * Turns the account into an anonymous tombstone: the row (and so its id, which edits,
  * versions and history rows point at) stays, named "Borttagen användare", with an address
  * and a password hash that name no one and open nothing. Deleting the row instead would
- * cascade into whatever tables point at users, history included.
- *
- * Still synchronous on the SQLite connection: it runs inside erase-account.ts's one
- * transaction over memberships, invitations and sessions, which moves to the async layer
- * with those modules (docs/database.md "Conversion plan").
+ * cascade into whatever tables point at users, history included. Runs inside erase-account.ts's
+ * one transaction (`kdb` is then that transaction).
  */
-export function tombstoneUser(db: Db, id: string, now: number): void {
-  statement(db, 'UPDATE users SET email = ?, name = ?, password_hash = ?, created_at = 0, deleted_at = ? WHERE id = ?').run(
-    `${id}@deleted.invalid`,
-    DELETED_USER_NAME,
-    '',
-    now,
-    id,
-  );
+export async function tombstoneUser(kdb: Kdb, id: string, now: number): Promise<void> {
+  await kdb
+    .updateTable('users')
+    .set({ email: `${id}@deleted.invalid`, name: DELETED_USER_NAME, password_hash: '', created_at: 0, deleted_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -38,10 +38,10 @@ export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHand
   });
 
 /** The import route's handler (mount behind `importBodyLimit`). */
-export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
+export function importTable(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
   return async function importTable(c) {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(deps.db, c.req.param('ws') ?? '', user.id, 'editor');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws') ?? '', user.id, 'editor');
     const query = parseWith(ImportQuery, c.req.query());
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!TABLE_TYPES.includes(type)) {

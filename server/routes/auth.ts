@@ -22,7 +22,7 @@ const LoginSchema = z.object({ email: EmailSchema, password: z.string().max(Limi
 const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
 
 export function authRoutes(deps: Deps) {
-  const { db, kdb, clock, config, sessions, loginLimits } = deps;
+  const { kdb, clock, config, sessions, loginLimits } = deps;
   const app = new Hono<AppEnv>();
 
   /**
@@ -80,9 +80,9 @@ export function authRoutes(deps: Deps) {
     return c.body(null, 204);
   });
 
-  app.get('/me', (c) => {
+  app.get('/me', async (c) => {
     const user = requireUser(c);
-    const workspaces = workspacesOf(db, user.id).map(({ id, name, role }) => ({ id, name, role }));
+    const workspaces = (await workspacesOf(kdb, user.id)).map(({ id, name, role }) => ({ id, name, role }));
     return c.json({ user, workspaces });
   });
 

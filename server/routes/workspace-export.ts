@@ -54,9 +54,9 @@ export function workspaceExportRoutes(deps: Deps) {
   const pool = new ExportPool({ workerAboveBytes: -1, concurrency: 1, queue: WORKSPACE_EXPORTS_AT_ONCE });
   const running = { workspaces: new Set<string>(), users: new Set<string>() };
   const app = new Hono<AppEnv>();
-  app.get('/workspaces/:ws/export', (c) => {
+  app.get('/workspaces/:ws/export', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(deps.db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     if (running.workspaces.has(workspace.id) || running.users.has(user.id)) {
       throw rateLimited(30, 'En export av arbetsytan pågår redan. Försök igen när den är klar.');
     }

@@ -79,7 +79,7 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   if (!sockets.admits(who.userId, address)) return TOO_MANY;
   const document = findDocument(deps.db, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
-  const role = roleOf(deps.db, document.workspaceId, who.userId);
+  const role = await roleOf(deps.kdb, document.workspaceId, who.userId);
   const user = await findUserById(deps.kdb, who.userId);
   if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
   return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
