@@ -25,8 +25,9 @@ const CONVERTED = [
   'tests/integration/http.test.ts',
   'tests/integration/precompiled.test.ts',
   'tests/integration/workspace-races.test.ts',
+  'tests/integration/unique-violations.test.ts',
   '-t',
-  '^(the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|workspaces, members, documents validates names)',
+  '^(the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
 ];
 
 async function main(): Promise<number> {

@@ -4,8 +4,10 @@
  * the `nocase` collation on PostgreSQL (server/db/migrations-pg.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors.js';
 import type { Kdb } from './kysely.js';
 import { precompiled } from './precompiled.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export interface UserRow {
   id: string;
@@ -17,10 +19,17 @@ export interface UserWithHash extends UserRow {
   passwordHash: string;
 }
 
-/** Adds an account; its id is a new UUID. Throws on an address already taken (any case). */
+/** 409 `email-taken`: sign-up's check, and the unique index when two sign-ups race past it. */
+export const emailTaken = () => new AppError(409, 'email-taken', 'Det finns redan ett konto med den e-postadressen.');
+
+/** Adds an account; its id is a new UUID. 409 `email-taken` on an address already taken (any case), on both dialects. */
 export async function createUser(kdb: Kdb, input: { email: string; name: string; passwordHash: string }, now: number): Promise<UserRow> {
   const id = randomUUID();
-  await kdb.insertInto('users').values({ id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now }).execute();
+  try {
+    await kdb.insertInto('users').values({ id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now }).execute();
+  } catch (error) {
+    throw isUniqueViolation(error) ? emailTaken() : error;
+  }
   return { id, email: input.email, name: input.name };
 }
 
