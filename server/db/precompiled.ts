@@ -14,6 +14,7 @@
  * transaction's connection.
  */
 import type { Compilable, CompiledQuery } from 'kysely';
+import type Database from 'better-sqlite3';
 import { cachedStatement, hasAsyncTransaction, type Db } from './database.js';
 import type { Kdb } from './kysely.js';
 
@@ -41,6 +42,10 @@ interface Template {
   compiled: CompiledQuery;
   /** For each parameter of the compiled query: the argument it takes (its index), or a constant. */
   slots: Array<{ argument: number } | { constant: unknown }>;
+  /** The arguments are the parameters, in order (the usual case): passed on as they are. */
+  direct: boolean;
+  /** On SQLite: the connection and the statement prepared once on it; null on PostgreSQL and in transactions. */
+  sqlite: { db: Db; statement: Database.Statement } | null;
 }
 
 /** Builds and compiles `build` once on `kdb`; every argument must end up as a parameter. */
@@ -55,7 +60,18 @@ function compileTemplate<A extends Param[], R>(kdb: Kdb, arity: number, build: (
   placeholders.forEach((_, i) => {
     if (!slots.some((slot) => 'argument' in slot && slot.argument === i)) throw new Error(`Precompiled query: argument ${i} is not a parameter of ${compiled.sql}`);
   });
-  return { compiled, slots };
+  const direct = slots.length === arity && slots.every((slot, i) => 'argument' in slot && slot.argument === i);
+  const db = sqliteConnections.get(kdb);
+  return { compiled, slots, direct, sqlite: db ? { db, statement: cachedStatement(db, compiled.sql) } : null };
+}
+
+/** `run()`'s promise, or a rejected one if it throws: callers get errors the same way on every path. */
+function settle<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /**
@@ -64,19 +80,32 @@ function compileTemplate<A extends Param[], R>(kdb: Kdb, arity: number, build: (
  * may use its arguments only as values (never in `sql.raw`, never to choose the query's
  * shape): they are placeholders while it runs. Rows come back exactly as Kysely's
  * `execute()` gives them (no plugins are configured). Throws what the driver throws.
+ * The direct SQLite path allocates no promise chain: this runs on every request.
  */
 export function precompiled<A extends Param[], R>(arity: number, build: (kdb: Kdb, ...args: A) => Compilable<R>): Precompiled<A, R> {
   const templates = new WeakMap<Kdb, Template>();
-  const rows = (kdb: Kdb, args: A): Promise<R[]> | R[] => {
+  const templateOf = (kdb: Kdb): Template => {
     let template = templates.get(kdb);
     if (!template) templates.set(kdb, (template = compileTemplate(kdb, arity, build)));
-    const parameters = template.slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.constant));
-    const db = sqliteConnections.get(kdb);
-    if (db && !hasAsyncTransaction(db)) return cachedStatement(db, template.compiled.sql).all(parameters) as R[];
-    return kdb.executeQuery<R>({ ...template.compiled, parameters }).then((result) => result.rows);
+    return template;
   };
+  const parametersOf = (template: Template, args: A): readonly unknown[] =>
+    template.direct ? args : template.slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.constant));
+  const viaKysely = (kdb: Kdb, template: Template, args: A) => kdb.executeQuery<R>({ ...template.compiled, parameters: parametersOf(template, args) });
   return {
-    all: async (kdb, ...args) => rows(kdb, args),
-    first: async (kdb, ...args) => (await rows(kdb, args))[0],
+    all: (kdb, ...args) =>
+      settle(() => {
+        const template = templateOf(kdb);
+        const { sqlite } = template;
+        if (sqlite && !hasAsyncTransaction(sqlite.db)) return Promise.resolve(sqlite.statement.all(parametersOf(template, args)) as R[]);
+        return viaKysely(kdb, template, args).then((result) => result.rows);
+      }),
+    first: (kdb, ...args) =>
+      settle(() => {
+        const template = templateOf(kdb);
+        const { sqlite } = template;
+        if (sqlite && !hasAsyncTransaction(sqlite.db)) return Promise.resolve(sqlite.statement.get(parametersOf(template, args)) as R | undefined);
+        return viaKysely(kdb, template, args).then((result) => result.rows[0]);
+      }),
   };
 }

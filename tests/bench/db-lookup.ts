@@ -3,7 +3,8 @@
  * two point lookups (hashing the cookie's token, the session by its id, then its user) done four ways — as main did
  * them (cached better-sqlite3 statements, synchronous), through the Kysely builder (built
  * and compiled on every call), precompiled (server/db/precompiled.ts), and the real
- * `sessions.validate` + `findUserById` as the server now runs them. Median of several
+ * `sessions.validate` + `findUserById` as the server now runs them; and one access check
+ * (workspace, then the member's role) as main did it and as `workspaceAccess` does. Median of several
  * rounds, µs per check, on a temp database with 1 000 sessions.
  *
  *   npx tsx tests/bench/db-lookup.ts
@@ -11,12 +12,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspaceAccess } from '../../server/access.js';
 import { createSessions } from '../../server/auth/sessions.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { openDatabase, statement } from '../../server/db/database.js';
 import { sqliteKysely } from '../../server/db/kysely.js';
 import { precompiled } from '../../server/db/precompiled.js';
 import { createUser, findUserById } from '../../server/db/users.js';
+import { createWorkspace } from '../../server/db/workspaces.js';
 
 const CHECKS = 5_000;
 const ROUNDS = 5;
@@ -26,10 +29,13 @@ const db = openDatabase(dir);
 const { kdb } = sqliteKysely(db);
 const sessions = createSessions(kdb, Date.now, { absoluteMs: 30 * 86_400_000, idleMs: 7 * 86_400_000 });
 const tokens: string[] = [];
+const members: Array<{ userId: string; workspaceId: string }> = [];
 for (let i = 0; i < 1000; i++) {
   const user = await createUser(kdb, { email: `p${i}@example.se`, name: `P ${i}`, passwordHash: 'x' }, Date.now());
   tokens.push(await sessions.create(user.id));
+  if (i % 10 === 0) members.push({ userId: user.id, workspaceId: (await createWorkspace(kdb, `W ${i}`, user.id, Date.now())).id });
 }
+const member = (i: number) => members[i % members.length] ?? { userId: '', workspaceId: '' };
 
 const sessionById = precompiled(1, (k, id: string) => k.selectFrom('sessions').select(['id', 'user_id as userId']).where('id', '=', id));
 
@@ -49,6 +55,15 @@ const ways: Record<string, (i: number) => Promise<unknown>> = {
   'server now: validate + findUserById': async (i) => {
     const valid = await sessions.validate(tokens[i % tokens.length] ?? '');
     return valid && findUserById(kdb, valid.userId);
+  },
+  'access check, main: workspace + role, sync': async (i) => {
+    const { userId, workspaceId } = member(i);
+    const workspace = statement(db, 'SELECT id, name, country FROM workspaces WHERE id = ?').get(workspaceId) as { id: string };
+    return statement(db, 'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?').get(workspace.id, userId);
+  },
+  'access check, server now: workspaceAccess': async (i) => {
+    const { userId, workspaceId } = member(i);
+    return workspaceAccess(kdb, workspaceId, userId, 'viewer');
   },
 };
 

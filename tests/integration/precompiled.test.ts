@@ -56,12 +56,14 @@ function seeded(seed: number): () => number {
 }
 
 describe(`precompiled reads (${database.dialect})`, () => {
-  it.each(SHAPES)('$name: the same rows as the builder, for random arguments', async (shape) => {
+  it.each(SHAPES)('$name: the same rows (and first row) as the builder, for random arguments', async (shape) => {
     const query = precompiled(shape.arity, shape.build);
     const random = seeded(shape.name.length);
     for (let i = 0; i < 50; i++) {
       const args = shape.args(random);
-      expect({ args, rows: await query.all(kdb, ...args) }).toEqual({ args, rows: await shape.build(kdb, ...args).execute() });
+      const rows = await shape.build(kdb, ...args).execute();
+      expect({ args, rows: await query.all(kdb, ...args) }).toEqual({ args, rows });
+      expect({ args, first: await query.first(kdb, ...args) }).toEqual({ args, first: rows[0] });
     }
   });
 
