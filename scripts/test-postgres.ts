@@ -19,8 +19,9 @@ const CONVERTED = [
   'tests/integration/async-transactions.test.ts',
   'tests/integration/sessions.test.ts',
   'tests/integration/http.test.ts',
+  'tests/integration/persistence.test.ts',
   '-t',
-  '^(the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
+  '^(document store|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
 ];
 
 async function main(): Promise<number> {

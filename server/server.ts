@@ -24,6 +24,7 @@ import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
+import { createPostgresStore } from './sync/persistence-pg.js';
 import { Rooms } from './sync/rooms.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
@@ -62,7 +63,9 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   const checkpointer = startCheckpointer(db, { gate: commitGate });
   // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
   const history = new HistoryDeriver(db, { now: clock.now }).start();
-  const store = withHistory(createSqliteStore(db, commitGate), history);
+  // The update log lives where DATABASE_URL says (the checkpointer's gate is SQLite's alone).
+  const documentStore = asyncDb.dialect === 'postgres' ? createPostgresStore(asyncDb.kdb) : createSqliteStore(db, commitGate);
+  const store = withHistory(documentStore, history);
   const rooms = new Rooms({
     store,
     compactAfterUpdates: config.compactAfterUpdates,

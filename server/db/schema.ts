@@ -3,6 +3,8 @@
  * layer (docs/database.md "Conversion plan"). Times are integers in ms since the epoch on
  * both dialects (BIGINT on PostgreSQL, read back as numbers).
  */
+import type { DocumentEditsTable, DocumentSnapshotsTable, DocumentsTable, DocumentUpdatesTable } from './schema-documents.js';
+
 export interface UsersTable {
   id: string;
   /** Compared case-insensitively: COLLATE NOCASE on SQLite, the `nocase` ICU collation on PostgreSQL. */
@@ -29,6 +31,10 @@ export interface SchemaMigrationsTable {
 
 /** Every table converted so far. */
 export interface Tables {
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_snapshots: DocumentSnapshotsTable;
+  document_edits: DocumentEditsTable;
   users: UsersTable;
   sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;
