@@ -20,8 +20,9 @@ const CONVERTED = [
   'tests/integration/sessions.test.ts',
   'tests/integration/http.test.ts',
   'tests/integration/persistence.test.ts',
+  'tests/integration/documents-cap.test.ts',
   '-t',
-  '^(document store|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
+  '^(document store|the documents-per-workspace cap|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
 ];
 
 async function main(): Promise<number> {

@@ -73,11 +73,11 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     now: clock.now,
     limits: config.sync,
     workBudget: new WorkBudget(),
-    onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
+    onTitle: (documentId, title) => void setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()).catch((error: unknown) => console.error(`Listing title of ${documentId} not stored`, error)),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
-    readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
+    readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
   });
-  const autoVersions = new AutoVersions({ db, rooms, clock });
+  const autoVersions = new AutoVersions({ db, kdb: asyncDb.kdb, rooms, clock });
   return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 

@@ -35,7 +35,7 @@ export function documentRoutes(deps: Deps) {
 
   app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);
-    const { document, role } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document, role } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     // DESIGN "Protected document fields": a document the server cannot migrate is read-only for all.
     return c.json({ ...document, role, readOnly: await rooms.readOnlyOf(document.id) });
   });
@@ -48,7 +48,7 @@ export function documentRoutes(deps: Deps) {
    */
   const exported = async (c: Context<AppEnv>, format: ExportFormat, options: { meetingId?: string } = {}) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc') ?? '', user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc') ?? '', user.id, 'viewer');
     const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
     const { snapshot, updates } = await rooms.store.load(document.id);
     const request = { documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale, now: clock.now(), ...options };
@@ -98,9 +98,9 @@ export function documentRoutes(deps: Deps) {
    * `busy` with `Retry-After` when the server holds its cap of unredeemed tickets — issued
    * tickets are never evicted for someone else's (DESIGN "Limits every boundary enforces").
    */
-  app.post('/documents/:doc/ticket', (c) => {
+  app.post('/documents/:doc/ticket', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const ticket = tickets.issue(user.id, document.id, clock.now(), currentSessionId(c));
     if (ticket === null) {
       throw new AppError(503, 'busy', 'Servern har för många öppna anslutningsbiljetter just nu. Försök igen om en minut.', {

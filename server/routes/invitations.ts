@@ -101,14 +101,14 @@ export function invitationRoutes(deps: Deps) {
     return c.json({ workspace: { name: link.workspaceName }, role: link.role, expiresAt: iso(link.expiresAt) });
   });
 
-  app.post('/invitations/:token/accept', (c) => {
+  app.post('/invitations/:token/accept', async (c) => {
     const user = requireUser(c);
     const token = c.req.param('token');
     const result = TOKEN.test(token) ? acceptInvitation(db, hashToken(token), user.id, clock.now()) : ({ ok: false, state: 'unknown' } as const);
     if (!result.ok) throw result.state === 'unknown' ? unknownLink() : goneError(result.state);
     recordAudit(db, { workspaceId: result.workspaceId, actorId: user.id, action: AuditAction.InvitationAccepted, target: { type: 'member', id: user.id, label: user.name }, details: { role: result.role } }, clock.now());
     // A member whose role the link raised edits in their open documents at once.
-    if (result.changed) void rooms.updateRole(documentsOf(db, result.workspaceId).map((d) => d.id), user.id, result.role);
+    if (result.changed) void rooms.updateRole((await documentsOf(deps.kdb, result.workspaceId)).map((d) => d.id), user.id, result.role);
     return c.json({ workspace: { id: result.workspaceId, name: result.workspaceName, role: result.role } });
   });
 

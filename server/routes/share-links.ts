@@ -36,7 +36,7 @@ export function shareLinkRoutes(deps: Deps) {
 
   app.post('/documents/:doc/share-links', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const { label, expiresInDays } = await parseJson(c, NewLink);
     const token = newToken();
     const { id, expiresAt } = createShareLink(db, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
@@ -44,14 +44,14 @@ export function shareLinkRoutes(deps: Deps) {
     return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
   });
 
-  app.get('/documents/:doc/share-links', (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'coordinator');
+  app.get('/documents/:doc/share-links', async (c) => {
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'coordinator');
     return c.json({ links: shareLinksOf(db, document.id) });
   });
 
-  app.delete('/documents/:doc/share-links/:id', (c) => {
+  app.delete('/documents/:doc/share-links/:id', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const id = c.req.param('id');
     if (!revokeShareLink(db, document.id, id, clock.now())) throw notFound('Länken finns inte.');
     recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());

@@ -33,7 +33,7 @@ export function workspaceRoutes(deps: Deps) {
     return c.json({ id: workspace.id, name: workspace.name }, 201);
   });
 
-  app.get('/workspaces/:ws', (c) => {
+  app.get('/workspaces/:ws', async (c) => {
     const user = requireUser(c);
     const { workspace, role } = workspaceAccess(db, c.req.param('ws'), user.id, 'viewer');
     return c.json({
@@ -44,7 +44,7 @@ export function workspaceRoutes(deps: Deps) {
       members: membersOf(db, workspace.id),
       invitations: role === 'coordinator' ? pendingInvitationsOf(db, workspace.id, clock.now()) : [],
       // `documents` as before; archived ones apart in `archived` (DESIGN "Audit and exports").
-      ...documentListing(db, workspace.id),
+      ...(await documentListing(deps.kdb, workspace.id)),
     });
   });
 
@@ -60,7 +60,7 @@ export function workspaceRoutes(deps: Deps) {
     if (next === 'remove') removeMember(db, workspaceId, userId);
     else setMemberRole(db, workspaceId, userId, next);
     recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
-    const documentIds = documentsOf(db, workspaceId).map((d) => d.id);
+    const documentIds = (await documentsOf(deps.kdb, workspaceId)).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };
 

@@ -77,7 +77,7 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   if (who === 'foreign-origin') return FOREIGN_ORIGIN;
   if (!who) return { ok: false, close: CloseCode.Unauthorized };
   if (!sockets.admits(who.userId, address)) return TOO_MANY;
-  const document = findDocument(deps.db, documentId);
+  const document = await findDocument(deps.kdb, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
   const role = roleOf(deps.db, document.workspaceId, who.userId);
   const user = await findUserById(deps.kdb, who.userId);

@@ -57,7 +57,7 @@ describe.each(STORE_FACTORIES)('document store on $name', ({ open }) => {
 
   it('stores the appends made in one go together, in order, each readable by another process once resolved', async () => {
     const [d1, d2] = [await newDocument(), await newDocument()];
-    const other = await f.openProcess();
+    const { store: other } = await f.openProcess();
     const ids = await Promise.all([f.store.append(d1, new Uint8Array([1]), meta), f.store.append(d2, new Uint8Array([2]), meta), f.store.append(d1, new Uint8Array([3]), meta)]);
     expect(ids[1]).toBeGreaterThan(ids[0] ?? Infinity);
     expect(ids[2]).toBeGreaterThan(ids[1] ?? Infinity);
@@ -106,7 +106,7 @@ describe.each(STORE_FACTORIES)('document store on $name', ({ open }) => {
     { order: 'the newer snapshot first', run: (a: () => Promise<void>, b: () => Promise<void>) => b().then(a) },
     { order: 'both at once', run: (a: () => Promise<void>, b: () => Promise<void>) => Promise.all([a(), b()]).then(() => undefined) },
   ])('two processes compacting one document, $order, leave every update stored once', async ({ run }) => {
-    const processB = await f.openProcess();
+    const { store: processB } = await f.openProcess();
     // Several documents, so "at once" overlaps on PostgreSQL's two pools more than once.
     for (let round = 0; round < 4; round++) {
       const id = await newDocument();

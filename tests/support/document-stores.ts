@@ -1,5 +1,5 @@
 /**
- * The document store on each dialect, for tests that run the same cases on both: SQLite in a
+ * The document store and records on each dialect, for tests that run the same cases on both: SQLite in a
  * temp dir, and PostgreSQL (the server DATABASE_URL names, else a throwaway cluster of this
  * file's own, tests/support/postgres-for-test.ts), each with a workspace `w1` to put documents in.
  */
@@ -19,8 +19,8 @@ export interface StoreFixture {
   store: DocumentStore;
   /** The database behind `store`, for the tests' own reads and writes. */
   kdb: Kdb;
-  /** Another store on the same database over its own connection(s), as a second process opens it. */
-  openProcess(): Promise<DocumentStore>;
+  /** The same database over its own connection(s), as a second process opens it. */
+  openProcess(): Promise<{ store: DocumentStore; kdb: Kdb }>;
   /** Adds documents to workspace `w1` (documents.ts is not on the async layer yet). */
   addDocuments(ids: string[]): Promise<void>;
   close(): Promise<void>;
@@ -52,7 +52,7 @@ export async function sqliteStores(): Promise<StoreFixture> {
     async openProcess() {
       const another = openDatabase(dir);
       connections.push(another);
-      return createSqliteStore(another);
+      return { store: createSqliteStore(another), kdb: sqliteKysely(another).kdb };
     },
     async close() {
       await opened.close();
@@ -76,7 +76,7 @@ export async function postgresStores(): Promise<StoreFixture> {
     async openProcess() {
       const another = await openPostgres(database.url);
       pools.push(another);
-      return createPostgresStore(another.kdb);
+      return { store: createPostgresStore(another.kdb), kdb: another.kdb };
     },
     async close() {
       for (const pool of pools) await pool.close();
