@@ -21,8 +21,9 @@ const CONVERTED = [
   'tests/integration/http.test.ts',
   'tests/integration/persistence.test.ts',
   'tests/integration/documents-cap.test.ts',
+  'tests/integration/share-store.test.ts',
   '-t',
-  '^(document store|the documents-per-workspace cap|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
+  '^(document store|the documents-per-workspace cap|share links on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
 ];
 
 async function main(): Promise<number> {

@@ -106,12 +106,12 @@ function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }
 
 /** The periodic sweeps; `stop` ends them all. */
 function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
-  const { config, db, clock } = deps;
+  const { config, clock } = deps;
   // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
   const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
   const versionSweep = autoVersions.start(config.versionSweepMs);
   // Guests' sockets end when their share link expires, checked as often as sessions.
-  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
+  const shareSweep = startShareSweep(deps.kdb, deps.sockets, clock, config.sessionSweepMs);
   // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
   const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
   return {

@@ -45,3 +45,16 @@ export interface DocumentEditsTable {
   last_at: number;
   updates: number;
 }
+
+/** Share links (DESIGN "Share links"): the token is kept only as its SHA-256. */
+export interface ShareLinksTable {
+  id: string;
+  document_id: string;
+  label: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}

@@ -3,7 +3,7 @@
  * layer (docs/database.md "Conversion plan"). Times are integers in ms since the epoch on
  * both dialects (BIGINT on PostgreSQL, read back as numbers).
  */
-import type { DocumentEditsTable, DocumentSnapshotsTable, DocumentsTable, DocumentUpdatesTable } from './schema-documents.js';
+import type { DocumentEditsTable, DocumentSnapshotsTable, DocumentsTable, DocumentUpdatesTable, ShareLinksTable } from './schema-documents.js';
 
 export interface UsersTable {
   id: string;
@@ -35,6 +35,7 @@ export interface Tables {
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
   document_edits: DocumentEditsTable;
+  share_links: ShareLinksTable;
   users: UsersTable;
   sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -68,7 +68,7 @@ export async function setDocumentArchived(deps: LifecycleDeps, document: Documen
 export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow, actorId: string): Promise<void> {
   const now = deps.clock.now();
   await setDeleted(deps.kdb, document.id, now, actorId);
-  revokeAllShareLinks(deps.db, document.id, now);
+  await revokeAllShareLinks(deps.kdb, document.id, now);
   audit(deps, document, actorId, AuditAction.DocumentDeleted);
   await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
 }

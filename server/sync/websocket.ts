@@ -91,9 +91,9 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
  * per-address limit holds as for everyone; an unknown, expired or revoked link closes
  * 4401, a link used for another document 4403.
  */
-function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Admission {
+async function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Promise<Admission> {
   if (!sockets.admitsAddress(address)) return TOO_MANY;
-  const admission = admitShareToken(deps.db, token, deps.clock.now());
+  const admission = await admitShareToken(deps.kdb, token, deps.clock.now());
   if (!admission.ok) return { ok: false, close: CloseCode.Unauthorized };
   const { link } = admission;
   if (link.document.id !== documentId) return { ok: false, close: CloseCode.Forbidden };
