@@ -22,8 +22,9 @@ const CONVERTED = [
   'tests/integration/persistence.test.ts',
   'tests/integration/documents-cap.test.ts',
   'tests/integration/share-store.test.ts',
+  'tests/integration/audit-store.test.ts',
   '-t',
-  '^(document store|the documents-per-workspace cap|share links on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
+  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
 ];
 
 async function main(): Promise<number> {

@@ -20,7 +20,7 @@ type LifecycleDeps = Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>;
 const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat (arkiverat) och kan inte byta namn.');
 
 const audit = (deps: LifecycleDeps, document: DocumentRow, actorId: string, action: Parameters<typeof recordAudit>[1]['action'], details?: Record<string, string | boolean>) =>
-  recordAudit(deps.db, { workspaceId: document.workspaceId, actorId, action, target: { type: 'document', id: document.id, label: document.title }, details }, deps.clock.now());
+  recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId, action, target: { type: 'document', id: document.id, label: document.title }, details }, deps.clock.now());
 
 /**
  * Renames: `meta.title` is written in the live room as a server change (everyone online
@@ -32,7 +32,7 @@ export async function renameDocument(deps: LifecycleDeps, document: DocumentRow,
   const changed = await deps.rooms.change(document.id, (doc) => doc.getMap<unknown>('meta').set('title', title));
   if (!changed) throw readOnly();
   await setDocumentTitle(deps.kdb, document.id, title, deps.clock.now());
-  audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });
+  await audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });
   return { ...document, title };
 }
 
@@ -48,7 +48,7 @@ export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow
   const now = deps.clock.now();
   await insertDocument(deps.kdb, row, actorId, now, deps.config.limits.documentsPerWorkspace);
   await deps.rooms.store.append(row.id, state, { userId: actorId, at: now });
-  audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
+  await audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow
 export async function setDocumentArchived(deps: LifecycleDeps, document: DocumentRow, archived: boolean, actorId: string): Promise<{ id: string; archived: boolean }> {
   await setArchived(deps.kdb, document.id, archived ? deps.clock.now() : null, actorId);
   await deps.rooms.setReadOnly(document.id, archived ? ARCHIVED : null);
-  audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
+  await audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
   return { id: document.id, archived };
 }
 
@@ -69,7 +69,7 @@ export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow,
   const now = deps.clock.now();
   await setDeleted(deps.kdb, document.id, now, actorId);
   await revokeAllShareLinks(deps.kdb, document.id, now);
-  audit(deps, document, actorId, AuditAction.DocumentDeleted);
+  await audit(deps, document, actorId, AuditAction.DocumentDeleted);
   await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
 }
 
@@ -84,6 +84,6 @@ export async function undeleteDocument(deps: LifecycleDeps, documentId: string, 
   const document: DocumentRow = { id: row.id, workspaceId: row.workspaceId, kind: row.kind, title: row.title };
   // Back from the trash it counts again: the cap holds as for a new document.
   await restoreDocument(deps.kdb, document, deps.config.limits.documentsPerWorkspace);
-  audit(deps, document, actorId, AuditAction.DocumentUndeleted);
+  await audit(deps, document, actorId, AuditAction.DocumentUndeleted);
   return document;
 }

@@ -48,23 +48,24 @@ export async function listTrash(deps: Pick<Deps, 'kdb' | 'clock'>, workspaceId: 
  * One pass: purges every document deleted 30 days or more before `now` (ms), noting each in
  * its workspace's audit log (the server as actor). Returns how many went.
  */
-export async function sweepTrash(deps: Pick<Deps, 'db' | 'kdb'>, now: number): Promise<number> {
+export async function sweepTrash(deps: Pick<Deps, 'kdb'>, now: number): Promise<number> {
   const due = await deletedBefore(deps.kdb, now - TRASH_MS);
   for (const document of due) {
-    // Not one transaction while the audit log is still on the SQLite connection (docs/database.md
-    // step 3): the note first, so a purge is never left unrecorded.
-    recordAudit(
-      deps.db,
-      { workspaceId: document.workspaceId, actorId: null, action: AuditAction.DocumentPurged, target: { type: 'document', id: document.id, label: document.title } },
-      now,
-    );
-    await purgeDocument(deps.kdb, document.id);
+    // One transaction: a purge is never left unrecorded, nor recorded without happening.
+    await deps.kdb.transaction().execute(async (trx) => {
+      await purgeDocument(trx, document.id);
+      await recordAudit(
+        trx,
+        { workspaceId: document.workspaceId, actorId: null, action: AuditAction.DocumentPurged, target: { type: 'document', id: document.id, label: document.title } },
+        now,
+      );
+    });
   }
   return due.length;
 }
 
 /** Runs `sweepTrash` every `everyMs` on the injected clock; `stop()` ends it. */
-export function startTrashSweep(deps: Pick<Deps, 'db' | 'kdb' | 'clock'>, everyMs: number, timer: SweepTimer = systemTimer): { stop(): void } {
+export function startTrashSweep(deps: Pick<Deps, 'kdb' | 'clock'>, everyMs: number, timer: SweepTimer = systemTimer): { stop(): void } {
   // Runs never overlap: a slow pass is not joined by the next.
   let running: Promise<void> | null = null;
   return timer.every(everyMs, () => {

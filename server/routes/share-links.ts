@@ -31,7 +31,7 @@ const NewLink = z.object({
  * Guests: unknown token 404 `share.not-found`; expired or revoked 410 `share.expired`.
  */
 export function shareLinkRoutes(deps: Deps) {
-  const { db, clock, config, sockets } = deps;
+  const { clock, config, sockets } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/documents/:doc/share-links', async (c) => {
@@ -40,7 +40,7 @@ export function shareLinkRoutes(deps: Deps) {
     const { label, expiresInDays } = await parseJson(c, NewLink);
     const token = newToken();
     const { id, expiresAt } = await createShareLink(deps.kdb, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
     return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
   });
 
@@ -54,7 +54,7 @@ export function shareLinkRoutes(deps: Deps) {
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const id = c.req.param('id');
     if (!(await revokeShareLink(deps.kdb, document.id, id, clock.now()))) throw notFound('Länken finns inte.');
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
     // Revocation must reach sockets already open: they were admitted once, at their upgrade.
     sockets.closeShareLink(id);
     return c.body(null, 204);

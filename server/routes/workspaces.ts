@@ -59,7 +59,7 @@ export function workspaceRoutes(deps: Deps) {
     }
     if (next === 'remove') removeMember(db, workspaceId, userId);
     else setMemberRole(db, workspaceId, userId, next);
-    recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
     const documentIds = (await documentsOf(deps.kdb, workspaceId)).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };
