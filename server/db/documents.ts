@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DocumentKind } from '../../shared/model/kinds.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { isPostgres } from './dialect.js';
 import type { Kdb } from './kysely.js';
 import type { Tables } from './schema.js';
@@ -51,14 +51,15 @@ const roomLeft = (workspaceId: string, max: number) =>
  * the workspace row, so the other waits and then counts this one's document. Throws 409
  * `workspace.full` when `write` changed nothing.
  */
-async function underCap(kdb: Kdb, workspaceId: string, max: number, write: (q: Q) => Promise<bigint | undefined>): Promise<void> {
-  const changed = isPostgres(kdb)
+async function underCap(kdb: Kdb, workspaceId: string, max: number, write: (q: Q) => Promise<bigint | undefined>, refusal = async (_q: Q) => workspaceFull(max)): Promise<void> {
+  const attempt = async (q: Q) => ((await write(q)) ? null : refusal(q));
+  const refused = isPostgres(kdb)
     ? await kdb.transaction().execute(async (trx) => {
         await sql`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR UPDATE`.execute(trx);
-        return write(trx);
+        return attempt(trx);
       })
-    : await write(kdb);
-  if (!changed) throw workspaceFull(max);
+    : await attempt(kdb);
+  if (refused) throw refused;
 }
 
 /**
@@ -78,14 +79,22 @@ export async function insertDocument(kdb: Kdb, row: DocumentRow, createdBy: stri
 
 /**
  * Takes a document out of the trash (DESIGN "Audit and exports") if the cap leaves room:
- * back from the trash it counts again, as a new document would. Throws 409 `workspace.full`.
+ * back from the trash it counts again, as a new document would. Throws 409
+ * `workspace.full`, or 404 `not-found` when it is no longer in the trash (purged, or
+ * taken out by someone else at the same time: only one of them restores it).
  */
 export async function restoreDocument(kdb: Kdb, row: DocumentRow, maxPerWorkspace: number): Promise<void> {
-  await underCap(kdb, row.workspaceId, maxPerWorkspace, async (q) => {
+  const write = async (q: Q) => {
     const result = await sql`UPDATE documents SET deleted_at = NULL, deleted_by = NULL
-      WHERE id = ${row.id} AND ${roomLeft(row.workspaceId, maxPerWorkspace)}`.execute(q);
+      WHERE id = ${row.id} AND deleted_at IS NOT NULL AND ${roomLeft(row.workspaceId, maxPerWorkspace)}`.execute(q);
     return result.numAffectedRows;
-  });
+  };
+  // Why nothing changed, read where it was written (after the lock on PostgreSQL).
+  const refusal = async (q: Q) => {
+    const state = await q.selectFrom('documents').select('deleted_at').where('id', '=', row.id).executeTakeFirst();
+    return state?.deleted_at == null ? notFound('Dokumentet finns inte i papperskorgen.') : workspaceFull(maxPerWorkspace);
+  };
+  await underCap(kdb, row.workspaceId, maxPerWorkspace, write, refusal);
 }
 
 /**

@@ -58,6 +58,13 @@ describe.each(STORE_FACTORIES)('the documents-per-workspace cap on $name', ({ op
     }
   });
 
+  it('one document back from the trash eight times at once, from two processes: restored once, the rest 404', async () => {
+    const ws = await oneLeft();
+    const results = await Promise.allSettled(Array.from({ length: ATTEMPTS }, (_, i) => restoreDocument(i % 2 ? other : f.kdb, row(ws.workspaceId, ws.trashed[0] ?? ''), CAP + 5)));
+    expect(outcome(results)).toEqual(['stored', ...Array<string>(ATTEMPTS - 1).fill('not-found')].sort());
+    await expect(restoreDocument(f.kdb, row(ws.workspaceId, 'never-there'), CAP + 5)).rejects.toMatchObject({ code: 'not-found', status: 404 });
+  });
+
   it('a full workspace refuses one more however it comes; one in the trash frees a place', async () => {
     const ws = await oneLeft();
     await insertDocument(f.kdb, row(ws.workspaceId, `${ws.workspaceId}-last`), null, 1, CAP);
