@@ -26,6 +26,7 @@ import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { createPostgresStore } from './sync/persistence-pg.js';
 import { Rooms } from './sync/rooms.js';
+import { serialTitleWrites } from './sync/title-writes.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
@@ -73,7 +74,10 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     now: clock.now,
     limits: config.sync,
     workBudget: new WorkBudget(),
-    onTitle: (documentId, title) => void setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()).catch((error: unknown) => console.error(`Listing title of ${documentId} not stored`, error)),
+    onTitle: serialTitleWrites(
+      (documentId, title) => setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()),
+      (documentId, error) => console.error(`Listing title of ${documentId} not stored`, error),
+    ),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
     readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
   });
