@@ -26,8 +26,12 @@ const CONVERTED = [
   'tests/integration/precompiled.test.ts',
   'tests/integration/workspace-races.test.ts',
   'tests/integration/unique-violations.test.ts',
+  'tests/integration/persistence.test.ts',
+  'tests/integration/documents-cap.test.ts',
+  'tests/integration/share-store.test.ts',
+  'tests/integration/audit-store.test.ts',
   '-t',
-  '^(the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
+  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
 ];
 
 async function main(): Promise<number> {

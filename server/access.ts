@@ -1,10 +1,9 @@
 /**
  * Who may do what: 404 for non-members (existence is not leaked), 403 for too-low roles.
- * The role lives on the async layer (server/db/workspaces.ts); documents are still read
- * from SQLite (`deps.db`) until server/db/documents.ts is converted (docs/database.md).
+ * Roles and documents live on the async layer (server/db/workspaces.ts, documents.ts).
  */
 import { roleAtLeast, type Role } from '../shared/roles.js';
-import type { Db } from './db/database.js';
+import type { Deps } from './context.js';
 import { findDocument, type DocumentRow } from './db/documents.js';
 import type { Kdb } from './db/kysely.js';
 import { findWorkspace, roleOf, type WorkspaceRow } from './db/workspaces.js';
@@ -19,14 +18,13 @@ export async function workspaceAccess(kdb: Kdb, workspaceId: string, userId: str
   return { workspace, role };
 }
 
-/** The document and the user's role in its workspace; 404 `not-found` for a non-member or no document, 403 `forbidden` below `needed`. */
-export async function documentAccess(
-  deps: { db: Db; kdb: Kdb },
-  documentId: string,
-  userId: string,
-  needed: Role,
-): Promise<{ document: DocumentRow; role: Role }> {
-  const document = findDocument(deps.db, documentId);
+/**
+ * The document (not deleted) and the caller's role in its workspace: 404 `not-found` for a
+ * missing or deleted document and for non-members, 403 `forbidden` below `needed`. Both are
+ * read through `kdb` (SQLite or PostgreSQL).
+ */
+export async function documentAccess(deps: Pick<Deps, 'db' | 'kdb'>, documentId: string, userId: string, needed: Role): Promise<{ document: DocumentRow; role: Role }> {
+  const document = await findDocument(deps.kdb, documentId);
   const role = document ? await roleOf(deps.kdb, document.workspaceId, userId) : null;
   if (!document || !role) throw notFound('Dokumentet finns inte, eller så är du inte medlem i dess arbetsyta.');
   if (!roleAtLeast(role, needed)) throw forbidden();

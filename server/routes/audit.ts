@@ -26,7 +26,7 @@ export function auditRoutes(deps: Deps) {
     const user = requireUser(c);
     const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     const query = parseWith(AuditQuery, c.req.query());
-    return c.json({ entries: auditEntries(deps.db, workspace.id, query) });
+    return c.json({ entries: await auditEntries(deps.kdb, workspace.id, query) });
   });
   return app;
 }

@@ -27,7 +27,7 @@ function localeOf(query: string | undefined, acceptLanguage: string | undefined)
 const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
 export function documentRoutes(deps: Deps) {
-  const { db, rooms, clock, tickets } = deps;
+  const { rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
   // Files and big answers are built in threads, bounded per server and per user (export-pool.ts).
   const { exportThreads, exportQueue, exportsPerUser } = deps.config.limits;
@@ -58,9 +58,9 @@ export function documentRoutes(deps: Deps) {
   fileExportRoutes(app, deps, exported);
 
   /** The JSON and TSV downloads go in the workspace audit log like the file formats (user test: they were missing). */
-  const audited = (file: Awaited<ReturnType<typeof exported>>, format: 'json' | 'tsv') => {
+  const audited = async (file: Awaited<ReturnType<typeof exported>>, format: 'json' | 'tsv') => {
     const target = { type: 'document' as const, id: file.documentId, label: file.title };
-    recordAudit(db, { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target, details: { format } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target, details: { format } }, clock.now());
     return file;
   };
 
@@ -70,7 +70,7 @@ export function documentRoutes(deps: Deps) {
    * after the title like every other format (`attachment()`, issue 17); `fetch` ignores that.
    */
   app.get('/documents/:doc/export.json', async (c) => {
-    const { body, title } = audited(await exported(c, 'json'), 'json');
+    const { body, title } = await audited(await exported(c, 'json'), 'json');
     return c.body(text(body), 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(title, 'json') });
   });
 
@@ -80,7 +80,7 @@ export function documentRoutes(deps: Deps) {
    * for documents other than action plans. Audited as `document.exported`.
    */
   app.get('/documents/:doc/export.tsv', async (c) => {
-    const { body: tsv, title } = audited(await exported(c, 'tsv'), 'tsv');
+    const { body: tsv, title } = await audited(await exported(c, 'tsv'), 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
     c.header('Content-Disposition', attachment(title, 'tsv'));
     return c.body(text(tsv));

@@ -62,7 +62,7 @@ export function publicOrigin(c: Context, trustProxy: boolean): string {
  * was used or was revoked 410 `invitation.expired` / `invitation.used` / `invitation.revoked`.
  */
 export function invitationRoutes(deps: Deps) {
-  const { db, kdb, clock, config, rooms } = deps;
+  const { kdb, clock, config, rooms } = deps;
   const mailer = createMailer(config);
   const app = new Hono<AppEnv>();
 
@@ -82,7 +82,7 @@ export function invitationRoutes(deps: Deps) {
     const url = `${publicOrigin(c, config.trustProxy)}/invite/${token}`;
     const mail = { url, workspaceName: workspace.name, inviterName: user.name, role, expiresAt };
     const mailed = mailer ? await mailer.sendInvitation(email, mail) : false;
-    recordAudit(db, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationCreated, target: { type: 'invitation', id, label: email }, details: { role, mailed } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationCreated, target: { type: 'invitation', id, label: email }, details: { role, mailed } }, clock.now());
     return c.json({ invitation: { id, email, role, url, expiresAt: iso(expiresAt) }, mailed }, 201);
   });
 
@@ -92,7 +92,7 @@ export function invitationRoutes(deps: Deps) {
     if (!(await revokeInvitation(kdb, workspace.id, c.req.param('id'), clock.now()))) {
       throw notFound('Inbjudan finns inte, eller har redan använts eller återkallats.');
     }
-    recordAudit(db, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationRevoked, target: { type: 'invitation', id: c.req.param('id') } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationRevoked, target: { type: 'invitation', id: c.req.param('id') } }, clock.now());
     return c.body(null, 204);
   });
 
@@ -106,9 +106,9 @@ export function invitationRoutes(deps: Deps) {
     const token = c.req.param('token');
     const result = TOKEN.test(token) ? await acceptInvitation(kdb, hashToken(token), user.id, clock.now()) : ({ ok: false, state: 'unknown' } as const);
     if (!result.ok) throw result.state === 'unknown' ? unknownLink() : goneError(result.state);
-    recordAudit(db, { workspaceId: result.workspaceId, actorId: user.id, action: AuditAction.InvitationAccepted, target: { type: 'member', id: user.id, label: user.name }, details: { role: result.role } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: result.workspaceId, actorId: user.id, action: AuditAction.InvitationAccepted, target: { type: 'member', id: user.id, label: user.name }, details: { role: result.role } }, clock.now());
     // A member whose role the link raised edits in their open documents at once.
-    if (result.changed) void rooms.updateRole(documentsOf(db, result.workspaceId).map((d) => d.id), user.id, result.role);
+    if (result.changed) void rooms.updateRole((await documentsOf(deps.kdb, result.workspaceId)).map((d) => d.id), user.id, result.role);
     return c.json({ workspace: { id: result.workspaceId, name: result.workspaceName, role: result.role } });
   });
 

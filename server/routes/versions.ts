@@ -55,7 +55,7 @@ export function versionRoutes(deps: Deps) {
     await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
     const input = await parseJson(c, NewVersion);
     const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
     return c.json(version, 201);
   });
 
@@ -76,7 +76,7 @@ export function versionRoutes(deps: Deps) {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
     const result = await restoreVersion(deps, document, c.req.param('v'), user.id);
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
   });
 

@@ -21,7 +21,7 @@ const ChangeRole = z.object({ role: RoleSchema });
 const CreateDocument = z.object({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
 
 export function workspaceRoutes(deps: Deps) {
-  const { db, kdb, clock, rooms } = deps;
+  const { kdb, clock, rooms } = deps;
   // Plan-table imports run in worker threads, one at a time per server (import-pool.ts).
   const imports = new ImportPool();
   const app = new Hono<AppEnv>();
@@ -44,7 +44,7 @@ export function workspaceRoutes(deps: Deps) {
       members: await membersOf(kdb, workspace.id),
       invitations: role === 'coordinator' ? await pendingInvitationsOf(kdb, workspace.id, clock.now()) : [],
       // `documents` as before; archived ones apart in `archived` (DESIGN "Audit and exports").
-      ...documentListing(db, workspace.id),
+      ...(await documentListing(deps.kdb, workspace.id)),
     });
   });
 
@@ -56,8 +56,8 @@ export function workspaceRoutes(deps: Deps) {
     if (!change.ok && change.reason === 'not-member') throw notFound('Personen är inte medlem i arbetsytan.');
     if (!change.ok) throw new AppError(409, 'last-coordinator', 'Arbetsytan måste ha minst en samordnare.');
     const current = change.previous;
-    recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
-    const documentIds = documentsOf(db, workspaceId).map((d) => d.id);
+    await recordAudit(kdb, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
+    const documentIds = (await documentsOf(kdb, workspaceId)).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };
 
