@@ -3,6 +3,7 @@ import { Match, Switch } from 'solid-js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { firstClause } from '../lib/page-title.js';
 import { PageHeading, usePageTitle } from './Page.jsx';
 
 /** What kind of failure a page's load ran into, and so which way on to offer. */
@@ -36,7 +37,7 @@ export function LoadError(props: { error: unknown; what: 'document' | 'workspace
     if (kind === 'missing') return t(props.what === 'document' ? 'load_documentMissing' : 'load_workspaceMissing');
     return t(TEXT[kind]);
   };
-  usePageTitle(() => t('title_error'));
+  usePageTitle(() => firstClause(text()));
   const here = () => `${location.pathname}${location.search}`;
   return (
     <section class="load-error" role="alert" data-load-error={failure()}>

@@ -11,6 +11,7 @@
  * | ics     | 400                      | 400                   | meetings as events              |
  * | minutes | 400                      | 400                   | one meeting (404 if none)       |
  */
+import { minutesFileTitle } from '../../shared/file-name.js';
 import type { Locale } from '../../shared/locale.js';
 import type { DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTableCsv } from '../../shared/table/csv.js';
@@ -52,7 +53,7 @@ export async function buildFile(json: DocumentJSON, format: FileFormat, request:
     const meeting = json.meetings.find((m) => m.id !== null && m.id === request.meetingId);
     const minutes = meeting ? await buildMinutesDocx(json, meeting.id ?? '', request.locale) : null;
     if (!meeting || !minutes) return { code: 'export.no-meeting', message: 'Mötet finns inte i agendan.' };
-    return { body: minutes, title: `${json.title} ${meeting.date} ${meeting.title}` };
+    return { body: minutes, title: minutesFileTitle(json.title, meeting) };
   }
   const body = await bodyOf(json, format, request);
   return typeof body === 'string' || body instanceof Uint8Array ? { body, title: json.title } : body;

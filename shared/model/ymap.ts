@@ -33,7 +33,9 @@ export function readNumber(map: YItem, key: string): number | null {
 /** Money and counts: integers only; a float written by a buggy peer is not money. */
 export function readInt(map: YItem, key: string): number | null {
   const value = readNumber(map, key);
-  return value !== null && Number.isInteger(value) ? value : null;
+  // Exact integers only: 1e300 or 2^60 "are integers" but not exact ones, and as amounts
+  // they would be summed and written wrongly (red team F6: "1.0 000 000 000 000 001e+298").
+  return value !== null && Number.isSafeInteger(value) ? value : null;
 }
 
 export function readBoolean(map: YItem, key: string): boolean {

@@ -32,6 +32,11 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     nb: (p) => `Planlagte kostnader og allerede brukte midler overskrider budsjettrammen med ${p.amount}.`,
     en: (p) => `Planned costs and funds already spent exceed the budget frame by ${p.amount}.`,
   },
+  'budget.implausible': {
+    sv: (p) => `Beloppet ${p.amount} för ${p.what} är orimligt stort; kontrollera att inga nollor kommit med för mycket.`,
+    nb: (p) => `Beløpet ${p.amount} for ${p.what} er urimelig stort; kontroller at det ikke har kommet med for mange nuller.`,
+    en: (p) => `The amount ${p.amount} for ${p.what} is implausibly large; check for extra zeros.`,
+  },
   'budget.missing': {
     sv: (p) => `${p.what} saknar budget.`,
     nb: (p) => `${p.what} mangler budsjett.`,

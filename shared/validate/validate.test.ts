@@ -45,6 +45,24 @@ describe('validate: action plan', () => {
     ]);
   });
 
+  // The class: every amount of a plan, at, just above and far above the limit (a few zeros too many).
+  const BIG = 1_000_000_000_000;
+  const cost = (amount: number) => ({ costs: [{ id: 'c1', section: '', label: 'Resor', description: '', amount }] });
+  it.each([
+    ['activity budget', (n: number) => plan({ budget: { frame: null } }, { budget: n }), ['activities', 'a1', 'budget']],
+    ['cost', (n: number) => plan({ budget: { frame: null }, ...cost(n) }), ['costs', 'c1', 'amount']],
+    ['frame', (n: number) => plan({ budget: { frame: n } }), ['budget', 'frame']],
+    ['frame with income', (n: number) => plan({ budget: { frame: null, frameWithIncome: n } }), ['budget', 'frameWithIncome']],
+    ['spent before', (n: number) => plan({ budget: { frame: null, spentBefore: n } }), ['budget', 'spentBefore']],
+  ] as const)('budget.implausible: %s above 10 000 000 000 kr is a warning at its field', (_what, make, path) => {
+    expect(codes(make(BIG))).not.toContain('budget.implausible');
+    for (const amount of [BIG + 1, 100 * BIG]) {
+      const found = issue(make(amount), 'budget.implausible');
+      expect(found).toMatchObject({ severity: 'warning', path });
+      expect(found?.message).toMatch(/orimligt stort/);
+    }
+  });
+
   it('budget.over-frame: planned + already spent above the frame, with the amount over', () => {
     const doc = plan({ budget: { frame: 150_000, spentBefore: 60_000 } });
     const found = issue(doc, 'budget.over-frame');

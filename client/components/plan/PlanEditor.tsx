@@ -11,7 +11,7 @@ import { EditorContext } from '../editor/context.js';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 import { createLazyGoals, measureGoalUnit } from './lazy-goals.js';
-import { PlanGoals } from './PlanGoals.jsx';
+import { goalKey, PlanGoals } from './PlanGoals.jsx';
 import { PlanMetaFields } from './PlanMetaFields.jsx';
 import { PlanTabs, type PlanTab } from './PlanTabs.jsx';
 
@@ -30,8 +30,8 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   let goalList: HTMLElement | undefined;
   let measured = false;
   // Once the first goals are laid out, their height per row sizes the goals not yet built.
-  const { shown: shownGoals, showEverything } = createLazyGoals(
-    () => plan.goals.length,
+  const lazy = createLazyGoals(
+    () => plan.goals.map(goalKey),
     () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
   );
 
@@ -56,7 +56,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
           <PlanTabs tab={tab()} setTab={setTab} />
           <Show when={tab() === 'table'}>
             <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
-              <PlanGoals plan={plan} shown={shownGoals()} showEverything={showEverything} sectionRef={(el) => (goalList = el)} />
+              <PlanGoals plan={plan} lazy={lazy} sectionRef={(el) => (goalList = el)} />
               <CostsSection costs={plan.costs} />
               <Summary totals={view.totals()} budget={plan.budget} costs={plan.costs} />
             </div>
@@ -67,7 +67,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
             </div>
           </Show>
         </div>
-        <ValidationPanel issues={view.issues()} beforeFocus={() => (setTab('table'), showEverything())} />
+        <ValidationPanel issues={view.issues()} beforeFocus={() => (setTab('table'), lazy.showEverything())} />
       </div>
     </EditorContext.Provider>
   );

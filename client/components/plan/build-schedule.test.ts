@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mayStartGoal, nextBuildStep, nextGoal, SLICE_MS, TYPING_PAUSE_MS, type BuildMoment } from './build-schedule.js';
+
+const at = (moment: Partial<BuildMoment>): BuildMoment => ({ now: 10_000, lastKeyAt: -Infinity, typingTarget: false, idleLeft: 50, ...moment });
+
+describe('nextBuildStep: typing wins over building', () => {
+  it.each([
+    ['no key pressed yet, idle period of 50 ms: one slice', at({}), { kind: 'build', until: 10_000 + SLICE_MS }],
+    ['focus in a field, key 10 ms ago: wait out the pause', at({ typingTarget: true, lastKeyAt: 9_990 }), { kind: 'wait', ms: TYPING_PAUSE_MS - 10 }],
+    ['focus in a field, key just now', at({ typingTarget: true, lastKeyAt: 10_000 }), { kind: 'wait', ms: TYPING_PAUSE_MS }],
+    ['focus in a field, last key a pause ago: build', at({ typingTarget: true, lastKeyAt: 10_000 - TYPING_PAUSE_MS }), { kind: 'build', until: 10_000 + SLICE_MS }],
+    ['key just now but focus on a button (arrows scroll): build', at({ lastKeyAt: 9_999 }), { kind: 'build', until: 10_000 + SLICE_MS }],
+    ['idle period nearly spent: a slice of what is left', at({ idleLeft: 3 }), { kind: 'build', until: 10_003 }],
+    ['idle period spent', at({ idleLeft: -1 }), { kind: 'build', until: 10_000 }],
+  ])('%s', (_name, moment, step) => {
+    expect(nextBuildStep(moment)).toEqual(step);
+  });
+
+  it('for any moment: never builds within the pause after a keystroke in a field, never longer than a slice or the idle time', () => {
+    let seed = 17;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5_000; i++) {
+      const moment = at({ now: random() * 1e6, typingTarget: random() < 0.5, idleLeft: random() * 60 - 5 });
+      moment.lastKeyAt = moment.now - random() * 3 * TYPING_PAUSE_MS;
+      const step = nextBuildStep(moment);
+      const typing = moment.typingTarget && moment.now - moment.lastKeyAt < TYPING_PAUSE_MS;
+      expect(step.kind).toBe(typing ? 'wait' : 'build');
+      if (step.kind === 'wait') {
+        expect(step.ms).toBeGreaterThan(0);
+        // Waking up after `ms` lands on the end of the pause, not before it.
+        expect(moment.now + step.ms).toBeGreaterThanOrEqual(moment.lastKeyAt + TYPING_PAUSE_MS - 1e-6);
+      } else {
+        expect(step.until - moment.now).toBeGreaterThanOrEqual(0);
+        expect(step.until - moment.now).toBeLessThanOrEqual(Math.min(SLICE_MS, Math.max(0, moment.idleLeft)) + 1e-9);
+      }
+    }
+  });
+
+  it('starts a goal only with time left in the slice', () => {
+    expect(mayStartGoal(100, 108)).toBe(true);
+    expect(mayStartGoal(107, 108)).toBe(false);
+    expect(mayStartGoal(108, 108)).toBe(false);
+  });
+});
+
+describe('nextGoal: goals near the viewport first, then in order', () => {
+  const keys = ['a', 'b', 'c', 'd', 'e'];
+  it.each([
+    ['nothing built, nothing near: the first', new Set<string>(), new Set<string>(), 'a'],
+    ['the first two built: the third', new Set(['a', 'b']), new Set<string>(), 'c'],
+    ['scrolled to the end: the near one first', new Set(['a', 'b']), new Set(['e']), 'e'],
+    ['two near: the first of them in document order', new Set(['a']), new Set(['e', 'd']), 'd'],
+    ['near ones built already: back to order', new Set(['a', 'd', 'e']), new Set(['d', 'e']), 'b'],
+    ['everything built', new Set(keys), new Set(['c']), null],
+  ])('%s', (_name, built, near, expected) => {
+    expect(nextGoal(keys, built, near)).toBe(expected);
+  });
+
+  it('for any plan and any viewport: building repeatedly builds every goal exactly once, near ones before the rest', () => {
+    let seed = 4;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 300; trial++) {
+      const plan = Array.from({ length: Math.floor(random() * 40) }, (_, i) => `g${i}`);
+      const near = new Set(plan.filter(() => random() < 0.2));
+      const built = new Set(plan.filter(() => random() < 0.3));
+      const order: string[] = [];
+      for (let key = nextGoal(plan, built, near); key !== null; key = nextGoal(plan, built, near)) {
+        expect(built.has(key)).toBe(false);
+        built.add(key);
+        order.push(key);
+      }
+      expect(built.size).toBe(plan.length);
+      const firstFar = order.findIndex((key) => !near.has(key));
+      if (firstFar >= 0) expect(order.slice(firstFar).some((key) => near.has(key))).toBe(false);
+    }
+  });
+});
