@@ -30,8 +30,10 @@ const CONVERTED = [
   'tests/integration/documents-cap.test.ts',
   'tests/integration/share-store.test.ts',
   'tests/integration/audit-store.test.ts',
+  'tests/integration/find-document.test.ts',
+  'tests/integration/nul-in-url.test.ts',
   '-t',
-  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
+  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
 ];
 
 async function main(): Promise<number> {

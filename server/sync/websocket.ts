@@ -19,6 +19,7 @@ import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
 import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { hasNulInUrl } from '../http/nul-in-url.js';
 import { PROCESS_HEADER } from '../http/readiness.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
@@ -69,6 +70,8 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
 }
 
 async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
+  // No document, link or ticket holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
+  if (hasNulInUrl(request.url ?? '')) return { ok: false, close: CloseCode.NotFound };
   const url = new URL(request.url ?? '/', 'http://localhost');
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
   const share = url.searchParams.get('share');
