@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * `postgres://…`: accounts and sessions live in PostgreSQL (docs/database.md; issue 21,
+   * converted module by module). Unset: everything stays in SQLite in DATA_DIR.
+   */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL börjar med postgres://').optional(),
   /** Set to false to close sign-up (invitations still work for existing accounts). */
   SIGNUP_OPEN: flag.default(true),
   /** Largest websocket message accepted; larger ones close the socket with 1009. */
@@ -76,6 +81,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL connection string (DATABASE_URL), or null for SQLite in `dataDir`. */
+  databaseUrl: string | null;
   signupOpen: boolean;
   maxMessageBytes: number;
   roomIdleMs: number;
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     signupOpen: e.SIGNUP_OPEN,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     roomIdleMs: e.ROOM_IDLE_SECONDS * 1000,

@@ -16,6 +16,7 @@ import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { CommitGate } from './db/commit-gate.js';
 import { openDatabase } from './db/database.js';
+import { openAsyncDatabase, type AsyncDatabase } from './db/kysely.js';
 import { isArchived, setDocumentTitle } from './db/documents.js';
 import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { LoginThrottle } from './http/login-throttle.js';
@@ -23,7 +24,9 @@ import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
+import { createPostgresStore } from './sync/persistence-pg.js';
 import { Rooms } from './sync/rooms.js';
+import { serialTitleWrites } from './sync/title-writes.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
@@ -43,19 +46,27 @@ export interface RunningServer {
 /** What the server keeps running besides the HTTP app: the database's helpers, rooms and versions. */
 interface Core {
   db: Deps['db'];
+  /** Kysely over `db`, or over PostgreSQL when DATABASE_URL is set. */
+  asyncDb: AsyncDatabase;
   checkpointer: ReturnType<typeof startCheckpointer>;
   history: HistoryDeriver;
   rooms: Rooms;
   autoVersions: AutoVersions;
 }
 
-function openCore(config: Config, clock: Clock): Core {
+async function openCore(config: Config, clock: Clock): Promise<Core> {
   const db = openDatabase(config.dataDir);
+  const asyncDb = await openAsyncDatabase(config.databaseUrl, db).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
   const commitGate = new CommitGate();
   const checkpointer = startCheckpointer(db, { gate: commitGate });
   // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
   const history = new HistoryDeriver(db, { now: clock.now }).start();
-  const store = withHistory(createSqliteStore(db, commitGate), history);
+  // The update log lives where DATABASE_URL says (the checkpointer's gate is SQLite's alone).
+  const documentStore = asyncDb.dialect === 'postgres' ? createPostgresStore(asyncDb.kdb) : createSqliteStore(db, commitGate);
+  const store = withHistory(documentStore, history);
   const rooms = new Rooms({
     store,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -63,20 +74,24 @@ function openCore(config: Config, clock: Clock): Core {
     now: clock.now,
     limits: config.sync,
     workBudget: new WorkBudget(),
-    onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
+    onTitle: serialTitleWrites(
+      (documentId, title) => setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()),
+      (documentId, error) => console.error(`Listing title of ${documentId} not stored`, error),
+    ),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
-    readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
+    readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
   });
-  const autoVersions = new AutoVersions({ db, rooms, clock });
-  return { db, checkpointer, history, rooms, autoVersions };
+  const autoVersions = new AutoVersions({ db, kdb: asyncDb.kdb, rooms, clock });
+  return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 
-function buildDeps(config: Config, clock: Clock, { db, rooms, history }: Core): Deps {
+function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }: Core): Deps {
   return {
     db,
+    kdb: asyncDb.kdb,
     config,
     clock,
-    sessions: createSessions(db, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
+    sessions: createSessions(asyncDb.kdb, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
     tickets: new Tickets(undefined, config.ticketsPerUser),
     rooms,
     history,
@@ -95,12 +110,12 @@ function buildDeps(config: Config, clock: Clock, { db, rooms, history }: Core): 
 
 /** The periodic sweeps; `stop` ends them all. */
 function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
-  const { config, db, clock } = deps;
+  const { config, clock } = deps;
   // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
   const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
   const versionSweep = autoVersions.start(config.versionSweepMs);
   // Guests' sockets end when their share link expires, checked as often as sessions.
-  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
+  const shareSweep = startShareSweep(deps.kdb, deps.sockets, clock, config.sessionSweepMs);
   // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
   const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
   return {
@@ -118,11 +133,12 @@ function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
  * `config.host:config.port` (0 picks a free port; the answer says which).
  */
 export async function startServer(config: Config, clock: Clock = systemClock, log = console.log): Promise<RunningServer> {
-  const core = openCore(config, clock);
+  const core = await openCore(config, clock);
   const { db, checkpointer, history, rooms } = core;
   const deps = buildDeps(config, clock, core);
   const demo = demoDecision(config);
   log(demo.reason);
+  if (core.asyncDb.dialect === 'postgres') log('Databas: PostgreSQL (DATABASE_URL) för konton och sessioner; resten ännu i SQLite i DATA_DIR (issue 21).');
   if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
 
   const app = createApp(deps);
@@ -155,6 +171,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         await stopped;
         history.stop();
         await checkpointer.stop();
+        await core.asyncDb.close();
         db.close();
       })()),
   };

@@ -18,7 +18,7 @@ export async function confirmPassword(deps: Deps, c: Context<AppEnv>, user: User
   const failures = deps.loginLimits.failures;
   const wait = failures.retryAfter(user.email, address);
   if (wait > 0) throw rateLimited(wait, `För många försök med fel lösenord. Försök igen om ${wait} sekunder.`);
-  const hash = passwordHashOf(deps.db, user.id);
+  const hash = await passwordHashOf(deps.kdb, user.id);
   // 400, not 401: the session is fine, only the password typed is wrong (a 401 would read as "signed out").
   if (!hash || !(await verifyPassword(hash, password))) {
     failures.failed(user.email, address);

@@ -8,6 +8,7 @@ import { requestScheme } from '../http/client-address.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { hashToken } from './tokens.js';
 
+/** Whether the request came over https (as the trusted proxy says, when there is one). */
 export function isHttps(c: Context, trustProxy: boolean): boolean {
   // Behind a trusted proxy, the scheme it appended last (a client can write its own first).
   return requestScheme(c, trustProxy) === 'https';
@@ -28,10 +29,12 @@ export function setSessionCookie(c: Context, token: string, config: { trustProxy
   });
 }
 
+/** Deletes the session cookie (log-out, or a cookie whose session has ended). */
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+/** Sets `user` and `sessionToken` from a live session's cookie, and clears a dead one's cookie. */
 export const session = (deps: Deps): MiddlewareHandler<AppEnv> =>
   async function session(c, next) {
     c.set('user', null);
@@ -39,7 +42,7 @@ export const session = (deps: Deps): MiddlewareHandler<AppEnv> =>
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const valid = await deps.sessions.validate(token);
-      const user = valid ? findUserById(deps.db, valid.userId) : undefined;
+      const user = valid ? await findUserById(deps.kdb, valid.userId) : undefined;
       if (valid && user) {
         c.set('user', user);
         c.set('sessionToken', token);
@@ -56,6 +59,7 @@ export function currentSessionId(c: Context<AppEnv>): string | null {
   return token ? hashToken(token) : null;
 }
 
+/** The signed-in user; throws 401 `unauthorized` without one. */
 export function requireUser(c: Context<AppEnv>): UserRow {
   const user = c.get('user');
   if (!user) throw unauthorized();

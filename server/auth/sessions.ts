@@ -9,7 +9,8 @@
  * the system clock, which could neither hold an absolute limit nor be tested with the
  * injected clock. Everything about sessions is behind the `Sessions` interface.
  */
-import { type Db, statement } from '../db/database.js';
+import type { Kdb } from '../db/kysely.js';
+import { precompiled } from '../db/precompiled.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'samplan_session';
@@ -54,56 +55,70 @@ interface SessionRow {
   lastUsedAt: number;
 }
 
-const COLUMNS = 'id, user_id AS userId, created_at AS createdAt, last_used_at AS lastUsedAt';
+/** The session check on every request and upgrade: built once (server/db/precompiled.ts). */
+const findSession = precompiled(1, (kdb, id: string) =>
+  kdb.selectFrom('sessions').select(['id', 'user_id as userId', 'created_at as createdAt', 'last_used_at as lastUsedAt']).where('id', '=', id),
+);
 
 /**
- * Sessions in `db`, timed by `now` (the injected clock). The last use is written at most
- * once per `touchMs` (a minute, or less for short idle limits), so a busy session costs
- * one write a minute, not one per request; the idle limit is that much less exact.
+ * Sessions in `kdb` (SQLite or PostgreSQL), timed by `now` (the injected clock). The last
+ * use is written at most once per `touchMs` (a minute, or less for short idle limits), so a
+ * busy session costs one write a minute, not one per request; the idle limit is that much
+ * less exact. Ending several sessions is one DELETE … RETURNING: atomic without a transaction.
  */
-export function createSessions(db: Db, now: () => number, lifetime: SessionLifetime): Sessions {
+export function createSessions(kdb: Kdb, now: () => number, lifetime: SessionLifetime): Sessions {
   const touchMs = Math.min(60_000, lifetime.idleMs / 100);
   const expiresAt = (row: SessionRow) => Math.min(row.createdAt + lifetime.absoluteMs, row.lastUsedAt + lifetime.idleMs);
-  const remove = (ids: string[]) => {
-    for (const id of ids) statement(db, 'DELETE FROM sessions WHERE id = ?').run(id);
-    return ids;
-  };
+  const find = (id: string): Promise<SessionRow | undefined> => findSession.first(kdb, id);
+  const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
   return {
     async create(userId) {
       const token = newToken();
       const at = now();
-      statement(db, 'INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)').run(hashToken(token), userId, at, at);
+      await kdb.insertInto('sessions').values({ id: hashToken(token), user_id: userId, created_at: at, last_used_at: at }).execute();
       return token;
     },
     async validate(token) {
       const id = hashToken(token);
-      const row = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE id = ?`).get(id) as SessionRow | undefined;
+      const row = await find(id);
       const at = now();
       // An expired row is left for the sweep, which also closes the sockets it opened.
       if (!row || at >= expiresAt(row)) return null;
-      if (at - row.lastUsedAt >= touchMs) statement(db, 'UPDATE sessions SET last_used_at = ? WHERE id = ?').run(at, id);
+      if (at - row.lastUsedAt >= touchMs) await kdb.updateTable('sessions').set({ last_used_at: at }).where('id', '=', id).execute();
       return { userId: row.userId, sessionId: id };
     },
     async isLive(sessionId) {
-      const row = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
+      const row = await find(sessionId);
       return row !== undefined && now() < expiresAt(row);
     },
     async invalidate(token) {
-      return remove([hashToken(token)])[0] ?? '';
+      const id = hashToken(token);
+      await kdb.deleteFrom('sessions').where('id', '=', id).execute();
+      return id;
     },
     async invalidateUser(userId, keepSessionId = null) {
-      const rows = statement(db, 'SELECT id FROM sessions WHERE user_id = ?').all(userId) as Array<{ id: string }>;
-      return db.transaction(() => remove(rows.map((r) => r.id).filter((id) => id !== keepSessionId)))();
+      const query = kdb.deleteFrom('sessions').where('user_id', '=', userId);
+      const kept = keepSessionId === null ? query : query.where('id', '!=', keepSessionId);
+      return ids(await kept.returning('id').execute());
     },
     async listOf(userId) {
-      const rows = statement(db, `SELECT ${COLUMNS} FROM sessions WHERE user_id = ? ORDER BY last_used_at DESC`).all(userId) as SessionRow[];
+      const rows = await kdb
+        .selectFrom('sessions')
+        .select(['id', 'user_id as userId', 'created_at as createdAt', 'last_used_at as lastUsedAt'])
+        .where('user_id', '=', userId)
+        .orderBy('last_used_at', 'desc')
+        .execute();
       const at = now();
       return rows.filter((row) => at < expiresAt(row)).map((row) => ({ id: row.id, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, expiresAt: expiresAt(row) }));
     },
     async sweepExpired() {
       const at = now();
-      const rows = statement(db, 'SELECT id FROM sessions WHERE created_at <= ? OR last_used_at <= ?').all(at - lifetime.absoluteMs, at - lifetime.idleMs) as Array<{ id: string }>;
-      return db.transaction(() => remove(rows.map((r) => r.id)))();
+      const swept = await kdb
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('created_at', '<=', at - lifetime.absoluteMs), eb('last_used_at', '<=', at - lifetime.idleMs)]))
+        .returning('id')
+        .execute();
+      return ids(swept);
     },
   };
 }

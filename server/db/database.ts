@@ -9,19 +9,50 @@ export type Db = Database.Database;
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
- * `sql` prepared on `db`, once: preparing (parsing and planning) costs more than running
- * most of our statements, and a connection runs several. Only for fixed SQL text, so the
- * cache holds one entry per statement in the code. SQLite itself re-prepares a cached
- * statement if a migration changes the schema under it.
+ * Connections with an async (Kysely) transaction open right now (server/db/kysely.ts marks
+ * them). SQLite has one connection, so a synchronous statement run while one is open would
+ * silently join that transaction and vanish if it rolls back: `statement` refuses instead.
  */
-export function statement(db: Db, sql: string): Database.Statement {
+const asyncTransactions = new WeakSet<Db>();
+
+/** Marks `db` as having an async transaction open (`open`) or none; for server/db/kysely.ts only. */
+export function markAsyncTransaction(db: Db, open: boolean): void {
+  if (open) asyncTransactions.add(db);
+  else asyncTransactions.delete(db);
+}
+
+/** Whether an async transaction is open on `db` right now (server/db/precompiled.ts reads outside one only). */
+export function hasAsyncTransaction(db: Db): boolean {
+  return asyncTransactions.has(db);
+}
+
+const MAX_CACHED_STATEMENTS = 1000;
+
+/** `sql` prepared on `db` once (the cache behind `statement`), without the transaction check. */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  if (prepared) return prepared;
+  prepared = db.prepare(sql);
+  // Built SQL (an IN list of any length) could grow the cache without end: past the bound, unshared.
+  if (cache.size < MAX_CACHED_STATEMENTS) cache.set(sql, prepared);
   return prepared;
 }
 
+/**
+ * `sql` prepared on `db`, once: preparing (parsing and planning) costs more than running
+ * most of our statements, and a connection runs several. Only for fixed SQL text, so the
+ * cache holds one entry per statement in the code. SQLite itself re-prepares a cached
+ * statement if a migration changes the schema under it. Throws while an async transaction
+ * is open on `db` (see `asyncTransactions`): convert the caller, or move it out of the way.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  if (asyncTransactions.has(db)) throw new Error(`Synchronous SQL inside an open async transaction: ${sql.slice(0, 80)}`);
+  return cachedStatement(db, sql);
+}
+
+/** Opens (creating if needed) `samplan.sqlite` in `dataDir`: WAL, foreign keys on, migrations applied. */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'samplan.sqlite'));
@@ -37,6 +68,7 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/** Applies the SQLite migrations not yet applied, each in its own transaction; returns how many exist. */
 export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };

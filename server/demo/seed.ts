@@ -37,7 +37,9 @@ export function isLoopbackHost(host: string): boolean {
  * a server others reach never gets known passwords by default; `DEMO_DATA=true` seeds
  * anywhere, `false` never.
  */
-export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustProxy'>): { seed: boolean; reason: string } {
+export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustProxy'> & Partial<Pick<Config, 'databaseUrl'>>): { seed: boolean; reason: string } {
+  // The demo's workspaces and documents are still SQLite-only, its accounts would be in PostgreSQL.
+  if (config.databaseUrl) return { seed: false, reason: 'Demodata: av, eftersom DATABASE_URL är satt (arbetsytor och dokument finns ännu inte i PostgreSQL, issue 21).' };
   if (config.demoData === true) return { seed: true, reason: 'Demodata: på (DEMO_DATA=true).' };
   if (config.demoData === false) return { seed: false, reason: 'Demodata: av (DEMO_DATA=false).' };
   // Behind a proxy a loopback HOST is reached by everyone the proxy serves.
@@ -54,15 +56,16 @@ export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustPr
 }
 
 /** Seeds the demo into an empty database; returns false (and does nothing) otherwise. */
-export async function seedDemo(deps: Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>): Promise<boolean> {
-  if (countUsers(deps.db) > 0) return false;
+export async function seedDemo(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>): Promise<boolean> {
+  if ((await countUsers(deps.kdb)) > 0) return false;
   const now = deps.clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const users = DEMO_USERS.map((u) => ({ ...createUser(deps.db, { email: u.email, name: u.name, passwordHash }, now), role: u.role }));
+  const users = [];
+  for (const u of DEMO_USERS) users.push({ ...(await createUser(deps.kdb, { email: u.email, name: u.name, passwordHash }, now)), role: u.role });
   const [coordinator, ...others] = users;
   if (!coordinator) return false;
-  const workspace = createWorkspace(deps.db, 'Klimatnätverket Småland', coordinator.id, now);
-  for (const user of others) addMember(deps.db, workspace.id, user.id, user.role, now);
+  const workspace = await createWorkspace(deps.kdb, 'Klimatnätverket Småland', coordinator.id, now);
+  for (const user of others) await addMember(deps.kdb, workspace.id, user.id, user.role, now);
 
   const { plan } = importPlanTable(readFileSync(SAMPLE_PLAN, 'utf8'));
   await createStoredDocument(deps, workspace.id, 'action-plan', plan, coordinator.id);

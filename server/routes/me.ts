@@ -19,7 +19,7 @@ const NameChangeSchema = z.object({ name: NameSchema });
 const DeleteSchema = z.object({ password: z.string().max(Limits.maxPasswordLength) });
 
 export function meRoutes(deps: Deps) {
-  const { db, clock, sessions } = deps;
+  const { clock, sessions } = deps;
   const app = new Hono<AppEnv>();
 
   /** The user's live sessions, this one marked (never a token or id); times in ms. */
@@ -30,8 +30,8 @@ export function meRoutes(deps: Deps) {
   app.patch('/me', async (c) => {
     const user = requireUser(c);
     const { name } = await parseJson(c, NameChangeSchema);
-    setUserName(db, user.id, name);
-    return c.json({ user: findUserById(db, user.id) ?? { ...user, name } });
+    await setUserName(deps.kdb, user.id, name);
+    return c.json({ user: (await findUserById(deps.kdb, user.id)) ?? { ...user, name } });
   });
 
   /**
@@ -42,7 +42,7 @@ export function meRoutes(deps: Deps) {
    */
   app.get('/me/export', async (c) => {
     const user = requireUser(c);
-    const data = personalData(db, user.id, await sessionsOf(user.id, currentSessionId(c)), clock.now());
+    const data = await personalData(deps.kdb, user.id, await sessionsOf(user.id, currentSessionId(c)), clock.now());
     c.header('Content-Disposition', 'attachment; filename="samplan-mina-uppgifter.json"');
     c.header('Cache-Control', 'no-store');
     return c.json(data);
@@ -59,7 +59,7 @@ export function meRoutes(deps: Deps) {
     const user = requireUser(c);
     const { password } = await parseJson(c, DeleteSchema);
     await confirmPassword(deps, c, user, password);
-    const { deletedDocuments } = eraseAccount(db, user.id, clock.now());
+    const { deletedDocuments } = await eraseAccount(deps.kdb, user.id, clock.now());
     deps.sockets.closeUser(user.id);
     // Documents gone with a workspace they were alone in: guests' sockets close, rooms dropped unstored.
     await Promise.all(deletedDocuments.map((id) => deps.rooms.closeDocument(id, CloseCode.NotFound, true)));

@@ -18,7 +18,7 @@ const PasswordChangeSchema = z.object({ current: z.string().max(Limits.maxPasswo
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function sessionRoutes(deps: Deps) {
-  const { db, sessions } = deps;
+  const { sessions } = deps;
   const app = new Hono<AppEnv>();
 
   /**
@@ -32,7 +32,7 @@ export function sessionRoutes(deps: Deps) {
     const user = requireUser(c);
     const input = await parseJson(c, PasswordChangeSchema);
     await confirmPassword(deps, c, user, input.current);
-    setPasswordHash(db, user.id, await hashPassword(input.next));
+    await setPasswordHash(deps.kdb, user.id, await hashPassword(input.next));
     const keep = currentSessionId(c);
     await sessions.invalidateUser(user.id, keep);
     deps.sockets.closeUser(user.id, keep);

@@ -19,6 +19,7 @@ import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
 import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { hasNulInUrl } from '../http/nul-in-url.js';
 import { PROCESS_HEADER } from '../http/readiness.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
@@ -69,6 +70,8 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
 }
 
 async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
+  // No document, link or ticket holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
+  if (hasNulInUrl(request.url ?? '')) return { ok: false, close: CloseCode.NotFound };
   const url = new URL(request.url ?? '/', 'http://localhost');
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
   const share = url.searchParams.get('share');
@@ -77,10 +80,10 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   if (who === 'foreign-origin') return FOREIGN_ORIGIN;
   if (!who) return { ok: false, close: CloseCode.Unauthorized };
   if (!sockets.admits(who.userId, address)) return TOO_MANY;
-  const document = findDocument(deps.db, documentId);
+  const document = await findDocument(deps.kdb, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
-  const role = roleOf(deps.db, document.workspaceId, who.userId);
-  const user = findUserById(deps.db, who.userId);
+  const role = await roleOf(deps.kdb, document.workspaceId, who.userId);
+  const user = await findUserById(deps.kdb, who.userId);
   if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
   return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
 }
@@ -91,9 +94,9 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
  * per-address limit holds as for everyone; an unknown, expired or revoked link closes
  * 4401, a link used for another document 4403.
  */
-function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Admission {
+async function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Promise<Admission> {
   if (!sockets.admitsAddress(address)) return TOO_MANY;
-  const admission = admitShareToken(deps.db, token, deps.clock.now());
+  const admission = await admitShareToken(deps.kdb, token, deps.clock.now());
   if (!admission.ok) return { ok: false, close: CloseCode.Unauthorized };
   const { link } = admission;
   if (link.document.id !== documentId) return { ok: false, close: CloseCode.Forbidden };

@@ -1,4 +1,8 @@
-/** Starts the real server for tests: a free port, a temp data dir, real SQLite. */
+/**
+ * Starts the real server for tests: a free port, a temp data dir, real SQLite; and, when
+ * DATABASE_URL names a PostgreSQL server (scripts/test-postgres.ts), a fresh database there
+ * for the modules already on the async layer (docs/database.md), dropped on `stop`.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { Clock } from '../../server/context.js';
+import { createPostgresDatabase, testPostgresUrl } from './database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,8 +25,11 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+/** The server on a free port with test limits; `overrides` win. Stop it with `stop()`. */
 export async function startTestServer(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
+  const serverUrl = testPostgresUrl();
+  const postgres = serverUrl && overrides.databaseUrl === undefined ? await createPostgresDatabase(serverUrl) : null;
   // Every test client comes from 127.0.0.1, so per-address limits are opened wide here;
   // the tests of those limits pass their own.
   // No drain pause when a test stops its server (readiness.test.ts tests the pause itself).
@@ -30,13 +38,14 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   // request-limits.test.ts and request-load.test.ts pass their own limits.
   const defaults = loadConfig({});
   const perPerson = { ...defaults.limits, exportsPerUser: 100, duplicatesPerMinute: 100_000, historyPerMinute: 100_000, roundsPerMinute: 100_000 };
-  const config: Config = { ...defaults, limits: perPerson, port: 0, host: '127.0.0.1', dataDir, demoData: false, clientDir: null, ...relaxed, ...overrides };
+  const config: Config = { ...defaults, limits: perPerson, port: 0, host: '127.0.0.1', dataDir, databaseUrl: postgres?.url ?? null, demoData: false, clientDir: null, ...relaxed, ...overrides };
   const server = await startServer(config, clock, () => undefined);
   return {
     ...server,
     dataDir,
     stop: async () => {
       await server.close();
+      await postgres?.drop();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -44,9 +53,11 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
 
 /** The server as its own process (`node server/main.ts`), for tests that kill it. */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  // The test run's DATABASE_URL names the whole PostgreSQL server, not a database of this child's.
+  const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', ...env },
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
