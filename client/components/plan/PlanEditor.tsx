@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { createActionPlanView } from '../../sync/action-plan-view.js';
 import type { LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
@@ -34,6 +34,10 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
     () => plan.goals.map(goalKey),
     () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
   );
+  // Someone else's keystrokes must not wait behind a goal being built far from view.
+  const onUpdate = (_update: Uint8Array, origin: unknown) => void (origin === provider && lazy.noteRemoteChange());
+  doc.on('update', onUpdate);
+  onCleanup(() => doc.off('update', onUpdate));
 
   return (
     <EditorContext.Provider

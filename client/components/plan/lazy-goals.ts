@@ -44,6 +44,8 @@ export interface LazyGoals {
   showEverything: () => void;
   /** Watches a goal's placeholder, so goals scrolled near are built first; returns the unwatch. */
   watch: (placeholder: Element, key: string) => () => void;
+  /** Tells the builder a change from someone else arrived: goals far from view wait (build-schedule.ts). */
+  noteRemoteChange: () => void;
 }
 
 /** Placeholders within a screen of the viewport, by goal key. */
@@ -86,12 +88,13 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
   const [everything, setEverything] = createSignal(false);
   const { near, watch } = nearViewport();
   let lastKeyAt = -Infinity;
+  let lastRemoteAt = -Infinity;
   const onKey = () => void (lastKeyAt = performance.now());
   document.addEventListener('keydown', onKey, { capture: true, passive: true });
   let cancel: (() => void) | null = null;
   const slice = (deadline: IdleDeadline) => {
     cancel = null;
-    const moment = { now: performance.now(), lastKeyAt, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
+    const moment = { now: performance.now(), lastKeyAt, lastRemoteAt, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
     const step = nextBuildStep(moment);
     if (step.kind === 'wait') {
       const id = setTimeout(schedule, step.ms);
@@ -102,11 +105,17 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
     const order = untrack(keys).slice(FIRST_GOALS);
     const done = new Set(order.filter((key) => built[key]));
     // Each `setBuilt` builds one goal synchronously; stop when the slice is spent.
-    for (let key = nextGoal(order, done, near); key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near)) {
+    let key = nextGoal(order, done, near, step.nearOnly);
+    for (; key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near, step.nearOnly)) {
       setBuilt(key, true);
       done.add(key);
     }
-    if (done.size < order.length) schedule();
+    if (done.size === order.length) return;
+    // Only far goals left while remote changes come in: look again when they pause.
+    if (key === null && step.nearOnly) {
+      const id = setTimeout(schedule, step.resumeIn);
+      cancel = () => clearTimeout(id);
+    } else schedule();
   };
   const schedule = () => {
     cancel?.();
@@ -127,7 +136,8 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
     window.removeEventListener('beforeprint', showEverything);
     document.removeEventListener('keydown', onKey, { capture: true });
   });
-  return { isBuilt: (key, index) => index < FIRST_GOALS || everything() || built[key] === true, showEverything, watch };
+  const noteRemoteChange = () => void (lastRemoteAt = performance.now());
+  return { isBuilt: (key, index) => index < FIRST_GOALS || everything() || built[key] === true, showEverything, watch, noteRemoteChange };
 }
 
 /**
