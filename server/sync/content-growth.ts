@@ -42,6 +42,7 @@ export interface Growth {
   unsure: boolean;
 }
 
+/** An empty record, one per scanned update (its maps are made when first needed). */
 export const newGrowth = (): Growth => ({ placed: null, newTypes: null, added: null, unsure: false });
 
 /** The item of `client` at `clock` in the document, if it holds one (not a GC'd range). */

@@ -25,6 +25,7 @@ export interface ContentSize {
   size: number;
 }
 
+/** A deleted range's or run's length (≥ 1; 0 is malformed). */
 export function readLength(decoder: decoding.Decoder): number {
   const length = decoding.readVarUint(decoder);
   if (length < 1) throw new MalformedUpdate('struct of length 0');
