@@ -154,12 +154,23 @@ function collectionOf(doc: Y.Doc, target: Target): boolean {
 }
 
 /**
+ * Whether this update brings a struct some waiting ("pending") struct of the document is
+ * missing: then those join the document with it, unscanned by this update's proof. Only
+ * then: an attacker's pending structs must not make everyone else's typing take the exact check.
+ */
+function releasesPending(doc: Y.Doc, growth: Growth): boolean {
+  const missing = doc.store.pendingStructs?.missing;
+  if (!missing) return false;
+  for (const [client, clock] of missing) if ((growth.placed?.get(client)?.end ?? 0) > clock) return true;
+  return false;
+}
+
+/**
  * Whether the update is proven to keep `doc` within its content limits (false: the exact
- * check must decide). Structs waiting for missing predecessors may join any later update,
- * so while the document holds some, nothing is proven.
+ * check must decide, which also sees the pending structs this update releases).
  */
 export function provenWithinLimits(doc: Y.Doc, growth: Growth, maxItems: number = ContentLimits.maxItemsPerDocument): boolean {
-  if (growth.unsure || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
+  if (growth.unsure || releasesPending(doc, growth)) return false;
   let newItems = 0;
   for (const [target, { units, entries }] of growth.added ?? []) {
     if (!collectionOf(doc, target)) {

@@ -144,6 +144,40 @@ describe('content limits, fuzzed against a reference', () => {
   });
 });
 
+describe('structs waiting for a missing predecessor', () => {
+  it('are checked when the update that releases them comes, and hold nobody else up', () => {
+    const server = createDocument('action-plan', { title: 'Plan' });
+    const guard = new UpdateGuard(DEFAULT_SYNC_LIMITS);
+    guard.describe(server);
+    const send = (update: Uint8Array) => {
+      guard.admit(server, update, 0, { facilitates: false });
+      Y.applyUpdate(server, update);
+    };
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(server));
+    const title = itemWithText(attacker, 'goals', 'g').get('title');
+    if (!(title instanceof Y.Text)) throw new Error('a title');
+    send(Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(server)));
+    const beforeA = Y.encodeStateVector(attacker);
+    title.insert(0, 'x'.repeat(150));
+    const afterA = Y.encodeStateVector(attacker);
+    const first = Y.encodeStateAsUpdate(attacker, beforeA);
+    title.insert(150, 'y'.repeat(150));
+    // Someone else, synced before the attack (a pending struct is nobody's to send on).
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    // The second half alone: it waits for the first, then the two together are 300 characters.
+    send(Y.encodeStateAsUpdate(attacker, afterA));
+    expect(server.store.pendingStructs).not.toBeNull();
+    // Their edit meanwhile is proven without the exact check.
+    const synced = Y.encodeStateVector(other);
+    other.getMap('meta').set('subtitle', 'annan');
+    const theirs = Y.encodeStateAsUpdate(other, synced);
+    expect(provenWithinLimits(server, scanUpdate(theirs, scanContextOf(server, 1_000_000, allowedRootsOf(server))).growth)).toBe(true);
+    expect(() => guard.admit(server, first, 0, { facilitates: false })).toThrow(RefusedUpdate);
+  });
+});
+
 describe('whole characters at any length', () => {
   it('characterLength counts what Intl.Segmenter counts, across its windows (fuzz)', () => {
     const pool = ['a', ' ', 'å', 'e\u0301', '\u0301', '\u0308', '😀', '👍🏽', '👨‍👩‍👧', '🇸', '🇪', '\u200d', '\r', '\n', '각', '\u1100', '\u1161'];
