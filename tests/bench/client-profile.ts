@@ -9,6 +9,7 @@
  * profiler's samples inside the same window).
  *
  *   npx tsx tests/bench/client-profile.ts [--goals=100] [--reuse-build] [--all-built] [--js] [--save=trace.json]
+ *     [--per-goal=20] [--css='<rules>']
  *
  * `--all-built` waits until every row is built in both pages before typing (the state in
  * which a keystroke's cost once grew with the plan). The GPU process (raster, display
@@ -25,7 +26,7 @@ import { build } from 'vite';
 import { launchBrowser } from '../e2e/support/browser.js';
 import { signedInContext } from '../e2e/support/fixture.js';
 import { startTestServer } from '../support/server.js';
-import { importPlan, open } from './client-big-plan.js';
+import { importPlan, open, PER_GOAL } from './client-big-plan.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
 const goals = Number(process.argv.find((arg) => arg.startsWith('--goals='))?.slice(8) ?? '100');
@@ -120,7 +121,8 @@ function perKeystroke(events: TraceEvent[], pid: number): void {
     .filter((e) => e.data?.type === 'keydown')
     .map((e) => ({ start: e.start, end: e.start + (e.data?.duration ?? 0) * 1000 }));
   const durations = spans.map((span) => (span.end - span.start) / 1000);
-  const kinds = ['RunTask', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest'];
+  // Top-level tasks are `ThreadControllerImpl::RunTask` in the `toplevel` category.
+  const kinds = ['ThreadControllerImpl::RunTask', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest'];
   const busy = kinds.map((kind) =>
     spans.map((span) =>
       main
@@ -134,7 +136,7 @@ function perKeystroke(events: TraceEvent[], pid: number): void {
   );
   const line = (values: number[]) => `median ${percentile(values, 50).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`;
   console.log(`keystroke → presented (Event Timing, ${durations.length} keydowns): ${line(durations)} ms`);
-  kinds.forEach((kind, i) => console.log(`  main thread in that span, ${kind === 'RunTask' ? 'all tasks' : kind}: ${line(busy[i] ?? [])} ms`));
+  kinds.forEach((kind, i) => console.log(`  main thread in that span, ${kind.endsWith('RunTask') ? 'all tasks' : kind}: ${line(busy[i] ?? [])} ms`));
 }
 
 async function typeKeys(page: Page, peer: Page, description: string): Promise<void> {
@@ -158,11 +160,14 @@ try {
   const url = `${server.url}/d/${await importPlan(api, me.workspaces[0]?.id ?? '', goals)}`;
   const [page, peer] = [await context.newPage(), await follower.context.newPage()];
   const target = `${Math.ceil(goals / 2)}.10`;
-  const last = allBuilt ? `${goals}.20` : target;
+  const last = allBuilt ? `${goals}.${PER_GOAL}` : target;
   // Building every row of 2 000 activities took over 180 s at a load of 12 on 2 cores.
   const opened = await open(page, url, last, 900_000);
   await open(peer, url, last, 900_000);
   console.log(`opened; rows up to ${last} built after ${Math.round(opened.allRowsMs)} ms`);
+  // `--css=<rules>`: a style tried on the typing page before the trace (what-if experiments).
+  const css = process.argv.find((arg) => arg.startsWith('--css='))?.slice(6);
+  if (css) await page.addStyleTag({ content: css });
   const description = `tr.activity[data-number="${target}"] .col-activity .field:nth-of-type(2)`;
   await page.locator(`${description} .text-static`).click();
   await page.locator(`${description} .cm-content`).waitFor();
@@ -173,10 +178,10 @@ try {
   if (saveTo) writeFileSync(saveTo, JSON.stringify(events));
   const typingPid = events.find((e) => e.name === 'EventDispatch' && (e.args as { data?: { type?: string } } | undefined)?.data?.type === 'keydown')?.pid;
   if (typingPid !== undefined) perKeystroke(events, typingPid);
-  summarize(events.filter((e) => e.pid === typingPid), `${goals * 20} activities, typing page`);
+  summarize(events.filter((e) => e.pid === typingPid), `${goals * PER_GOAL} activities, typing page`);
   const renderers = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.pid));
-  summarize(events.filter((e) => e.pid !== typingPid && renderers.has(e.pid)), `${goals * 20} activities, following page (and any other renderer)`);
-  summarize(events.filter((e) => !renderers.has(e.pid)), `${goals * 20} activities, GPU and browser processes`);
+  summarize(events.filter((e) => e.pid !== typingPid && renderers.has(e.pid)), `${goals * PER_GOAL} activities, following page (and any other renderer)`);
+  summarize(events.filter((e) => !renderers.has(e.pid)), `${goals * PER_GOAL} activities, GPU and browser processes`);
 } finally {
   await browser.close();
   await server.stop();

@@ -32,6 +32,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   // Once the first goals are laid out, their height per row sizes the goals not yet built.
   const lazy = createLazyGoals(
     () => plan.goals.map(goalKey),
+    () => plan.goals.map((goal) => goal.activities.length),
     () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
   );
   // Someone else's keystrokes must not wait behind a goal being built far from view.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayStartGoal, nextBuildStep, nextGoal, REMOTE_PAUSE_MS, SLICE_MS, TYPING_PAUSE_MS, type BuildMoment } from './build-schedule.js';
+import { FIRST_ROWS, firstGoalsCount, mayStartGoal, nextBuildStep, nextGoal, REMOTE_PAUSE_MS, SLICE_MS, TYPING_PAUSE_MS, type BuildMoment } from './build-schedule.js';
 
 const at = (moment: Partial<BuildMoment>): BuildMoment => ({ now: 10_000, lastKeyAt: -Infinity, lastRemoteAt: -Infinity, typingTarget: false, idleLeft: 50, ...moment });
 
@@ -88,6 +88,33 @@ describe('nextGoal: goals near the viewport first, then in order', () => {
       expect(built.size).toBe(plan.length);
       const firstFar = order.findIndex((key) => !near.has(key));
       if (firstFar >= 0) expect(order.slice(firstFar).some((key) => near.has(key))).toBe(false);
+    }
+  });
+});
+
+describe('firstGoalsCount: the goals built with the page', () => {
+  it.each([
+    ['no goals', [], 0],
+    ['goals of 20: two, as before', [20, 20, 20, 20], 2],
+    ['one goal of 100: that one alone', [100, 100, 100], 1],
+    ['small goals: until 40 activities come before', [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], 8],
+    ['an empty first goal counts nothing: 30 activities before the third, so it too', [0, 30, 30, 30], 3],
+    ['a single goal', [7], 1],
+  ])('%s', (_name, rows, expected) => {
+    expect(firstGoalsCount(rows)).toBe(expected);
+  });
+
+  it('for any plan: at least one goal when there is one, and no goal starts after FIRST_ROWS activities', () => {
+    let seed = 9;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 2_000; trial++) {
+      const rows = Array.from({ length: Math.floor(random() * 12) }, () => Math.floor(random() * 120));
+      const count = firstGoalsCount(rows);
+      expect(count).toBe(rows.length === 0 ? 0 : Math.max(1, count));
+      const before = (i: number) => rows.slice(0, i).reduce((sum, n) => sum + n, 0);
+      // Every goal taken after the first started below the limit; the next one would not have.
+      for (let i = 1; i < count; i++) expect(before(i)).toBeLessThan(FIRST_ROWS);
+      if (count < rows.length && count > 0) expect(before(count)).toBeGreaterThanOrEqual(FIRST_ROWS);
     }
   });
 });

@@ -7,12 +7,9 @@
  * `content-visibility` with the same estimate: the page's scroll height stays put while
  * goals are built and scrolled through. Printing builds everything first.
  */
-import { createEffect, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { mayStartGoal, nextBuildStep, nextGoal, SLICE_MS } from './build-schedule.js';
-
-/** Goals built with the page, before any idle time. */
-export const FIRST_GOALS = 2;
+import { firstGoalsCount, mayStartGoal, nextBuildStep, nextGoal, SLICE_MS } from './build-schedule.js';
 
 interface IdleDeadline {
   timeRemaining(): number;
@@ -79,11 +76,13 @@ function nearViewport(): { near: Set<string>; watch: LazyGoals['watch'] } {
 }
 
 /**
- * The builder. `keys` are the plan's goals in document order (`goalKey`); `beforeBuilding`
- * runs at the start of each idle period that builds (the goals built so far are laid out
- * by then).
+ * The builder. `keys` are the plan's goals in document order (`goalKey`), `rows` their
+ * activity counts (the first goals, up to `FIRST_ROWS` activities, are built with the
+ * page); `beforeBuilding` runs at the start of each idle period that builds (the goals
+ * built so far are laid out by then).
  */
-export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => void = () => undefined): LazyGoals {
+export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[]>, beforeBuilding: () => void = () => undefined): LazyGoals {
+  const first = createMemo(() => firstGoalsCount(rows()));
   const [built, setBuilt] = createStore<Record<string, true | undefined>>({});
   const [everything, setEverything] = createSignal(false);
   const { near, watch } = nearViewport();
@@ -102,7 +101,7 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
       return;
     }
     beforeBuilding();
-    const order = untrack(keys).slice(FIRST_GOALS);
+    const order = untrack(keys).slice(untrack(first));
     const done = new Set(order.filter((key) => built[key]));
     // Each `setBuilt` builds one goal synchronously; stop when the slice is spent.
     let key = nextGoal(order, done, near, step.nearOnly);
@@ -122,8 +121,13 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
     cancel = whenIdle(slice);
   };
   createEffect(() => {
+    // Built with the page means built for good: a goal that later stops being among the
+    // first (activities added above it, goals moved) must not fall back to its placeholder.
+    for (const key of keys().slice(0, first())) if (!untrack(() => built[key])) setBuilt(key, true);
+  });
+  createEffect(() => {
     // A goal added by someone else while building (or after) is picked up here.
-    if (!everything() && keys().length > FIRST_GOALS) schedule();
+    if (!everything() && keys().length > first()) schedule();
   });
   const showEverything = () => {
     cancel?.();
@@ -137,7 +141,7 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
     document.removeEventListener('keydown', onKey, { capture: true });
   });
   const noteRemoteChange = () => void (lastRemoteAt = performance.now());
-  return { isBuilt: (key, index) => index < FIRST_GOALS || everything() || built[key] === true, showEverything, watch, noteRemoteChange };
+  return { isBuilt: (key, index) => index < first() || everything() || built[key] === true, showEverything, watch, noteRemoteChange };
 }
 
 /**
