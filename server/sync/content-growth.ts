@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import { ContentLimits, isCollectionRoot, textLimitOf } from '../../shared/content-limits.js';
+import { characterLength, MAX_UNITS_PER_CHARACTER } from '../../shared/strings.js';
 
 /** Any Yjs type of a document (what `doc.share` holds, and `ContentType.type`). */
 export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
@@ -31,15 +32,29 @@ interface Placed {
   end: number;
 }
 
+/** What one parent gains: sequence units and the structs they come in, new map entries. */
+interface Added {
+  units: number;
+  structs: number;
+  entries: number;
+  /** Units of the text this update deletes: deleting a ZWJ splits one character in two. */
+  deleted: number;
+}
+
+/** Items of deleted ranges looked at per update; past it the exact check decides. */
+const MAX_DELETED_ITEMS = 1_000;
+
 export interface Growth {
   /** Places of this update's structs, per client, by first clock (ascending within a group). */
   placed: Map<number, Placed> | null;
   /** Types this update makes: id → the key they are set under (null: in a sequence). */
   newTypes: Map<string, string | null> | null;
   /** Sequence units and new map entries per parent. */
-  added: Map<Target, { units: number; entries: number }> | null;
+  added: Map<Target, Added> | null;
   /** A struct could not be placed or a value not proven small: the exact check decides. */
   unsure: boolean;
+  /** Items of deleted ranges looked at so far (see MAX_DELETED_ITEMS). */
+  deletedSeen?: number;
 }
 
 /** An empty record, one per scanned update (its maps are made when first needed). */
@@ -115,10 +130,36 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
   if (isType) (growth.newTypes ??= new Map()).set(`new:${at.client}:${at.clock}`, place.key);
   const added = (growth.added ??= new Map());
   let sum = added.get(place.target);
-  if (!sum) added.set(place.target, (sum = { units: 0, entries: 0 }));
-  if (place.key === null) sum.units += size;
+  if (!sum) added.set(place.target, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+  if (place.key === null) {
+    sum.units += size;
+    sum.structs += 1;
+  }
   else if (size > textLimitOf(place.key)) growth.unsure = true;
   if (newEntry) sum.entries += 1;
+}
+
+/**
+ * Notes a deleted range of `client`'s clocks [clock, clock + length) in the document's
+ * texts: a deletion can make a text more characters (`👨‍👩‍👧` without its ZWJs is three).
+ */
+export function noteDeletion(doc: Y.Doc, growth: Growth, client: number, clock: number, length: number): void {
+  const structs = doc.store.clients.get(client);
+  if (growth.unsure || !structs || clock >= Y.getState(doc.store, client)) return;
+  const end = clock + length;
+  const added = (growth.added ??= new Map());
+  for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+    const item = structs[index];
+    if (!item || item.id.clock >= end) return;
+    if ((growth.deletedSeen = (growth.deletedSeen ?? 0) + 1) > MAX_DELETED_ITEMS) {
+      growth.unsure = true;
+      return;
+    }
+    if (!(item instanceof Y.Item) || item.deleted || !(item.parent instanceof Y.Text)) continue;
+    let sum = added.get(item.parent);
+    if (!sum) added.set(item.parent, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+    sum.deleted += Math.min(end, item.id.clock + item.length) - Math.max(clock, item.id.clock);
+  }
 }
 
 /** Live entries of a map: `_map` keeps deleted keys too, so its size is an upper bound first. */
@@ -137,14 +178,28 @@ export function itemsIn(doc: Y.Doc): number {
 }
 
 /** Whether a parent that gains `units` and `entries` stays within its limits, from what the document holds now. */
-function parentFits(target: Target, units: number, entries: number, newTypes: Map<string, string | null> | null): boolean {
+function parentFits(target: Target, { units, structs, entries, deleted }: Added, newTypes: Map<string, string | null> | null): boolean {
   if (typeof target === 'string') {
     const key = target.startsWith('root:') ? null : (newTypes?.get(target) ?? 'title');
     return units <= textLimitOf(key) && entries <= ContentLimits.maxEntriesPerMap;
   }
   const key = target._item === null ? null : target._item.parentSub;
-  if (units > 0 && target._length + units > textLimitOf(key)) return false;
+  if (units + deleted > 0 && target._length + units > textLimitOf(key) && !textFits(target, units, structs + deleted, textLimitOf(key))) return false;
   return entries === 0 || entriesAtMost(target, ContentLimits.maxEntriesPerMap - entries) + entries <= ContentLimits.maxEntriesPerMap;
+}
+
+/**
+ * Whether a text that gains `units` in `splits` insertions and deleted units stays within
+ * `limit` characters, from its characters now (linear: shared/strings.ts): each inserted
+ * unit is at most one character, and each insertion or deleted unit may split one
+ * character of the text in two. So an
+ * emoji-heavy title or description, longer in units than its limit, is still typed into
+ * without the exact check.
+ */
+function textFits(type: SharedType, units: number, splits: number, limit: number): boolean {
+  if (!(type instanceof Y.Text)) return false;
+  const text = type.toString();
+  return text.length + units <= limit * MAX_UNITS_PER_CHARACTER && characterLength(text) + units + splits <= limit;
 }
 
 /** Whether the root a target stands for is a collection (its new entries are items). */
@@ -172,11 +227,11 @@ function releasesPending(doc: Y.Doc, growth: Growth): boolean {
 export function provenWithinLimits(doc: Y.Doc, growth: Growth, maxItems: number = ContentLimits.maxItemsPerDocument): boolean {
   if (growth.unsure || releasesPending(doc, growth)) return false;
   let newItems = 0;
-  for (const [target, { units, entries }] of growth.added ?? []) {
+  for (const [target, added] of growth.added ?? []) {
     if (!collectionOf(doc, target)) {
-      if (!parentFits(target, units, entries, growth.newTypes)) return false;
-    } else if (units > 0) return false;
-    else newItems += entries;
+      if (!parentFits(target, added, growth.newTypes)) return false;
+    } else if (added.units > 0) return false;
+    else newItems += added.entries;
   }
   return newItems === 0 || itemsIn(doc) + newItems <= maxItems;
 }

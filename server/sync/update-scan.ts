@@ -20,7 +20,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
-import { newGrowth, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
+import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { readLength, skipContent, type ContentSize } from './struct-content.js';
 import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
@@ -101,7 +101,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
   try {
     const ends = new Map<number, number>();
     const result = scanStructs(decoder, context, ends);
-    const pendingDeletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends);
+    const pendingDeletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
     return { ...result, pendingStructs: result.pendingStructs + pendingDeletes };
   } catch (error) {
@@ -225,7 +225,7 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
  * protected field's item is refused like a write. Returns the ranges that reach past the
  * document's clocks (Yjs keeps those pending, and re-reads them on every later update).
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>): number {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): number {
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -239,6 +239,7 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       const clock = decoding.readVarUint(decoder);
       const length = decoding.readVarUint(decoder);
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
+      if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (clock + length > state) pending++;
     }
   }

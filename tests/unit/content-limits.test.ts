@@ -83,7 +83,11 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
       if (text instanceof Y.Text) text.insert(Math.floor(next() * (text.length + 1)), unit.repeat(Math.floor(next() * (key === 'title' ? 120 : 12_000))));
       break;
     case 1:
-      if (text instanceof Y.Text && text.length > 0) text.delete(0, Math.floor(next() * text.length));
+      if (text instanceof Y.Text && text.length > 0) {
+        // A prefix, or a few units anywhere (a ZWJ or half a flag: a character split in two).
+        const at = next() < 0.5 ? 0 : Math.floor(next() * text.length);
+        text.delete(at, Math.min(text.length - at, at === 0 ? Math.floor(next() * text.length) : 1 + Math.floor(next() * 3)));
+      }
       break;
     case 2:
       doc.getMap<unknown>(pick(['meta', 'goals'])).set(pick(['title', 'label']), unit.repeat(190 + Math.floor(next() * 20)));
@@ -175,6 +179,27 @@ describe('structs waiting for a missing predecessor', () => {
     const theirs = Y.encodeStateAsUpdate(other, synced);
     expect(provenWithinLimits(server, scanUpdate(theirs, scanContextOf(server, 1_000_000, allowedRootsOf(server))).growth)).toBe(true);
     expect(() => guard.admit(server, first, 0, { facilitates: false })).toThrow(RefusedUpdate);
+  });
+});
+
+describe('deleting can make a text longer in characters', () => {
+  it('refuses taking the ZWJs out of a title of 200 family emoji (600 characters), cheaply proven or not', () => {
+    const server = createDocument('action-plan', { title: 'Plan' });
+    const item = itemWithText(server, 'goals', 'g');
+    const title = item.get('title');
+    if (!(title instanceof Y.Text)) throw new Error('a title');
+    title.insert(0, '👨‍👩‍👧'.repeat(200));
+    const guard = new UpdateGuard(DEFAULT_SYNC_LIMITS);
+    guard.describe(server);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const theirs = client.getMap<Y.Map<unknown>>('goals').get('g')?.get('title');
+    if (!(theirs instanceof Y.Text)) throw new Error('a title');
+    client.transact(() => {
+      for (let at = theirs.length - 1; at >= 0; at--) if (theirs.toString().charAt(at) === '\u200d') theirs.delete(at, 1);
+    });
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(() => guard.admit(server, update, 0, { facilitates: false })).toThrow(RefusedUpdate);
   });
 });
 
