@@ -76,6 +76,19 @@ function nearViewport(): { near: Set<string>; watch: LazyGoals['watch'] } {
 }
 
 /**
+ * Builds goals (each `build` renders one synchronously) until the slice is spent; returns
+ * the goal that would be next, or null when this step has none left (`done` is updated).
+ */
+function buildUntilSpent(order: readonly string[], done: Set<string>, near: ReadonlySet<string>, step: { until: number; nearOnly: boolean }, build: (key: string) => void): string | null {
+  let key = nextGoal(order, done, near, step.nearOnly);
+  for (; key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near, step.nearOnly)) {
+    build(key);
+    done.add(key);
+  }
+  return key;
+}
+
+/**
  * The builder. `keys` are the plan's goals in document order (`goalKey`), `rows` their
  * activity counts (the first goals, up to `FIRST_ROWS` activities, are built with the
  * page); `beforeBuilding` runs at the start of each idle period that builds (the goals
@@ -103,12 +116,7 @@ export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[
     beforeBuilding();
     const order = untrack(keys).slice(untrack(first));
     const done = new Set(order.filter((key) => built[key]));
-    // Each `setBuilt` builds one goal synchronously; stop when the slice is spent.
-    let key = nextGoal(order, done, near, step.nearOnly);
-    for (; key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near, step.nearOnly)) {
-      setBuilt(key, true);
-      done.add(key);
-    }
+    const key = buildUntilSpent(order, done, near, step, (next) => setBuilt(next, true));
     if (done.size === order.length) return;
     // Only far goals left while remote changes come in: look again when they pause.
     if (key === null && step.nearOnly) {
