@@ -4,6 +4,8 @@ import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText, ViewPlugin } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
 import { undoStepOf } from '../../lib/undo-keys.js';
+import { ContentLimits } from '../../../shared/content-limits.js';
+import { lengthLimit } from './length-limit.js';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
 
@@ -71,6 +73,7 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
           // Remote carets are drawn from sanitized users only (issue 15 item 4).
           yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
           undoKeys(editor.undo),
+          lengthLimit(props.multiline ? ContentLimits.maxTextLength : ContentLimits.maxTitleLength),
           hideRemoteCarets,
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),
