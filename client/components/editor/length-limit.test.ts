@@ -1,6 +1,5 @@
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { YSyncConfig, ySyncAnnotation } from 'y-codemirror.next';
 import { characterLength } from '../../../shared/strings.js';
 import { lengthLimit } from './length-limit.js';
@@ -11,7 +10,7 @@ const FAMILY = '👨‍👩‍👧';
 /** The document after a local edit of `doc` replacing [from, to) with `insert` under the filter. */
 function edit(doc: string, from: number, to: number, insert: string, remote = false): string {
   const state = EditorState.create({ doc, extensions: [lengthLimit(MAX)] });
-  const annotations = remote ? [ySyncAnnotation.of(new YSyncConfig(new Y.Text(), null))] : [];
+  const annotations = remote ? [ySyncAnnotation.of(Object.create(YSyncConfig.prototype) as YSyncConfig)] : [];
   return state.update({ changes: { from, to, insert }, userEvent: 'input.paste', annotations }).state.doc.toString();
 }
 
