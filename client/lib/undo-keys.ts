@@ -6,9 +6,25 @@
  */
 const forDocument = new WeakSet<KeyboardEvent>();
 
-/** Ctrl/Cmd+Z or Shift+Ctrl/Cmd+Z, nothing else held. */
-export function isUndoKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z';
+/** What an undo key asks for. */
+export type UndoStep = 'undo' | 'redo';
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
+/**
+ * Ctrl/Cmd+Z undoes; Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y redo (Ctrl+Y as in Excel and Google
+ * Sheets, user test); null for any other key or with Alt held.
+ */
+export function undoStepOf(event: KeyLike): UndoStep | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  return key === 'y' && !event.shiftKey ? 'redo' : null;
+}
+
+/** Whether the key is an undo or redo key (see `undoStepOf`). */
+export function isUndoKey(event: KeyLike): boolean {
+  return undoStepOf(event) !== null;
 }
 
 /** Hands this undo/redo keydown from a field with nothing unsaved to the document's undo. */

@@ -27,7 +27,7 @@ import { createPresence } from '../sync/presence.js';
 import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
-import { isPassedToDocument, isUndoKey } from '../lib/undo-keys.js';
+import { isPassedToDocument, undoStepOf } from '../lib/undo-keys.js';
 
 /**
  * `/d/:doc`. Keyed on the route's document: an in-app link from one document to another
@@ -154,7 +154,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
 
 /**
  * Keys on a document page: Alt+↑/↓ to the same field one row up or down (a select keeps
- * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z outside text editors — or in
+ * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl/Cmd+Y outside text editors — or in
  * a field with nothing unsaved (lib/undo-keys.ts) — to undo and redo one's own changes while
  * the session may write.
  */
@@ -163,10 +163,11 @@ function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: (
     const step = rowStep(event);
     const target = event.target instanceof Element ? event.target : null;
     if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
-    if (!writable() || !isUndoKey(event)) return;
+    const undoStep = undoStepOf(event);
+    if (!writable() || undoStep === null) return;
     if (target?.closest('.cm-editor, input, textarea') && !isPassedToDocument(event)) return;
     event.preventDefault();
-    if (event.shiftKey) undo.redo();
+    if (undoStep === 'redo') undo.redo();
     else undo.undo();
   };
   document.addEventListener('keydown', onKey);

@@ -116,5 +116,6 @@ export function scanContextOf(
     stateOf: (client) => Y.getState(store, client),
     ownedItemKeys,
     collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), ownedItemKeys),
+    doc,
   };
 }

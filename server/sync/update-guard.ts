@@ -11,8 +11,29 @@ import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
 import { splitUpdate } from './split-update.js';
 import { allowedRootsOf, scanContextOf, type Writer } from './protected-fields.js';
-import { RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
+import { ContentLimits } from '../../shared/content-limits.js';
+import { provenWithinLimits } from './content-growth.js';
+import { contentOverLimits } from './content-trial.js';
+import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
+
+/**
+ * Red team F5 (shared/content-limits.ts): an update that would take the document past a
+ * content limit — a title over 200 characters, a text over 20 000, more items or map
+ * entries than allowed — is refused like the other limits (1008, nothing applied, stored
+ * or relayed). Proven cheaply from the scan for almost every update; the rest are tried
+ * on a copy of the document (content-trial.ts).
+ */
+function checkContentLimits(doc: Y.Doc, scan: ScanResult, update: Uint8Array, maxItems: number): void {
+  if (provenWithinLimits(doc, scan.growth, maxItems)) return;
+  let over: string | null;
+  try {
+    over = contentOverLimits(doc, update, maxItems);
+  } catch (error) {
+    throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
+  }
+  if (over !== null) throw new RefusedUpdate(`over the content limits: ${over}`);
+}
 
 export class UpdateGuard {
   private readonly pending: PendingStructs;
@@ -50,7 +71,9 @@ export class UpdateGuard {
     const context = this.contextOf(doc, writer);
     const scan = scanUpdate(update, context);
     this.pending.admit(doc, scan.pendingStructs, now);
-    return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
+    const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
+    checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument);
+    return { scan, update: admitted };
   }
 
   /**

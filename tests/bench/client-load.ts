@@ -5,7 +5,7 @@
  * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
  *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100] [--reuse-build]
- *     [--while-building]
+ *     [--while-building] [--per-goal=20]
  *
  * `--reuse-build` skips the build when dist/bench-client is already there (repeated runs of
  * the same client; never after changing it).

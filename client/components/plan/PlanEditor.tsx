@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { createActionPlanView } from '../../sync/action-plan-view.js';
 import type { LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
@@ -32,8 +32,13 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   // Once the first goals are laid out, their height per row sizes the goals not yet built.
   const lazy = createLazyGoals(
     () => plan.goals.map(goalKey),
+    () => plan.goals.map((goal) => goal.activities.length),
     () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
   );
+  // Someone else's keystrokes must not wait behind a goal being built far from view.
+  const onUpdate = (_update: Uint8Array, origin: unknown) => void (origin === provider && lazy.noteRemoteChange());
+  doc.on('update', onUpdate);
+  onCleanup(() => doc.off('update', onUpdate));
 
   return (
     <EditorContext.Provider

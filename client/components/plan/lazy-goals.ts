@@ -7,12 +7,9 @@
  * `content-visibility` with the same estimate: the page's scroll height stays put while
  * goals are built and scrolled through. Printing builds everything first.
  */
-import { createEffect, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { mayStartGoal, nextBuildStep, nextGoal, SLICE_MS } from './build-schedule.js';
-
-/** Goals built with the page, before any idle time. */
-export const FIRST_GOALS = 2;
+import { firstGoalsCount, mayStartGoal, nextBuildStep, nextGoal, SLICE_MS } from './build-schedule.js';
 
 interface IdleDeadline {
   timeRemaining(): number;
@@ -44,6 +41,8 @@ export interface LazyGoals {
   showEverything: () => void;
   /** Watches a goal's placeholder, so goals scrolled near are built first; returns the unwatch. */
   watch: (placeholder: Element, key: string) => () => void;
+  /** Tells the builder a change from someone else arrived: goals far from view wait (build-schedule.ts). */
+  noteRemoteChange: () => void;
 }
 
 /** Placeholders within a screen of the viewport, by goal key. */
@@ -77,21 +76,37 @@ function nearViewport(): { near: Set<string>; watch: LazyGoals['watch'] } {
 }
 
 /**
- * The builder. `keys` are the plan's goals in document order (`goalKey`); `beforeBuilding`
- * runs at the start of each idle period that builds (the goals built so far are laid out
- * by then).
+ * Builds goals (each `build` renders one synchronously) until the slice is spent; returns
+ * the goal that would be next, or null when this step has none left (`done` is updated).
  */
-export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => void = () => undefined): LazyGoals {
+function buildUntilSpent(order: readonly string[], done: Set<string>, near: ReadonlySet<string>, step: { until: number; nearOnly: boolean }, build: (key: string) => void): string | null {
+  let key = nextGoal(order, done, near, step.nearOnly);
+  for (; key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near, step.nearOnly)) {
+    build(key);
+    done.add(key);
+  }
+  return key;
+}
+
+/**
+ * The builder. `keys` are the plan's goals in document order (`goalKey`), `rows` their
+ * activity counts (the first goals, up to `FIRST_ROWS` activities, are built with the
+ * page); `beforeBuilding` runs at the start of each idle period that builds (the goals
+ * built so far are laid out by then).
+ */
+export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[]>, beforeBuilding: () => void = () => undefined): LazyGoals {
+  const first = createMemo(() => firstGoalsCount(rows()));
   const [built, setBuilt] = createStore<Record<string, true | undefined>>({});
   const [everything, setEverything] = createSignal(false);
   const { near, watch } = nearViewport();
   let lastKeyAt = -Infinity;
+  let lastRemoteAt = -Infinity;
   const onKey = () => void (lastKeyAt = performance.now());
   document.addEventListener('keydown', onKey, { capture: true, passive: true });
   let cancel: (() => void) | null = null;
   const slice = (deadline: IdleDeadline) => {
     cancel = null;
-    const moment = { now: performance.now(), lastKeyAt, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
+    const moment = { now: performance.now(), lastKeyAt, lastRemoteAt, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
     const step = nextBuildStep(moment);
     if (step.kind === 'wait') {
       const id = setTimeout(schedule, step.ms);
@@ -99,22 +114,28 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
       return;
     }
     beforeBuilding();
-    const order = untrack(keys).slice(FIRST_GOALS);
+    const order = untrack(keys).slice(untrack(first));
     const done = new Set(order.filter((key) => built[key]));
-    // Each `setBuilt` builds one goal synchronously; stop when the slice is spent.
-    for (let key = nextGoal(order, done, near); key !== null && mayStartGoal(performance.now(), step.until); key = nextGoal(order, done, near)) {
-      setBuilt(key, true);
-      done.add(key);
-    }
-    if (done.size < order.length) schedule();
+    const key = buildUntilSpent(order, done, near, step, (next) => setBuilt(next, true));
+    if (done.size === order.length) return;
+    // Only far goals left while remote changes come in: look again when they pause.
+    if (key === null && step.nearOnly) {
+      const id = setTimeout(schedule, step.resumeIn);
+      cancel = () => clearTimeout(id);
+    } else schedule();
   };
   const schedule = () => {
     cancel?.();
     cancel = whenIdle(slice);
   };
   createEffect(() => {
+    // Built with the page means built for good: a goal that later stops being among the
+    // first (activities added above it, goals moved) must not fall back to its placeholder.
+    for (const key of keys().slice(0, first())) if (!untrack(() => built[key])) setBuilt(key, true);
+  });
+  createEffect(() => {
     // A goal added by someone else while building (or after) is picked up here.
-    if (!everything() && keys().length > FIRST_GOALS) schedule();
+    if (!everything() && keys().length > first()) schedule();
   });
   const showEverything = () => {
     cancel?.();
@@ -127,7 +148,8 @@ export function createLazyGoals(keys: Accessor<string[]>, beforeBuilding: () => 
     window.removeEventListener('beforeprint', showEverything);
     document.removeEventListener('keydown', onKey, { capture: true });
   });
-  return { isBuilt: (key, index) => index < FIRST_GOALS || everything() || built[key] === true, showEverything, watch };
+  const noteRemoteChange = () => void (lastRemoteAt = performance.now());
+  return { isBuilt: (key, index) => index < first() || everything() || built[key] === true, showEverything, watch, noteRemoteChange };
 }
 
 /**
