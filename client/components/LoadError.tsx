@@ -30,10 +30,13 @@ const TEXT: Record<Exclude<LoadFailure, 'missing'>, MessageKey> = {
  * A page that could not load says why, with a way on — sign in (and come back here), back to
  * the workspaces, or try again — never "Laddar …" for ever (issue 17 item 3).
  */
-export function LoadError(props: { error: unknown; what: 'document' | 'workspace'; onRetry?: () => void }) {
+export function LoadError(props: { error: unknown; what: 'document' | 'workspace'; onRetry?: () => void; documentHref?: string }) {
   const failure = () => loadFailure(props.error);
+  // A version page whose document is there but whose version is not (user test: it said the document was missing).
+  const versionMissing = () => props.error instanceof ApiError && props.error.code === 'version.not-found';
   const text = () => {
     const kind = failure();
+    if (kind === 'missing' && versionMissing()) return t('load_versionMissing');
     if (kind === 'missing') return t(props.what === 'document' ? 'load_documentMissing' : 'load_workspaceMissing');
     return t(TEXT[kind]);
   };
@@ -52,6 +55,9 @@ export function LoadError(props: { error: unknown; what: 'document' | 'workspace
               {t('retry')}
             </button>{' '}
             <A href="/">{t('toWorkspaces')}</A>
+          </Match>
+          <Match when={versionMissing() && props.documentHref}>
+            {(href) => <A href={href()}>{t('load_toDocument')}</A>}
           </Match>
           <Match when={true}>
             <A href="/">{t('toWorkspaces')}</A>

@@ -147,6 +147,18 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     await erik.context.close();
   }, 90_000);
 
+  it('a member opening a version that is not there reads that, not that the document is missing', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const doc = await freshPlan(anna.api, 'Utan den versionen');
+    const page = await anna.context.newPage();
+    await page.goto(`${server.url}/d/${doc}/versions/finns-inte`);
+    const error = page.locator('[data-load-error="missing"]');
+    await error.waitFor();
+    expect(plain(await error.getByRole('heading', { level: 1 }).textContent())).toBe('Versionen finns inte i det här dokumentet.');
+    expect(await error.getByRole('link', { name: 'Till dokumentet' }).getAttribute('href')).toBe(`/d/${doc}`);
+    await anna.context.close();
+  });
+
   it('an outsider opening a plan URL reads why, not "Laddar …"', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const doc = await freshPlan(anna.api, 'Inte din');
