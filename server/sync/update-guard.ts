@@ -25,7 +25,8 @@ import type { WorkBudget } from './work-budget.js';
  * on a copy of the document (content-trial.ts).
  */
 function checkContentLimits(doc: Y.Doc, scan: ScanResult, update: Uint8Array, maxItems: number): void {
-  if (provenWithinLimits(doc, scan.growth, maxItems)) return;
+  // Nothing joins now (the hostile run's pending-struct bomb): the update releasing it is checked.
+  if (scan.waitsWhole || provenWithinLimits(doc, scan.growth, maxItems)) return;
   let over: string | null;
   try {
     over = contentOverLimits(doc, update, maxItems);
@@ -68,12 +69,20 @@ export class UpdateGuard {
    * (1007); nothing is applied then.
    */
   admit(doc: Y.Doc, update: Uint8Array, now: number, writer: Writer): { scan: ScanResult; update: Uint8Array } {
-    const context = this.contextOf(doc, writer);
-    const scan = scanUpdate(update, context);
-    this.pending.admit(doc, scan.pendingStructs, now);
-    const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
-    checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument);
-    return { scan, update: admitted };
+    const started = performance.now();
+    try {
+      const context = this.contextOf(doc, writer);
+      const scan = scanUpdate(update, context);
+      this.pending.admit(doc, scan.pendingStructs, now);
+      const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
+      checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument);
+      return { scan, update: admitted };
+    } finally {
+      // Admitting is the writer's work too: the content limits' exact check copies the
+      // document, and updates it cannot prove cheaply (structs waiting for predecessors, the
+      // hostile run's pending-struct bomb) must not take everyone else's time unbilled.
+      if (writer.userId !== undefined) this.work?.charge(writer.userId, performance.now() - started);
+    }
   }
 
   /**

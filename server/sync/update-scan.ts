@@ -72,6 +72,12 @@ export interface ScanResult {
   hasRuns: boolean;
   /** What the update adds, for the content limits (content-growth.ts); empty without `ScanContext.doc`. */
   growth: Growth;
+  /**
+   * Whether nothing of the update joins the document now: every group starts past its
+   * client's clock (Yjs keeps it waiting whole) and it deletes nothing. What it brings is
+   * checked when an update releases it (content-growth.ts `releasesPending`).
+   */
+  waitsWhole: boolean;
 }
 
 export { MalformedUpdate, RefusedUpdate };
@@ -101,9 +107,9 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
   try {
     const ends = new Map<number, number>();
     const result = scanStructs(decoder, context, ends);
-    const pendingDeletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
+    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, pendingStructs: result.pendingStructs + pendingDeletes };
+    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.ranges === 0 };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -116,6 +122,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   let structs = 0;
   let pendingStructs = 0;
   let hasRuns = false;
+  let waitsWhole = groups > 0;
   const owned = newOwnedInUpdate();
   const growth = newGrowth();
   for (let g = 0; g < groups; g++) {
@@ -129,8 +136,9 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
     hasRuns ||= group.hasRuns;
     if (gap) pendingStructs += count;
     else if (group.firstMissing >= 0) pendingStructs += count - group.firstMissing;
+    waitsWhole &&= gap;
   }
-  return { structs, pendingStructs, hasRuns, growth };
+  return { structs, pendingStructs, hasRuns, growth, waitsWhole };
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
@@ -225,7 +233,7 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
  * protected field's item is refused like a write. Returns the ranges that reach past the
  * document's clocks (Yjs keeps those pending, and re-reads them on every later update).
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): number {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; ranges: number } {
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -243,6 +251,6 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (clock + length > state) pending++;
     }
   }
-  return pending;
+  return { pending, ranges };
 }
 

@@ -180,6 +180,39 @@ describe('structs waiting for a missing predecessor', () => {
     expect(provenWithinLimits(server, scanUpdate(theirs, scanContextOf(server, 1_000_000, allowedRootsOf(server))).growth)).toBe(true);
     expect(() => guard.admit(server, first, 0, { facilitates: false })).toThrow(RefusedUpdate);
   });
+
+  it('an update that waits whole skips the exact check; one that joins now, even partly, never does', () => {
+    const server = createDocument('action-plan', { title: 'Plan' });
+    const guard = new UpdateGuard(DEFAULT_SYNC_LIMITS);
+    guard.describe(server);
+    const context = () => scanContextOf(server, 1_000_000, allowedRootsOf(server));
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(server));
+    const title = itemWithText(attacker, 'goals', 'g').get('title');
+    if (!(title instanceof Y.Text)) throw new Error('a title');
+    const item = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(server));
+    guard.admit(server, item, 0, { facilitates: false });
+    Y.applyUpdate(server, item);
+    const before = Y.encodeStateVector(attacker);
+    title.insert(0, 'x'.repeat(150));
+    const middle = Y.encodeStateVector(attacker);
+    const first = Y.encodeStateAsUpdate(attacker, before);
+    title.insert(150, 'y'.repeat(150));
+    const second = Y.encodeStateAsUpdate(attacker, middle);
+    expect(scanUpdate(second, context()).waitsWhole).toBe(true);
+    // Both halves in one update (merged, or as two groups of one client): it joins now, so it is checked.
+    for (const joined of [Y.mergeUpdates([second, first]), Y.encodeStateAsUpdate(attacker, before)]) {
+      expect(scanUpdate(joined, context()).waitsWhole).toBe(false);
+      expect(() => guard.admit(server, joined, 0, { facilitates: false })).toThrow(RefusedUpdate);
+    }
+    // Waiting structs with a deletion of something present: the deletion applies now.
+    const deleting = new Y.Doc();
+    Y.applyUpdate(deleting, Y.encodeStateAsUpdate(server));
+    const synced = Y.encodeStateVector(deleting);
+    deleting.getMap('goals').delete('g');
+    const withDeletion = Y.mergeUpdates([second, Y.encodeStateAsUpdate(deleting, synced)]);
+    expect(scanUpdate(withDeletion, context()).waitsWhole).toBe(false);
+  });
 });
 
 describe('deleting can make a text longer in characters', () => {
