@@ -190,15 +190,15 @@ describe('bad input', () => {
       ['1.1', null, '2027-01-01'],
       ['1.2', null, null],
     ]);
-    expect(report.skipped.map((s) => [s.line, s.field])).toEqual([
+    // Rows imported without a cell are warnings naming it; only rows not imported are skipped.
+    expect(report.warnings.map((w) => [w.line, w.field])).toEqual([
       [5, 'budget'],
       [6, 'budget'],
       [6, 'timeframe'],
-      [7, undefined],
-      [8, undefined],
     ]);
-    expect(report.skipped[0]?.reason).toContain('12,5');
-    expect(report.skipped[3]?.text).toContain('Det här är ingen rad');
+    expect(report.skipped.map((s) => s.line)).toEqual([7, 8]);
+    expect(report.warnings[0]?.reason).toContain('12,5');
+    expect(report.skipped[0]?.text).toContain('Det här är ingen rad');
   });
 
   it('counts lines right after a quoted cell that spans lines', () => {

@@ -100,7 +100,7 @@ export class PlanRows {
     }
     if (/:\s*$/.test(first) && restEmpty(row, 2)) return this.summary(row);
     if (this.section !== null && first !== '' && restEmpty(row, 3)) {
-      const amount = this.amountOf(row, row.cells[2] ?? '', 'amount', 'kostnadsraden');
+      const amount = this.amountOf(row, row.cells[2] ?? '', 'amount', 'Belopp', 'kostnadsraden importerades utan belopp');
       this.costs.push({ section: this.section, label: first, description: row.cells[1] ?? '', amount });
       return;
     }
@@ -127,19 +127,19 @@ export class PlanRows {
 
   private activity(row: TableRow, number: string, title: string): void {
     const [, description = '', budgetCell = '', responsible = '', timeframeCell = '', recipients = ''] = row.cells;
-    const budget = this.amountOf(row, budgetCell, 'budget', 'aktiviteten');
+    const budget = this.amountOf(row, budgetCell, 'budget', 'Budget', 'aktiviteten importerades utan budget');
     const timeframe = parseTimeframe(timeframeCell);
     if (timeframe === undefined) {
-      this.skipped.push({
+      this.warnings.push({
         line: row.line,
         text: row.text,
         field: 'timeframe',
-        reason: `Tidplanen ”${timeframeCell}” kunde inte läsas (ÅÅÅÅ-MM-DD - ÅÅÅÅ-MM-DD); aktiviteten importerades utan datum.`,
+        reason: `Tidplan: ”${timeframeCell}” kunde inte läsas (ÅÅÅÅ-MM-DD - ÅÅÅÅ-MM-DD); aktiviteten importerades utan datum.`,
       });
     }
     const extra = row.cells.slice(WIDTH).filter((cell) => cell !== '');
     if (extra.length > 0) {
-      this.skipped.push({
+      this.warnings.push({
         line: row.line,
         text: row.text,
         field: 'cells',
@@ -163,31 +163,32 @@ export class PlanRows {
     if (STATED_TOTAL.test(label)) {
       const stated = parseAmount(second);
       if (stated === undefined || stated === null) {
-        this.skipped.push({ line: row.line, text: row.text, reason: `Summan ”${second}” kunde inte läsas.` });
+        this.skipped.push({ line: row.line, text: row.text, reason: `Summan ”${second}” kunde inte läsas; raden importerades inte och summan kontrollerades inte.` });
       } else {
         this.statedRows.push({ label: first.replace(/:\s*$/, ''), terms: label.replace(STATED_TOTAL, ''), stated });
       }
     } else if (SPENT_BEFORE.test(label)) {
-      this.budget.spentBefore = this.amountOf(row, second, 'amount', 'raden');
+      this.budget.spentBefore = this.amountOf(row, second, 'amount', 'Belopp', 'raden importerades utan belopp');
       this.budget.spentBeforeDate = /(\d{4}-\d{2}-\d{2})/.exec(first)?.[1] ?? null;
     } else if (FRAME_WITHOUT_INCOME.test(label)) {
-      this.budget.frame = this.amountOf(row, second, 'amount', 'raden');
+      this.budget.frame = this.amountOf(row, second, 'amount', 'Belopp', 'raden importerades utan belopp');
     } else if (FRAME_WITH_INCOME.test(label)) {
-      this.budget.frameWithIncome = this.amountOf(row, second, 'amount', 'raden');
+      this.budget.frameWithIncome = this.amountOf(row, second, 'amount', 'Belopp', 'raden importerades utan belopp');
     } else {
-      this.costs.push({ section: '', label, description: '', amount: this.amountOf(row, second, 'amount', 'kostnadsraden') });
+      this.costs.push({ section: '', label, description: '', amount: this.amountOf(row, second, 'amount', 'Belopp', 'kostnadsraden importerades utan belopp') });
     }
   }
 
   /**
-   * The amount in `cell` in minor units, null when empty. Unreadable: reported in
-   * `skipped` with `field` (the row is kept without it). Negative or above
-   * `IMPLAUSIBLE_AMOUNT`: kept, and a warning says to check it.
+   * The amount in `cell` in minor units, null when empty. Unreadable: a warning naming the
+   * cell (`column`) and saying what was imported without it (`kept`) — the row was read, so
+   * it is never among the skipped rows. Negative or above `IMPLAUSIBLE_AMOUNT`: kept, and a
+   * warning says to check it.
    */
-  private amountOf(row: TableRow, cell: string, field: 'budget' | 'amount', what: string): number | null {
+  private amountOf(row: TableRow, cell: string, field: 'budget' | 'amount', column: string, kept: string): number | null {
     const amount = parseAmount(cell);
     if (amount === undefined) {
-      this.skipped.push({ line: row.line, text: row.text, field, reason: `Beloppet ”${cell}” kunde inte läsas; ${what} importerades utan belopp.` });
+      this.warnings.push({ line: row.line, text: row.text, field, reason: `${column}: ”${cell}” kunde inte läsas som ett belopp; ${kept}.` });
       return null;
     }
     if (amount !== null && amount < 0) {

@@ -172,7 +172,7 @@ describe('import by file upload', () => {
     const report = page.locator('.report');
     await report.waitFor();
     expect(plain(await report.locator('tr.mismatch').textContent())).toContain('Totalsumma projektledning (kr)1 290 0001 285 000✗ stämmer inte');
-    expect(await report.getByText('Alla rader kunde läsas.').count()).toBe(1);
+    expect(await report.getByText('Alla rader importerades.').count()).toBe(1);
     await report.getByRole('link', { name: /Handlingsplan Klimatnätverket Småland/ }).click();
     await page.locator('[data-total="planned"]').waitFor();
     await anna.context.close();
