@@ -32,8 +32,12 @@ const CONVERTED = [
   'tests/integration/audit-store.test.ts',
   'tests/integration/find-document.test.ts',
   'tests/integration/nul-in-url.test.ts',
+  'tests/integration/versions-store.test.ts',
+  'tests/integration/versions.test.ts',
+  'tests/integration/visits-at.test.ts',
+  'tests/integration/workspace-export.test.ts',
   '-t',
-  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
+  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|the versions store|named and adopted versions|compare|restore|changes since the last visit|automatic versions|POST visits|roles|content)',
 ];
 
 async function main(): Promise<number> {

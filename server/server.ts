@@ -81,7 +81,7 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
     readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
   });
-  const autoVersions = new AutoVersions({ db, kdb: asyncDb.kdb, rooms, clock });
+  const autoVersions = new AutoVersions({ kdb: asyncDb.kdb, rooms, clock });
   return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 

@@ -249,4 +249,11 @@ export const MIGRATIONS: readonly string[] = [
   // Issue 18 follow-up: a "Före återställning" version names the version that was restored
   // over it, so other members can be told "återställdes till … av …".
   `ALTER TABLE document_versions ADD COLUMN restore_of TEXT;`,
+  // Issue 21 (docs/database.md): versions made in the same millisecond keep the order they
+  // were made in on PostgreSQL too, which has no rowid: a per-document sequence number,
+  // set by the insert itself. Existing rows take their rowid (same order as before).
+  `
+  ALTER TABLE document_versions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE document_versions SET seq = rowid;
+  `,
 ];

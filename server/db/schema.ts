@@ -30,6 +30,7 @@ export interface SchemaMigrationsTable {
 }
 
 import type { InvitationsTable, MembershipsTable, WorkspacesTable } from './schema-workspaces.js';
+import type { DocumentHistoryTable, DocumentVersionsTable, DocumentVisitsTable, HistoryCursorTable, VoteBallotsTable, VoteRoundsTable } from './schema-versions.js';
 
 /** Every table converted so far. */
 export interface Tables {
@@ -44,4 +45,10 @@ export interface Tables {
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  document_versions: DocumentVersionsTable;
+  document_visits: DocumentVisitsTable;
+  vote_rounds: VoteRoundsTable;
+  vote_ballots: VoteBallotsTable;
+  document_history: DocumentHistoryTable;
+  history_cursor: HistoryCursorTable;
 }

@@ -18,7 +18,7 @@ import type { ExportPool } from '../export/export-pool.js';
 import { versionData, versionsOf } from '../versions/store.js';
 
 interface ExportContext {
-  deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock'>;
+  deps: Pick<Deps, 'kdb' | 'rooms' | 'clock'>;
   pool: ExportPool;
   locale: Locale;
 }
@@ -32,8 +32,8 @@ export async function* workspaceExportChunks(ctx: ExportContext, workspace: { id
     const head = JSON.stringify(document).slice(0, -1);
     const { snapshot, updates } = await ctx.deps.rooms.store.load(document.id);
     yield `${index > 0 ? ',' : ''}${head},${await exportField(ctx, document.id, snapshot ? [snapshot, ...updates] : updates)},"versions":[`;
-    for (const [at, version] of versionsOf(ctx.deps.db, document.id).entries()) {
-      const data = versionData(ctx.deps.db, document.id, version.id);
+    for (const [at, version] of (await versionsOf(ctx.deps.kdb, document.id)).entries()) {
+      const data = await versionData(ctx.deps.kdb, document.id, version.id);
       yield `${at > 0 ? ',' : ''}${JSON.stringify(version).slice(0, -1)},${await exportField(ctx, document.id, data ? [data] : [])}}`;
     }
     yield ']}';

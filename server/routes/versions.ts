@@ -47,7 +47,7 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  *   document changed after it, so changes the member has not seen are never marked as read.
  */
 export function versionRoutes(deps: Deps) {
-  const { db, clock } = deps;
+  const { kdb, clock } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/documents/:doc/versions', async (c) => {
@@ -62,12 +62,12 @@ export function versionRoutes(deps: Deps) {
 
   app.get('/documents/:doc/versions', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
-    return c.json({ versions: versionsOf(db, document.id) });
+    return c.json({ versions: await versionsOf(kdb, document.id) });
   });
 
   app.get('/documents/:doc/versions/:v/export.json', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
-    const version = findVersion(db, document.id, c.req.param('v'));
+    const version = await findVersion(kdb, document.id, c.req.param('v'));
     if (!version) throw versionNotFound();
     const json = await stateOf(deps, document.id, version.id);
     c.header('Content-Disposition', attachment(`${document.title} ${version.name}`, 'json'));
@@ -95,7 +95,7 @@ export function versionRoutes(deps: Deps) {
     const { since } = parseWith(SinceQuery, c.req.query());
     // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
     const at = new Date(clock.now()).toISOString();
-    const start = since === 'last-visit' ? lastVisitState(db, document.id, user.id) : stateAt(db, document.id, user.id, Date.parse(since));
+    const start = since === 'last-visit' ? await lastVisitState(kdb, document.id, user.id) : await stateAt(kdb, document.id, user.id, Date.parse(since));
     // Never visited: nothing is "new since your last visit" (README "Contract notes").
     if (!start) return c.json({ changes: [], from: { kind: 'none', at: null }, to: { at } });
     return c.json({ ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base, to: { at } });
@@ -109,8 +109,8 @@ export function versionRoutes(deps: Deps) {
     const seen = at === undefined ? now : Date.parse(at);
     if (seen > now) throw new AppError(400, 'validation', 'at får inte ligga i framtiden.');
     // Only the present state is stored; it is the state at `seen` only if nothing changed since.
-    if (lastEditAt(db, document.id) > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
-    recordVisit(db, document.id, user.id, seen, await deps.rooms.encodeState(document.id));
+    if ((await lastEditAt(kdb, document.id)) > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
+    await recordVisit(kdb, document.id, user.id, seen, await deps.rooms.encodeState(document.id));
     return c.body(null, 204);
   });
 

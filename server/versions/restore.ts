@@ -14,13 +14,12 @@ import { localTime, makeVersion, stateDoc } from './versions.js';
  * `version.not-found`; 409 `document.read-only` when nobody may write the document.
  */
 export async function restoreVersion(
-  deps: Pick<Deps, 'db' | 'rooms' | 'clock'>,
+  deps: Pick<Deps, 'kdb' | 'rooms' | 'clock'>,
   document: DocumentRow,
   versionId: string,
   userId: string,
 ): Promise<{ restored: Version; before: Version }> {
-  const restored = findVersion(deps.db, document.id, versionId);
-  const data = versionData(deps.db, document.id, versionId);
+  const [restored, data] = await Promise.all([findVersion(deps.kdb, document.id, versionId), versionData(deps.kdb, document.id, versionId)]);
   if (!restored || !data) throw versionNotFound();
   if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
   const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id });

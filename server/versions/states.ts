@@ -21,11 +21,11 @@ export async function liveJSON(deps: Pick<Deps, 'rooms'>, documentId: string): P
 }
 
 /** `live`, `adopted` (the latest version with a decision) or a version id; 404 `version.*` otherwise. */
-export async function stateOf(deps: Pick<Deps, 'db' | 'rooms'>, documentId: string, which: string): Promise<DocumentJSON | null> {
+export async function stateOf(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: string, which: string): Promise<DocumentJSON | null> {
   if (which === 'live') return liveJSON(deps, documentId);
-  const id = which === 'adopted' ? latestAdopted(deps.db, documentId)?.id : which;
+  const id = which === 'adopted' ? (await latestAdopted(deps.kdb, documentId))?.id : which;
   if (id === undefined) throw noneAdopted();
-  const data = versionData(deps.db, documentId, id);
+  const data = await versionData(deps.kdb, documentId, id);
   if (!data) throw versionNotFound();
   return stateJSON(data);
 }
@@ -37,8 +37,8 @@ export interface ChangesBase {
 }
 
 /** The state the member saw at their last visit, or null when they never recorded one. */
-export function lastVisitState(db: Deps['db'], documentId: string, userId: string): { base: ChangesBase; json: DocumentJSON | null } | null {
-  const visit = lastVisit(db, documentId, userId);
+export async function lastVisitState(kdb: Deps['kdb'], documentId: string, userId: string): Promise<{ base: ChangesBase; json: DocumentJSON | null } | null> {
+  const visit = await lastVisit(kdb, documentId, userId);
   return visit ? { base: { kind: 'visit', at: new Date(visit.visitedAt).toISOString() }, json: stateJSON(visit.data) } : null;
 }
 
@@ -47,9 +47,8 @@ export function lastVisitState(db: Deps['db'], documentId: string, userId: strin
  * or before it and the newest version at or before it (both hold full states). With
  * neither, the empty document, so everything is listed as added (docs/versions.md).
  */
-export function stateAt(db: Deps['db'], documentId: string, userId: string, at: number): { base: ChangesBase; json: DocumentJSON | null } {
-  const visit = lastVisit(db, documentId, userId);
-  const version = versionAtOrBefore(db, documentId, at);
+export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string, at: number): Promise<{ base: ChangesBase; json: DocumentJSON | null }> {
+  const [visit, version] = await Promise.all([lastVisit(kdb, documentId, userId), versionAtOrBefore(kdb, documentId, at)]);
   const usable = visit && visit.visitedAt <= at ? visit : undefined;
   if (usable && (!version || usable.visitedAt >= version.createdAt)) {
     return { base: { kind: 'visit', at: new Date(usable.visitedAt).toISOString() }, json: stateJSON(usable.data) };

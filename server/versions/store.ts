@@ -1,9 +1,14 @@
 /**
- * Versions and visits in SQLite (DESIGN "Versions, changes, the live draft"). A version
- * row holds the full state it was made from; a visit row the state its member last saw.
+ * Versions and visits on the async layer, SQLite or PostgreSQL (DESIGN "Versions, changes,
+ * the live draft"; docs/database.md). A version row holds the full state it was made from;
+ * a visit row the state its member last saw.
  */
 import { randomUUID } from 'node:crypto';
-import { statement, type Db } from '../db/database.js';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../db/schema.js';
+
+/** `deps.kdb` or a transaction on it. */
+type Q = Kysely<Tables>;
 
 export type VersionKind = 'named' | 'auto';
 
@@ -41,10 +46,30 @@ interface VersionRow {
   restoreOfName: string | null;
 }
 
-const SELECT = `SELECT v.id, v.name, v.kind, v.created_at AS createdAt, v.created_by AS userId, u.name AS userName,
-  v.decision_body AS body, v.decision_date AS date, v.decision_reference AS reference,
-  r.id AS restoreOfId, r.name AS restoreOfName
-  FROM document_versions v LEFT JOIN users u ON u.id = v.created_by LEFT JOIN document_versions r ON r.id = v.restore_of`;
+/** The listing's columns for `document_id = documentId`, newest first (same millisecond: last made first). */
+function selectVersions(q: Q, documentId: string) {
+  return q
+    .selectFrom('document_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .leftJoin('document_versions as r', 'r.id', 'v.restore_of')
+    .select([
+      'v.id',
+      'v.name',
+      'v.kind',
+      'v.created_at as createdAt',
+      'v.created_by as userId',
+      'u.name as userName',
+      'v.decision_body as body',
+      'v.decision_date as date',
+      'v.decision_reference as reference',
+      'r.id as restoreOfId',
+      'r.name as restoreOfName',
+    ])
+    .where('v.document_id', '=', documentId)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.seq', 'desc')
+    .orderBy('v.id', 'desc');
+}
 
 function toVersion(row: VersionRow): Version {
   return {
@@ -71,77 +96,102 @@ export interface NewVersion {
   restoreOf?: string | null;
 }
 
-export function insertVersion(db: Db, input: NewVersion): Version {
+/**
+ * Stores a version; its `seq` (order of making) is taken in the same statement: one after
+ * the document's highest. Two processes inserting at once on PostgreSQL may take the same
+ * number; such a tie is ordered by id (they were made at the same moment anyway).
+ */
+export async function insertVersion(kdb: Q, input: NewVersion): Promise<Version> {
   const id = randomUUID();
   const d = input.decision;
-  statement(
-    db,
-    `INSERT INTO document_versions (id, document_id, kind, name, created_at, created_by, decision_body, decision_date, decision_reference, data, restore_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.documentId, input.kind, input.name, input.at, input.createdBy, d?.body ?? null, d?.date ?? null, d?.reference ?? null, input.data, input.restoreOf ?? null);
-  const version = findVersion(db, input.documentId, id);
+  // A subquery in VALUES: PostgreSQL types every parameter from its column, SQLite reads it in the same statement.
+  const nextSeq = sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM document_versions WHERE document_id = ${input.documentId})`;
+  await kdb
+    .insertInto('document_versions')
+    .values({
+      id,
+      document_id: input.documentId,
+      kind: input.kind,
+      name: input.name,
+      created_at: input.at,
+      created_by: input.createdBy,
+      decision_body: d?.body ?? null,
+      decision_date: d?.date ?? null,
+      decision_reference: d?.reference ?? null,
+      data: input.data,
+      restore_of: input.restoreOf ?? null,
+      seq: nextSeq,
+    })
+    .execute();
+  const version = await findVersion(kdb, input.documentId, id);
   if (!version) throw new Error(`version ${id} not stored`);
   return version;
 }
 
 /** Newest first; versions made in the same millisecond in the order they were made, newest first. */
-export function versionsOf(db: Db, documentId: string): Version[] {
-  return (statement(db, `${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.rowid DESC`).all(documentId) as VersionRow[]).map(toVersion);
+export async function versionsOf(kdb: Q, documentId: string): Promise<Version[]> {
+  return (await selectVersions(kdb, documentId).execute()).map(toVersion);
 }
 
-export function findVersion(db: Db, documentId: string, id: string): Version | undefined {
-  const row = statement(db, `${SELECT} WHERE v.document_id = ? AND v.id = ?`).get(documentId, id) as VersionRow | undefined;
+export async function findVersion(kdb: Q, documentId: string, id: string): Promise<Version | undefined> {
+  const row = await selectVersions(kdb, documentId).where('v.id', '=', id).executeTakeFirst();
   return row ? toVersion(row) : undefined;
 }
 
 /** The latest version with a decision (DESIGN: `adopted`). */
-export function latestAdopted(db: Db, documentId: string): Version | undefined {
-  const row = statement(db, `${SELECT} WHERE v.document_id = ? AND v.decision_body IS NOT NULL ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1`).get(documentId) as
-    | VersionRow
-    | undefined;
+export async function latestAdopted(kdb: Q, documentId: string): Promise<Version | undefined> {
+  const row = await selectVersions(kdb, documentId).where('v.decision_body', 'is not', null).limit(1).executeTakeFirst();
   return row ? toVersion(row) : undefined;
 }
 
 /** The stored state of a version. */
-export function versionData(db: Db, documentId: string, id: string): Uint8Array | undefined {
-  const row = statement(db, 'SELECT data FROM document_versions WHERE document_id = ? AND id = ?').get(documentId, id) as { data: Buffer } | undefined;
+export async function versionData(kdb: Q, documentId: string, id: string): Promise<Uint8Array | undefined> {
+  const row = await kdb.selectFrom('document_versions').select('data').where('document_id', '=', documentId).where('id', '=', id).executeTakeFirst();
   return row ? new Uint8Array(row.data) : undefined;
 }
 
 /** The newest version made at or before `at` (ms), with its state. */
-export function versionAtOrBefore(db: Db, documentId: string, at: number): { createdAt: number; data: Uint8Array } | undefined {
-  const row = statement(
-    db,
-    'SELECT created_at AS createdAt, data FROM document_versions WHERE document_id = ? AND created_at <= ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-  ).get(documentId, at) as { createdAt: number; data: Buffer } | undefined;
+export async function versionAtOrBefore(kdb: Q, documentId: string, at: number): Promise<{ createdAt: number; data: Uint8Array } | undefined> {
+  const row = await kdb
+    .selectFrom('document_versions')
+    .select(['created_at as createdAt', 'data'])
+    .where('document_id', '=', documentId)
+    .where('created_at', '<=', at)
+    .orderBy('created_at', 'desc')
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { createdAt: row.createdAt, data: new Uint8Array(row.data) } : undefined;
 }
 
 /** Records "I have looked": the state the member saw, replacing their previous visit. */
-export function recordVisit(db: Db, documentId: string, userId: string, at: number, data: Uint8Array): void {
-  statement(
-    db,
-    `INSERT INTO document_visits (document_id, user_id, visited_at, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (document_id, user_id) DO UPDATE SET visited_at = excluded.visited_at, data = excluded.data`,
-  ).run(documentId, userId, at, data);
+export async function recordVisit(kdb: Q, documentId: string, userId: string, at: number, data: Uint8Array): Promise<void> {
+  await kdb
+    .insertInto('document_visits')
+    .values({ document_id: documentId, user_id: userId, visited_at: at, data })
+    .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ visited_at: (eb) => eb.ref('excluded.visited_at'), data: (eb) => eb.ref('excluded.data') }))
+    .execute();
 }
 
 /**
  * When the document's content last changed (ms since epoch; 0: never): the newest update
  * in the log, or the newest edit that compaction summarised (the log is emptied then).
  */
-export function lastEditAt(db: Db, documentId: string): number {
-  const row = statement(
-    db,
-    `SELECT MAX(t) AS at FROM (SELECT MAX(created_at) AS t FROM document_updates WHERE document_id = ?
-       UNION ALL SELECT MAX(last_at) AS t FROM document_edits WHERE document_id = ?)`,
-  ).get(documentId, documentId) as { at: number | null } | undefined;
-  return row?.at ?? 0;
+export async function lastEditAt(kdb: Q, documentId: string): Promise<number> {
+  const [updates, edits] = await Promise.all([
+    kdb.selectFrom('document_updates').select((eb) => eb.fn.max('created_at').as('t')).where('document_id', '=', documentId).executeTakeFirst(),
+    kdb.selectFrom('document_edits').select((eb) => eb.fn.max('last_at').as('t')).where('document_id', '=', documentId).executeTakeFirst(),
+  ]);
+  return Math.max(Number(updates?.t ?? 0), Number(edits?.t ?? 0));
 }
 
-export function lastVisit(db: Db, documentId: string, userId: string): { visitedAt: number; data: Uint8Array } | undefined {
-  const row = statement(db, 'SELECT visited_at AS visitedAt, data FROM document_visits WHERE document_id = ? AND user_id = ?').get(documentId, userId) as
-    | { visitedAt: number; data: Buffer }
-    | undefined;
+export async function lastVisit(kdb: Q, documentId: string, userId: string): Promise<{ visitedAt: number; data: Uint8Array } | undefined> {
+  const row = await kdb
+    .selectFrom('document_visits')
+    .select(['visited_at as visitedAt', 'data'])
+    .where('document_id', '=', documentId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row ? { visitedAt: row.visitedAt, data: new Uint8Array(row.data) } : undefined;
 }

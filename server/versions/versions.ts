@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import type { Clock } from '../context.js';
-import type { Db } from '../db/database.js';
+import type { Kdb } from '../db/kysely.js';
 import type { Rooms } from '../sync/rooms.js';
 import { insertVersion, type Decision, type Version, type VersionKind } from './store.js';
 
@@ -15,7 +15,7 @@ export const AUTO_VERSION_QUIET_MS = 10 * 60 * 1000;
  */
 /** What making a version needs: where it is stored, the content, the time. */
 export interface VersionDeps {
-  db: Db;
+  kdb: Kdb;
   clock: Clock;
   rooms: Pick<Rooms, 'encodeState'>;
 }
@@ -27,7 +27,7 @@ export async function makeVersion(
 ): Promise<Version> {
   const data = await deps.rooms.encodeState(documentId);
   const { kind, name, createdBy } = input;
-  return insertVersion(deps.db, { documentId, kind, name, createdBy, decision: input.decision ?? null, data, at: deps.clock.now(), restoreOf: input.restoreOf ?? null });
+  return insertVersion(deps.kdb, { documentId, kind, name, createdBy, decision: input.decision ?? null, data, at: deps.clock.now(), restoreOf: input.restoreOf ?? null });
 }
 
 /** A stored state as a Y.Doc; the caller destroys it. */

@@ -75,7 +75,7 @@ describe('the translation', () => {
     expect(pg.join('\n')).not.toMatch(/\bINTEGER\b|\bBLOB\b|AUTOINCREMENT/);
   });
 
-  it.each(['INSERT OR IGNORE INTO users (id) VALUES (1);', 'CREATE TABLE t (id TEXT) WITHOUT ROWID;', 'PRAGMA foreign_keys = OFF;'])(
+  it.each(['INSERT OR IGNORE INTO users (id) VALUES (1);', 'CREATE TABLE t (id TEXT) WITHOUT ROWID;', 'PRAGMA foreign_keys = OFF;', 'UPDATE document_versions SET seq = rowid;'])(
     'refuses to guess at %s',
     (text) => expect(() => toPostgres(99, text)).toThrow(/Migration 99/),
   );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, email } from '../support/api.js';
 import { planScene, type PlanScene } from '../support/plan-scene.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until } from '../support/yclient.js';
+import { connectPeer, synced } from '../support/yclient.js';
 
 interface ExportedDocument {
   id: string;
@@ -61,10 +61,10 @@ describe('content', () => {
     const peer = connectPeer(server.url, plan, { cookie: s.editor.sessionCookie });
     await synced(peer);
     peer.doc.getMap('budget').set('frame', 123_456_00);
-    await until(() => {
-      const row = server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ? AND user_id IS NOT NULL').get(plan) as { n: number };
-      return row.n > 0;
-    }, 10_000, 'edit stored');
+    // Read through the async layer: on PostgreSQL runs the log is there, not in SQLite.
+    await expect
+      .poll(async () => (await server.deps.kdb.selectFrom('document_updates').select('id').where('document_id', '=', plan).where('user_id', 'is not', null).execute()).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     peer.destroy();
 
     const agenda = (await s.coordinator.json<{ id: string }>('POST', `/api/workspaces/${s.workspace}/documents`, { kind: 'agenda', title: 'Nätverksmöten' }, 201)).id;

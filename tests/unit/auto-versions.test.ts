@@ -49,14 +49,14 @@ describe('AutoVersions', () => {
   it.each(CASES)('$name', async ({ steps, versions }) => {
     const encoded: string[] = [];
     const rooms = { encodeState: async (id: string) => (encoded.push(id), new Uint8Array([0, 0])) };
-    const auto = new AutoVersions({ db, kdb, clock, rooms }, 10 * MINUTE, () => undefined);
+    const auto = new AutoVersions({ kdb, clock, rooms }, 10 * MINUTE, () => undefined);
     for (const step of steps) {
       if (step[0] === 'edit') auto.touch(step[1], now);
       else if (step[0] === 'wait') now += step[1] * MINUTE;
       else expect(await auto.sweep()).toBe(step[1]);
     }
     for (const [id, count] of Object.entries(versions)) {
-      const made = versionsOf(db, id);
+      const made = await versionsOf(kdb, id);
       expect(made).toHaveLength(count);
       for (const v of made) expect(v).toMatchObject({ kind: 'auto', createdBy: null, name: expect.stringMatching(/^Automatisk version /) });
     }
