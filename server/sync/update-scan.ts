@@ -74,8 +74,11 @@ export interface ScanResult {
   growth: Growth;
   /**
    * Whether nothing of the update joins the document now: every group starts past its
-   * client's clock (Yjs keeps it waiting whole) and it deletes nothing. What it brings is
-   * checked when an update releases it (content-growth.ts `releasesPending`).
+   * client's clock or with a struct naming another client's content that neither the
+   * document nor this update has (Yjs keeps it waiting whole), and every deleted range
+   * starts at or past its client's clock. What it brings is checked when an update
+   * releases it (content-growth.ts `releasesPending`). An estimate from below: when unsure,
+   * false.
    */
   waitsWhole: boolean;
 }
@@ -90,8 +93,9 @@ export interface GroupState {
   /** The id the last reference read named (scratch, so reading one allocates nothing). */
   refClient: number;
   refClock: number;
-  /** Index in the group of the first struct referring to missing content, or -1. */
+  /** Index in the group of the first struct referring to missing content, or -1; and that content's client. */
   firstMissing: number;
+  missingClient: number;
   /** Whether the previous struct was a GC or Skip struct, and whether two came in a row. */
   lastWasRun: boolean;
   hasRuns: boolean;
@@ -109,7 +113,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
     const result = scanStructs(decoder, context, ends);
     const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.ranges === 0 };
+    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.joining === 0 };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -122,6 +126,8 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   let structs = 0;
   let pendingStructs = 0;
   let hasRuns = false;
+  // Clients whose first struct names content of another client that is not there (see waitsOn).
+  const waitsOn: number[] = [];
   let waitsWhole = groups > 0;
   const owned = newOwnedInUpdate();
   const growth = newGrowth();
@@ -136,13 +142,17 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
     hasRuns ||= group.hasRuns;
     if (gap) pendingStructs += count;
     else if (group.firstMissing >= 0) pendingStructs += count - group.firstMissing;
-    waitsWhole &&= gap;
+    if (!gap && group.firstMissing === 0 && group.missingClient !== group.client) waitsOn.push(group.missingClient);
+    else waitsWhole &&= gap;
   }
+  // A group whose first struct waits for a client this update brings nothing of waits whole (Yjs
+  // keeps it pending); one this update may bring might join, so the exact check decides.
+  waitsWhole &&= waitsOn.every((client) => !ends.has(client));
   return { structs, pendingStructs, hasRuns, growth, waitsWhole };
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
-  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, lastWasRun: false, hasRuns: false, growth, sized: { size: 0 } };
+  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, missingClient: -1, lastWasRun: false, hasRuns: false, growth, sized: { size: 0 } };
 }
 
 /** Whether an info byte starts a GC or Skip struct (a clock range with no content). */
@@ -221,6 +231,7 @@ function noteMissing(context: ScanContext, group: GroupState, index: number, cli
   if (group.firstMissing >= 0 || clock < context.stateOf(client)) return;
   if (client === group.client && clock < group.clock) return;
   group.firstMissing = index;
+  group.missingClient = client;
 }
 
 function checkRoot(context: ScanContext, root: string, key: string | null): void {
@@ -231,12 +242,14 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a
  * protected field's item is refused like a write. Returns the ranges that reach past the
- * document's clocks (Yjs keeps those pending, and re-reads them on every later update).
+ * document's clocks (Yjs keeps those pending, and re-reads them on every later update) and
+ * those that delete something of the document now.
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; ranges: number } {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
+  let joining = 0;
   for (let c = 0; c < clients; c++) {
     const client = decoding.readVarUint(decoder);
     const count = decoding.readVarUint(decoder);
@@ -249,8 +262,11 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (clock + length > state) pending++;
+      // A range from the document's clock on deletes nothing yet (the pending-struct bomb's
+      // overwritten first write): it waits in Yjs, like the structs it names.
+      if (clock < context.stateOf(client)) joining++;
     }
   }
-  return { pending, ranges };
+  return { pending, joining };
 }
 
