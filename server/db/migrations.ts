@@ -256,4 +256,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE document_versions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
   UPDATE document_versions SET seq = rowid;
   `,
+  // Issue 21: ballots list in the order people first voted on PostgreSQL too (no rowid):
+  // the time of the first vote, kept when a ballot is replaced; ties by user id.
+  // Existing rows keep their last vote's time (the nearest that is known).
+  `
+  ALTER TABLE vote_ballots ADD COLUMN first_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE vote_ballots SET first_at = updated_at;
+  `,
 ];

@@ -52,6 +52,8 @@ export interface VoteBallotsTable {
   /** JSON `Dots`. */
   dots: string;
   updated_at: number;
+  /** When the person first voted in the round (migration 12): the ballots' order. */
+  first_at: number;
 }
 
 export interface DocumentHistoryTable {

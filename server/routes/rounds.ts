@@ -7,16 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { roleAtLeast } from '../../shared/roles.js';
 import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import type { AppEnv, Deps } from '../context.js';
-import { statement } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { checkBallotItems, checkRoundItems, existingItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
-import { ballotsOf, closeRound, findRound, insertRound, putBallot, type RoundRow } from '../facilitation/rounds-store.js';
+import { ballotsOf, closeRound, deleteRound, findRound, insertRound, putBallot, reopenRound, storeResults, type RoundRow } from '../facilitation/rounds-store.js';
 import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { parseJson, singleLine } from '../validation.js';
@@ -48,14 +48,12 @@ const Ballot = z.object({
 const roundNotFound = () => new AppError(404, 'round.not-found', 'Omröstningen finns inte.');
 const roundClosed = () => new AppError(409, 'round.closed', 'Omröstningen är avslutad.');
 const roundLimit = (max: number) => new AppError(409, 'round.limit', `Dokumentet har redan ${max} omröstningar, det högsta antalet.`);
-const roundsOf = (db: Deps['db'], documentId: string) =>
-  (statement(db, 'SELECT COUNT(*) AS n FROM vote_rounds WHERE document_id = ?').get(documentId) as { n: number }).n;
 const READ_ONLY_MESSAGE = 'Dokumentet är skrivskyddat; omröstningen kan inte skrivas in i det.';
 const readOnly = () => documentReadOnly(READ_ONLY_MESSAGE);
 
 /** The round as one person may see it (docs/facilitation.md "GET a round"). */
-function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boolean) {
-  const ballots = ballotsOf(deps.db, round.id);
+async function roundView(deps: Deps, round: RoundRow, userId: string, coordinator: boolean) {
+  const ballots = await ballotsOf(deps.kdb, round.id);
   const { id, title, status, items, dotsPerPerson, maxPerItem, anonymous } = round;
   return {
     id,
@@ -85,11 +83,48 @@ function roundBounds(deps: Deps) {
       const wait = created.take(userId);
       if (wait > 0) throw rateLimited(wait);
     },
-    /** 409 `round.limit` when the document already holds ROUNDS_PER_DOCUMENT rounds. */
-    checkRoom(documentId: string): void {
-      if (roundsOf(deps.db, documentId) >= roundsPerDocument) throw roundLimit(roundsPerDocument);
+    /** Stores the round; 409 `round.limit` when the document already holds ROUNDS_PER_DOCUMENT rounds. */
+    async insert(round: Parameters<typeof insertRound>[1], userId: string): Promise<void> {
+      if (!(await insertRound(deps.kdb, round, userId, roundsPerDocument))) throw roundLimit(roundsPerDocument);
     },
   };
+}
+
+/** Writes a new round into its document; when that fails (read-only, items gone) the stored round goes again. */
+async function writeOrForget(deps: Deps, roundId: string, document: { id: string }, write: (doc: Y.Doc) => void): Promise<void> {
+  let written = false;
+  try {
+    written = await deps.rooms.change(document.id, write);
+  } finally {
+    if (!written) await deleteRound(deps.kdb, roundId);
+  }
+  if (!written) throw readOnly();
+}
+
+/**
+ * Closes the round, tallies it and writes the results into the document and the database.
+ * Closed first, then the ballots read: a ballot either landed before (and counts) or is
+ * refused 409 (server/facilitation/rounds-store.ts), also across processes. When the
+ * document cannot take the results (read-only meanwhile) the round is open again.
+ */
+async function closeAndTally(deps: Deps, documentId: string, round: RoundRow): Promise<RoundResult[]> {
+  const closedAt = deps.clock.now();
+  if (!(await closeRound(deps.kdb, round.id, closedAt))) throw roundClosed();
+  const ballots = (await ballotsOf(deps.kdb, round.id)).map((ballot) => ballot.dots);
+  let results: RoundResult[] = [];
+  let written = false;
+  try {
+    written = await deps.rooms.change(documentId, (doc) => {
+      // Only items still in the document and ballots of current members count (FA2-4).
+      results = tally({ ...round, items: existingItems(doc, round.items) }, ballots);
+      writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results);
+    });
+  } finally {
+    if (!written) await reopenRound(deps.kdb, round.id);
+  }
+  if (!written) throw readOnly();
+  await storeResults(deps.kdb, round.id, results);
+  return results;
 }
 
 /**
@@ -104,7 +139,7 @@ function roundBounds(deps: Deps) {
  * - `POST /documents/:doc/rounds/:r/close` (coordinator) → 200 `{results}` ranked; 409 `round.closed`, `document.read-only`.
  */
 export function roundRoutes(deps: Deps) {
-  const { db, clock, rooms } = deps;
+  const { kdb, clock, rooms } = deps;
   const app = new Hono<AppEnv>();
   const bounds = roundBounds(deps);
 
@@ -115,60 +150,49 @@ export function roundRoutes(deps: Deps) {
     const input = await parseJson(c, NewRound);
     bounds.take(user.id);
     const id = randomUUID();
-    const written = await rooms.change(document.id, (doc) => {
-      // Counted where the round is inserted, with no await between: never one over the cap.
-      bounds.checkRoom(document.id);
+    checkRoundItems(await rooms.read(document.id), document.kind, input.items);
+    // The cap is kept by the insert itself (one conditional statement), on every process.
+    await bounds.insert({ ...input, maxPerItem: input.maxPerItem ?? null, id, documentId: document.id, createdAt: clock.now() }, user.id);
+    await writeOrForget(deps, id, document, (doc) => {
+      // Checked again where it is written: an item may have been deleted since the read.
       checkRoundItems(doc, document.kind, input.items);
-      const round = { ...input, maxPerItem: input.maxPerItem ?? null };
-      insertRound(db, { ...round, id, documentId: document.id, createdAt: clock.now() }, user.id);
       writeOpenRound(doc, id, input.title);
     });
-    if (!written) throw readOnly();
     return c.json({ id }, 201);
   });
 
   app.put('/documents/:doc/rounds/:r/ballot', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
-    const round = findRound(db, document.id, c.req.param('r'));
+    const round = await findRound(kdb, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     const { dots } = await parseJson(c, Ballot);
     const ballot = checkBallot(round, dots);
     // An archived document takes no ballot, and no dot goes to an item deleted since (FA2-4/5).
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     checkBallotItems(await rooms.read(document.id), round.items, ballot);
-    // Read again after the body: a close may have landed while it arrived.
-    if (findRound(db, document.id, round.id)?.status !== 'open') throw roundClosed();
-    putBallot(db, round.id, user.id, ballot, clock.now());
+    // Written only while the round is open, checked where it is written: a close that
+    // landed meanwhile refuses it (409), one after it counts it.
+    if (!(await putBallot(kdb, round.id, user.id, ballot, clock.now()))) throw roundClosed();
     return c.body(null, 204);
   });
 
   app.get('/documents/:doc/rounds/:r', async (c) => {
     const user = requireUser(c);
     const { document, role } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
-    const round = findRound(db, document.id, c.req.param('r'));
+    const round = await findRound(kdb, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
-    return c.json(roundView(deps, round, user.id, roleAtLeast(role, 'coordinator')));
+    return c.json(await roundView(deps, round, user.id, roleAtLeast(role, 'coordinator')));
   });
 
   app.post('/documents/:doc/rounds/:r/close', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
-    const round = findRound(db, document.id, c.req.param('r'));
+    const round = await findRound(kdb, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     if (round.status === 'closed') throw roundClosed();
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
-    const closedAt = clock.now();
-    let results: RoundResult[] = [];
-    const written = await rooms.change(document.id, (doc) => {
-      // Tallied and closed with no await between: a ballot either counts or is refused 409.
-      // Only items still in the document and ballots of current members count (FA2-4).
-      results = tally({ ...round, items: existingItems(doc, round.items) }, ballotsOf(db, round.id).map((ballot) => ballot.dots));
-      if (!closeRound(db, round.id, results, closedAt)) throw roundClosed();
-      writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results);
-    });
-    if (!written) throw readOnly();
-    return c.json({ results });
+    return c.json({ results: await closeAndTally(deps, document.id, round) });
   });
 
   return app;
