@@ -1,7 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
-import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { historyApi } from './history-api.js';
 import { historyLine } from './history-text.js';
 import './history.css';
@@ -38,7 +38,7 @@ export function HistoryButton(props: { collection: string; id: string; label: st
 }
 
 function HistoryPopover(props: { documentId: string; collection: string; id: string; label: string; currency?: string; onClose: () => void }) {
-  const [entries] = createResource(
+  const [entries, { refetch }] = createResource(
     () => ({ collection: props.collection, id: props.id }),
     async (filter) => (await historyApi.entries(props.documentId, { ...filter, limit: POPOVER_ENTRIES })).entries,
   );
@@ -59,8 +59,9 @@ function HistoryPopover(props: { documentId: string; collection: string; id: str
           <span class="visually-hidden">{t('history_close')}</span>
         </button>
       </div>
-      <ErrorText message={entries.error ? messageOf(entries.error, t('errorGeneric')) : null} />
-      <Show when={entries()} fallback={<Show when={!entries.error}><p class="muted">{t('loading')}</p></Show>}>
+      <RetryError error={entries.error} onRetry={() => void refetch()} />
+      {/* An errored resource throws when read: its error is shown above, with the retry. */}
+      <Show when={!entries.error && entries()} fallback={<Show when={!entries.error}><p class="muted">{t('loading')}</p></Show>}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="muted">{t('history_none')}</p>}>
             <ul class="history-list">

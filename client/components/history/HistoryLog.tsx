@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
-import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { historyApi, type HistoryEntry, type HistoryFilter } from './history-api.js';
 import { emptyHistoryText, fieldName, historyLine } from './history-text.js';
 import './history.css';
@@ -26,6 +26,25 @@ function choicesOf(entries: readonly HistoryEntry[]) {
 }
 
 /**
+ * The log's two loads (the people and fields to filter by, the entries), read safely: an
+ * errored resource throws when read, so its error is shown by RetryError, whose retry loads
+ * again what failed.
+ */
+function useHistoryLoads(documentId: () => string, opened: () => boolean, filter: () => HistoryFilter | null) {
+  const [choices, { refetch: refetchChoices }] = createResource(opened, async () => choicesOf((await historyApi.entries(documentId(), { limit: 500 })).entries));
+  const [entries, { refetch }] = createResource(filter, async (f) => (await historyApi.entries(documentId(), f)).entries);
+  return {
+    choices: () => (choices.error ? undefined : choices()),
+    entries: () => (entries.error ? undefined : entries()),
+    error: () => entries.error ?? choices.error,
+    retry: () => {
+      if (choices.error) void refetchChoices();
+      if (entries.error) void refetch();
+    },
+  };
+}
+
+/**
  * The document's change log (issue 20 item 1): every entry, newest first, filtered by
  * person, field and period. Closed at first; read when opened, so a document opens with
  * no extra request. Mount it with one line beside the versions panel.
@@ -33,8 +52,7 @@ function choicesOf(entries: readonly HistoryEntry[]) {
 export function HistoryLog(props: { documentId: string; currency?: string }) {
   const [opened, setOpened] = createSignal(false);
   const [filter, setFilter] = createSignal<HistoryFilter | null>(null);
-  const [choices] = createResource(opened, async () => choicesOf((await historyApi.entries(props.documentId, { limit: 500 })).entries));
-  const [entries] = createResource(filter, async (f) => (await historyApi.entries(props.documentId, f)).entries);
+  const loads = useHistoryLoads(() => props.documentId, opened, filter);
   const apply = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
@@ -51,14 +69,14 @@ export function HistoryLog(props: { documentId: string; currency?: string }) {
           {t('history_person')}
           <select name="user">
             <option value="">{t('history_all')}</option>
-            <For each={choices()?.people ?? []}>{([id, name]) => <option value={id}>{name}</option>}</For>
+            <For each={loads.choices()?.people ?? []}>{([id, name]) => <option value={id}>{name}</option>}</For>
           </select>
         </label>
         <label>
           {t('history_field')}
           <select name="field">
             <option value="">{t('history_all')}</option>
-            <For each={choices()?.fields ?? []}>{(field) => <option value={field}>{fieldName(field)}</option>}</For>
+            <For each={loads.choices()?.fields ?? []}>{(field) => <option value={field}>{fieldName(field)}</option>}</For>
           </select>
         </label>
         <label>
@@ -73,8 +91,8 @@ export function HistoryLog(props: { documentId: string; currency?: string }) {
           {t('history_show')}
         </button>
       </form>
-      <ErrorText message={entries.error ? messageOf(entries.error, t('errorGeneric')) : null} />
-      <Show when={entries()}>
+      <RetryError error={loads.error()} onRetry={loads.retry} />
+      <Show when={loads.entries()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="muted">{emptyHistoryText(filter())}</p>}>
             <ul class="history-list" aria-live="polite">

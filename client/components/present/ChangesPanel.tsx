@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { createSettledRevision } from '../../sync/present-document.js';
 import { sendVisitBeacon, versionsApi, type ChangesSince } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { ChangeList, dateTime } from './ChangeList.jsx';
 
 /**
@@ -66,7 +67,8 @@ export function ChangesPanel(props: { documentId: string; currency: string; doc:
   return (
     <section class="changes-panel" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes_heading')}</h2>
-      <Show when={list()} fallback={loadError() ? <p class="error">{loadError()}</p> : <p role="status">{t('loading')}</p>}>
+      <RetryError error={loadError()} onRetry={() => void load()} />
+      <Show when={list()} fallback={<Show when={!loadError()}><p role="status">{t('loading')}</p></Show>}>
         {(result) => (
           <div data-changes-at={result().to.at}>
             <Show when={result().from.at}>{(at) => <p class="muted">{t('changes_since', { time: dateTime(at()) })}</p>}</Show>

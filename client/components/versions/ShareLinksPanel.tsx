@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
 import { versionsApi, type ShareLink } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 
 /** The new link with a copy button; the clipboard API needs https, so plain http selects and copies. */
@@ -38,6 +39,28 @@ function linkState(link: ShareLink): string {
   if (link.revoked) return t('share_revoked');
   if (Date.parse(link.expiresAt) <= Date.now()) return t('share_expired');
   return t('share_expires', { date: dateTime(link.expiresAt) });
+}
+
+/** The links, each with its state, last use and (while alive) a revoke button. */
+function ShareLinkList(props: { links: ShareLink[]; onRevoke: (link: ShareLink) => void }) {
+  return (
+    <ul class="members">
+      <For each={props.links} fallback={<li>{t('share_none')}</li>}>
+        {(link) => (
+          <li data-share-link={link.id}>
+            <span>
+              <strong>{link.label}</strong> <span class="muted">· {linkState(link)} · {link.lastUsedAt ? t('share_lastUsed', { time: dateTime(link.lastUsedAt) }) : t('share_neverUsed')}</span>
+            </span>
+            <Show when={!link.revoked}>
+              <button type="button" class="secondary danger" onClick={() => window.confirm(t('share_revokeConfirm', { label: link.label })) && props.onRevoke(link)}>
+                {t('share_revoke', { label: link.label })}
+              </button>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
 }
 
 /**
@@ -83,22 +106,9 @@ export function ShareLinksPanel(props: { documentId: string }) {
         <button type="submit">{t('share_create')}</button>
       </form>
       <Show when={created()}>{(url) => <NewLink url={url()} />}</Show>
-      <ul class="members">
-        <For each={links() ?? []} fallback={<li>{t('share_none')}</li>}>
-          {(link) => (
-            <li data-share-link={link.id}>
-              <span>
-                <strong>{link.label}</strong> <span class="muted">· {linkState(link)} · {link.lastUsedAt ? t('share_lastUsed', { time: dateTime(link.lastUsedAt) }) : t('share_neverUsed')}</span>
-              </span>
-              <Show when={!link.revoked}>
-                <button type="button" class="secondary danger" onClick={() => window.confirm(t('share_revokeConfirm', { label: link.label })) && void act(() => versionsApi.revokeShareLink(props.documentId, link.id))}>
-                  {t('share_revoke', { label: link.label })}
-                </button>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
+      <RetryError error={links.error} onRetry={() => void refetch()} />
+      {/* Not "no links" when they could not be loaded: the list waits for a load that worked. */}
+      <Show when={!links.error && links()}>{(list) => <ShareLinkList links={list()} onRevoke={(link) => void act(() => versionsApi.revokeShareLink(props.documentId, link.id))} />}</Show>
       <ErrorText message={error()} />
     </section>
   );

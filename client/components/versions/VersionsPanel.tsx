@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { createSettledRevision } from '../../sync/present-document.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 import { CompareVersions } from './CompareVersions.jsx';
 import { SaveVersionForm } from './SaveVersionForm.jsx';
@@ -107,9 +108,7 @@ export function VersionsPanel(props: { documentId: string; canWrite: boolean; cu
       <Show when={props.canWrite}>
         <SaveVersionForm documentId={props.documentId} onSaved={() => void versions.load()} />
       </Show>
-      <Show when={versions.loadError()}>
-        <p class="error">{versions.loadError()}</p>
-      </Show>
+      <RetryError error={versions.loadError()} onRetry={() => void versions.load()} />
       <Show when={versions.list()}>
         {(list) => (
           <>
