@@ -40,10 +40,22 @@ const QUIET_MS = 250;
 /** Schedules `run` off the keystroke path; returns a cancel function. */
 export type ValidationScheduler = (run: () => void, expensive: boolean) => () => void;
 
-/** In the browser: in the next task, or (big plans) when typing pauses and the browser is idle. */
+/**
+ * In the browser: after the next frame (small plans), or (big plans) when typing pauses and
+ * the browser is idle. A plain `setTimeout(0)` from a keystroke often ran before that
+ * keystroke's frame and delayed its paint by the validation (~1 ms a key at 20 activities,
+ * issue 17 item 14); a task posted from `requestAnimationFrame` runs after the frame.
+ */
 export const afterPaint: ValidationScheduler = (run, expensive) => {
+  if (!expensive && typeof requestAnimationFrame === 'function') {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(run, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }
   if (!expensive || typeof requestIdleCallback !== 'function') {
-    // The next task: a small plan validates in well under a frame.
     const id = setTimeout(run, expensive ? QUIET_MS : 0);
     return () => clearTimeout(id);
   }

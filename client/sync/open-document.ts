@@ -12,6 +12,7 @@ import { announce } from './presence.js';
 import { connectDocument } from './provider.js';
 import { createUndoManager } from './undo.js';
 import { localCopyName } from './local-copies.js';
+import { storeLater } from './local-writes.js';
 
 export { LOCAL_ORIGIN } from './undo.js';
 
@@ -45,6 +46,12 @@ export function openDocument(documentId: string, user: { id: string; name: strin
   // Per person (local-copies.ts): one person's unsent edits are never sent by another's session.
   const localName = localCopyName(user.id, documentId);
   const local = new IndexeddbPersistence(localName, doc);
+  // Written after the frame, not inside each keystroke (local-writes.ts); a page being
+  // hidden or closed writes what waits at once.
+  const flushLocal = storeLater(local, doc);
+  const flushWhenHidden = () => document.visibilityState === 'hidden' && flushLocal();
+  document.addEventListener('visibilitychange', flushWhenHidden);
+  window.addEventListener('pagehide', flushLocal);
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const connection = connectDocument(url, documentId, doc);
   const provider = connection.provider;
@@ -64,6 +71,9 @@ export function openDocument(documentId: string, user: { id: string; name: strin
     if (closed) return closed;
     window.removeEventListener('offline', goOffline);
     window.removeEventListener('online', goOnline);
+    document.removeEventListener('visibilitychange', flushWhenHidden);
+    window.removeEventListener('pagehide', flushLocal);
+    flushLocal();
     undo.destroy();
     provider.destroy();
     closed = local.destroy().then(() => doc.destroy());

@@ -9,7 +9,8 @@
  * profiler's samples inside the same window).
  *
  *   npx tsx tests/bench/client-profile.ts [--goals=100] [--reuse-build] [--all-built] [--js] [--save=trace.json]
- *     [--per-goal=20] [--css='<rules>']
+ *     [--per-goal=20] [--css='<rules>'] [--readable]
+ *     [--keys=20] [--field=title]
  *
  * `--all-built` waits until every row is built in both pages before typing (the state in
  * which a keystroke's cost once grew with the plan). The GPU process (raster, display
@@ -28,9 +29,13 @@ import { signedInContext } from '../e2e/support/fixture.js';
 import { startTestServer } from '../support/server.js';
 import { importPlan, open, PER_GOAL } from './client-big-plan.js';
 
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
+/** `--readable`: an unminified build of its own, so the JS profile names our functions. */
+const readable = process.argv.includes('--readable');
+const CLIENT_DIR = fileURLToPath(new URL(readable ? '../../dist/bench-client-readable' : '../../dist/bench-client', import.meta.url));
 const goals = Number(process.argv.find((arg) => arg.startsWith('--goals='))?.slice(8) ?? '100');
-const KEYS = 20;
+const KEYS = Number(process.argv.find((arg) => arg.startsWith('--keys='))?.slice(7) ?? '20');
+/** `--field=title`: type in the activity's title instead of its description. */
+const FIELD = process.argv.includes('--field=title') ? 1 : 2;
 const allBuilt = process.argv.includes('--all-built');
 /**
  * The Performance panel's categories cost time that grows with the page, which a big plan
@@ -54,6 +59,7 @@ interface TraceEvent {
 }
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber?: number };
 }
 
@@ -88,20 +94,51 @@ function summarize(events: TraceEvent[], label: string): void {
   }
   console.log(`${label}: trace event time over ${KEYS} keystrokes (ms, summed; nested events overlap)`);
   for (const [key, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+  jsSelfTime(events, label);
+}
+
+const frameName = (node: ProfileNode | undefined): string => {
+  const frame = node?.callFrame;
+  return frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber + 1}:${(frame.columnNumber ?? 0) + 1}` : '?';
+};
+
+/**
+ * The V8 sampler's self time per function, with the callers it was sampled under (the
+ * parent frames, two levels up): which of our code paths pays for a library's hot function.
+ */
+function jsSelfTime(events: TraceEvent[], label: string): void {
   const selfTime = new Map<string, number>();
+  const callers = new Map<string, Map<string, number>>();
   const nodes = new Map<number, ProfileNode>();
+  const parents = new Map<number, number>();
   for (const e of events) {
     const data = e.args?.data;
     if (e.name !== 'ProfileChunk' || !data?.cpuProfile) continue;
-    for (const node of data.cpuProfile.nodes ?? []) nodes.set(node.id, node);
+    for (const node of data.cpuProfile.nodes ?? []) {
+      nodes.set(node.id, node);
+      for (const child of node.children ?? []) parents.set(child, node.id);
+      // Chunks name each node's parent in `parent` (not `children`) in recent Chromium.
+      const parent = (node as { parent?: number }).parent;
+      if (parent !== undefined) parents.set(node.id, parent);
+    }
     (data.cpuProfile.samples ?? []).forEach((id, i) => {
-      const frame = nodes.get(id)?.callFrame;
-      const key = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').pop()}:${frame.lineNumber + 1}:${(frame.columnNumber ?? 0) + 1}` : String(id);
-      selfTime.set(key, (selfTime.get(key) ?? 0) + (data.timeDeltas?.[i] ?? 0) / 1000);
+      const key = frameName(nodes.get(id));
+      const ms = (data.timeDeltas?.[i] ?? 0) / 1000;
+      selfTime.set(key, (selfTime.get(key) ?? 0) + ms);
+      const up1 = parents.get(id);
+      const up2 = up1 === undefined ? undefined : parents.get(up1);
+      const via = `${frameName(nodes.get(up1 ?? -1))} ← ${frameName(nodes.get(up2 ?? -1))}`;
+      const byCaller = callers.get(key) ?? new Map<string, number>();
+      byCaller.set(via, (byCaller.get(via) ?? 0) + ms);
+      callers.set(key, byCaller);
     });
   }
-  console.log(`${label}: JavaScript self time (ms, sampled)`);
-  for (const [key, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+  console.log(`${label}: JavaScript self time (ms, sampled), top callers beneath`);
+  for (const [key, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+    const top = [...(callers.get(key) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 2);
+    for (const [via, viaMs] of top) console.log(`  ${viaMs.toFixed(1).padStart(14)}  ← ${via}`);
+  }
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)] ?? NaN;
@@ -149,7 +186,7 @@ async function typeKeys(page: Page, peer: Page, description: string): Promise<vo
 }
 
 if (!(process.argv.includes('--reuse-build') && existsSync(join(CLIENT_DIR, 'index.html')))) {
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: CLIENT_DIR, emptyOutDir: true } });
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: CLIENT_DIR, emptyOutDir: true, minify: !readable } });
 }
 const server = await startTestServer({ demoData: true, clientDir: CLIENT_DIR });
 const browser = await launchBrowser();
@@ -168,7 +205,7 @@ try {
   // `--css=<rules>`: a style tried on the typing page before the trace (what-if experiments).
   const css = process.argv.find((arg) => arg.startsWith('--css='))?.slice(6);
   if (css) await page.addStyleTag({ content: css });
-  const description = `tr.activity[data-number="${target}"] .col-activity .field:nth-of-type(2)`;
+  const description = `tr.activity[data-number="${target}"] .col-activity .field:nth-of-type(${FIELD})`;
   await page.locator(`${description} .text-static`).click();
   await page.locator(`${description} .cm-content`).waitFor();
   await page.keyboard.press('End');

@@ -1,7 +1,21 @@
 import { EditorState } from '@codemirror/state';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { YSyncConfig, ySyncAnnotation } from 'y-codemirror.next';
 import { characterLength } from '../../../shared/strings.js';
+
+// Which texts the filter counts whole (their lengths in code units).
+const counted = vi.hoisted(() => ({ calls: 0, lengths: [] as number[] }));
+vi.mock('../../../shared/strings.js', async (original) => {
+  const real = await original<typeof import('../../../shared/strings.js')>();
+  return {
+    ...real,
+    characterLength: (text: string) => {
+      counted.calls += 1;
+      counted.lengths.push(text.length);
+      return real.characterLength(text);
+    },
+  };
+});
 import { lengthLimit } from './length-limit.js';
 
 const MAX = 10;
@@ -45,6 +59,48 @@ describe('lengthLimit', () => {
       const to = random(2) === 0 ? 0 : Math.min(doc.length, 2);
       const after = edit(doc, from, to, insert);
       expect(characterLength(after) <= MAX || after.length <= doc.length).toBe(true);
+    }
+  });
+});
+
+describe('lengthLimit on a long text: counts from the last count, not the whole text each key', () => {
+  /** `keys` single-character insertions at the end, each on the state the last one made. */
+  function typeInto(doc: string, keys: string[], max: number): { text: string; counts: number; whole: number } {
+    counted.calls = 0;
+    counted.lengths = [];
+    let state = EditorState.create({ doc, extensions: [lengthLimit(max)] });
+    for (const key of keys) state = state.update({ changes: { from: state.doc.length, insert: key }, userEvent: 'input.type' }).state;
+    return { text: state.doc.toString(), counts: counted.calls, whole: counted.lengths.filter((length) => length >= doc.length).length };
+  }
+
+  it.each([
+    ['flags, far within the limit', '🇸🇪'.repeat(300), 1_000, 40, 1],
+    ['family emoji, far within the limit', FAMILY.repeat(200), 1_000, 40, 1],
+    // At the limit every key is counted (and the cut counts what it keeps): correctness only.
+    ['family emoji, typing past the limit', FAMILY.repeat(990), 1_000, 40, 80],
+  ])('%s', (_name, doc, max, keys, wholeCounts) => {
+    const { text, counts, whole } = typeInto(doc, Array.from({ length: keys }, () => 'x'), max);
+    expect(characterLength(text)).toBe(Math.min(max, characterLength(doc) + keys));
+    // The first key counts the text; later ones only when their bound reaches the limit.
+    expect(whole).toBeLessThanOrEqual(wholeCounts);
+    expect(counts).toBeGreaterThan(0);
+  });
+
+  it('random edits chained on one state keep the limit as a fresh count would', () => {
+    const pieces = ['a', FAMILY, '🇸🇪', 'e\u0301', '\u200d', ' '];
+    let seed = 3;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    for (let run = 0; run < 60; run += 1) {
+      let state = EditorState.create({ doc: FAMILY.repeat(random(12)), extensions: [lengthLimit(MAX)] });
+      for (let step = 0; step < 25; step += 1) {
+        const before = state.doc.toString();
+        const from = random(before.length + 1);
+        const to = Math.min(before.length, from + random(3));
+        const insert = Array.from({ length: random(3) }, () => pieces[random(pieces.length)]).join('');
+        state = state.update({ changes: { from, to, insert }, userEvent: 'input.type' }).state;
+        const after = state.doc.toString();
+        expect(characterLength(after) <= MAX || after.length <= before.length).toBe(true);
+      }
     }
   });
 });

@@ -6,16 +6,48 @@
  * on whole characters; typing past the limit adds nothing. Changes from others and from
  * undo (they arrive through Yjs) are never filtered.
  */
-import { EditorSelection, EditorState, Transaction, type Extension, type TransactionSpec } from '@codemirror/state';
+import { EditorSelection, EditorState, Transaction, type Extension, type Text, type TransactionSpec } from '@codemirror/state';
 import { ySyncAnnotation } from 'y-codemirror.next';
-import { characterLength, cutToLength, fitsLength } from '../../../shared/strings.js';
+import { characterLength, cutToLength, fitsLength, MAX_UNITS_PER_CHARACTER } from '../../../shared/strings.js';
+
+/**
+ * At most how many characters a document (CodeMirror's immutable `Text`) holds, for those
+ * this filter counted or bounded: the next keystroke then adds to the bound instead of
+ * counting the whole text again (a long emoji-heavy description was read whole on every key).
+ */
+const characterBound = new WeakMap<Text, number>();
+/** Characters one change may add at its ends by splitting the characters there. */
+const SPLIT_AT_ENDS = 3;
+
+/**
+ * Whether `tr`'s new document fits `max` characters, from the bound of its start document
+ * when there is one: a change adds at most its inserted characters, plus three for the
+ * characters it may split at its two ends (inside a surrogate pair, the rest re-segments as
+ * a lone half, a ZWJ and what follows), plus two per deleted code unit (taking the high half
+ * of the middle person out of a family emoji leaves three). The random test chains edits
+ * at any code unit. Counts the whole text only when that bound is over `max`.
+ */
+function fits(tr: Transaction, max: number): boolean {
+  const doc = tr.newDoc;
+  if (doc.length <= max) return true;
+  if (doc.length > max * MAX_UNITS_PER_CHARACTER) return false;
+  const before = characterBound.get(tr.startState.doc);
+  if (before !== undefined) {
+    let bound = before;
+    tr.changes.iterChanges((from, to, _fromB, _toB, inserted) => (bound += 2 * (to - from) + characterLength(inserted.toString()) + SPLIT_AT_ENDS));
+    if (bound <= max) return characterBound.set(doc, bound), true;
+  }
+  const exact = characterLength(doc.toString());
+  characterBound.set(doc, exact);
+  return exact <= max;
+}
 
 /** The transaction, or the same edit cut to fit `max` characters, or nothing. */
 export function limitEdit(tr: Transaction, max: number): Transaction | TransactionSpec | readonly [] {
   if (!tr.docChanged || tr.annotation(ySyncAnnotation) !== undefined) return tr;
-  if (tr.newDoc.length <= max || fitsLength(tr.newDoc.toString(), max)) return tr;
   // Already over (an older document's text) and not made longer: deleting must stay possible.
-  if (tr.newDoc.length <= tr.startState.doc.length) return tr;
+  if (tr.newDoc.length > max && tr.newDoc.length <= tr.startState.doc.length) return tr;
+  if (fits(tr, max)) return tr;
   const edits: Array<{ from: number; to: number; insert: string }> = [];
   tr.changes.iterChanges((from, to, _fromB, _toB, inserted) => edits.push({ from, to, insert: inserted.toString() }));
   const [edit] = edits;

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { DocumentKind } from '../../../shared/model/kinds.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { createServerClock, type ServerClock } from '../../lib/server-clock.js';
-import { createDocView } from '../../sync/y-solid.js';
+import { createDocView, touchesRoot } from '../../sync/y-solid.js';
 import { obeyLoweredHand, readSession, readSessionPeers, type AwarenessLike, type SessionPeer, type SessionState } from '../../sync/session.js';
 import { sessionItems, sessionItemsRelevance, type SessionItem } from './items.js';
 
@@ -44,7 +44,7 @@ export interface FacilitationInput {
 
 /** Builds the facilitation state; call inside a Solid owner (listeners and timers end with it). */
 export function createFacilitation(input: FacilitationInput): Facilitation {
-  const session = createDocView(input.doc, readSession);
+  const session = createDocView(input.doc, readSession, touchesRoot(input.doc.getMap('session')));
   const itemView = createDocView(input.doc, (doc) => ({ list: sessionItems(input.kind, doc) }), sessionItemsRelevance(input.kind));
   const [peers, setPeers] = createSignal(readSessionPeers(input.awareness));
   const onAwareness = () => {
