@@ -63,7 +63,8 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   const commitGate = new CommitGate();
   const checkpointer = startCheckpointer(db, { gate: commitGate });
   // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
-  const history = new HistoryDeriver(db, { now: clock.now }).start();
+  // On PostgreSQL the worker opens its own pool from the same URL (docs/database.md).
+  const history = new HistoryDeriver(asyncDb.dialect === 'postgres' && config.databaseUrl ? { kdb: asyncDb.kdb, databaseUrl: config.databaseUrl } : db, { now: clock.now }).start();
   // The update log lives where DATABASE_URL says (the checkpointer's gate is SQLite's alone).
   const documentStore = asyncDb.dialect === 'postgres' ? createPostgresStore(asyncDb.kdb) : createSqliteStore(db, commitGate);
   const store = withHistory(documentStore, history);

@@ -9,7 +9,7 @@
  * that mutex, are refused while one is open (server/db/database.ts `markAsyncTransaction`).
  */
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import { postgresPool } from './pg-pool.js';
 import { cachedStatement, markAsyncTransaction, type Db } from './database.js';
 import { migratePostgres } from './migrations-pg.js';
 import { bindSqliteConnection } from './precompiled.js';
@@ -51,22 +51,8 @@ export function dialectOf(kdb: Kdb): Dialect {
   return kdb.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-/** int8 (BIGINT, COUNT(*)) as a number: every integer we store (ms times, ids, counts) is far below 2^53. */
-function int8(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`Integer out of range for JavaScript: ${text}`);
-  return value;
-}
-
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 && format !== 'binary' ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
-/** A pool on `url` with BIGINT read as numbers, as better-sqlite3 reads INTEGER. */
-export function postgresPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types });
-}
+/** A pool on `url` with BIGINT read as numbers (server/db/pg-pool.ts). */
+export { postgresPool } from './pg-pool.js';
 
 /** Kysely over PostgreSQL at `url`, its migrations applied (server/db/migrations-pg.ts). */
 export async function openPostgres(url: string): Promise<AsyncDatabase> {

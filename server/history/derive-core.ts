@@ -3,14 +3,15 @@
  * cursor, applies them run by run (consecutive updates of one author) to shadow copies of
  * their documents, and compares the export shape before and after each run with
  * shared/compare. Writes nothing: the main thread stores what this returns (deriver.ts).
- * Runs in a worker thread (derive-worker.mjs) on its own read-only connection, because
- * `toJSON` and the compare of a 1 000-activity plan take ~0.1–0.2 s.
+ * Runs in a worker thread (derive-worker.mjs) on its own connection — read-only SQLite, or
+ * its own PostgreSQL pool (source.ts) — because `toJSON` and the compare of a 1 000-activity
+ * plan take ~0.1–0.2 s.
  */
 import * as Y from 'yjs';
 import { toJSON } from '../../shared/model/document.js';
 import { HISTORY_MERGE_WINDOW_MS, historyChanges } from '../../shared/history/entries.js';
-import { statement, type Db } from '../db/database.js';
 import { Shadows } from './shadows.js';
+import type { LoggedUpdate, StoredState, UpdateSource } from './source.js';
 import type { DerivedEntry } from './store.js';
 
 export interface DeriveResult {
@@ -20,43 +21,25 @@ export interface DeriveResult {
   read: number;
 }
 
-interface LoggedUpdate {
-  id: number;
-  documentId: string;
-  data: Uint8Array;
-  userId: string | null;
-  at: number;
-}
-
 export class DeriveCore {
-  private readonly shadows: Shadows;
+  private readonly shadows = new Shadows({ max: 32, idleMs: 5 * 60_000 });
   /** The cursor the shadows stand at; a request from another one means they are stale. */
   private at: number | null = null;
 
   constructor(
-    private readonly db: Db,
+    private readonly source: UpdateSource,
     private readonly now: () => number = Date.now,
-  ) {
-    this.shadows = new Shadows(db, { max: 32, idleMs: 5 * 60_000 });
-  }
+  ) {}
 
   /**
-   * Derives up to `limit` updates after `cursor`. Everything is read in one read
-   * transaction, so a compaction committed meanwhile cannot take updates from under it.
+   * Derives up to `limit` updates after `cursor` and at most `horizon` (the newest id known
+   * to have no uncommitted ids below it). Everything is read in one read transaction, so a
+   * compaction committed meanwhile cannot take updates from under it.
    */
-  derive(cursor: number, limit: number): DeriveResult {
+  async derive(cursor: number, limit: number, horizon = Number.MAX_SAFE_INTEGER): Promise<DeriveResult> {
     if (this.at !== cursor) this.shadows.clear();
-    const result = this.db.transaction(() => this.batch(cursor, limit))();
-    this.at = result.upTo;
-    this.shadows.trim(this.now());
-    return result;
-  }
-
-  private batch(cursor: number, limit: number): DeriveResult {
-    const rows = statement(
-      this.db,
-      'SELECT id, document_id AS documentId, data, user_id AS userId, created_at AS at FROM document_updates WHERE id > ? ORDER BY id LIMIT ?',
-    ).all(cursor, limit) as LoggedUpdate[];
+    this.at = null;
+    const { rows, states } = await this.source.read(cursor, limit, horizon, (documentId) => !this.shadows.has(documentId));
     const byDocument = new Map<string, LoggedUpdate[]>();
     for (const row of rows) {
       const list = byDocument.get(row.documentId);
@@ -64,16 +47,19 @@ export class DeriveCore {
       else byDocument.set(row.documentId, [row]);
     }
     const entries: DerivedEntry[] = [];
-    for (const [documentId, updates] of byDocument) entries.push(...this.deriveDocument(documentId, updates, cursor));
+    for (const [documentId, updates] of byDocument) entries.push(...this.deriveDocument(documentId, updates, states.get(documentId)));
     entries.sort((a, b) => a.updateId - b.updateId);
-    return { entries, upTo: rows.at(-1)?.id ?? cursor, read: rows.length };
+    const result = { entries, upTo: rows.at(-1)?.id ?? cursor, read: rows.length };
+    this.at = result.upTo;
+    this.shadows.trim(this.now());
+    return result;
   }
 
   /** The entries of one document's updates (in id order), run by run of one author. */
-  private deriveDocument(documentId: string, updates: readonly LoggedUpdate[], cursor: number): DerivedEntry[] {
+  private deriveDocument(documentId: string, updates: readonly LoggedUpdate[], stored: StoredState | undefined): DerivedEntry[] {
     const entries: DerivedEntry[] = [];
     try {
-      const shadow = this.shadows.get(documentId, cursor, this.now());
+      const shadow = this.shadows.get(documentId, stored, this.now());
       for (const run of runsOf(updates)) {
         shadow.doc.transact(() => {
           for (const update of run) Y.applyUpdate(shadow.doc, update.data);

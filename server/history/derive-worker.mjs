@@ -1,21 +1,31 @@
 // Per-field history in a worker thread (see deriver.ts and derive-core.ts): the main
-// thread asks `{cursor, limit}`, this answers `{ok: true, entries, upTo, read}` (or
-// `{ok: false, message}`) from its own read-only connection. Plain JavaScript, so it
-// starts the same built, under tsx and in the tests (see ../workers/load-module.mjs).
+// thread asks `{cursor, limit, horizon}`, this answers `{ok: true, entries, upTo, read}` (or
+// `{ok: false, message}`) from its own connection: a read-only SQLite one (`file`), or its
+// own small PostgreSQL pool (`databaseUrl`). Plain JavaScript, so it starts the same built,
+// under tsx and in the tests (see ../workers/load-module.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { loadSibling } from '../workers/load-module.mjs';
 
 const { DeriveCore } = await loadSibling('derive-core', import.meta.url);
+const { postgresSource, sqliteSource } = await loadSibling('source', import.meta.url);
 
-const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-const core = new DeriveCore(db);
+async function openSource() {
+  if (workerData.databaseUrl) {
+    const { Kysely, PostgresDialect } = await import('kysely');
+    const { postgresPool } = await loadSibling('../db/pg-pool', import.meta.url);
+    const kdb = new Kysely({ dialect: new PostgresDialect({ pool: postgresPool(workerData.databaseUrl, 2) }) });
+    return postgresSource(kdb, () => kdb.destroy());
+  }
+  const { default: Database } = await import('better-sqlite3');
+  return sqliteSource(new Database(workerData.file, { readonly: true, fileMustExist: true }));
+}
+
+const core = new DeriveCore(await openSource());
 
 parentPort?.on('message', (request) => {
-  try {
-    parentPort?.postMessage({ ok: true, ...core.derive(request.cursor, request.limit) });
-  } catch (error) {
-    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.stack ?? error.message : String(error) });
-  }
+  core.derive(request.cursor, request.limit, request.horizon).then(
+    (result) => parentPort?.postMessage({ ok: true, ...result }),
+    (error) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 });
 parentPort?.postMessage({ ready: true });

@@ -6,11 +6,20 @@
  * (derive-core.ts); the main thread only stores the entries it returns, with the cursor, in
  * one transaction — restart-safe: nothing is lost or stored twice. Kept after compaction:
  * compaction derives first (`catchUp`, see with-history.ts).
+ *
+ * On PostgreSQL (docs/database.md "Field history on PostgreSQL") the worker opens its own
+ * small pool from DATABASE_URL; every process runs a deriver, and the cursor row decides
+ * which one's batch is stored (store.ts `postgresHistoryWriter`): none is stored twice.
  */
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
+import type { Kdb } from '../db/kysely.js';
 import { DeriveCore, type DeriveResult } from './derive-core.js';
-import { historyCursor, latestUpdateId, storeEntries } from './store.js';
+import { postgresSource, sqliteSource } from './source.js';
+import { postgresHistoryWriter, sqliteHistoryWriter, type HistoryWriter } from './store.js';
+
+/** Where the history lives: the SQLite connection, or PostgreSQL (its Kysely, and its URL for the worker's own pool). */
+export type HistoryDatabase = Db | { kdb: Kdb; databaseUrl: string };
 
 export interface HistoryDeriverOptions {
   /** How often (ms) the background pass looks for new updates. */
@@ -38,11 +47,14 @@ export class HistoryDeriver {
   /** The newest catch-up, while it waits for the one before it to finish. */
   private queued: { run: Promise<void>; upTo: number } | null = null;
 
+  private readonly writer: HistoryWriter;
+
   constructor(
-    private readonly db: Db,
+    private readonly database: HistoryDatabase,
     options: Partial<HistoryDeriverOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.writer = 'kdb' in database ? postgresHistoryWriter(database.kdb) : sqliteHistoryWriter(database);
   }
 
   /** Starts the background pass (the timer does not keep the process alive). */
@@ -80,10 +92,13 @@ export class HistoryDeriver {
     const run = this.chain.then(async () => {
       if (this.queued?.run === run) this.queued = null;
       // Nothing new (an idle server): no worker is started or asked.
-      for (let cursor = historyCursor(this.db); cursor < Math.min(upTo, latestUpdateId(this.db)); cursor = historyCursor(this.db)) {
-        const result = await this.derive(cursor);
+      for (let cursor = await this.writer.cursor(); ; cursor = await this.writer.cursor()) {
+        const horizon = await this.writer.horizon(cursor);
+        if (cursor >= Math.min(upTo, horizon)) return;
+        const result = await this.derive(cursor, horizon);
         if (result.read === 0) return;
-        storeEntries(this.db, result.entries, result.upTo);
+        // False: another process stored this batch first; the loop goes on from its cursor.
+        await this.writer.store(result.entries, cursor, result.upTo);
       }
     });
     this.chain = run.catch(() => undefined);
@@ -91,24 +106,26 @@ export class HistoryDeriver {
     return run;
   }
 
-  private async derive(cursor: number): Promise<DeriveResult> {
+  private async derive(cursor: number, horizon: number): Promise<DeriveResult> {
     if (!this.options.thread) {
-      this.inline ??= new DeriveCore(this.db, this.options.now);
-      return this.inline.derive(cursor, this.options.batchSize);
+      const database = this.database;
+      this.inline ??= new DeriveCore('kdb' in database ? postgresSource(database.kdb, async () => undefined) : sqliteSource(database), this.options.now);
+      return this.inline.derive(cursor, this.options.batchSize, horizon);
     }
     const worker = await (this.worker ??= this.startWorker());
     const reply = await new Promise<Reply>((resolve) => {
       this.answer = resolve;
-      worker.postMessage({ cursor, limit: this.options.batchSize });
+      worker.postMessage({ cursor, limit: this.options.batchSize, horizon });
     });
     if ('ready' in reply) throw new Error('History worker answered out of turn');
     if (!reply.ok) throw new Error(`History worker failed: ${reply.message}`);
     return reply;
   }
 
-  /** A worker on its own read-only connection; one that fails or exits is replaced on the next request. */
+  /** A worker on its own connection (read-only SQLite, or its own pool); one that fails or exits is replaced on the next request. */
   private startWorker(): Promise<Worker> {
-    const worker = new Worker(WORKER, { workerData: { file: this.db.name } });
+    const database = this.database;
+    const worker = new Worker(WORKER, { workerData: 'kdb' in database ? { databaseUrl: database.databaseUrl } : { file: database.name } });
     worker.unref();
     const ready = new Promise<Worker>((resolve, reject) => {
       worker.once('error', reject);

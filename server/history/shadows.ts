@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
-import { statement, type Db } from '../db/database.js';
+import type { StoredState } from './source.js';
 
 export interface Shadow {
   doc: Y.Doc;
@@ -25,18 +25,20 @@ export interface ShadowOptions {
 export class Shadows {
   private readonly shadows = new Map<string, Shadow>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly options: ShadowOptions,
-  ) {}
+  constructor(private readonly options: ShadowOptions) {}
+
+  /** Whether a shadow of the document is kept (else `get` needs its stored state). */
+  has(documentId: string): boolean {
+    return this.shadows.has(documentId);
+  }
 
   /**
-   * The document as it was after update `cursor` (the history's cursor): kept, or rebuilt
-   * from its snapshot plus its logged updates up to `cursor`. Compaction waits for the
-   * deriver (see with-history.ts), so a snapshot never covers more than the cursor; if one
-   * was written some other way, the shadow starts from it and skips what it covers.
+   * The document as it was after the history's cursor: kept, or rebuilt from `stored` (its
+   * snapshot plus its logged updates up to the cursor, read with the batch: source.ts).
+   * Compaction waits for the deriver (see with-history.ts), so a snapshot never covers
+   * more than the cursor; if one was written some other way, the shadow starts from it.
    */
-  get(documentId: string, cursor: number, now: number): Shadow {
+  get(documentId: string, stored: StoredState | undefined, now: number): Shadow {
     const kept = this.shadows.get(documentId);
     if (kept) {
       kept.usedAt = now;
@@ -45,28 +47,11 @@ export class Shadows {
       this.shadows.set(documentId, kept);
       return kept;
     }
-    const shadow = { doc: this.rebuild(documentId, cursor), json: null as DocumentJSON | null, usedAt: now };
+    const shadow = { doc: rebuild(stored ?? { snapshot: null, updates: [] }), json: null as DocumentJSON | null, usedAt: now };
     shadow.json = toJSON(shadow.doc);
     this.shadows.set(documentId, shadow);
     this.trim(now);
     return shadow;
-  }
-
-  private rebuild(documentId: string, cursor: number): Y.Doc {
-    const snapshot = statement(this.db, 'SELECT data, last_update_id AS lastUpdateId FROM document_snapshots WHERE document_id = ?').get(documentId) as
-      | { data: Buffer; lastUpdateId: number }
-      | undefined;
-    const updates = statement(this.db, 'SELECT data FROM document_updates WHERE document_id = ? AND id > ? AND id <= ? ORDER BY id').all(
-      documentId,
-      snapshot?.lastUpdateId ?? 0,
-      cursor,
-    ) as Array<{ data: Buffer }>;
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (snapshot) Y.applyUpdate(doc, snapshot.data);
-      for (const row of updates) Y.applyUpdate(doc, row.data);
-    });
-    return doc;
   }
 
   /** Forgets a shadow (its document failed to derive: it is rebuilt from the store next time). */
@@ -89,4 +74,13 @@ export class Shadows {
   get size(): number {
     return this.shadows.size;
   }
+}
+
+function rebuild(stored: StoredState): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }

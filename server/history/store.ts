@@ -1,10 +1,16 @@
 /**
  * The history table (migration 8; DESIGN "Audit and exports"): writing derived entries
- * with the merge rule, the deriver's cursor, and reading entries with filters.
+ * with the merge rule, the deriver's cursor, and reading entries with filters. Writing:
+ * SQLite on its synchronous connection (one short transaction nothing else can join),
+ * PostgreSQL through Kysely (`historyWriter`); reading through `deps.kdb` on both.
  */
+import type { Kysely } from 'kysely';
 import type { ChangeOp, ChangeValue } from '../../shared/compare/index.js';
 import { mergesInto, type HistoryChange } from '../../shared/history/entries.js';
 import { statement, type Db } from '../db/database.js';
+import type { Kdb } from '../db/kysely.js';
+import type { Tables } from '../db/schema.js';
+import { postgresHorizon } from './source.js';
 
 /** One derived change ready to store: who (null: the server itself), when (ms), which update. */
 export interface DerivedEntry extends HistoryChange {
@@ -26,25 +32,44 @@ interface StoredRow {
 const encode = (value: ChangeValue | null) => (value === null ? null : JSON.stringify(value));
 const decode = (text: string | null): ChangeValue | null => (text === null ? null : (JSON.parse(text) as ChangeValue));
 
-/** The newest update id whose changes are in the history. */
-export function historyCursor(db: Db): number {
-  const row = statement(db, 'SELECT last_update_id AS id FROM history_cursor WHERE id = 1').get() as { id: number } | undefined;
-  return row?.id ?? 0;
+/** What the merge rule does with `e` given the newest stored entry of its item and field. */
+type Step = { kind: 'insert' } | { kind: 'drop'; id: number } | { kind: 'merge'; id: number };
+
+function stepFor(previous: StoredRow | undefined, e: DerivedEntry): Step {
+  const prev = previous && { ...previous, before: decode(previous.before), after: decode(previous.after) };
+  if (!previous || !prev || !mergesInto(prev, e)) return { kind: 'insert' };
+  return JSON.stringify(prev.before) === JSON.stringify(e.after) ? { kind: 'drop', id: previous.id } : { kind: 'merge', id: previous.id };
 }
 
-/** The newest update id in the log (0 when it is empty): a rowid lookup, cheap enough for every pass. */
-export function latestUpdateId(db: Db): number {
-  const row = statement(db, 'SELECT MAX(id) AS id FROM document_updates').get() as { id: number | null } | undefined;
-  return row?.id ?? 0;
+/** Where the deriver keeps its cursor and entries (deriver.ts); every call may be awaited. */
+export interface HistoryWriter {
+  /** The newest update id whose changes are in the history. */
+  cursor(): Promise<number>;
+  /** The newest update id that may be derived now (every id up to it committed). */
+  horizon(cursor: number): Promise<number>;
+  /**
+   * Stores `entries` (in the order they happened) and moves the cursor from `from` to `upTo`,
+   * in one transaction: after a crash either both happened or neither. False, storing
+   * nothing, when the cursor is no longer at `from` (another process stored the batch).
+   * An entry that merges (see `mergesInto`) updates the newest entry of its item and field
+   * instead; one whose merged value is back to where it began is dropped.
+   */
+  store(entries: readonly DerivedEntry[], from: number, upTo: number): Promise<boolean>;
 }
 
-/**
- * Stores `entries` (in the order they happened) and moves the cursor to `upTo`, in one
- * transaction: after a crash either both happened or neither, so nothing is lost or
- * written twice. An entry that merges (see `mergesInto`) updates the newest entry of its
- * item and field instead; one whose merged value is back to where it began is dropped.
- */
-export function storeEntries(db: Db, entries: readonly DerivedEntry[], upTo: number): void {
+/** On the SQLite connection itself: synchronous, so no edit can run inside its transaction. */
+export function sqliteHistoryWriter(db: Db): HistoryWriter {
+  return {
+    cursor: async () => sqliteCursor(db),
+    horizon: async () => (statement(db, 'SELECT MAX(id) AS id FROM document_updates').get() as { id: number | null } | undefined)?.id ?? 0,
+    store: async (entries, from, upTo) => storeEntries(db, entries, from, upTo),
+  };
+}
+
+const sqliteCursor = (db: Db) => (statement(db, 'SELECT last_update_id AS id FROM history_cursor WHERE id = 1').get() as { id: number } | undefined)?.id ?? 0;
+
+/** `storeEntries` on SQLite (the unit tests and the SQLite server). */
+export function storeEntries(db: Db, entries: readonly DerivedEntry[], from: number, upTo: number): boolean {
   const newest = statement(
     db,
     `SELECT id, op, user_id AS userId, at, before, after FROM document_history
@@ -57,20 +82,61 @@ export function storeEntries(db: Db, entries: readonly DerivedEntry[], upTo: num
   );
   const merge = statement(db, 'UPDATE document_history SET at = ?, after = ?, label = ?, update_id = ? WHERE id = ?');
   const drop = statement(db, 'DELETE FROM document_history WHERE id = ?');
-  const cursor = statement(db, 'UPDATE history_cursor SET last_update_id = ? WHERE id = 1');
-  db.transaction(() => {
+  const cursor = statement(db, 'UPDATE history_cursor SET last_update_id = ? WHERE id = 1 AND last_update_id = ?');
+  return db.transaction(() => {
+    if (cursor.run(upTo, from).changes === 0) return false;
     for (const e of entries) {
-      const previous = newest.get(e.documentId, e.collection, e.id, e.field) as StoredRow | undefined;
-      const prev = previous && { ...previous, before: decode(previous.before), after: decode(previous.after) };
-      if (previous && prev && mergesInto(prev, e)) {
-        if (JSON.stringify(prev.before) === JSON.stringify(e.after)) drop.run(previous.id);
-        else merge.run(e.at, encode(e.after), e.label, e.updateId, previous.id);
-        continue;
-      }
-      insert.run(e.documentId, e.at, e.userId, e.op, e.collection, e.id, e.label, e.field, encode(e.before), encode(e.after), e.updateId, e.documentId);
+      const step = stepFor(newest.get(e.documentId, e.collection, e.id, e.field) as StoredRow | undefined, e);
+      if (step.kind === 'drop') drop.run(step.id);
+      else if (step.kind === 'merge') merge.run(e.at, encode(e.after), e.label, e.updateId, step.id);
+      else insert.run(e.documentId, e.at, e.userId, e.op, e.collection, e.id, e.label, e.field, encode(e.before), encode(e.after), e.updateId, e.documentId);
     }
-    cursor.run(upTo);
+    return true;
   })();
+}
+
+/**
+ * On PostgreSQL: the cursor row is updated first, conditionally, so two processes' deriver
+ * passes over the same updates serialise on its lock and the second stores nothing.
+ */
+export function postgresHistoryWriter(kdb: Kdb): HistoryWriter {
+  return {
+    cursor: async () => (await kdb.selectFrom('history_cursor').select('last_update_id').where('id', '=', 1).executeTakeFirst())?.last_update_id ?? 0,
+    horizon: (cursor) => postgresHorizon(kdb, cursor),
+    store: (entries, from, upTo) =>
+      kdb.transaction().execute(async (trx) => {
+        const moved = await trx.updateTable('history_cursor').set({ last_update_id: upTo }).where('id', '=', 1).where('last_update_id', '=', from).executeTakeFirst();
+        if (moved.numUpdatedRows === 0n) return false;
+        for (const e of entries) await storeOne(trx, e);
+        return true;
+      }),
+  };
+}
+
+async function storeOne(q: Kysely<Tables>, e: DerivedEntry): Promise<void> {
+  const previous = await q
+    .selectFrom('document_history')
+    .select(['id', 'op', 'user_id as userId', 'at', 'before', 'after'])
+    .where('document_id', '=', e.documentId)
+    .where('collection', '=', e.collection)
+    .where('item_id', '=', e.id)
+    .where('field', e.field === null ? 'is' : '=', e.field)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const step = stepFor(previous, e);
+  if (step.kind === 'drop') await q.deleteFrom('document_history').where('id', '=', step.id).execute();
+  else if (step.kind === 'merge') await q.updateTable('document_history').set({ at: e.at, after: encode(e.after), label: e.label, update_id: e.updateId }).where('id', '=', step.id).execute();
+  else {
+    // A document deleted meanwhile takes no entries (its rows went with it).
+    const exists = await q.selectFrom('documents').select('id').where('id', '=', e.documentId).executeTakeFirst();
+    if (!exists) return;
+    const { documentId, at, userId, op, collection, id, label, field, updateId } = e;
+    await q
+      .insertInto('document_history')
+      .values({ document_id: documentId, at, user_id: userId, op, collection, item_id: id, label, field, before: encode(e.before), after: encode(e.after), update_id: updateId })
+      .execute();
+  }
 }
 
 /** Filters of `GET …/history`; times in ms since the epoch, both ends included. */
@@ -100,43 +166,20 @@ export interface HistoryEntry {
 /** A user whose row is gone altogether still has a name (DESIGN "Accounts": "Borttagen användare"). */
 export const DELETED_USER_NAME = 'Borttagen användare';
 
-const FILTER_SQL: Array<[keyof HistoryFilter, string]> = [
-  ['collection', 'h.collection = ?'],
-  ['id', 'h.item_id = ?'],
-  ['field', 'h.field = ?'],
-  ['user', 'h.user_id = ?'],
-  ['from', 'h.at >= ?'],
-  ['to', 'h.at <= ?'],
-];
-
 /** A document's entries matching `filter`, newest first (by time, then by derivation order). */
-export function historyOf(db: Db, documentId: string, filter: HistoryFilter): HistoryEntry[] {
-  const where = ['h.document_id = ?'];
-  const params: Array<string | number> = [documentId];
-  for (const [key, sql] of FILTER_SQL) {
-    const value = filter[key];
-    if (value === undefined) continue;
-    where.push(sql);
-    params.push(value);
-  }
-  // One prepared statement per combination of filters (at most 64), cached like every other.
-  const rows = statement(
-    db,
-    `SELECT h.at, h.user_id AS userId, u.name AS userName, h.op, h.collection, h.item_id AS itemId, h.label, h.field, h.before, h.after
-       FROM document_history h LEFT JOIN users u ON u.id = h.user_id
-     WHERE ${where.join(' AND ')} ORDER BY h.at DESC, h.id DESC LIMIT ?`,
-  ).all(...params, filter.limit) as Array<{
-    at: number;
-    userId: string | null;
-    userName: string | null;
-    op: ChangeOp;
-    collection: string;
-    itemId: string;
-    label: string;
-    field: string | null;
-    before: string | null;
-    after: string | null;
-  }>;
+export async function historyOf(kdb: Kdb, documentId: string, filter: HistoryFilter): Promise<HistoryEntry[]> {
+  let query = kdb
+    .selectFrom('document_history as h')
+    .leftJoin('users as u', 'u.id', 'h.user_id')
+    .select(['h.at', 'h.user_id as userId', 'u.name as userName', 'h.op', 'h.collection', 'h.item_id as itemId', 'h.label', 'h.field', 'h.before', 'h.after'])
+    .where('h.document_id', '=', documentId);
+  if (filter.collection !== undefined) query = query.where('h.collection', '=', filter.collection);
+  if (filter.id !== undefined) query = query.where('h.item_id', '=', filter.id);
+  if (filter.field !== undefined) query = query.where('h.field', '=', filter.field);
+  if (filter.user !== undefined) query = query.where('h.user_id', '=', filter.user);
+  if (filter.from !== undefined) query = query.where('h.at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('h.at', '<=', filter.to);
+  const rows = await query.orderBy('h.at', 'desc').orderBy('h.id', 'desc').limit(filter.limit).execute();
   return rows.map((row) => ({
     at: new Date(row.at).toISOString(),
     user: row.userId === null ? null : { id: row.userId, name: row.userName ?? DELETED_USER_NAME },

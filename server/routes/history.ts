@@ -60,7 +60,7 @@ export function historyRoutes(deps: Deps) {
     // arriving together share one catch-up, deriver.ts), so the answer is never behind.
     // If deriving fails, what is stored is still the truth up to its cursor: answer that.
     await deps.history.catchUp().catch((error: unknown) => console.error('History: catching up failed', error));
-    return c.json({ entries: historyOf(deps.db, document.id, filter) });
+    return c.json({ entries: await historyOf(deps.kdb, document.id, filter) });
   });
 
   return app;
