@@ -69,7 +69,7 @@ function liveItemsUnder(type: Y.AbstractType<unknown>, into: Y.Item[]): void {
 }
 
 /** The only roots `protectsRootKey` protects keys of. */
-const ROOTS_WITH_PROTECTED_KEYS = ['meta', 'session'] as const;
+export const ROOTS_WITH_PROTECTED_KEYS = ['meta', 'session'] as const;
 
 /**
  * Every live item `writer` may not delete: few (meta's protected values, the session state).
