@@ -13,6 +13,7 @@ export const fieldSv = {
   field_replacedBySomeone: 'Ditt värde {mine} ersattes av någon annan: {value}',
   field_empty: 'tomt',
   field_dismiss: 'Stäng meddelandet',
+  field_tooLong: 'Texten får vara högst {max} tecken – {dropped} tecken kom inte med.',
 } as const;
 
 type FieldMessages = Record<keyof typeof fieldSv, string>;
@@ -27,6 +28,7 @@ export const fieldNb: FieldMessages = {
   field_replacedBySomeone: 'Verdien din {mine} ble erstattet av noen andre: {value}',
   field_empty: 'tom',
   field_dismiss: 'Lukk meldingen',
+  field_tooLong: 'Teksten kan være på høyst {max} tegn – {dropped} tegn kom ikke med.',
 };
 
 export const fieldEn: FieldMessages = {
@@ -39,4 +41,5 @@ export const fieldEn: FieldMessages = {
   field_replacedBySomeone: 'Your value {mine} was replaced by someone else: {value}',
   field_empty: 'empty',
   field_dismiss: 'Dismiss',
+  field_tooLong: 'The text can be at most {max} characters – {dropped} characters were left out.',
 };

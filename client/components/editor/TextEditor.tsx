@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { EditorState, Prec } from '@codemirror/state';
+import { EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText, ViewPlugin } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
 import { undoStepOf } from '../../lib/undo-keys.js';
@@ -8,6 +8,9 @@ import { ContentLimits } from '../../../shared/content-limits.js';
 import { lengthLimit } from './length-limit.js';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
+import { announce } from './announcer.js';
+import { decimal, t } from '../../i18n/index.js';
+import './field-notices.css';
 
 /**
  * Remote carets (y-codemirror.next draws them as widgets holding the peer's name) are
@@ -56,6 +59,33 @@ function undoKeys(undo: { undo(): unknown; redo(): unknown }) {
 }
 
 /**
+ * Home and End in a one-line text (a title) go to its start and end, with Shift extending
+ * the selection: a wrapped title is still one line to the person typing, and End stopping
+ * at the wrap put typed text mid-title (user test).
+ */
+const titleEnds = keymap.of(
+  [
+    { key: 'Home', at: 'start' as const, extend: false },
+    { key: 'End', at: 'end' as const, extend: false },
+    { key: 'Shift-Home', at: 'start' as const, extend: true },
+    { key: 'Shift-End', at: 'end' as const, extend: true },
+  ].map(({ key, at, extend }) => ({
+    key,
+    run: (view: EditorView) => {
+      const head = at === 'start' ? 0 : view.state.doc.length;
+      const anchor = extend ? view.state.selection.main.anchor : head;
+      view.dispatch({ selection: EditorSelection.single(anchor, head), scrollIntoView: true, userEvent: 'select' });
+      return true;
+    },
+  })),
+);
+
+/** What the length limit left out of one's last edit, in words: shown under the text and read out once. */
+function tooLongText(max: number, dropped: number): string {
+  return t('field_tooLong', { max: decimal(max), dropped: decimal(dropped) });
+}
+
+/**
  * A co-edited text (`Y.Text`) through CodeMirror and y-codemirror.next: every person's caret
  * is kept under concurrent edits and remote carets show with name and colour.
  */
@@ -63,6 +93,12 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
   const editor = useEditor();
   let host: HTMLDivElement | undefined;
   let view: EditorView | undefined;
+  const max = props.multiline ? ContentLimits.maxTextLength : ContentLimits.maxTitleLength;
+  const [dropped, setDropped] = createSignal(0);
+  const report = (count: number) => {
+    setDropped(count);
+    if (count > 0) announce(tooLongText(max, count));
+  };
   onMount(() => {
     if (!host) return;
     view = new EditorView({
@@ -73,12 +109,12 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
           // Remote carets are drawn from sanitized users only (issue 15 item 4).
           yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
           undoKeys(editor.undo),
-          lengthLimit(props.multiline ? ContentLimits.maxTextLength : ContentLimits.maxTitleLength),
+          lengthLimit(max, report),
           hideRemoteCarets,
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),
           EditorView.editable.of(editor.editable),
-          props.multiline ? [] : keymap.of([{ key: 'Enter', run: () => true }]),
+          props.multiline ? [] : [keymap.of([{ key: 'Enter', run: () => true }]), titleEnds],
           props.placeholder ? placeholderText(props.placeholder) : [],
           EditorView.contentAttributes.of({
             id: props.id,
@@ -94,7 +130,16 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
     if (props.autoFocus) view.focus();
   });
   onCleanup(() => view?.destroy());
-  return <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />;
+  return (
+    <>
+      <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />
+      <Show when={dropped() > 0}>
+        <p class="field-notice too-long" id={`${props.id}-too-long`} data-field-too-long={props.id}>
+          {tooLongText(max, dropped())}
+        </p>
+      </Show>
+    </>
+  );
 }
 
 /**

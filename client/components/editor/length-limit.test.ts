@@ -104,3 +104,38 @@ describe('lengthLimit on a long text: counts from the last count, not the whole 
     }
   });
 });
+
+describe('lengthLimit reports what a local edit left out', () => {
+  /** What `report` heard for one local (or remote) edit of `doc`. */
+  function heard(doc: string, from: number, to: number, insert: string, remote = false): number[] {
+    const reports: number[] = [];
+    const state = EditorState.create({ doc, extensions: [lengthLimit(MAX, (dropped) => reports.push(dropped))] });
+    const annotations = remote ? [ySyncAnnotation.of(Object.create(YSyncConfig.prototype) as YSyncConfig)] : [];
+    state.update({ changes: { from, to, insert }, userEvent: 'input.paste', annotations });
+    return reports;
+  }
+
+  it.each([
+    ['an edit that fits: nothing left out', 'abc', 3, 3, 'd', [0]],
+    ['a paste cut to what fits: the rest', 'abcdefgh', 8, 8, 'XYZW', [2]],
+    ['typing past the limit: the key', 'abcdefghij', 10, 10, 'k', [1]],
+    ['whole characters are counted, not code units', 'abcdefgh', 8, 8, `${FAMILY}${FAMILY}${FAMILY}`, [1]],
+    ['deleting in an over-long text: nothing left out', 'abcdefghijklm', 0, 3, '', [0]],
+  ])('%s', (_name, doc, from, to, insert, expected) => {
+    expect(heard(doc, from, to, insert)).toEqual(expected);
+  });
+
+  it('hears nothing of a change from others (through Yjs)', () => {
+    expect(heard('abcdefghij', 10, 10, 'XYZ', true)).toEqual([]);
+  });
+
+  it('the dropped count and the text kept add up to the paste, for pastes at any length', () => {
+    for (let length = 0; length <= 2 * MAX; length += 1) {
+      const paste = FAMILY.repeat(length);
+      const reports: number[] = [];
+      const state = EditorState.create({ doc: 'abc', extensions: [lengthLimit(MAX, (dropped) => reports.push(dropped))] });
+      const after = state.update({ changes: { from: 3, to: 3, insert: paste }, userEvent: 'input.paste' }).state.doc.toString();
+      expect(characterLength(after) - 3 + (reports[0] ?? 0)).toBe(length);
+    }
+  });
+});
