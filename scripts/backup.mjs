@@ -2,7 +2,8 @@
 // database (DATA_DIR/samplan.sqlite, DATA_DIR as the server reads it, default ./data),
 // safe while the server runs and writes. Plain node and better-sqlite3 (a runtime
 // dependency), so it works on a production install (`npm ci --omit=dev`) without tsx.
-// How to restore, and how often: docs/deploy.md "Backups".
+// How to restore, and how often: docs/deploy.md "Backups". With DATABASE_URL set it refuses
+// and points at pg_dump: the data is in PostgreSQL then.
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -72,6 +73,11 @@ function syncFile(path) {
 
 /** Backs up DATA_DIR's database to `target`; refuses to overwrite anything. */
 async function main(args) {
+  // With DATABASE_URL the data is in PostgreSQL (docs/database.md): a copy of the SQLite
+  // file beside it would look like a backup and hold none of it.
+  if (process.env.DATABASE_URL) {
+    fail('DATABASE_URL is set: the data is in PostgreSQL, not in DATA_DIR. Back it up with PostgreSQL\'s own tools, e.g. pg_dump --format=custom --file=samplan-$(date +%F-%H%M).dump "$DATABASE_URL" (docs/deploy.md "Backups").');
+  }
   if (args.length !== 1 || args[0].startsWith('-')) fail(USAGE);
   const source = join(resolve(process.env.DATA_DIR || './data'), 'samplan.sqlite');
   // `npm run` starts scripts in the package's folder; a relative name means the caller's folder.

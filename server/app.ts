@@ -49,7 +49,7 @@ export function createApp(deps: Deps) {
   // a HEAD). Websocket upgrades never pass through Hono (server.on('upgrade')).
   app.use(compress());
 
-  app.route('/', probeRoutes(deps.readiness, deps.db));
+  app.route('/', probeRoutes(deps.readiness, deps.kdb));
 
   const api = new Hono<AppEnv>();
   api.use(closeWhenBodyUnread());

@@ -10,7 +10,8 @@ import { hostname } from 'node:os';
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type { Kdb } from '../db/kysely.js';
 
 export const PROCESS_HEADER = 'X-Samplan-Process';
 
@@ -42,12 +43,27 @@ export function processHeader(readiness: Readiness): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Whether the database answers a trivial query. */
-function databaseAnswers(db: Db): boolean {
+/** How long `/readyz` waits for the database (ms): a load balancer's probe must get an answer. */
+export const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * Whether the store answers a trivial query within `timeoutMs`: SQLite, or PostgreSQL when
+ * DATABASE_URL is set (docs/database.md) — there, a server that is down, refusing
+ * connections or out of pool answers false, never hangs the probe.
+ */
+export async function databaseAnswers(kdb: Kdb, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answer = sql<{ one: number }>`SELECT 1 AS one`.execute(kdb).then(
+    (result) => Number(result.rows[0]?.one) === 1,
+    () => false,
+  );
   try {
-    return db.prepare('SELECT 1 AS one').get() !== undefined;
-  } catch {
-    return false;
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -56,14 +72,14 @@ function databaseAnswers(db: Db): boolean {
  * Both answer JSON `{ ok, process }`; `/readyz` adds `reason` (`draining` | `database`)
  * with its 503, and `Cache-Control: no-store` on both.
  */
-export function probeRoutes(readiness: Readiness, db: Db): Hono<AppEnv> {
+export function probeRoutes(readiness: Readiness, kdb: Kdb): Hono<AppEnv> {
   const probes = new Hono<AppEnv>();
   // Set per route: a `use` here would apply to every path, since the probes mount at `/`.
   const NO_STORE = { 'Cache-Control': 'no-store' };
   probes.get('/healthz', (c) => c.json({ ok: true, process: readiness.processName }, 200, NO_STORE));
-  probes.get('/readyz', (c) => {
+  probes.get('/readyz', async (c) => {
     if (readiness.draining) return c.json({ ok: false, process: readiness.processName, reason: 'draining' }, 503, NO_STORE);
-    if (!databaseAnswers(db)) return c.json({ ok: false, process: readiness.processName, reason: 'database' }, 503, NO_STORE);
+    if (!(await databaseAnswers(kdb))) return c.json({ ok: false, process: readiness.processName, reason: 'database' }, 503, NO_STORE);
     return c.json({ ok: true, process: readiness.processName }, 200, NO_STORE);
   });
   return probes;

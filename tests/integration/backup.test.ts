@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { newDocument, type ApiClient } from '../support/api.js';
+import { usesPostgres } from '../support/database.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
@@ -65,7 +66,24 @@ async function restoredGoalIds(file: string, plan: string, api: ApiClient): Prom
   }
 }
 
-describe('npm run backup while a plan is edited', () => {
+describe('npm run backup with DATABASE_URL set', () => {
+  it('refuses (exit 1), names pg_dump and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samplan-pg-backup-'));
+    try {
+      const target = join(dir, 'copy.sqlite');
+      await expect(backup(dir, target, { DATABASE_URL: 'postgres://samplan@127.0.0.1:5432/samplan' })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/PostgreSQL.*pg_dump/),
+      });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The SQLite file's own backup: on PostgreSQL runs (npm run test:pg) the server's data is not in that file.
+describe.skipIf(usesPostgres)('npm run backup while a plan is edited', () => {
   let server: TestServer;
   let api: ApiClient;
   let plan: string;

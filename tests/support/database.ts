@@ -15,6 +15,13 @@ export function testPostgresUrl(): string | null {
   return process.env.DATABASE_URL || null;
 }
 
+/**
+ * Whether this run's servers store in PostgreSQL (`npm run test:pg`): tests of what only
+ * SQLite has (its file-level backup, the WAL checkpointer, crash recovery of the file)
+ * skip themselves with `describe.skipIf(usesPostgres)` and say why, never silently.
+ */
+export const usesPostgres = testPostgresUrl() !== null;
+
 /** A new, empty database on the server at `serverUrl`; `drop` removes it, closing its connections. */
 export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `samplan_test_${randomBytes(6).toString('hex')}`;
