@@ -36,11 +36,11 @@ async function expectSame(parts: Part[]): Promise<void> {
 const HOSTILE = ['', ' ', 'vanlig text', '<b>&amp;"\'</b>', 'rad 1\nrad 2\r\nrad 3\n\n', 'nul\u0000 bell\u0007 tab\t vt\u000b ff\u000c', 'lone \ud800 surrogate \udfff', 'noncharacter \ufffe \uffff', '👨‍👩‍👧 🇸🇪 e\u0301', ']]> <![CDATA[ x'];
 
 describe('docx-xml.ts writes what docx writes', () => {
-  it.each(HOSTILE.map((text) => [JSON.stringify(text), text]))('title, headings and paragraphs of %s', async (_name, text) => {
+  it.each(HOSTILE.map((text) => [JSON.stringify(text), text]))('title, headings and paragraphs of %s', { timeout: 30_000 }, async (_name, text) => {
     await expectSame([titlePart(text), headingPart(text, 1), headingPart(text, 2), headingPart(text, 3), paragraphsPart(text), paragraphsPart(text, { italics: true }), paragraphsPart(text, { bold: true })]);
   });
 
-  it.each(HOSTILE.map((text) => [JSON.stringify(text), text]))('table cells of %s', async (_name, text) => {
+  it.each(HOSTILE.map((text) => [JSON.stringify(text), text]))('table cells of %s', { timeout: 30_000 }, async (_name, text) => {
     const rows: CellContent[][] = [
       [{ bold: text, text }, amountCell(text), text, '', { bold: '', text: text }],
       [{ bold: text }, { bold: 'x', text: '', alignRight: true }, text, text, text],
@@ -48,7 +48,7 @@ describe('docx-xml.ts writes what docx writes', () => {
     await expectSame([tablePart([text, 'Budget', 'Ansvar', text, 'Mottagare'], rows, [40, 14, 16, 14, 16]), tablePart(['Kostnad', 'Belopp'], [], [80, 20])]);
   });
 
-  it('random documents (fuzz)', async () => {
+  it('random documents (fuzz)', { timeout: 60_000 }, async () => {
     let state = 4_711;
     const next = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
     const pick = <T,>(values: readonly T[]): T => values[Math.floor(next() * values.length)] ?? (values[0] as T);
