@@ -9,6 +9,10 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          // Fuzz and table tests are CPU-bound: Vitest's 5 s default failed one by chance on a
+          // loaded 2-core machine. A timeout here bounds a hang, it is not a speed check
+          // (speed lives in tests/bench).
+          testTimeout: 30_000,
         },
       },
       {
@@ -19,6 +23,7 @@ export default defineConfig({
           name: 'client',
           environment: 'node',
           include: ['client/**/*.test.ts'],
+          testTimeout: 30_000,
           server: { deps: { inline: [/solid-js/] } },
         },
       },
