@@ -24,11 +24,22 @@ import { documentReadOnly, requireWritable } from '../write-guard.js';
 
 const MAX_ITEMS = 100;
 
+/**
+ * A collection name or item id: no control characters. A NUL would reach the stored round
+ * (PostgreSQL refuses it in text, SQLSTATE 22021: a 500), and no item of ours has one.
+ */
+const itemKeyPart = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'Får inte innehålla styrtecken.');
+
 const NewRound = z
   .object({
     title: singleLine({ max: 200, empty: 'Rubriken får inte vara tom.' }),
     items: z
-      .array(z.object({ collection: z.string().min(1).max(50), id: z.string().min(1).max(100) }))
+      .array(z.object({ collection: itemKeyPart(50), id: itemKeyPart(100) }))
       .min(1, 'Välj minst en punkt.')
       .max(MAX_ITEMS, `Högst ${MAX_ITEMS} punkter.`)
       .refine((items) => new Set(items.map(itemKey)).size === items.length, 'Samma punkt finns två gånger.'),
