@@ -16,6 +16,9 @@ describe('nextBuildStep: typing wins over building', () => {
     ['a remote change just now', at({ lastRemoteAt: 10_000 }), { kind: 'build', until: 10_000 + SLICE_MS, nearOnly: true, resumeIn: REMOTE_PAUSE_MS }],
     ['the last remote change a pause ago: everything', at({ lastRemoteAt: 10_000 - REMOTE_PAUSE_MS }), { kind: 'build', until: 10_000 + SLICE_MS, nearOnly: false }],
     ['typing here and a remote change: typing wins (wait)', at({ typingTarget: true, lastKeyAt: 9_990, lastRemoteAt: 9_995 }), { kind: 'wait', ms: TYPING_PAUSE_MS - 10 }],
+    ['a remote change not yet painted: after the next frame', at({ lastRemoteAt: 9_999, remoteUnpainted: true }), { kind: 'after-frame' }],
+    ['a remote change not yet painted, typing here: typing wins (wait)', at({ typingTarget: true, lastKeyAt: 9_990, lastRemoteAt: 9_999, remoteUnpainted: true }), { kind: 'wait', ms: TYPING_PAUSE_MS - 10 }],
+    ['a remote change painted: near goals only', at({ lastRemoteAt: 9_999, remoteUnpainted: false }), { kind: 'build', until: 10_000 + SLICE_MS, nearOnly: true, resumeIn: REMOTE_PAUSE_MS - 1 }],
   ])('%s', (_name, moment, step) => {
     expect(nextBuildStep(moment)).toEqual(step);
   });
@@ -24,15 +27,16 @@ describe('nextBuildStep: typing wins over building', () => {
     let seed = 17;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     for (let i = 0; i < 5_000; i++) {
-      const moment = at({ now: random() * 1e6, typingTarget: random() < 0.5, idleLeft: random() * 60 - 5 });
+      const moment = at({ now: random() * 1e6, typingTarget: random() < 0.5, idleLeft: random() * 60 - 5, remoteUnpainted: random() < 0.2 });
       moment.lastKeyAt = moment.now - random() * 3 * TYPING_PAUSE_MS;
       moment.lastRemoteAt = moment.now - random() * 3 * REMOTE_PAUSE_MS;
       const step = nextBuildStep(moment);
       const typing = moment.typingTarget && moment.now - moment.lastKeyAt < TYPING_PAUSE_MS;
-      expect(step.kind).toBe(typing ? 'wait' : 'build');
+      expect(step.kind).toBe(typing ? 'wait' : moment.remoteUnpainted ? 'after-frame' : 'build');
       // Within the pause after a remote change, far goals never start; they resume once it ends.
       if (step.kind === 'build') expect(step.nearOnly).toBe(moment.now - moment.lastRemoteAt < REMOTE_PAUSE_MS);
       if (step.kind === 'build' && step.nearOnly) expect(moment.now + step.resumeIn).toBeGreaterThanOrEqual(moment.lastRemoteAt + REMOTE_PAUSE_MS - 1e-6);
+      if (step.kind === 'after-frame') continue;
       if (step.kind === 'wait') {
         expect(step.ms).toBeGreaterThan(0);
         // Waking up after `ms` lands on the end of the pause, not before it.

@@ -30,23 +30,29 @@ export interface BuildMoment {
   typingTarget: boolean;
   /** What the idle period has left (`IdleDeadline.timeRemaining()`), ms. */
   idleLeft: number;
+  /** A change from someone else is in the DOM but no frame has shown it yet. */
+  remoteUnpainted?: boolean;
 }
 
 /**
  * `nearOnly`: only goals near the viewport may be built (what the person looks at wins);
  * the others wait `resumeIn` ms, until the remote pause ends.
  */
-export type BuildStep = { kind: 'wait'; ms: number } | { kind: 'build'; until: number; nearOnly: false } | { kind: 'build'; until: number; nearOnly: true; resumeIn: number };
+export type BuildStep = { kind: 'wait'; ms: number } | { kind: 'after-frame' } | { kind: 'build'; until: number; nearOnly: false } | { kind: 'build'; until: number; nearOnly: true; resumeIn: number };
 
 /**
  * The next step: wait while someone is typing here (focus in a field and a key within
- * `TYPING_PAUSE_MS`; `ms` is when the pause ends), else build until `until` (ms, on the
+ * `TYPING_PAUSE_MS`; `ms` is when the pause ends), after the next frame while a remote
+ * change waits to be shown, else build until `until` (ms, on the
  * same clock as `now`): the idle time left, at most `SLICE_MS` — only goals near the
  * viewport within `REMOTE_PAUSE_MS` of a remote change.
  */
 export function nextBuildStep(moment: BuildMoment): BuildStep {
   const sinceKey = moment.now - moment.lastKeyAt;
   if (moment.typingTarget && sinceKey < TYPING_PAUSE_MS) return { kind: 'wait', ms: Math.max(1, TYPING_PAUSE_MS - sinceKey) };
+  // An idle period can go on after a remote keystroke's task; a goal built then would hold
+  // back the frame that shows the keystroke (issue 17 item 14: peer ≤ 50 ms while building).
+  if (moment.remoteUnpainted) return { kind: 'after-frame' };
   const until = moment.now + Math.max(0, Math.min(SLICE_MS, moment.idleLeft));
   const sinceRemote = moment.now - moment.lastRemoteAt;
   if (sinceRemote < REMOTE_PAUSE_MS) return { kind: 'build', until, nearOnly: true, resumeIn: Math.max(1, REMOTE_PAUSE_MS - sinceRemote) };

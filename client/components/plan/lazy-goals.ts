@@ -75,6 +75,22 @@ function nearViewport(): { near: Set<string>; watch: LazyGoals['watch'] } {
   return { near, watch };
 }
 
+/** When the last change from someone else came (ms), and whether a frame has shown it yet. */
+function remoteChanges(): { lastAt: number; unpainted: boolean; note: () => void } {
+  const remote = {
+    lastAt: -Infinity,
+    unpainted: false,
+    note: () => {
+      remote.lastAt = performance.now();
+      if (remote.unpainted) return;
+      remote.unpainted = true;
+      // Runs in the frame that shows the change; the next slice waits for the idle time after it.
+      requestAnimationFrame(() => void (remote.unpainted = false));
+    },
+  };
+  return remote;
+}
+
 /**
  * Builds goals (each `build` renders one synchronously) until the slice is spent; returns
  * the goal that would be next, or null when this step has none left (`done` is updated).
@@ -100,14 +116,20 @@ export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[
   const [everything, setEverything] = createSignal(false);
   const { near, watch } = nearViewport();
   let lastKeyAt = -Infinity;
-  let lastRemoteAt = -Infinity;
+  const remote = remoteChanges();
   const onKey = () => void (lastKeyAt = performance.now());
   document.addEventListener('keydown', onKey, { capture: true, passive: true });
   let cancel: (() => void) | null = null;
   const slice = (deadline: IdleDeadline) => {
     cancel = null;
-    const moment = { now: performance.now(), lastKeyAt, lastRemoteAt, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
+    const moment = { now: performance.now(), lastKeyAt, lastRemoteAt: remote.lastAt, remoteUnpainted: remote.unpainted, typingTarget: typingTarget(document.activeElement), idleLeft: deadline.didTimeout ? SLICE_MS : deadline.timeRemaining() };
     const step = nextBuildStep(moment);
+    if (step.kind === 'after-frame') {
+      // Idle time comes after that frame.
+      const id = requestAnimationFrame(schedule);
+      cancel = () => cancelAnimationFrame(id);
+      return;
+    }
     if (step.kind === 'wait') {
       const id = setTimeout(schedule, step.ms);
       cancel = () => clearTimeout(id);
@@ -148,8 +170,7 @@ export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[
     window.removeEventListener('beforeprint', showEverything);
     document.removeEventListener('keydown', onKey, { capture: true });
   });
-  const noteRemoteChange = () => void (lastRemoteAt = performance.now());
-  return { isBuilt: (key, index) => index < first() || everything() || built[key] === true, showEverything, watch, noteRemoteChange };
+  return { isBuilt: (key, index) => index < first() || everything() || built[key] === true, showEverything, watch, noteRemoteChange: remote.note };
 }
 
 /**
