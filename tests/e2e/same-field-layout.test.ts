@@ -21,15 +21,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Controls (fields, buttons, editors) outside the notice whose boxes intersect it. */
+/**
+ * Controls (fields, buttons, editors) and other cells of its row (the neighbouring fields,
+ * whose text editors show as plain text until focused) whose boxes intersect the notice.
+ */
 const covered = (page: Page, selector: string) =>
   page.evaluate((sel) => {
     const notice = document.querySelector(sel);
     if (!notice) return ['no notice'];
     const own = notice.getBoundingClientRect();
     const controls = [...document.querySelectorAll('input, textarea, select, button, a[href], .cm-editor, [contenteditable="true"]')];
-    return controls
-      .filter((el) => !notice.contains(el) && !el.closest('.cm-editor')?.contains(notice))
+    const cells = [...(notice.closest('tr')?.querySelectorAll('td, th') ?? [])];
+    return [...controls, ...cells]
+      .filter((el) => !notice.contains(el) && !el.contains(notice))
       .filter((el) => {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return false;
