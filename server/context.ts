@@ -7,6 +7,7 @@ import type { Sessions } from './auth/sessions.js';
 import type { Tickets } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { LoginThrottle } from './http/login-throttle.js';
+import type { AddressLimiter } from './http/shared-limit.js';
 import type { HistoryDeriver } from './history/deriver.js';
 import type { Readiness } from './http/readiness.js';
 import type { Rooms } from './sync/rooms.js';
@@ -44,7 +45,7 @@ export interface Deps {
    */
   loginLimits: { perIp: RateLimiter; failures: LoginThrottle };
   /** Sign-ups and websocket tickets per client address (DESIGN "Limits every boundary enforces"). */
-  requestLimits: { signup: RateLimiter; ticket: RateLimiter };
+  requestLimits: { signup: AddressLimiter; ticket: AddressLimiter };
   /** Which process this is, and whether it still takes new work (SIGTERM drains). */
   readiness: Readiness;
 }

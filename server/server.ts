@@ -22,6 +22,7 @@ import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { LoginThrottle } from './http/login-throttle.js';
 import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
+import { SharedLimiter, type AddressLimiter } from './http/shared-limit.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { createPostgresStore } from './sync/persistence-pg.js';
@@ -86,6 +87,12 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 
+/** A per-minute limit per address: in memory on SQLite (one process), shared through PostgreSQL (docs/database.md "Rate limits"). */
+function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number, clock: Clock): AddressLimiter {
+  const local = new RateLimiter(perMinute, 60_000, clock.now);
+  return asyncDb.dialect === 'postgres' ? new SharedLimiter(local, asyncDb.kdb, name, perMinute, 60_000, clock.now) : local;
+}
+
 function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }: Core): Deps {
   return {
     db,
@@ -102,8 +109,8 @@ function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }
       failures: new LoginThrottle(clock.now),
     },
     requestLimits: {
-      signup: new RateLimiter(config.signupsPerMinute, 60_000, clock.now),
-      ticket: new RateLimiter(config.ticketsPerMinute, 60_000, clock.now),
+      signup: addressLimiter(asyncDb, 'signup', config.signupsPerMinute, clock),
+      ticket: addressLimiter(asyncDb, 'ticket', config.ticketsPerMinute, clock),
     },
     readiness: new Readiness(config.processName ?? defaultProcessName()),
   };

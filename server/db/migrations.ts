@@ -263,4 +263,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE vote_ballots ADD COLUMN first_at INTEGER NOT NULL DEFAULT 0;
   UPDATE vote_ballots SET first_at = updated_at;
   `,
+  // Issue 21: per-address limits shared by every process on PostgreSQL (docs/database.md
+  // "Rate limits"): one row per key and fixed window, counted with an atomic upsert.
+  `
+  CREATE TABLE rate_limits (
+    key TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+  );
+  CREATE INDEX rate_limits_window ON rate_limits(window_start);
+  `,
 ];

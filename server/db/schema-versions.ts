@@ -76,3 +76,10 @@ export interface HistoryCursorTable {
   id: number;
   last_update_id: number;
 }
+
+/** Requests per key and fixed window (migration 13; server/http/shared-limit.ts). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}

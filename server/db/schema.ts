@@ -30,7 +30,7 @@ export interface SchemaMigrationsTable {
 }
 
 import type { InvitationsTable, MembershipsTable, WorkspacesTable } from './schema-workspaces.js';
-import type { DocumentHistoryTable, DocumentVersionsTable, DocumentVisitsTable, HistoryCursorTable, VoteBallotsTable, VoteRoundsTable } from './schema-versions.js';
+import type { DocumentHistoryTable, DocumentVersionsTable, DocumentVisitsTable, HistoryCursorTable, RateLimitsTable, VoteBallotsTable, VoteRoundsTable } from './schema-versions.js';
 
 /** Every table converted so far. */
 export interface Tables {
@@ -51,4 +51,5 @@ export interface Tables {
   vote_ballots: VoteBallotsTable;
   document_history: DocumentHistoryTable;
   history_cursor: HistoryCursorTable;
+  rate_limits: RateLimitsTable;
 }
