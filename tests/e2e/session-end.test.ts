@@ -153,7 +153,7 @@ describe('a session the server narrows or ends', () => {
     await openPlan(page, server, doc);
     await sockets.at(-1)?.close({ code: 1013, reason: 'Try Again Later' });
     await expect.poll(() => sockets.length).toBe(2);
-    expect(plain(await page.locator('[data-status]').textContent())).toBe('Anslutningen var överbelastad, ansluter igen …');
+    await expect.poll(async () => plain(await page.locator('[data-status]').textContent())).toBe('Anslutningen var överbelastad, ansluter igen …');
     await anna.context.close();
   });
 
@@ -172,6 +172,8 @@ describe('a session the server narrows or ends', () => {
     expect(plain(await banner.textContent())).toContain('Dokumentet är skrivskyddat');
     expect(plain(await banner.textContent())).toContain('nyare version av Samplan');
     expect(await budget(page, '1.1').isEditable()).toBe(false);
+    // A re-read still in the handler when the context closes would reject unhandled (CI once).
+    await anna.context.unrouteAll({ behavior: 'ignoreErrors' });
     await anna.context.close();
   });
 });
