@@ -13,14 +13,25 @@
 import { spawn } from 'node:child_process';
 import { startPostgres } from '../tests/support/postgres.js';
 
-/** What works on PostgreSQL so far: files, and a name pattern (the workspace test in "accounts" needs workspaces). */
+/**
+ * What works on PostgreSQL so far: files, and a name pattern. Routes that also write an
+ * audit row or a document (still SQLite, whose foreign keys name workspaces it lacks) wait
+ * for those modules: invitations.test.ts, account-data.test.ts, most of http.test.ts.
+ */
 const CONVERTED = [
   'tests/integration/pg-schema.test.ts',
   'tests/integration/async-transactions.test.ts',
   'tests/integration/sessions.test.ts',
   'tests/integration/http.test.ts',
+  'tests/integration/precompiled.test.ts',
+  'tests/integration/workspace-races.test.ts',
+  'tests/integration/unique-violations.test.ts',
+  'tests/integration/persistence.test.ts',
+  'tests/integration/documents-cap.test.ts',
+  'tests/integration/share-store.test.ts',
+  'tests/integration/audit-store.test.ts',
   '-t',
-  '^(the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts (?!refuses state-changing))',
+  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names)',
 ];
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@ import type { Deps } from './context.js';
 import { insertDocument, type DocumentRow } from './db/documents.js';
 
 export async function createStoredDocument<K extends DocumentKind>(
-  deps: Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>,
+  deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>,
   workspaceId: string,
   kind: K,
   init: DocumentInit[K] & { title: string },
@@ -16,7 +16,7 @@ export async function createStoredDocument<K extends DocumentKind>(
   const row: DocumentRow = { id: randomUUID(), workspaceId, kind, title: init.title };
   const doc = createDocument(kind, init);
   const now = deps.clock.now();
-  insertDocument(deps.db, row, userId, now, deps.config.limits.documentsPerWorkspace);
+  await insertDocument(deps.kdb, row, userId, now, deps.config.limits.documentsPerWorkspace);
   await deps.rooms.store.append(row.id, Y.encodeStateAsUpdate(doc), { userId, at: now });
   doc.destroy();
   return row;

@@ -24,7 +24,9 @@ import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
+import { createPostgresStore } from './sync/persistence-pg.js';
 import { Rooms } from './sync/rooms.js';
+import { serialTitleWrites } from './sync/title-writes.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
 import { attachWebsocket } from './sync/websocket.js';
@@ -62,7 +64,9 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   const checkpointer = startCheckpointer(db, { gate: commitGate });
   // Per-field history, derived off the edit path; compaction derives first (docs/history.md).
   const history = new HistoryDeriver(db, { now: clock.now }).start();
-  const store = withHistory(createSqliteStore(db, commitGate), history);
+  // The update log lives where DATABASE_URL says (the checkpointer's gate is SQLite's alone).
+  const documentStore = asyncDb.dialect === 'postgres' ? createPostgresStore(asyncDb.kdb) : createSqliteStore(db, commitGate);
+  const store = withHistory(documentStore, history);
   const rooms = new Rooms({
     store,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -70,11 +74,14 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     now: clock.now,
     limits: config.sync,
     workBudget: new WorkBudget(),
-    onTitle: (documentId, title) => setDocumentTitle(db, documentId, title, clock.now()),
+    onTitle: serialTitleWrites(
+      (documentId, title) => setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()),
+      (documentId, error) => console.error(`Listing title of ${documentId} not stored`, error),
+    ),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
-    readOnlyOf: (documentId) => (isArchived(db, documentId) ? ARCHIVED : null),
+    readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
   });
-  const autoVersions = new AutoVersions({ db, rooms, clock });
+  const autoVersions = new AutoVersions({ db, kdb: asyncDb.kdb, rooms, clock });
   return { db, asyncDb, checkpointer, history, rooms, autoVersions };
 }
 
@@ -103,12 +110,12 @@ function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }
 
 /** The periodic sweeps; `stop` ends them all. */
 function startSweeps(deps: Deps, autoVersions: AutoVersions): { stop(): void } {
-  const { config, db, clock } = deps;
+  const { config, clock } = deps;
   // Expired sessions' sockets close with 4401 (a socket is authenticated only at its upgrade).
   const sessionSweep = startSessionSweep(deps.sessions, deps.sockets, config.sessionSweepMs);
   const versionSweep = autoVersions.start(config.versionSweepMs);
   // Guests' sockets end when their share link expires, checked as often as sessions.
-  const shareSweep = startShareSweep(db, deps.sockets, clock, config.sessionSweepMs);
+  const shareSweep = startShareSweep(deps.kdb, deps.sockets, clock, config.sessionSweepMs);
   // Documents 30 days in the trash are purged for good (server/lifecycle/trash.ts).
   const trashSweep = startTrashSweep(deps, config.sessionSweepMs);
   return {

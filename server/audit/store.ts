@@ -10,7 +10,8 @@
  * listing time from the account (a tombstone reads "Borttagen användare") or the invitation
  * (whose address is cleared when used, and deleted with the account it was for).
  */
-import { statement, type Db } from '../db/database.js';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../db/schema.js';
 import { DELETED_USER_NAME } from '../db/users.js';
 import type { AuditActionName, AuditTarget, AuditTargetType } from './actions.js';
 
@@ -37,28 +38,17 @@ export interface AuditEntry {
 
 /**
  * Appends one entry to the workspace's audit log at `now` (ms since the epoch, the
- * injected clock). Synchronous and cheap (one prepared INSERT), so a route calls it right
- * after the change it records, inside the same request. Never throws for a well-typed input.
+ * injected clock), on SQLite or PostgreSQL (`kdb`). Cheap (one INSERT), so a route awaits
+ * it right after the change it records, inside the same request. Never throws for a
+ * well-typed input (but for the database failing).
  *
- * @example recordAudit(db, { workspaceId, actorId: user.id, action: AuditAction.DocumentExported,
+ * @example await recordAudit(deps.kdb, { workspaceId, actorId: user.id, action: AuditAction.DocumentExported,
  *   target: { type: 'document', id, label: title }, details: { format: 'xlsx' } }, clock.now())
  */
-export function recordAudit(db: Db, input: AuditInput, now: number): void {
+export async function recordAudit(kdb: Kysely<Tables>, input: AuditInput, now: number): Promise<void> {
   const label = PERSONAL_TARGETS.has(input.target.type) ? null : (input.target.label ?? null);
-  statement(
-    db,
-    `INSERT INTO audit_log (workspace_id, at, actor_id, action, target_type, target_id, target_label, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    input.workspaceId,
-    now,
-    input.actorId,
-    input.action,
-    input.target.type,
-    input.target.id,
-    label,
-    JSON.stringify(input.details ?? {}),
-  );
+  await sql`INSERT INTO audit_log (workspace_id, at, actor_id, action, target_type, target_id, target_label, details)
+    VALUES (${input.workspaceId}, ${now}, ${input.actorId}, ${input.action}, ${input.target.type}, ${input.target.id}, ${label}, ${JSON.stringify(input.details ?? {})})`.execute(kdb);
 }
 
 /** Targets whose label is a person's name or address: looked up when listed, never stored. */
@@ -86,18 +76,16 @@ interface AuditRow {
 }
 
 /** The workspace's entries, newest first, within `from`–`to` (both inclusive, ms). */
-export function auditEntries(db: Db, workspaceId: string, query: AuditQuery): AuditEntry[] {
-  const rows = statement(
-    db,
-    `SELECT a.at, a.actor_id AS actorId, u.name AS actorName, u.deleted_at AS actorDeleted, a.action,
-            a.target_type AS targetType, a.target_id AS targetId, a.details,
-            COALESCE(a.target_label, CASE WHEN t.deleted_at IS NOT NULL THEN ? ELSE t.name END, NULLIF(i.email, '')) AS targetLabel
+export async function auditEntries(kdb: Kysely<Tables>, workspaceId: string, query: AuditQuery): Promise<AuditEntry[]> {
+  // Raw SQL: the invitations table is not among the converted tables' types yet.
+  const { rows } = await sql<AuditRow>`SELECT a.at, a.actor_id AS "actorId", u.name AS "actorName", u.deleted_at AS "actorDeleted", a.action,
+            a.target_type AS "targetType", a.target_id AS "targetId", a.details,
+            COALESCE(a.target_label, CASE WHEN t.deleted_at IS NOT NULL THEN ${DELETED_USER_NAME} ELSE t.name END, NULLIF(i.email, '')) AS "targetLabel"
      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
        LEFT JOIN users t ON a.target_type = 'member' AND t.id = a.target_id
        LEFT JOIN invitations i ON a.target_type = 'invitation' AND i.id = a.target_id
-     WHERE a.workspace_id = ? AND a.at >= ? AND a.at <= ?
-     ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-  ).all(DELETED_USER_NAME, workspaceId, query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
+     WHERE a.workspace_id = ${workspaceId} AND a.at >= ${query.from ?? 0} AND a.at <= ${query.to ?? Number.MAX_SAFE_INTEGER}
+     ORDER BY a.at DESC, a.id DESC LIMIT ${query.limit}`.execute(kdb);
   return rows.map(toEntry);
 }
 

@@ -10,6 +10,7 @@
  * injected clock. Everything about sessions is behind the `Sessions` interface.
  */
 import type { Kdb } from '../db/kysely.js';
+import { precompiled } from '../db/precompiled.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'samplan_session';
@@ -54,6 +55,11 @@ interface SessionRow {
   lastUsedAt: number;
 }
 
+/** The session check on every request and upgrade: built once (server/db/precompiled.ts). */
+const findSession = precompiled(1, (kdb, id: string) =>
+  kdb.selectFrom('sessions').select(['id', 'user_id as userId', 'created_at as createdAt', 'last_used_at as lastUsedAt']).where('id', '=', id),
+);
+
 /**
  * Sessions in `kdb` (SQLite or PostgreSQL), timed by `now` (the injected clock). The last
  * use is written at most once per `touchMs` (a minute, or less for short idle limits), so a
@@ -63,8 +69,7 @@ interface SessionRow {
 export function createSessions(kdb: Kdb, now: () => number, lifetime: SessionLifetime): Sessions {
   const touchMs = Math.min(60_000, lifetime.idleMs / 100);
   const expiresAt = (row: SessionRow) => Math.min(row.createdAt + lifetime.absoluteMs, row.lastUsedAt + lifetime.idleMs);
-  const find = (id: string): Promise<SessionRow | undefined> =>
-    kdb.selectFrom('sessions').select(['id', 'user_id as userId', 'created_at as createdAt', 'last_used_at as lastUsedAt']).where('id', '=', id).executeTakeFirst();
+  const find = (id: string): Promise<SessionRow | undefined> => findSession.first(kdb, id);
   const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
   return {
     async create(userId) {

@@ -21,6 +21,11 @@ export function markAsyncTransaction(db: Db, open: boolean): void {
   else asyncTransactions.delete(db);
 }
 
+/** Whether an async transaction is open on `db` right now (server/db/precompiled.ts reads outside one only). */
+export function hasAsyncTransaction(db: Db): boolean {
+  return asyncTransactions.has(db);
+}
+
 const MAX_CACHED_STATEMENTS = 1000;
 
 /** `sql` prepared on `db` once (the cache behind `statement`), without the transaction check. */

@@ -1,7 +1,16 @@
-/** Document records (the Yjs content lives in the document store, see sync/persistence.ts). */
+/**
+ * Document records (the Yjs content lives in the document store, see sync/persistence.ts),
+ * on the async layer (docs/database.md "Conversion plan" step 3): SQLite or PostgreSQL.
+ */
+import { sql, type Kysely } from 'kysely';
 import type { DocumentKind } from '../../shared/model/kinds.js';
-import { AppError } from '../errors.js';
-import { statement, type Db } from './database.js';
+import { AppError, notFound } from '../errors.js';
+import { isPostgres } from './dialect.js';
+import type { Kdb } from './kysely.js';
+import type { Tables } from './schema.js';
+
+/** `deps.kdb` or a transaction on it. */
+type Q = Kysely<Tables>;
 
 export interface DocumentRow {
   id: string;
@@ -11,9 +20,14 @@ export interface DocumentRow {
 }
 
 /** Documents of a workspace that count against its cap: every one not in the trash. */
-export function documentsInWorkspace(db: Db, workspaceId: string): number {
-  const row = statement(db, 'SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ? AND deleted_at IS NULL').get(workspaceId) as { n: number };
-  return row.n;
+export async function documentsInWorkspace(kdb: Q, workspaceId: string): Promise<number> {
+  const row = await kdb
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** 409 `workspace.full`: the workspace holds `max` documents (DOCUMENTS_PER_WORKSPACE). */
@@ -22,29 +36,65 @@ export function workspaceFull(max: number): AppError {
 }
 
 /** Throws 409 `workspace.full` when one more document would take the workspace past `max`. */
-export function assertRoomForDocument(db: Db, workspaceId: string, max: number): void {
-  if (documentsInWorkspace(db, workspaceId) >= max) throw workspaceFull(max);
+export async function assertRoomForDocument(kdb: Q, workspaceId: string, max: number): Promise<void> {
+  if ((await documentsInWorkspace(kdb, workspaceId)) >= max) throw workspaceFull(max);
+}
+
+/** The cap's condition inside a statement: fewer than `max` documents outside the trash. */
+const roomLeft = (workspaceId: string, max: number) =>
+  sql`(SELECT COUNT(*) FROM documents WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL) < ${max}`;
+
+/**
+ * Runs `write` (one statement that writes only when `roomLeft` holds) so that two at once
+ * cannot both take a workspace's last place. SQLite: the statement alone is atomic (one
+ * connection, one writer). PostgreSQL (READ COMMITTED): in a transaction that first locks
+ * the workspace row, so the other waits and then counts this one's document. Throws 409
+ * `workspace.full` when `write` changed nothing.
+ */
+async function underCap(kdb: Kdb, workspaceId: string, max: number, write: (q: Q) => Promise<bigint | undefined>, refusal = async (_q: Q) => workspaceFull(max)): Promise<void> {
+  const attempt = async (q: Q) => ((await write(q)) ? null : refusal(q));
+  const refused = isPostgres(kdb)
+    ? await kdb.transaction().execute(async (trx) => {
+        await sql`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR UPDATE`.execute(trx);
+        return attempt(trx);
+      })
+    : await attempt(kdb);
+  if (refused) throw refused;
 }
 
 /**
  * Stores a new document's record. Every way a document enters a workspace — create, import,
  * duplicate — comes through here, so the cap (DOCUMENTS_PER_WORKSPACE, `maxPerWorkspace`)
- * holds for all of them; counted and inserted in one transaction, so two at once cannot
- * both take the last place. Throws 409 `workspace.full`.
+ * holds for all of them, also under concurrency (`underCap`). Throws 409 `workspace.full`.
  */
-export function insertDocument(db: Db, row: DocumentRow, createdBy: string | null, now: number, maxPerWorkspace: number): void {
-  db.transaction(() => {
-    assertRoomForDocument(db, row.workspaceId, maxPerWorkspace);
-    statement(db, 'INSERT INTO documents (id, workspace_id, kind, title, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      row.id,
-      row.workspaceId,
-      row.kind,
-      row.title,
-      createdBy,
-      now,
-      now,
-    );
-  })();
+export async function insertDocument(kdb: Kdb, row: DocumentRow, createdBy: string | null, now: number, maxPerWorkspace: number): Promise<void> {
+  await underCap(kdb, row.workspaceId, maxPerWorkspace, async (q) => {
+    // Typed casts: PostgreSQL reads a bare parameter in a SELECT list as text.
+    const result = await sql`INSERT INTO documents (id, workspace_id, kind, title, created_by, created_at, updated_at)
+      SELECT ${row.id}, ${row.workspaceId}, ${row.kind}, ${row.title}, ${createdBy}, CAST(${now} AS BIGINT), CAST(${now} AS BIGINT)
+      WHERE ${roomLeft(row.workspaceId, maxPerWorkspace)}`.execute(q);
+    return result.numAffectedRows;
+  });
+}
+
+/**
+ * Takes a document out of the trash (DESIGN "Audit and exports") if the cap leaves room:
+ * back from the trash it counts again, as a new document would. Throws 409
+ * `workspace.full`, or 404 `not-found` when it is no longer in the trash (purged, or
+ * taken out by someone else at the same time: only one of them restores it).
+ */
+export async function restoreDocument(kdb: Kdb, row: DocumentRow, maxPerWorkspace: number): Promise<void> {
+  const write = async (q: Q) => {
+    const result = await sql`UPDATE documents SET deleted_at = NULL, deleted_by = NULL
+      WHERE id = ${row.id} AND deleted_at IS NOT NULL AND ${roomLeft(row.workspaceId, maxPerWorkspace)}`.execute(q);
+    return result.numAffectedRows;
+  };
+  // Why nothing changed, read where it was written (after the lock on PostgreSQL).
+  const refusal = async (q: Q) => {
+    const state = await q.selectFrom('documents').select('deleted_at').where('id', '=', row.id).executeTakeFirst();
+    return state?.deleted_at == null ? notFound('Dokumentet finns inte i papperskorgen.') : workspaceFull(maxPerWorkspace);
+  };
+  await underCap(kdb, row.workspaceId, maxPerWorkspace, write, refusal);
 }
 
 /**
@@ -52,21 +102,30 @@ export function insertDocument(db: Db, row: DocumentRow, createdBy: string | nul
  * exports") is 404 for everyone, over HTTP and the websocket, because every lookup goes
  * through here. The trash and undelete use `findDocumentWithState`.
  */
-export function findDocument(db: Db, id: string): DocumentRow | undefined {
-  return statement(db, 'SELECT id, workspace_id AS workspaceId, kind, title FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | DocumentRow
-    | undefined;
+export async function findDocument(kdb: Q, id: string): Promise<DocumentRow | undefined> {
+  return kdb
+    .selectFrom('documents')
+    .select(['id', 'workspace_id as workspaceId', 'kind', 'title'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Every document of the workspace that is not deleted, archived ones included (role changes reach them too). */
-export function documentsOf(db: Db, workspaceId: string): Array<Omit<DocumentRow, 'workspaceId'>> {
-  return statement(db, 'SELECT id, kind, title FROM documents WHERE workspace_id = ? AND deleted_at IS NULL ORDER BY created_at, title COLLATE NOCASE')
-    .all(workspaceId) as Array<Omit<DocumentRow, 'workspaceId'>>;
+export async function documentsOf(kdb: Q, workspaceId: string): Promise<Array<Omit<DocumentRow, 'workspaceId'>>> {
+  return kdb
+    .selectFrom('documents')
+    .select(['id', 'kind', 'title'])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy(sql`title COLLATE NOCASE`)
+    .execute();
 }
 
 /** Keeps the listed title in step with the title people edit inside the document. */
-export function setDocumentTitle(db: Db, id: string, title: string, now: number): void {
-  statement(db, 'UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(title, now, id);
+export async function setDocumentTitle(kdb: Q, id: string, title: string, now: number): Promise<void> {
+  await kdb.updateTable('documents').set({ title, updated_at: now }).where('id', '=', id).execute();
 }
 
 /** A document row with its lifecycle marks (ms since the epoch, or null). */
@@ -77,18 +136,18 @@ export interface DocumentWithState extends DocumentRow {
 }
 
 /** The document whatever its state (trash, undelete, purge). */
-export function findDocumentWithState(db: Db, id: string): DocumentWithState | undefined {
-  return statement(
-    db,
-    `SELECT id, workspace_id AS workspaceId, kind, title, archived_at AS archivedAt, deleted_at AS deletedAt, deleted_by AS deletedBy
-     FROM documents WHERE id = ?`,
-  ).get(id) as DocumentWithState | undefined;
+export async function findDocumentWithState(kdb: Q, id: string): Promise<DocumentWithState | undefined> {
+  return kdb
+    .selectFrom('documents')
+    .select(['id', 'workspace_id as workspaceId', 'kind', 'title', 'archived_at as archivedAt', 'deleted_at as deletedAt', 'deleted_by as deletedBy'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Whether a (not deleted) document is archived: read-only for everyone. */
-export function isArchived(db: Db, id: string): boolean {
-  const row = statement(db, 'SELECT archived_at AS archivedAt FROM documents WHERE id = ?').get(id) as { archivedAt: number | null } | undefined;
-  return row?.archivedAt != null;
+export async function isArchived(kdb: Q, id: string): Promise<boolean> {
+  const row = await kdb.selectFrom('documents').select('archived_at').where('id', '=', id).executeTakeFirst();
+  return row?.archived_at != null;
 }
 
 export interface ListedDocument {
@@ -102,12 +161,15 @@ export interface ListedDocument {
  * so nothing that lists them offers an archived one for writing) and `archived` apart, each
  * with `archivedAt` (ISO).
  */
-export function documentListing(db: Db, workspaceId: string): { documents: ListedDocument[]; archived: Array<ListedDocument & { archivedAt: string }> } {
-  const rows = statement(
-    db,
-    `SELECT id, kind, title, archived_at AS archivedAt FROM documents WHERE workspace_id = ? AND deleted_at IS NULL
-     ORDER BY created_at, title COLLATE NOCASE`,
-  ).all(workspaceId) as Array<ListedDocument & { archivedAt: number | null }>;
+export async function documentListing(kdb: Q, workspaceId: string): Promise<{ documents: ListedDocument[]; archived: Array<ListedDocument & { archivedAt: string }> }> {
+  const rows = await kdb
+    .selectFrom('documents')
+    .select(['id', 'kind', 'title', 'archived_at as archivedAt'])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy(sql`title COLLATE NOCASE`)
+    .execute();
   const documents: ListedDocument[] = [];
   const archived: Array<ListedDocument & { archivedAt: string }> = [];
   for (const { archivedAt, ...row } of rows) {
@@ -118,13 +180,13 @@ export function documentListing(db: Db, workspaceId: string): { documents: Liste
 }
 
 /** Archives (`at` set) or unarchives (`at` null) a document. */
-export function setArchived(db: Db, id: string, at: number | null, by: string | null): void {
-  statement(db, 'UPDATE documents SET archived_at = ?, archived_by = ? WHERE id = ?').run(at, at === null ? null : by, id);
+export async function setArchived(kdb: Q, id: string, at: number | null, by: string | null): Promise<void> {
+  await kdb.updateTable('documents').set({ archived_at: at, archived_by: at === null ? null : by }).where('id', '=', id).execute();
 }
 
-/** Moves a document to the trash (`at` set) or takes it out (`at` null). */
-export function setDeleted(db: Db, id: string, at: number | null, by: string | null): void {
-  statement(db, 'UPDATE documents SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(at, at === null ? null : by, id);
+/** Moves a document to the trash (undelete: `restoreDocument`, which keeps the cap). */
+export async function setDeleted(kdb: Q, id: string, at: number, by: string | null): Promise<void> {
+  await kdb.updateTable('documents').set({ deleted_at: at, deleted_by: by }).where('id', '=', id).execute();
 }
 
 export interface TrashRow extends ListedDocument {
@@ -135,25 +197,29 @@ export interface TrashRow extends ListedDocument {
 }
 
 /** The workspace's deleted documents, most recently deleted first. */
-export function trashOf(db: Db, workspaceId: string): TrashRow[] {
-  return statement(
-    db,
-    `SELECT d.id, d.kind, d.title, d.deleted_at AS deletedAt, d.deleted_by AS deletedBy, u.name AS deletedByName, u.deleted_at AS deletedByGone
-     FROM documents d LEFT JOIN users u ON u.id = d.deleted_by
-     WHERE d.workspace_id = ? AND d.deleted_at IS NOT NULL ORDER BY d.deleted_at DESC`,
-  ).all(workspaceId) as TrashRow[];
+export async function trashOf(kdb: Q, workspaceId: string): Promise<TrashRow[]> {
+  const rows = await kdb
+    .selectFrom('documents as d')
+    .leftJoin('users as u', 'u.id', 'd.deleted_by')
+    .select(['d.id', 'd.kind', 'd.title', 'd.deleted_at as deletedAt', 'd.deleted_by as deletedBy', 'u.name as deletedByName', 'u.deleted_at as deletedByGone'])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.deleted_at', 'is not', null)
+    .orderBy('d.deleted_at', 'desc')
+    .execute();
+  return rows.flatMap(({ deletedAt, ...row }) => (deletedAt === null ? [] : [{ ...row, deletedAt }]));
 }
 
 /** Documents deleted at or before `cutoff` (ms), for the purge sweep. */
-export function deletedBefore(db: Db, cutoff: number): Array<{ id: string; workspaceId: string; title: string }> {
-  return statement(db, 'SELECT id, workspace_id AS workspaceId, title FROM documents WHERE deleted_at IS NOT NULL AND deleted_at <= ?').all(cutoff) as Array<{
-    id: string;
-    workspaceId: string;
-    title: string;
-  }>;
+export async function deletedBefore(kdb: Q, cutoff: number): Promise<Array<{ id: string; workspaceId: string; title: string }>> {
+  return kdb
+    .selectFrom('documents')
+    .select(['id', 'workspace_id as workspaceId', 'title'])
+    .where('deleted_at', 'is not', null)
+    .where('deleted_at', '<=', cutoff)
+    .execute();
 }
 
 /** Removes a document for good; its updates, snapshots, versions and links go with it (ON DELETE CASCADE). */
-export function purgeDocument(db: Db, id: string): void {
-  statement(db, 'DELETE FROM documents WHERE id = ?').run(id);
+export async function purgeDocument(kdb: Q, id: string): Promise<void> {
+  await kdb.deleteFrom('documents').where('id', '=', id).execute();
 }

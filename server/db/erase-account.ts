@@ -10,8 +10,9 @@
  * `last-coordinator`) until they hand the role over. A workspace the person is alone in
  * could never be opened by anyone again: it is deleted with the account.
  */
+import { sql } from 'kysely';
 import { AppError } from '../errors.js';
-import { statement, type Db } from './database.js';
+import type { Kdb } from './kysely.js';
 import { tombstoneUser } from './users.js';
 
 interface WorkspaceShare {
@@ -22,22 +23,21 @@ interface WorkspaceShare {
   coordinators: number;
 }
 
-function sharesOf(db: Db, userId: string): WorkspaceShare[] {
-  return statement(
-    db,
-    `SELECT w.id, w.name, m.role,
-            (SELECT COUNT(*) FROM memberships o WHERE o.workspace_id = w.id) AS members,
-            (SELECT COUNT(*) FROM memberships o WHERE o.workspace_id = w.id AND o.role = 'coordinator') AS coordinators
-     FROM memberships m JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = ? ORDER BY w.name`,
-  ).all(userId) as WorkspaceShare[];
+async function sharesOf(kdb: Kdb, userId: string): Promise<WorkspaceShare[]> {
+  const { rows } = await sql<WorkspaceShare>`
+    SELECT w.id, w.name, m.role,
+           (SELECT COUNT(*) FROM memberships o WHERE o.workspace_id = w.id) AS members,
+           (SELECT COUNT(*) FROM memberships o WHERE o.workspace_id = w.id AND o.role = 'coordinator') AS coordinators
+    FROM memberships m JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = ${userId} ORDER BY w.name, w.id`.execute(kdb);
+  return rows;
 }
 
 /**
  * What deleting `userId` would do: the workspaces that block it (last coordinator with
  * others in it) and those deleted with it (alone in them).
  */
-export function deletionPlan(db: Db, userId: string): { blocking: WorkspaceShare[]; alone: WorkspaceShare[] } {
-  const shares = sharesOf(db, userId);
+export async function deletionPlan(kdb: Kdb, userId: string): Promise<{ blocking: WorkspaceShare[]; alone: WorkspaceShare[] }> {
+  const shares = await sharesOf(kdb, userId);
   return {
     blocking: shares.filter((s) => s.role === 'coordinator' && s.coordinators === 1 && s.members > 1),
     alone: shares.filter((s) => s.members === 1),
@@ -46,22 +46,29 @@ export function deletionPlan(db: Db, userId: string): { blocking: WorkspaceShare
 
 /**
  * Erases the account's personal data in one transaction; 409 `last-coordinator` (nothing
- * changed) while it is the last coordinator of a workspace others are in.
+ * changed) while it is the last coordinator of a workspace others are in. The person's
+ * workspaces are locked first (server/db/workspaces.ts `lockWorkspace`), so nobody joins
+ * or loses the coordinator role in them between the check and the deletion.
  */
-export function eraseAccount(db: Db, userId: string, now: number): { deletedWorkspaces: string[] } {
-  return db.transaction(() => {
-    const { blocking, alone } = deletionPlan(db, userId);
+export async function eraseAccount(kdb: Kdb, userId: string, now: number): Promise<{ deletedWorkspaces: string[] }> {
+  return kdb.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('workspaces')
+      .set({ id: sql.ref('id') })
+      .where('id', 'in', trx.selectFrom('memberships').select('workspace_id').where('user_id', '=', userId))
+      .execute();
+    const { blocking, alone } = await deletionPlan(trx, userId);
     if (blocking.length > 0) {
       const names = blocking.map((s) => s.name).join(', ');
       throw new AppError(409, 'last-coordinator', `Du är ensam samordnare i ${names}. Gör någon annan till samordnare först.`);
     }
-    const email = (statement(db, 'SELECT email FROM users WHERE id = ?').get(userId) as { email: string } | undefined)?.email ?? '';
-    for (const workspace of alone) statement(db, 'DELETE FROM workspaces WHERE id = ?').run(workspace.id);
-    statement(db, 'DELETE FROM sessions WHERE user_id = ?').run(userId);
-    statement(db, 'DELETE FROM memberships WHERE user_id = ?').run(userId);
+    const email = (await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email ?? '';
+    if (alone.length > 0) await trx.deleteFrom('workspaces').where('id', 'in', alone.map((s) => s.id)).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
     // Links addressed to them carry their address; a coordinator invites a new person anew.
-    if (email) statement(db, 'DELETE FROM invitations WHERE email = ?').run(email);
-    tombstoneUser(db, userId, now);
+    if (email) await trx.deleteFrom('invitations').where('email', '=', email).execute();
+    await tombstoneUser(trx, userId, now);
     return { deletedWorkspaces: alone.map((s) => s.id) };
-  })();
+  });
 }

@@ -8,10 +8,11 @@
  * runs inside an open transaction; synchronous `statement()` calls, which cannot wait for
  * that mutex, are refused while one is open (server/db/database.ts `markAsyncTransaction`).
  */
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { cachedStatement, markAsyncTransaction, type Db } from './database.js';
 import { migratePostgres } from './migrations-pg.js';
+import { bindSqliteConnection } from './precompiled.js';
 import type { Tables } from './schema.js';
 
 /** The database every converted module queries, SQLite or PostgreSQL alike. */
@@ -41,7 +42,13 @@ export function sqliteKysely(db: Db): AsyncDatabase {
     },
   };
   const kdb = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  bindSqliteConnection(kdb, db);
   return { kdb, dialect: 'sqlite', close: () => kdb.destroy() };
+}
+
+/** Which dialect `kdb` (or a transaction on it) speaks: for the few queries that differ (catalog reads). */
+export function dialectOf(kdb: Kdb): Dialect {
+  return kdb.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** int8 (BIGINT, COUNT(*)) as a number: every integer we store (ms times, ids, counts) is far below 2^53. */

@@ -3,6 +3,8 @@
  * layer (docs/database.md "Conversion plan"). Times are integers in ms since the epoch on
  * both dialects (BIGINT on PostgreSQL, read back as numbers).
  */
+import type { DocumentEditsTable, DocumentSnapshotsTable, DocumentsTable, DocumentUpdatesTable, ShareLinksTable } from './schema-documents.js';
+
 export interface UsersTable {
   id: string;
   /** Compared case-insensitively: COLLATE NOCASE on SQLite, the `nocase` ICU collation on PostgreSQL. */
@@ -27,10 +29,19 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+import type { InvitationsTable, MembershipsTable, WorkspacesTable } from './schema-workspaces.js';
+
 /** Every table converted so far. */
 export interface Tables {
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_snapshots: DocumentSnapshotsTable;
+  document_edits: DocumentEditsTable;
+  share_links: ShareLinksTable;
   users: UsersTable;
   sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
 }
-

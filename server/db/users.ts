@@ -4,8 +4,10 @@
  * the `nocase` collation on PostgreSQL (server/db/migrations-pg.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { statement, type Db } from './database.js';
+import { AppError } from '../errors.js';
 import type { Kdb } from './kysely.js';
+import { precompiled } from './precompiled.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export interface UserRow {
   id: string;
@@ -17,10 +19,17 @@ export interface UserWithHash extends UserRow {
   passwordHash: string;
 }
 
-/** Adds an account; its id is a new UUID. Throws on an address already taken (any case). */
+/** 409 `email-taken`: sign-up's check, and the unique index when two sign-ups race past it. */
+export const emailTaken = () => new AppError(409, 'email-taken', 'Det finns redan ett konto med den e-postadressen.');
+
+/** Adds an account; its id is a new UUID. 409 `email-taken` on an address already taken (any case), on both dialects. */
 export async function createUser(kdb: Kdb, input: { email: string; name: string; passwordHash: string }, now: number): Promise<UserRow> {
   const id = randomUUID();
-  await kdb.insertInto('users').values({ id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now }).execute();
+  try {
+    await kdb.insertInto('users').values({ id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now }).execute();
+  } catch (error) {
+    throw isUniqueViolation(error) ? emailTaken() : error;
+  }
   return { id, email: input.email, name: input.name };
 }
 
@@ -29,9 +38,12 @@ export async function findUserByEmail(kdb: Kdb, email: string): Promise<UserWith
   return kdb.selectFrom('users').select(['id', 'email', 'name', 'password_hash as passwordHash']).where('email', '=', email).executeTakeFirst();
 }
 
+/** Every request's user after its session (server/auth/middleware.ts): built once. */
+const userById = precompiled(1, (kdb, id: string) => kdb.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id));
+
 /** The account with this id (a deleted one too, as its tombstone), or undefined. */
 export async function findUserById(kdb: Kdb, id: string): Promise<UserRow | undefined> {
-  return kdb.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
+  return userById.first(kdb, id);
 }
 
 /** How many accounts exist (tombstones included): the demo is seeded only into none. */
@@ -63,18 +75,13 @@ export const DELETED_USER_NAME = 'Borttagen användare';
  * Turns the account into an anonymous tombstone: the row (and so its id, which edits,
  * versions and history rows point at) stays, named "Borttagen användare", with an address
  * and a password hash that name no one and open nothing. Deleting the row instead would
- * cascade into whatever tables point at users, history included.
- *
- * Still synchronous on the SQLite connection: it runs inside erase-account.ts's one
- * transaction over memberships, invitations and sessions, which moves to the async layer
- * with those modules (docs/database.md "Conversion plan").
+ * cascade into whatever tables point at users, history included. Runs inside erase-account.ts's
+ * one transaction (`kdb` is then that transaction).
  */
-export function tombstoneUser(db: Db, id: string, now: number): void {
-  statement(db, 'UPDATE users SET email = ?, name = ?, password_hash = ?, created_at = 0, deleted_at = ? WHERE id = ?').run(
-    `${id}@deleted.invalid`,
-    DELETED_USER_NAME,
-    '',
-    now,
-    id,
-  );
+export async function tombstoneUser(kdb: Kdb, id: string, now: number): Promise<void> {
+  await kdb
+    .updateTable('users')
+    .set({ email: `${id}@deleted.invalid`, name: DELETED_USER_NAME, password_hash: '', created_at: 0, deleted_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,7 +1,14 @@
-/** Workspaces and their members (invitation links: `invitations.ts`). */
+/**
+ * Workspaces and their members (invitation links: `invitations.ts`), on the async layer
+ * (server/db/kysely.ts), so SQLite and PostgreSQL alike. Names sort case-insensitively
+ * (COLLATE NOCASE; the `nocase` ICU collation on PostgreSQL) with the id as tiebreak, so
+ * equal names come back in the same order on both.
+ */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Role } from '../../shared/roles.js';
-import { statement, type Db } from './database.js';
+import type { Kdb } from './kysely.js';
+import { precompiled } from './precompiled.js';
 
 export interface WorkspaceRow {
   id: string;
@@ -16,54 +23,101 @@ export interface MemberRow {
   role: Role;
 }
 
-export function createWorkspace(db: Db, name: string, creatorId: string, now: number, country = 'SE'): WorkspaceRow {
+/** A new workspace (id a new UUID) with `creatorId` as its coordinator, in one transaction. */
+export async function createWorkspace(kdb: Kdb, name: string, creatorId: string, now: number, country = 'SE'): Promise<WorkspaceRow> {
   const id = randomUUID();
-  db.transaction(() => {
-    statement(db, 'INSERT INTO workspaces (id, name, country, created_at) VALUES (?, ?, ?, ?)').run(id, name, country, now);
-    statement(db, "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'coordinator', ?)").run(id, creatorId, now);
-  })();
+  await kdb.transaction().execute(async (trx) => {
+    await trx.insertInto('workspaces').values({ id, name, country, created_at: now }).execute();
+    await trx.insertInto('memberships').values({ workspace_id: id, user_id: creatorId, role: 'coordinator', created_at: now }).execute();
+  });
   return { id, name, country };
 }
 
-export function findWorkspace(db: Db, id: string): WorkspaceRow | undefined {
-  return statement(db, 'SELECT id, name, country FROM workspaces WHERE id = ?').get(id) as WorkspaceRow | undefined;
+// Every route's and every upgrade's access check (server/access.ts): built once.
+const workspaceById = precompiled(1, (kdb, id: string) => kdb.selectFrom('workspaces').select(['id', 'name', 'country']).where('id', '=', id));
+const membership = precompiled(2, (kdb, workspaceId: string, userId: string) =>
+  kdb.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId),
+);
+
+/** The workspace with this id, or undefined. */
+export async function findWorkspace(kdb: Kdb, id: string): Promise<WorkspaceRow | undefined> {
+  return workspaceById.first(kdb, id);
 }
 
-export function roleOf(db: Db, workspaceId: string, userId: string): Role | null {
-  const row = statement(db, 'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?').get(workspaceId, userId) as
-    | { role: Role }
-    | undefined;
-  return row?.role ?? null;
+/** The user's role in the workspace, or null for a non-member. */
+export async function roleOf(kdb: Kdb, workspaceId: string, userId: string): Promise<Role | null> {
+  return (await membership.first(kdb, workspaceId, userId))?.role ?? null;
 }
 
-export function workspacesOf(db: Db, userId: string): Array<WorkspaceRow & { role: Role }> {
-  return statement(
-    db,
-    `SELECT w.id, w.name, w.country, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
-     WHERE m.user_id = ? ORDER BY w.name COLLATE NOCASE`,
-  ).all(userId) as Array<WorkspaceRow & { role: Role }>;
+/** The user's workspaces with their role there, by name. */
+export async function workspacesOf(kdb: Kdb, userId: string): Promise<Array<WorkspaceRow & { role: Role }>> {
+  return kdb
+    .selectFrom('workspaces as w')
+    .innerJoin('memberships as m', 'm.workspace_id', 'w.id')
+    .select(['w.id', 'w.name', 'w.country', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy(sql`w.name COLLATE NOCASE`)
+    .orderBy('w.id')
+    .execute();
 }
 
-export function membersOf(db: Db, workspaceId: string): MemberRow[] {
-  return statement(
-    db,
-    `SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.workspace_id = ? ORDER BY u.name COLLATE NOCASE`,
-  ).all(workspaceId) as MemberRow[];
+/** The workspace's members with their role, by name. */
+export async function membersOf(kdb: Kdb, workspaceId: string): Promise<MemberRow[]> {
+  return kdb
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name', 'u.email', 'm.role'])
+    .where('m.workspace_id', '=', workspaceId)
+    .orderBy(sql`u.name COLLATE NOCASE`)
+    .orderBy('u.id')
+    .execute();
 }
 
-export function addMember(db: Db, workspaceId: string, userId: string, role: Role, now: number): void {
-  statement(db, 'INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(workspaceId, userId, role, now);
+/** Adds a member; throws on one already there (the primary key). */
+export async function addMember(kdb: Kdb, workspaceId: string, userId: string, role: Role, now: number): Promise<void> {
+  await kdb.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role, created_at: now }).execute();
 }
 
-export function setMemberRole(db: Db, workspaceId: string, userId: string, role: Role): void {
-  statement(db, 'UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?').run(role, workspaceId, userId);
+export async function setMemberRole(kdb: Kdb, workspaceId: string, userId: string, role: Role): Promise<void> {
+  await kdb.updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
 }
 
-export function removeMember(db: Db, workspaceId: string, userId: string): void {
-  statement(db, 'DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId);
+/**
+ * Locks the workspace's row until the transaction `trx` ends (an UPDATE locks on both
+ * dialects; `FOR UPDATE` is PostgreSQL-only), so checks on its members and the writes
+ * after them are not interleaved with another request's (docs/database.md "Transactions").
+ */
+export async function lockWorkspace(trx: Kdb, workspaceId: string): Promise<void> {
+  await trx.updateTable('workspaces').set({ id: sql.ref('id') }).where('id', '=', workspaceId).execute();
 }
 
-export function countCoordinators(db: Db, workspaceId: string): number {
-  return (statement(db, "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'coordinator'").get(workspaceId) as { n: number }).n;
+/** What `changeMember` did: the member's role before, or why nothing changed. */
+export type MemberChange = { ok: true; previous: Role } | { ok: false; reason: 'not-member' | 'last-coordinator' };
+
+/**
+ * Sets a member's role, or removes them (`next` = 'remove'), in one transaction under the
+ * workspace's lock: the last coordinator can be neither demoted nor removed, also when two
+ * coordinators demote each other at the same moment.
+ */
+export async function changeMember(kdb: Kdb, workspaceId: string, userId: string, next: Role | 'remove'): Promise<MemberChange> {
+  return kdb.transaction().execute(async (trx): Promise<MemberChange> => {
+    await lockWorkspace(trx, workspaceId);
+    const previous = await roleOf(trx, workspaceId, userId);
+    if (!previous) return { ok: false, reason: 'not-member' };
+    if (previous === 'coordinator' && next !== 'coordinator' && (await countCoordinators(trx, workspaceId)) === 1) return { ok: false, reason: 'last-coordinator' };
+    if (next === 'remove') await trx.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+    else await setMemberRole(trx, workspaceId, userId, next);
+    return { ok: true, previous };
+  });
+}
+
+/** How many coordinators the workspace has. */
+export async function countCoordinators(kdb: Kdb, workspaceId: string): Promise<number> {
+  const row = await kdb
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'coordinator')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -64,8 +64,8 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock'
   for (const u of DEMO_USERS) users.push({ ...(await createUser(deps.kdb, { email: u.email, name: u.name, passwordHash }, now)), role: u.role });
   const [coordinator, ...others] = users;
   if (!coordinator) return false;
-  const workspace = createWorkspace(deps.db, 'Klimatnätverket Småland', coordinator.id, now);
-  for (const user of others) addMember(deps.db, workspace.id, user.id, user.role, now);
+  const workspace = await createWorkspace(deps.kdb, 'Klimatnätverket Småland', coordinator.id, now);
+  for (const user of others) await addMember(deps.kdb, workspace.id, user.id, user.role, now);
 
   const { plan } = importPlanTable(readFileSync(SAMPLE_PLAN, 'utf8'));
   await createStoredDocument(deps, workspace.id, 'action-plan', plan, coordinator.id);

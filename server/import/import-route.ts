@@ -38,24 +38,24 @@ export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHand
   });
 
 /** The import route's handler (mount behind `importBodyLimit`). */
-export function importTable(deps: Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
+export function importTable(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
   return async function importTable(c) {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(deps.db, c.req.param('ws') ?? '', user.id, 'editor');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws') ?? '', user.id, 'editor');
     const query = parseWith(ImportQuery, c.req.query());
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!TABLE_TYPES.includes(type)) {
       throw new AppError(415, 'unsupported-media-type', 'Skicka plantabellen som text/tab-separated-values eller text/csv.');
     }
     // Before the file is read and parsed: a full workspace costs nothing more (insertDocument checks again).
-    assertRoomForDocument(deps.db, workspace.id, deps.config.limits.documentsPerWorkspace);
+    await assertRoomForDocument(deps.kdb, workspace.id, deps.config.limits.documentsPerWorkspace);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const charset = charsetOf(c.req.header('content-type'));
     const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
     const now = deps.clock.now();
     // As create-document.ts stores any new document: its record, then its content as the first update.
-    insertDocument(deps.db, row, user.id, now, deps.config.limits.documentsPerWorkspace);
+    await insertDocument(deps.kdb, row, user.id, now, deps.config.limits.documentsPerWorkspace);
     await deps.rooms.store.append(row.id, built.update, { userId: user.id, at: now });
     return c.json({ id: row.id, kind: row.kind, title: row.title, report: built.report }, 201);
   };

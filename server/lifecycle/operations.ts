@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../context.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
-import { assertRoomForDocument, findDocumentWithState, insertDocument, setArchived, setDeleted, setDocumentTitle, type DocumentRow } from '../db/documents.js';
+import { findDocumentWithState, insertDocument, restoreDocument, setArchived, setDeleted, setDocumentTitle, type DocumentRow } from '../db/documents.js';
 import { AppError, notFound } from '../errors.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { ARCHIVED } from '../sync/read-only.js';
@@ -15,12 +15,12 @@ import type { DuplicatePool } from './duplicate-pool.js';
 import { revokeAllShareLinks } from '../share/store.js';
 import { purgeAt } from './trash.js';
 
-type LifecycleDeps = Pick<Deps, 'db' | 'rooms' | 'clock' | 'config'>;
+type LifecycleDeps = Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>;
 
 const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat (arkiverat) och kan inte byta namn.');
 
 const audit = (deps: LifecycleDeps, document: DocumentRow, actorId: string, action: Parameters<typeof recordAudit>[1]['action'], details?: Record<string, string | boolean>) =>
-  recordAudit(deps.db, { workspaceId: document.workspaceId, actorId, action, target: { type: 'document', id: document.id, label: document.title }, details }, deps.clock.now());
+  recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId, action, target: { type: 'document', id: document.id, label: document.title }, details }, deps.clock.now());
 
 /**
  * Renames: `meta.title` is written in the live room as a server change (everyone online
@@ -31,8 +31,8 @@ const audit = (deps: LifecycleDeps, document: DocumentRow, actorId: string, acti
 export async function renameDocument(deps: LifecycleDeps, document: DocumentRow, title: string, actorId: string): Promise<DocumentRow> {
   const changed = await deps.rooms.change(document.id, (doc) => doc.getMap<unknown>('meta').set('title', title));
   if (!changed) throw readOnly();
-  setDocumentTitle(deps.db, document.id, title, deps.clock.now());
-  audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });
+  await setDocumentTitle(deps.kdb, document.id, title, deps.clock.now());
+  await audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });
   return { ...document, title };
 }
 
@@ -46,17 +46,17 @@ export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow
   const { state } = await pool.copy(snapshot ? [snapshot, ...updates] : updates, input);
   const row: DocumentRow = { id: randomUUID(), workspaceId: source.workspaceId, kind: source.kind, title: input.title };
   const now = deps.clock.now();
-  insertDocument(deps.db, row, actorId, now, deps.config.limits.documentsPerWorkspace);
+  await insertDocument(deps.kdb, row, actorId, now, deps.config.limits.documentsPerWorkspace);
   await deps.rooms.store.append(row.id, state, { userId: actorId, at: now });
-  audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
+  await audit(deps, source, actorId, AuditAction.DocumentDuplicated, { copyId: row.id, copyTitle: row.title, amounts: input.amounts });
   return row;
 }
 
 /** Archives (read-only for everyone, listed apart) or unarchives; editors' open sockets reconnect read-only (4403). */
 export async function setDocumentArchived(deps: LifecycleDeps, document: DocumentRow, archived: boolean, actorId: string): Promise<{ id: string; archived: boolean }> {
-  setArchived(deps.db, document.id, archived ? deps.clock.now() : null, actorId);
+  await setArchived(deps.kdb, document.id, archived ? deps.clock.now() : null, actorId);
   await deps.rooms.setReadOnly(document.id, archived ? ARCHIVED : null);
-  audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
+  await audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
   return { id: document.id, archived };
 }
 
@@ -67,9 +67,9 @@ export async function setDocumentArchived(deps: LifecycleDeps, document: Documen
  */
 export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow, actorId: string): Promise<void> {
   const now = deps.clock.now();
-  setDeleted(deps.db, document.id, now, actorId);
-  revokeAllShareLinks(deps.db, document.id, now);
-  audit(deps, document, actorId, AuditAction.DocumentDeleted);
+  await setDeleted(deps.kdb, document.id, now, actorId);
+  await revokeAllShareLinks(deps.kdb, document.id, now);
+  await audit(deps, document, actorId, AuditAction.DocumentDeleted);
   await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
 }
 
@@ -78,13 +78,12 @@ export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow,
  * the trash (never deleted, already purged, or past its 30 days). The caller checked that
  * `actorId` coordinates the document's workspace.
  */
-export function undeleteDocument(deps: LifecycleDeps, documentId: string, actorId: string): DocumentRow {
-  const row = findDocumentWithState(deps.db, documentId);
+export async function undeleteDocument(deps: LifecycleDeps, documentId: string, actorId: string): Promise<DocumentRow> {
+  const row = await findDocumentWithState(deps.kdb, documentId);
   if (!row || row.deletedAt === null || purgeAt(row.deletedAt) <= deps.clock.now()) throw notFound('Dokumentet finns inte i papperskorgen.');
-  // Back from the trash it counts again: the cap holds as for a new document.
-  assertRoomForDocument(deps.db, row.workspaceId, deps.config.limits.documentsPerWorkspace);
-  setDeleted(deps.db, row.id, null, null);
   const document: DocumentRow = { id: row.id, workspaceId: row.workspaceId, kind: row.kind, title: row.title };
-  audit(deps, document, actorId, AuditAction.DocumentUndeleted);
+  // Back from the trash it counts again: the cap holds as for a new document.
+  await restoreDocument(deps.kdb, document, deps.config.limits.documentsPerWorkspace);
+  await audit(deps, document, actorId, AuditAction.DocumentUndeleted);
   return document;
 }

@@ -30,9 +30,9 @@ export interface TrashEntry {
 }
 
 /** The workspace's trash, most recently deleted first; documents past their 30 days are not offered. */
-export function listTrash(deps: Pick<Deps, 'db' | 'clock'>, workspaceId: string): TrashEntry[] {
+export async function listTrash(deps: Pick<Deps, 'kdb' | 'clock'>, workspaceId: string): Promise<TrashEntry[]> {
   const now = deps.clock.now();
-  return trashOf(deps.db, workspaceId)
+  return (await trashOf(deps.kdb, workspaceId))
     .filter((row) => purgeAt(row.deletedAt) > now)
     .map((row) => ({
       id: row.id,
@@ -48,28 +48,29 @@ export function listTrash(deps: Pick<Deps, 'db' | 'clock'>, workspaceId: string)
  * One pass: purges every document deleted 30 days or more before `now` (ms), noting each in
  * its workspace's audit log (the server as actor). Returns how many went.
  */
-export function sweepTrash(deps: Pick<Deps, 'db'>, now: number): number {
-  const due = deletedBefore(deps.db, now - TRASH_MS);
+export async function sweepTrash(deps: Pick<Deps, 'kdb'>, now: number): Promise<number> {
+  const due = await deletedBefore(deps.kdb, now - TRASH_MS);
   for (const document of due) {
-    deps.db.transaction(() => {
-      purgeDocument(deps.db, document.id);
-      recordAudit(
-        deps.db,
+    // One transaction: a purge is never left unrecorded, nor recorded without happening.
+    await deps.kdb.transaction().execute(async (trx) => {
+      await purgeDocument(trx, document.id);
+      await recordAudit(
+        trx,
         { workspaceId: document.workspaceId, actorId: null, action: AuditAction.DocumentPurged, target: { type: 'document', id: document.id, label: document.title } },
         now,
       );
-    })();
+    });
   }
   return due.length;
 }
 
 /** Runs `sweepTrash` every `everyMs` on the injected clock; `stop()` ends it. */
-export function startTrashSweep(deps: Pick<Deps, 'db' | 'clock'>, everyMs: number, timer: SweepTimer = systemTimer): { stop(): void } {
+export function startTrashSweep(deps: Pick<Deps, 'kdb' | 'clock'>, everyMs: number, timer: SweepTimer = systemTimer): { stop(): void } {
+  // Runs never overlap: a slow pass is not joined by the next.
+  let running: Promise<void> | null = null;
   return timer.every(everyMs, () => {
-    try {
-      sweepTrash(deps, deps.clock.now());
-    } catch (error) {
-      console.error('Trash sweep failed', error);
-    }
+    running ??= sweepTrash(deps, deps.clock.now())
+      .then(() => undefined, (error: unknown) => console.error('Trash sweep failed', error))
+      .finally(() => (running = null));
   });
 }

@@ -18,14 +18,14 @@ import type { ExportPool } from '../export/export-pool.js';
 import { versionData, versionsOf } from '../versions/store.js';
 
 interface ExportContext {
-  deps: Pick<Deps, 'db' | 'rooms' | 'clock'>;
+  deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock'>;
   pool: ExportPool;
   locale: Locale;
 }
 
 /** The export's text in pieces, in order; concatenated they are one JSON document. */
 export async function* workspaceExportChunks(ctx: ExportContext, workspace: { id: string; name: string }): AsyncGenerator<string> {
-  const { documents, archived } = documentListing(ctx.deps.db, workspace.id);
+  const { documents, archived } = await documentListing(ctx.deps.kdb, workspace.id);
   const all = [...documents.map((d) => ({ ...d, archived: false })), ...archived.map(({ archivedAt: _at, ...d }) => ({ ...d, archived: true }))];
   yield `{"exportedAt":${JSON.stringify(new Date(ctx.deps.clock.now()).toISOString())},"workspace":${JSON.stringify({ id: workspace.id, name: workspace.name })},"documents":[`;
   for (const [index, document] of all.entries()) {

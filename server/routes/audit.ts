@@ -22,11 +22,11 @@ const AuditQuery = z.object({
  */
 export function auditRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.get('/workspaces/:ws/audit', (c) => {
+  app.get('/workspaces/:ws/audit', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(deps.db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     const query = parseWith(AuditQuery, c.req.query());
-    return c.json({ entries: auditEntries(deps.db, workspace.id, query) });
+    return c.json({ entries: await auditEntries(deps.kdb, workspace.id, query) });
   });
   return app;
 }

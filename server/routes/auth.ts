@@ -5,7 +5,7 @@ import { Limits } from '../../shared/limits.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/middleware.js';
 import type { AppEnv, Deps } from '../context.js';
-import { createUser, findUserByEmail } from '../db/users.js';
+import { createUser, emailTaken, findUserByEmail } from '../db/users.js';
 import { workspacesOf } from '../db/workspaces.js';
 import { AppError } from '../errors.js';
 import { addressKey, clientAddress } from '../http/client-address.js';
@@ -22,7 +22,7 @@ const LoginSchema = z.object({ email: EmailSchema, password: z.string().max(Limi
 const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
 
 export function authRoutes(deps: Deps) {
-  const { db, kdb, clock, config, sessions, loginLimits } = deps;
+  const { kdb, clock, config, sessions, loginLimits } = deps;
   const app = new Hono<AppEnv>();
 
   /**
@@ -34,7 +34,7 @@ export function authRoutes(deps: Deps) {
   app.post('/auth/signup', async (c) => {
     if (!config.signupOpen) throw new AppError(403, 'signup-closed', 'Registreringen är stängd. Be en samordnare om en inbjudan.');
     const input = await parseJson(c, SignupSchema);
-    if (await findUserByEmail(kdb, input.email)) throw new AppError(409, 'email-taken', 'Det finns redan ett konto med den e-postadressen.');
+    if (await findUserByEmail(kdb, input.email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
     // No workspace is joined by email here: addresses are not verified, so only the holder
     // of an invitation link joins, by accepting it (DESIGN "Invitations are links").
@@ -80,9 +80,9 @@ export function authRoutes(deps: Deps) {
     return c.body(null, 204);
   });
 
-  app.get('/me', (c) => {
+  app.get('/me', async (c) => {
     const user = requireUser(c);
-    const workspaces = workspacesOf(db, user.id).map(({ id, name, role }) => ({ id, name, role }));
+    const workspaces = (await workspacesOf(kdb, user.id)).map(({ id, name, role }) => ({ id, name, role }));
     return c.json({ user, workspaces });
   });
 

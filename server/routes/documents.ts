@@ -27,7 +27,7 @@ function localeOf(query: string | undefined, acceptLanguage: string | undefined)
 const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
 export function documentRoutes(deps: Deps) {
-  const { db, rooms, clock, tickets } = deps;
+  const { rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
   // Files and big answers are built in threads, bounded per server and per user (export-pool.ts).
   const { exportThreads, exportQueue, exportsPerUser } = deps.config.limits;
@@ -35,7 +35,7 @@ export function documentRoutes(deps: Deps) {
 
   app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);
-    const { document, role } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document, role } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     // DESIGN "Protected document fields": a document the server cannot migrate is read-only for all.
     return c.json({ ...document, role, readOnly: await rooms.readOnlyOf(document.id) });
   });
@@ -48,7 +48,7 @@ export function documentRoutes(deps: Deps) {
    */
   const exported = async (c: Context<AppEnv>, format: ExportFormat, options: { meetingId?: string } = {}) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc') ?? '', user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc') ?? '', user.id, 'viewer');
     const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
     const { snapshot, updates } = await rooms.store.load(document.id);
     const request = { documentId: document.id, updates: snapshot ? [snapshot, ...updates] : updates, format, today: clock.today(), locale, now: clock.now(), ...options };
@@ -58,9 +58,9 @@ export function documentRoutes(deps: Deps) {
   fileExportRoutes(app, deps, exported);
 
   /** The JSON and TSV downloads go in the workspace audit log like the file formats (user test: they were missing). */
-  const audited = (file: Awaited<ReturnType<typeof exported>>, format: 'json' | 'tsv') => {
+  const audited = async (file: Awaited<ReturnType<typeof exported>>, format: 'json' | 'tsv') => {
     const target = { type: 'document' as const, id: file.documentId, label: file.title };
-    recordAudit(db, { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target, details: { format } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target, details: { format } }, clock.now());
     return file;
   };
 
@@ -70,7 +70,7 @@ export function documentRoutes(deps: Deps) {
    * after the title like every other format (`attachment()`, issue 17); `fetch` ignores that.
    */
   app.get('/documents/:doc/export.json', async (c) => {
-    const { body, title } = audited(await exported(c, 'json'), 'json');
+    const { body, title } = await audited(await exported(c, 'json'), 'json');
     return c.body(text(body), 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(title, 'json') });
   });
 
@@ -80,7 +80,7 @@ export function documentRoutes(deps: Deps) {
    * for documents other than action plans. Audited as `document.exported`.
    */
   app.get('/documents/:doc/export.tsv', async (c) => {
-    const { body: tsv, title } = audited(await exported(c, 'tsv'), 'tsv');
+    const { body: tsv, title } = await audited(await exported(c, 'tsv'), 'tsv');
     c.header('Content-Type', 'text/tab-separated-values; charset=utf-8');
     c.header('Content-Disposition', attachment(title, 'tsv'));
     return c.body(text(tsv));
@@ -98,9 +98,9 @@ export function documentRoutes(deps: Deps) {
    * `busy` with `Retry-After` when the server holds its cap of unredeemed tickets — issued
    * tickets are never evicted for someone else's (DESIGN "Limits every boundary enforces").
    */
-  app.post('/documents/:doc/ticket', (c) => {
+  app.post('/documents/:doc/ticket', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const ticket = tickets.issue(user.id, document.id, clock.now(), currentSessionId(c));
     if (ticket === null) {
       throw new AppError(503, 'busy', 'Servern har för många öppna anslutningsbiljetter just nu. Försök igen om en minut.', {

@@ -37,12 +37,12 @@ const TYPES: Record<FileFormat, { contentType: string; extension: string }> = {
  *   meeting's minutes; 404 `not-found` for a meeting the agenda does not have.
  * Big documents may answer 503 `busy`/`export.timeout` with `Retry-After` (export-pool.ts).
  */
-export function fileExportRoutes(app: Hono<AppEnv>, deps: Pick<Deps, 'db' | 'clock'>, exported: ExportedFile): void {
+export function fileExportRoutes(app: Hono<AppEnv>, deps: Pick<Deps, 'kdb' | 'clock'>, exported: ExportedFile): void {
   const send = async (c: Context<AppEnv>, format: FileFormat, meetingId?: string) => {
     const file = await exported(c, format, meetingId === undefined ? {} : { meetingId });
     const { contentType, extension } = TYPES[format];
-    recordAudit(
-      deps.db,
+    await recordAudit(
+      deps.kdb,
       { workspaceId: file.workspaceId, actorId: file.userId, action: AuditAction.DocumentExported, target: { type: 'document', id: file.documentId, label: file.title }, details: { format, ...(meetingId ? { meetingId } : {}) } },
       deps.clock.now(),
     );

@@ -52,7 +52,7 @@ export function historyRoutes(deps: Deps) {
 
   app.get('/documents/:doc/history', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(deps.db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const filter = parseWith(HistoryQuery, c.req.query());
     const wait = perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);

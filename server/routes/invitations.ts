@@ -62,12 +62,12 @@ export function publicOrigin(c: Context, trustProxy: boolean): string {
  * was used or was revoked 410 `invitation.expired` / `invitation.used` / `invitation.revoked`.
  */
 export function invitationRoutes(deps: Deps) {
-  const { db, clock, config, rooms } = deps;
+  const { kdb, clock, config, rooms } = deps;
   const mailer = createMailer(config);
   const app = new Hono<AppEnv>();
 
-  const liveLink = (token: string): InvitationLink => {
-    const link = TOKEN.test(token) ? findInvitationLink(db, hashToken(token), clock.now()) : undefined;
+  const liveLink = async (token: string): Promise<InvitationLink> => {
+    const link = TOKEN.test(token) ? await findInvitationLink(kdb, hashToken(token), clock.now()) : undefined;
     if (!link) throw unknownLink();
     if (link.state !== 'pending') throw goneError(link.state);
     return link;
@@ -75,40 +75,40 @@ export function invitationRoutes(deps: Deps) {
 
   app.post('/workspaces/:ws/members', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     const { email, role } = await parseJson(c, Invite);
     const token = newToken();
-    const { id, expiresAt } = createInvitation(db, { workspaceId: workspace.id, email, role, tokenHash: hashToken(token), invitedBy: user.id, now: clock.now() });
+    const { id, expiresAt } = await createInvitation(kdb, { workspaceId: workspace.id, email, role, tokenHash: hashToken(token), invitedBy: user.id, now: clock.now() });
     const url = `${publicOrigin(c, config.trustProxy)}/invite/${token}`;
     const mail = { url, workspaceName: workspace.name, inviterName: user.name, role, expiresAt };
     const mailed = mailer ? await mailer.sendInvitation(email, mail) : false;
-    recordAudit(db, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationCreated, target: { type: 'invitation', id, label: email }, details: { role, mailed } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationCreated, target: { type: 'invitation', id, label: email }, details: { role, mailed } }, clock.now());
     return c.json({ invitation: { id, email, role, url, expiresAt: iso(expiresAt) }, mailed }, 201);
   });
 
-  app.delete('/workspaces/:ws/invitations/:id', (c) => {
+  app.delete('/workspaces/:ws/invitations/:id', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
-    if (!revokeInvitation(db, workspace.id, c.req.param('id'), clock.now())) {
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
+    if (!(await revokeInvitation(kdb, workspace.id, c.req.param('id'), clock.now()))) {
       throw notFound('Inbjudan finns inte, eller har redan använts eller återkallats.');
     }
-    recordAudit(db, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationRevoked, target: { type: 'invitation', id: c.req.param('id') } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationRevoked, target: { type: 'invitation', id: c.req.param('id') } }, clock.now());
     return c.body(null, 204);
   });
 
-  app.get('/invitations/:token', (c) => {
-    const link = liveLink(c.req.param('token'));
+  app.get('/invitations/:token', async (c) => {
+    const link = await liveLink(c.req.param('token'));
     return c.json({ workspace: { name: link.workspaceName }, role: link.role, expiresAt: iso(link.expiresAt) });
   });
 
-  app.post('/invitations/:token/accept', (c) => {
+  app.post('/invitations/:token/accept', async (c) => {
     const user = requireUser(c);
     const token = c.req.param('token');
-    const result = TOKEN.test(token) ? acceptInvitation(db, hashToken(token), user.id, clock.now()) : ({ ok: false, state: 'unknown' } as const);
+    const result = TOKEN.test(token) ? await acceptInvitation(kdb, hashToken(token), user.id, clock.now()) : ({ ok: false, state: 'unknown' } as const);
     if (!result.ok) throw result.state === 'unknown' ? unknownLink() : goneError(result.state);
-    recordAudit(db, { workspaceId: result.workspaceId, actorId: user.id, action: AuditAction.InvitationAccepted, target: { type: 'member', id: user.id, label: user.name }, details: { role: result.role } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: result.workspaceId, actorId: user.id, action: AuditAction.InvitationAccepted, target: { type: 'member', id: user.id, label: user.name }, details: { role: result.role } }, clock.now());
     // A member whose role the link raised edits in their open documents at once.
-    if (result.changed) void rooms.updateRole(documentsOf(db, result.workspaceId).map((d) => d.id), user.id, result.role);
+    if (result.changed) void rooms.updateRole((await documentsOf(deps.kdb, result.workspaceId)).map((d) => d.id), user.id, result.role);
     return c.json({ workspace: { id: result.workspaceId, name: result.workspaceName, role: result.role } });
   });
 

@@ -33,12 +33,11 @@ const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(tru
  *   409 `workspace.full` when the workspace already holds DOCUMENTS_PER_WORKSPACE documents.
  */
 export function lifecycleRoutes(deps: Deps) {
-  const { db } = deps;
   const app = new Hono<AppEnv>();
 
   app.patch('/documents/:doc', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
     const { title } = await parseJson(c, Rename);
     return c.json(await renameDocument(deps, document, title, user.id));
   });
@@ -49,10 +48,10 @@ export function lifecycleRoutes(deps: Deps) {
 
   app.post('/documents/:doc/duplicate', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
     const input = await parseJson(c, Duplicate);
     // Before the copy's work; insertDocument checks again as it stores the record.
-    assertRoomForDocument(db, document.workspaceId, documentsPerWorkspace);
+    await assertRoomForDocument(deps.kdb, document.workspaceId, documentsPerWorkspace);
     const wait = duplicates.perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
     const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);
@@ -62,31 +61,31 @@ export function lifecycleRoutes(deps: Deps) {
   for (const [path, archived] of [['archive', true], ['unarchive', false]] as const) {
     app.post(`/documents/:doc/${path}`, async (c) => {
       const user = requireUser(c);
-      const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+      const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
       return c.json(await setDocumentArchived(deps, document, archived, user.id));
     });
   }
 
   app.delete('/documents/:doc', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     await deleteDocument(deps, document, user.id);
     return c.body(null, 204);
   });
 
-  app.get('/workspaces/:ws/trash', (c) => {
+  app.get('/workspaces/:ws/trash', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
-    return c.json({ documents: listTrash(deps, workspace.id) });
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
+    return c.json({ documents: await listTrash(deps, workspace.id) });
   });
 
-  app.post('/documents/:doc/undelete', (c) => {
+  app.post('/documents/:doc/undelete', async (c) => {
     const user = requireUser(c);
-    const row = findDocumentWithState(db, c.req.param('doc'));
+    const row = await findDocumentWithState(deps.kdb, c.req.param('doc'));
     // Existence is not leaked: a document of a workspace the caller is not in is 404 like a missing one.
     if (!row) throw notFound('Dokumentet finns inte i papperskorgen.');
-    workspaceAccess(db, row.workspaceId, user.id, 'coordinator');
-    const document = undeleteDocument(deps, row.id, user.id);
+    await workspaceAccess(deps.kdb, row.workspaceId, user.id, 'coordinator');
+    const document = await undeleteDocument(deps, row.id, user.id);
     return c.json({ id: document.id, kind: document.kind, title: document.title });
   });
 

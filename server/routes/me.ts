@@ -18,7 +18,7 @@ const NameChangeSchema = z.object({ name: NameSchema });
 const DeleteSchema = z.object({ password: z.string().max(Limits.maxPasswordLength) });
 
 export function meRoutes(deps: Deps) {
-  const { db, clock, sessions } = deps;
+  const { clock, sessions } = deps;
   const app = new Hono<AppEnv>();
 
   /** The user's live sessions, this one marked (never a token or id); times in ms. */
@@ -41,7 +41,7 @@ export function meRoutes(deps: Deps) {
    */
   app.get('/me/export', async (c) => {
     const user = requireUser(c);
-    const data = personalData(db, user.id, await sessionsOf(user.id, currentSessionId(c)), clock.now());
+    const data = await personalData(deps.kdb, user.id, await sessionsOf(user.id, currentSessionId(c)), clock.now());
     c.header('Content-Disposition', 'attachment; filename="samplan-mina-uppgifter.json"');
     c.header('Cache-Control', 'no-store');
     return c.json(data);
@@ -58,7 +58,7 @@ export function meRoutes(deps: Deps) {
     const user = requireUser(c);
     const { password } = await parseJson(c, DeleteSchema);
     await confirmPassword(deps, c, user, password);
-    eraseAccount(db, user.id, clock.now());
+    await eraseAccount(deps.kdb, user.id, clock.now());
     deps.sockets.closeUser(user.id);
     clearSessionCookie(c);
     return c.body(null, 204);

@@ -110,7 +110,7 @@ export function roundRoutes(deps: Deps) {
 
   app.post('/documents/:doc/rounds', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const input = await parseJson(c, NewRound);
     bounds.take(user.id);
@@ -129,7 +129,7 @@ export function roundRoutes(deps: Deps) {
 
   app.put('/documents/:doc/rounds/:r/ballot', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const round = findRound(db, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     const { dots } = await parseJson(c, Ballot);
@@ -143,9 +143,9 @@ export function roundRoutes(deps: Deps) {
     return c.body(null, 204);
   });
 
-  app.get('/documents/:doc/rounds/:r', (c) => {
+  app.get('/documents/:doc/rounds/:r', async (c) => {
     const user = requireUser(c);
-    const { document, role } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document, role } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const round = findRound(db, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     return c.json(roundView(deps, round, user.id, roleAtLeast(role, 'coordinator')));
@@ -153,7 +153,7 @@ export function roundRoutes(deps: Deps) {
 
   app.post('/documents/:doc/rounds/:r/close', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const round = findRound(db, document.id, c.req.param('r'));
     if (!round) throw roundNotFound();
     if (round.status === 'closed') throw roundClosed();

@@ -31,42 +31,42 @@ const NewLink = z.object({
  * Guests: unknown token 404 `share.not-found`; expired or revoked 410 `share.expired`.
  */
 export function shareLinkRoutes(deps: Deps) {
-  const { db, clock, config, sockets } = deps;
+  const { clock, config, sockets } = deps;
   const app = new Hono<AppEnv>();
 
   app.post('/documents/:doc/share-links', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const { label, expiresInDays } = await parseJson(c, NewLink);
     const token = newToken();
-    const { id, expiresAt } = createShareLink(db, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
+    const { id, expiresAt } = await createShareLink(deps.kdb, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
     return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
   });
 
-  app.get('/documents/:doc/share-links', (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'coordinator');
-    return c.json({ links: shareLinksOf(db, document.id) });
+  app.get('/documents/:doc/share-links', async (c) => {
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'coordinator');
+    return c.json({ links: await shareLinksOf(deps.kdb, document.id) });
   });
 
-  app.delete('/documents/:doc/share-links/:id', (c) => {
+  app.delete('/documents/:doc/share-links/:id', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'coordinator');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const id = c.req.param('id');
-    if (!revokeShareLink(db, document.id, id, clock.now())) throw notFound('Länken finns inte.');
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
+    if (!(await revokeShareLink(deps.kdb, document.id, id, clock.now()))) throw notFound('Länken finns inte.');
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
     // Revocation must reach sockets already open: they were admitted once, at their upgrade.
     sockets.closeShareLink(id);
     return c.body(null, 204);
   });
 
-  app.get('/shared/:token', (c) => {
-    const link = shareAccess(db, c.req.param('token'), clock.now());
+  app.get('/shared/:token', async (c) => {
+    const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
     return c.json({ document: link.document, expiresAt: new Date(link.expiresAt).toISOString() });
   });
 
   app.get('/shared/:token/export.json', async (c) => {
-    const link = shareAccess(db, c.req.param('token'), clock.now());
+    const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
     return c.json(exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
   });
 

@@ -29,10 +29,10 @@ export function toPlanRoutes(deps: Deps) {
 
   app.post('/documents/:agenda/actions/:actionId/to-plan', async (c) => {
     const user = requireUser(c);
-    const { document: agenda } = documentAccess(deps.db, c.req.param('agenda'), user.id, 'editor');
+    const { document: agenda } = await documentAccess(deps, c.req.param('agenda'), user.id, 'editor');
     if (agenda.kind !== 'agenda') throw new AppError(404, 'not-found', 'Dokumentet är ingen dagordning.');
     const { planId, goalId } = await parseJson(c, ToPlan);
-    const { document: plan } = documentAccess(deps.db, planId, user.id, 'editor');
+    const { document: plan } = await documentAccess(deps, planId, user.id, 'editor');
     if (plan.kind !== 'action-plan') throw new AppError(404, 'not-found', 'Dokumentet är ingen handlingsplan.');
     if (plan.workspaceId !== agenda.workspaceId) throw invalid('planId: handlingsplanen ska finnas i samma arbetsyta som dagordningen.');
     const activityId = await actionToPlan(deps, agenda.id, c.req.param('actionId'), plan.id, goalId);

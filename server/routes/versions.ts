@@ -50,22 +50,22 @@ export function versionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.post('/documents/:doc/versions', async (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'editor');
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'editor');
     // A version of an archived document would be a write to it like any other (FA2-5).
     await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
     const input = await parseJson(c, NewVersion);
     const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
     return c.json(version, 201);
   });
 
-  app.get('/documents/:doc/versions', (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+  app.get('/documents/:doc/versions', async (c) => {
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
     return c.json({ versions: versionsOf(db, document.id) });
   });
 
   app.get('/documents/:doc/versions/:v/export.json', async (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
     const version = findVersion(db, document.id, c.req.param('v'));
     if (!version) throw versionNotFound();
     const json = await stateOf(deps, document.id, version.id);
@@ -74,14 +74,14 @@ export function versionRoutes(deps: Deps) {
 
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'editor');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
     const result = await restoreVersion(deps, document, c.req.param('v'), user.id);
-    recordAudit(db, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
   });
 
   app.get('/documents/:doc/compare', async (c) => {
-    const { document } = documentAccess(db, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
     const { from, to } = parseWith(CompareQuery, c.req.query());
     if (to === 'adopted') throw new AppError(400, 'validation', 'to ska vara en version eller live.');
     return c.json(compareDocuments(await stateOf(deps, document.id, from), await stateOf(deps, document.id, to)));
@@ -89,7 +89,7 @@ export function versionRoutes(deps: Deps) {
 
   app.get('/documents/:doc/changes', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const { since } = parseWith(SinceQuery, c.req.query());
     // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
     const at = new Date(clock.now()).toISOString();
@@ -101,7 +101,7 @@ export function versionRoutes(deps: Deps) {
 
   app.post('/documents/:doc/visits', async (c) => {
     const user = requireUser(c);
-    const { document } = documentAccess(db, c.req.param('doc'), user.id, 'viewer');
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const { at } = parseWith(VisitBody, await optionalJson(c.req.raw));
     const now = clock.now();
     const seen = at === undefined ? now : Date.parse(at);

@@ -54,9 +54,9 @@ export function workspaceExportRoutes(deps: Deps) {
   const pool = new ExportPool({ workerAboveBytes: -1, concurrency: 1, queue: WORKSPACE_EXPORTS_AT_ONCE });
   const running = { workspaces: new Set<string>(), users: new Set<string>() };
   const app = new Hono<AppEnv>();
-  app.get('/workspaces/:ws/export', (c) => {
+  app.get('/workspaces/:ws/export', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(deps.db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     if (running.workspaces.has(workspace.id) || running.users.has(user.id)) {
       throw rateLimited(30, 'En export av arbetsytan pågår redan. Försök igen när den är klar.');
     }
@@ -65,11 +65,19 @@ export function workspaceExportRoutes(deps: Deps) {
     }
     const query = c.req.query('locale');
     const locale = isLocale(query) ? query : 'sv';
-    recordAudit(deps.db, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.WorkspaceExported, target: { type: 'workspace', id: workspace.id, label: workspace.name } }, deps.clock.now());
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(workspace.name)}"`);
+    // Taken before the audit note's await, so a second export checking meanwhile sees this one.
     running.workspaces.add(workspace.id);
     running.users.add(user.id);
+    const release = () => {
+      running.workspaces.delete(workspace.id);
+      running.users.delete(user.id);
+    };
+    await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.WorkspaceExported, target: { type: 'workspace', id: workspace.id, label: workspace.name } }, deps.clock.now()).catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${fileName(workspace.name)}"`);
     return stream(c, async (out) => {
       try {
         // Each write waits until the client has taken the chunk before (Hono's stream and
@@ -78,8 +86,7 @@ export function workspaceExportRoutes(deps: Deps) {
           if (out.aborted || !(await written(out, chunk))) break;
         }
       } finally {
-        running.workspaces.delete(workspace.id);
-        running.users.delete(user.id);
+        release();
       }
     });
   });

@@ -10,7 +10,7 @@ import { AuditAction, recordAudit } from '../audit/index.js';
 import { documentListing, documentsOf } from '../db/documents.js';
 import { pendingInvitationsOf } from '../db/invitations.js';
 import { findUserById } from '../db/users.js';
-import { countCoordinators, createWorkspace, membersOf, removeMember, roleOf, setMemberRole } from '../db/workspaces.js';
+import { changeMember, createWorkspace, membersOf } from '../db/workspaces.js';
 import { AppError, notFound } from '../errors.js';
 import { ImportPool } from '../import/import-pool.js';
 import { importBodyLimit, importTable } from '../import/import-route.js';
@@ -21,7 +21,7 @@ const ChangeRole = z.object({ role: RoleSchema });
 const CreateDocument = z.object({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
 
 export function workspaceRoutes(deps: Deps) {
-  const { db, clock, rooms } = deps;
+  const { kdb, clock, rooms } = deps;
   // Plan-table imports run in worker threads, one at a time per server (import-pool.ts).
   const imports = new ImportPool();
   const app = new Hono<AppEnv>();
@@ -29,60 +29,57 @@ export function workspaceRoutes(deps: Deps) {
   app.post('/workspaces', async (c) => {
     const user = requireUser(c);
     const input = await parseJson(c, CreateWorkspace);
-    const workspace = createWorkspace(db, input.name, user.id, clock.now(), input.country);
+    const workspace = await createWorkspace(kdb, input.name, user.id, clock.now(), input.country);
     return c.json({ id: workspace.id, name: workspace.name }, 201);
   });
 
-  app.get('/workspaces/:ws', (c) => {
+  app.get('/workspaces/:ws', async (c) => {
     const user = requireUser(c);
-    const { workspace, role } = workspaceAccess(db, c.req.param('ws'), user.id, 'viewer');
+    const { workspace, role } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'viewer');
     return c.json({
       id: workspace.id,
       name: workspace.name,
       country: workspace.country,
       role,
-      members: membersOf(db, workspace.id),
-      invitations: role === 'coordinator' ? pendingInvitationsOf(db, workspace.id, clock.now()) : [],
+      members: await membersOf(kdb, workspace.id),
+      invitations: role === 'coordinator' ? await pendingInvitationsOf(kdb, workspace.id, clock.now()) : [],
       // `documents` as before; archived ones apart in `archived` (DESIGN "Audit and exports").
-      ...documentListing(db, workspace.id),
+      ...(await documentListing(deps.kdb, workspace.id)),
     });
   });
 
   /** Changing or removing a member; the last coordinator cannot be demoted or removed. */
   const memberChange = async (workspaceId: string, userId: string, next: 'remove' | z.infer<typeof RoleSchema>, actorId: string) => {
-    // Read first: from the role check to the audit row below nothing awaits, so no request slips in between.
-    const label = (await findUserById(deps.kdb, userId))?.name ?? null;
-    const current = roleOf(db, workspaceId, userId);
-    if (!current) throw notFound('Personen är inte medlem i arbetsytan.');
-    if (current === 'coordinator' && next !== 'coordinator' && countCoordinators(db, workspaceId) === 1) {
-      throw new AppError(409, 'last-coordinator', 'Arbetsytan måste ha minst en samordnare.');
-    }
-    if (next === 'remove') removeMember(db, workspaceId, userId);
-    else setMemberRole(db, workspaceId, userId, next);
-    recordAudit(db, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
-    const documentIds = documentsOf(db, workspaceId).map((d) => d.id);
+    const label = (await findUserById(kdb, userId))?.name ?? null;
+    // Check and change in one transaction under the workspace's lock (server/db/workspaces.ts).
+    const change = await changeMember(kdb, workspaceId, userId, next);
+    if (!change.ok && change.reason === 'not-member') throw notFound('Personen är inte medlem i arbetsytan.');
+    if (!change.ok) throw new AppError(409, 'last-coordinator', 'Arbetsytan måste ha minst en samordnare.');
+    const current = change.previous;
+    await recordAudit(kdb, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
+    const documentIds = (await documentsOf(kdb, workspaceId)).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };
 
   app.patch('/workspaces/:ws/members/:userId', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     const { role } = await parseJson(c, ChangeRole);
     await memberChange(workspace.id, c.req.param('userId'), role, user.id);
-    const member = membersOf(db, workspace.id).find((m) => m.id === c.req.param('userId'));
+    const member = (await membersOf(kdb, workspace.id)).find((m) => m.id === c.req.param('userId'));
     return c.json({ member });
   });
 
   app.delete('/workspaces/:ws/members/:userId', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'coordinator');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     await memberChange(workspace.id, c.req.param('userId'), 'remove', user.id);
     return c.body(null, 204);
   });
 
   app.post('/workspaces/:ws/documents', async (c) => {
     const user = requireUser(c);
-    const { workspace } = workspaceAccess(db, c.req.param('ws'), user.id, 'editor');
+    const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'editor');
     const input = await parseJson(c, CreateDocument);
     const row = await createStoredDocument(deps, workspace.id, input.kind, { title: input.title }, user.id);
     return c.json({ id: row.id, kind: row.kind, title: row.title }, 201);

@@ -4,7 +4,7 @@
  * as the link's `lastUsedAt`.
  */
 import { hashToken } from '../auth/tokens.js';
-import type { Db } from '../db/database.js';
+import type { Kdb } from '../db/kysely.js';
 import { AppError } from '../errors.js';
 import { findShareLink, touchShareLink, type ShareLinkTarget } from './store.js';
 
@@ -14,17 +14,17 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 export type ShareAdmission = { ok: true; link: ShareLinkTarget } | { ok: false; reason: 'unknown' | 'expired' };
 
 /** The live link a token names, noted as used now; or why there is none. */
-export function admitShareToken(db: Db, token: string, now: number): ShareAdmission {
-  const link = TOKEN.test(token) ? findShareLink(db, hashToken(token), now) : undefined;
+export async function admitShareToken(kdb: Kdb, token: string, now: number): Promise<ShareAdmission> {
+  const link = TOKEN.test(token) ? await findShareLink(kdb, hashToken(token), now) : undefined;
   if (!link) return { ok: false, reason: 'unknown' };
   if (link.state !== 'live') return { ok: false, reason: 'expired' };
-  touchShareLink(db, link.id, now);
+  await touchShareLink(kdb, link.id, now);
   return { ok: true, link };
 }
 
 /** As `admitShareToken`, for HTTP routes: the errors the API answers. */
-export function shareAccess(db: Db, token: string, now: number): ShareLinkTarget {
-  const admission = admitShareToken(db, token, now);
+export async function shareAccess(kdb: Kdb, token: string, now: number): Promise<ShareLinkTarget> {
+  const admission = await admitShareToken(kdb, token, now);
   if (admission.ok) return admission.link;
   if (admission.reason === 'unknown') throw new AppError(404, 'share.not-found', 'Länken finns inte. Kontrollera att hela länken kom med.');
   throw new AppError(410, 'share.expired', 'Länken har gått ut eller återkallats. Be den som delade den om en ny.');

@@ -1,10 +1,16 @@
 /**
- * Share links in SQLite (DESIGN "Share links"): one row per link, the token stored only as
- * its SHA-256. Revoked and expired rows stay, so their links answer 410 rather than 404.
+ * Share links (DESIGN "Share links") on the async layer, SQLite or PostgreSQL: one row per
+ * link, the token stored only as its SHA-256. Revoked and expired rows stay, so their links
+ * answer 410 rather than 404.
  */
 import { randomUUID } from 'node:crypto';
-import { statement, type Db } from '../db/database.js';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../db/dialect.js';
+import type { Tables } from '../db/schema.js';
 import type { DocumentKind } from '../../shared/model/kinds.js';
+
+/** `deps.kdb` or a transaction on it. */
+type Q = Kysely<Tables>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,46 +33,52 @@ export interface ShareLinkTarget {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function createShareLink(db: Db, input: { documentId: string; label: string; tokenHash: string; createdBy: string; expiresInDays: number; now: number }): { id: string; expiresAt: number } {
+/** Stores a new link; `expiresInDays` whole days from `now` (ms). Returns its id and expiry (ms). */
+export async function createShareLink(
+  kdb: Q,
+  input: { documentId: string; label: string; tokenHash: string; createdBy: string; expiresInDays: number; now: number },
+): Promise<{ id: string; expiresAt: number }> {
   const id = randomUUID();
   const expiresAt = input.now + input.expiresInDays * DAY_MS;
-  statement(db, 'INSERT INTO share_links (id, document_id, label, token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id,
-    input.documentId,
-    input.label,
-    input.tokenHash,
-    input.createdBy,
-    input.now,
-    expiresAt,
-  );
+  await kdb
+    .insertInto('share_links')
+    .values({ id, document_id: input.documentId, label: input.label, token_hash: input.tokenHash, created_by: input.createdBy, created_at: input.now, expires_at: expiresAt })
+    .execute();
   return { id, expiresAt };
 }
 
-/** The document's links, newest first. */
-export function shareLinksOf(db: Db, documentId: string): ShareLinkListing[] {
-  const rows = statement(
-    db,
-    `SELECT id, label, expires_at AS expiresAt, revoked_at AS revokedAt, last_used_at AS lastUsedAt FROM share_links
-     WHERE document_id = ? ORDER BY created_at DESC, rowid DESC`,
-  ).all(documentId) as Array<{ id: string; label: string; expiresAt: number; revokedAt: number | null; lastUsedAt: number | null }>;
+/**
+ * The document's links, newest first. Links made in the same millisecond: in the order made
+ * on SQLite (rowid); PostgreSQL has no such order, there by id.
+ */
+export async function shareLinksOf(kdb: Q, documentId: string): Promise<ShareLinkListing[]> {
+  const rows = await kdb
+    .selectFrom('share_links')
+    .select(['id', 'label', 'expires_at as expiresAt', 'revoked_at as revokedAt', 'last_used_at as lastUsedAt'])
+    .where('document_id', '=', documentId)
+    .orderBy('created_at', 'desc')
+    .orderBy(isPostgres(kdb) ? sql`id` : sql`rowid`, 'desc')
+    .execute();
   return rows.map((r) => ({ id: r.id, label: r.label, expiresAt: iso(r.expiresAt), revoked: r.revokedAt !== null, lastUsedAt: r.lastUsedAt === null ? null : iso(r.lastUsedAt) }));
 }
 
-/** The link whose token hashes to `tokenHash`, with its state at `now`; undefined when none. */
-export function findShareLink(db: Db, tokenHash: string, now: number): ShareLinkTarget | undefined {
-  const row = statement(
-    db,
-    `SELECT s.id, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, d.id AS documentId, d.kind, d.title
-     FROM share_links s JOIN documents d ON d.id = s.document_id WHERE s.token_hash = ? AND d.deleted_at IS NULL`,
-  ).get(tokenHash) as { id: string; expiresAt: number; revokedAt: number | null; documentId: string; kind: DocumentKind; title: string } | undefined;
+/** The link whose token hashes to `tokenHash`, with its state at `now`; undefined when none (or its document is deleted). */
+export async function findShareLink(kdb: Q, tokenHash: string, now: number): Promise<ShareLinkTarget | undefined> {
+  const row = await kdb
+    .selectFrom('share_links as s')
+    .innerJoin('documents as d', 'd.id', 's.document_id')
+    .select(['s.id', 's.expires_at as expiresAt', 's.revoked_at as revokedAt', 'd.id as documentId', 'd.kind', 'd.title'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('d.deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return undefined;
   const state = row.revokedAt !== null ? 'revoked' : row.expiresAt <= now ? 'expired' : 'live';
   return { id: row.id, expiresAt: row.expiresAt, state, document: { id: row.documentId, kind: row.kind, title: row.title } };
 }
 
 /** Whether link `id` still opens its document at `now` (for sockets opened with it). */
-export function shareLinkIsLive(db: Db, id: string, now: number): boolean {
-  const row = statement(db, 'SELECT 1 FROM share_links WHERE id = ? AND revoked_at IS NULL AND expires_at > ?').get(id, now);
+export async function shareLinkIsLive(kdb: Q, id: string, now: number): Promise<boolean> {
+  const row = await kdb.selectFrom('share_links').select('id').where('id', '=', id).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -74,18 +86,24 @@ export function shareLinkIsLive(db: Db, id: string, now: number): boolean {
  * Revokes every live link of the document (deleting it: red-team FA2-6, links must not come
  * back with an undelete). Returns how many were revoked now.
  */
-export function revokeAllShareLinks(db: Db, documentId: string, now: number): number {
-  return statement(db, 'UPDATE share_links SET revoked_at = ? WHERE document_id = ? AND revoked_at IS NULL').run(now, documentId).changes;
+export async function revokeAllShareLinks(kdb: Q, documentId: string, now: number): Promise<number> {
+  const result = await kdb.updateTable('share_links').set({ revoked_at: now }).where('document_id', '=', documentId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Revokes a link of the document (again: no change); false when the document has no such link. */
-export function revokeShareLink(db: Db, documentId: string, id: string, now: number): boolean {
-  const found = statement(db, 'SELECT 1 FROM share_links WHERE id = ? AND document_id = ?').get(id, documentId);
-  if (!found) return false;
-  statement(db, 'UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
-  return true;
+export async function revokeShareLink(kdb: Q, documentId: string, id: string, now: number): Promise<boolean> {
+  // One statement: COALESCE keeps the first revocation's time, and the row counts as found either way.
+  const result = await kdb
+    .updateTable('share_links')
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(now)) }))
+    .where('id', '=', id)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-export function touchShareLink(db: Db, id: string, now: number): void {
-  statement(db, 'UPDATE share_links SET last_used_at = ? WHERE id = ?').run(now, id);
+/** Notes `now` (ms) as the link's last use. */
+export async function touchShareLink(kdb: Q, id: string, now: number): Promise<void> {
+  await kdb.updateTable('share_links').set({ last_used_at: now }).where('id', '=', id).execute();
 }

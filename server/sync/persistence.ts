@@ -1,6 +1,6 @@
 /**
  * Where document content lives: a snapshot plus the log of updates since. The interface
- * is async so a PostgreSQL store can fill it later (several server processes). The SQLite
+ * is async so PostgreSQL can fill it too (server/sync/persistence-pg.ts, several processes). The SQLite
  * store commits the updates handled in one go together (group commit: every frame read
  * from the network in one callback), so a busy server spends its time relaying edits
  * rather than committing them one by one. The commit runs as a microtask right after that
@@ -59,12 +59,16 @@ function prepareStatements(db: Db) {
   );
   const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const snapshotCovers = db.prepare('SELECT 1 FROM document_snapshots WHERE document_id = ? AND last_update_id >= ?').pluck();
   return {
     selectSnapshot: db.prepare('SELECT data, last_update_id AS lastUpdateId, schema_version AS schemaVersion FROM document_snapshots WHERE document_id = ?'),
     selectUpdates: db.prepare('SELECT id, data FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id'),
     insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, ?, ?)'),
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?'),
     compact: db.transaction((documentId: string, state: Uint8Array, upTo: number, at: number, schemaVersion: number) => {
+      // A snapshot covering as much or more is already stored (a compaction that started
+      // earlier ended later): replacing it would drop the updates it alone still holds.
+      if (snapshotCovers.get(documentId, upTo) !== undefined) return;
       upsertSnapshot.run(documentId, state, upTo, at, schemaVersion);
       summariseEdits.run(documentId, upTo);
       deleteUpdates.run(documentId, upTo);

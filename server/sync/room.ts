@@ -32,7 +32,7 @@ export interface RoomOptions {
   /** Main-thread time per user for applying updates (shared by every room; see work-budget.ts). */
   workBudget?: WorkBudget;
   /** Why the document is read-only for everyone though it migrates fine (archived; server/lifecycle), or null. */
-  readOnlyOf?: (documentId: string) => ReadOnlyReason | null;
+  readOnlyOf?: (documentId: string) => Promise<ReadOnlyReason | null>;
 }
 
 export interface LoadOptions {
@@ -89,6 +89,7 @@ export class Room {
   static async load(documentId: string, options: RoomOptions, { fastOpen }: LoadOptions = { fastOpen: true }): Promise<Room> {
     const room = new Room(documentId, options);
     const stored = await options.store.load(documentId);
+    room.readOnly = (await options.readOnlyOf?.(documentId)) ?? null;
     room.lastUpdateId = stored.lastUpdateId;
     // Beside the write chain (room-compaction.ts); the stored updates are in the log already.
     const onFailure = (error: unknown) => room.fail(error, 'compacting failed');
@@ -122,8 +123,9 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     observeTitle(doc, LOAD_ORIGIN, (title) => this.options.onTitle?.(this.documentId, title));
     // Migrations run before the first sync; their changes are stored like any other. A
-    // document they cannot bring up to date opens read-only rather than not at all.
-    this.readOnly = migrateOrExplain(doc) ?? this.options.readOnlyOf?.(this.documentId) ?? null;
+    // document they cannot bring up to date opens read-only rather than not at all; else
+    // it stays as the record said at load (archived), or as `Rooms.setReadOnly` set since.
+    this.readOnly = migrateOrExplain(doc) ?? this.readOnly;
     this.guard.describe(doc);
   }
 

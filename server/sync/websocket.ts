@@ -77,9 +77,9 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   if (who === 'foreign-origin') return FOREIGN_ORIGIN;
   if (!who) return { ok: false, close: CloseCode.Unauthorized };
   if (!sockets.admits(who.userId, address)) return TOO_MANY;
-  const document = findDocument(deps.db, documentId);
+  const document = await findDocument(deps.kdb, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
-  const role = roleOf(deps.db, document.workspaceId, who.userId);
+  const role = await roleOf(deps.kdb, document.workspaceId, who.userId);
   const user = await findUserById(deps.kdb, who.userId);
   if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
   return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
@@ -91,9 +91,9 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
  * per-address limit holds as for everyone; an unknown, expired or revoked link closes
  * 4401, a link used for another document 4403.
  */
-function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Admission {
+async function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, token: string, address: string): Promise<Admission> {
   if (!sockets.admitsAddress(address)) return TOO_MANY;
-  const admission = admitShareToken(deps.db, token, deps.clock.now());
+  const admission = await admitShareToken(deps.kdb, token, deps.clock.now());
   if (!admission.ok) return { ok: false, close: CloseCode.Unauthorized };
   const { link } = admission;
   if (link.document.id !== documentId) return { ok: false, close: CloseCode.Forbidden };

@@ -7,6 +7,7 @@
  * next edit starts a new quiet period.
  */
 import { findDocument } from '../db/documents.js';
+import type { Kdb } from '../db/kysely.js';
 import { systemTimer, type SweepTimer } from '../auth/session-sweep.js';
 import { AUTO_VERSION_QUIET_MS, localTime, makeVersion, type VersionDeps } from './versions.js';
 
@@ -16,7 +17,7 @@ export class AutoVersions {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly deps: VersionDeps,
+    private readonly deps: VersionDeps & { kdb: Kdb },
     private readonly quietMs = AUTO_VERSION_QUIET_MS,
     private readonly log: (message: string, error: unknown) => void = console.error,
   ) {}
@@ -41,7 +42,7 @@ export class AutoVersions {
       // Only if no edit came in meanwhile; one that did keeps the document waiting.
       if (this.lastEdit.get(documentId) === at) this.lastEdit.delete(documentId);
       // A document deleted meanwhile has nothing to version.
-      if (!findDocument(this.deps.db, documentId)) continue;
+      if (!(await findDocument(this.deps.kdb, documentId))) continue;
       try {
         await makeVersion(this.deps, documentId, { kind: 'auto', name: `Automatisk version ${localTime(now)}`, createdBy: null });
         made++;

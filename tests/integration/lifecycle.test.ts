@@ -287,7 +287,7 @@ describe('delete, trash, undelete, purge', () => {
     });
 
     now += 29 * DAY;
-    expect(sweepTrash(server.deps, now)).toBe(0);
+    expect(await sweepTrash(server.deps, now)).toBe(0);
     expect(await s.coordinator.json('POST', `/api/documents/${kept}/undelete`, undefined, 200)).toMatchObject({ id: kept, title: 'Återställs' });
     expect((await s.viewer.request('GET', `/api/documents/${kept}`)).status).toBe(200);
     expect(await stillServed(await openRaw(server.url, kept, s.editor.sessionCookie))).toBe(true);
@@ -300,7 +300,7 @@ describe('delete, trash, undelete, purge', () => {
     // Rooms of documents deleted earlier in this file are still loaded (their 30 s idle time
     // has not passed on the real clock, while 30 days have on the injected one): stored first.
     await server.deps.rooms.closeAll();
-    expect(sweepTrash(server.deps, now)).toBeGreaterThanOrEqual(1);
+    expect(await sweepTrash(server.deps, now)).toBeGreaterThanOrEqual(1);
     expect(server.deps.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE id = ?').get(lost)).toEqual({ n: 0 });
     expect(storedUpdates(lost)).toBe(0);
     expect(server.deps.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE id = ?').get(kept)).toEqual({ n: 1 });

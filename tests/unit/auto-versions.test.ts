@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/database.js';
+import { sqliteKysely, type Kdb } from '../../server/db/kysely.js';
 import { insertDocument } from '../../server/db/documents.js';
 import { AutoVersions } from '../../server/versions/auto-versions.js';
 import { versionsOf } from '../../server/versions/store.js';
@@ -14,14 +15,16 @@ import { versionsOf } from '../../server/versions/store.js';
 const MINUTE = 60_000;
 let dir: string;
 let db: Db;
+let kdb: Kdb;
 let now = 0;
 const clock = { now: () => now, today: () => '2027-03-15' };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samplan-auto-'));
   db = openDatabase(dir);
+  kdb = sqliteKysely(db).kdb;
   db.prepare("INSERT INTO workspaces (id, name, created_at) VALUES ('w', 'W', 0)").run();
-  for (const id of ['a', 'b']) insertDocument(db, { id, workspaceId: 'w', kind: 'agenda', title: id }, null, 0, 1000);
+  for (const id of ['a', 'b']) await insertDocument(kdb, { id, workspaceId: 'w', kind: 'agenda', title: id }, null, 0, 1000);
   now = Date.parse('2027-03-15T08:00:00Z');
 });
 afterEach(() => {
@@ -46,7 +49,7 @@ describe('AutoVersions', () => {
   it.each(CASES)('$name', async ({ steps, versions }) => {
     const encoded: string[] = [];
     const rooms = { encodeState: async (id: string) => (encoded.push(id), new Uint8Array([0, 0])) };
-    const auto = new AutoVersions({ db, clock, rooms }, 10 * MINUTE, () => undefined);
+    const auto = new AutoVersions({ db, kdb, clock, rooms }, 10 * MINUTE, () => undefined);
     for (const step of steps) {
       if (step[0] === 'edit') auto.touch(step[1], now);
       else if (step[0] === 'wait') now += step[1] * MINUTE;
