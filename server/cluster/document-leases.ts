@@ -104,6 +104,11 @@ export class DocumentLeases {
     await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LEASE_NAMESPACE, documentId]);
   }
 
+  /** Whether this process holds `documentId`'s lease (asked on every upgrade: no query). */
+  holds(documentId: string): boolean {
+    return this.held.has(documentId);
+  }
+
   /** The documents whose leases this process holds. */
   heldDocuments(): string[] {
     return [...this.held];
