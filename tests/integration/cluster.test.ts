@@ -6,13 +6,15 @@
  * "Acknowledged" is what another client has seen: the owner broadcasts an edit only after
  * its INSERT committed, so whatever a reader holds when a process dies must be stored.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { ApiClient, email } from '../support/api.js';
 import { servedBy, startCluster, type ClusterProcess, type TestCluster } from '../support/cluster.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
 let cluster: TestCluster | null = null;
+/** Three processes through tsx take a while to start on a loaded 2-core machine. */
+const SLOW = { timeout: 120_000 };
 afterEach(async () => {
   await cluster?.stop();
   cluster = null;
@@ -45,9 +47,21 @@ async function converged(peers: Peer[], count: number): Promise<void> {
 }
 
 describe('three processes on one document', () => {
+  // One cluster for these tests (each its own person and plan); the next describe kills processes.
+  let shared: TestCluster | null = null;
+  beforeAll(async () => {
+    shared = await startCluster(3);
+  }, 120_000);
+  afterAll(async () => {
+    await shared?.stop();
+  });
+  const running = (): TestCluster => {
+    if (!shared) throw new Error('the cluster did not start');
+    return shared;
+  };
+
   it('route every socket to one owner, and clients spread over them converge', async () => {
-    cluster = await startCluster(3);
-    const [p0, p1, p2] = cluster.processes as [ClusterProcess, ClusterProcess, ClusterProcess];
+    const [p0, p1, p2] = running().processes as [ClusterProcess, ClusterProcess, ClusterProcess];
     const { api, plan } = await planOn(p1);
     const cookie = api.sessionCookie;
     const peers = [p0, p1, p2].map((p) => connectPeer(p.url, plan, { cookie }));
@@ -62,4 +76,110 @@ describe('three processes on one document', () => {
     for (const p of [p0, p1, p2]) expect((await storedTitles(p, plan, cookie)).sort()).toEqual(titles(peers[0] as Peer).sort());
     peers.forEach((peer) => peer.destroy());
   });
+
+  it('a ticket asked of one process opens a socket at another, once', async () => {
+    const [p0, , p2] = running().processes as [ClusterProcess, ClusterProcess, ClusterProcess];
+    const { api, plan } = await planOn(p0);
+    const { ticket } = await api.json<{ ticket: string }>('POST', `/api/documents/${plan}/ticket`, undefined, 200);
+    const peer = connectPeer(p2.url, plan, { ticket });
+    await synced(peer);
+    peer.destroy();
+    expect(await closeCodeOf(`${p2.url.replace(/^http/, 'ws')}/ws/${plan}?ticket=${ticket}`)).toBe(4401);
+  });
+
+  it("log-out at one process closes the session's socket held by another", async () => {
+    const procs = running().processes;
+    const { api, plan } = await planOn(procs[0] as ClusterProcess);
+    const cookie = api.sessionCookie;
+    const ownerName = await servedBy(procs[0]?.url ?? '', plan, cookie);
+    const elsewhere = procs.find((p) => p.name !== ownerName) as ClusterProcess;
+    const peer = connectPeer(elsewhere.url, plan, { cookie });
+    await synced(peer);
+    const closed = new Promise<number>((resolve) => peer.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
+    const logout = new ApiClient(procs.find((p) => p.name !== ownerName && p !== elsewhere)?.url ?? elsewhere.url);
+    const response = await logout.request('POST', '/api/auth/logout', undefined, { cookie, origin: new URL(logout.baseUrl).origin });
+    expect(response.status).toBe(204);
+    expect(await closed).toBe(4401);
+    peer.destroy();
+  });
+});
+
+/** Who writes where: one writer per process, each adding goals named after it. */
+interface Writer {
+  process: ClusterProcess;
+  peer: Peer;
+}
+
+/**
+ * Starts writers on every process and a reader on a process other than the document's
+ * owner; `stop` ends the writing and answers how many goals were written in all.
+ */
+async function editing(procs: ClusterProcess[], plan: string, cookie: string) {
+  const writers: Writer[] = procs.map((process) => ({ process, peer: connectPeer(process.url, plan, { cookie }) }));
+  await Promise.all(writers.map((w) => synced(w.peer)));
+  const ownerName = await servedBy(procs[0]?.url ?? '', plan, cookie);
+  const owner = procs.find((p) => p.name === ownerName);
+  const survivors = procs.filter((p) => p !== owner);
+  if (!owner || survivors.length === 0) throw new Error(`no owner among the processes: ${ownerName}`);
+  const reader = connectPeer(survivors[0]?.url ?? '', plan, { cookie });
+  await synced(reader);
+  // What the reader holds when its connection (a pipe to the owner) first breaks: all of it
+  // was broadcast by the owner, so acknowledged.
+  let seenAtLoss: string[] | null = null;
+  reader.provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected' && seenAtLoss === null) seenAtLoss = titles(reader);
+  });
+  let round = 0;
+  const timer = setInterval(() => {
+    writers.forEach((w, i) => addGoal(w.peer.doc, { number: `${i}.${round}`, title: `p${i}-${round}` }));
+    round += 1;
+  }, 15);
+  return {
+    owner,
+    survivors,
+    writers,
+    reader,
+    seenAtLoss: () => seenAtLoss,
+    stop: () => {
+      clearInterval(timer);
+      return round * writers.length;
+    },
+  };
+}
+
+/** Moves the writers of `gone` to `to` with their own copies, as the balancer's next upstream would. */
+function moveWriters(writers: Writer[], gone: ClusterProcess, to: ClusterProcess, plan: string, cookie: string): void {
+  for (const w of writers) {
+    if (w.process !== gone) continue;
+    w.peer.provider.destroy();
+    w.peer = connectPeer(to.url, plan, { cookie }, w.peer.doc);
+    w.process = to;
+  }
+}
+
+describe('a process that goes away mid-editing', () => {
+  for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+    it(`${signal} to the owner: clients reconnect to the others and lose nothing any client saw`, SLOW, async () => {
+      cluster = await startCluster(3);
+      const procs = cluster.processes;
+      const { api, plan } = await planOn(procs[0] as ClusterProcess);
+      const cookie = api.sessionCookie;
+      const run = await editing(procs, plan, cookie);
+      await until(() => titles(run.reader).length >= 30, 30_000, 'the reader sees edits');
+      const code = await cluster.signal(run.owner, signal);
+      if (signal === 'SIGTERM') expect(code).toBe(0);
+      const written = run.stop();
+      moveWriters(run.writers, run.owner, run.survivors[1] ?? run.survivors[0] as ClusterProcess, plan, cookie);
+      const peers = [...run.writers.map((w) => w.peer), run.reader];
+      await converged(peers, written);
+      const seen = run.seenAtLoss();
+      expect(seen).not.toBeNull();
+      for (const p of run.survivors) {
+        const stored = await storedTitles(p, plan, cookie);
+        expect(stored).toEqual(expect.arrayContaining(seen ?? []));
+        expect(stored.sort()).toEqual(titles(run.reader).sort());
+      }
+      peers.forEach((peer) => peer.destroy());
+    });
+  }
 });

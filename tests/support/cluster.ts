@@ -39,14 +39,16 @@ export async function startCluster(count: number, env: Record<string, string> = 
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   };
   try {
-    // One after another: the first runs the migrations, the others find them done.
-    for (let i = 0; i < count; i++) {
+    const start = async (i: number) => {
       const dir = tempDataDir();
       dirs.push(dir);
       const name = `p${i}`;
       const { url, child } = await spawnServer(dir, { DATABASE_URL: database.url, SAMPLAN_PROCESS: name, DRAIN_SECONDS: '0', ...env });
-      processes.push({ name, url, child });
-    }
+      processes[i] = { name, url, child };
+    };
+    // The first runs the migrations; the others, started together, find them done.
+    await start(0);
+    await Promise.all(Array.from({ length: count - 1 }, (_, i) => start(i + 1)));
   } catch (error) {
     await stop();
     throw error;
