@@ -23,9 +23,15 @@ const NAME_PREFIX = 'samplan-lease ';
 /** What `acquire` found: this process owns the document, or who does (null: nobody reachable). */
 export type Lease = { owned: true } | { owned: false; owner: string | null };
 
-/** The owner of the lock on `hashtext(document id)`, as an address, while its session lives. */
+/**
+ * The owner of the lock on `hashtext(document id)`, as an address, while its session lives.
+ * Advisory locks belong to one database, but pg_locks lists every database's: without the
+ * database, an installation restored beside another on one server (same document ids)
+ * would send its sockets to the other's processes.
+ */
 const OWNER_SQL = `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
   WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid
+    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
     AND l.objid = (hashtext($2)::bigint & 4294967295)::oid AND l.objsubid = 2 LIMIT 1`;
 
 /**

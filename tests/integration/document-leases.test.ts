@@ -56,6 +56,20 @@ describe('document leases (one owning process per document)', () => {
     expect(b.heldDocuments().sort()).toEqual(['doc-1', 'doc-2']);
   });
 
+  it("of one database never name another database's owner (a restored copy beside the original)", async () => {
+    const copy = await createPostgresDatabase(server.url);
+    const there = await DocumentLeases.open(copy.url, '127.0.0.1:3201');
+    try {
+      expect(await there.acquire('doc-shared-id')).toEqual({ owned: true });
+      const here = await processAt('127.0.0.1:3202');
+      expect(await here.ownerOf('doc-shared-id')).toBeNull();
+      expect(await here.acquire('doc-shared-id')).toEqual({ owned: true });
+    } finally {
+      await there.close();
+      await copy.drop();
+    }
+  });
+
   it('taken twice at once by one process, are released by one release', async () => {
     const [a, b] = [await processAt('127.0.0.1:3103'), await processAt('127.0.0.1:3104')];
     const both = await Promise.all([a.acquire('doc-3'), a.acquire('doc-3'), a.acquire('doc-3')]);
