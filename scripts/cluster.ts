@@ -8,7 +8,8 @@
  *   than its sources, or always with `--build`), plain `node`, each with its own PORT and DATA_DIR and the same
  *   DATABASE_URL; the first seeds the demo data, the others start after it;
  * - nginx (Debian's package, installed with apt-get when missing, as `.ci/run` does) on
- *   127.0.0.1: `/ws/<document>` by `hash $document consistent`, everything else round-robin.
+ *   127.0.0.1: `/ws/<document>` and `/api/documents/<document>/…` by `hash $document
+ *   consistent`, everything else round-robin.
  *
  * Prints the URL. Ctrl+C or SIGTERM stops nginx, the processes (SIGTERM: they drain) and
  * PostgreSQL, each by its process id. Options: `--port N` (nginx, default 8780), `--build`.
@@ -78,8 +79,9 @@ function ensureNginx(): void {
 
 /**
  * The nginx configuration: the document id taken from the URI by a `map`, consistent
- * hashing on it for websockets (a document's sockets meet at one process; when the ring
- * changes, the process they land on forwards them to the owner), round-robin for the rest.
+ * hashing on it for websockets and the document's API (a document's sockets meet at one
+ * process; when the ring changes, the process they land on forwards them to the owner),
+ * round-robin for the rest.
  */
 export function nginxConfig(dir: string, port: number, upstreams: number[]): string {
   const servers = upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n');
@@ -97,7 +99,7 @@ events { worker_connections 4096; }
 http {
   access_log off;
 ${temp}
-  map $uri $samplan_document { ~^/ws/(?<id>[^/]+)$ $id; default ""; }
+  map $uri $samplan_document { ~^/(?:ws|api/documents)/(?<id>[^/]+) $id; default ""; }
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   upstream samplan_documents {
     hash $samplan_document consistent;
@@ -115,6 +117,11 @@ ${servers}
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       proxy_read_timeout 120s;
+    }
+    # A document's API requests meet its sockets: a restore or a rename changes the live room there.
+    location /api/documents/ {
+      proxy_pass http://samplan_documents;
+      ${proxied}
     }
     location / {
       proxy_pass http://samplan_any;
