@@ -164,12 +164,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('Stoppar nginx, Samplan-processerna och PostgreSQL …');
-    const exits = children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null));
-    for (const child of children) if (child.pid) process.kill(child.pid, 'SIGTERM');
+    // Only those still running: a process stopped by hand (a rolling restart) is gone already.
+    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    const exits = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of running) child.kill('SIGTERM');
     await Promise.all(exits);
-    postgres?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(code);
+    try {
+      postgres?.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(code);
+    }
   };
   process.on('SIGINT', () => void stop(130));
   process.on('SIGTERM', () => void stop(143));
