@@ -87,6 +87,29 @@ describe('three processes on one document', () => {
     expect(await closeCodeOf(`${p2.url.replace(/^http/, 'ws')}/ws/${plan}?ticket=${ticket}`)).toBe(4401);
   });
 
+  it('a rename asked of a process that does not own the open document answers 503 document.elsewhere; the owner renames it', async () => {
+    const procs = running().processes;
+    const { api, plan } = await planOn(procs[0] as ClusterProcess);
+    const cookie = api.sessionCookie;
+    const peer = connectPeer(procs[0]?.url ?? '', plan, { cookie });
+    await synced(peer);
+    const ownerName = await servedBy(procs[0]?.url ?? '', plan, cookie);
+    const rename = (via: ClusterProcess, title: string) =>
+      fetch(`${via.url}/api/documents/${plan}`, { method: 'PATCH', headers: { cookie, origin: new URL(via.url).origin, 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+    for (const other of procs.filter((p) => p.name !== ownerName)) {
+      const refused = await rename(other, 'Fel server');
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('document.elsewhere');
+      // Reading it there works, without loading the room: the socket stays with the owner.
+      expect((await fetch(`${other.url}/api/documents/${plan}`, { headers: { cookie } })).status).toBe(200);
+    }
+    const owner = procs.find((p) => p.name === ownerName) as ClusterProcess;
+    expect((await rename(owner, 'Rätt server')).status).toBe(200);
+    await until(() => peer.doc.getMap('meta').get('title') === 'Rätt server', 10_000, 'the live title');
+    peer.destroy();
+  });
+
   it("log-out at one process closes the session's socket held by another", async () => {
     const procs = running().processes;
     const { api, plan } = await planOn(procs[0] as ClusterProcess);
