@@ -36,8 +36,9 @@ const CONVERTED = [
   'tests/integration/cluster-events.test.ts',
   'tests/integration/cluster.test.ts',
   'tests/integration/cluster-recovery.test.ts',
+  'tests/integration/shared-tickets.test.ts',
   '-t',
-  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection)',
+  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection|websocket tickets|tickets in the database)',
 ];
 
 async function main(): Promise<number> {
