@@ -10,8 +10,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { ApiClient, email } from '../support/api.js';
 import { servedBy, startCluster, type ClusterProcess, type TestCluster } from '../support/cluster.js';
+import { testPostgresUrl } from '../support/database.js';
 import { closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
+/** Real processes on one PostgreSQL database: skipped in the SQLite run, run by `npm run test:pg`. */
+const onPostgres = testPostgresUrl() !== null;
 let cluster: TestCluster | null = null;
 /** Three processes through tsx take a while to start on a loaded 2-core machine. */
 const SLOW = { timeout: 120_000 };
@@ -33,7 +36,8 @@ const titles = (peer: Peer) => actionPlanToJSON(peer.doc).goals.map((goal) => go
 
 /** The stored plan's goal titles as process `via` reads them (a non-owner reads PostgreSQL). */
 async function storedTitles(via: ClusterProcess, plan: string, cookie: string): Promise<string[]> {
-  const response = await fetch(`${via.url}/api/documents/${plan}/export.json`, { headers: { cookie } });
+  // A bounded wait: a process that never answers fails the test instead of hanging it.
+  const response = await fetch(`${via.url}/api/documents/${plan}/export.json`, { headers: { cookie }, signal: AbortSignal.timeout(20_000) });
   expect(response.status).toBe(200);
   const stored = (await response.json()) as { goals: Array<{ title: string }> };
   return stored.goals.map((goal) => goal.title);
@@ -46,7 +50,7 @@ async function converged(peers: Peer[], count: number): Promise<void> {
   for (const peer of peers) expect(JSON.stringify(actionPlanToJSON(peer.doc))).toBe(first);
 }
 
-describe('three processes on one document', () => {
+describe.runIf(onPostgres)('three processes on one document', () => {
   // One cluster for these tests (each its own person and plan); the next describe kills processes.
   let shared: TestCluster | null = null;
   beforeAll(async () => {
@@ -180,7 +184,7 @@ function moveWriters(writers: Writer[], gone: ClusterProcess, to: ClusterProcess
   }
 }
 
-describe('a process that goes away mid-editing', () => {
+describe.runIf(onPostgres)('a process that goes away mid-editing', () => {
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`${signal} to the owner: clients reconnect to the others and lose nothing any client saw`, SLOW, async () => {
       cluster = await startCluster(3);

@@ -23,15 +23,18 @@ export interface TestCluster {
   databaseUrl: string;
   /** Resolves with the process's exit code after `signal`. */
   signal(process: ClusterProcess, signal: 'SIGKILL' | 'SIGTERM'): Promise<number | null>;
+  /** Starts process `index` again (same name and data dir, a new port) after it has exited; replaces it in `processes`. */
+  restart(index: number): Promise<ClusterProcess>;
   stop(): Promise<void>;
 }
 
 /** Starts `count` processes named p0, p1, … on one new database; fails when DATABASE_URL is unset. */
-export async function startCluster(count: number, env: Record<string, string> = {}): Promise<TestCluster> {
+export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<TestCluster> {
   const serverUrl = testPostgresUrl();
   if (!serverUrl) throw new Error('The cluster tests need PostgreSQL: run them with npm run test:pg -- <file>');
   const database = await createPostgresDatabase(serverUrl);
   const dirs: string[] = [];
+  const env = { DATABASE_URL: database.url, DRAIN_SECONDS: '0', ...extraEnv };
   const processes: ClusterProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.map((p) => exited(p.child, 'SIGKILL')));
@@ -41,9 +44,9 @@ export async function startCluster(count: number, env: Record<string, string> = 
   try {
     const start = async (i: number) => {
       const dir = tempDataDir();
-      dirs.push(dir);
+      dirs[i] = dir;
       const name = `p${i}`;
-      const { url, child } = await spawnServer(dir, { DATABASE_URL: database.url, SAMPLAN_PROCESS: name, DRAIN_SECONDS: '0', ...env });
+      const { url, child } = await spawnServer(dir, { ...env, SAMPLAN_PROCESS: name });
       processes[i] = { name, url, child };
     };
     // The first runs the migrations; the others, started together, find them done.
@@ -53,7 +56,15 @@ export async function startCluster(count: number, env: Record<string, string> = 
     await stop();
     throw error;
   }
-  return { processes, databaseUrl: database.url, signal: (p, signal) => exited(p.child, signal), stop };
+  const restart = async (i: number): Promise<ClusterProcess> => {
+    const name = `p${i}`;
+    // Beside two processes under load on a shared 2-core machine, a start takes longer.
+    const { url, child } = await spawnServer(dirs[i] ?? tempDataDir(), { ...env, SAMPLAN_PROCESS: name }, 90_000);
+    const fresh = { name, url, child };
+    processes[i] = fresh;
+    return fresh;
+  };
+  return { processes, databaseUrl: database.url, signal: (p, signal) => exited(p.child, signal), restart, stop };
 }
 
 function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
