@@ -29,6 +29,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -39,6 +40,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll's default 1 s is less than a page, the server and a busy CI machine
+          // may take to show a change: a poll then failed by chance (a flaky test is a bug).
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },

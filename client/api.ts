@@ -105,28 +105,70 @@ export function onUnauthorized(listener: () => void): void {
   unauthorized = listener;
 }
 
-/** One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and message. */
+/**
+ * The server ended this person's session by another way than an API answer — the document
+ * socket closed 4401 — so the app does what it does on a 401: forgets them and deletes their
+ * local copies and cached answers (red team: after a logout elsewhere the offline app still
+ * opened the person's documents for whoever used the browser next).
+ */
+export function sessionEndedByServer(): void {
+  unauthorized();
+}
+
+/**
+ * How long one call may take, answer body included, before it counts as "the server could
+ * not be reached": a weak or hanging connection must end in an error with "Försök igen",
+ * never "Laddar …" for ever (issue 17 item 3). An upload (an imported table) gets longer.
+ */
+export const CALL_TIMEOUT_MS = 20_000;
+export const UPLOAD_TIMEOUT_MS = 120_000;
+
+const NETWORK_MESSAGE = 'Servern kunde inte nås. Kontrollera anslutningen.';
+
+/**
+ * One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and
+ * message. Status 0 means no answer: `network` (no connection) or `timeout` (none within the
+ * time above). An answer that is not the server's JSON (a proxy's HTML error page) throws
+ * ApiError with that status and code `bad-response`.
+ */
 export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  const upload = body instanceof Blob || (typeof body === 'string' && contentType !== 'application/json');
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), upload ? UPLOAD_TIMEOUT_MS : CALL_TIMEOUT_MS);
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
+      signal: abort.signal,
       headers: body === undefined ? {} : { 'content-type': contentType },
       // A Blob (an uploaded file) goes as its bytes: the server decodes its encoding.
       body: body === undefined ? undefined : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
     });
+    text = await response.text();
   } catch {
-    throw new ApiError(0, 'network', 'Servern kunde inte nås. Kontrollera anslutningen.');
+    throw new ApiError(0, abort.signal.aborted ? 'timeout' : 'network', NETWORK_MESSAGE);
+  } finally {
+    clearTimeout(timer);
   }
-  const text = await response.text();
-  const data: unknown = text ? JSON.parse(text) : null;
+  const data = parseAnswer(text, response.status);
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (response.status === 401 && error?.code === 'unauthorized') unauthorized();
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
   }
   return data as T;
+}
+
+/** The answer's JSON (null when empty); anything else is not the server speaking. */
+function parseAnswer(text: string, status: number): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(status, 'bad-response', `Servern svarade oväntat (${status}).`);
+  }
 }
 
 export const api = {

@@ -5,7 +5,7 @@
  */
 import { createMemo, createResource, createRoot, createSignal } from 'solid-js';
 import { api, ApiError, onUnauthorized } from './api.js';
-import { clearLocalCopies } from './sync/local-copies.js';
+import { API_CACHE, clearLocalCopies } from './sync/local-copies.js';
 
 /**
  * Why the last session ended: `logged-out` (the person's own "Logga ut"), `everywhere`
@@ -24,7 +24,12 @@ async function loadMe() {
     setSessionEnd(null);
     return session;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      // Nobody is signed in: the service worker's last answers (who was, their documents'
+      // records) must not open anything offline for whoever uses this browser next.
+      await globalThis.caches?.delete(API_CACHE).catch(() => false);
+      return null;
+    }
     throw error;
   }
 }

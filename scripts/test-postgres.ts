@@ -30,6 +30,8 @@ const CONVERTED = [
   'tests/integration/documents-cap.test.ts',
   'tests/integration/share-store.test.ts',
   'tests/integration/audit-store.test.ts',
+  'tests/integration/find-document.test.ts',
+  'tests/integration/nul-in-url.test.ts',
   // Many processes (issue 21, docs/cluster.md): PostgreSQL only.
   'tests/integration/document-leases.test.ts',
   'tests/integration/forward-upgrade.test.ts',
@@ -38,7 +40,7 @@ const CONVERTED = [
   'tests/integration/cluster-recovery.test.ts',
   'tests/integration/shared-tickets.test.ts',
   '-t',
-  '^(document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection|websocket tickets|tickets in the database)',
+  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection|websocket tickets|tickets in the database)',
 ];
 
 async function main(): Promise<number> {

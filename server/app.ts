@@ -13,6 +13,7 @@ import { errorBody, onError } from './errors.js';
 import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
 import { closeWhenBodyUnread } from './http/unread-body.js';
+import { refuseNulInUrl } from './http/nul-in-url.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './routes/audit.js';
@@ -52,6 +53,7 @@ export function createApp(deps: Deps) {
 
   const api = new Hono<AppEnv>();
   api.use(closeWhenBodyUnread());
+  api.use(refuseNulInUrl());
   api.use(sameOrigin(deps.config.trustProxy));
   api.use(async (c, next) => {
     // The import route sets its own limit; every other body is small JSON.

@@ -48,6 +48,9 @@ export function isSimpleUnit(text: string, index: number): boolean {
   return SIMPLE.test(text);
 }
 
+/** Code units segmented at a time by `characterLength` (see there). */
+const CHARACTER_WINDOW = 256;
+
 /**
  * The number of user-perceived characters in `text`. Time is proportional to its length;
  * callers bound it (`fitsLength` never counts past `max × MAX_UNITS_PER_CHARACTER`).
@@ -56,9 +59,34 @@ export function isSimpleUnit(text: string, index: number): boolean {
 export function characterLength(text: string): number {
   const simple = simplePrefix(text, text.length);
   if (simple === text.length) return simple;
-  const from = Math.max(0, simple - 1);
+  let from = Math.max(0, simple - 1);
   let count = from;
-  for (const _segment of segmenter.segment(from === 0 ? text : text.slice(from))) count++;
+  // In windows: V8's segment iterator costs time proportional to the text for every segment
+  // it yields, so segmenting a whole text is quadratic (32 000 family emoji took 52 s; red
+  // team F5, where the server counts pushed texts). Each window's last segment may go on
+  // past it, so it is counted again from its start — a character boundary (the rules look
+  // one code point ahead, and a window never ends inside one), as `knownBoundary` is — in the
+  // next window; a window of one segment is widened.
+  let window = CHARACTER_WINDOW;
+  while (from < text.length) {
+    let end = Math.min(text.length, from + window);
+    // Never between the halves of a pair: the boundary before a character is decided by it whole.
+    if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+    let last = -1;
+    let segments = 0;
+    for (const { index } of segmenter.segment(text.slice(from, end))) {
+      segments++;
+      last = index;
+    }
+    if (end === text.length) return count + segments;
+    if (segments <= 1) {
+      window *= 2;
+      continue;
+    }
+    count += segments - 1;
+    from += last;
+    window = CHARACTER_WINDOW;
+  }
   return count;
 }
 

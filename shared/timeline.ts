@@ -204,17 +204,20 @@ export const TICK_PADDING_PX = 5;
 /**
  * The axis as drawn in a track `trackPx` wide (issue 17 item 14: labels are never clipped).
  * `textPx(text)` is the width of a label's text in pixels (the client measures it in the
- * tick's font). When a month or quarter label does not fit its segment the unit labels go
- * (the years row carries the axis); when a year does not fit, ticks stand for 2, 4 … years,
- * labelled with their first year. A first or last segment clipped by the range shows its
- * label only when it fits. `trackPx <= 0` (not laid out yet) labels everything.
+ * tick's font). The units row shows the finest unit whose labels all fit: months, else
+ * quarters (`K1`, `Q1`: the year is on the row above, so a phone still sees quarters), else
+ * no unit labels (the years row carries the axis); when a year does not fit, ticks stand
+ * for 2, 4 … years, labelled with their first year. A first or last segment clipped by the
+ * range shows its label only when it fits. `trackPx <= 0` (not laid out yet) labels everything.
  *
  * @example axisTicks(timelineOf(plan, today), 320, (s) => s.length * 7, 'sv').yearStep // 2 for a 6-year plan on a phone
  */
 export function axisTicks(timeline: Pick<Timeline, 'axis' | 'years'>, trackPx: number, textPx: (text: string) => number, locale: Locale): AxisTicks {
   const measured = trackPx > 0;
   const fits = (tick: AxisTick) => tick.label !== null && (!measured || (tick.width / 100) * trackPx >= textPx(tick.label) + TICK_PADDING_PX);
-  const units = timeline.axis.map((segment) => tickOf([segment], locale));
+  const rows = timeline.axis[0]?.unit === 'month' ? [timeline.axis, quartersOf(timeline.axis)] : [timeline.axis];
+  const candidates = rows.map((row) => row.map((segment) => unitTickOf(segment, locale)));
+  const units = candidates.find((row) => allInnerFit(row, fits)) ?? candidates[candidates.length - 1] ?? [];
   const unitLabels = allInnerFit(units, fits);
   let yearStep = 1;
   let years = mergeYears(timeline.years, yearStep, locale);
@@ -229,6 +232,24 @@ export function axisTicks(timeline: Pick<Timeline, 'axis' | 'years'>, trackPx: n
 /** Whether every tick but the first and last (which the range may clip) has room for its label. */
 function allInnerFit(ticks: AxisTick[], fits: (tick: AxisTick) => boolean): boolean {
   return ticks.slice(1, -1).every(fits);
+}
+
+/** Months merged into the quarters they make up (the first and last clipped like the months). */
+function quartersOf(months: AxisSegment[]): AxisSegment[] {
+  const quarters: AxisSegment[] = [];
+  for (const month of months) {
+    const index = Math.ceil(month.index / 3);
+    const last = quarters[quarters.length - 1];
+    if (last !== undefined && last.year === month.year && last.index === index) last.width = Math.round((last.width + month.width) * 100) / 100;
+    else quarters.push({ unit: 'quarter', year: month.year, index, left: month.left, width: month.width });
+  }
+  return quarters;
+}
+
+/** A tick of the units row: a quarter as `K1` / `Q1` (its year is on the years row above; the title names both). */
+function unitTickOf(segment: AxisSegment, locale: Locale): AxisTick {
+  const tick = tickOf([segment], locale);
+  return segment.unit === 'quarter' ? { ...tick, label: `${QUARTER_PREFIX[locale]}${segment.index}` } : tick;
 }
 
 function mergeYears(years: AxisSegment[], step: number, locale: Locale): AxisTick[] {

@@ -112,8 +112,9 @@ function ImportReportView(props: { result: DocumentSummary & { report: ImportRep
           </For>
         </ul>
       </Show>
-      <h4>{t('skippedRows')}</h4>
+      {/* No heading over nothing: "Rader som inte kunde läsas" above "Alla rader kunde läsas." read as a contradiction. */}
       <Show when={props.result.report.skipped.length > 0} fallback={<p>{t('noSkipped')}</p>}>
+        <h4>{t('skippedRows')}</h4>
         <ul>
           <For each={props.result.report.skipped}>
             {(row) => (

@@ -6,7 +6,7 @@ import { isHelpShortcut } from '../lib/shortcuts.js';
 const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: MessageKey }> = [
   { keys: ['Alt', 'Shift', 'A'], what: 'key_issues' },
   { keys: ['Alt', '↑ / ↓'], what: 'key_rows' },
-  { keys: ['Ctrl', 'Z / Shift+Z'], what: 'key_undo' },
+  { keys: ['Ctrl', 'Z / Shift+Z / Y'], what: 'key_undo' },
   { keys: ['Enter'], what: 'key_commit' },
   { keys: ['?'], what: 'key_help' },
 ];

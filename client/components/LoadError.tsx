@@ -3,6 +3,7 @@ import { Match, Switch } from 'solid-js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { firstClause } from '../lib/page-title.js';
 import { PageHeading, usePageTitle } from './Page.jsx';
 
 /** What kind of failure a page's load ran into, and so which way on to offer. */
@@ -29,14 +30,17 @@ const TEXT: Record<Exclude<LoadFailure, 'missing'>, MessageKey> = {
  * A page that could not load says why, with a way on — sign in (and come back here), back to
  * the workspaces, or try again — never "Laddar …" for ever (issue 17 item 3).
  */
-export function LoadError(props: { error: unknown; what: 'document' | 'workspace'; onRetry?: () => void }) {
+export function LoadError(props: { error: unknown; what: 'document' | 'workspace'; onRetry?: () => void; documentHref?: string }) {
   const failure = () => loadFailure(props.error);
+  // A version page whose document is there but whose version is not (user test: it said the document was missing).
+  const versionMissing = () => props.error instanceof ApiError && props.error.code === 'version.not-found';
   const text = () => {
     const kind = failure();
+    if (kind === 'missing' && versionMissing()) return t('load_versionMissing');
     if (kind === 'missing') return t(props.what === 'document' ? 'load_documentMissing' : 'load_workspaceMissing');
     return t(TEXT[kind]);
   };
-  usePageTitle(() => t('title_error'));
+  usePageTitle(() => firstClause(text()));
   const here = () => `${location.pathname}${location.search}`;
   return (
     <section class="load-error" role="alert" data-load-error={failure()}>
@@ -51,6 +55,9 @@ export function LoadError(props: { error: unknown; what: 'document' | 'workspace
               {t('retry')}
             </button>{' '}
             <A href="/">{t('toWorkspaces')}</A>
+          </Match>
+          <Match when={versionMissing() && props.documentHref}>
+            {(href) => <A href={href()}>{t('load_toDocument')}</A>}
           </Match>
           <Match when={true}>
             <A href="/">{t('toWorkspaces')}</A>

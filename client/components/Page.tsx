@@ -1,6 +1,7 @@
 import { onCleanup, onMount, createEffect, type JSX } from 'solid-js';
 import { shouldFocusHeading, type FocusPlace } from '../lib/page-focus.js';
 import { t } from '../i18n/index.js';
+import { pageTitle } from '../lib/page-title.js';
 
 const claim = { claimedFor: location.pathname + location.search };
 let titleOwner: symbol | null = null;
@@ -14,8 +15,7 @@ export function usePageTitle(title: () => string): void {
   const owner = Symbol('page-title');
   createEffect(() => {
     titleOwner = owner;
-    const text = title().trim();
-    document.title = text ? `${text} – ${t('appName')}` : t('appName');
+    document.title = pageTitle(title(), t('appName'));
   });
   // A page that is leaving resets the title only if no newer page has set it meanwhile.
   onCleanup(() => {

@@ -8,8 +8,8 @@ describe('downloadName', () => {
     ['Møteplan «Nettverk» 2027', 'tsv', 'Møteplan «Nettverk» 2027.tsv'],
     ['', 'json', 'dokument.json'],
     ['   ', 'json', 'dokument.json'],
-    ['../../etc/passwd', 'json', '.. .. etc passwd.json'],
-    ['C:\\Windows\\system32', 'tsv', 'C: Windows system32.tsv'],
+    ['../../etc/passwd', 'json', 'etc passwd.json'],
+    ['C:\\Windows\\system32', 'tsv', 'C - Windows system32.tsv'],
     ['🌍🌱', 'json', '🌍🌱.json'],
   ])('%j → %s', (title, extension, expected) => {
     expect(downloadName(title, extension)).toBe(expected);

@@ -1,7 +1,8 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ROOTS } from '../../shared/model/kinds.js';
-import { api, type DocumentInfo, type User } from '../api.js';
+import { api, sessionEndedByServer, type DocumentInfo, type User } from '../api.js';
+import { CloseCode } from '../sync/close-codes.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
 import { DownloadLink } from '../components/DownloadLink.jsx';
 import { DocumentMenu } from '../components/lifecycle/DocumentMenu.jsx';
@@ -26,6 +27,7 @@ import { createPresence } from '../sync/presence.js';
 import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
+import { isPassedToDocument, undoStepOf } from '../lib/undo-keys.js';
 
 /**
  * `/d/:doc`. Keyed on the route's document: an in-app link from one document to another
@@ -80,11 +82,17 @@ function DocumentSessionView(props: { info: DocumentInfo; user: User }) {
   );
 }
 
+/** The provider stopped for good with `code`: a 4401 ends the whole app's session, then the document's session decides. */
+function whenClosed(code: number, session: DocumentSession, live: Parameters<DocumentSession['closed']>[1]): void {
+  if (code === CloseCode.Unauthorized) sessionEndedByServer();
+  void session.closed(code, live);
+}
+
 function LiveDocumentView(props: { info: DocumentInfo; user: User; session: DocumentSession }) {
   const live = openDocument(props.info.id, props.user, ROOTS[props.info.kind].maps);
   onCleanup(() => void live.destroy());
   // The provider stopped reconnecting (close-codes.ts): the session decides what comes next.
-  live.provider.on('closed', ({ code }: { code: number }) => void props.session.closed(code, live));
+  live.provider.on('closed', ({ code }: { code: number }) => whenClosed(code, props.session, live));
   let syncedBefore = false;
   const state = createMemo(() => live.status().state);
   createEffect(() => {
@@ -146,18 +154,20 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
 
 /**
  * Keys on a document page: Alt+↑/↓ to the same field one row up or down (a select keeps
- * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z outside text editors to undo
- * and redo one's own changes while the session may write.
+ * Alt+↓ for opening its list), and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl/Cmd+Y outside text editors — or in
+ * a field with nothing unsaved (lib/undo-keys.ts) — to undo and redo one's own changes while
+ * the session may write.
  */
 function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: () => boolean): void {
   const onKey = (event: KeyboardEvent) => {
     const step = rowStep(event);
     const target = event.target instanceof Element ? event.target : null;
     if (step !== null && target && target.tagName !== 'SELECT' && moveToRow(target, step)) return event.preventDefault();
-    if (!writable() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-    if (target?.closest('.cm-editor, input, textarea')) return;
+    const undoStep = undoStepOf(event);
+    if (!writable() || undoStep === null) return;
+    if (target?.closest('.cm-editor, input, textarea') && !isPassedToDocument(event)) return;
     event.preventDefault();
-    if (event.shiftKey) undo.redo();
+    if (undoStep === 'redo') undo.redo();
     else undo.undo();
   };
   document.addEventListener('keydown', onKey);

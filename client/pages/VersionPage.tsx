@@ -82,7 +82,7 @@ export function VersionPage() {
       {() => (
         <Switch fallback={<p role="status">{t('loading')}</p>}>
           <Match when={json.error as unknown}>
-            <LoadError error={json.error} what="document" onRetry={() => void refetch()} />
+            <LoadError error={json.error} what="document" onRetry={() => void refetch()} documentHref={`/d/${encodeURIComponent(params.doc)}`} />
           </Match>
           <Match when={json()} keyed>
             {(loaded) => <VersionView documentId={params.doc} json={loaded} />}

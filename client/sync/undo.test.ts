@@ -86,3 +86,41 @@ describe('redo after such an undo', () => {
     expect([budgetOf(anna), budgetOf(erik)]).toEqual([undone, undone]);
   });
 });
+
+describe('undo and a text editor bound to a Y.Text (user test: an undone title typed twice)', () => {
+  /** A plan whose activity title is a Y.Text, a "view" kept by an observer as an editor binding is, and the manager. */
+  function boundTitle() {
+    const doc = basePlan();
+    const undo = createUndoManager(doc, PLAN_ROOTS);
+    const activity = actionPlanRoots(doc).activities.get('a1') as Y.Map<unknown>;
+    const text = new Y.Text('Skolor');
+    doc.transact(() => activity.set('titleText', text), REMOTE);
+    const view = { shown: text.toString() };
+    text.observe(() => (view.shown = text.toString()));
+    const editorOrigin = { editor: true };
+    undo.addTrackedOrigin(editorOrigin);
+    doc.transact(() => text.delete(0, text.length), editorOrigin);
+    return { undo, text, view };
+  }
+
+  it.each(['undo', 'redo'] as const)('a "popped" listener of %s sees the step already shown by every observer', (step) => {
+    const { undo, text, view } = boundTitle();
+    if (step === 'redo') undo.undo();
+    const seen: string[] = [];
+    undo.on('stack-item-popped', () => seen.push(`${text.toString()}|${view.shown}`));
+    undo[step]();
+    const expected = step === 'undo' ? 'Skolor' : '';
+    expect(seen).toEqual([`${expected}|${expected}`]);
+  });
+
+  it('a listener that throws still leaves the step redoable, and the text once', () => {
+    const { undo, text } = boundTitle();
+    undo.on('stack-item-popped', () => {
+      throw new RangeError('Selection points outside of document');
+    });
+    expect(() => undo.undo()).toThrow(RangeError);
+    expect(text.toString()).toBe('Skolor');
+    expect(undo.redoStack.length).toBe(1);
+    expect(undo.undoStack.length).toBe(0);
+  });
+});

@@ -34,8 +34,20 @@ function isAlive(map: Y.Map<unknown>): boolean {
   return map._item === null || !map._item.deleted;
 }
 
-/** Undo and redo as one transaction each, with the keys they emptied filled again. */
+/** lib0's `emit`, untyped: the overload below forwards whatever Yjs emits. */
+type Emit = (name: string, args: unknown[]) => void;
+
+/**
+ * Undo and redo as one transaction each, with the keys they emptied filled again. The
+ * "popped" listeners (y-codemirror.next puts the caret back there) hear of the step after
+ * that transaction, once every observer has shown its result: inside it, an editor still
+ * holds the old text, and moving its caret into the undone text threw ("Selection points
+ * outside of document"), which left the key to the browser's own undo as well (user test:
+ * the undone title typed twice).
+ */
 class ValueKeepingUndoManager extends Y.UndoManager {
+  private heldPops: unknown[][] | null = null;
+
   override undo(): ReturnType<Y.UndoManager['undo']> {
     return this.popKeepingValues(() => super.undo(), 'undoing');
   }
@@ -44,18 +56,35 @@ class ValueKeepingUndoManager extends Y.UndoManager {
     return this.popKeepingValues(() => super.redo(), 'redoing');
   }
 
+  override emit<NAME extends 'stack-item-added' | 'stack-item-popped' | 'stack-cleared' | 'stack-item-updated'>(name: NAME, args: Parameters<Parameters<Y.UndoManager['on']>[1]>): void;
+  override emit(name: string, args: unknown[]): void {
+    if (name === 'stack-item-popped' && this.heldPops) {
+      refillEmptiedKeys(args[0] as Pick<StackItemEvent, 'stackItem'>);
+      this.heldPops.push(args);
+      return;
+    }
+    (super.emit as Emit).call(this, name, args);
+  }
+
   private popKeepingValues<T>(pop: () => T, flag: 'undoing' | 'redoing'): T {
+    const held: unknown[][] = [];
+    this.heldPops = held;
     let result: T | undefined;
     try {
       this.doc.transact(() => {
-        result = pop();
-        // `pop` cleared the flag, but the handler that files this transaction (an undo on
-        // the redo stack) runs when this outer transaction ends, and must still see it.
-        this[flag] = true;
+        try {
+          result = pop();
+        } finally {
+          // `pop` cleared the flag, but the handler that files this transaction (an undo on
+          // the redo stack) runs when this outer transaction ends, and must still see it.
+          this[flag] = true;
+        }
       }, this);
     } finally {
       this[flag] = false;
+      this.heldPops = null;
     }
+    for (const args of held) (super.emit as Emit).call(this, 'stack-item-popped', args);
     return result as T;
   }
 }
@@ -99,6 +128,5 @@ export function createUndoManager(doc: Y.Doc, rootNames: readonly string[]): Y.U
   const record = (event: StackItemEvent) => recordEarlierValues(manager, event);
   manager.on('stack-item-added', record);
   manager.on('stack-item-updated', record);
-  manager.on('stack-item-popped', refillEmptiedKeys);
   return manager;
 }

@@ -7,25 +7,42 @@ import { onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 
 /**
- * A Solid store holding `read(doc)`, refreshed after every change to the document.
+ * A Solid store holding `read(doc)`, refreshed after every change to the document (or,
+ * with `relevant`, after a change it says `read` can see: a whole-document read on every
+ * keystroke of a 2 000-activity plan costs hundreds of milliseconds, issue 17 item 14).
  * `reconcile` keeps unchanged rows identical, so only what changed re-renders. Refreshes
  * are batched per task, so a burst of remote updates costs one read.
  */
-export function createDocView<T extends object>(doc: Y.Doc, read: (doc: Y.Doc) => T): Store<T> {
+export function createDocView<T extends object>(doc: Y.Doc, read: (doc: Y.Doc) => T, relevant: (transaction: Y.Transaction) => boolean = () => true): Store<T> {
   const [view, setView] = createStore<T>(read(doc));
   let scheduled = false;
   const refresh = () => {
     scheduled = false;
     setView(reconcile(read(doc), { key: 'id', merge: true }));
   };
-  const onUpdate = () => {
-    if (scheduled) return;
+  const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (scheduled || !relevant(transaction)) return;
     scheduled = true;
     queueMicrotask(refresh);
   };
   doc.on('update', onUpdate);
   onCleanup(() => doc.off('update', onUpdate));
   return view;
+}
+
+/**
+ * Whether a transaction may have changed what a reader of `keys` sees: a root changed
+ * (items added, removed, or a document-level field), one of `keys` was set on a map, or a
+ * text stored under one of `keys` was typed in. A keystroke in any other field says no.
+ */
+export function touchesKeys(transaction: Y.Transaction, keys: ReadonlySet<string>): boolean {
+  for (const [type, changed] of transaction.changed) {
+    const item = type._item;
+    if (item === null) return true;
+    for (const key of changed) if (key !== null && keys.has(key)) return true;
+    if (typeof item.parentSub === 'string' && keys.has(item.parentSub)) return true;
+  }
+  return false;
 }
 
 /**

@@ -11,6 +11,8 @@
  * (whose address is cleared when used, and deleted with the account it was for).
  */
 import { sql, type Kysely } from 'kysely';
+import { Limits } from '../../shared/limits.js';
+import { cutToLength } from '../../shared/strings.js';
 import type { Tables } from '../db/schema.js';
 import { DELETED_USER_NAME } from '../db/users.js';
 import type { AuditActionName, AuditTarget, AuditTargetType } from './actions.js';
@@ -46,9 +48,23 @@ export interface AuditEntry {
  *   target: { type: 'document', id, label: title }, details: { format: 'xlsx' } }, clock.now())
  */
 export async function recordAudit(kdb: Kysely<Tables>, input: AuditInput, now: number): Promise<void> {
-  const label = PERSONAL_TARGETS.has(input.target.type) ? null : (input.target.label ?? null);
+  const label = PERSONAL_TARGETS.has(input.target.type) ? null : bounded(input.target.label ?? null);
+  const details = JSON.stringify(boundedDetails(input.details ?? {}));
   await sql`INSERT INTO audit_log (workspace_id, at, actor_id, action, target_type, target_id, target_label, details)
-    VALUES (${input.workspaceId}, ${now}, ${input.actorId}, ${input.action}, ${input.target.type}, ${input.target.id}, ${label}, ${JSON.stringify(input.details ?? {})})`.execute(kdb);
+    VALUES (${input.workspaceId}, ${now}, ${input.actorId}, ${input.action}, ${input.target.type}, ${input.target.id}, ${label}, ${details})`.execute(kdb);
+}
+
+/**
+ * Every text an entry keeps is cut to a name's length on whole characters: a title set over
+ * the websocket can be megabytes, and each export of it would otherwise store it again
+ * (red team: 60 exports of a 1 MB title made one audit page 64 MB).
+ */
+function bounded<T extends string | null>(text: T): T {
+  return (typeof text === 'string' ? cutToLength(text, Limits.maxNameLength) : text) as T;
+}
+
+function boundedDetails(details: AuditDetails): AuditDetails {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? bounded(value) : value])) as AuditDetails;
 }
 
 /** Targets whose label is a person's name or address: looked up when listed, never stored. */

@@ -7,6 +7,7 @@ import type { DocumentKind } from '../../shared/model/kinds.js';
 import { AppError, notFound } from '../errors.js';
 import { isPostgres } from './dialect.js';
 import type { Kdb } from './kysely.js';
+import { precompiled } from './precompiled.js';
 import type { Tables } from './schema.js';
 
 /** `deps.kdb` or a transaction on it. */
@@ -97,19 +98,21 @@ export async function restoreDocument(kdb: Kdb, row: DocumentRow, maxPerWorkspac
   await underCap(kdb, row.workspaceId, maxPerWorkspace, write, refusal);
 }
 
+// Precompiled (docs/database.md "Hot paths"): every document route and every upgrade asks.
+const liveDocumentById = precompiled(1, (kdb, id: string) =>
+  kdb.selectFrom('documents').select(['id', 'workspace_id as workspaceId', 'kind', 'title']).where('id', '=', id).where('deleted_at', 'is', null),
+);
+
 /**
  * The document, unless it is deleted: a deleted document (in the trash, DESIGN "Audit and
  * exports") is 404 for everyone, over HTTP and the websocket, because every lookup goes
- * through here. The trash and undelete use `findDocumentWithState`.
+ * through here. The trash and undelete use `findDocumentWithState`. Built once, so a lookup
+ * costs about what main's cached statement did (tests/bench/db-lookup.ts).
  */
 export async function findDocument(kdb: Q, id: string): Promise<DocumentRow | undefined> {
-  return kdb
-    .selectFrom('documents')
-    .select(['id', 'workspace_id as workspaceId', 'kind', 'title'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return liveDocumentById.first(kdb, id);
 }
+
 
 /** Every document of the workspace that is not deleted, archived ones included (role changes reach them too). */
 export async function documentsOf(kdb: Q, workspaceId: string): Promise<Array<Omit<DocumentRow, 'workspaceId'>>> {

@@ -45,12 +45,14 @@ export async function deletionPlan(kdb: Kdb, userId: string): Promise<{ blocking
 }
 
 /**
- * Erases the account's personal data in one transaction; 409 `last-coordinator` (nothing
- * changed) while it is the last coordinator of a workspace others are in. The person's
- * workspaces are locked first (server/db/workspaces.ts `lockWorkspace`), so nobody joins
- * or loses the coordinator role in them between the check and the deletion.
+/**
+ * Erases the account's personal data in one transaction, and says which workspaces and
+ * documents went with it (their rooms must be dropped: server/routes/me.ts); 409
+ * `last-coordinator` (nothing changed) while it is the last coordinator of a workspace others
+ * are in. The person's workspaces are locked first (server/db/workspaces.ts `lockWorkspace`),
+ * so nobody joins or loses the coordinator role in them between the check and the deletion.
  */
-export async function eraseAccount(kdb: Kdb, userId: string, now: number): Promise<{ deletedWorkspaces: string[] }> {
+export async function eraseAccount(kdb: Kdb, userId: string, now: number): Promise<{ deletedWorkspaces: string[]; deletedDocuments: string[] }> {
   return kdb.transaction().execute(async (trx) => {
     await trx
       .updateTable('workspaces')
@@ -63,12 +65,15 @@ export async function eraseAccount(kdb: Kdb, userId: string, now: number): Promi
       throw new AppError(409, 'last-coordinator', `Du är ensam samordnare i ${names}. Gör någon annan till samordnare först.`);
     }
     const email = (await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email ?? '';
-    if (alone.length > 0) await trx.deleteFrom('workspaces').where('id', 'in', alone.map((s) => s.id)).execute();
+    const aloneIds = alone.map((s) => s.id);
+    const deletedDocuments =
+      aloneIds.length > 0 ? (await trx.selectFrom('documents').select('id').where('workspace_id', 'in', aloneIds).orderBy('id').execute()).map((row) => row.id) : [];
+    if (aloneIds.length > 0) await trx.deleteFrom('workspaces').where('id', 'in', aloneIds).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
     // Links addressed to them carry their address; a coordinator invites a new person anew.
     if (email) await trx.deleteFrom('invitations').where('email', '=', email).execute();
     await tombstoneUser(trx, userId, now);
-    return { deletedWorkspaces: alone.map((s) => s.id) };
+    return { deletedWorkspaces: aloneIds, deletedDocuments };
   });
 }

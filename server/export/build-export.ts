@@ -11,7 +11,7 @@ import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
 import { validate } from '../../shared/validate/index.js';
-import type { FileFormat } from './file-formats.js';
+import type { ExportWarning, FileFormat } from './file-formats.js';
 
 /**
  * `json`: `GET …/export.json`; `tsv`: `GET …/export.tsv`; `validation`: `GET …/validation`;
@@ -38,6 +38,8 @@ export interface BuiltExport {
   body: string | Uint8Array;
   /** The document's title (for the download's file name); '' without a kind. */
   title: string;
+  /** What a file could not hold as written (file-formats.ts `ExportWarning`); absent: nothing. */
+  warnings?: ExportWarning[];
 }
 
 /**

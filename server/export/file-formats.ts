@@ -11,6 +11,7 @@
  * | ics     | 400                      | 400                   | meetings as events              |
  * | minutes | 400                      | 400                   | one meeting (404 if none)       |
  */
+import { minutesFileTitle } from '../../shared/file-name.js';
 import type { Locale } from '../../shared/locale.js';
 import type { DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTableCsv } from '../../shared/table/csv.js';
@@ -42,8 +43,18 @@ const UNSUPPORTED: Record<FileFormat, string> = {
   minutes: 'Bara agendor har minnesanteckningar.',
 };
 
-/** A built file: its bytes (CSV and ICS as text) and the title its download is named after. */
-export type BuiltFile = { body: Uint8Array | string; title: string };
+/**
+ * What the file could not hold as the document says, for the `X-Samplan-Export-Warnings`
+ * header (docs/exports.md); only `export.ics` has any today (ics-notes.ts).
+ */
+export interface ExportWarning {
+  code: string;
+  meetingId: string;
+  value: string;
+}
+
+/** A built file: its bytes (CSV and ICS as text), the title its download is named after, and its warnings. */
+export type BuiltFile = { body: Uint8Array | string; title: string; warnings?: ExportWarning[] };
 
 /** The file, or why there is none. */
 export async function buildFile(json: DocumentJSON, format: FileFormat, request: FileRequest): Promise<BuiltFile | FileRefusal> {
@@ -52,13 +63,18 @@ export async function buildFile(json: DocumentJSON, format: FileFormat, request:
     const meeting = json.meetings.find((m) => m.id !== null && m.id === request.meetingId);
     const minutes = meeting ? await buildMinutesDocx(json, meeting.id ?? '', request.locale) : null;
     if (!meeting || !minutes) return { code: 'export.no-meeting', message: 'Mötet finns inte i agendan.' };
-    return { body: minutes, title: `${json.title} ${meeting.date} ${meeting.title}` };
+    return { body: minutes, title: minutesFileTitle(json.title, meeting) };
+  }
+  if (format === 'ics') {
+    if (json.kind !== 'agenda') return { code: 'export.unsupported', message: UNSUPPORTED.ics };
+    const { text, notes } = buildIcs(json, request.documentId, request.locale, request.now);
+    return { body: text, title: json.title, warnings: notes.map(({ code, meetingId, value }) => ({ code, meetingId, value })) };
   }
   const body = await bodyOf(json, format, request);
   return typeof body === 'string' || body instanceof Uint8Array ? { body, title: json.title } : body;
 }
 
-async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes'>, request: FileRequest): Promise<Uint8Array | string | FileRefusal> {
+async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes' | 'ics'>, request: FileRequest): Promise<Uint8Array | string | FileRefusal> {
   const refuse = (): FileRefusal => ({ code: 'export.unsupported', message: UNSUPPORTED[format] });
   switch (format) {
     case 'xlsx':
@@ -68,7 +84,5 @@ async function bodyOf(json: DocumentJSON, format: Exclude<FileFormat, 'minutes'>
     case 'docx':
       if (json.kind === 'action-plan') return buildPlanDocx(json, request.locale);
       return json.kind === 'strategy' ? buildStrategyDocx(json, request.locale) : buildAgendaDocx(json, request.locale);
-    case 'ics':
-      return json.kind === 'agenda' ? buildIcs(json, request.documentId, request.locale, request.now) : refuse();
   }
 }

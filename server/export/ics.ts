@@ -13,7 +13,10 @@
  * own `escape`, so a title holding `\r\nBEGIN:VEVENT` cannot forge events. SUMMARY,
  * LOCATION and DESCRIPTION are TEXT the library escapes (a line break stays `\n` inside
  * the value). Only an http(s) meeting link becomes the URL property; any other scheme
- * (`javascript:`, `data:`, `file:`) is left out there and stays readable as description text.
+ * (`javascript:`, `data:`, `file:`) is left out there, and in every text (summary,
+ * location, description) a scheme other than an http(s) URL's is made inert
+ * (`javascript: alert(1)`, ics-notes.ts), so no calendar program offers it as a link.
+ * Meetings the calendar cannot hold as written are said so (ics-notes.ts), never dropped silently.
  */
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
@@ -23,6 +26,7 @@ import { isValidDate, isValidTime } from '../../shared/dates.js';
 import type { Locale } from '../../shared/locale.js';
 import type { AgendaJSON, MeetingJSON } from '../../shared/model/agenda.js';
 import { exportSafe, exportText } from '../../shared/strings.js';
+import { calendarNotes, inertLinks, OMITTING, type CalendarNote } from './ics-notes.js';
 import { EXPORT_WORDS, type ExportWords } from './labels.js';
 
 /** The zone every meeting's date and times are read in (the network's own). */
@@ -32,15 +36,21 @@ export const CALENDAR_ZONE = 'Europe/Stockholm';
 const DEFAULT_MINUTES = 60;
 
 /**
- * The calendar text (CRLF lines). Meetings without a real date are left out (they cannot
- * be placed); one without a start time is an all-day event. `now` (ms) is the DTSTAMP.
+ * The calendar text (CRLF lines) and its notes. Meetings without a real date are left out
+ * (they cannot be placed); one without a start time, or with one that is no time, is an
+ * all-day event; each such meeting is in `notes` (ics-notes.ts), and the calendar's
+ * description lists them. `now` (ms) is the DTSTAMP.
  */
-export function buildIcs(document: AgendaJSON, documentId: string, locale: Locale, now: number): string {
+export function buildIcs(document: AgendaJSON, documentId: string, locale: Locale, now: number): { text: string; notes: CalendarNote[] } {
   const agenda = exportSafe(document);
   const words = EXPORT_WORDS[locale];
+  const notes = calendarNotes(agenda, locale);
+  const noteOf = new Map(notes.map((note) => [note.meetingId, note]));
   const calendar = ical({
     // The library writes the name unescaped (NAME, X-WR-CALNAME): one line, escaped here.
-    name: escape(exportText(agenda.title, { multiLine: false }), false),
+    name: escape(inertLinks(exportText(agenda.title, { multiLine: false })), false),
+    // X-WR-CALDESC: what the calendar does not hold as written, where a calendar program shows the calendar's details.
+    description: notes.length === 0 ? null : escape(inertLinks(notes.map((note) => note.message).join(' ')), false),
     prodId: { company: 'Samplan', product: 'Samplan', language: locale.toUpperCase() },
     // No calendar-wide zone: ical-generator would then write DTSTAMP as local time, but
     // RFC 5545 wants it in UTC. Each event names its zone (TZID) instead, and the
@@ -48,19 +58,20 @@ export function buildIcs(document: AgendaJSON, documentId: string, locale: Local
     timezone: { name: '', generator: getVtimezoneComponent },
   });
   for (const meeting of agenda.meetings) {
-    if (meeting.id === null || !isValidDate(meeting.date)) continue;
+    const note = meeting.id === null ? undefined : noteOf.get(meeting.id);
+    if (meeting.id === null || !isValidDate(meeting.date) || (note && OMITTING.has(note.code))) continue;
     calendar.createEvent({
       id: `${documentId}-${meeting.id}@samplan`,
       timezone: CALENDAR_ZONE,
       stamp: new Date(now),
-      summary: meeting.title,
-      location: meeting.location === '' ? null : meeting.location,
+      summary: inertLinks(meeting.title),
+      location: meeting.location === '' ? null : inertLinks(meeting.location),
       url: webLink(meeting.link),
-      description: description(meeting, words),
+      description: inertLinks([...(note ? [note.message, ''] : []), description(meeting, words)].join('\n')),
       ...when(meeting),
     });
   }
-  return calendar.toString();
+  return { text: calendar.toString(), notes };
 }
 
 /** The link when it is an absolute http(s) URL (what a calendar may open), else null. */

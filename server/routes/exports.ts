@@ -10,6 +10,7 @@ import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { attachment } from '../export/content-disposition.js';
 import type { FileFormat } from '../export/file-formats.js';
+import { warningsHeader } from '../export/ics-notes.js';
 import type { ExportOutcome } from '../export/export-pool.js';
 
 /** What the documents router hands over: the document's export in `format`, with who asked. */
@@ -36,6 +37,9 @@ const TYPES: Record<FileFormat, { contentType: string; extension: string }> = {
  * - `GET /documents/:doc/meetings/:meetingId/minutes.docx` (member, agendas) → the
  *   meeting's minutes; 404 `not-found` for a meeting the agenda does not have.
  * Big documents may answer 503 `busy`/`export.timeout` with `Retry-After` (export-pool.ts).
+ * What a file cannot hold as the document says (an `.ics` meeting with an impossible date
+ * or time) is in `X-Samplan-Export-Warnings`: JSON `[{code, meetingId, value}]`, ASCII
+ * (docs/exports.md; server/export/ics-notes.ts).
  */
 export function fileExportRoutes(app: Hono<AppEnv>, deps: Pick<Deps, 'kdb' | 'clock'>, exported: ExportedFile): void {
   const send = async (c: Context<AppEnv>, format: FileFormat, meetingId?: string) => {
@@ -48,6 +52,8 @@ export function fileExportRoutes(app: Hono<AppEnv>, deps: Pick<Deps, 'kdb' | 'cl
     );
     c.header('Content-Type', contentType);
     c.header('Content-Disposition', attachment(file.title, extension));
+    const warnings = warningsHeader(file.warnings ?? []);
+    if (warnings !== null) c.header('X-Samplan-Export-Warnings', warnings);
     return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body));
   };
   for (const format of ['xlsx', 'csv', 'docx', 'ics'] as const) {

@@ -13,6 +13,7 @@ import { eraseAccount } from '../db/erase-account.js';
 import { personalData } from '../db/personal-data.js';
 import { findUserById, setUserName } from '../db/users.js';
 import { NameSchema, parseJson } from '../validation.js';
+import { CloseCode } from '../sync/close-codes.js';
 
 const NameChangeSchema = z.object({ name: NameSchema });
 const DeleteSchema = z.object({ password: z.string().max(Limits.maxPasswordLength) });
@@ -58,8 +59,10 @@ export function meRoutes(deps: Deps) {
     const user = requireUser(c);
     const { password } = await parseJson(c, DeleteSchema);
     await confirmPassword(deps, c, user, password);
-    await eraseAccount(deps.kdb, user.id, clock.now());
+    const { deletedDocuments } = await eraseAccount(deps.kdb, user.id, clock.now());
     deps.sockets.closeUser(user.id);
+    // Documents gone with a workspace they were alone in: guests' sockets close, rooms dropped unstored.
+    await Promise.all(deletedDocuments.map((id) => deps.rooms.closeDocument(id, CloseCode.NotFound, true)));
     clearSessionCookie(c);
     return c.body(null, 204);
   });

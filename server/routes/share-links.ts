@@ -11,6 +11,7 @@ import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
+import { attachment } from '../export/content-disposition.js';
 import { shareAccess } from '../share/access.js';
 import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
 import { parseJson, singleLine } from '../validation.js';
@@ -67,6 +68,7 @@ export function shareLinkRoutes(deps: Deps) {
 
   app.get('/shared/:token/export.json', async (c) => {
     const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
+    c.header('Content-Disposition', attachment(link.document.title, 'json'));
     return c.json(exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
   });
 

@@ -11,6 +11,7 @@ import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
@@ -69,6 +70,7 @@ export function versionRoutes(deps: Deps) {
     const version = findVersion(db, document.id, c.req.param('v'));
     if (!version) throw versionNotFound();
     const json = await stateOf(deps, document.id, version.id);
+    c.header('Content-Disposition', attachment(`${document.title} ${version.name}`, 'json'));
     return c.json({ ...exportBody(document.id, json, clock.today(), c.req.query('locale')), version });
   });
 

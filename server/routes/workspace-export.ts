@@ -8,15 +8,11 @@ import { workspaceAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { attachment } from '../export/content-disposition.js';
 import { ExportPool } from '../export/export-pool.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { workspaceExportChunks } from '../lifecycle/workspace-export.js';
 
-/** A file name from a name: letters, digits and dashes. */
-function fileName(name: string): string {
-  const base = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${base || 'arbetsyta'}.json`;
-}
 
 /** A client that takes nothing for this long loses its export (and its slot). */
 const STALLED_MS = 60_000;
@@ -77,7 +73,7 @@ export function workspaceExportRoutes(deps: Deps) {
       throw error;
     });
     c.header('Content-Type', 'application/json; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(workspace.name)}"`);
+    c.header('Content-Disposition', attachment(workspace.name, 'json'));
     return stream(c, async (out) => {
       try {
         // Each write waits until the client has taken the chunk before (Hono's stream and

@@ -18,7 +18,7 @@ import { RefusedUpdate, type ScanResult } from './update-scan.js';
 
 /** DESIGN "Facilitation": coordinators facilitate, so only they may write the `session` root. */
 function writerOf(client: RoomClient): Writer {
-  return { facilitates: roleAtLeast(client.role, 'coordinator') };
+  return { facilitates: roleAtLeast(client.role, 'coordinator'), userId: client.userId };
 }
 
 /** Structs (plus content) per piece: about 20–50 ms of Yjs work at the worst measured rates. */

@@ -26,6 +26,12 @@ export interface SyncLimits {
    * a lost connection) so leaves within one to two intervals, not the 30–60 s it took.
    */
   pingIntervalMs: number;
+  /**
+   * Items one document may hold (shared/content-limits.ts `maxItemsPerDocument`, the
+   * largest import's 20 000 rows); past it an update is refused (1008). Not an environment
+   * setting: it is the import's row limit too. Lowered only by tests.
+   */
+  maxItemsPerDocument?: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {

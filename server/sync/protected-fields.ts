@@ -18,6 +18,8 @@ export const SERVER_OWNED_SESSION_KEYS: ReadonlySet<string> = new Set(['rounds']
 /** Who sends the update: whether they facilitate (coordinators), so may write `session`. */
 export interface Writer {
   facilitates: boolean;
+  /** Whose share of the main thread admitting the update is charged to (work-budget.ts). */
+  userId?: string;
 }
 
 /** The roots the document's schema names, or null for a document without a kind. */
@@ -116,5 +118,6 @@ export function scanContextOf(
     stateOf: (client) => Y.getState(store, client),
     ownedItemKeys,
     collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), ownedItemKeys),
+    doc,
   };
 }

@@ -193,14 +193,25 @@ export class Rooms {
     }
   }
 
-  /** A document is gone (deleted; server/lifecycle): every socket on it closes with `code` (4404) at once. */
-  async closeDocument(documentId: string, code: CloseCode): Promise<void> {
-    const room = await this.rooms.get(documentId)?.catch(() => null);
+  /**
+   * A document is gone (deleted; server/lifecycle): every socket on it closes with `code`
+   * (4404) at once. Gone for good (its workspace went with its last member's account),
+   * `discard` also drops the room unstored: there is no row left to store or compact into.
+   */
+  async closeDocument(documentId: string, code: CloseCode, discard = false): Promise<void> {
+    const pending = this.rooms.get(documentId);
+    if (discard) {
+      this.cancelIdle(documentId);
+      this.rooms.delete(documentId);
+    }
+    const room = await pending?.catch(() => null);
     if (!room) return;
     for (const client of [...room.clients]) {
-      this.leave(room, client);
+      if (discard) room.leave(client);
+      else this.leave(room, client);
       client.close(code);
     }
+    if (discard) room.destroy();
   }
 
   private scheduleIdle(documentId: string): void {

@@ -11,8 +11,30 @@ import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
 import { splitUpdate } from './split-update.js';
 import { allowedRootsOf, scanContextOf, type Writer } from './protected-fields.js';
-import { RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
+import { ContentLimits } from '../../shared/content-limits.js';
+import { provenWithinLimits } from './content-growth.js';
+import { contentOverLimits } from './content-trial.js';
+import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
+
+/**
+ * Red team F5 (shared/content-limits.ts): an update that would take the document past a
+ * content limit — a title over 200 characters, a text over 20 000, more items or map
+ * entries than allowed — is refused like the other limits (1008, nothing applied, stored
+ * or relayed). Proven cheaply from the scan for almost every update; the rest are tried
+ * on a copy of the document (content-trial.ts).
+ */
+function checkContentLimits(doc: Y.Doc, scan: ScanResult, update: Uint8Array, maxItems: number): void {
+  // Nothing joins now (the hostile run's pending-struct bomb): the update releasing it is checked.
+  if (scan.waitsWhole || provenWithinLimits(doc, scan.growth, maxItems)) return;
+  let over: string | null;
+  try {
+    over = contentOverLimits(doc, update, maxItems);
+  } catch (error) {
+    throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
+  }
+  if (over !== null) throw new RefusedUpdate(`over the content limits: ${over}`);
+}
 
 export class UpdateGuard {
   private readonly pending: PendingStructs;
@@ -47,10 +69,20 @@ export class UpdateGuard {
    * (1007); nothing is applied then.
    */
   admit(doc: Y.Doc, update: Uint8Array, now: number, writer: Writer): { scan: ScanResult; update: Uint8Array } {
-    const context = this.contextOf(doc, writer);
-    const scan = scanUpdate(update, context);
-    this.pending.admit(doc, scan.pendingStructs, now);
-    return { scan, update: scan.hasRuns ? coalesceRuns(update, context) : update };
+    const started = performance.now();
+    try {
+      const context = this.contextOf(doc, writer);
+      const scan = scanUpdate(update, context);
+      this.pending.admit(doc, scan.pendingStructs, now);
+      const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
+      checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument);
+      return { scan, update: admitted };
+    } finally {
+      // Admitting is the writer's work too: the content limits' exact check copies the
+      // document, and updates it cannot prove cheaply (structs waiting for predecessors, the
+      // hostile run's pending-struct bomb) must not take everyone else's time unbilled.
+      if (writer.userId !== undefined) this.work?.charge(writer.userId, performance.now() - started);
+    }
   }
 
   /**

@@ -12,11 +12,17 @@
  *   `planActivity` of actions) other than `null` on a new key, or any overwrite of one
  *   (red-team FA2-7; see item-fields.ts);
  * - structs that would wait for missing predecessors ("pending"), counted so the room can
- *   cap them.
+ *   cap them;
+ * - with `ScanContext.doc`: what each struct adds where (content-growth.ts), so the room can
+ *   refuse an update that takes the document past its content limits (red team F5).
  * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
  * DeleteSet.js); a malformed update throws `MalformedUpdate`.
  */
 import * as decoding from 'lib0/decoding';
+import type * as Y from 'yjs';
+import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
+import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
+import { readLength, skipContent, type ContentSize } from './struct-content.js';
 import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 
 const BITS5 = 0x1f;
@@ -25,16 +31,7 @@ const HAS_RIGHT_ORIGIN = 0x40;
 const HAS_PARENT_SUB = 0x20;
 const GC_REF = 0;
 const SKIP_REF = 10;
-/** Type refs (ContentType) whose read includes a key string: XmlElement and XmlHook. */
-const TYPE_REFS_WITH_KEY = new Set([3, 5]);
-const MAX_TYPE_REF = 6;
-/**
- * One struct's content: a ContentAny or ContentJSON of 7 million `undefined` (7 MB, one
- * struct) took Yjs 3.7 s; one 15 MB string 0.95 s. No field of the schemas holds a list,
- * and a pasted text of a megabyte is a book. Larger ones are refused (1008).
- */
-export const MAX_ELEMENTS_PER_STRUCT = 100_000;
-export const MAX_STRING_BYTES_PER_STRUCT = 1_000_000;
+export { MAX_ELEMENTS_PER_STRUCT, MAX_STRING_BYTES_PER_STRUCT } from './struct-content.js';
 
 /** What the room knows when it checks an update. */
 export interface ScanContext {
@@ -59,6 +56,8 @@ export interface ScanContext {
   ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
   /** The collection root whose direct item is the struct at (client, clock) in the document, or null. */
   collectionOf(client: number, clock: number): string | null;
+  /** The document, to place each struct for the content limits (content-growth.ts); absent: not tracked. */
+  doc?: Y.Doc;
 }
 
 export interface ScanResult {
@@ -71,12 +70,17 @@ export interface ScanResult {
    * structs in 14 MB took 6 s to apply, and were stored as 21 bytes). See coalesce-runs.ts.
    */
   hasRuns: boolean;
+  /** What the update adds, for the content limits (content-growth.ts); empty without `ScanContext.doc`. */
+  growth: Growth;
+  /**
+   * Whether nothing of the update joins the document now: every group starts past its
+   * client's clock (Yjs keeps it waiting whole) and it deletes nothing. What it brings is
+   * checked when an update releases it (content-growth.ts `releasesPending`).
+   */
+  waitsWhole: boolean;
 }
 
-/** Why an update is refused: the socket is closed with 1008 and nothing is applied. */
-export class RefusedUpdate extends Error {}
-/** The bytes are not a Yjs update: the socket is closed with 1007. */
-export class MalformedUpdate extends Error {}
+export { MalformedUpdate, RefusedUpdate };
 
 export interface GroupState {
   client: number;
@@ -91,6 +95,10 @@ export interface GroupState {
   /** Whether the previous struct was a GC or Skip struct, and whether two came in a row. */
   lastWasRun: boolean;
   hasRuns: boolean;
+  /** What this update adds (content-growth.ts); shared by its groups. */
+  growth: Growth;
+  /** Scratch: the last content's size (struct-content.ts). */
+  sized: ContentSize;
 }
 
 /** Scans `update`; throws `RefusedUpdate` or `MalformedUpdate`. */
@@ -99,9 +107,9 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
   try {
     const ends = new Map<number, number>();
     const result = scanStructs(decoder, context, ends);
-    const pendingDeletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends);
+    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, pendingStructs: result.pendingStructs + pendingDeletes };
+    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.ranges === 0 };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -114,24 +122,27 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   let structs = 0;
   let pendingStructs = 0;
   let hasRuns = false;
+  let waitsWhole = groups > 0;
   const owned = newOwnedInUpdate();
+  const growth = newGrowth();
   for (let g = 0; g < groups; g++) {
     const count = decoding.readVarUint(decoder);
     structs += count;
     if (structs > context.maxStructs) throw new RefusedUpdate(`more than ${context.maxStructs} structs in one update`);
-    const group = newGroup(decoding.readVarUint(decoder), decoding.readVarUint(decoder), owned);
+    const group = newGroup(decoding.readVarUint(decoder), decoding.readVarUint(decoder), owned, growth);
     const gap = group.clock > context.stateOf(group.client);
     for (let i = 0; i < count; i++) scanStruct(decoder, context, group, i);
     ends.set(group.client, group.clock);
     hasRuns ||= group.hasRuns;
     if (gap) pendingStructs += count;
     else if (group.firstMissing >= 0) pendingStructs += count - group.firstMissing;
+    waitsWhole &&= gap;
   }
-  return { structs, pendingStructs, hasRuns };
+  return { structs, pendingStructs, hasRuns, growth, waitsWhole };
 }
 
-export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate()): GroupState {
-  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, lastWasRun: false, hasRuns: false };
+export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
+  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, lastWasRun: false, hasRuns: false, growth, sized: { size: 0 } };
 }
 
 /** Whether an info byte starts a GC or Skip struct (a clock range with no content). */
@@ -153,27 +164,39 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   }
   // A new type (a collection item) is noted with its collection, so writes into it are known.
   const noteType = ref === TYPE_REF && context.ownedItemKeys.size > 0;
+  const doc = context.doc;
+  let place: Place | null = null;
   if (info & HAS_ORIGIN) {
     checkReference(decoder, context, group, index);
+    if (doc) place = placeByReference(doc, group.growth, group.refClient, group.refClock);
     // An item set again under its key: it goes where the item it replaces was.
     if (noteType) collectionOfNew(context, group, group.refClient, group.refClock, null);
   }
-  if (info & HAS_RIGHT_ORIGIN) checkReference(decoder, context, group, index);
-  if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
+  if (info & HAS_RIGHT_ORIGIN) {
+    checkReference(decoder, context, group, index);
+    if (doc && !(info & HAS_ORIGIN)) place = placeByReference(doc, group.growth, group.refClient, group.refClock);
+  }
+  const named = (info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0;
+  if (named) {
     const parentIsRoot = decoding.readVarUint(decoder) === 1;
     const root = parentIsRoot ? decoding.readVarString(decoder) : null;
     if (!parentIsRoot) checkParent(decoder, context, group, index);
     const key = info & HAS_PARENT_SUB ? decoding.readVarString(decoder) : null;
     if (root !== null) checkRoot(context, root, key);
+    if (doc) place = root !== null ? placeAtRoot(doc, root, key) : placeUnderParent(doc, group.growth, group.refClient, group.refClock, key);
     if (noteType && root !== null) collectionOfNew(context, group, 0, 0, root);
     if (!parentIsRoot && key !== null && isOwnedField(context, group, key)) {
       noteOwnedValue(group);
       if (!readOwnedValue(decoder, ref)) throw new RefusedUpdate(`writes ${key} other than null, which only the server may write`);
+      if (doc) noteStruct(group.growth, place, { client: group.client, clock: group.clock, end: group.clock + 1 }, true, 1, false);
       group.clock += 1;
       return;
     }
   }
-  group.clock += skipContent(decoder, ref);
+  const clock = group.clock;
+  group.clock += skipContent(decoder, ref, group.sized);
+  // A key named without an origin is a new entry of its map (a set of a key that exists names its old value as origin).
+  if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, named && place !== null && place.key !== null, group.sized.size, ref === TYPE_REF);
 }
 
 /** Reads a reference (into `group.refClient/refClock`) and checks it. */
@@ -205,73 +228,12 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
   if (context.protectsRootKey(root, key)) throw new RefusedUpdate(`writes ${root}.${key ?? ''}, which this writer may not write`);
 }
 
-function readLength(decoder: decoding.Decoder): number {
-  const length = decoding.readVarUint(decoder);
-  if (length < 1) throw new MalformedUpdate('struct of length 0');
-  return length;
-}
-
-/** Skips an item's content; returns its length in clock units (ContentX.getLength()). */
-function skipContent(decoder: decoding.Decoder, ref: number): number {
-  switch (ref) {
-    case 1: // Deleted
-      return readLength(decoder);
-    case 2: // JSON: a count, then that many JSON strings
-      return skipStrings(decoder, readElementCount(decoder));
-    case 3: // Binary
-      decoding.readVarUint8Array(decoder);
-      return 1;
-    case 4: // String: its length in UTF-16 code units
-      if (decoding.peekVarUint(decoder) > MAX_STRING_BYTES_PER_STRUCT) throw new RefusedUpdate('a string of more than a megabyte in one struct');
-      return decoding.readVarString(decoder).length;
-    case 5: // Embed
-      decoding.readVarString(decoder);
-      return 1;
-    case 6: // Format: key and JSON value
-      skipStrings(decoder, 2);
-      return 1;
-    case 7: // Type
-      return skipTypeRef(decoder);
-    case 8: // Any: a count, then that many lib0 "any" values
-      return skipAnys(decoder, readElementCount(decoder));
-    case 9: // Doc: guid, then options
-      decoding.readVarString(decoder);
-      decoding.readAny(decoder);
-      return 1;
-    default:
-      throw new MalformedUpdate(`unknown content ref ${ref}`);
-  }
-}
-
-function readElementCount(decoder: decoding.Decoder): number {
-  const count = decoding.readVarUint(decoder);
-  if (count > MAX_ELEMENTS_PER_STRUCT) throw new RefusedUpdate(`more than ${MAX_ELEMENTS_PER_STRUCT} values in one struct`);
-  return count;
-}
-
-function skipStrings(decoder: decoding.Decoder, count: number): number {
-  for (let i = 0; i < count; i++) decoding.readVarString(decoder);
-  return count;
-}
-
-function skipAnys(decoder: decoding.Decoder, count: number): number {
-  for (let i = 0; i < count; i++) decoding.readAny(decoder);
-  return count;
-}
-
-function skipTypeRef(decoder: decoding.Decoder): number {
-  const typeRef = decoding.readVarUint(decoder);
-  if (typeRef > MAX_TYPE_REF) throw new MalformedUpdate(`unknown type ref ${typeRef}`);
-  if (TYPE_REFS_WITH_KEY.has(typeRef)) decoding.readVarString(decoder);
-  return 1;
-}
-
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a
  * protected field's item is refused like a write. Returns the ranges that reach past the
  * document's clocks (Yjs keeps those pending, and re-reads them on every later update).
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>): number {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; ranges: number } {
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -285,9 +247,10 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       const clock = decoding.readVarUint(decoder);
       const length = decoding.readVarUint(decoder);
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
+      if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (clock + length > state) pending++;
     }
   }
-  return pending;
+  return { pending, ranges };
 }
 

@@ -19,6 +19,7 @@ import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
 import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { hasNulInUrl } from '../http/nul-in-url.js';
 import { PROCESS_HEADER } from '../http/readiness.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
@@ -68,8 +69,12 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
   }
 }
 
-/** The document id of a `/ws/:docId` URL; null when it is not valid percent-encoding. */
+/**
+ * The document id of a `/ws/:docId` URL to route by; null when it is not valid
+ * percent-encoding or holds a NUL (admission refuses those here, before any lease lookup).
+ */
 function documentIdOf(requestUrl: string | undefined): string | null {
+  if (hasNulInUrl(requestUrl ?? '')) return null;
   try {
     return decodeURIComponent(new URL(requestUrl ?? '/', 'http://localhost').pathname.slice('/ws/'.length));
   } catch {
@@ -78,6 +83,8 @@ function documentIdOf(requestUrl: string | undefined): string | null {
 }
 
 async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
+  // No document, link or ticket holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
+  if (hasNulInUrl(request.url ?? '')) return { ok: false, close: CloseCode.NotFound };
   const url = new URL(request.url ?? '/', 'http://localhost');
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
   const share = url.searchParams.get('share');

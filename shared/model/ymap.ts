@@ -6,6 +6,8 @@
  * value of the field's type, and validation reports what matters to the user.
  */
 import * as Y from 'yjs';
+import { textLimitOf } from '../content-limits.js';
+import { cutToLength } from '../strings.js';
 import { compareOrdered } from './order.js';
 
 export type YItem = Y.Map<unknown>;
@@ -33,7 +35,9 @@ export function readNumber(map: YItem, key: string): number | null {
 /** Money and counts: integers only; a float written by a buggy peer is not money. */
 export function readInt(map: YItem, key: string): number | null {
   const value = readNumber(map, key);
-  return value !== null && Number.isInteger(value) ? value : null;
+  // Exact integers only: 1e300 or 2^60 "are integers" but not exact ones, and as amounts
+  // they would be summed and written wrongly (red team F6: "1.0 000 000 000 000 001e+298").
+  return value !== null && Number.isSafeInteger(value) ? value : null;
 }
 
 export function readBoolean(map: YItem, key: string): boolean {
@@ -63,7 +67,9 @@ export function itemsOf(collection: Y.Map<unknown>): Array<[string, YItem]> {
 
 /**
  * Writes plain values into an item. Keys listed in `textKeys` become `Y.Text` (or, when the
- * field already is one, its content is replaced) so people can co-edit them.
+ * field already is one, its content is replaced) so people can co-edit them. A string is
+ * cut to its key's limit (shared/content-limits.ts, whole characters): the server refuses
+ * an update past it (1008), and a refused update would be sent again on every reconnect.
  */
 export function writeFields(map: YItem, fields: Record<string, unknown>, textKeys: readonly string[] = []): void {
   for (const [key, value] of Object.entries(fields)) {
@@ -71,12 +77,14 @@ export function writeFields(map: YItem, fields: Record<string, unknown>, textKey
     if (textKeys.includes(key)) {
       writeText(map, key, typeof value === 'string' ? value : '');
     } else {
-      map.set(key, value);
+      map.set(key, typeof value === 'string' ? cutToLength(value, textLimitOf(key)) : value);
     }
   }
 }
 
-export function writeText(map: YItem, key: string, value: string): void {
+/** Replaces the co-edited text under `key` (made when missing) with `value`, cut to the key's limit. */
+export function writeText(map: YItem, key: string, whole: string): void {
+  const value = cutToLength(whole, textLimitOf(key));
   const current = map.get(key);
   if (current instanceof Y.Text) {
     if (current.toString() === value) return;

@@ -219,6 +219,26 @@ describe('bad input', () => {
     const invalid = validate(json, { today: '2027-01-01' }).filter((i) => i.code === 'date.invalid');
     expect(invalid.map((i) => i.path[2])).toEqual(['start', 'end']);
   });
+
+  // The class: every date problem validation will flag in the imported plan is named in the report.
+  it.each([
+    ['2027-02-30', ['2027-02-30']],
+    ['2027-02-29 - 2027-03-01', ['2027-02-29']],
+    ['2027-01-01 - 2027-13-01', ['2027-13-01']],
+    ['2027-04-31 - 2027-06-31', ['2027-04-31', '2027-06-31']],
+    ['2027-09-01 - 2027-03-01', ['slutar 2027-03-01']],
+    ['2028-02-29', []],
+    ['2027-03-01 - 2027-03-01', []],
+    ['2027-03-01 -', []],
+  ])('timeframe %j: the report names %j, as validation flags it', (timeframe, named) => {
+    const text = ['Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat', `1.1 X\t\t100\tA\t${timeframe}\tB`].join('\n');
+    const { json, report } = importToJSON(text);
+    const warnings = report.warnings.filter((w) => w.field === 'timeframe');
+    expect(warnings.map((w) => named.find((n) => w.reason.includes(n)))).toEqual(named);
+    expect(warnings.every((w) => w.line === 2)).toBe(true);
+    const flagged = validate(json, { today: '2027-01-01' }).filter((i) => i.code === 'date.invalid' || i.code === 'date.end-before-start');
+    expect(flagged.length > 0).toBe(named.length > 0);
+  });
 });
 
 describe('parseTimeframe', () => {

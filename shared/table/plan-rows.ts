@@ -5,6 +5,7 @@
  * amount read but doubted is warned about — nothing is dropped silently (issue 17).
  */
 import type { ActionPlanInit, ActivityInit, CostJSON, PlanBudgetJSON } from '../model/action-plan.js';
+import { isValidDate } from '../dates.js';
 import { IMPLAUSIBLE_AMOUNT, formatTableAmount, parseAmount } from '../money.js';
 import type { ImportWarning, SkippedRow } from './report.js';
 import type { TableRow } from './read-rows.js';
@@ -110,6 +111,20 @@ export class PlanRows {
     });
   }
 
+  /**
+   * Dates are imported as written, so the report names every one the plan will flag: a
+   * day the calendar lacks (2027-02-30), and a timeframe that ends before it starts.
+   */
+  private checkDates(row: TableRow, start: string | null, end: string | null): void {
+    const impossible = [start, end].filter((date, i, both): date is string => date !== null && both.indexOf(date) === i && !isValidDate(date));
+    for (const date of impossible) {
+      this.warnings.push({ line: row.line, text: row.text, field: 'timeframe', reason: `Datumet ${date} finns inte i kalendern; det importerades som det står och visas under Att åtgärda.` });
+    }
+    if (impossible.length === 0 && start !== null && end !== null && end < start) {
+      this.warnings.push({ line: row.line, text: row.text, field: 'timeframe', reason: `Tidplanen slutar ${end}, före sin start ${start}; kontrollera datumen.` });
+    }
+  }
+
   private activity(row: TableRow, number: string, title: string): void {
     const [, description = '', budgetCell = '', responsible = '', timeframeCell = '', recipients = ''] = row.cells;
     const budget = this.amountOf(row, budgetCell, 'budget', 'aktiviteten');
@@ -133,6 +148,7 @@ export class PlanRows {
     }
     const start = timeframe?.start ?? null;
     const end = timeframe?.end ?? null;
+    this.checkDates(row, start, end);
     const activity: ActivityInit = { number, title: title.trim(), description, budget, responsible, start, end, recipients };
     const goal = this.goals.at(-1);
     if (goal) goal.activities.push(activity);

@@ -20,7 +20,7 @@ export interface SkippedRow {
 export interface ImportWarning {
   line: number;
   text: string;
-  field: 'budget' | 'amount' | 'title';
+  field: 'budget' | 'amount' | 'title' | 'timeframe';
   reason: string;
 }
 

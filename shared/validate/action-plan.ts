@@ -40,7 +40,7 @@ function checkPlanMeta(plan: ActionPlanJSON, f: Findings): Period {
     ['spentBefore', plan.budget.spentBefore],
   ] as const;
   for (const [field, amount] of budgetAmounts) {
-    if (amount !== null && amount < 0) f.add('budget.negative', ['budget', field], { subject: { noun: field, label: '' }, amount });
+    f.amount(amount, ['budget', field], { noun: field, label: '' });
   }
   f.date(plan.budget.spentBeforeDate, ['budget', 'spentBeforeDate'], { noun: 'spentBefore', label: '' });
   return { periodStart, periodEnd };
@@ -70,9 +70,8 @@ function checkActivities(plan: ActionPlanJSON, f: Findings, { periodStart, perio
     if (!goalIds.has(activity.goalId)) f.add('structure.orphan', at('goalId'), { subject });
     if (activity.budget === null) {
       if (active) f.add('budget.missing', at('budget'), { subject });
-    } else if (activity.budget < 0) {
-      f.add('budget.negative', at('budget'), { subject, amount: activity.budget });
     }
+    f.amount(activity.budget, at('budget'), subject);
     if (active && activity.responsible.trim() === '') f.add('responsible.missing', at('responsible'), { subject });
     for (const field of ['title', 'description', 'responsible', 'recipients'] as const) {
       f.placeholder(activity[field], at(field), subject);
@@ -98,7 +97,7 @@ function checkActivities(plan: ActionPlanJSON, f: Findings, { periodStart, perio
 function checkCosts(plan: ActionPlanJSON, f: Findings): void {
   for (const cost of plan.costs) {
     const subject: Subject = { noun: 'cost', label: cost.label };
-    if (cost.amount !== null && cost.amount < 0) f.add('budget.negative', ['costs', cost.id, 'amount'], { subject, amount: cost.amount });
+    f.amount(cost.amount, ['costs', cost.id, 'amount'], subject);
     f.placeholder(cost.label, ['costs', cost.id, 'label'], subject);
     f.placeholder(cost.description, ['costs', cost.id, 'description'], subject);
   }

@@ -1,6 +1,7 @@
 /** Checks that every document kind shares: dates, deadlines, placeholders, duplicate numbers. */
 import { addDays, daysBetween, isValidDate, isValidTime } from '../dates.js';
 import { Limits } from '../limits.js';
+import { IMPLAUSIBLE_AMOUNT } from '../money.js';
 import { cutToLength, fitsLength } from '../strings.js';
 import type { Finding, IssuePath, Subject } from './issue.js';
 
@@ -14,6 +15,16 @@ export class Findings {
 
   add(code: Finding['code'], path: IssuePath, params: Finding['params'] = {}): void {
     this.list.push({ code, path, params });
+  }
+
+  /**
+   * An amount's problems, the same for every amount of a plan: below zero, or above
+   * `IMPLAUSIBLE_AMOUNT` (10 000 000 000 kr: a few zeros too many, typed or imported).
+   */
+  amount(value: number | null, path: IssuePath, subject: Subject): void {
+    if (value === null) return;
+    if (value < 0) this.add('budget.negative', path, { subject, amount: value });
+    else if (value > IMPLAUSIBLE_AMOUNT) this.add('budget.implausible', path, { subject, amount: value });
   }
 
   /** Reports an unreal date; true only for a real date, so callers know they can compare it. */

@@ -54,6 +54,7 @@ function localize(finding: Finding, locale: Locale, currency: string): Issue {
     date: date === undefined ? '' : formatDate(date, locale),
     days,
     minutes,
+    field: String(finding.path.at(-1) ?? ''),
   });
   return {
     severity: SEVERITY[finding.code],

@@ -14,12 +14,21 @@ export interface MessageParams {
   date: string;
   days: number;
   minutes: number;
+  /** The field the issue is on, the path's last key (`start`, `end`, `budget`, …). */
+  field: string;
 }
 type Template = (p: MessageParams) => string;
 
 /** Quotation marks as each language writes them: sv ”…”, nb «…», en “…”. */
 export const QUOTES = { sv: ['”', '”'], nb: ['«', '»'], en: ['“', '”'] } as const;
 export const quote = (value: string, locale: keyof typeof QUOTES) => `${QUOTES[locale][0]}${value}${QUOTES[locale][1]}`;
+
+/** "The date", or which one of an item's two: its start or its end. */
+const DATE_WORD: Record<Locale, (field: string) => string> = {
+  sv: (field) => (field === 'start' ? 'Startdatumet' : field === 'end' ? 'Slutdatumet' : 'Datumet'),
+  nb: (field) => (field === 'start' ? 'Startdatoen' : field === 'end' ? 'Sluttdatoen' : 'Datoen'),
+  en: (field) => (field === 'start' ? 'The start date' : field === 'end' ? 'The end date' : 'The date'),
+};
 
 export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
   'budget.negative': {
@@ -32,16 +41,22 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     nb: (p) => `Planlagte kostnader og allerede brukte midler overskrider budsjettrammen med ${p.amount}.`,
     en: (p) => `Planned costs and funds already spent exceed the budget frame by ${p.amount}.`,
   },
+  'budget.implausible': {
+    sv: (p) => `Beloppet ${p.amount} för ${p.what} är orimligt stort; kontrollera att inga nollor kommit med för mycket.`,
+    nb: (p) => `Beløpet ${p.amount} for ${p.what} er urimelig stort; kontroller at det ikke har kommet med for mange nuller.`,
+    en: (p) => `The amount ${p.amount} for ${p.what} is implausibly large; check for extra zeros.`,
+  },
   'budget.missing': {
     sv: (p) => `${p.what} saknar budget.`,
     nb: (p) => `${p.what} mangler budsjett.`,
     en: (p) => `${p.what} has no budget.`,
   },
-  // A date written right but naming a day the calendar lacks says so (issue 17): not "invalid format".
+  // A date written right but naming a day the calendar lacks says so (issue 17): not "invalid
+  // format"; and which date, when an item has two (user test: the same sentence twice).
   'date.invalid': {
-    sv: (p) => (impossibleDate(p.value) === null ? `${p.what} har ett ogiltigt datum eller klockslag: ${quote(p.value, 'sv')}.` : `Datumet ${impossibleDate(p.value)} i ${p.what} finns inte.`),
-    nb: (p) => (impossibleDate(p.value) === null ? `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${quote(p.value, 'nb')}.` : `Datoen ${impossibleDate(p.value)} i ${p.what} finnes ikke.`),
-    en: (p) => (impossibleDate(p.value) === null ? `${p.what} has an invalid date or time: ${quote(p.value, 'en')}.` : `The date ${impossibleDate(p.value)} in ${p.what} does not exist.`),
+    sv: (p) => (impossibleDate(p.value) === null ? `${p.what} har ett ogiltigt datum eller klockslag: ${quote(p.value, 'sv')}.` : `${DATE_WORD.sv(p.field)} ${impossibleDate(p.value)} i ${p.what} finns inte.`),
+    nb: (p) => (impossibleDate(p.value) === null ? `${p.what} har en ugyldig dato eller et ugyldig klokkeslett: ${quote(p.value, 'nb')}.` : `${DATE_WORD.nb(p.field)} ${impossibleDate(p.value)} i ${p.what} finnes ikke.`),
+    en: (p) => (impossibleDate(p.value) === null ? `${p.what} has an invalid date or time: ${quote(p.value, 'en')}.` : `${DATE_WORD.en(p.field)} ${impossibleDate(p.value)} in ${p.what} does not exist.`),
   },
   'date.end-before-start': {
     sv: (p) => `${p.what} slutar innan den börjar.`,

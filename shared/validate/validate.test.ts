@@ -45,6 +45,24 @@ describe('validate: action plan', () => {
     ]);
   });
 
+  // The class: every amount of a plan, at, just above and far above the limit (a few zeros too many).
+  const BIG = 1_000_000_000_000;
+  const cost = (amount: number) => ({ costs: [{ id: 'c1', section: '', label: 'Resor', description: '', amount }] });
+  it.each([
+    ['activity budget', (n: number) => plan({ budget: { frame: null } }, { budget: n }), ['activities', 'a1', 'budget']],
+    ['cost', (n: number) => plan({ budget: { frame: null }, ...cost(n) }), ['costs', 'c1', 'amount']],
+    ['frame', (n: number) => plan({ budget: { frame: n } }), ['budget', 'frame']],
+    ['frame with income', (n: number) => plan({ budget: { frame: null, frameWithIncome: n } }), ['budget', 'frameWithIncome']],
+    ['spent before', (n: number) => plan({ budget: { frame: null, spentBefore: n } }), ['budget', 'spentBefore']],
+  ] as const)('budget.implausible: %s above 10 000 000 000 kr is a warning at its field', (_what, make, path) => {
+    expect(codes(make(BIG))).not.toContain('budget.implausible');
+    for (const amount of [BIG + 1, 100 * BIG]) {
+      const found = issue(make(amount), 'budget.implausible');
+      expect(found).toMatchObject({ severity: 'warning', path });
+      expect(found?.message).toMatch(/orimligt stort/);
+    }
+  });
+
   it('budget.over-frame: planned + already spent above the frame, with the amount over', () => {
     const doc = plan({ budget: { frame: 150_000, spentBefore: 60_000 } });
     const found = issue(doc, 'budget.over-frame');
@@ -67,9 +85,14 @@ describe('validate: action plan', () => {
 
   it('date.invalid says an impossible date does not exist, in every language, for every date field', () => {
     // Issue 17 U1: "2027-02-30" is written right; the day is what is wrong.
-    const docs = [plan({}, { end: '2027-02-30' }), plan({}, { start: '2027-04-31' }), plan({ periodStart: '2026-02-29' })];
-    for (const doc of docs) {
-      for (const [locale, text] of [['sv', /Datumet \d{4}-\d{2}-\d{2} .*finns inte/], ['nb', /Datoen \d{4}-\d{2}-\d{2} .*finnes ikke/], ['en', /The date \d{4}-\d{2}-\d{2} .*does not exist/]] as const) {
+    // Which date, when an item has two (user test: one sentence twice for start and end).
+    const cases = [
+      [plan({}, { end: '2027-02-30' }), ['Slutdatumet', 'Sluttdatoen', 'The end date']],
+      [plan({}, { start: '2027-04-31' }), ['Startdatumet', 'Startdatoen', 'The start date']],
+      [plan({ periodStart: '2026-02-29' }), ['Datumet', 'Datoen', 'The date']],
+    ] as const;
+    for (const [doc, [sv, nb, en]] of cases) {
+      for (const [locale, text] of [['sv', new RegExp(`^${sv} \\d{4}-\\d{2}-\\d{2} .*finns inte`)], ['nb', new RegExp(`^${nb} \\d{4}-\\d{2}-\\d{2} .*finnes ikke`)], ['en', new RegExp(`^${en} \\d{4}-\\d{2}-\\d{2} .*does not exist`)]] as const) {
         const found = validate(doc, { today: TODAY, locale }).find((i) => i.code === 'date.invalid');
         expect(found?.message).toMatch(text);
       }

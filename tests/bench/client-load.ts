@@ -4,12 +4,16 @@
  * screenshots for the README. Then big plans (400 and 2 000 activities): typing, a peer
  * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
- *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100]
+ *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100] [--reuse-build]
+ *     [--while-building] [--per-goal=20]
+ *
+ * `--reuse-build` skips the build when dist/bench-client is already there (repeated runs of
+ * the same client; never after changing it).
  *
  * The client is built into its own directory (dist/bench-client), so a run never empties
  * dist/client under browser tests running at the same time.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +25,15 @@ import { describeBigPlan, measureBigPlan } from './client-big-plan.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url));
 const bigOnly = process.argv.includes('--big-only');
+/** Type as soon as the typed-in row is there, while the rest of the plan is still being built. */
+const whileBuilding = process.argv.includes('--while-building');
 /** Goals (× 20 activities) of the big plans: `--goals=1,20,100` (the default). */
 const sizes = (process.argv.find((arg) => arg.startsWith('--goals='))?.slice(8) ?? '1,20,100').split(',').map(Number);
 
 const screenshotDir = process.argv.includes('--screenshot') ? process.argv[process.argv.indexOf('--screenshot') + 1] : undefined;
 
-await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: CLIENT_DIR, emptyOutDir: true } });
+const reuse = process.argv.includes('--reuse-build') && existsSync(join(CLIENT_DIR, 'index.html'));
+if (!reuse) await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: CLIENT_DIR, emptyOutDir: true } });
 const html = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
 const firstPage = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
 const gzipKb = (file: string) => gzipSync(readFileSync(join(CLIENT_DIR, file))).length / 1024;
@@ -42,7 +49,7 @@ try {
   const plan = ws.documents.find((d) => d.kind === 'action-plan')?.id ?? '';
   const bigPlans = async () => {
     const follower = await signedInContext(browser, server, 'erik@demo.samplan.se');
-    for (const goals of sizes) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals)));
+    for (const goals of sizes) console.log(describeBigPlan(await measureBigPlan([context, follower.context], api, server.url, me.workspaces[0]?.id ?? '', goals, whileBuilding)));
     await follower.context.close();
   };
   if (bigOnly) {

@@ -4,8 +4,10 @@
  * them (cached better-sqlite3 statements, synchronous), through the Kysely builder (built
  * and compiled on every call), precompiled (server/db/precompiled.ts), and the real
  * `sessions.validate` + `findUserById` as the server now runs them; and one access check
- * (workspace, then the member's role) as main did it and as `workspaceAccess` does. Median of several
- * rounds, µs per check, on a temp database with 1 000 sessions.
+ * (workspace, then the member's role) as main did it and as `workspaceAccess` does; and the
+ * upgrade's and every document route's `findDocument` as main did it, through the builder
+ * (this branch before) and precompiled (now). Median of several rounds, µs per check, on a
+ * temp database with 1 000 sessions and 1 000 documents.
  *
  *   npx tsx tests/bench/db-lookup.ts
  */
@@ -16,6 +18,7 @@ import { workspaceAccess } from '../../server/access.js';
 import { createSessions } from '../../server/auth/sessions.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { openDatabase, statement } from '../../server/db/database.js';
+import { findDocument } from '../../server/db/documents.js';
 import { sqliteKysely } from '../../server/db/kysely.js';
 import { precompiled } from '../../server/db/precompiled.js';
 import { createUser, findUserById } from '../../server/db/users.js';
@@ -36,6 +39,14 @@ for (let i = 0; i < 1000; i++) {
   if (i % 10 === 0) members.push({ userId: user.id, workspaceId: (await createWorkspace(kdb, `W ${i}`, user.id, Date.now())).id });
 }
 const member = (i: number) => members[i % members.length] ?? { userId: '', workspaceId: '' };
+const documentIds: string[] = [];
+for (let i = 0; i < 1000; i++) {
+  const { userId, workspaceId } = member(i);
+  const id = `d${i}`;
+  await kdb.insertInto('documents').values({ id, workspace_id: workspaceId, kind: 'action-plan', title: `Plan ${i}`, created_by: userId, created_at: 1, updated_at: 1 }).execute();
+  documentIds.push(id);
+}
+const documentId = (i: number) => documentIds[i % documentIds.length] ?? '';
 
 const sessionById = precompiled(1, (k, id: string) => k.selectFrom('sessions').select(['id', 'user_id as userId']).where('id', '=', id));
 
@@ -65,6 +76,11 @@ const ways: Record<string, (i: number) => Promise<unknown>> = {
     const { userId, workspaceId } = member(i);
     return workspaceAccess(kdb, workspaceId, userId, 'viewer');
   },
+  'document lookup, main: cached statement, sync': async (i) =>
+    statement(db, 'SELECT id, workspace_id AS workspaceId, kind, title FROM documents WHERE id = ? AND deleted_at IS NULL').get(documentId(i)),
+  'document lookup, builder on every call': async (i) =>
+    kdb.selectFrom('documents').select(['id', 'workspace_id as workspaceId', 'kind', 'title']).where('id', '=', documentId(i)).where('deleted_at', 'is', null).executeTakeFirst(),
+  'document lookup, server now: findDocument': async (i) => findDocument(kdb, documentId(i)),
 };
 
 /** µs per check over CHECKS sequential checks. */
@@ -79,7 +95,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const [name, way] of Object.entries(ways)) (results[name] ??= []).push(await measure(way));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-for (const [name, xs] of Object.entries(results)) console.log(`${name.padEnd(40)} ${median(xs).toFixed(1)} µs per check`);
+for (const [name, xs] of Object.entries(results)) console.log(`${name.padEnd(48)} ${median(xs).toFixed(1)} µs per check`);
 await kdb.destroy();
 db.close();
 rmSync(dir, { recursive: true, force: true });

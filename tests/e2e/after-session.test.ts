@@ -117,6 +117,48 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     await lena.context.close();
   });
 
+  it('a document open when the session ends elsewhere: every local copy and cached answer goes, so offline the browser opens nothing of theirs', async () => {
+    const erik = await signedInContext(browser, server, 'erik@demo.samplan.se');
+    const [first, second] = [await freshPlan(erik.api, 'Slut på sessionen A'), await freshPlan(erik.api, 'Slut på sessionen B')];
+    const page = await erik.context.newPage();
+    await openPlan(page, server, second);
+    await openPlan(page, server, first);
+    await expect.poll(async () => (await localCopies(page)).length).toBe(2);
+    // The service worker controls the page, so an offline start below is the app's, not Chromium's error page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => caches.has('samplan-api'))).toBe(true);
+    const elsewhere = new ApiClient(server.url);
+    await elsewhere.json('POST', '/api/auth/login', { email: 'erik@demo.samplan.se', password: DEMO_PASSWORD }, 200);
+    await elsewhere.request('POST', '/api/auth/logout-everywhere');
+
+    await page.locator('[role="alert"][data-notice="signed-out"]').waitFor();
+    await expect.poll(() => localCopies(page)).toEqual([]);
+    await expect.poll(() => page.evaluate(() => caches.has('samplan-api'))).toBe(false);
+    // Whoever uses the browser next, offline: no name, no document.
+    await erik.context.setOffline(true);
+    await page.goto(`${server.url}/d/${first}`).catch(() => undefined);
+    // Bounded by the client's call timeout (20 s): a hanging request ends in "Servern kunde inte nås".
+    await page.locator('h1').first().waitFor({ timeout: 40_000 }).catch(async (error: unknown) => {
+      throw new Error(`no heading at ${page.url()}: ${(await page.locator('body').textContent().catch(() => '?'))?.slice(0, 300)}`, { cause: error });
+    });
+    expect(plain(await page.locator('h1').first().textContent())).toMatch(/^(Servern kunde inte nås|Logga in)/);
+    expect(await page.locator('body').textContent()).not.toContain('Slut på sessionen');
+    expect(await page.locator('body').textContent()).not.toContain('Erik Redaktör');
+    await erik.context.close();
+  }, 90_000);
+
+  it('a member opening a version that is not there reads that, not that the document is missing', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const doc = await freshPlan(anna.api, 'Utan den versionen');
+    const page = await anna.context.newPage();
+    await page.goto(`${server.url}/d/${doc}/versions/finns-inte`);
+    const error = page.locator('[data-load-error="missing"]');
+    await error.waitFor();
+    expect(plain(await error.getByRole('heading', { level: 1 }).textContent())).toBe('Versionen finns inte i det här dokumentet.');
+    expect(await error.getByRole('link', { name: 'Till dokumentet' }).getAttribute('href')).toBe(`/d/${doc}`);
+    await anna.context.close();
+  });
+
   it('an outsider opening a plan URL reads why, not "Laddar …"', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const doc = await freshPlan(anna.api, 'Inte din');

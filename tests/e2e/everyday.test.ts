@@ -94,7 +94,7 @@ describe('a page that cannot load (item 3)', () => {
     const error = page.locator(`[data-load-error="${kind}"]`);
     await error.waitFor();
     expect(await error.getByRole('heading', { level: 1 }).textContent()).toContain(text);
-    expect(await page.title()).toBe('Fel – Samplan');
+    expect(await page.title()).toBe(`${text} – Samplan`);
     await error.getByRole('link', { name: 'Till arbetsytorna' }).click();
     await page.getByRole('heading', { name: 'Arbetsytor' }).waitFor();
     await context.close();
@@ -205,6 +205,10 @@ describe('titles, focus and skip links (item 11)', () => {
     await expect.poll(() => page.title()).toMatch(/^Handlingsplan .* – Samplan$/);
     await expect.poll(() => focused(page).then((f) => f.tag)).toBe('H1');
     expect((await focused(page)).text).toMatch(/^Handlingsplan /);
+    // The presentation view is told apart from the editor of the same document.
+    await page.goto(`${page.url().replace(/\/$/, '')}/present`);
+    await expect.poll(() => page.title()).toMatch(/^Handlingsplan .* – Presentationsvy – Samplan$/);
+    await page.goBack();
 
     // Back: the workspace's heading again.
     await page.goBack();

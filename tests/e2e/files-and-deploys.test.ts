@@ -37,6 +37,7 @@ describe('a file from Swedish Excel', () => {
     const report = page.locator('.report');
     await report.waitFor();
     expect(await report.getByText('Alla rader kunde läsas.').count()).toBe(1);
+    expect(await report.getByRole('heading', { name: 'Rader som inte kunde läsas' }).count()).toBe(0);
     await report.getByRole('link', { name: 'Handlingsplan Energinätverket Höglandet 2027–2028' }).click();
     await page.locator('[data-total="planned"]').waitFor();
     expect(plain(await page.locator('[data-total="planned"]').textContent())).toBe('1 781 067 kr');

@@ -56,6 +56,39 @@ describe('keyboard paths', () => {
     await context.close();
   });
 
+  it('Ctrl+Z in a field undoes its unsaved typing first, then (nothing unsaved) one’s saved changes; Shift+Ctrl+Z redoes', async () => {
+    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const doc = await freshPlan(api, 'Ångra i fältet');
+    const page = await context.newPage();
+    await openPlan(page, server, doc);
+    const responsible = activityRow(page, '1.1').getByLabel('Ansvar 1.1', { exact: true });
+    const before = await responsible.inputValue();
+    const budget = activityRow(page, '1.1').getByLabel('Budget 1.1', { exact: true });
+    const budgetBefore = await budget.inputValue();
+    // A saved change to another field first, then one to this field: undo takes them back newest first.
+    await budget.fill('1234');
+    await budget.press('Tab');
+    await expect.poll(() => budget.inputValue()).not.toBe(budgetBefore);
+    await responsible.click();
+    await responsible.press('End');
+    await page.keyboard.type(' X');
+    await responsible.press('Tab');
+    await responsible.focus();
+    // Unsaved typing is the browser's to undo: it stays the field's own.
+    await page.keyboard.type('YZ');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => responsible.inputValue()).toBe(`${before} X`);
+    // Nothing unsaved: the saved " X" is undone, then the budget, focus staying in the field.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => responsible.inputValue()).toBe(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => budget.inputValue()).toBe(budgetBefore);
+    expect(await responsible.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => budget.inputValue()).not.toBe(budgetBefore);
+    await context.close();
+  });
+
   it('Alt+Shift+A reaches "Att åtgärda" from any field, and "?" shows the shortcuts', async () => {
     const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const doc = await freshPlan(api, 'Genvägar');
@@ -167,12 +200,17 @@ describe('times and numbers', () => {
     await form.getByLabel('Värde').fill('abc');
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toBe('Skriv ett tal, t.ex. 125,5.');
+    // At the field: marked invalid and focused (so in view), the year left alone.
+    expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('År').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('value');
     expect(await indicator.locator('.measurements th[scope="row"]', { hasText: '2026' }).count()).toBe(0);
     await form.getByLabel('Värde').fill('125,5');
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     const row = indicator.locator('.measurements tr', { has: page.locator('th', { hasText: '2026' }) });
     await expect.poll(() => row.locator('td.num').textContent()).toBe('125,5');
     expect(await form.getByRole('alert').textContent()).toBe('');
+    expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBeNull();
     expect(await indicator.locator('figcaption').textContent()).toContain('2026 125,5');
     // The indicator's own number fields refuse text too.
     const baseline = indicator.getByLabel('Utgångsvärde');

@@ -70,6 +70,11 @@ describe('two people in the same budget', () => {
     await expect.poll(async () => plain(await conflict(pageE, id).textContent()), POLL).toContain('Anna Samordnare ändrade till 380 000 kr');
     expect(await budget(pageE).inputValue()).toBe('420000');
     await expect(budget(pageE).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Readable in the narrow Budget column (user test: it wrapped word by word): wide, in view, above its neighbours.
+    const box = await conflict(pageE, id).boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(16 * 16);
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect(await conflict(pageE, id).evaluate((el) => document.elementFromPoint(el.getBoundingClientRect().left + 4, el.getBoundingClientRect().top + 4)?.closest('[data-field-conflict]') === el)).toBe(true);
     // Anna's value is stored meanwhile: Erik's totals already count it.
     await expect.poll(async () => plain(await pageE.locator('[data-total="planned"]').textContent()), POLL).toBe('3 661 250 kr');
 

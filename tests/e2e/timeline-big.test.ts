@@ -3,7 +3,8 @@
  * are built (the table still says its full size through aria-rowcount), rows are built as
  * keyboard scrolling reaches them with the scroll height holding still, and printing draws
  * every row. A 6-year plan's axis labels never overflow their boxes at 390 and 1 280 px,
- * and printing picks labels that fit an A4 track.
+ * a phone shows a 1- or 2-year plan's quarters (no longer years only), and printing picks
+ * labels that fit an A4 track.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -167,6 +168,57 @@ describe('the axis of a 6-year plan', () => {
 
       await context.close();
     });
+  }
+});
+
+/** Labelled ticks whose text would overlap the next one's (text boxes, left to right, per row). */
+function overlappingLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.timeline-years, .timeline-units')].flatMap((row) => {
+      const boxes = [...row.querySelectorAll('.timeline-tick')]
+        .filter((tick) => tick.textContent !== '')
+        .map((tick) => {
+          const text = document.createRange();
+          text.selectNodeContents(tick);
+          const box = text.getBoundingClientRect();
+          return { label: tick.textContent ?? '', left: box.left, right: box.right };
+        });
+      return boxes.slice(1).flatMap((box, i) => ((boxes[i]?.right ?? 0) > box.left ? [`${boxes[i]?.label}|${box.label}`] : []));
+    }),
+  );
+}
+
+describe('the axis on a phone and a laptop (finest unit that fits)', () => {
+  const cases = [
+    { name: 'a 2-year plan', dates: '2027-01-01 - 2028-12-31', widths: { 390: ['K1', 'K2', 'K3', 'K4', 'K1', 'K2', 'K3', 'K4'], 1440: ['K1', 'K2', 'K3', 'K4', 'K1', 'K2', 'K3', 'K4'] }, unit: { 390: 'kvartal', 1440: 'kvartal' } },
+    {
+      name: 'a 1-year plan',
+      dates: '2027-01-01 - 2027-12-31',
+      widths: { 390: ['K1', 'K2', 'K3', 'K4'], 1440: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'] },
+      unit: { 390: 'kvartal', 1440: 'månader' },
+    },
+  ] as const;
+  for (const c of cases) {
+    for (const width of [390, 1440] as const) {
+      it(`${c.name} at ${width} px: ${c.widths[width].length} unit labels under the years, none clipped or overlapping`, async () => {
+        const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
+        const id = await importPlan(api, 1, 2, (_, a) => (a === 1 ? c.dates : '2027-03-01 - 2027-09-30'));
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 800 });
+        await openPlan(page, server, id);
+        await page.getByRole('tab', { name: 'Tidslinje' }).click();
+        const units = page.locator('.timeline-units .timeline-tick');
+        await units.first().waitFor();
+        await expect.poll(async () => (await units.allTextContents()).filter((text) => text !== '')).toEqual([...c.widths[width]]);
+        expect(await page.locator('.timeline-years .timeline-tick').allTextContents()).toEqual(c.dates.startsWith('2027-01-01 - 2028') ? ['2027', '2028'] : ['2027']);
+        expect(await labelsTooWideFor(page, 10_000)).toEqual([]);
+        expect(await overlappingLabels(page)).toEqual([]);
+        // The caption names the unit drawn.
+        expect(await page.locator('.timeline-table caption').textContent()).toContain(c.unit[width]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await context.close();
+      });
+    }
   }
 });
 

@@ -5,7 +5,8 @@
  * table — every table and column is scanned, so a table added later is checked too — while
  * their edits stay, attributed to "Borttagen användare".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { addGoal } from '../../shared/model/action-plan.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
@@ -156,5 +157,29 @@ describe('DELETE /api/me', () => {
     expect(login.status).toBe(401);
     // The address is free again: a new account can be made with it.
     await new ApiClient(server.url).signup(s.annaEmail, 'Ny person');
+  });
+
+  it('closes the live documents of a workspace deleted with them (a guest gets 4404) and drops their rooms unstored', async () => {
+    const s = await scene();
+    await s.anna.json('PATCH', `/api/workspaces/${s.shared}/members/${s.boId}`, { role: 'coordinator' }, 200);
+    const own = (await s.anna.json<{ id: string }>('POST', `/api/workspaces/${s.alone}/documents`, { kind: 'action-plan', title: 'Egen plan' }, 201)).id;
+    const peer = connectPeer(server.url, own, { cookie: s.anna.sessionCookie });
+    await synced(peer);
+    addGoal(peer.doc, { number: '1', title: 'Mål i egen plan' });
+    const link = await s.anna.json<{ url: string }>('POST', `/api/documents/${own}/share-links`, { label: 'Gäst' }, 201);
+    const guest = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${own}?share=${link.url.split('/').pop()}`);
+    const closed = new Promise<number>((resolve) => guest.on('close', (code) => resolve(code)));
+    await new Promise((resolve, reject) => (guest.once('open', resolve), guest.once('error', reject)));
+    const errors = vi.spyOn(console, 'error');
+    try {
+      expect((await s.anna.request('DELETE', '/api/me', { password: PASSWORD })).status).toBe(204);
+      expect(await closed).toBe(4404);
+      peer.destroy();
+      // Every room stored and compacted as at a shutdown: the dropped one is not among them.
+      await server.deps.rooms.closeAll();
+      expect(errors.mock.calls.map((call) => String(call[0]))).not.toContainEqual(expect.stringMatching(/compacting failed/));
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

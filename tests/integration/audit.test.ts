@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../server/context.js';
 import { AuditAction } from '../../server/audit/index.js';
 import { ApiClient, email, inviteToken, joinWorkspace } from '../support/api.js';
-import { PASSWORD, planScene, type PlanScene } from '../support/plan-scene.js';
+import { PASSWORD, eventually, planScene, type PlanScene } from '../support/plan-scene.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let now = Date.parse('2027-05-02T08:00:00.000Z');
@@ -172,5 +172,26 @@ describe('deleted accounts', () => {
     // Where they were the target (joining), the label is read from the account: no name is kept.
     expect(entries.find((e) => e.action === AuditAction.InvitationAccepted && e.target.id === entry?.actor?.id)?.target.label).toBe('Borttagen användare');
     expect(JSON.stringify(entries)).not.toContain('Lisa Lämnar');
+  });
+});
+
+describe('entry size', () => {
+  it('keeps every text of an entry to a name’s length on whole characters, whatever the title became over the websocket', async () => {
+    // 300 000 characters, an emoji astride the 200th: a title from before the content limits
+    // (the websocket refuses it now, red team F5: content-limits.test.ts), so written as the server.
+    const title = `${'Å'.repeat(199)}🌍${'x'.repeat(300_000)}`;
+    await server.deps.rooms.change(s.documentId, (doc) => doc.getMap<unknown>('meta').set('title', title));
+    await eventually(async () => ((await s.editor.json<{ title: string }>('GET', `/api/documents/${s.documentId}/export.json`)).title ?? '').length > 1_000, 10_000, 'the title on the server');
+    await s.editor.request('GET', `/api/documents/${s.documentId}/export.xlsx`);
+    await s.editor.request('GET', `/api/documents/${s.documentId}/export.csv`);
+    const entries = (await audit()).filter((e) => e.action === AuditAction.DocumentExported);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const texts = [entry.target.label ?? '', ...Object.values(entry.details).filter((v): v is string => typeof v === 'string')];
+      for (const text of texts) {
+        expect([...text].length).toBeLessThanOrEqual(200);
+        expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }
+    }
   });
 });

@@ -120,7 +120,9 @@ describe('guests holding a link', () => {
     expect(link.expiresAt).toBe(new Date(now + 7 * DAY).toISOString());
     const info = await guest().json<Record<string, unknown>>('GET', `/api/shared/${tokenOf(link.url)}`, undefined, 200);
     expect(info).toEqual({ document: { id: s.documentId, kind: 'action-plan', title: 'Handlingsplan Klimatnätverket Småland 2027–2028' }, expiresAt: link.expiresAt });
-    const json = await guest().json<Record<string, unknown>>('GET', `/api/shared/${tokenOf(link.url)}/export.json`, undefined, 200);
+    const response = await guest().request('GET', `/api/shared/${tokenOf(link.url)}/export.json`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Handlingsplan-Klimatnatverket-Smaland-2027-2028.json"; filename*=UTF-8''Handlingsplan%20Klimatn%C3%A4tverket%20Sm%C3%A5land%202027%E2%80%932028.json`);
+    const json = (await response.json()) as Record<string, unknown>;
     expect(json).toMatchObject({ id: s.documentId, kind: 'action-plan', totals: expect.any(Object) });
     expect(JSON.stringify(json)).not.toMatch(/members|@test\.samplan\.se/);
   });

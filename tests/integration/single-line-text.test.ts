@@ -73,7 +73,8 @@ describe.each(FIELDS)('%s', (field, send) => {
     const body = (await response.json()) as { error?: { code: string; message: string } };
     expect(response.status, JSON.stringify(body)).toBe(400);
     expect(body.error?.code).toBe('validation');
-    expect(body.error?.message).toMatch(/tillåtna|ogiltiga tecken|tom/);
+    // A NUL in the address (the import's ?title=) is refused before the route reads it (server/http/nul-in-url.ts).
+    expect(body.error?.message).toMatch(/tillåtna|ogiltiga tecken|tom|NUL-tecken/);
   });
 
   it('accepts a real Nordic title with an emoji and a flag', async () => {

@@ -85,6 +85,8 @@ describe('named and adopted versions', () => {
     const old = await s.viewer.json<{ id: string; version: Version; totals: { activities: number }; goals: unknown[] }>('GET', `/api/documents/${s.documentId}/versions/${before.id}/export.json`, undefined, 200);
     expect(old).toMatchObject({ id: s.documentId, version: { id: before.id, name: 'Före budget' }, totals: { activities: 1_846_250_00 } });
     expect((await s.viewer.request('GET', `/api/documents/${s.documentId}/versions/nope/export.json`)).status).toBe(404);
+    const download = await s.viewer.request('GET', `/api/documents/${s.documentId}/versions/${before.id}/export.json`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9-]+-Fore-budget\.json"; filename\*=UTF-8''.*%20F%C3%B6re%20budget\.json$/);
   });
 
   it('a deleted account shows as "Borttagen användare" on its versions', async () => {

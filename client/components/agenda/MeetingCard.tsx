@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { scheduleMeeting, openActionsFromPrevious } from '../../../shared/agenda-schedule.js';
+import { minutesFileTitle } from '../../../shared/file-name.js';
 import { AGENDA_COLLECTIONS, type AgendaItemJSON, type AgendaJSON, type MeetingJSON } from '../../../shared/model/agenda.js';
 import { addItem, deleteItem, moveItem, setItemFields } from '../../../shared/model/collections.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
@@ -18,7 +19,7 @@ import { PlanActivityLink, PriorityBadge } from '../facilitation/links.jsx';
 const C = AGENDA_COLLECTIONS;
 
 /** A gathering's heading, minutes download and own fields (title, date, times, place, link). */
-function MeetingDetails(props: { meeting: MeetingJSON; label: string }) {
+function MeetingDetails(props: { meeting: MeetingJSON; label: string; agendaTitle: string }) {
   const editor = useEditor();
   // The page's document (route /d/:doc): the minutes are downloaded from the server.
   const params = useParams<{ doc: string }>();
@@ -32,7 +33,7 @@ function MeetingDetails(props: { meeting: MeetingJSON; label: string }) {
         {label()} <span class="muted">{m().date ? longDate(m().date) : ''}</span>
       </h3>
       <p class="meeting-minutes">
-        <DownloadLink href={`/api/documents/${params.doc}/meetings/${id()}/minutes.docx`} title={`${label()} ${m().date}`} extension="docx">
+        <DownloadLink href={`/api/documents/${params.doc}/meetings/${id()}/minutes.docx`} title={minutesFileTitle(props.agendaTitle, m())} extension="docx">
           {t('export_minutes')}
         </DownloadLink>
       </p>
@@ -74,7 +75,7 @@ export function MeetingCard(props: { meeting: MeetingJSON; agenda: AgendaJSON })
   return (
     <section class="meeting" classList={{ flash: editor.recentlyChanged().has(id()) }} aria-label={`${t('meeting')}: ${label()}`} data-meeting={id()}>
       <Show when={m().id} fallback={<h3>{t('noGoal')}</h3>}>
-        <MeetingDetails meeting={m()} label={label()} />
+        <MeetingDetails meeting={m()} label={label()} agendaTitle={props.agenda.title} />
       </Show>
       <Show when={openBefore().length > 0}>
         <div class="notice" role="note">

@@ -1,8 +1,11 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { EditorState } from '@codemirror/state';
+import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText, ViewPlugin } from '@codemirror/view';
 import { yCollab } from 'y-codemirror.next';
+import { undoStepOf } from '../../lib/undo-keys.js';
+import { ContentLimits } from '../../../shared/content-limits.js';
+import { lengthLimit } from './length-limit.js';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
 
@@ -31,6 +34,28 @@ const hideRemoteCarets = ViewPlugin.fromClass(
 );
 
 /**
+ * Undo and redo keys (lib/undo-keys.ts: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y) take the
+ * document's undo, handled on keydown: Chromium's own undo (one history per page, not per
+ * editor) would otherwise run as well and type the undone text a second time, in this
+ * editor or one edited before (user test: "Sep-målSep-mål"). Read from Shift, not from the
+ * key's case, which not every keyboard event reports alike.
+ */
+function undoKeys(undo: { undo(): unknown; redo(): unknown }) {
+  return Prec.highest(
+    EditorView.domEventHandlers({
+      keydown(event) {
+        const step = undoStepOf(event);
+        if (step === null) return false;
+        event.preventDefault();
+        if (step === 'redo') undo.redo();
+        else undo.undo();
+        return true;
+      },
+    }),
+  );
+}
+
+/**
  * A co-edited text (`Y.Text`) through CodeMirror and y-codemirror.next: every person's caret
  * is kept under concurrent edits and remote carets show with name and colour.
  */
@@ -47,6 +72,8 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
         extensions: [
           // Remote carets are drawn from sanitized users only (issue 15 item 4).
           yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
+          undoKeys(editor.undo),
+          lengthLimit(props.multiline ? ContentLimits.maxTextLength : ContentLimits.maxTitleLength),
           hideRemoteCarets,
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),

@@ -6,6 +6,7 @@
  */
 import { createContext, createEffect, useContext } from 'solid-js';
 import type { FieldGuard } from '../../sync/field-binding.js';
+import { isUndoKey, passUndoToDocument } from '../../lib/undo-keys.js';
 
 /** What a field's notice needs of its input. */
 export interface FieldInput {
@@ -82,6 +83,12 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
         guard?.settle();
         options.revert?.();
         return;
+      }
+      // Nothing unsaved here: Ctrl+Z undoes one's saved changes, the document's way.
+      // (A draft typed back to the saved text is no draft: settled, so the undone value shows.)
+      if (isUndoKey(event) && control && control.value === options.shown()) {
+        guard?.settle();
+        return passUndoToDocument(event);
       }
       if (event.key !== 'Enter') return;
       if (event.currentTarget instanceof HTMLTextAreaElement) event.preventDefault();

@@ -5,10 +5,11 @@
  */
 import type * as Y from 'yjs';
 import type { DocumentKind } from '../../../shared/model/kinds.js';
-import { actionPlanToJSON } from '../../../shared/model/action-plan.js';
+import { actionPlanToJSON, allActivities } from '../../../shared/model/action-plan.js';
 import { strategyToJSON } from '../../../shared/model/strategy.js';
 import { agendaToJSON } from '../../../shared/model/agenda.js';
 import type { ItemRef } from '../../sync/session.js';
+import { touchesKeys } from '../../sync/y-solid.js';
 
 export interface SessionItem extends ItemRef {
   label: string;
@@ -59,6 +60,38 @@ function agendaItems(doc: Y.Doc): SessionItem[] {
     }
   }
   return items;
+}
+
+/** The fields `planItems` reads besides the items' coming and going (and their order and goal). */
+const PLAN_ITEM_KEYS: ReadonlySet<string> = new Set(['number', 'title', 'priority', 'order', 'goalId']);
+
+/**
+ * Which changes can alter `sessionItems(kind, …)`: for a plan, not a keystroke in a
+ * description or a budget (reading a 2 000-activity plan whole on each costs hundreds of
+ * milliseconds, issue 17 item 14); for the other kinds, every change.
+ */
+export function sessionItemsRelevance(kind: DocumentKind): (transaction: Y.Transaction) => boolean {
+  return kind === 'action-plan' ? (transaction) => touchesKeys(transaction, PLAN_ITEM_KEYS) : () => true;
+}
+
+/** A plan activity that came from an agenda's action item (its `source`). */
+export interface SourcedActivity {
+  id: string;
+  label: string;
+  /** `source` as written ("<agendaDocId>:<actionId>"); split by the list that shows it. */
+  source: string;
+}
+
+/** The plan's activities that carry a `source`, in document order. */
+export function sourcedActivities(doc: Y.Doc): SourcedActivity[] {
+  return allActivities(actionPlanToJSON(doc)).flatMap((a) => (a.source ? [{ id: a.id, label: [a.number, a.title].filter(Boolean).join(' '), source: a.source }] : []));
+}
+
+const SOURCED_KEYS: ReadonlySet<string> = new Set(['number', 'title', 'source', 'order', 'goalId']);
+
+/** Which changes can alter `sourcedActivities`: not a keystroke in a description or a budget (issue 17 item 14). */
+export function sourcedActivitiesRelevant(transaction: Y.Transaction): boolean {
+  return touchesKeys(transaction, SOURCED_KEYS);
 }
 
 /** Every item of the document that can be spotlit or voted on, in document order. */

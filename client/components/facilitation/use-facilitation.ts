@@ -10,7 +10,7 @@ import { facilitationApi } from '../../facilitation-api.js';
 import { createServerClock, type ServerClock } from '../../lib/server-clock.js';
 import { createDocView } from '../../sync/y-solid.js';
 import { obeyLoweredHand, readSession, readSessionPeers, type AwarenessLike, type SessionPeer, type SessionState } from '../../sync/session.js';
-import { sessionItems, type SessionItem } from './items.js';
+import { sessionItems, sessionItemsRelevance, type SessionItem } from './items.js';
 
 export interface Facilitation {
   doc: Y.Doc;
@@ -45,7 +45,7 @@ export interface FacilitationInput {
 /** Builds the facilitation state; call inside a Solid owner (listeners and timers end with it). */
 export function createFacilitation(input: FacilitationInput): Facilitation {
   const session = createDocView(input.doc, readSession);
-  const itemView = createDocView(input.doc, (doc) => ({ list: sessionItems(input.kind, doc) }));
+  const itemView = createDocView(input.doc, (doc) => ({ list: sessionItems(input.kind, doc) }), sessionItemsRelevance(input.kind));
   const [peers, setPeers] = createSignal(readSessionPeers(input.awareness));
   const onAwareness = () => {
     // Someone lowered this browser's hand: take it down here, where the awareness is ours.

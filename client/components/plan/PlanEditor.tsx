@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { createActionPlanView } from '../../sync/action-plan-view.js';
 import type { LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
@@ -11,7 +11,7 @@ import { EditorContext } from '../editor/context.js';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 import { createLazyGoals, measureGoalUnit } from './lazy-goals.js';
-import { PlanGoals } from './PlanGoals.jsx';
+import { goalKey, PlanGoals } from './PlanGoals.jsx';
 import { PlanMetaFields } from './PlanMetaFields.jsx';
 import { PlanTabs, type PlanTab } from './PlanTabs.jsx';
 
@@ -30,10 +30,15 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   let goalList: HTMLElement | undefined;
   let measured = false;
   // Once the first goals are laid out, their height per row sizes the goals not yet built.
-  const { shown: shownGoals, showEverything } = createLazyGoals(
-    () => plan.goals.length,
+  const lazy = createLazyGoals(
+    () => plan.goals.map(goalKey),
+    () => plan.goals.map((goal) => goal.activities.length),
     () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
   );
+  // Someone else's keystrokes must not wait behind a goal being built far from view.
+  const onUpdate = (_update: Uint8Array, origin: unknown) => void (origin === provider && lazy.noteRemoteChange());
+  doc.on('update', onUpdate);
+  onCleanup(() => doc.off('update', onUpdate));
 
   return (
     <EditorContext.Provider
@@ -56,7 +61,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
           <PlanTabs tab={tab()} setTab={setTab} />
           <Show when={tab() === 'table'}>
             <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
-              <PlanGoals plan={plan} shown={shownGoals()} showEverything={showEverything} sectionRef={(el) => (goalList = el)} />
+              <PlanGoals plan={plan} lazy={lazy} sectionRef={(el) => (goalList = el)} />
               <CostsSection costs={plan.costs} />
               <Summary totals={view.totals()} budget={plan.budget} costs={plan.costs} />
             </div>
@@ -67,7 +72,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
             </div>
           </Show>
         </div>
-        <ValidationPanel issues={view.issues()} beforeFocus={() => (setTab('table'), showEverything())} />
+        <ValidationPanel issues={view.issues()} beforeFocus={() => (setTab('table'), lazy.showEverything())} />
       </div>
     </EditorContext.Provider>
   );

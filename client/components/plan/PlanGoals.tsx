@@ -1,5 +1,5 @@
-import { For, Show } from 'solid-js';
-import { addGoal, type ActionPlanJSON } from '../../../shared/model/action-plan.js';
+import { For, onCleanup, Show } from 'solid-js';
+import { addGoal, type ActionPlanJSON, type GoalJSON } from '../../../shared/model/action-plan.js';
 import { fieldId } from '../../sync/action-plan-view.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
@@ -7,18 +7,40 @@ import { useEditor } from '../editor/context.js';
 import { GoalSection } from './GoalSection.jsx';
 import { RenumberOffer } from './RenumberOffer.jsx';
 import { focusWhenRendered } from './focus-new-row.js';
+import type { LazyGoals } from './lazy-goals.js';
+
+/** A goal's key for the builder: its id (the activities without a goal have none). */
+export function goalKey(goal: GoalJSON): string {
+  return goal.id ?? '';
+}
+
+/**
+ * A not-yet-built goal's place, watched so that goals scrolled near are built first. It
+ * holds the goal's and its activities' labels as one text node, a line per row, so that
+ * find in page (Ctrl+F) finds an activity before its row is built; scrolled there, the
+ * goal is built in place (as the timeline's placeholders do).
+ */
+function Placeholder(props: { goal: GoalJSON; goalKey: string; lazy: LazyGoals }) {
+  const heading = () => (props.goal.id === null ? t('noGoal') : `${t('goal')} ${props.goal.number} ${props.goal.title}`.trim());
+  const lines = () => [heading(), '', ...props.goal.activities.map((a) => `${a.number} ${a.title}`.trim())].join('\n');
+  return (
+    <div class="goal-placeholder" ref={(el) => onCleanup(props.lazy.watch(el, props.goalKey))}>
+      <div class="goal-placeholder-lines">{lines()}</div>
+    </div>
+  );
+}
 
 /**
  * The plan table's goals (DESIGN action-plan `goals`): the renumber offer, a slot per goal
- * (the first `shown` built, the rest placeholders sized by `--rows`, see lazy-goals.ts) and,
+ * (built ones, and placeholders sized by `--rows` for the rest, see lazy-goals.ts) and,
  * for editors, "+ Lägg till mål", which builds every goal and focuses the new one's title.
  * `sectionRef` gets the section, whose first goals size the placeholders.
  */
-export function PlanGoals(props: { plan: ActionPlanJSON; shown: number; showEverything: () => void; sectionRef: (el: HTMLElement) => void }) {
+export function PlanGoals(props: { plan: ActionPlanJSON; lazy: LazyGoals; sectionRef: (el: HTMLElement) => void }) {
   const editor = useEditor();
   const realGoals = () => props.plan.goals.filter((g) => g.id !== null);
   const add = () => {
-    props.showEverything();
+    props.lazy.showEverything();
     focusWhenRendered(fieldId(['goals', addGoal(editor.doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN), 'title']));
   };
   return (
@@ -28,7 +50,7 @@ export function PlanGoals(props: { plan: ActionPlanJSON; shown: number; showEver
       <For each={props.plan.goals}>
         {(goal, i) => (
           <div class="goal-slot" style={{ '--rows': goal.activities.length }}>
-            <Show when={i() < props.shown} fallback={<div class="goal-placeholder" />}>
+            <Show when={props.lazy.isBuilt(goalKey(goal), i())} fallback={<Placeholder goal={goal} goalKey={goalKey(goal)} lazy={props.lazy} />}>
               <GoalSection goal={goal} goals={props.plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />
             </Show>
           </div>

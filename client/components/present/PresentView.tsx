@@ -72,7 +72,7 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
   // The live title comes from the kind's view, made further down; a signal carries its reader up.
   const [readTitle, setReadTitle] = createSignal<() => string>(() => props.title);
   const title = () => readTitle()() || props.title;
-  usePageTitle(title);
+  usePageTitle(() => `${title()} – ${t('present_open')}`);
   const status = () => t(statusMessage(props.live.status()).key, statusMessage(props.live.status()).params);
   return (
     <article class="present" data-kind={props.kind}>

@@ -106,33 +106,43 @@ function MeasurementTable(props: { indicator: IndicatorJSON; name: string }) {
   );
 }
 
-/** A new measurement: "abc" as a value or year says what is wrong instead of doing nothing (issue 17 item 6). */
+/**
+ * A new measurement: "abc" as a value or year says what is wrong instead of doing nothing
+ * (issue 17 item 6), at the field: it is marked invalid and takes focus, so the message is
+ * read and in view (user test: it could fall below the screen, the field unmarked).
+ */
 function AddMeasurement(props: { indicator: IndicatorJSON; name: string }) {
   const editor = useEditor();
   const i = () => props.indicator;
   const name = () => props.name;
-  const [formError, setFormError] = createSignal<string | null>(null);
+  const [formError, setFormError] = createSignal<{ field: 'year' | 'value'; message: string } | null>(null);
+  const refuse = (form: HTMLFormElement, field: 'year' | 'value', message: string) => {
+    setFormError({ field, message });
+    const input = form.elements.namedItem(field);
+    if (input instanceof HTMLInputElement) input.focus();
+  };
   const addMeasurement = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const year = parseInteger(String(data.get('year') ?? ''), YEAR_MIN, YEAR_MAX);
     const value = parseDecimal(String(data.get('value') ?? ''));
-    if (typeof year !== 'number') return setFormError(t('integerInvalid'));
-    if (typeof value !== 'number') return setFormError(t('numberInvalid'));
+    if (typeof year !== 'number') return refuse(form, 'year', t('integerInvalid'));
+    if (typeof value !== 'number') return refuse(form, 'value', t('numberInvalid'));
     setFormError(null);
     setMeasurement(editor.doc, i().id, year, { value, source: String(data.get('source') ?? '') }, LOCAL_ORIGIN);
     form.reset();
   };
+  const invalid = (field: 'year' | 'value') => (formError()?.field === field ? 'true' : undefined);
   return (
     <form class="inline" onSubmit={addMeasurement} aria-label={`${t('addMeasurement')}: ${name()}`}>
       <label>
         {t('year')}
-        <input name="year" inputMode="numeric" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
+        <input name="year" inputMode="numeric" autocomplete="off" required aria-invalid={invalid('year')} aria-describedby={`measure-error-${i().id}`} />
       </label>
       <label>
         {t('value')}
-        <input name="value" inputMode="decimal" autocomplete="off" required aria-describedby={`measure-error-${i().id}`} />
+        <input name="value" inputMode="decimal" autocomplete="off" required aria-invalid={invalid('value')} aria-describedby={`measure-error-${i().id}`} />
       </label>
       <label>
         {t('source')}
@@ -142,7 +152,7 @@ function AddMeasurement(props: { indicator: IndicatorJSON; name: string }) {
         + {t('addMeasurement')}
       </button>
       <p class="error" id={`measure-error-${i().id}`} role="alert">
-        {formError() ?? ''}
+        {formError()?.message ?? ''}
       </p>
     </form>
   );

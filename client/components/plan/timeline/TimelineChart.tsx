@@ -17,10 +17,11 @@ const EAGER_ROWS = 40;
  * track's measured width (`axisTicks`): fewer, never clipped.
  */
 export function TimelineChart(props: { model: Timeline; range: TimelineRange; today: string }) {
-  const unit = () => (props.model.axis[0]?.unit === 'quarter' ? 'quarter' : 'month');
   let table: HTMLTableElement | undefined;
   const measure = createTimelineMeasure(() => table);
   const ticks = createMemo(() => axisTicks(props.model, measure.trackPx(), measure.textPx, locale()));
+  // The unit drawn, not the model's: a phone shows a short plan's months as quarters.
+  const unit = () => (ticks().units[0]?.segment.unit === 'quarter' ? 'quarter' : 'month');
   const rows = createMemo(() => timelineRows(props.model.groups));
   const builder = createRowBuilder();
   return (
@@ -80,7 +81,16 @@ function GroupBody(props: { rows: GroupRows; today: number | null; builder: RowB
   );
 }
 
-/** A chunk of rows: a placeholder as tall as its rows until it nears the viewport (or is printed), then the rows, for good. */
+/** The text a row is found by (find in page): its number and title. */
+const rowLabel = (bar: TimelineBar) => `${bar.activity.number} ${bar.activity.title}`.trim() || t('activity');
+
+/**
+ * A chunk of rows: a placeholder as tall as its rows until it nears the viewport (or is
+ * printed), then the rows, for good. The placeholder shows each row's label, one line per
+ * row at the row's own height (`line-height`), so the browser's find in page (Ctrl+F, `window.find`) finds
+ * every activity: it scrolls to the line, the chunk is built there, the row where the line
+ * was. (Not `hidden="until-found"`: Chromium's `window.find` neither reveals nor scrolls to it.)
+ */
 function Chunk(props: { chunk: Accessor<RowChunk>; today: number | null; builder: RowBuilder }) {
   const [built, setBuilt] = createSignal(props.chunk().first <= EAGER_ROWS);
   return (
@@ -88,7 +98,10 @@ function Chunk(props: { chunk: Accessor<RowChunk>; today: number | null; builder
       when={built() || props.builder.printing()}
       fallback={
         <tr class="timeline-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().bars.length }} ref={(row) => props.builder.watch(row, () => setBuilt(true))}>
-          <td colspan="2" />
+          <td colspan="2">
+            {/* One text node per chunk, a line per row: 2 000 rows add 80 nodes, not 2 000. */}
+            <div class="timeline-placeholder-lines">{props.chunk().bars.map(rowLabel).join('\n')}</div>
+          </td>
         </tr>
       }
     >
@@ -106,7 +119,7 @@ function BarRow(props: { bar: TimelineBar; row: number; today: number | null }) 
   return (
     <tr class="timeline-row" data-activity={a().id} data-state={props.bar.state} aria-rowindex={props.row}>
       <th scope="row" class="timeline-label">
-        {`${a().number} ${a().title}`.trim() || t('activity')}
+        {rowLabel(props.bar)}
         <Show when={props.bar.state === 'overdue'}>
           <strong class="timeline-tag overdue-tag"> ({t('overdue')})</strong>
         </Show>

@@ -29,17 +29,24 @@ export function UndatedList(props: { activities: ActivityJSON[]; labelledBy: str
   );
 }
 
+const itemLabel = (a: ActivityJSON) => `${a.number} ${a.title}`.trim() || t('activity');
+
 function Chunk(props: { chunk: Accessor<ItemChunk>; size: number; builder: RowBuilder }) {
   const [built, setBuilt] = createSignal(props.chunk().first === 1);
   return (
     <Show
       when={built() || props.builder.printing()}
-      fallback={<li class="timeline-undated-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().items.length }} ref={(item) => props.builder.watch(item, () => setBuilt(true))} />}
+      fallback={
+        // Each item's text, for find in page (as the timeline's rows, TimelineChart.tsx).
+        <li class="timeline-undated-placeholder" aria-hidden="true" style={{ '--rows': props.chunk().items.length }} ref={(item) => props.builder.watch(item, () => setBuilt(true))}>
+          <div class="timeline-placeholder-lines">{props.chunk().items.map(itemLabel).join('\n')}</div>
+        </li>
+      }
     >
       <Index each={props.chunk().items}>
         {(a, i) => (
           <li aria-setsize={props.size} aria-posinset={props.chunk().first + i}>
-            {`${a().number} ${a().title}`.trim() || t('activity')}
+            {itemLabel(a())}
           </li>
         )}
       </Index>

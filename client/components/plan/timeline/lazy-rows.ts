@@ -4,7 +4,9 @@
  * break the table a screen reader reads and the print; instead each chunk of rows starts as
  * a placeholder row of its estimated height, and is built, for good, when an
  * IntersectionObserver sees it within a screen's height of the viewport. The scroll height
- * stays put; printing builds every chunk first (`beforeprint`).
+ * stays put; printing builds every chunk first (`beforeprint`). Find in page reaches rows not
+ * built yet through the labels their placeholders show (TimelineChart.tsx), and scrolling
+ * there builds them.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 

@@ -1,0 +1,89 @@
+/**
+ * Every API call ends, in bounded time, with data or an ApiError a page can explain (issue 17
+ * item 3: "Laddar …" for ever). A table of the ways an answer goes wrong, fetch stubbed.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, CALL_TIMEOUT_MS, call, UPLOAD_TIMEOUT_MS } from './api.js';
+
+/** A fetch that answers only when aborted (then rejects, as a browser's does). */
+function hangingFetch(): typeof fetch {
+  return (_url, init) =>
+    new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+}
+
+/** A fetch whose headers arrive but whose body never ends until aborted. */
+function hangingBodyFetch(): typeof fetch {
+  return (_url, init) => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+      },
+    });
+    return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+  };
+}
+
+const answer = (status: number, text: string): typeof fetch => () => Promise.resolve(new Response(text || null, { status }));
+
+async function outcome(promise: Promise<unknown>): Promise<{ data?: unknown; status?: number; code?: string }> {
+  try {
+    return { data: await promise };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { status: error.status, code: error.code };
+  }
+}
+
+describe('call', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    ['no answer at all', hangingFetch(), { status: 0, code: 'timeout' }],
+    ['headers, then a body that never ends', hangingBodyFetch(), { status: 0, code: 'timeout' }],
+  ])('%s: ends as a timeout, not before', async (_name, fetchStub) => {
+    vi.stubGlobal('fetch', fetchStub);
+    const result = outcome(call('GET', '/me'));
+    await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS - 1);
+    let settled = false;
+    void result.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toEqual({ status: 0, code: 'timeout' });
+  });
+
+  it('gives an uploaded table longer than a call before it times out', async () => {
+    vi.stubGlobal('fetch', hangingFetch());
+    let settled = false;
+    const result = outcome(call('POST', '/workspaces/w/import', new Blob(['a;b']), 'text/csv')).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS + 1);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(UPLOAD_TIMEOUT_MS - CALL_TIMEOUT_MS);
+    expect(await result).toEqual({ status: 0, code: 'timeout' });
+  });
+
+  it.each<[string, typeof fetch, { data?: unknown; status?: number; code?: string }]>([
+    ['the network fails', () => Promise.reject(new TypeError('Failed to fetch')), { status: 0, code: 'network' }],
+    ['a proxy answers its HTML error page', answer(502, '<html><h1>502 Bad Gateway</h1></html>'), { status: 502, code: 'bad-response' }],
+    ['a 200 that is not JSON', answer(200, 'OK'), { status: 200, code: 'bad-response' }],
+    ['the server explains an error', answer(409, '{"error":{"code":"conflict","message":"Finns redan"}}'), { status: 409, code: 'conflict' }],
+    ['an error without a body', answer(500, ''), { status: 500, code: 'unknown' }],
+    ['an empty success', answer(204, ''), { data: null }],
+    ['a JSON success', answer(200, '{"now":"2026-11-30T10:00:00.000Z"}'), { data: { now: '2026-11-30T10:00:00.000Z' } }],
+  ])('%s: %j', async (_name, fetchStub, expected) => {
+    vi.stubGlobal('fetch', fetchStub);
+    expect(await outcome(call('GET', '/time'))).toEqual(expected);
+  });
+
+  it('leaves no timer behind once an answer arrives', async () => {
+    vi.stubGlobal('fetch', answer(200, '{}'));
+    await call('GET', '/me');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

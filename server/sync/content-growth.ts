@@ -1,0 +1,237 @@
+/**
+ * What one update adds to a document, gathered by the update scan (update-scan.ts) struct
+ * by struct, and the cheap proof that it keeps the document within its content limits
+ * (red team F5; shared/content-limits.ts; README "Contract notes"): titles and texts in
+ * characters, entries per map, items per document. Each struct is placed — in the type its
+ * origin (or right origin) lives in, found in the document or earlier in this update, or
+ * in the parent it names — and its size added to that type; a map value's own size is
+ * checked against its key's limit. The proof is an upper bound: UTF-16 units for
+ * characters, deletions not subtracted. When it fails, or a struct cannot be placed, the
+ * exact check (content-trial.ts) decides; typing, pasting and new items never need it.
+ */
+import * as Y from 'yjs';
+import { ContentLimits, isCollectionRoot, textLimitOf } from '../../shared/content-limits.js';
+import { characterLength, MAX_UNITS_PER_CHARACTER } from '../../shared/strings.js';
+
+/** Any Yjs type of a document (what `doc.share` holds, and `ContentType.type`). */
+export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
+
+/** A type of the document, or one this update makes (`new:<client>:<clock>`), or a root not yet in the document (`root:<name>`). */
+type Target = SharedType | string;
+
+/** Where a struct goes: its parent and, in a map, its key (null in a sequence). */
+export interface Place {
+  target: Target;
+  key: string | null;
+}
+
+interface Placed {
+  clocks: number[];
+  places: Place[];
+  /** The clock after the last struct of this client scanned so far. */
+  end: number;
+}
+
+/** What one parent gains: sequence units and the structs they come in, new map entries. */
+interface Added {
+  units: number;
+  structs: number;
+  entries: number;
+  /** Units of the text this update deletes: deleting a ZWJ splits one character in two. */
+  deleted: number;
+}
+
+/** Items of deleted ranges looked at per update; past it the exact check decides. */
+const MAX_DELETED_ITEMS = 1_000;
+
+export interface Growth {
+  /** Places of this update's structs, per client, by first clock (ascending within a group). */
+  placed: Map<number, Placed> | null;
+  /** Types this update makes: id → the key they are set under (null: in a sequence). */
+  newTypes: Map<string, string | null> | null;
+  /** Sequence units and new map entries per parent. */
+  added: Map<Target, Added> | null;
+  /** A struct could not be placed or a value not proven small: the exact check decides. */
+  unsure: boolean;
+  /** Items of deleted ranges looked at so far (see MAX_DELETED_ITEMS). */
+  deletedSeen?: number;
+}
+
+/** An empty record, one per scanned update (its maps are made when first needed). */
+export const newGrowth = (): Growth => ({ placed: null, newTypes: null, added: null, unsure: false });
+
+/** The item of `client` at `clock` in the document, if it holds one (not a GC'd range). */
+function itemAt(store: Y.Doc['store'], client: number, clock: number): Y.Item | null {
+  const structs = store.clients.get(client);
+  if (!structs || clock >= Y.getState(store, client)) return null;
+  const struct = structs[Y.findIndexSS(structs, clock)];
+  return struct instanceof Y.Item ? struct : null;
+}
+
+/** The place of this update's struct covering (client, clock), if scanned already. */
+function placedInUpdate(growth: Growth, client: number, clock: number): Place | null {
+  const placed = growth.placed?.get(client);
+  if (!placed || clock >= placed.end) return null;
+  const { clocks } = placed;
+  let low = 0;
+  let high = clocks.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((clocks[middle] ?? Infinity) <= clock) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found < 0 ? null : (placed.places[found] ?? null);
+}
+
+/** The place of a struct whose origin (or right origin) is (client, clock): the same parent and key. */
+export function placeByReference(doc: Y.Doc, growth: Growth, client: number, clock: number): Place | null {
+  if (clock < Y.getState(doc.store, client)) {
+    const item = itemAt(doc.store, client, clock);
+    const parent = item?.parent;
+    return item && parent instanceof Y.AbstractType ? { target: parent, key: item.parentSub } : null;
+  }
+  return placedInUpdate(growth, client, clock);
+}
+
+/** The place of a struct that names its parent type (client, clock) and, in a map, its key. */
+export function placeUnderParent(doc: Y.Doc, growth: Growth, client: number, clock: number, key: string | null): Place | null {
+  if (clock < Y.getState(doc.store, client)) {
+    const content = itemAt(doc.store, client, clock)?.content;
+    return content instanceof Y.ContentType ? { target: content.type, key } : null;
+  }
+  const id = `new:${client}:${clock}`;
+  return growth.newTypes?.has(id) ? { target: id, key } : null;
+}
+
+/** The place of a struct directly under the root `name`. */
+export function placeAtRoot(doc: Y.Doc, name: string, key: string | null): Place {
+  return { target: doc.share.get(name) ?? `root:${name}`, key };
+}
+
+/**
+ * Notes one struct of `client` at [clock, end): `place` (null: it could not be placed),
+ * whether it adds a map entry (a key named without an origin), its content's size, and
+ * whether it is a type (so later structs may name it as their parent).
+ */
+export function noteStruct(growth: Growth, place: Place | null, at: { client: number; clock: number; end: number }, newEntry: boolean, size: number, isType: boolean): void {
+  if (place === null) {
+    growth.unsure = true;
+    return;
+  }
+  const placed = (growth.placed ??= new Map());
+  let ofClient = placed.get(at.client);
+  if (!ofClient) placed.set(at.client, (ofClient = { clocks: [], places: [], end: at.end }));
+  ofClient.clocks.push(at.clock);
+  ofClient.places.push(place);
+  ofClient.end = at.end;
+  if (isType) (growth.newTypes ??= new Map()).set(`new:${at.client}:${at.clock}`, place.key);
+  const added = (growth.added ??= new Map());
+  let sum = added.get(place.target);
+  if (!sum) added.set(place.target, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+  if (place.key === null) {
+    sum.units += size;
+    sum.structs += 1;
+  }
+  else if (size > textLimitOf(place.key)) growth.unsure = true;
+  if (newEntry) sum.entries += 1;
+}
+
+/**
+ * Notes a deleted range of `client`'s clocks [clock, clock + length) in the document's
+ * texts: a deletion can make a text more characters (`👨‍👩‍👧` without its ZWJs is three).
+ */
+export function noteDeletion(doc: Y.Doc, growth: Growth, client: number, clock: number, length: number): void {
+  const structs = doc.store.clients.get(client);
+  if (growth.unsure || !structs || clock >= Y.getState(doc.store, client)) return;
+  const end = clock + length;
+  const added = (growth.added ??= new Map());
+  for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+    const item = structs[index];
+    if (!item || item.id.clock >= end) return;
+    if ((growth.deletedSeen = (growth.deletedSeen ?? 0) + 1) > MAX_DELETED_ITEMS) {
+      growth.unsure = true;
+      return;
+    }
+    if (!(item instanceof Y.Item) || item.deleted || !(item.parent instanceof Y.Text)) continue;
+    let sum = added.get(item.parent);
+    if (!sum) added.set(item.parent, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+    sum.deleted += Math.min(end, item.id.clock + item.length) - Math.max(clock, item.id.clock);
+  }
+}
+
+/** Live entries of a map: `_map` keeps deleted keys too, so its size is an upper bound first. */
+function entriesAtMost(type: SharedType, limit: number): number {
+  if (type._map.size <= limit) return type._map.size;
+  let live = 0;
+  for (const item of type._map.values()) if (!item.deleted) live++;
+  return live;
+}
+
+/** Items in the document's collections now. */
+export function itemsIn(doc: Y.Doc): number {
+  let items = 0;
+  for (const [name, type] of doc.share) if (isCollectionRoot(name)) items += entriesAtMost(type, 0);
+  return items;
+}
+
+/** Whether a parent that gains `units` and `entries` stays within its limits, from what the document holds now. */
+function parentFits(target: Target, { units, structs, entries, deleted }: Added, newTypes: Map<string, string | null> | null): boolean {
+  if (typeof target === 'string') {
+    const key = target.startsWith('root:') ? null : (newTypes?.get(target) ?? 'title');
+    return units <= textLimitOf(key) && entries <= ContentLimits.maxEntriesPerMap;
+  }
+  const key = target._item === null ? null : target._item.parentSub;
+  if (units + deleted > 0 && target._length + units > textLimitOf(key) && !textFits(target, units, structs + deleted, textLimitOf(key))) return false;
+  return entries === 0 || entriesAtMost(target, ContentLimits.maxEntriesPerMap - entries) + entries <= ContentLimits.maxEntriesPerMap;
+}
+
+/**
+ * Whether a text that gains `units` in `splits` insertions and deleted units stays within
+ * `limit` characters, from its characters now (linear: shared/strings.ts): each inserted
+ * unit is at most one character, and each insertion or deleted unit may split one
+ * character of the text in two. So an
+ * emoji-heavy title or description, longer in units than its limit, is still typed into
+ * without the exact check.
+ */
+function textFits(type: SharedType, units: number, splits: number, limit: number): boolean {
+  if (!(type instanceof Y.Text)) return false;
+  const text = type.toString();
+  return text.length + units <= limit * MAX_UNITS_PER_CHARACTER && characterLength(text) + units + splits <= limit;
+}
+
+/** Whether the root a target stands for is a collection (its new entries are items). */
+function collectionOf(doc: Y.Doc, target: Target): boolean {
+  if (typeof target === 'string') return target.startsWith('root:') && isCollectionRoot(target.slice(5));
+  return target._item === null && target.doc === doc && isCollectionRoot(Y.findRootTypeKey(target));
+}
+
+/**
+ * Whether this update brings a struct some waiting ("pending") struct of the document is
+ * missing: then those join the document with it, unscanned by this update's proof. Only
+ * then: an attacker's pending structs must not make everyone else's typing take the exact check.
+ */
+function releasesPending(doc: Y.Doc, growth: Growth): boolean {
+  const missing = doc.store.pendingStructs?.missing;
+  if (!missing) return false;
+  for (const [client, clock] of missing) if ((growth.placed?.get(client)?.end ?? 0) > clock) return true;
+  return false;
+}
+
+/**
+ * Whether the update is proven to keep `doc` within its content limits (false: the exact
+ * check must decide, which also sees the pending structs this update releases).
+ */
+export function provenWithinLimits(doc: Y.Doc, growth: Growth, maxItems: number = ContentLimits.maxItemsPerDocument): boolean {
+  if (growth.unsure || releasesPending(doc, growth)) return false;
+  let newItems = 0;
+  for (const [target, added] of growth.added ?? []) {
+    if (!collectionOf(doc, target)) {
+      if (!parentFits(target, added, growth.newTypes)) return false;
+    } else if (added.units > 0) return false;
+    else newItems += added.entries;
+  }
+  return newItems === 0 || itemsIn(doc) + newItems <= maxItems;
+}

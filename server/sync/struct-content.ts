@@ -1,0 +1,99 @@
+/**
+ * Reading past one struct's content in the update scan (update-scan.ts) without building
+ * Yjs objects: its length in clock units, and its size in the units content limits count
+ * (shared/content-limits.ts: a string's UTF-16 length, an upper bound of its characters;
+ * a value's `valueSize`), for the content-growth check (content-growth.ts).
+ * The format is Yjs's `readItemContent` (yjs/src/structs/Item.js).
+ */
+import * as decoding from 'lib0/decoding';
+import { ContentLimits, valueSize } from '../../shared/content-limits.js';
+import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
+
+/** Type refs (ContentType) whose read includes a key string: XmlElement and XmlHook. */
+const TYPE_REFS_WITH_KEY = new Set([3, 5]);
+const MAX_TYPE_REF = 6;
+/**
+ * One struct's content: a ContentAny or ContentJSON of 7 million `undefined` (7 MB, one
+ * struct) took Yjs 3.7 s; one 15 MB string 0.95 s. No field of the schemas holds a list,
+ * and a pasted text of a megabyte is a book. Larger ones are refused (1008).
+ */
+export const MAX_ELEMENTS_PER_STRUCT = 100_000;
+export const MAX_STRING_BYTES_PER_STRUCT = 1_000_000;
+
+/** Where `skipContent` leaves the content's size (one per scan, so reading allocates nothing). */
+export interface ContentSize {
+  size: number;
+}
+
+/** A deleted range's or run's length (≥ 1; 0 is malformed). */
+export function readLength(decoder: decoding.Decoder): number {
+  const length = decoding.readVarUint(decoder);
+  if (length < 1) throw new MalformedUpdate('struct of length 0');
+  return length;
+}
+
+/**
+ * Skips an item's content; returns its length in clock units (ContentX.getLength()) and
+ * leaves its size in `sized.size` (0 for deleted content, a format and a type: none of them
+ * is text or a value; a type's own content is counted struct by struct).
+ */
+export function skipContent(decoder: decoding.Decoder, ref: number, sized: ContentSize): number {
+  sized.size = 0;
+  switch (ref) {
+    case 1: // Deleted
+      return readLength(decoder);
+    case 2: // JSON: a count, then that many JSON strings
+      return skipStrings(decoder, readElementCount(decoder), sized);
+    case 3: // Binary
+      sized.size = decoding.readVarUint8Array(decoder).length;
+      return 1;
+    case 4: {
+      // String: its length in UTF-16 code units
+      if (decoding.peekVarUint(decoder) > MAX_STRING_BYTES_PER_STRUCT) throw new RefusedUpdate('a string of more than a megabyte in one struct');
+      const length = decoding.readVarString(decoder).length;
+      sized.size = length;
+      return length;
+    }
+    case 5: // Embed
+      sized.size = decoding.readVarString(decoder).length;
+      return 1;
+    case 6: // Format: key and JSON value
+      skipStrings(decoder, 2, { size: 0 });
+      return 1;
+    case 7: // Type
+      return skipTypeRef(decoder);
+    case 8: // Any: a count, then that many lib0 "any" values
+      return skipAnys(decoder, readElementCount(decoder), sized);
+    case 9: // Doc: guid, then options
+      decoding.readVarString(decoder);
+      decoding.readAny(decoder);
+      sized.size = 1;
+      return 1;
+    default:
+      throw new MalformedUpdate(`unknown content ref ${ref}`);
+  }
+}
+
+function readElementCount(decoder: decoding.Decoder): number {
+  const count = decoding.readVarUint(decoder);
+  if (count > MAX_ELEMENTS_PER_STRUCT) throw new RefusedUpdate(`more than ${MAX_ELEMENTS_PER_STRUCT} values in one struct`);
+  return count;
+}
+
+function skipStrings(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
+  for (let i = 0; i < count; i++) sized.size += decoding.readVarString(decoder).length;
+  return count;
+}
+
+function skipAnys(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
+  for (let i = 0; i < count; i++) sized.size += valueSize(decoding.readAny(decoder), ContentLimits.maxTextLength);
+  return count;
+}
+
+function skipTypeRef(decoder: decoding.Decoder): number {
+  const typeRef = decoding.readVarUint(decoder);
+  if (typeRef > MAX_TYPE_REF) throw new MalformedUpdate(`unknown type ref ${typeRef}`);
+  if (TYPE_REFS_WITH_KEY.has(typeRef)) decoding.readVarString(decoder);
+  return 1;
+}
+
