@@ -16,7 +16,7 @@ import type { RoomLease } from '../sync/room-lease.js';
 import { ClusterEvents, type ClusterEvent } from './cluster-events.js';
 import type { ClusterLiveSockets, ClusterRooms } from './cluster-publishing.js';
 import { DocumentLeases } from './document-leases.js';
-import { answerRetry, FORWARDED_HEADER, forwardUpgrade } from './forward-upgrade.js';
+import { answerRetry, endPipes, FORWARDED_HEADER, forwardUpgrade } from './forward-upgrade.js';
 
 /** Between attempts to reconnect a lost lease or events connection. */
 const RECONNECT_MS = 1_000;
@@ -42,6 +42,8 @@ export class Cluster implements RoomLease {
   private address = '';
   private closing = false;
   private recovering = false;
+  /** Client sockets piped to their document's owner (ended on close). */
+  private readonly forwarded = new Set<Duplex>();
 
   constructor(
     private readonly url: string,
@@ -124,7 +126,7 @@ export class Cluster implements RoomLease {
     // Nobody owns it: admitted here, the room's load takes the lease (`claim`).
     if (owner === null || owner === this.address) return true;
     if (request.headers[FORWARDED_HEADER] !== undefined) answerRetry(socket, processLine);
-    else forwardUpgrade(request, socket, head, owner, this.address, processLine);
+    else forwardUpgrade(request, socket, head, owner, this.address, processLine, this.forwarded);
     return false;
   }
 
@@ -142,9 +144,13 @@ export class Cluster implements RoomLease {
     await this.leases?.release(documentId);
   }
 
-  /** After every room has been stored: gives every lease up and stops listening. */
+  /**
+   * After every room has been stored: ends the sockets passed on to other owners (or the
+   * server would wait for their clients to leave), gives every lease up, stops listening.
+   */
   async close(): Promise<void> {
     this.closing = true;
+    endPipes(this.forwarded);
     const { leases, events } = this;
     this.leases = null;
     this.events = null;

@@ -50,10 +50,14 @@ export function answerRetry(socket: Duplex, processLine: string): void {
  * Passes the upgrade `request` (its `socket` and the `head` bytes already read) on to the
  * process at `owner` and pipes both ways until either side closes. When the owner cannot
  * be reached the client gets a 503 and retries. `from` is this process's address.
+ * `pipes` holds the client's socket while it is piped, so a process that shuts down can
+ * end them (`endPipes`): an upgraded socket keeps the HTTP server from closing.
  */
-export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, owner: string, from: string, processLine: string): void {
+export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, owner: string, from: string, processLine: string, pipes?: Set<Duplex>): void {
   const target = parseAddress(owner);
   if (!target) return answerRetry(socket, processLine);
+  pipes?.add(socket);
+  socket.once('close', () => pipes?.delete(socket));
   const upstream: Socket = connect({ host: target.host, port: target.port });
   let connected = false;
   upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error('connect timeout')));
@@ -73,4 +77,14 @@ export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: B
   upstream.on('close', () => socket.destroy());
   socket.on('error', () => upstream.destroy());
   socket.on('close', () => upstream.destroy());
+}
+
+/**
+ * Ends every socket in `pipes` (and so its pipe to the owner). A pipe carries the owner's
+ * websocket frames untouched, so no close frame can be put between them: the client sees
+ * the connection drop (1006) and reconnects, as after 1012, to a process that is not going.
+ */
+export function endPipes(pipes: Set<Duplex>): void {
+  for (const socket of [...pipes]) socket.destroy();
+  pipes.clear();
 }

@@ -12,3 +12,15 @@ export interface RoomLease {
   /** After the room's last write: another process may load the document from now on. */
   release(documentId: string): Promise<void>;
 }
+
+/**
+ * Many processes (docs/cluster.md "Left"): takes the leases of `documentIds` — loading
+ * their rooms through an empty server change, which stores nothing — before a route writes
+ * anything beside them (a version, the other document of a to-plan). So a document another
+ * process owns answers 503 `document.elsewhere` before any write, and the client's retry of
+ * that answer (client/api.ts) repeats nothing. On one process it loads the rooms, as the
+ * write that follows does anyway. Throws what `Rooms.change` throws.
+ */
+export async function changeableHere(rooms: { change(documentId: string, edit: () => void): Promise<boolean> }, documentIds: readonly string[]): Promise<void> {
+  for (const documentId of documentIds) await rooms.change(documentId, () => undefined);
+}

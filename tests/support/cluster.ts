@@ -21,8 +21,8 @@ export interface TestCluster {
   processes: ClusterProcess[];
   /** The database every process uses. */
   databaseUrl: string;
-  /** Resolves with the process's exit code after `signal`. */
-  signal(process: ClusterProcess, signal: 'SIGKILL' | 'SIGTERM'): Promise<number | null>;
+  /** Resolves with the process's exit code after `signal`; rejects, naming the process, when it has not exited in `ms` (60 s). */
+  signal(process: ClusterProcess, signal: 'SIGKILL' | 'SIGTERM', ms?: number): Promise<number | null>;
   /** Starts process `index` again (same name and data dir, a new port) after it has exited; replaces it in `processes`. */
   restart(index: number): Promise<ClusterProcess>;
   stop(): Promise<void>;
@@ -32,13 +32,13 @@ export interface TestCluster {
 export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<TestCluster> {
   const serverUrl = testPostgresUrl();
   if (!serverUrl) throw new Error('The cluster tests need PostgreSQL: run them with npm run test:pg -- <file>');
-  const database = await createPostgresDatabase(serverUrl);
+  const database = await within(30_000, 'creating the cluster database', createPostgresDatabase(serverUrl));
   const dirs: string[] = [];
   const env = { DATABASE_URL: database.url, DRAIN_SECONDS: '0', ...extraEnv };
   const processes: ClusterProcess[] = [];
   const stop = async () => {
-    await Promise.all(processes.map((p) => exited(p.child, 'SIGKILL')));
-    await database.drop();
+    await within(20_000, 'SIGKILL of every process', Promise.all(processes.map((p) => exited(p.child, 'SIGKILL'))));
+    await within(30_000, 'dropping the cluster database', database.drop());
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -46,7 +46,8 @@ export async function startCluster(count: number, extraEnv: Record<string, strin
       const dir = tempDataDir();
       dirs[i] = dir;
       const name = `p${i}`;
-      const { url, child } = await spawnServer(dir, { ...env, SAMPLAN_PROCESS: name });
+      // Three starts at once through tsx on a loaded 2-core machine: 20 s was seen to be too few.
+      const { url, child } = await spawnServer(dir, { ...env, SAMPLAN_PROCESS: name }, 60_000);
       processes[i] = { name, url, child };
     };
     // The first runs the migrations; the others, started together, find them done.
@@ -64,7 +65,20 @@ export async function startCluster(count: number, extraEnv: Record<string, strin
     processes[i] = fresh;
     return fresh;
   };
-  return { processes, databaseUrl: database.url, signal: (p, signal) => exited(p.child, signal), restart, stop };
+  const signal = (p: ClusterProcess, sent: 'SIGKILL' | 'SIGTERM', ms = 60_000) => within(ms, `${p.name} exiting after ${sent}`, exited(p.child, sent));
+  return { processes, databaseUrl: database.url, signal, restart, stop };
+}
+
+/**
+ * `promise`, or a rejection naming `step` when it has not settled in `ms`: every wait of a
+ * cluster test is bounded, so a step that never ends fails and says which it was.
+ */
+export function within<T>(ms: number, step: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: not done in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
@@ -77,10 +91,14 @@ function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<number | n
 
 /** Which process answered a websocket upgrade to `url`'s document (its X-Samplan-Process), the socket then closed. */
 export function servedBy(url: string, documentId: string, cookie: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws/${documentId}`, { headers: browserHeaders(url, cookie) });
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws/${documentId}`, { headers: browserHeaders(url, cookie) });
+  const answered = new Promise<string>((resolve, reject) => {
     ws.once('upgrade', (response) => resolve(String(response.headers['x-samplan-process'])));
     ws.once('open', () => ws.close());
     ws.once('error', reject);
+  });
+  return within(20_000, `the upgrade answer at ${url}`, answered).catch((error: unknown) => {
+    ws.terminate();
+    throw error;
   });
 }
