@@ -3,7 +3,9 @@
  * item 3: "Laddar …" for ever). A table of the ways an answer goes wrong, fetch stubbed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, CALL_TIMEOUT_MS, call, UPLOAD_TIMEOUT_MS } from './api.js';
+import { ApiError, CALL_TIMEOUT_MS, call, ELSEWHERE_ATTEMPTS, UPLOAD_TIMEOUT_MS } from './api.js';
+import { t } from './i18n/index.js';
+import { MESSAGES } from './i18n/messages.js';
 
 /** A fetch that answers only when aborted (then rejects, as a browser's does). */
 function hangingFetch(): typeof fetch {
@@ -85,5 +87,62 @@ describe('call', () => {
     vi.stubGlobal('fetch', answer(200, '{}'));
     await call('GET', '/me');
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+/** A fetch answering `answers` in turn (the last one again after that); counts its calls. */
+function answers(...list: Array<{ status: number; body: string; retryAfter?: string }>): { fetch: typeof fetch; calls: () => number } {
+  let calls = 0;
+  const next: typeof fetch = () => {
+    const a = list[Math.min(calls, list.length - 1)] ?? { status: 500, body: '' };
+    calls += 1;
+    return Promise.resolve(new Response(a.body || null, { status: a.status, headers: a.retryAfter === undefined ? {} : { 'retry-after': a.retryAfter } }));
+  };
+  return { fetch: next, calls: () => calls };
+}
+
+const ELSEWHERE = { status: 503, body: '{"error":{"code":"document.elsewhere","message":"Dokumentet är öppet på en annan server just nu."}}', retryAfter: '1' };
+
+describe('503 document.elsewhere (many processes: the document changes server, nothing was written)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    { name: 'once, then the owner answers', list: [ELSEWHERE, { status: 200, body: '{"id":"d"}' }], waitMs: 1_000, calls: 2, result: { data: { id: 'd' } } },
+    { name: 'with Retry-After 3', list: [{ ...ELSEWHERE, retryAfter: '3' }, { status: 200, body: '{}' }], waitMs: 3_000, calls: 2, result: { data: {} } },
+    { name: 'then another error', list: [ELSEWHERE, { status: 409, body: '{"error":{"code":"document.read-only","message":"x"}}' }], waitMs: 1_000, calls: 2, result: { status: 409, code: 'document.read-only' } },
+    { name: 'every time', list: [ELSEWHERE], waitMs: (ELSEWHERE_ATTEMPTS - 1) * 1_000, calls: ELSEWHERE_ATTEMPTS, result: { status: 503, code: 'document.elsewhere' } },
+    { name: 'another 503 (busy)', list: [{ status: 503, body: '{"error":{"code":"busy","message":"x"}}', retryAfter: '1' }], waitMs: 0, calls: 1, result: { status: 503, code: 'busy' } },
+  ])('$name: asked again after Retry-After, $calls calls in all', async ({ list, waitMs, calls, result }) => {
+    const stub = answers(...list);
+    vi.stubGlobal('fetch', stub.fetch);
+    let settled = false;
+    const answer = outcome(call('PATCH', '/documents/d', { title: 'Ny' })).finally(() => (settled = true));
+    if (waitMs > 0) {
+      // Not before the wait the server asked for.
+      await vi.advanceTimersByTimeAsync(waitMs - 1);
+      expect(settled).toBe(false);
+    }
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await answer).toEqual(result);
+    expect(stub.calls()).toBe(calls);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('the last one says, in the reader\'s language, to try again in a moment', async () => {
+    vi.stubGlobal('fetch', answers(ELSEWHERE).fetch);
+    const answer = call('POST', '/documents/d/versions/v/restore').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(ELSEWHERE_ATTEMPTS * 1_000);
+    const error = await answer;
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe(t('documentElsewhere'));
+    expect([MESSAGES.sv.documentElsewhere, MESSAGES.nb.documentElsewhere, MESSAGES.en.documentElsewhere]).toEqual([
+      expect.stringContaining('Försök igen'),
+      expect.stringContaining('Prøv igjen'),
+      expect.stringContaining('Try again'),
+    ]);
   });
 });

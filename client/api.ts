@@ -2,6 +2,7 @@
 import type { DocumentKind } from '../shared/model/kinds.js';
 import type { Role } from '../shared/roles.js';
 import type { ImportReport } from '../shared/table/import.js';
+import { t } from './i18n/index.js';
 
 export interface User {
   id: string;
@@ -89,6 +90,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The answer's Retry-After, in ms (1–10 s), when it sent one. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -132,6 +135,37 @@ const NETWORK_MESSAGE = 'Servern kunde inte nås. Kontrollera anslutningen.';
  * ApiError with that status and code `bad-response`.
  */
 export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await callOnce<T>(method, path, body, contentType);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== ELSEWHERE || attempt >= ELSEWHERE_ATTEMPTS) throw elsewhereExplained(error);
+      await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? ELSEWHERE_WAIT_MS));
+    }
+  }
+}
+
+/**
+ * Many processes (docs/cluster.md): 503 `document.elsewhere` means the document's owning
+ * server is changing (a restart moves it) and nothing was written, so the call is made again
+ * after the answer's Retry-After (1 s), a few times, before the person is asked to try again.
+ */
+const ELSEWHERE = 'document.elsewhere';
+export const ELSEWHERE_ATTEMPTS = 4;
+const ELSEWHERE_WAIT_MS = 1_000;
+
+/** The last `document.elsewhere` in the reader's language ("försök igen"); anything else as it is. */
+function elsewhereExplained(error: unknown): unknown {
+  return error instanceof ApiError && error.code === ELSEWHERE ? new ApiError(error.status, error.code, t('documentElsewhere')) : error;
+}
+
+/** Retry-After in ms (whole seconds, 1–10), or null when absent or not a number of seconds. */
+function retryAfterMs(header: string | null): number | null {
+  const seconds = Number(header);
+  return header && Number.isInteger(seconds) ? Math.min(10, Math.max(1, seconds)) * 1000 : null;
+}
+
+async function callOnce<T>(method: string, path: string, body: unknown, contentType: string): Promise<T> {
   const upload = body instanceof Blob || (typeof body === 'string' && contentType !== 'application/json');
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), upload ? UPLOAD_TIMEOUT_MS : CALL_TIMEOUT_MS);
@@ -156,7 +190,7 @@ export async function call<T>(method: string, path: string, body?: unknown, cont
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (response.status === 401 && error?.code === 'unauthorized') unauthorized();
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, retryAfterMs(response.headers.get('retry-after')));
   }
   return data as T;
 }

@@ -45,8 +45,15 @@ const CONVERTED = [
   'tests/integration/backup.test.ts',
   'tests/integration/nul-in-json.test.ts',
   'tests/integration/shared-limit.test.ts',
+  // Many processes (issue 21, docs/cluster.md): PostgreSQL only.
+  'tests/integration/document-leases.test.ts',
+  'tests/integration/forward-upgrade.test.ts',
+  'tests/integration/cluster-events.test.ts',
+  'tests/integration/cluster.test.ts',
+  'tests/integration/cluster-recovery.test.ts',
+  'tests/integration/shared-tickets.test.ts',
   '-t',
-  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|the versions store|named and adopted versions|compare|restore|changes since the last visit|automatic versions|POST visits|roles|content|vote rounds on|as (viewer|editor|coordinator|outsider|guest)|creating a round|ballots|who sees the ballots|closing a round|the session map over the websocket|what a close counts|a ballot naming a deleted item|history|readiness|probes and the process header|npm run backup with DATABASE_URL set|a NUL in JSON text|shared per-address limits)',
+  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|the versions store|named and adopted versions|compare|restore|changes since the last visit|automatic versions|POST visits|roles|content|vote rounds on|as (viewer|editor|coordinator|outsider|guest)|creating a round|ballots|who sees the ballots|closing a round|the session map over the websocket|what a close counts|a ballot naming a deleted item|history|readiness|probes and the process header|npm run backup with DATABASE_URL set|a NUL in JSON text|shared per-address limits|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection|websocket tickets|tickets in the database)',
 ];
 
 async function main(): Promise<number> {

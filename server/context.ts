@@ -4,7 +4,7 @@ import type { Db } from './db/database.js';
 import type { Kdb } from './db/kysely.js';
 import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
-import type { Tickets } from './auth/tickets.js';
+import type { TicketBook } from './auth/tickets.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { LoginThrottle } from './http/login-throttle.js';
 import type { AddressLimiter } from './http/shared-limit.js';
@@ -33,7 +33,7 @@ export interface Deps {
   config: Config;
   clock: Clock;
   sessions: Sessions;
-  tickets: Tickets;
+  tickets: TicketBook;
   rooms: Rooms;
   /** Per-field history (docs/history.md): routes catch it up before reading it. */
   history: HistoryDeriver;

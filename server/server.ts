@@ -35,6 +35,9 @@ import { AutoVersions } from './versions/auto-versions.js';
 import { startShareSweep } from './share/expiry-sweep.js';
 import { startTrashSweep } from './lifecycle/trash.js';
 import { ARCHIVED } from './sync/read-only.js';
+import { Cluster, advertisedAddress } from './cluster/cluster.js';
+import { ClusterLiveSockets, ClusterRooms } from './cluster/cluster-publishing.js';
+import { SharedTickets } from './cluster/shared-tickets.js';
 
 export interface RunningServer {
   url: string;
@@ -53,6 +56,8 @@ interface Core {
   history: HistoryDeriver;
   rooms: Rooms;
   autoVersions: AutoVersions;
+  /** Many processes (DATABASE_URL set; docs/cluster.md): leases, events, routing. Null on SQLite. */
+  cluster: Cluster | null;
 }
 
 async function openCore(config: Config, clock: Clock): Promise<Core> {
@@ -69,7 +74,8 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   // The update log lives where DATABASE_URL says (the checkpointer's gate is SQLite's alone).
   const documentStore = asyncDb.dialect === 'postgres' ? createPostgresStore(asyncDb.kdb) : createSqliteStore(db, commitGate);
   const store = withHistory(documentStore, history);
-  const rooms = new Rooms({
+  const cluster = config.databaseUrl && asyncDb.dialect === 'postgres' ? new Cluster(config.databaseUrl, config.processName ?? defaultProcessName()) : null;
+  const roomsOptions: ConstructorParameters<typeof Rooms>[0] = {
     store,
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.roomIdleMs,
@@ -82,9 +88,11 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     ),
     onEdit: (documentId, at) => autoVersions.touch(documentId, at),
     readOnlyOf: async (documentId) => ((await isArchived(asyncDb.kdb, documentId)) ? ARCHIVED : null),
-  });
+  };
+  // One process: the rooms as they always were (no lease, nothing published).
+  const rooms = cluster ? new ClusterRooms({ ...roomsOptions, lease: cluster }, (event) => cluster.publish(event)) : new Rooms(roomsOptions);
   const autoVersions = new AutoVersions({ kdb: asyncDb.kdb, rooms, clock });
-  return { db, asyncDb, checkpointer, history, rooms, autoVersions };
+  return { db, asyncDb, checkpointer, history, rooms, autoVersions, cluster };
 }
 
 /** A per-minute limit per address: in memory on SQLite (one process), shared through PostgreSQL (docs/database.md "Rate limits"). */
@@ -93,17 +101,17 @@ function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number,
   return asyncDb.dialect === 'postgres' ? new SharedLimiter(local, asyncDb.kdb, name, perMinute, 60_000, clock.now) : local;
 }
 
-function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history }: Core): Deps {
+function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history, cluster }: Core): Deps {
   return {
     db,
     kdb: asyncDb.kdb,
     config,
     clock,
     sessions: createSessions(asyncDb.kdb, clock.now, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs }),
-    tickets: new Tickets(undefined, config.ticketsPerUser),
+    tickets: cluster ? new SharedTickets(asyncDb.kdb, undefined, config.ticketsPerUser) : new Tickets(undefined, config.ticketsPerUser),
     rooms,
     history,
-    sockets: new LiveSockets(config.sync),
+    sockets: cluster ? new ClusterLiveSockets(config.sync, (event) => cluster.publish(event)) : new LiveSockets(config.sync),
     loginLimits: {
       perIp: new RateLimiter(30, 60_000, clock.now),
       failures: new LoginThrottle(clock.now),
@@ -153,9 +161,13 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
-  const sockets = attachWebsocket(server, deps, deps.sockets);
-  const sweeps = startSweeps(deps, core.autoVersions);
   const { port } = server.address() as AddressInfo;
+  const { cluster } = core;
+  if (cluster && rooms instanceof ClusterRooms && deps.sockets instanceof ClusterLiveSockets) {
+    await cluster.start(advertisedAddress(config.host, port), { rooms, sockets: deps.sockets });
+  }
+  const sockets = attachWebsocket(server, deps, deps.sockets, cluster ? (...args) => cluster.route(...args) : undefined);
+  const sweeps = startSweeps(deps, core.autoVersions);
 
   let closing: Promise<void> | null = null;
   return {
@@ -174,6 +186,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         sweeps.stop();
         sockets.close();
         await rooms.closeAll();
+        // Every room stored: the leases go, and other processes load the documents from here on.
+        await cluster?.close();
         await Promise.race([stopped, sleep(config.shutdownRequestMs, undefined, { ref: false })]);
         server.closeAllConnections();
         await stopped;

@@ -29,12 +29,22 @@ export interface TicketHolder {
 }
 
 /**
+ * Where tickets are kept: in this process's memory (`Tickets`, one process), or in a table
+ * every process reads (server/cluster/shared-tickets.ts, many processes: a ticket asked of
+ * one process is redeemed at the document's owner). Either answer may be a promise.
+ */
+export interface TicketBook {
+  issue(userId: string, documentId: string, now: number, sessionId?: string | null): string | null | Promise<string | null>;
+  redeem(ticket: string, documentId: string, now: number): TicketHolder | null | Promise<TicketHolder | null>;
+}
+
+/**
  * The tickets of every user, each user's kept apart: one user's flood of requests can only
  * ever push out that user's own oldest tickets, never anyone else's (issue 15, "ticket
  * flood"). When all users together hold the global cap, `issue` refuses (null) instead of
  * evicting: a flood from many accounts makes new tickets wait, never breaks issued ones.
  */
-export class Tickets {
+export class Tickets implements TicketBook {
   // Keyed by the ticket's SHA-256, like sessions: a heap dump holds no usable ticket.
   // A Map keeps insertion order, which (one TTL for all) is the order they expire in.
   private readonly byHash = new Map<string, Ticket>();

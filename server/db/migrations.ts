@@ -274,4 +274,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_window ON rate_limits(window_start);
   `,
+  // Issue 21 (docs/cluster.md): websocket tickets shared by every process on PostgreSQL, since
+  // a ticket asked of one process is redeemed at the document's owner. Redeeming deletes the
+  // row (DELETE … RETURNING: single use). One process keeps them in memory (auth/tickets.ts).
+  `
+  CREATE TABLE websocket_tickets (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    session_id TEXT,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX websocket_tickets_user ON websocket_tickets(user_id, expires_at);
+  CREATE INDEX websocket_tickets_expiry ON websocket_tickets(expires_at);
+  `,
 ];

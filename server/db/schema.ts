@@ -52,4 +52,14 @@ export interface Tables {
   document_history: DocumentHistoryTable;
   history_cursor: HistoryCursorTable;
   rate_limits: RateLimitsTable;
+  websocket_tickets: WebsocketTicketsTable;
+}
+
+/** Tickets shared by every process (issue 21; server/cluster/shared-tickets.ts); the key is the ticket's SHA-256. */
+export interface WebsocketTicketsTable {
+  hash: string;
+  user_id: string;
+  document_id: string;
+  session_id: string | null;
+  expires_at: number;
 }

@@ -38,8 +38,9 @@ export function isLoopbackHost(host: string): boolean {
  * anywhere, `false` never.
  */
 export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustProxy'> & Partial<Pick<Config, 'databaseUrl'>>): { seed: boolean; reason: string } {
-  // The demo's workspaces and documents are still SQLite-only, its accounts would be in PostgreSQL.
-  if (config.databaseUrl) return { seed: false, reason: 'Demodata: av, eftersom DATABASE_URL är satt (arbetsytor och dokument finns ännu inte i PostgreSQL, issue 21).' };
+  // A shared database (many processes, docs/cluster.md) gets published passwords only when
+  // asked: `npm run cluster` asks its first process.
+  if (config.databaseUrl && config.demoData !== true) return { seed: false, reason: 'Demodata: av med DATABASE_URL (en delad databas); DEMO_DATA=true sår den.' };
   if (config.demoData === true) return { seed: true, reason: 'Demodata: på (DEMO_DATA=true).' };
   if (config.demoData === false) return { seed: false, reason: 'Demodata: av (DEMO_DATA=false).' };
   // Behind a proxy a loopback HOST is reached by everyone the proxy serves.

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { actionPlanToJSON, addActivity, nextActivityNumber } from '../../shared/model/action-plan.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { changeableHere } from '../sync/room-lease.js';
 import { requireWritable } from '../write-guard.js';
 
 const actionNotFound = () => new AppError(404, 'action.not-found', 'Åtgärdspunkten finns inte i dagordningen.');
@@ -52,6 +53,8 @@ export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, 
     // Both documents are written (the action's link, the new activity): both must be writable.
     await requireWritable(deps.rooms, agendaId, 'Dokumentet är skrivskyddat.');
     await requireWritable(deps.rooms, planId, 'Dokumentet är skrivskyddat.');
+    // Both owned here before either is written: a 503 elsewhere leaves neither half-done.
+    await changeableHere(deps.rooms, [planId, agendaId]);
     let activityId = '';
     await deps.rooms.change(planId, (plan) => {
       const goal = actionPlanToJSON(plan).goals.find((g) => g.id === goalId);

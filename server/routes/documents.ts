@@ -101,7 +101,7 @@ export function documentRoutes(deps: Deps) {
   app.post('/documents/:doc/ticket', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
-    const ticket = tickets.issue(user.id, document.id, clock.now(), currentSessionId(c));
+    const ticket = await tickets.issue(user.id, document.id, clock.now(), currentSessionId(c));
     if (ticket === null) {
       throw new AppError(503, 'busy', 'Servern har för många öppna anslutningsbiljetter just nu. Försök igen om en minut.', {
         'Retry-After': String(TICKET_TTL_MS / 1000),

@@ -9,6 +9,7 @@ import type { RoomClient } from './client.js';
 import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
 import type { ReadOnlyReason } from './read-only.js';
+import type { RoomLease } from './room-lease.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RoomsOptions extends RoomOptions {
@@ -19,6 +20,11 @@ export interface RoomsOptions extends RoomOptions {
    * noting the time. Content written outside a room (creation, import) is not an edit.
    */
   onEdit?: (documentId: string, at: number) => void;
+  /**
+   * Many processes (docs/cluster.md): a room loads only while this process holds the
+   * document's lease; `claim` throws when another process does. Unset on one process.
+   */
+  lease?: RoomLease;
 }
 
 /** The origin of changes the server itself makes in a live document (a restore). */
@@ -52,7 +58,9 @@ export class Rooms {
     await this.unloading.get(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = Room.load(documentId, this.roomOptions, { fastOpen: !this.slowOpen.has(documentId) });
+      const fastOpen = !this.slowOpen.has(documentId);
+      const { lease } = this.options;
+      room = lease ? lease.claim(documentId).then(() => Room.load(documentId, this.roomOptions, { fastOpen })) : Room.load(documentId, this.roomOptions, { fastOpen });
       this.rooms.set(documentId, room);
       // A failed load leaves no room behind, so the next attempt loads afresh.
       room.catch(() => this.rooms.delete(documentId));
@@ -132,6 +140,9 @@ export class Rooms {
    * kept for that join; unloaded when idle) rather than the stored content read twice.
    */
   async readOnlyOf(documentId: string): Promise<ReadOnlyReason | null> {
+    // Another process's document is not loaded here: the socket goes to its owner.
+    const { lease } = this.options;
+    if (lease && !this.rooms.has(documentId) && !lease.holds(documentId)) return (await this.options.readOnlyOf?.(documentId)) ?? null;
     const room = await this.open(documentId);
     if (room.clients.size === 0) this.scheduleIdle(documentId);
     try {
@@ -247,10 +258,11 @@ export class Rooms {
     const room = await pending.catch(() => null);
     if (!room || room.clients.size > 0) return;
     this.rooms.delete(documentId);
-    const done = room.flush().finally(() => {
-      room.destroy();
-      this.unloading.delete(documentId);
-    });
+    const done = room
+      .flush()
+      .finally(() => room.destroy())
+      .finally(() => this.options.lease?.release(documentId))
+      .finally(() => this.unloading.delete(documentId));
     this.unloading.set(documentId, done);
     await done;
   }

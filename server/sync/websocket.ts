@@ -46,7 +46,7 @@ const DRAINING = { ok: false, status: 503, code: 'draining', message: 'Servern s
 
 /** Who is connecting: a ticket's user, else the session cookie's (then Origin must be ours). */
 async function authenticate(deps: Deps, request: IncomingMessage, documentId: string, ticket: string | null): Promise<{ userId: string; sessionId: string | null } | 'foreign-origin' | null> {
-  const holder = ticket ? deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
+  const holder = ticket ? await deps.tickets.redeem(ticket, documentId, deps.clock.now()) : null;
   // A ticket lives no longer than the session that asked for it (logout ends both).
   if (holder) return holder.sessionId === null || (await deps.sessions.isLive(holder.sessionId)) ? holder : null;
   const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
@@ -66,6 +66,19 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
     return new URL(origin).origin === new URL(`${scheme}://${host}`).origin;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The document id of a `/ws/:docId` URL to route by; null when it is not valid
+ * percent-encoding or holds a NUL (admission refuses those here, before any lease lookup).
+ */
+function documentIdOf(requestUrl: string | undefined): string | null {
+  if (hasNulInUrl(requestUrl ?? '')) return null;
+  try {
+    return decodeURIComponent(new URL(requestUrl ?? '/', 'http://localhost').pathname.slice('/ws/'.length));
+  } catch {
+    return null;
   }
 }
 
@@ -104,10 +117,17 @@ async function admitGuest(deps: Deps, sockets: LiveSockets, documentId: string, 
 }
 
 /**
- * Serves `/ws/:docId` on `server`. `sockets` is the registry routes use to close a
- * session's sockets (logout) — see live-sockets.ts.
+ * Where an upgrade is served when Samplan runs as many processes (server/cluster/cluster.ts):
+ * true → here; false → it has answered or passed the socket on itself.
  */
-export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets): { close(): void; connections(): number } {
+export type UpgradeRoute = (request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, processLine: string) => Promise<boolean>;
+
+/**
+ * Serves `/ws/:docId` on `server`. `sockets` is the registry routes use to close a
+ * session's sockets (logout) — see live-sockets.ts. `route` (many processes only) runs
+ * before admission, so a socket passed on is authenticated by the process that serves it.
+ */
+export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets, route?: UpgradeRoute): { close(): void; connections(): number } {
   // Our own registry of clients rather than `ws`'s tracking, which adds a listener per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const processLine = `${PROCESS_HEADER}: ${deps.readiness.processName}`;
@@ -121,6 +141,20 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
       return;
     }
     socket.on('error', destroySocket);
+    // A malformed id is refused by admission, as on one process.
+    const documentId = route && !deps.readiness.draining ? documentIdOf(request.url) : null;
+    if (route && documentId !== null) {
+      route(request, socket, head, documentId, processLine).then(
+        (here) => here && serve(request, socket, head),
+        () => socket.destroy(),
+      );
+      return;
+    }
+    serve(request, socket, head);
+  });
+
+  /** Admits the upgrade here (as on one process) and joins the document's room. */
+  function serve(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Counted per /64 for IPv6, as every per-address limit is (http/client-address.ts).
     const address = addressKey(clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy));
     const admitted = deps.readiness.draining ? Promise.resolve<Admission>(DRAINING) : admit(deps, sockets, request, address);
@@ -138,7 +172,7 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
           client.start(documentId);
         });
       });
-  });
+  }
 
   return {
     close: () => {

@@ -2,6 +2,7 @@
 import type { Deps } from '../context.js';
 import type { DocumentRow } from '../db/documents.js';
 import { AppError } from '../errors.js';
+import { changeableHere } from '../sync/room-lease.js';
 import { restoreContent } from './restore-doc.js';
 import { versionNotFound } from './states.js';
 import { findVersion, versionData, type Version } from './store.js';
@@ -22,6 +23,8 @@ export async function restoreVersion(
   const [restored, data] = await Promise.all([findVersion(deps.kdb, document.id, versionId), versionData(deps.kdb, document.id, versionId)]);
   if (!restored || !data) throw versionNotFound();
   if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
+  // Owned here before the "Före återställning" version is made: a 503 elsewhere writes nothing.
+  await changeableHere(deps.rooms, [document.id]);
   const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id });
   const source = stateDoc(data);
   try {

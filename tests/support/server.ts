@@ -51,8 +51,12 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   };
 }
 
-/** The server as its own process (`node server/main.ts`), for tests that kill it. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * The server as its own process (`node server/main.ts`), for tests that kill it. It must say
+ * "listening on" within `startMs`: 60 s, since on the shared 2-core machine at load 20+ a start
+ * through tsx took 39 s (20 s failed readiness, durability and cluster tests there).
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, startMs = 60_000): Promise<{ url: string; child: ChildProcess }> {
   // The test run's DATABASE_URL names the whole PostgreSQL server, not a database of this child's.
   const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -62,7 +66,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startMs} ms:\n${output}`)), startMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);

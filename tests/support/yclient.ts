@@ -9,9 +9,8 @@ export interface Peer {
   destroy(): void;
 }
 
-/** Connects with a session cookie (as a browser would) or a ticket. */
-export function connectPeer(baseUrl: string, documentId: string, auth: { cookie?: string; ticket?: string }): Peer {
-  const doc = new Y.Doc();
+/** Connects with a session cookie (as a browser would) or a ticket; `doc` to reconnect a client's own copy elsewhere. */
+export function connectPeer(baseUrl: string, documentId: string, auth: { cookie?: string; ticket?: string }, doc = new Y.Doc()): Peer {
   const cookie = auth.cookie;
   // `ws` lets Node send the cookie and Origin headers the browser would send (a cookie
   // upgrade needs the app's own Origin: DESIGN "Accounts, sessions, the browser boundary").

@@ -20,6 +20,9 @@ describe('demo data with published passwords', () => {
     [{ HOST: '0.0.0.0', DEMO_DATA: 'true' }, true],
     [{ HOST: '0.0.0.0', DEMO_DATA: '1' }, true],
     [{ HOST: '127.0.0.1', DEMO_DATA: 'false' }, false],
+    // A shared PostgreSQL database (many processes): only when asked.
+    [{ HOST: '127.0.0.1', DATABASE_URL: 'postgres://samplan@127.0.0.1/samplan' }, false],
+    [{ HOST: '127.0.0.1', DATABASE_URL: 'postgres://samplan@127.0.0.1/samplan', DEMO_DATA: 'true' }, true],
     // Set but empty counts as unset.
     [{ HOST: '0.0.0.0', DEMO_DATA: '' }, false],
   ];

@@ -1,0 +1,90 @@
+/**
+ * Forwarding a websocket upgrade to the process that owns its document (issue 21 design
+ * (b), docs/cluster.md). The load balancer routes by document (nginx `hash $document
+ * consistent`), so forwarding is the exception: while a process restarts, or right after
+ * the ring changed. The upgrade is passed on untouched — request line, headers, the bytes
+ * already read — and the two sockets are then piped: the owner authenticates it exactly as
+ * if the client had come to it directly, so no identity is ever vouched for between
+ * processes. One hop only: a forwarded upgrade carries FORWARDED_HEADER, and a process that
+ * gets one for a document it does not own answers 503 (the client retries) instead of
+ * forwarding it on, so a stale owner address can never make a loop.
+ */
+import type { IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+
+/** Marks an upgrade a process has passed on; its value is the forwarding process's address. */
+export const FORWARDED_HEADER = 'x-samplan-forwarded';
+
+/** How long the owner may take to accept the TCP connection before the client is told to retry. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/** `host:port` → its parts; IPv6 hosts in brackets (`[::1]:3101`). */
+export function parseAddress(address: string): { host: string; port: number } | null {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(address);
+  const port = Number(match?.[3]);
+  const host = match?.[1] ?? match?.[2];
+  return host && port > 0 && port < 65_536 ? { host, port } : null;
+}
+
+/** The upgrade request as it arrived, plus the one-hop mark. */
+function requestHead(request: IncomingMessage, from: string): string {
+  const lines = [`${request.method ?? 'GET'} ${request.url ?? '/'} HTTP/${request.httpVersion}`];
+  const raw = request.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if ((raw[i] ?? '').toLowerCase() !== FORWARDED_HEADER) lines.push(`${raw[i]}: ${raw[i + 1]}`);
+  }
+  lines.push(`${FORWARDED_HEADER}: ${from}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/** A 503 in place of the upgrade: the client's provider reconnects, and the owner will have changed or come up. */
+export function answerRetry(socket: Duplex, processLine: string): void {
+  const body = JSON.stringify({ error: { code: 'draining', message: 'Dokumentet flyttar mellan servrar; anslut igen.' } });
+  socket.end(
+    `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n${processLine}\r\nRetry-After: 1\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Passes the upgrade `request` (its `socket` and the `head` bytes already read) on to the
+ * process at `owner` and pipes both ways until either side closes. When the owner cannot
+ * be reached the client gets a 503 and retries. `from` is this process's address.
+ * `pipes` holds the client's socket while it is piped, so a process that shuts down can
+ * end them (`endPipes`): an upgraded socket keeps the HTTP server from closing.
+ */
+export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, owner: string, from: string, processLine: string, pipes?: Set<Duplex>): void {
+  const target = parseAddress(owner);
+  if (!target) return answerRetry(socket, processLine);
+  pipes?.add(socket);
+  socket.once('close', () => pipes?.delete(socket));
+  const upstream: Socket = connect({ host: target.host, port: target.port });
+  let connected = false;
+  upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error('connect timeout')));
+  upstream.once('connect', () => {
+    connected = true;
+    upstream.setTimeout(0);
+    upstream.setNoDelay(true);
+    upstream.write(requestHead(request, from));
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+  });
+  upstream.on('error', () => {
+    if (!connected && socket.writable) answerRetry(socket, processLine);
+    else socket.destroy();
+  });
+  upstream.on('close', () => socket.destroy());
+  socket.on('error', () => upstream.destroy());
+  socket.on('close', () => upstream.destroy());
+}
+
+/**
+ * Ends every socket in `pipes` (and so its pipe to the owner). A pipe carries the owner's
+ * websocket frames untouched, so no close frame can be put between them: the client sees
+ * the connection drop (1006) and reconnects, as after 1012, to a process that is not going.
+ */
+export function endPipes(pipes: Set<Duplex>): void {
+  for (const socket of [...pipes]) socket.destroy();
+  pipes.clear();
+}

@@ -1,0 +1,26 @@
+/**
+ * What rooms ask of the document lease when Samplan runs as many processes (issue 21
+ * design (b), docs/cluster.md; server/cluster/lease-gate.ts implements it). A separate
+ * file so that rooms.ts needs no PostgreSQL and one process needs none of it.
+ */
+
+/** One owning process per document (server/cluster): what rooms ask of the lease. */
+export interface RoomLease {
+  /** Takes the lease, or throws (an AppError the API answers with) when another process holds it. */
+  claim(documentId: string): Promise<void>;
+  holds(documentId: string): boolean;
+  /** After the room's last write: another process may load the document from now on. */
+  release(documentId: string): Promise<void>;
+}
+
+/**
+ * Many processes (docs/cluster.md "Left"): takes the leases of `documentIds` — loading
+ * their rooms through an empty server change, which stores nothing — before a route writes
+ * anything beside them (a version, the other document of a to-plan). So a document another
+ * process owns answers 503 `document.elsewhere` before any write, and the client's retry of
+ * that answer (client/api.ts) repeats nothing. On one process it loads the rooms, as the
+ * write that follows does anyway. Throws what `Rooms.change` throws.
+ */
+export async function changeableHere(rooms: { change(documentId: string, edit: () => void): Promise<boolean> }, documentIds: readonly string[]): Promise<void> {
+  for (const documentId of documentIds) await rooms.change(documentId, () => undefined);
+}
