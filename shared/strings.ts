@@ -131,6 +131,42 @@ export type SingleLineProblem = (typeof SingleLineProblem)[keyof typeof SingleLi
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Bidi embedding, override and isolate controls. LRM/RLM/ALM stay: they are marks, not overrides. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+/**
+ * What no text may hold however it arrives (issue 17): C0 controls but TAB, LF and CR, DEL,
+ * C1 controls, the bidi controls of BIDI_CONTROL and (the `u` flag pairs surrogates) lone
+ * surrogates. Multi-line texts keep TAB/LF/CR; the single-line rule above is stricter.
+ */
+const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+const NOT_IN_TEXT_ALL = new RegExp(NOT_IN_TEXT.source, 'gu');
+
+/**
+ * Whether `text` holds a character no text may hold (NOT_IN_TEXT: controls but TAB/LF/CR,
+ * DEL, C1, bidi embedding/override/isolate, lone surrogates). The websocket refuses an
+ * update inserting one (1008; server/sync/struct-content.ts), as HTTP refuses it in a title
+ * (`singleLineProblem`). One regex test, linear in the text.
+ * @example hasForbiddenCharacter('1.4 \u202Egpj.exe') // true
+ */
+export function hasForbiddenCharacter(text: string): boolean {
+  return NOT_IN_TEXT.test(text);
+}
+
+/** `text` without the characters of `hasForbiddenCharacter` (the editor strips pastes); `text` itself when none. */
+export function withoutForbiddenCharacters(text: string): string {
+  return NOT_IN_TEXT.test(text) ? text.replace(NOT_IN_TEXT_ALL, '') : text;
+}
+
+/**
+ * Whether a plain value (string, array, object, anything else) holds such a character in
+ * a string or an object key; walks the value once (its size is already bounded by the
+ * reader that decoded it).
+ */
+export function valueHasForbiddenCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return NOT_IN_TEXT.test(value);
+  if (Array.isArray(value)) return value.some(valueHasForbiddenCharacter);
+  // Binary holds no text (and walking a megabyte of it entry by entry would be slow).
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  return Object.entries(value).some(([key, item]) => NOT_IN_TEXT.test(key) || valueHasForbiddenCharacter(item));
+}
 /** Noncharacters and (with the `u` flag a pair is one code point) lone surrogates. */
 const INVALID = /[\p{Noncharacter_Code_Point}\ud800-\udfff]/u;
 /** What nobody sees: whitespace, format and default-ignorable characters, braille blank. */

@@ -7,6 +7,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import { ContentLimits, valueSize } from '../../shared/content-limits.js';
+import { hasForbiddenCharacter, valueHasForbiddenCharacter } from '../../shared/strings.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 
 /** Type refs (ContentType) whose read includes a key string: XmlElement and XmlHook. */
@@ -43,16 +44,17 @@ export function skipContent(decoder: decoding.Decoder, ref: number, sized: Conte
     case 1: // Deleted
       return readLength(decoder);
     case 2: // JSON: a count, then that many JSON strings
-      return skipStrings(decoder, readElementCount(decoder), sized);
+      return skipJson(decoder, readElementCount(decoder), sized);
     case 3: // Binary
       sized.size = decoding.readVarUint8Array(decoder).length;
       return 1;
     case 4: {
       // String: its length in UTF-16 code units
       if (decoding.peekVarUint(decoder) > MAX_STRING_BYTES_PER_STRUCT) throw new RefusedUpdate('a string of more than a megabyte in one struct');
-      const length = decoding.readVarString(decoder).length;
-      sized.size = length;
-      return length;
+      const text = decoding.readVarString(decoder);
+      refuseForbidden(hasForbiddenCharacter(text));
+      sized.size = text.length;
+      return text.length;
     }
     case 5: // Embed
       sized.size = decoding.readVarString(decoder).length;
@@ -80,13 +82,43 @@ function readElementCount(decoder: decoding.Decoder): number {
   return count;
 }
 
+/**
+ * Issue 17: an inserted text or value holding a control, a bidi override or a lone surrogate
+ * (shared/strings.ts `hasForbiddenCharacter`) is refused like a content-limit breach, here
+ * where every inserted string is read anyway: cost per inserted string, no pass over the document.
+ */
+function refuseForbidden(found: boolean): void {
+  if (found) throw new RefusedUpdate('a text with a control, bidi override or lone surrogate character');
+}
+
+/** JSON content (legacy): each element parsed as Yjs does, since JSON escapes hide `\u0000` and lone surrogates. */
+function skipJson(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
+  for (let i = 0; i < count; i++) {
+    const json = decoding.readVarString(decoder);
+    sized.size += json.length;
+    if (json === 'undefined') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      throw new MalformedUpdate('JSON content that is not JSON');
+    }
+    refuseForbidden(valueHasForbiddenCharacter(value));
+  }
+  return count;
+}
+
 function skipStrings(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
   for (let i = 0; i < count; i++) sized.size += decoding.readVarString(decoder).length;
   return count;
 }
 
 function skipAnys(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
-  for (let i = 0; i < count; i++) sized.size += valueSize(decoding.readAny(decoder), ContentLimits.maxTextLength);
+  for (let i = 0; i < count; i++) {
+    const value = decoding.readAny(decoder);
+    refuseForbidden(valueHasForbiddenCharacter(value));
+    sized.size += valueSize(value, ContentLimits.maxTextLength);
+  }
   return count;
 }
 
