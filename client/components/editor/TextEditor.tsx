@@ -6,6 +6,7 @@ import { yCollab } from 'y-codemirror.next';
 import { undoStepOf } from '../../lib/undo-keys.js';
 import { ContentLimits } from '../../../shared/content-limits.js';
 import { lengthLimit } from './length-limit.js';
+import { textCharacters } from './text-characters.js';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
 import { announce } from './announcer.js';
@@ -110,6 +111,7 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
           yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
           undoKeys(editor.undo),
           lengthLimit(max, report),
+          textCharacters(),
           hideRemoteCarets,
           EditorView.lineWrapping,
           EditorState.readOnly.of(!editor.editable),
