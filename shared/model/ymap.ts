@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { textLimitOf } from '../content-limits.js';
-import { cutToLength } from '../strings.js';
+import { cutToLength, withoutForbiddenCharacters } from '../strings.js';
 import { compareOrdered } from './order.js';
 
 export type YItem = Y.Map<unknown>;
@@ -70,6 +70,8 @@ export function itemsOf(collection: Y.Map<unknown>): Array<[string, YItem]> {
  * field already is one, its content is replaced) so people can co-edit them. A string is
  * cut to its key's limit (shared/content-limits.ts, whole characters): the server refuses
  * an update past it (1008), and a refused update would be sent again on every reconnect.
+ * For the same reason controls, bidi overrides and lone surrogates are removed first
+ * (`fieldText`; issue 17).
  */
 export function writeFields(map: YItem, fields: Record<string, unknown>, textKeys: readonly string[] = []): void {
   for (const [key, value] of Object.entries(fields)) {
@@ -77,14 +79,23 @@ export function writeFields(map: YItem, fields: Record<string, unknown>, textKey
     if (textKeys.includes(key)) {
       writeText(map, key, typeof value === 'string' ? value : '');
     } else {
-      map.set(key, typeof value === 'string' ? cutToLength(value, textLimitOf(key)) : value);
+      map.set(key, typeof value === 'string' ? fieldText(key, value) : value);
     }
   }
 }
 
-/** Replaces the co-edited text under `key` (made when missing) with `value`, cut to the key's limit. */
+/**
+ * A string as a field may hold it: without the characters the server refuses (shared/strings.ts
+ * `hasForbiddenCharacter`: controls but TAB/LF/CR, DEL, C1, bidi overrides, lone surrogates),
+ * cut to the key's limit (shared/content-limits.ts).
+ */
+export function fieldText(key: string, text: string): string {
+  return cutToLength(withoutForbiddenCharacters(text), textLimitOf(key));
+}
+
+/** Replaces the co-edited text under `key` (made when missing) with `value`, cleaned and cut to the key's limit (`fieldText`). */
 export function writeText(map: YItem, key: string, whole: string): void {
-  const value = cutToLength(whole, textLimitOf(key));
+  const value = fieldText(key, whole);
   const current = map.get(key);
   if (current instanceof Y.Text) {
     if (current.toString() === value) return;
