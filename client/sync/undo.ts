@@ -11,6 +11,7 @@
  * transaction: everyone sees one change, and redo still works on it.
  */
 import * as Y from 'yjs';
+import { cleanInserts, forget } from './undo-characters.js';
 
 /** The origin of every edit made in this browser: the undo manager tracks exactly these. */
 export const LOCAL_ORIGIN = { local: true } as const;
@@ -47,6 +48,23 @@ type Emit = (name: string, args: unknown[]) => void;
  */
 class ValueKeepingUndoManager extends Y.UndoManager {
   private heldPops: unknown[][] | null = null;
+  /** Items an undo or redo inserted with characters the server refuses, replaced clean (undo-characters.ts). */
+  private cleaned: Y.Item[] = [];
+  /** Runs after Yjs's own handler (registered in super()), which keeps every deleted item. */
+  private readonly forgetCleaned = (): void => {
+    forget(this.cleaned);
+    this.cleaned = [];
+  };
+
+  constructor(...args: ConstructorParameters<typeof Y.UndoManager>) {
+    super(...args);
+    this.doc.on('afterTransaction', this.forgetCleaned);
+  }
+
+  override destroy(): void {
+    this.doc.off('afterTransaction', this.forgetCleaned);
+    super.destroy();
+  }
 
   override undo(): ReturnType<Y.UndoManager['undo']> {
     return this.popKeepingValues(() => super.undo(), 'undoing');
@@ -71,9 +89,11 @@ class ValueKeepingUndoManager extends Y.UndoManager {
     this.heldPops = held;
     let result: T | undefined;
     try {
-      this.doc.transact(() => {
+      this.doc.transact((transaction) => {
         try {
           result = pop();
+          // What it re-inserted goes out without the characters the server refuses (issue 17).
+          this.cleaned = cleanInserts(transaction);
         } finally {
           // `pop` cleared the flag, but the handler that files this transaction (an undo on
           // the redo stack) runs when this outer transaction ends, and must still see it.
