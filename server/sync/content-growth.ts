@@ -32,14 +32,17 @@ interface Placed {
   end: number;
 }
 
-/** What one parent gains: sequence units and the structs they come in, new map entries. */
+/** What one parent gains: sequence units and the structs they come in, the map keys written. */
 interface Added {
   units: number;
   structs: number;
-  entries: number;
   /** Units of the text this update deletes: deleting a ZWJ splits one character in two. */
   deleted: number;
+  /** Map keys written, and whether every struct written under the key carries content (not ContentDeleted). */
+  keys: Map<string, boolean> | null;
 }
+
+const newAdded = (): Added => ({ units: 0, structs: 0, deleted: 0, keys: null });
 
 /** Items of deleted ranges looked at per update; past it the exact check decides. */
 const MAX_DELETED_ITEMS = 1_000;
@@ -49,12 +52,16 @@ export interface Growth {
   placed: Map<number, Placed> | null;
   /** Types this update makes: id → the key they are set under (null: in a sequence). */
   newTypes: Map<string, string | null> | null;
-  /** Sequence units and new map entries per parent. */
+  /** Sequence units and map keys written per parent. */
   added: Map<Target, Added> | null;
   /** A struct could not be placed or a value not proven small: the exact check decides. */
   unsure: boolean;
   /** Items of deleted ranges looked at so far (see MAX_DELETED_ITEMS). */
   deletedSeen?: number;
+  /** Keys of root maps whose live entry now this update deletes (item-count.ts). */
+  removed?: Map<SharedType, Set<string>>;
+  /** Whether a deleted range reaches past the document's clocks (it may delete this update's own structs). */
+  deletesOwn?: boolean;
 }
 
 /** An empty record, one per scanned update (its maps are made when first needed). */
@@ -112,11 +119,11 @@ export function placeAtRoot(doc: Y.Doc, name: string, key: string | null): Place
 }
 
 /**
- * Notes one struct of `client` at [clock, end): `place` (null: it could not be placed),
- * whether it adds a map entry (a key named without an origin), its content's size, and
- * whether it is a type (so later structs may name it as their parent).
+ * Notes one struct of `client` at [clock, end): `place` (null: it could not be placed), its
+ * content's size, whether it is a type (so later structs may name it as their parent) and
+ * whether it carries content (`live`: not ContentDeleted, so in a map it makes its key live).
  */
-export function noteStruct(growth: Growth, place: Place | null, at: { client: number; clock: number; end: number }, newEntry: boolean, size: number, isType: boolean): void {
+export function noteStruct(growth: Growth, place: Place | null, at: { client: number; clock: number; end: number }, size: number, isType: boolean, live = true): void {
   if (place === null) {
     growth.unsure = true;
     return;
@@ -130,13 +137,15 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
   if (isType) (growth.newTypes ??= new Map()).set(`new:${at.client}:${at.clock}`, place.key);
   const added = (growth.added ??= new Map());
   let sum = added.get(place.target);
-  if (!sum) added.set(place.target, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+  if (!sum) added.set(place.target, (sum = newAdded()));
   if (place.key === null) {
     sum.units += size;
     sum.structs += 1;
+    return;
   }
-  else if (size > textLimitOf(place.key)) growth.unsure = true;
-  if (newEntry) sum.entries += 1;
+  if (size > textLimitOf(place.key)) growth.unsure = true;
+  const keys = (sum.keys ??= new Map());
+  keys.set(place.key, (keys.get(place.key) ?? true) && live);
 }
 
 /**
@@ -145,7 +154,9 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
  */
 export function noteDeletion(doc: Y.Doc, growth: Growth, client: number, clock: number, length: number): void {
   const structs = doc.store.clients.get(client);
-  if (growth.unsure || !structs || clock >= Y.getState(doc.store, client)) return;
+  const state = Y.getState(doc.store, client);
+  if (clock + length > state) growth.deletesOwn = true;
+  if (growth.unsure || !structs || clock >= state) return;
   const end = clock + length;
   const added = (growth.added ??= new Map());
   for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
@@ -155,11 +166,22 @@ export function noteDeletion(doc: Y.Doc, growth: Growth, client: number, clock: 
       growth.unsure = true;
       return;
     }
+    if (item instanceof Y.Item && !item.deleted) noteRemovedEntry(growth, item);
     if (!(item instanceof Y.Item) || item.deleted || !(item.parent instanceof Y.Text)) continue;
     let sum = added.get(item.parent);
-    if (!sum) added.set(item.parent, (sum = { units: 0, structs: 0, entries: 0, deleted: 0 }));
+    if (!sum) added.set(item.parent, (sum = newAdded()));
     sum.deleted += Math.min(end, item.id.clock + item.length) - Math.max(clock, item.id.clock);
   }
+}
+
+/** A root map's live entry this update deletes (item-count.ts counts it as one item fewer, at least). */
+function noteRemovedEntry(growth: Growth, item: Y.Item): void {
+  const { parent, parentSub } = item;
+  if (parentSub === null || !(parent instanceof Y.AbstractType) || parent._item !== null || parent._map.get(parentSub) !== item) return;
+  const removed = (growth.removed ??= new Map());
+  let keys = removed.get(parent);
+  if (!keys) removed.set(parent, (keys = new Set()));
+  keys.add(parentSub);
 }
 
 /** Live entries of a map: `_map` keeps deleted keys too, so its size is an upper bound first. */
@@ -177,8 +199,26 @@ export function itemsIn(doc: Y.Doc): number {
   return items;
 }
 
-/** Whether a parent that gains `units` and `entries` stays within its limits, from what the document holds now. */
-function parentFits(target: Target, { units, structs, entries, deleted }: Added, newTypes: Map<string, string | null> | null): boolean {
+/**
+ * Entries a map may gain at most: the keys written that are not live in it now. A set of a
+ * live key replaces its value; a set of a deleted key names the deleted value as its origin
+ * (no new-entry mark in the update) yet makes the key live again, so it counts.
+ */
+export function entriesGainedAtMost(target: Target, added: Added): number {
+  if (added.keys === null) return 0;
+  if (typeof target === 'string') return added.keys.size;
+  let gained = 0;
+  for (const key of added.keys.keys()) {
+    const current = target._map.get(key);
+    if (!current || current.deleted) gained++;
+  }
+  return gained;
+}
+
+/** Whether a parent that gains `units` and new entries stays within its limits, from what the document holds now. */
+function parentFits(target: Target, added: Added, newTypes: Map<string, string | null> | null): boolean {
+  const { units, structs, deleted } = added;
+  const entries = entriesGainedAtMost(target, added);
   if (typeof target === 'string') {
     const key = target.startsWith('root:') ? null : (newTypes?.get(target) ?? 'title');
     return units <= textLimitOf(key) && entries <= ContentLimits.maxEntriesPerMap;
@@ -203,7 +243,7 @@ function textFits(type: SharedType, units: number, splits: number, limit: number
 }
 
 /** Whether the root a target stands for is a collection (its new entries are items). */
-function collectionOf(doc: Y.Doc, target: Target): boolean {
+export function collectionOf(doc: Y.Doc, target: Target): boolean {
   if (typeof target === 'string') return target.startsWith('root:') && isCollectionRoot(target.slice(5));
   return target._item === null && target.doc === doc && isCollectionRoot(Y.findRootTypeKey(target));
 }
@@ -213,7 +253,7 @@ function collectionOf(doc: Y.Doc, target: Target): boolean {
  * missing: then those join the document with it, unscanned by this update's proof. Only
  * then: an attacker's pending structs must not make everyone else's typing take the exact check.
  */
-function releasesPending(doc: Y.Doc, growth: Growth): boolean {
+export function releasesPending(doc: Y.Doc, growth: Growth): boolean {
   const missing = doc.store.pendingStructs?.missing;
   if (!missing) return false;
   for (const [client, clock] of missing) if ((growth.placed?.get(client)?.end ?? 0) > clock) return true;
@@ -222,16 +262,26 @@ function releasesPending(doc: Y.Doc, growth: Growth): boolean {
 
 /**
  * Whether the update is proven to keep `doc` within its content limits (false: the exact
- * check must decide, which also sees the pending structs this update releases).
+ * check must decide, which also sees the pending structs this update releases). `items`:
+ * the document's items now when the caller keeps count (item-count.ts), else counted here.
+ * Items it may add: keys written in collections that are not live now, less the live
+ * items it surely deletes (their key not written again), so deleting one item and adding
+ * another in a full document is proven too.
  */
-export function provenWithinLimits(doc: Y.Doc, growth: Growth, maxItems: number = ContentLimits.maxItemsPerDocument): boolean {
+export function provenWithinLimits(doc: Y.Doc, growth: Growth, maxItems: number = ContentLimits.maxItemsPerDocument, items?: number): boolean {
   if (growth.unsure || releasesPending(doc, growth)) return false;
   let newItems = 0;
   for (const [target, added] of growth.added ?? []) {
     if (!collectionOf(doc, target)) {
       if (!parentFits(target, added, growth.newTypes)) return false;
     } else if (added.units > 0) return false;
-    else newItems += added.entries;
+    else newItems += entriesGainedAtMost(target, added);
   }
-  return newItems === 0 || itemsIn(doc) + newItems <= maxItems;
+  if (newItems === 0) return true;
+  for (const [target, keys] of growth.removed ?? []) {
+    if (!collectionOf(doc, target)) continue;
+    const written = growth.added?.get(target)?.keys;
+    for (const key of keys) if (!written?.has(key)) newItems--;
+  }
+  return (items ?? itemsIn(doc)) + newItems <= maxItems;
 }

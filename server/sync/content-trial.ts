@@ -132,12 +132,18 @@ function copyOf(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
+let trials = 0;
+
+/** How many exact checks (document copies) this process has run: tests prove a path takes none. */
+export const exactChecks = (): number => trials;
+
 /**
  * Why `update` would take `doc` past a content limit (`maxItems`: items per document), or
  * null when it would not. Throws
  * what Yjs throws for an update it cannot read (the caller refuses it as malformed).
  */
 export function contentOverLimits(doc: Y.Doc, update: Uint8Array, maxItems: number = ContentLimits.maxItemsPerDocument): string | null {
+  trials++;
   const trial = copyOf(doc);
   try {
     const changed: Array<[SharedType, Set<string | null>]> = [];

@@ -14,6 +14,7 @@ import { allowedRootsOf, scanContextOf, type Writer } from './protected-fields.j
 import { ContentLimits } from '../../shared/content-limits.js';
 import { provenWithinLimits } from './content-growth.js';
 import { contentOverLimits } from './content-trial.js';
+import { ItemCount, itemsAddedAtLeast } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
 
@@ -21,12 +22,17 @@ import type { WorkBudget } from './work-budget.js';
  * Red team F5 (shared/content-limits.ts): an update that would take the document past a
  * content limit — a title over 200 characters, a text over 20 000, more items or map
  * entries than allowed — is refused like the other limits (1008, nothing applied, stored
- * or relayed). Proven cheaply from the scan for almost every update; the rest are tried
- * on a copy of the document (content-trial.ts).
+ * or relayed). Proven cheaply from the scan for almost every update, and an update that
+ * surely adds items to a document with no room for them is refused from it too (issue 17
+ * F1: a full document's refusals cost no copy); the rest are tried on a copy of the
+ * document (content-trial.ts), charged to the writer's work budget by `admit`.
  */
-function checkContentLimits(doc: Y.Doc, scan: ScanResult, update: Uint8Array, maxItems: number): void {
+function checkContentLimits(doc: Y.Doc, scan: ScanResult, update: Uint8Array, maxItems: number, items: number): void {
   // Nothing joins now (the hostile run's pending-struct bomb): the update releasing it is checked.
-  if (scan.waitsWhole || provenWithinLimits(doc, scan.growth, maxItems)) return;
+  if (scan.waitsWhole) return;
+  const adds = itemsAddedAtLeast(doc, scan.growth, scan.pendingStructs > 0);
+  if (adds > 0 && items + adds > maxItems) throw new RefusedUpdate(`over the content limits: more than ${maxItems} items in one document`);
+  if (provenWithinLimits(doc, scan.growth, maxItems, items)) return;
   let over: string | null;
   try {
     over = contentOverLimits(doc, update, maxItems);
@@ -40,6 +46,8 @@ export class UpdateGuard {
   private readonly pending: PendingStructs;
   /** Per writer: whether they facilitate (may write `session`), see protected-fields.ts. */
   private contexts: { facilitator: ScanContext; other: ScanContext } | null = null;
+  /** The document's items, kept from its transactions (item-count.ts); made when first needed. */
+  private items: ItemCount | null = null;
 
   constructor(
     private readonly limits: SyncLimits,
@@ -55,6 +63,7 @@ export class UpdateGuard {
    */
   describe(doc: Y.Doc): void {
     this.contexts = this.contextsOf(doc);
+    this.items ??= new ItemCount(doc);
   }
 
   private contextsOf(doc: Y.Doc): { facilitator: ScanContext; other: ScanContext } {
@@ -75,7 +84,8 @@ export class UpdateGuard {
       const scan = scanUpdate(update, context);
       this.pending.admit(doc, scan.pendingStructs, now);
       const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
-      checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument);
+      const items = (this.items ??= new ItemCount(doc)).count;
+      checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument, items);
       return { scan, update: admitted };
     } finally {
       // Admitting is the writer's work too: the content limits' exact check copies the

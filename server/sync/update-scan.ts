@@ -31,6 +31,7 @@ const HAS_RIGHT_ORIGIN = 0x40;
 const HAS_PARENT_SUB = 0x20;
 const GC_REF = 0;
 const SKIP_REF = 10;
+const DELETED_REF = 1;
 export { MAX_ELEMENTS_PER_STRUCT, MAX_STRING_BYTES_PER_STRUCT } from './struct-content.js';
 
 /** What the room knows when it checks an update. */
@@ -198,15 +199,14 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     if (!parentIsRoot && key !== null && isOwnedField(context, group, key)) {
       noteOwnedValue(group);
       if (!readOwnedValue(decoder, ref)) throw new RefusedUpdate(`writes ${key} other than null, which only the server may write`);
-      if (doc) noteStruct(group.growth, place, { client: group.client, clock: group.clock, end: group.clock + 1 }, true, 1, false);
+      if (doc) noteStruct(group.growth, place, { client: group.client, clock: group.clock, end: group.clock + 1 }, 1, false);
       group.clock += 1;
       return;
     }
   }
   const clock = group.clock;
   group.clock += skipContent(decoder, ref, group.sized);
-  // A key named without an origin is a new entry of its map (a set of a key that exists names its old value as origin).
-  if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, named && place !== null && place.key !== null, group.sized.size, ref === TYPE_REF);
+  if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, ref !== DELETED_REF);
 }
 
 /** Reads a reference (into `group.refClient/refClock`) and checks it. */

@@ -78,7 +78,16 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
   const key = pick(['title', 'description']);
   const text = item.get(key);
   const unit = key === 'title' ? pick(UNITS) : pick(['a', 'bc']);
-  switch (Math.floor(next() * 6)) {
+  switch (Math.floor(next() * 8)) {
+    case 6: {
+      // Items deleted, so later sets of their keys re-add them (a set names the deleted value as its origin).
+      const collection = doc.getMap<unknown>(pick(['goals', 'costs']));
+      for (const key of [...collection.keys()]) if (next() < 0.3) collection.delete(key);
+      break;
+    }
+    case 7:
+      for (let i = Math.floor(next() * 6); i > 0; i--) doc.getMap<unknown>(pick(['goals', 'costs'])).set(`r${Math.floor(next() * 10)}`, new Y.Map());
+      break;
     case 0:
       if (text instanceof Y.Text) text.insert(Math.floor(next() * (text.length + 1)), unit.repeat(Math.floor(next() * (key === 'title' ? 120 : 12_000))));
       break;
