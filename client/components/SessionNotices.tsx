@@ -53,8 +53,10 @@ export function SessionNotices(props: { info: DocumentInfo; live: LiveDocument; 
         </p>
       </Show>
       <Show when={refusedForGood()}>
+        {/* Why, what is at stake and the way on; the page stays as it is (issue 17: the work stays visible). */}
         <div class="notice" role="alert" data-notice="refused">
-          {t('refusedNotice')}{' '}
+          <p>{t('refusedNotice')}</p>
+          <p>{t('refusedWayOn')}</p>
           <button type="button" class="secondary" onClick={() => void props.session.useServerVersion(props.live)}>
             {t('useServerVersion')}
           </button>
