@@ -5,8 +5,7 @@ import type { Kdb } from './db/kysely.js';
 import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
 import type { TicketBook } from './auth/tickets.js';
-import type { RateLimiter } from './auth/rate-limit.js';
-import type { LoginThrottle } from './http/login-throttle.js';
+import type { LoginFailures } from './http/login-throttle.js';
 import type { AddressLimiter } from './http/shared-limit.js';
 import type { HistoryDeriver } from './history/deriver.js';
 import type { Readiness } from './http/readiness.js';
@@ -41,9 +40,10 @@ export interface Deps {
   sockets: LiveSockets;
   /**
    * Log-in: attempts per client address (a flood guard on password hashing), and failures
-   * per (account, address) and per address (DESIGN "Accounts": never per account alone).
+   * per (account, address) and per address (DESIGN "Accounts": never per account alone);
+   * shared by every process on PostgreSQL (docs/database.md "Rate limits across processes").
    */
-  loginLimits: { perIp: RateLimiter; failures: LoginThrottle };
+  loginLimits: { perIp: AddressLimiter; failures: LoginFailures };
   /** Sign-ups and websocket tickets per client address (DESIGN "Limits every boundary enforces"). */
   requestLimits: { signup: AddressLimiter; ticket: AddressLimiter };
   /** Which process this is, and whether it still takes new work (SIGTERM drains). */

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { RateLimiter } from './auth/rate-limit.js';
 import { startSessionSweep } from './auth/session-sweep.js';
 import { createSessions } from './auth/sessions.js';
 import { Tickets } from './auth/tickets.js';
@@ -19,10 +18,10 @@ import { openDatabase } from './db/database.js';
 import { openAsyncDatabase, type AsyncDatabase } from './db/kysely.js';
 import { isArchived, setDocumentTitle } from './db/documents.js';
 import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
-import { LoginThrottle } from './http/login-throttle.js';
+import { loginThrottleFor } from './http/login-throttle.js';
 import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
-import { SharedLimiter, type AddressLimiter } from './http/shared-limit.js';
+import { keyedLimiter, type AddressLimiter } from './http/shared-limit.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { createPostgresStore } from './sync/persistence-pg.js';
@@ -97,8 +96,7 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
 
 /** A per-minute limit per address: in memory on SQLite (one process), shared through PostgreSQL (docs/database.md "Rate limits"). */
 function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number, clock: Clock): AddressLimiter {
-  const local = new RateLimiter(perMinute, 60_000, clock.now);
-  return asyncDb.dialect === 'postgres' ? new SharedLimiter(local, asyncDb.kdb, name, perMinute, 60_000, clock.now) : local;
+  return keyedLimiter(asyncDb.kdb, name, perMinute, clock.now);
 }
 
 function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history, cluster }: Core): Deps {
@@ -113,8 +111,8 @@ function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history, 
     history,
     sockets: cluster ? new ClusterLiveSockets(config.sync, (event) => cluster.publish(event)) : new LiveSockets(config.sync),
     loginLimits: {
-      perIp: new RateLimiter(30, 60_000, clock.now),
-      failures: new LoginThrottle(clock.now),
+      perIp: addressLimiter(asyncDb, 'login-ip', 30, clock),
+      failures: loginThrottleFor(asyncDb.kdb, clock.now),
     },
     requestLimits: {
       signup: addressLimiter(asyncDb, 'signup', config.signupsPerMinute, clock),

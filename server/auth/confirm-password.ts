@@ -1,8 +1,8 @@
 /**
  * Re-authentication for what a stolen session must not do alone (OWASP ASVS 3.3.2/2.1.5:
  * changing the password, deleting the account): the current password, throttled like log-in
- * per (account, address) and per address (server/http/login-throttle.ts), so a session
- * cannot be used to guess the password either.
+ * per (account, address) and per address (server/http/login-throttle.ts; shared by every
+ * process on PostgreSQL), so a session cannot be used to guess the password either.
  */
 import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../context.js';
@@ -16,13 +16,13 @@ import { verifyPassword } from './passwords.js';
 export async function confirmPassword(deps: Deps, c: Context<AppEnv>, user: UserRow, password: string): Promise<void> {
   const address = clientAddress(c, deps.config.trustProxy);
   const failures = deps.loginLimits.failures;
-  const wait = failures.retryAfter(user.email, address);
+  const wait = await failures.retryAfter(user.email, address);
   if (wait > 0) throw rateLimited(wait, `För många försök med fel lösenord. Försök igen om ${wait} sekunder.`);
   const hash = await passwordHashOf(deps.kdb, user.id);
   // 400, not 401: the session is fine, only the password typed is wrong (a 401 would read as "signed out").
   if (!hash || !(await verifyPassword(hash, password))) {
-    failures.failed(user.email, address);
+    await failures.failed(user.email, address);
     throw new AppError(400, 'wrong-password', 'Lösenordet stämmer inte.');
   }
-  failures.succeeded(user.email, address);
+  await failures.succeeded(user.email, address);
 }

@@ -288,4 +288,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX websocket_tickets_user ON websocket_tickets(user_id, expires_at);
   CREATE INDEX websocket_tickets_expiry ON websocket_tickets(expires_at);
   `,
+  // Issue 21: the log-in throttle shared by every process on PostgreSQL (docs/database.md
+  // "Rate limits across processes"): its delay runs from the last failure, so a count row
+  // keeps when that was (ms; 0 for the fixed-window limits, which do not need it).
+  `
+  ALTER TABLE rate_limits ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

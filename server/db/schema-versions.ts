@@ -82,4 +82,6 @@ export interface RateLimitsTable {
   key: string;
   window_start: number;
   count: number;
+  /** The last failure a throttle row counts, ms (migration 15); 0 on fixed-window rows. */
+  last_at: Generated<number>;
 }

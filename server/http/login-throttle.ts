@@ -11,7 +11,9 @@
  *
  * Memory is bounded: at most `maxKeys` counts per kind; the least recently failed go first.
  */
+import { dialectOf, type Kdb } from '../db/kysely.js';
 import { addressKey } from './client-address.js';
+import { SharedFailures, type FailureCount } from './shared-limit.js';
 
 export interface ThrottleRule {
   /** Failures before any delay. */
@@ -26,15 +28,18 @@ export const ADDRESS_RULE: ThrottleRule = { free: 20, maxDelayMs: 15 * 60_000 };
 export const FORGET_AFTER_MS = 60 * 60_000;
 export const MAX_THROTTLE_KEYS = 100_000;
 
-interface Failures {
-  count: number;
-  lastAt: number;
-}
+type Failures = FailureCount;
 
 /** The delay after `count` failures under `rule`, ms: 0, then 1 s doubling to the cap. */
 export function delayAfter(count: number, rule: ThrottleRule): number {
   if (count < rule.free) return 0;
   return Math.min(1000 * 2 ** Math.min(count - rule.free, 30), rule.maxDelayMs);
+}
+
+/** Ms from `now` until a key with `failures` (none: 0) may try again under `rule`. */
+function waitMsAfter(failures: Failures | undefined, rule: ThrottleRule, now: number): number {
+  if (!failures) return 0;
+  return Math.max(0, failures.lastAt + delayAfter(failures.count, rule) - now);
 }
 
 class FailureCounts {
@@ -51,9 +56,7 @@ class FailureCounts {
 
   /** Ms until `key` may try again. */
   waitMs(key: string, now: number): number {
-    const found = this.current(key, now);
-    if (!found) return 0;
-    return Math.max(0, found.lastAt + delayAfter(found.count, this.rule) - now);
+    return waitMsAfter(this.current(key, now), this.rule, now);
   }
 
   fail(key: string, now: number): void {
@@ -80,7 +83,20 @@ class FailureCounts {
   }
 }
 
-export class LoginThrottle {
+/**
+ * What log-in and password confirmation ask (server/routes/auth.ts, auth/confirm-password.ts):
+ * `LoginThrottle` in one process, `SharedLoginThrottle` across processes on PostgreSQL.
+ */
+export interface LoginFailures {
+  /** Whole seconds `email` must wait before trying from `address`; 0: try now. */
+  retryAfter(email: string, address: string): number | Promise<number>;
+  /** A wrong password (or no such account) for `email` from `address`. */
+  failed(email: string, address: string): void | Promise<void>;
+  /** The right password: that pair starts over. */
+  succeeded(email: string, address: string): void | Promise<void>;
+}
+
+export class LoginThrottle implements LoginFailures {
   private readonly pairs: FailureCounts;
   private readonly addresses: FailureCounts;
 
@@ -121,4 +137,47 @@ export class LoginThrottle {
 
 function pairKey(email: string, address: string): string {
   return `${email}\u0000${address}`;
+}
+
+/**
+ * The same throttle across processes (docs/database.md "Rate limits across processes"): the
+ * counts every process writes to `rate_limits` (`SharedFailures`, keys `pair:[email,
+ * address]` and `address:address`), under the same rules as one process's `LoginThrottle`.
+ * No per-process copy in front: its shorter view would answer a shorter `Retry-After`, and
+ * each try already costs a password hash, far more than the one read.
+ */
+export class SharedLoginThrottle implements LoginFailures {
+  constructor(
+    private readonly shared: SharedFailures,
+    private readonly now: () => number,
+    private readonly rules: { pair: ThrottleRule; address: ThrottleRule } = { pair: PAIR_RULE, address: ADDRESS_RULE },
+  ) {}
+
+  async retryAfter(email: string, address: string): Promise<number> {
+    const now = this.now();
+    const [pair, key] = sharedKeys(email, address);
+    const found = await this.shared.read([pair, key], now);
+    const waitMs = Math.max(waitMsAfter(found.get(pair), this.rules.pair, now), waitMsAfter(found.get(key), this.rules.address, now));
+    return waitMs === 0 ? 0 : Math.ceil(waitMs / 1000);
+  }
+
+  async failed(email: string, address: string): Promise<void> {
+    const now = this.now();
+    await Promise.all(sharedKeys(email, address).map((key) => this.shared.fail(key, now)));
+  }
+
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.shared.forget(sharedKeys(email, address)[0]);
+  }
+}
+
+/** The pair's and the address's keys in `rate_limits` (JSON: no NUL, which PostgreSQL refuses). */
+function sharedKeys(email: string, address: string): [pair: string, address: string] {
+  const key = addressKey(address);
+  return [`pair:${JSON.stringify([email, key])}`, `address:${key}`];
+}
+
+/** The log-in throttle for the server's database: shared by every process on PostgreSQL, the process's own on SQLite. */
+export function loginThrottleFor(kdb: Kdb, now: () => number): LoginFailures {
+  return dialectOf(kdb) === 'postgres' ? new SharedLoginThrottle(new SharedFailures(kdb, 'login', FORGET_AFTER_MS), now) : new LoginThrottle(now);
 }

@@ -54,16 +54,17 @@ export function authRoutes(deps: Deps) {
     const input = await parseJson(c, LoginSchema);
     const address = clientAddress(c, config.trustProxy);
     const failures = loginLimits.failures;
-    const wait = Math.max(failures.retryAfter(input.email, address), loginLimits.perIp.retryAfter(addressKey(address)));
+    // A refusal by the failure throttle does not count as an attempt against the address.
+    const throttled = await failures.retryAfter(input.email, address);
+    const wait = throttled > 0 ? throttled : await loginLimits.perIp.take(addressKey(address));
     if (wait > 0) throw rateLimited(wait, `För många inloggningsförsök. Försök igen om ${wait} sekunder.`);
-    loginLimits.perIp.hit(addressKey(address));
     const found = await findUserByEmail(kdb, input.email);
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
     if (!found || !ok) {
-      failures.failed(input.email, address);
+      await failures.failed(input.email, address);
       throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
     }
-    failures.succeeded(input.email, address);
+    await failures.succeeded(input.email, address);
     setSessionCookie(c, await sessions.create(found.id), config);
     return c.json({ user: { id: found.id, email: found.email, name: found.name } });
   });

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
-import { RateLimiter } from '../auth/rate-limit.js';
 import { historyOf } from '../history/store.js';
 import { rateLimited } from '../http/per-address-limit.js';
+import { keyedLimiter } from '../http/shared-limit.js';
 import { parseWith } from '../validation.js';
 
 /** Entries answered when no `limit` is given, and the most one answer holds. */
@@ -48,13 +48,13 @@ const HistoryQuery = z
 export function historyRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   // Each read may wait for a catch-up of everyone's edits: bounded per person (docs/security.md "Bounded requests").
-  const perUser = new RateLimiter(deps.config.limits.historyPerMinute, 60_000, deps.clock.now);
+  const perUser = keyedLimiter(deps.kdb, 'history', deps.config.limits.historyPerMinute, deps.clock.now);
 
   app.get('/documents/:doc/history', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const filter = parseWith(HistoryQuery, c.req.query());
-    const wait = perUser.take(user.id);
+    const wait = await perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
     // What is committed but not yet derived is derived now (in the history thread; readers
     // arriving together share one catch-up, deriver.ts), so the answer is never behind.

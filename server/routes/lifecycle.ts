@@ -14,8 +14,8 @@ import { deleteDocument, duplicateDocument, renameDocument, setDocumentArchived,
 import { listTrash } from '../lifecycle/trash.js';
 import { DuplicatePool } from '../lifecycle/duplicate-pool.js';
 import { assertRoomForDocument } from '../db/documents.js';
-import { RateLimiter } from '../auth/rate-limit.js';
 import { rateLimited } from '../http/per-address-limit.js';
+import { keyedLimiter } from '../http/shared-limit.js';
 import { NameSchema, parseJson } from '../validation.js';
 
 const Rename = z.object({ title: NameSchema });
@@ -44,7 +44,7 @@ export function lifecycleRoutes(deps: Deps) {
 
   // Duplicates cost a thread's work each: bounded per person and per workspace (docs/security.md "Bounded requests").
   const { duplicatesPerMinute, documentsPerWorkspace } = deps.config.limits;
-  const duplicates = { pool: new DuplicatePool(), perUser: new RateLimiter(duplicatesPerMinute, 60_000, deps.clock.now) };
+  const duplicates = { pool: new DuplicatePool(), perUser: keyedLimiter(deps.kdb, 'duplicates', duplicatesPerMinute, deps.clock.now) };
 
   app.post('/documents/:doc/duplicate', async (c) => {
     const user = requireUser(c);
@@ -52,7 +52,7 @@ export function lifecycleRoutes(deps: Deps) {
     const input = await parseJson(c, Duplicate);
     // Before the copy's work; insertDocument checks again as it stores the record.
     await assertRoomForDocument(deps.kdb, document.workspaceId, documentsPerWorkspace);
-    const wait = duplicates.perUser.take(user.id);
+    const wait = await duplicates.perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
     const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);
     return c.json({ id: copy.id, kind: copy.kind, title: copy.title }, 201);

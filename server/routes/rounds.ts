@@ -12,13 +12,13 @@ import { z } from 'zod';
 import { roleAtLeast } from '../../shared/roles.js';
 import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
-import { RateLimiter } from '../auth/rate-limit.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { checkBallotItems, checkRoundItems, existingItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
 import { ballotsOf, closeRound, deleteRound, findRound, insertRound, putBallot, reopenRound, storeResults, type RoundRow } from '../facilitation/rounds-store.js';
 import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
 import { rateLimited } from '../http/per-address-limit.js';
+import { keyedLimiter } from '../http/shared-limit.js';
 import { parseJson, singleLine } from '../validation.js';
 import { documentReadOnly, requireWritable } from '../write-guard.js';
 
@@ -87,11 +87,11 @@ async function roundView(deps: Deps, round: RoundRow, userId: string, coordinato
  */
 function roundBounds(deps: Deps) {
   const { roundsPerDocument, roundsPerMinute } = deps.config.limits;
-  const created = new RateLimiter(roundsPerMinute, 60_000, deps.clock.now);
+  const created = keyedLimiter(deps.kdb, 'rounds', roundsPerMinute, deps.clock.now);
   return {
     /** Counts a new round of `userId`'s; 429 `rate-limited` past ROUNDS_PER_MINUTE. */
-    take(userId: string): void {
-      const wait = created.take(userId);
+    async take(userId: string): Promise<void> {
+      const wait = await created.take(userId);
       if (wait > 0) throw rateLimited(wait);
     },
     /** Stores the round; 409 `round.limit` when the document already holds ROUNDS_PER_DOCUMENT rounds. */
@@ -159,7 +159,7 @@ export function roundRoutes(deps: Deps) {
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const input = await parseJson(c, NewRound);
-    bounds.take(user.id);
+    await bounds.take(user.id);
     const id = randomUUID();
     checkRoundItems(await rooms.read(document.id), document.kind, input.items);
     // The cap is kept by the insert itself (one conditional statement), on every process.
