@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
 import { FieldContext, type FieldInput } from './field-draft.js';
 import { FieldNotices } from './FieldNotices.jsx';
+import { IssueIcon } from '../icons/IssueIcon.jsx';
 
 /**
  * A labelled field with its markers: who else is editing it (in their colour) and the
@@ -49,7 +50,7 @@ export function Field(props: { path: string[]; label: string; hideLabel?: boolea
         <For each={issues()}>
           {(issue) => (
             <span class={`issue-marker ${issue.severity}`} title={issue.message}>
-              <span aria-hidden="true">{issue.severity === 'error' ? '⛔' : issue.severity === 'warning' ? '⚠' : 'ℹ'}</span>
+              <IssueIcon severity={issue.severity} />
               <span class="visually-hidden">{issue.message}</span>
             </span>
           )}
