@@ -1,11 +1,13 @@
 /** Inputs bound to one field of a Yjs item: plain text, money, date, choice, number. */
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { currencyUnit, formatFieldAmount } from '../../../shared/money.js';
 import { locale, money, t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
 import { readAmount, type AmountProblem } from '../../lib/parse-input.js';
 import { IntegerInput } from './typed-inputs.jsx';
 import { useFieldDraft, useFieldFormat } from './field-draft.js';
+import './amount-input.css';
+import { createWholeText } from './amount-whole.js';
 
 // Dates are typed as ISO (typed-inputs.tsx); re-exported so every editor imports fields from here.
 export { DateInput } from './typed-inputs.jsx';
@@ -71,23 +73,29 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
   });
   const errorId = () => `${props.id}-error`;
   const saved = () => (props.value === null ? t('amountSavedEmpty') : money(props.value, editor.currency()));
+  // Too long for its cell: shown whole under the field (amount-whole.ts, issue 17 item 3).
+  const whole = createWholeText();
+  createEffect(on(() => props.value, () => whole.check(true)));
   return (
     <span class="money">
       <input
         id={props.id}
+        class="amount"
         inputMode="decimal"
         aria-describedby={`${props.describedBy} ${errorId()}`}
         aria-invalid={problem() !== null}
         readOnly={!editor.editable}
-        ref={draft.ref}
-        onInput={draft.onInput}
-        onChange={draft.onChange}
+        ref={(el) => (draft.ref(el), whole.ref(el))}
+        onInput={() => (draft.onInput(), whole.check())}
+        onChange={() => (draft.onChange(), whole.check(true))}
         onKeyDown={draft.onKeyDown}
         onBlur={draft.onBlur}
       />
       <span class="unit" aria-hidden="true" style={{ order: unit().before ? -1 : 0 }}>
         {unit().unit}
       </span>
+      {/* The field reads the whole value to screen readers already: this is for the eye. */}
+      <Show when={whole.text()}>{(text) => <span class="amount-whole" aria-hidden="true">{unit().before ? `${unit().unit} ${text()}` : `${text()} ${unit().unit}`}</span>}</Show>
       <span class="error field-error" id={errorId()} role="alert">
         <Show when={problem()}>{(p) => t(p().kind === 'negative' ? 'amountNotSavedNegative' : 'amountNotSaved', { text: p().text, saved: saved() })}</Show>
       </span>
