@@ -16,27 +16,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverNodeFlags } from './server-flags.mjs';
-import { startPostgres, type PostgresServer } from '../tests/support/postgres.js';
+import { freePort, startPostgres, type PostgresServer } from '../tests/support/postgres.js';
 
 const PROCESSES = 3;
 const SERVER_MAIN = 'dist/node/server/main.js';
 const NGINX = '/usr/sbin/nginx';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The newest modification time under `dir`, ms. */
 function newestMtime(dir: string): number {
