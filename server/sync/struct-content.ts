@@ -60,7 +60,8 @@ export function skipContent(decoder: decoding.Decoder, ref: number, sized: Conte
       sized.size = decoding.readVarString(decoder).length;
       return 1;
     case 6: // Format: key and JSON value
-      skipStrings(decoder, 2, { size: 0 });
+      refuseForbiddenKey(decoding.readVarString(decoder));
+      skipJson(decoder, 1, { size: 0 });
       return 1;
     case 7: // Type
       return skipTypeRef(decoder);
@@ -91,6 +92,15 @@ function refuseForbidden(found: boolean): void {
   if (found) throw new RefusedUpdate('a text with a control, bidi override or lone surrogate character');
 }
 
+/**
+ * A map key (a struct's parentSub), a format's key or an XML element's name: names the
+ * client chooses are text like any other (an item id is shown, stored and exported), so
+ * the same characters are refused, with the same close code (1008).
+ */
+export function refuseForbiddenKey(key: string): void {
+  if (hasForbiddenCharacter(key)) throw new RefusedUpdate('a key with a control, bidi override or lone surrogate character');
+}
+
 /** JSON content (legacy): each element parsed as Yjs does, since JSON escapes hide `\u0000` and lone surrogates. */
 function skipJson(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
   for (let i = 0; i < count; i++) {
@@ -108,11 +118,6 @@ function skipJson(decoder: decoding.Decoder, count: number, sized: ContentSize):
   return count;
 }
 
-function skipStrings(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
-  for (let i = 0; i < count; i++) sized.size += decoding.readVarString(decoder).length;
-  return count;
-}
-
 function skipAnys(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
   for (let i = 0; i < count; i++) {
     const value = decoding.readAny(decoder);
@@ -125,7 +130,7 @@ function skipAnys(decoder: decoding.Decoder, count: number, sized: ContentSize):
 function skipTypeRef(decoder: decoding.Decoder): number {
   const typeRef = decoding.readVarUint(decoder);
   if (typeRef > MAX_TYPE_REF) throw new MalformedUpdate(`unknown type ref ${typeRef}`);
-  if (TYPE_REFS_WITH_KEY.has(typeRef)) decoding.readVarString(decoder);
+  if (TYPE_REFS_WITH_KEY.has(typeRef)) refuseForbiddenKey(decoding.readVarString(decoder));
   return 1;
 }
 

@@ -22,7 +22,7 @@ import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
-import { readLength, skipContent, type ContentSize } from './struct-content.js';
+import { readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 
 const BITS5 = 0x1f;
@@ -193,6 +193,8 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     const root = parentIsRoot ? decoding.readVarString(decoder) : null;
     if (!parentIsRoot) checkParent(decoder, context, group, index);
     const key = info & HAS_PARENT_SUB ? decoding.readVarString(decoder) : null;
+    // A map key is text too (shown as a field or item id, stored, exported): the same characters are refused.
+    if (key !== null) refuseForbiddenKey(key);
     if (root !== null) checkRoot(context, root, key);
     if (doc) place = root !== null ? placeAtRoot(doc, root, key) : placeUnderParent(doc, group.growth, group.refClient, group.refClock, key);
     if (noteType && root !== null) collectionOfNew(context, group, 0, 0, root);

@@ -4,6 +4,7 @@
  * over the websocket an update inserting such a character into a text or a value is refused
  * too (shared/strings.ts `hasForbiddenCharacter`, server/sync/struct-content.ts): the socket
  * is closed 1008, nothing is stored or relayed, and a bystander's later edit still arrives.
+ * The same holds for the keys a client names (an item id, a field, a key of `meta`).
  * TAB, LF and ordinary Arabic/Hebrew text (no override characters) pass.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +113,51 @@ async function newDocument(): Promise<string> {
   return (await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Tecken' }, 201)).id;
 }
 
+/** Where a client names a key (a struct's parentSub): an item id, a field of an item, a key of `meta`. */
+const KEY_PLACES: Record<string, { write: (doc: Y.Doc, key: string) => void; has: (doc: Y.Doc, key: string) => boolean }> = {
+  'an item id': {
+    write: (doc, key) => doc.getMap<unknown>('goals').set(key, new Y.Map()),
+    has: (doc, key) => doc.getMap<unknown>('goals').has(key),
+  },
+  'a field of an item': {
+    write: (doc, key) => activity(doc).set(key, 'värde'),
+    has: (doc, key) => {
+      const item = doc.getMap<unknown>('activities').get('a1');
+      return item instanceof Y.Map && item.has(key);
+    },
+  },
+  'a key of meta': {
+    write: (doc, key) => doc.getMap<unknown>('meta').set(key, 'värde'),
+    has: (doc, key) => doc.getMap<unknown>('meta').has(key),
+  },
+};
+const KEY_CASES: Array<[string, string, string]> = FORBIDDEN.flatMap(([name, char]) =>
+  Object.keys(KEY_PLACES).map((where): [string, string, string] => [name, where, char]),
+);
+
 describe('characters no text may hold are refused over the websocket', () => {
+  it.each(KEY_CASES)('%s in %s (a map key): refused (1008), not stored or relayed', { timeout: 30_000 }, async (_name, where, char) => {
+    const place = KEY_PLACES[where];
+    if (!place) throw new Error(where);
+    const documentId = await newDocument();
+    const attacker = await peer(editor, documentId);
+    const witness = await peer(coordinator, documentId);
+    attacker.doc.transact(() => activity(attacker.doc).set('status', 'ny'));
+    await until(() => readActivity(witness.doc, 'status') === 'ny', 10_000, 'the harmless write reaches the witness');
+    const before = storedUpdates(documentId);
+    const closed = new Promise<number>((resolve) => attacker.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
+    const key = `x${char}y`;
+    place.write(attacker.doc, key);
+    expect(await closed).toBe(1008);
+    attacker.destroy();
+    const bystander = await peer(coordinator, documentId);
+    bystander.doc.transact(() => activity(bystander.doc).set('status', 'klar'));
+    await until(() => readActivity(witness.doc, 'status') === 'klar', 10_000, 'the bystander edit arrives');
+    expect(place.has(witness.doc, key)).toBe(false);
+    expect(place.has(bystander.doc, key)).toBe(false);
+    expect(storedUpdates(documentId)).toBe(before + 1);
+  });
+
   it.each(CASES)('%s in %s: refused (1008), not stored or relayed', { timeout: 30_000 }, async (_name, where, char) => {
     const place = PLACES[where];
     if (!place) throw new Error(where);
