@@ -5,26 +5,19 @@
  * `limit` through per window, says when to come back, starts again in the next window, and
  * keeps each limit's and each address's count apart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../server/auth/rate-limit.js';
-import type { Kdb } from '../../server/db/kysely.js';
 import { SharedLimiter } from '../../server/http/shared-limit.js';
-import { STORE_FACTORIES, type StoreFixture } from '../support/document-stores.js';
+import { STORE_FACTORIES, twoProcesses } from '../support/document-stores.js';
 
 const MINUTE = 60_000;
 
 describe.each(STORE_FACTORIES)('shared per-address limits on $name', ({ open }) => {
-  let f: StoreFixture;
-  let other: Kdb;
+  const connections = twoProcesses(open);
   let now = 10 * MINUTE;
   const clock = () => now;
-  beforeAll(async () => {
-    f = await open();
-    other = (await f.openProcess()).kdb;
-  }, 60_000);
-  afterAll(() => f?.close());
 
-  const processes = (name: string, limit: number) => [f.kdb, other].map((kdb) => new SharedLimiter(new RateLimiter(limit, MINUTE, clock), kdb, name, limit, MINUTE, clock));
+  const processes = (name: string, limit: number) => connections().map((kdb) => new SharedLimiter(new RateLimiter(limit, MINUTE, clock), kdb, name, limit, MINUTE, clock));
 
   it.each([1, 5, 10])('limit %i: two processes together admit exactly the limit in a window', async (limit) => {
     const [a, b] = processes(`l${limit}`, limit);

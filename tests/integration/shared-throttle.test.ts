@@ -16,12 +16,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import type { Clock } from '../../server/context.js';
-import type { Kdb } from '../../server/db/kysely.js';
 import { delayAfter, FORGET_AFTER_MS, LoginThrottle, PAIR_RULE, ADDRESS_RULE, SharedLoginThrottle } from '../../server/http/login-throttle.js';
 import { SharedFailures } from '../../server/http/shared-limit.js';
 import { ApiClient, email } from '../support/api.js';
 import { createPostgresDatabase, usesPostgres } from '../support/database.js';
-import { STORE_FACTORIES, type StoreFixture } from '../support/document-stores.js';
+import { STORE_FACTORIES, twoProcesses } from '../support/document-stores.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const HOUR = 60 * 60_000;
@@ -30,18 +29,12 @@ let addresses = 0;
 const newAddress = () => `203.0.113.${++addresses}`;
 
 describe.each(STORE_FACTORIES)('the log-in throttle over two connections on $name', ({ open }) => {
-  let f: StoreFixture;
-  let other: Kdb;
+  const connections = twoProcesses(open);
   let now = 50 * HOUR;
   const clock = () => now;
-  beforeAll(async () => {
-    f = await open();
-    other = (await f.openProcess()).kdb;
-  }, 60_000);
-  afterAll(() => f?.close());
 
-  /** Two processes' throttles, each with its own memory, on the one database. */
-  const processes = () => [f.kdb, other].map((kdb) => new SharedLoginThrottle(new SharedFailures(kdb, 'login', FORGET_AFTER_MS), clock));
+  /** Two processes' throttles on the one database, each over its own connection. */
+  const processes = () => connections().map((kdb) => new SharedLoginThrottle(new SharedFailures(kdb, 'login', FORGET_AFTER_MS), clock));
 
   /** `count` failures of `who` from `address`, alternating between the processes, each after the wait the last one set. */
   async function failAlternately(throttles: SharedLoginThrottle[], who: string, count: number, address: string): Promise<void> {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/database.js';
 import { openPostgres, sqliteKysely, type AsyncDatabase, type Dialect, type Kdb } from '../../server/db/kysely.js';
 import { createSqliteStore, type DocumentStore } from '../../server/sync/persistence.js';
@@ -91,3 +92,22 @@ export const STORE_FACTORIES: Array<{ name: Dialect; open: () => Promise<StoreFi
   { name: 'sqlite', open: sqliteStores },
   { name: 'postgres', open: postgresStores },
 ];
+
+/**
+ * For a `describe` block: opens `open`'s database before its tests, and a second connection
+ * to it as a second process would, and closes both after them. Returns the two Kysely
+ * handles (the fixture's first), to be read inside tests.
+ */
+export function twoProcesses(open: () => Promise<StoreFixture>): () => [Kdb, Kdb] {
+  let fixture: StoreFixture | undefined;
+  let other: Kdb | undefined;
+  beforeAll(async () => {
+    fixture = await open();
+    other = (await fixture.openProcess()).kdb;
+  }, 60_000);
+  afterAll(() => fixture?.close());
+  return () => {
+    if (!fixture || !other) throw new Error('the databases are opened in beforeAll');
+    return [fixture.kdb, other];
+  };
+}
