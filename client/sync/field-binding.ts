@@ -21,6 +21,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { safeName } from './presence.js';
+import type { ConflictStore, HeldConflict } from './held-conflicts.js';
 
 /** A remote value and the name of who wrote it (null when unknown). */
 export interface RemoteValue {
@@ -44,8 +45,10 @@ export interface FieldGuard {
   drafting: Accessor<boolean>;
   /** Starts watching the field (idempotent); called on focus. */
   watch(): void;
-  /** The typist changed the text. */
-  draft(): void;
+  /** The typist changed the text (`text`: what the field holds now, kept with a waiting value). */
+  draft(text?: string): void;
+  /** The typist's text from before a reload whose conflict still waits (held-conflicts.ts); null when none. */
+  restoredDraft(): string | null;
   /** The draft was committed, dropped or left without a change: remote values show again. */
   settle(): void;
   /** The typist read the replaced notice (or came back to the field). */
@@ -82,14 +85,22 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const NOTHING = Symbol('nothing written here');
 
+/** Where a field's undecided conflict is kept across a reload, under which key (held-conflicts.ts). */
+export interface KeptConflict {
+  store: ConflictStore;
+  key: string;
+}
+
 /**
  * The guard of the field at `path` of `doc`; its observer is removed with the owning Solid
  * root. Remote = a transaction not made in this browser (`transaction.local` false: the
- * websocket or the local copy), so this browser's undo counts as its own write.
+ * websocket or the local copy), so this browser's undo counts as its own write. With `kept`,
+ * a value waiting beside a draft is kept with the draft across a reload and held again then
+ * if the field still holds it (issue 17 item 2).
  * @example const guard = createFieldGuard(doc, awareness, ['activities', id, 'budget']);
  */
-export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStates'>, path: readonly string[]): FieldGuard {
-  const [held, setHeld] = createSignal<RemoteValue | null>(null);
+export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStates'>, path: readonly string[], kept: KeptConflict | null = null): FieldGuard {
+  const { held, setHeld, typed, restore, fromBefore, drop } = createHeld(kept);
   const [replaced, setReplaced] = createSignal<ReplacedValue | null>(null);
   const [drafting, setDrafting] = createSignal(false);
   let mine: unknown = NOTHING;
@@ -102,12 +113,17 @@ export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStat
     if (transaction.local) {
       // Writing again here answers what was held and supersedes an older "replaced".
       mine = value;
-      setHeld(null);
+      drop();
       setReplaced(null);
       return;
     }
     // Concurrent writes that this browser's value won still report the key: no news then.
     if (sameValue(event.changes.keys.get(key)?.oldValue, value)) return;
+    // A conflict kept from before a reload is about a value now gone: the field changed again.
+    if (fromBefore()) {
+      setDrafting(false);
+      return drop();
+    }
     const by = writerName(map, key, awareness);
     if (mine !== NOTHING && !sameValue(mine, value)) setReplaced({ mine, theirs: value, by });
     mine = NOTHING;
@@ -124,17 +140,81 @@ export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStat
     stop = () => map.unobserve(observer);
   };
   onCleanup(() => stop?.());
+  const restored = restoreKept(doc, path, kept);
+  if (restored) {
+    restore(restored);
+    setDrafting(true);
+    watch();
+  }
 
   return {
     held,
     replaced,
     drafting,
     watch,
-    draft: () => setDrafting(true),
+    draft: (text) => {
+      setDrafting(true);
+      typed(text);
+    },
+    restoredDraft: () => restored?.draft ?? null,
     settle: () => {
       setDrafting(false);
-      setHeld(null);
+      drop();
     },
     dismissReplaced: () => setReplaced(null),
   };
+}
+
+/**
+ * The value held beside a draft and the typist's text, written through to `kept` while a
+ * value waits and removed from it when none does (held-conflicts.ts, issue 17 item 2).
+ */
+function createHeld(kept: KeptConflict | null) {
+  const [held, setHeldNow] = createSignal<RemoteValue | null>(null);
+  let text: string | null = null;
+  // Restored and untouched since: the typist has not typed again, the field has not changed.
+  let restored = false;
+  const keep = () => {
+    const waiting = held();
+    if (waiting && text !== null) kept?.store.write(kept.key, { draft: text, theirs: waiting.value, by: waiting.by });
+    else kept?.store.remove(kept.key);
+  };
+  const setHeld = (value: RemoteValue | null) => {
+    setHeldNow(value);
+    keep();
+  };
+  return {
+    held,
+    setHeld,
+    /** The typist typed (`now`: the field's text, when known). */
+    typed: (now: string | undefined) => {
+      restored = false;
+      if (now === undefined) return;
+      text = now;
+      if (held()) keep();
+    },
+    restore: (saved: HeldConflict) => {
+      restored = true;
+      text = saved.draft;
+      setHeldNow({ value: saved.theirs, by: saved.by });
+    },
+    fromBefore: () => restored,
+    /** Decided, or gone: nothing waits, nothing is kept. */
+    drop: () => {
+      restored = false;
+      text = null;
+      setHeld(null);
+    },
+  };
+}
+
+/** The conflict kept for this field, if the field still holds the value that waited; a stale one is dropped. */
+function restoreKept(doc: Y.Doc, path: readonly string[], kept: KeptConflict | null) {
+  const saved = kept?.store.read(kept.key) ?? null;
+  if (!saved || !kept) return null;
+  const slot = fieldSlot(doc, path);
+  const current: unknown = slot?.map.get(slot.key);
+  if (slot && isPlain(current) && sameValue(current ?? null, saved.theirs)) return saved;
+  kept.store.remove(kept.key);
+  return null;
 }

@@ -1,6 +1,8 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { fieldId, fieldKey } from '../../sync/action-plan-view.js';
+import { useParams } from '@solidjs/router';
 import { createFieldGuard } from '../../sync/field-binding.js';
+import { keptConflict, sessionConflictStore } from '../../sync/held-conflicts.js';
 import { setEditing } from '../../sync/presence.js';
 import { t } from '../../i18n/index.js';
 import { useEditor } from './context.js';
@@ -22,7 +24,9 @@ export function Field(props: { path: string[]; label: string; hideLabel?: boolea
   const issues = () => editor.issuesByField().get(key()) ?? [];
   const describedBy = () => `${id()}-issues`;
   // The path of a mounted field does not change (rows are keyed by id).
-  const guard = createFieldGuard(editor.doc, editor.awareness, props.path);
+  // An undecided conflict outlives a reload of the page (held-conflicts.ts).
+  const kept = keptConflict(sessionConflictStore(), editor.awareness, useParams<{ doc?: string }>().doc, props.path);
+  const guard = createFieldGuard(editor.doc, editor.awareness, props.path, kept);
   const [input, setInput] = createSignal<FieldInput>();
   const focusIn = () => {
     setEditing(editor.awareness, key());

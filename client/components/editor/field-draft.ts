@@ -65,9 +65,10 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
   return {
     ref: (element: E) => {
       control = element;
-      control.value = options.shown();
+      // A draft whose conflict waited when the page was reloaded comes back with it (issue 17 item 2).
+      control.value = guard?.restoredDraft() ?? options.shown();
     },
-    onInput: () => guard?.draft(),
+    onInput: () => guard?.draft(control?.value),
     // Leaving the field while a remote value waits keeps the draft until the typist chooses.
     onChange: () => {
       if (!guard?.held()) commit();
