@@ -4,7 +4,8 @@
  * bidi embedding/override/isolate, lone surrogates). The server refuses an update inserting
  * one (socket closed 1008) and the refused update would be sent again on every reconnect,
  * so the editor removes them from local inserts, as length-limit.ts cuts lengths. Changes
- * from others and from undo (they arrive through Yjs) are never filtered.
+ * from others and from undo arrive through Yjs and are not filtered here: undo's re-inserts
+ * are cleaned in the undo manager (client/sync/undo-characters.ts).
  */
 import { ChangeSet, EditorState, Transaction, type Extension, type TransactionSpec } from '@codemirror/state';
 import { ySyncAnnotation } from 'y-codemirror.next';
