@@ -1,60 +1,45 @@
 /**
- * The integration tests on PostgreSQL (docs/database.md "Tests on PostgreSQL"): starts a
- * throwaway server from Debian's `postgresql` package (tests/support/postgres.ts), runs
- * Vitest's integration project with DATABASE_URL set, stops the server, exits as Vitest did.
- * Fails, never skips, when PostgreSQL is not installed.
+ * The integration suite on PostgreSQL (docs/database.md "Tests on PostgreSQL"; issue 21: CI
+ * runs it twice, on SQLite and here): starts a throwaway server from Debian's `postgresql`
+ * package (tests/support/postgres.ts), runs Vitest's integration project with DATABASE_URL
+ * set, stops the server, exits as Vitest did. Fails, never skips, when PostgreSQL is not
+ * installed.
  *
- *   npm run test:pg                 the tests already converted to the async layer
- *   npm run test:pg -- <vitest args> anything else (files, -t patterns)
+ *   npm run test:pg                  every file in tests/integration
+ *   npm run test:pg -- <vitest args> some of them (files, -t patterns)
  *
- * Until every module is converted (issue 21), only what runs on the async layer is listed
- * here; the list grows into the whole integration suite.
+ * Like `npm test` (scripts/test.mjs), it also fails when too few tests ran: the whole suite
+ * below the integration floor (scripts/test-floors.mjs), or any run with none at all (a
+ * file or pattern that matches nothing, or a suite whose every test skipped itself).
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPostgres } from '../tests/support/postgres.js';
+import { floorProblems, TEST_FLOORS } from './test-floors.mjs';
 
-/**
- * What works on PostgreSQL so far: files, and a name pattern. Routes that also write an
- * audit row or a document (still SQLite, whose foreign keys name workspaces it lacks) wait
- * for those modules: invitations.test.ts, account-data.test.ts, most of http.test.ts.
- */
-const CONVERTED = [
-  'tests/integration/pg-schema.test.ts',
-  'tests/integration/async-transactions.test.ts',
-  'tests/integration/sessions.test.ts',
-  'tests/integration/http.test.ts',
-  'tests/integration/precompiled.test.ts',
-  'tests/integration/workspace-races.test.ts',
-  'tests/integration/unique-violations.test.ts',
-  'tests/integration/persistence.test.ts',
-  'tests/integration/documents-cap.test.ts',
-  'tests/integration/share-store.test.ts',
-  'tests/integration/audit-store.test.ts',
-  'tests/integration/find-document.test.ts',
-  'tests/integration/nul-in-url.test.ts',
-  'tests/integration/versions-store.test.ts',
-  'tests/integration/versions.test.ts',
-  'tests/integration/visits-at.test.ts',
-  'tests/integration/workspace-export.test.ts',
-  'tests/integration/rounds-store.test.ts',
-  'tests/integration/facilitation-rounds.test.ts',
-  'tests/integration/rounds-integrity.test.ts',
-  'tests/integration/history.test.ts',
-  'tests/integration/readiness-database.test.ts',
-  'tests/integration/readiness.test.ts',
-  'tests/integration/backup.test.ts',
-  'tests/integration/nul-in-json.test.ts',
-  'tests/integration/shared-limit.test.ts',
-  // Many processes (issue 21, docs/cluster.md): PostgreSQL only.
-  'tests/integration/document-leases.test.ts',
-  'tests/integration/forward-upgrade.test.ts',
-  'tests/integration/cluster-events.test.ts',
-  'tests/integration/cluster.test.ts',
-  'tests/integration/cluster-recovery.test.ts',
-  'tests/integration/shared-tickets.test.ts',
-  '-t',
-  '^(the document lookup|a NUL in the address|document store|the documents-per-workspace cap|share links on|the audit log on|the same schema|the translation|async transactions|the test server|sessions|session lifetime|the sweep|sign-up closed|accounts|precompiled reads|workspace races|unique violations|workspaces, members, documents validates names|the versions store|named and adopted versions|compare|restore|changes since the last visit|automatic versions|POST visits|roles|content|vote rounds on|as (viewer|editor|coordinator|outsider|guest)|creating a round|ballots|who sees the ballots|closing a round|the session map over the websocket|what a close counts|a ballot naming a deleted item|history|readiness|probes and the process header|npm run backup with DATABASE_URL set|a NUL in JSON text|shared per-address limits|document leases|forwarding an upgrade|events between processes|three processes on one document|a process that goes away|a process that loses a cluster connection|websocket tickets|tickets in the database)',
-];
+/** Runs Vitest's integration project with `args` against `databaseUrl`; resolves with its exit code and the tests that ran. */
+async function vitest(args: string[], databaseUrl: string): Promise<{ code: number; ran: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'samplan-test-pg-'));
+  const countsFile = join(dir, 'counts.json');
+  try {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=./scripts/test-count-reporter.mjs', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: databaseUrl, TEST_COUNTS_FILE: countsFile },
+    });
+    const code = await new Promise<number>((resolve) => child.on('exit', (exit) => resolve(exit ?? 1)));
+    let counts: Record<string, number> = {};
+    try {
+      counts = JSON.parse(readFileSync(countsFile, 'utf8')) as Record<string, number>;
+    } catch {
+      // No file: Vitest ended before any test ran; the floor below reports it.
+    }
+    return { code, ran: counts.integration ?? 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -68,11 +53,12 @@ async function main(): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const vitest = spawn('npx', ['vitest', 'run', '--project', 'integration', ...(args.length > 0 ? args : CONVERTED)], {
-      stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: postgres.url },
-    });
-    return await new Promise<number>((resolve) => vitest.on('exit', (code) => resolve(code ?? 1)));
+    const { code, ran } = await vitest(args.length > 0 ? args : ['tests/integration'], postgres.url);
+    // The whole suite answers to the integration floor; a chosen part must run at least one test.
+    const problems = floorProblems({ integration: ran }, { integration: args.length > 0 ? 1 : (TEST_FLOORS.integration ?? 1) });
+    console.log(`\nIntegration tests run on PostgreSQL: ${ran}`);
+    for (const problem of problems) console.error(`Test floor: ${problem}`);
+    return code !== 0 ? code : problems.length > 0 ? 1 : 0;
   } finally {
     stop();
   }

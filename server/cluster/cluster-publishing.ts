@@ -74,8 +74,9 @@ export class ClusterRooms extends Rooms {
     this.publish({ type: 'read-only-changed', documentId, reason });
   }
 
-  override async closeDocument(documentId: string, code: CloseCode): Promise<void> {
-    await super.closeDocument(documentId, code);
+  // `discard` passed on: a room whose rows are gone (an erased account's workspace) must not be compacted into them.
+  override async closeDocument(documentId: string, code: CloseCode, discard = false): Promise<void> {
+    await super.closeDocument(documentId, code, discard);
     this.publish({ type: 'document-closed', documentId, code: code.code });
   }
 

@@ -11,6 +11,7 @@ import { addGoal } from '../../shared/model/action-plan.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlCount, sqlRows, tableNames } from '../support/sql.js';
 import { connectPeer, synced, until } from '../support/yclient.js';
 
 const PASSWORD = 'lösenord-123';
@@ -23,12 +24,11 @@ afterAll(async () => {
 });
 
 /** Every cell of every table, as text (blobs read as UTF-8), with where it was found. */
-function cellsContaining(needle: string): string[] {
-  const db = server.deps.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+async function cellsContaining(needle: string): Promise<string[]> {
+  const kdb = server.deps.kdb;
   const found: string[] = [];
-  for (const { name } of tables) {
-    for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all() as Array<Record<string, unknown>>) {
+  for (const name of await tableNames(kdb)) {
+    for (const row of await sqlRows<Record<string, unknown>>(kdb, `SELECT * FROM "${name.replace(/"/g, '""')}"`)) {
       for (const [column, value] of Object.entries(row)) {
         const text = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
         if (text.toLowerCase().includes(needle.toLowerCase())) found.push(`${name}.${column}`);
@@ -69,8 +69,8 @@ async function scene(): Promise<Scene> {
   const peer = connectPeer(server.url, documentId, { cookie: anna.sessionCookie });
   await synced(peer);
   addGoal(peer.doc, { number: '7', title: 'Annas mål' });
-  const edits = () => (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE user_id = ?').get(annaId) as { n: number }).n;
-  await until(() => edits() > 0, 10_000, 'the edit stored');
+  const edits = () => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE user_id = ?', annaId);
+  await until(async () => (await edits()) > 0, 10_000, 'the edit stored');
   peer.destroy();
   return { anna, bo, annaId, boId, annaEmail, annaName, shared, alone, documentId };
 }
@@ -120,7 +120,7 @@ describe('DELETE /api/me', () => {
     expect(response.status).toBe(409);
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'last-coordinator', message: expect.stringContaining('Gemensam') });
     expect((await s.anna.request('GET', '/api/me')).status).toBe(200);
-    expect(cellsContaining(s.annaEmail)).not.toEqual([]);
+    expect(await cellsContaining(s.annaEmail)).not.toEqual([]);
   });
 
   it.each([
@@ -140,14 +140,14 @@ describe('DELETE /api/me', () => {
     const cookie = s.anna.sessionCookie;
     expect((await s.anna.request('DELETE', '/api/me', { password: PASSWORD })).status).toBe(204);
 
-    expect(cellsContaining(s.annaEmail)).toEqual([]);
-    expect(cellsContaining(s.annaName)).toEqual([]);
-    const db = server.deps.db;
-    const author = db.prepare('SELECT DISTINCT u.name FROM document_updates d JOIN users u ON u.id = d.user_id WHERE d.document_id = ?').all(s.documentId);
+    expect(await cellsContaining(s.annaEmail)).toEqual([]);
+    expect(await cellsContaining(s.annaName)).toEqual([]);
+    const kdb = server.deps.kdb;
+    const author = await sqlRows(kdb, 'SELECT DISTINCT u.name FROM document_updates d JOIN users u ON u.id = d.user_id WHERE d.document_id = ?', s.documentId);
     expect(author).toEqual([{ name: 'Borttagen användare' }]);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(s.annaId)).toEqual({ n: 0 });
+    expect(await sqlCount(kdb, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', s.annaId)).toBe(0);
     // The workspace only they were in went with them; the shared one stays, without them.
-    expect(db.prepare('SELECT COUNT(*) AS n FROM workspaces WHERE id = ?').get(s.alone)).toEqual({ n: 0 });
+    expect(await sqlCount(kdb, 'SELECT COUNT(*) AS n FROM workspaces WHERE id = ?', s.alone)).toBe(0);
     const members = await s.bo.json<{ members: Array<{ id: string }>; documents: Array<{ id: string }> }>('GET', `/api/workspaces/${s.shared}`, undefined, 200);
     expect(members.members.map((m) => m.id)).toEqual([s.boId]);
     expect(members.documents.map((d) => d.id)).toEqual([s.documentId]);

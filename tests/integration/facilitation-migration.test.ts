@@ -12,6 +12,7 @@ import { PRIORITY_COLLECTIONS, SCHEMA_VERSION, type DocumentKind } from '../../s
 import { sessionToJSON } from '../../shared/model/session.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlRow, sqlRows, sqlRun } from '../support/sql.js';
 import { V1_CONTENT, version1Update } from '../support/v1-document.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
@@ -39,20 +40,23 @@ afterAll(async () => {
   await server.stop();
 });
 
-const rows = (documentId: string) =>
-  server.deps.db.prepare('SELECT user_id AS userId FROM document_updates WHERE document_id = ? ORDER BY id').all(documentId) as Array<{ userId: string | null }>;
+const rows = (documentId: string) => sqlRows<{ userId: string | null }>(server.deps.kdb, 'SELECT user_id AS "userId" FROM document_updates WHERE document_id = ? ORDER BY id', documentId);
 
-const snapshotVersion = (documentId: string) =>
-  (server.deps.db.prepare('SELECT schema_version AS v FROM document_snapshots WHERE document_id = ?').get(documentId) as { v: number } | undefined)?.v ?? null;
+const snapshotVersion = async (documentId: string) =>
+  (await sqlRow<{ v: number }>(server.deps.kdb, 'SELECT schema_version AS v FROM document_snapshots WHERE document_id = ?', documentId))?.v ?? null;
+
+/** Stores `bytes` as one update of `documentId` with no author, as a version-1 server did. */
+const storeUpdate = (documentId: string, bytes: Uint8Array) =>
+  sqlRun(server.deps.kdb, 'INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, NULL, 0)', documentId, Buffer.from(bytes));
 
 /** A document record whose stored content is exactly `bytes` (what a version-1 server stored). */
 async function storedV1(kind: DocumentKind, bytes: Uint8Array): Promise<string> {
   const title = V1_CONTENT[kind].title;
   const { id } = await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind, title }, 201);
   await server.deps.rooms.closeAll();
-  server.deps.db.prepare('DELETE FROM document_snapshots WHERE document_id = ?').run(id);
-  server.deps.db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(id);
-  server.deps.db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, NULL, 0)').run(id, Buffer.from(bytes));
+  await sqlRun(server.deps.kdb, 'DELETE FROM document_snapshots WHERE document_id = ?', id);
+  await sqlRun(server.deps.kdb, 'DELETE FROM document_updates WHERE document_id = ?', id);
+  await storeUpdate(id, bytes);
   return id;
 }
 
@@ -84,22 +88,22 @@ describe.each<DocumentKind>(['action-plan', 'strategy', 'agenda'])('a %s stored 
     }
     expect(withoutV2(toJSON(reader.doc))).toEqual(withoutV2(toJSON(v1)));
     // The stored v1 content, then the server's one migration update (no author).
-    expect(rows(documentId)).toEqual([{ userId: null }, { userId: null }]);
+    expect(await rows(documentId)).toEqual([{ userId: null }, { userId: null }]);
     reader.destroy();
     await server.deps.rooms.closeAll();
-    expect(snapshotVersion(documentId)).toBe(SCHEMA_VERSION);
+    expect(await snapshotVersion(documentId)).toBe(SCHEMA_VERSION);
     // A later update on top of the snapshot takes the full load path (apply, migrate): nothing more is stored.
     const later = new Y.Doc();
     Y.applyUpdate(later, Y.encodeStateAsUpdate(await server.deps.rooms.read(documentId)));
     const before = Y.encodeStateVector(later);
     later.getMap('meta').set('title', `${V1_CONTENT[kind].title} (ändrad)`);
-    server.deps.db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, NULL, 0)').run(documentId, Buffer.from(Y.encodeStateAsUpdate(later, before)));
+    await storeUpdate(documentId, Y.encodeStateAsUpdate(later, before));
     // Then once more from the compacted snapshot (the fast path): still nothing stored.
     for (const stored of [1, 0]) {
       const again = await peer(coordinator, documentId);
       expect(again.doc.getMap('meta').get('title')).toBe(`${V1_CONTENT[kind].title} (ändrad)`);
       again.destroy();
-      expect(rows(documentId)).toHaveLength(stored);
+      expect(await rows(documentId)).toHaveLength(stored);
       await server.deps.rooms.closeAll();
     }
   });

@@ -11,6 +11,7 @@ import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { newDocument } from '../support/api.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
+import { sqlRows, sqlRun } from '../support/sql.js';
 import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
 
 const dataDir = tempDataDir();
@@ -31,10 +32,10 @@ const STEP1: [number, number] = [0, 0];
 const STEP2: [number, number] = [0, 1];
 
 /** Makes the stored document `data` as a snapshot alone, written at `schemaVersion`. */
-function storeSnapshotOnly(server: TestServer, id: string, data: Uint8Array, schemaVersion: number | null): void {
-  const db = server.deps.db;
-  db.prepare('DELETE FROM document_updates WHERE document_id = ?').run(id);
-  db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, ?)').run(id, data, schemaVersion);
+async function storeSnapshotOnly(server: TestServer, id: string, data: Uint8Array, schemaVersion: number | null): Promise<void> {
+  const kdb = server.deps.kdb;
+  await sqlRun(kdb, 'DELETE FROM document_updates WHERE document_id = ?', id);
+  await sqlRun(kdb, 'INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at, schema_version) VALUES (?, ?, 0, 0, ?)', id, Buffer.from(data), schemaVersion);
 }
 
 const wsUrl = (server: TestServer, id: string) => `${server.url.replace(/^http/, 'ws')}/ws/${id}`;
@@ -81,7 +82,7 @@ describe('fast open', () => {
     const server = await startTestServer({ dataDir });
     try {
       const { api, id: plan } = await newDocument(server.url, 'old', 'agenda', 'Gammal');
-      storeSnapshotOnly(server, plan, Y.encodeStateAsUpdate(await server.deps.rooms.read(plan)), null);
+      await storeSnapshotOnly(server, plan, Y.encodeStateAsUpdate(await server.deps.rooms.read(plan)), null);
       const first = await firstMessage(wsUrl(server, plan), api.sessionCookie);
       expect(first.kind).toEqual(STEP1);
     } finally {
@@ -93,16 +94,16 @@ describe('fast open', () => {
     const server = await startTestServer({ dataDir });
     try {
       const { api, id: plan } = await newDocument(server.url, 'broken', 'agenda', 'Trasig');
-      storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), SCHEMA_VERSION);
-      const rows = () => server.deps.db.prepare('SELECT data FROM document_snapshots WHERE document_id = ?').all(plan);
-      const before = rows();
+      await storeSnapshotOnly(server, plan, Buffer.from([1, 2, 3, 4, 250, 251]), SCHEMA_VERSION);
+      const rows = () => sqlRows(server.deps.kdb, 'SELECT data FROM document_snapshots WHERE document_id = ?', plan);
+      const before = await rows();
       const url = wsUrl(server, plan);
       const first = await firstMessage(url, api.sessionCookie);
       expect(first.kind).toEqual(STEP2);
       expect(await first.code).toBe(1011);
       // From then on the document is opened the full way: refused before anything is sent.
       await expect(firstMessage(url, api.sessionCookie)).rejects.toThrow('closed with 1011');
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     } finally {
       await server.stop();
     }

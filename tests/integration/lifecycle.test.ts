@@ -15,6 +15,7 @@ import { ApiClient, email } from '../support/api.js';
 import { planScene, type PlanScene } from '../support/plan-scene.js';
 import { openRaw } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlCount, sqlRows } from '../support/sql.js';
 import { stillServed } from '../support/session-sockets.js';
 import { closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
@@ -53,8 +54,7 @@ async function peerOf(api: ApiClient, documentId: string): Promise<Peer> {
 }
 
 const wsUrl = (documentId: string) => `${server.url.replace(/^http/, 'ws')}/ws/${documentId}`;
-const storedUpdates = (documentId: string) =>
-  (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 const exportOf = (api: ApiClient, documentId: string) => api.json<ReturnType<typeof actionPlanToJSON>>('GET', `/api/documents/${documentId}/export.json`, undefined, 200);
 
 type Who = 'coordinator' | 'editor' | 'viewer' | 'outsider';
@@ -148,7 +148,7 @@ describe('duplicate', () => {
     const peer = await peerOf(s.editor, copy.id);
     peer.doc.getMap('budget').set('frame', 1);
     peer.doc.getMap('meta').set('subtitle', 'Bara i kopian');
-    await until(() => storedUpdates(copy.id) >= 2, 10_000, 'copy edit stored');
+    await until(async () => (await storedUpdates(copy.id)) >= 2, 10_000, 'copy edit stored');
     const original = await peerOf(s.viewer, s.documentId);
     expect(original.doc.getMap('budget').get('frame')).toBe(source.budget.frame);
     expect(original.doc.getMap('meta').get('subtitle')).toBe(source.subtitle);
@@ -180,7 +180,7 @@ describe('duplicate', () => {
 
   it('does not carry the old amounts in the copy’s stored bytes', async () => {
     const copy = await s.editor.json<{ id: string }>('POST', `/api/documents/${s.documentId}/duplicate`, { title: 'Utan belopp', amounts: false }, 201);
-    const rows = server.deps.db.prepare('SELECT data FROM document_updates WHERE document_id = ?').all(copy.id) as Array<{ data: Buffer }>;
+    const rows = await sqlRows<{ data: Uint8Array }>(server.deps.kdb, 'SELECT data FROM document_updates WHERE document_id = ?', copy.id);
     const numbers: unknown[] = [];
     for (const { data } of rows) {
       for (const struct of Y.decodeUpdate(new Uint8Array(data)).structs) {
@@ -207,19 +207,19 @@ describe('archive', () => {
     expect(info.readOnly).toEqual({ code: 'document.archived', message: expect.stringContaining('arkiverat') });
 
     const writer = await openRaw(server.url, doc, s.editor.sessionCookie);
-    const before = storedUpdates(doc);
-    writer.ws.send(syncMessage(SyncStep.Update, titleUpdate(doc, 'Skriven i arkivet')));
+    const before = await storedUpdates(doc);
+    writer.ws.send(syncMessage(SyncStep.Update, await titleUpdate(doc, 'Skriven i arkivet')));
     // Answered in order after the update: by then the server has handled (here: dropped) it.
     expect(await stillServed(writer)).toBe(true);
-    expect(storedUpdates(doc)).toBe(before);
+    expect(await storedUpdates(doc)).toBe(before);
     expect((await s.editor.request('PATCH', `/api/documents/${doc}`, { title: 'Nej' })).status).toBe(409);
 
     await s.coordinator.json('POST', `/api/documents/${doc}/unarchive`, undefined, 200);
     expect(await writer.closed).toBe(4403);
     expect((await s.editor.json<{ readOnly: unknown }>('GET', `/api/documents/${doc}`, undefined, 200)).readOnly).toBeNull();
     const again = await openRaw(server.url, doc, s.editor.sessionCookie);
-    again.ws.send(syncMessage(SyncStep.Update, titleUpdate(doc, 'Skriven efteråt')));
-    await until(() => storedUpdates(doc) > before, 10_000, 'write stored after unarchive');
+    again.ws.send(syncMessage(SyncStep.Update, await titleUpdate(doc, 'Skriven efteråt')));
+    await until(async () => (await storedUpdates(doc)) > before, 10_000, 'write stored after unarchive');
     again.ws.close();
   });
 
@@ -233,8 +233,8 @@ describe('archive', () => {
 });
 
 /** An update setting `meta.title` on top of the stored document, as a client would send. */
-function titleUpdate(documentId: string, title: string): Uint8Array {
-  const rows = server.deps.db.prepare('SELECT data FROM document_updates WHERE document_id = ? ORDER BY id').all(documentId) as Array<{ data: Buffer }>;
+async function titleUpdate(documentId: string, title: string): Promise<Uint8Array> {
+  const rows = await sqlRows<{ data: Uint8Array }>(server.deps.kdb, 'SELECT data FROM document_updates WHERE document_id = ? ORDER BY id', documentId);
   const doc = new Y.Doc();
   for (const { data } of rows) Y.applyUpdate(doc, new Uint8Array(data));
   const vector = Y.encodeStateVector(doc);
@@ -301,9 +301,9 @@ describe('delete, trash, undelete, purge', () => {
     // has not passed on the real clock, while 30 days have on the injected one): stored first.
     await server.deps.rooms.closeAll();
     expect(await sweepTrash(server.deps, now)).toBeGreaterThanOrEqual(1);
-    expect(server.deps.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE id = ?').get(lost)).toEqual({ n: 0 });
-    expect(storedUpdates(lost)).toBe(0);
-    expect(server.deps.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE id = ?').get(kept)).toEqual({ n: 1 });
+    expect(await sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM documents WHERE id = ?', lost)).toBe(0);
+    expect(await storedUpdates(lost)).toBe(0);
+    expect(await sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM documents WHERE id = ?', kept)).toBe(1);
   });
 
   it('undelete of a document that is not deleted is 404', async () => {

@@ -6,8 +6,6 @@
  * 4401 at once when the link is revoked and when it expires while open.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -18,6 +16,7 @@ import { SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { ApiClient, email } from '../support/api.js';
 import { eventually, planScene, type PlanScene } from '../support/plan-scene.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlRow } from '../support/sql.js';
 import { smalandIds } from '../support/smaland-edits.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
@@ -179,14 +178,9 @@ describe('guests holding a link', () => {
   it('stores only the SHA-256 of the token', async () => {
     const link = await newLink('Hash');
     const token = tokenOf(link.url);
-    const db = new Database(join(server.dataDir, 'samplan.sqlite'), { readonly: true });
-    try {
-      const row = db.prepare('SELECT * FROM share_links WHERE id = ?').get(link.id);
-      expect(JSON.stringify(row)).not.toContain(token);
-      expect(row).toMatchObject({ token_hash: createHash('sha256').update(token).digest('hex') });
-    } finally {
-      db.close();
-    }
+    const row = await sqlRow(server.deps.kdb, 'SELECT * FROM share_links WHERE id = ?', link.id);
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row).toMatchObject({ token_hash: createHash('sha256').update(token).digest('hex') });
   });
 });
 

@@ -6,6 +6,7 @@ import { actionPlanRoots, actionPlanToJSON, addGoal, allActivities, updateItem }
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { readSample } from '../support/samples.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlCount, sqlRows, sqlRun } from '../support/sql.js';
 import { browserHeaders, closeCodeOf, connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
 let server: TestServer;
@@ -189,12 +190,12 @@ describe('live rooms', () => {
 describe('storage', () => {
   it('never writes over stored content it could not load: the socket closes with 1011', async () => {
     const doc = await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'agenda', title: 'Trasig' }, 201);
-    const db = server.deps.db;
-    db.prepare('INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at) VALUES (?, ?, 0, 0)').run(doc.id, Buffer.from([1, 2, 3, 4, 250, 251]));
-    const rows = () => db.prepare('SELECT data FROM document_updates WHERE document_id = ? UNION ALL SELECT data FROM document_snapshots WHERE document_id = ?').all(doc.id, doc.id);
-    const before = rows();
+    const kdb = server.deps.kdb;
+    await sqlRun(kdb, 'INSERT INTO document_snapshots (document_id, data, last_update_id, updated_at) VALUES (?, ?, 0, 0)', doc.id, Buffer.from([1, 2, 3, 4, 250, 251]));
+    const rows = () => sqlRows(kdb, 'SELECT data FROM document_updates WHERE document_id = ? UNION ALL SELECT data FROM document_snapshots WHERE document_id = ?', doc.id, doc.id);
+    const before = await rows();
     expect(await closeCodeOf(wsUrl(doc.id), { cookie: coordinator.sessionCookie })).toBe(1011);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     // Other documents are unaffected.
     const p = peer(coordinator);
     await synced(p);
@@ -210,13 +211,13 @@ describe('storage', () => {
     await synced(p);
     for (let i = 0; i < 45; i++) addGoal(p.doc, { number: String(i), title: `Mål ${i}` });
     const expected = actionPlanToJSON(p.doc);
-    const count = () => (local.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(plan) as { n: number }).n;
-    await until(() => count() < 20 && (local.deps.db.prepare('SELECT COUNT(*) AS n FROM document_snapshots WHERE document_id = ?').get(plan) as { n: number }).n === 1, 10_000, 'compaction');
+    const count = () => sqlCount(local.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', plan);
+    const snapshots = () => sqlCount(local.deps.kdb, 'SELECT COUNT(*) AS n FROM document_snapshots WHERE document_id = ?', plan);
+    await until(async () => (await count()) < 20 && (await snapshots()) === 1, 10_000, 'compaction');
     p.destroy();
     await until(() => local.deps.rooms.loadedCount === 0, 10_000, 'idle room unloaded');
-    expect(count()).toBe(0);
-    const edits = local.deps.db.prepare('SELECT SUM(updates) AS n FROM document_edits WHERE document_id = ?').get(plan) as { n: number };
-    expect(edits.n).toBeGreaterThanOrEqual(45);
+    expect(await count()).toBe(0);
+    expect(await sqlCount(local.deps.kdb, 'SELECT CAST(SUM(updates) AS BIGINT) AS n FROM document_edits WHERE document_id = ?', plan)).toBeGreaterThanOrEqual(45);
     await local.close();
 
     const restarted = await startTestServer({ dataDir: local.dataDir });

@@ -14,6 +14,7 @@ import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { gcStructUpdate, openRaw, stateVectorOf } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { sqlCount, sqlRun } from '../support/sql.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 
 const limits = { ...DEFAULT_SYNC_LIMITS, maxStructsPerUpdate: 5_000, maxPendingStructs: 500, maxStateVectorEntries: 1_000, maxQueuedBytes: 256 * 1024 };
@@ -57,8 +58,7 @@ async function peer(api: ApiClient, documentId: string): Promise<Peer> {
   return p;
 }
 
-const storedUpdates = (documentId: string) =>
-  (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
 /** A bystander pair edits after the attack: the room still serves them. */
 async function bystandersStillEdit(documentId: string): Promise<void> {
@@ -78,12 +78,12 @@ describe('updates that cost too much or write what the server owns are refused (
     const documentId = await newPlan();
     const attacker = await peer(editor, documentId);
     const witness = await peer(coordinator, documentId);
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     const closed = new Promise<number>((resolve) => attacker.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
     write(attacker.doc);
     expect(await closed).toBe(1008);
     attacker.destroy();
-    expect(storedUpdates(documentId)).toBe(before);
+    expect(await storedUpdates(documentId)).toBe(before);
     expect(witness.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(witness.doc.share.has('evil')).toBe(false);
     const exported = await coordinator.request('GET', `/api/documents/${documentId}/export.json`);
@@ -97,10 +97,10 @@ describe('updates that cost too much or write what the server owns are refused (
   ])('closes a socket that sends %s, stores nothing', async (_what, message) => {
     const documentId = await newPlan();
     const raw = await openRaw(server.url, documentId, editor.sessionCookie);
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     raw.ws.send(message());
     expect(await raw.closed).toBe(1008);
-    expect(storedUpdates(documentId)).toBe(before);
+    expect(await storedUpdates(documentId)).toBe(before);
     await bystandersStillEdit(documentId);
   });
 
@@ -123,7 +123,7 @@ describe('a socket that does not read', () => {
       // Descriptions, not titles: a title is at most 200 characters (content-limits.test.ts).
       for (let i = 0; i < 100; i++) addGoal(writer.doc, { number: String(i), title: `Mål ${i}`, description: 'x'.repeat(10_000) });
     });
-    await until(() => storedUpdates(documentId) > 0, 5_000, 'the big edit is stored');
+    await until(async () => (await storedUpdates(documentId)) > 0, 5_000, 'the big edit is stored');
     const raw = await openRaw(server.url, documentId, viewer.sessionCookie);
     const socket = (raw.ws as unknown as { _socket: { pause(): void } })._socket;
     socket.pause();
@@ -161,15 +161,15 @@ describe('roles and read-only documents', () => {
     const before99 = Y.encodeStateVector(future);
     future.getMap('meta').set('schemaVersion', 99);
     const update = Y.encodeStateAsUpdate(future, before99);
-    server.deps.db.prepare('INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, NULL, 0)').run(documentId, Buffer.from(update));
+    await sqlRun(server.deps.kdb, 'INSERT INTO document_updates (document_id, data, user_id, created_at) VALUES (?, ?, NULL, 0)', documentId, Buffer.from(update));
     const info = await coordinator.json<{ readOnly: { code: string; message: string } | null }>('GET', `/api/documents/${documentId}`, undefined, 200);
     expect(info.readOnly?.code).toBe('document.schema-too-new');
     const reader = await peer(coordinator, documentId);
     expect(reader.doc.getMap('meta').get('schemaVersion')).toBe(99);
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     addGoal(reader.doc, { number: '1', title: 'Ska inte sparas' });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(storedUpdates(documentId)).toBe(before);
+    expect(await storedUpdates(documentId)).toBe(before);
     expect((await coordinator.request('GET', `/api/documents/${documentId}/export.json`)).status).toBe(200);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Starts the real server for tests: a free port, a temp data dir, real SQLite; and, when
- * DATABASE_URL names a PostgreSQL server (scripts/test-postgres.ts), a fresh database there
- * for the modules already on the async layer (docs/database.md), dropped on `stop`.
+ * DATABASE_URL names a PostgreSQL server (scripts/test-postgres.ts), a database there per
+ * data dir that the server stores everything in (docs/database.md "Tests on PostgreSQL"),
+ * dropped on `stop` with the data dir it made.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,23 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'samplan-test-'));
 }
 
+/** Each data dir's PostgreSQL database on `npm run test:pg` runs, so a server restarted on a data dir finds what it stored. */
+const databases = new Map<string, Promise<{ url: string; drop(): Promise<void> }>>();
+
+/**
+ * The database a server on `dataDir` stores in: null on SQLite runs (the data dir holds it);
+ * on PostgreSQL runs a fresh one per data dir, the same one for every server started on that
+ * dir. A data dir a test made and removes itself leaves its database to the throwaway
+ * PostgreSQL server, which `npm run test:pg` deletes at the end.
+ */
+export function databaseOf(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> | null {
+  const serverUrl = testPostgresUrl();
+  if (!serverUrl) return null;
+  const known = databases.get(dataDir) ?? createPostgresDatabase(serverUrl);
+  databases.set(dataDir, known);
+  return known;
+}
+
 export interface TestServer extends RunningServer {
   dataDir: string;
   /** Stops the server and removes its data dir. */
@@ -28,8 +46,7 @@ export interface TestServer extends RunningServer {
 /** The server on a free port with test limits; `overrides` win. Stop it with `stop()`. */
 export async function startTestServer(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
-  const serverUrl = testPostgresUrl();
-  const postgres = serverUrl && overrides.databaseUrl === undefined ? await createPostgresDatabase(serverUrl) : null;
+  const postgres = overrides.databaseUrl === undefined ? await databaseOf(dataDir) : null;
   // Every test client comes from 127.0.0.1, so per-address limits are opened wide here;
   // the tests of those limits pass their own.
   // No drain pause when a test stops its server (readiness.test.ts tests the pause itself).
@@ -45,8 +62,11 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
     dataDir,
     stop: async () => {
       await server.close();
+      // A data dir the caller gave stays, and so does its database (a later server may reopen both).
+      if (overrides.dataDir) return;
       await postgres?.drop();
-      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      databases.delete(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

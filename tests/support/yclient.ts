@@ -49,9 +49,9 @@ export function synced(peer: Peer, timeoutMs = 10_000): Promise<void> {
 }
 
 /** Resolves when `check()` holds, polling; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
