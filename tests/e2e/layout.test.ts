@@ -92,10 +92,34 @@ describe('the other pages', () => {
 
 describe('the plan', () => {
   it('is cards per activity on a phone and a table on laptops', async () => {
-    for (const [width, display] of [[390, 'grid'], [1280, 'table-row'], [1440, 'table-row']] as const) {
+    for (const [width, header] of [[390, false], [1280, true], [1440, true]] as const) {
       const page = await openAt('action-plan', width);
+      // Every row is a grid of its own (plan-rows.css: a keystroke lays out its row alone).
       const displays = await page.locator('tr.activity').evaluateAll((rows) => [...new Set(rows.map((r) => getComputedStyle(r).display))]);
-      expect(displays, `${width} px`).toEqual([display]);
+      expect(displays, `${width} px`).toEqual(['grid']);
+      // On laptops the column header shows and each cell stands under its header, as in a table.
+      const misaligned = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const table of document.querySelectorAll('table.plan-table')) {
+          // On a phone the column header is there for screen readers only (1 px, clipped).
+          if ((table.querySelector('thead')?.getBoundingClientRect().height ?? 0) <= 1) continue;
+          const heads = [...table.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect());
+          for (const row of table.querySelectorAll('tr.activity')) {
+            [...row.children].forEach((cell, i) => {
+              const box = cell.getBoundingClientRect();
+              const head = heads[i];
+              if (!head || Math.abs(box.left - head.left) > 1 || Math.abs(box.width - head.width) > 1) found.push(`${row.getAttribute('data-number')} cell ${i + 1}`);
+            });
+          }
+          found.push('header shown');
+        }
+        return found;
+      });
+      if (header) expect(misaligned.filter((line) => line !== 'header shown'), `${width} px`).toEqual([]);
+      expect(misaligned.includes('header shown'), `${width} px`).toBe(header);
+      // Screen readers still get a table of rows and cells, whatever the CSS display.
+      expect(await page.getByRole('table', { name: /^Aktiviteter: / }).first().getByRole('row').count()).toBeGreaterThan(1);
+      expect(await page.getByRole('table', { name: /^Aktiviteter: / }).first().getByRole('columnheader').count()).toBeGreaterThan(5);
       await page.close();
     }
   });

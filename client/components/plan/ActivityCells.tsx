@@ -34,14 +34,14 @@ export function ActivityIdentityCells(props: { activity: ActivityJSON; name: str
   const description = textOf(activities, a().id, 'description');
   return (
     <>
-      <td class="col-number" data-label={t('number')}>
+      <td role="cell" class="col-number" data-label={t('number')}>
         <Field path={path('number')} label={`${t('number')} (${props.name})`} hideLabel>
           {(id, described) => <TextInput id={id} describedBy={described} value={a().number} write={write('number')} maxLength={20} />}
         </Field>
         <HistoryButton collection="activities" id={a().id} label={props.name} currency={editor.currency()} />
         <PriorityBadge priority={a().priority} />
       </td>
-      <td class="col-activity" data-label={t('activity')}>
+      <td role="cell" class="col-activity" data-label={t('activity')}>
         <Field path={path('title')} label={`${t('activity')} ${a().number}`} hideLabel>
           {(id, described) => <TextField id={id} describedBy={described} text={title} value={a().title} />}
         </Field>
@@ -65,12 +65,12 @@ export function ActivityPlanningCells(props: { activity: ActivityJSON }) {
   const label = (key: MessageKey) => `${t(key)} ${a().number}`;
   return (
     <>
-      <td class="col-budget" data-label={t('budget')}>
+      <td role="cell" class="col-budget" data-label={t('budget')}>
         <Field path={path('budget')} label={label('budget')} hideLabel>
           {(id, described) => <MoneyInput id={id} describedBy={described} value={a().budget} write={write('budget')} />}
         </Field>
       </td>
-      <td class="col-people">
+      <td role="cell" class="col-people">
         <Field path={path('responsible')} label={label('responsible')}>
           {(id, described) => <TextInput id={id} describedBy={described} value={a().responsible} write={write('responsible')} wrap />}
         </Field>
@@ -78,7 +78,7 @@ export function ActivityPlanningCells(props: { activity: ActivityJSON }) {
           {(id, described) => <TextInput id={id} describedBy={described} value={a().recipients} write={write('recipients')} wrap />}
         </Field>
       </td>
-      <td class="col-dates">
+      <td role="cell" class="col-dates">
         <Field path={path('start')} label={label('start')}>
           {(id, described) => <DateInput id={id} describedBy={described} value={a().start} write={write('start')} />}
         </Field>
@@ -86,7 +86,7 @@ export function ActivityPlanningCells(props: { activity: ActivityJSON }) {
           {(id, described) => <DateInput id={id} describedBy={described} value={a().end} write={write('end')} />}
         </Field>
       </td>
-      <td class="col-status" data-label={t('status')}>
+      <td role="cell" class="col-status" data-label={t('status')}>
         <Field path={path('status')} label={label('status')} hideLabel>
           {(id, described) => (
             <SelectInput id={id} describedBy={described} value={a().status} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))} write={write('status')} />

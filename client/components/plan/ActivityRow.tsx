@@ -16,11 +16,11 @@ export function ActivityRow(props: { activity: ActivityJSON; goals: GoalJSON[]; 
   const a = () => props.activity;
   const name = () => `${a().number} ${a().title}`.trim() || t('activity');
   return (
-    <tr class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number} data-row={a().id} data-row-kind="activities">
+    <tr role="row" class="activity" classList={{ flash: editor.recentlyChanged().has(a().id) }} data-activity={a().id} data-number={a().number} data-row={a().id} data-row-kind="activities">
       <ActivityIdentityCells activity={a()} name={name()} />
       <ActivityPlanningCells activity={a()} />
       <Show when={editor.editable}>
-        <td class="col-actions">
+        <td role="cell" class="col-actions">
           <ItemActions collection="activities" id={a().id} label={name()} first={props.first} last={props.last}>
             <MoveToGoal activity={a()} goals={props.goals} name={name()} />
           </ItemActions>

@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { createActionPlanView } from '../../sync/action-plan-view.js';
 import type { LiveDocument } from '../../sync/open-document.js';
 import type { Peer } from '../../sync/presence.js';
@@ -10,7 +10,7 @@ import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
-import { createLazyGoals, measureGoalUnit } from './lazy-goals.js';
+import { createLazyGoals, measureGoalUnit, retryEachFrame } from './lazy-goals.js';
 import { goalKey, PlanGoals } from './PlanGoals.jsx';
 import { PlanMetaFields } from './PlanMetaFields.jsx';
 import { PlanTabs, type PlanTab } from './PlanTabs.jsx';
@@ -29,12 +29,16 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
   usePageTitle(() => plan.title || t('kind_action-plan'));
   let goalList: HTMLElement | undefined;
   let measured = false;
-  // Once the first goals are laid out, their height per row sizes the goals not yet built.
+  // Once the first goals are drawn, their head and row heights size the goals not yet built
+  // and the rows not yet drawn: measured in the first frames (up to about a second), or at
+  // the start of an idle build.
+  const measure = () => (measured ||= goalList !== undefined && measureGoalUnit(goalList));
   const lazy = createLazyGoals(
     () => plan.goals.map(goalKey),
     () => plan.goals.map((goal) => goal.activities.length),
-    () => (measured ||= goalList !== undefined && measureGoalUnit(goalList)),
+    measure,
   );
+  onMount(() => onCleanup(retryEachFrame(measure, 60)));
   // Someone else's keystrokes must not wait behind a goal being built far from view.
   const onUpdate = (_update: Uint8Array, origin: unknown) => void (origin === provider && lazy.noteRemoteChange());
   doc.on('update', onUpdate);

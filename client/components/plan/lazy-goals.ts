@@ -174,22 +174,65 @@ export function createLazyGoals(keys: Accessor<string[]>, rows: Accessor<number[
 }
 
 /**
- * The height of one "row unit" of a goal, measured from the goals already built (a goal
- * is about `activities + 2` units tall: its head and its table's header), written to
- * `--goal-unit` on `host` so placeholders and `contain-intrinsic-size` use it. False while
- * no built goal has rows to measure.
+ * A goal's estimate, measured from the goals on screen (issue 17 item 14): `--row-unit`, the
+ * mean height of the activity rows drawn on screen (px), and `--goal-head`, the mean height of
+ * a goal without its rows (heading, fields, column header, border and padding; px), written on
+ * `host` for placeholders, goals off screen (`contain-intrinsic-size`) and rows off screen
+ * (plan-rows.css, from then on: `data-rows-measured`): a goal is its head and a row unit per
+ * activity. False while no row on screen can be measured.
  */
 export function measureGoalUnit(host: HTMLElement): boolean {
-  let height = 0;
-  let units = 0;
+  let rowHeight = 0;
+  let rowCount = 0;
+  let headHeight = 0;
+  let goalCount = 0;
   for (const goal of host.querySelectorAll<HTMLElement>('section.goal')) {
     // Only goals on screen are laid out: one off screen measures as its estimate.
-    const box = goal.getBoundingClientRect();
-    if (box.height === 0 || box.top >= window.innerHeight || box.bottom <= 0) continue;
-    height += goal.offsetHeight;
-    units += goal.querySelectorAll('tr.activity').length + 2;
+    if (!onScreen(goal)) continue;
+    let rows = 0;
+    for (const row of goal.querySelectorAll<HTMLElement>('tr.activity')) {
+      rows += row.offsetHeight;
+      // Rows not drawn (off screen, or on screen before the frame that draws them) stand at
+      // their estimate: only drawn ones give the unit.
+      if (!onScreen(row) || !drawn(row)) continue;
+      rowHeight += row.offsetHeight;
+      rowCount++;
+    }
+    headHeight += goal.offsetHeight - rows;
+    goalCount++;
   }
-  if (units <= 2) return false;
-  host.style.setProperty('--goal-unit', `${(height / units).toFixed(1)}px`);
+  if (rowCount === 0 || goalCount === 0) return false;
+  host.style.setProperty('--row-unit', `${(rowHeight / rowCount).toFixed(1)}px`);
+  host.style.setProperty('--goal-head', `${(headHeight / goalCount).toFixed(1)}px`);
+  // Rows are skipped off screen only from now on (plan-rows.css): a goal drawn with rows at a
+  // guessed height would keep that size as its remembered one, off by rows × the guess's error.
+  host.setAttribute('data-rows-measured', '');
   return true;
+}
+
+/** Whether an element has a box inside the viewport (content there is drawn). */
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.height > 0 && box.top < window.innerHeight && box.bottom > 0;
+}
+
+/** Whether a row's content is drawn, not skipped by its `content-visibility: auto`. */
+function drawn(row: Element): boolean {
+  return row.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false;
+}
+
+/**
+ * Runs `attempt` in each of the next `frames` animation frames until it returns true; returns
+ * the cancel. Rows are drawn a frame after they are built, and a plan built whole with the
+ * page has no idle build to measure its row unit in (PlanEditor).
+ */
+export function retryEachFrame(attempt: () => boolean, frames: number): () => void {
+  let id = 0;
+  let left = frames;
+  const step = () => {
+    if (attempt() || --left <= 0) return;
+    id = requestAnimationFrame(step);
+  };
+  id = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(id);
 }
