@@ -13,6 +13,28 @@ export interface RoomLease {
   release(documentId: string): Promise<void>;
 }
 
+/** What rooms are given on many processes (server/sync/rooms.ts `RoomsOptions`). */
+export interface LeasedRooms {
+  /**
+   * Many processes (docs/cluster.md): a room loads only while this process holds the
+   * document's lease; `claim` throws when another process does. Unset on one process.
+   */
+  lease?: RoomLease;
+}
+
+/**
+ * Loads a document's room (`load`), claiming its lease first when there is one. Rejects with
+ * what `claim` throws (503 `document.elsewhere`: another process owns it) or `load` throws.
+ */
+export function claimThenLoad<T>(lease: RoomLease | undefined, documentId: string, load: () => Promise<T>): Promise<T> {
+  return lease ? lease.claim(documentId).then(load) : load();
+}
+
+/** Whether another process owns the document: leases are kept, this one holds none for it and has no room for it (`loadedHere`). */
+export function ownedElsewhere(lease: RoomLease | undefined, documentId: string, loadedHere: boolean): boolean {
+  return lease !== undefined && !loadedHere && !lease.holds(documentId);
+}
+
 /**
  * Many processes (docs/cluster.md "Left"): takes the leases of `documentIds` — loading
  * their rooms through an empty server change, which stores nothing — before a route writes

@@ -9,10 +9,10 @@ import type { RoomClient } from './client.js';
 import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
 import type { ReadOnlyReason } from './read-only.js';
-import type { RoomLease } from './room-lease.js';
+import { claimThenLoad, ownedElsewhere, type LeasedRooms } from './room-lease.js';
 import { Room, type RoomOptions } from './room.js';
 
-export interface RoomsOptions extends RoomOptions {
+export interface RoomsOptions extends RoomOptions, LeasedRooms {
   idleMs: number;
   /**
    * Called with each update a room stores (its document and time): one call, so that
@@ -20,11 +20,6 @@ export interface RoomsOptions extends RoomOptions {
    * noting the time. Content written outside a room (creation, import) is not an edit.
    */
   onEdit?: (documentId: string, at: number) => void;
-  /**
-   * Many processes (docs/cluster.md): a room loads only while this process holds the
-   * document's lease; `claim` throws when another process does. Unset on one process.
-   */
-  lease?: RoomLease;
 }
 
 /** The origin of changes the server itself makes in a live document (a restore). */
@@ -59,8 +54,7 @@ export class Rooms {
     let room = this.rooms.get(documentId);
     if (!room) {
       const fastOpen = !this.slowOpen.has(documentId);
-      const { lease } = this.options;
-      room = lease ? lease.claim(documentId).then(() => Room.load(documentId, this.roomOptions, { fastOpen })) : Room.load(documentId, this.roomOptions, { fastOpen });
+      room = claimThenLoad(this.options.lease, documentId, () => Room.load(documentId, this.roomOptions, { fastOpen }));
       this.rooms.set(documentId, room);
       // A failed load leaves no room behind, so the next attempt loads afresh.
       room.catch(() => this.rooms.delete(documentId));
@@ -141,8 +135,7 @@ export class Rooms {
    */
   async readOnlyOf(documentId: string): Promise<ReadOnlyReason | null> {
     // Another process's document is not loaded here: the socket goes to its owner.
-    const { lease } = this.options;
-    if (lease && !this.rooms.has(documentId) && !lease.holds(documentId)) return (await this.options.readOnlyOf?.(documentId)) ?? null;
+    if (ownedElsewhere(this.options.lease, documentId, this.rooms.has(documentId))) return (await this.options.readOnlyOf?.(documentId)) ?? null;
     const room = await this.open(documentId);
     if (room.clients.size === 0) this.scheduleIdle(documentId);
     try {
