@@ -7,6 +7,7 @@ import { undoStepOf } from '../../lib/undo-keys.js';
 import { ContentLimits } from '../../../shared/content-limits.js';
 import { lengthLimit } from './length-limit.js';
 import { textCharacters } from './text-characters.js';
+import { caretOncePerFrame } from './caret-frame.js';
 import { caretAwareness } from '../../sync/presence.js';
 import { useEditor } from './context.js';
 import { announce } from './announcer.js';
@@ -100,6 +101,8 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
     setDropped(count);
     if (count > 0) announce(tooLongText(max, count));
   };
+  // One's caret goes to the others once a frame, not inside each keystroke (caret-frame.ts).
+  const carets = caretOncePerFrame(caretAwareness(editor.awareness), { request: (run) => requestAnimationFrame(run), cancel: (id) => cancelAnimationFrame(id) });
   onMount(() => {
     if (!host) return;
     view = new EditorView({
@@ -108,7 +111,7 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
         doc: props.text.toString(),
         extensions: [
           // Remote carets are drawn from sanitized users only (issue 15 item 4).
-          yCollab(props.text, caretAwareness(editor.awareness), { undoManager: editor.undo }),
+          yCollab(props.text, carets.awareness, { undoManager: editor.undo }),
           undoKeys(editor.undo),
           lengthLimit(max, report),
           textCharacters(),
@@ -131,7 +134,10 @@ export function TextEditor(props: { id: string; describedBy: string; text: Y.Tex
     });
     if (props.autoFocus) view.focus();
   });
-  onCleanup(() => view?.destroy());
+  onCleanup(() => {
+    view?.destroy();
+    carets.flush();
+  });
   return (
     <>
       <div class="text-editor" classList={{ multiline: props.multiline }} ref={host} />
