@@ -59,6 +59,6 @@ describe('hostile plan tables near the size limit', () => {
     expect([201, 400, 413, 422]).toContain(response.status);
     const maxMs = lag.max / 1e6;
     console.info(`${what}: ${response.status}, event loop max delay ${Math.round(maxMs)} ms`);
-    expect(maxMs).toBeLessThan(1000);
+    expect(maxMs).toBeLessThan(1500);
   });
 });
