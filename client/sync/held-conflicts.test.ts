@@ -10,7 +10,7 @@ import { createRoot } from 'solid-js';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { createFieldGuard, fieldSlot, type FieldGuard, type KeptConflict } from './field-binding.js';
-import { conflictKey, conflictStore, keptConflict, type KeyValueStorage } from './held-conflicts.js';
+import { conflictKey, conflictStore, forgetHeldConflicts, keptConflict, type KeyValueStorage } from './held-conflicts.js';
 
 const REMOTE = { remote: true };
 const BUDGET = ['activities', 'x1', 'budget'];
@@ -205,5 +205,17 @@ describe('what the storage holds is an input', () => {
     expect(keptConflict(null, erik.awareness, 'doc-1', BUDGET)).toBeNull();
     expect(keptConflict(store, erik.awareness, undefined, BUDGET)).toBeNull();
     expect(keptConflict(store, new Awareness(new Y.Doc()), 'doc-1', BUDGET)).toBeNull();
+  });
+});
+
+describe('the end of a session', () => {
+  it('forgets that person\u2019s kept conflicts in every document, and nobody else\u2019s', () => {
+    const storage = memoryStorage();
+    const mine = [conflictKey('u1', 'doc-1', BUDGET), conflictKey('u1', 'doc-2', ['meta', 'title'])];
+    const others = [conflictKey('u10', 'doc-1', BUDGET), conflictKey('u', 'doc-1', BUDGET), 'samplan:u1:doc-1', 'other'];
+    for (const key of [...mine, ...others]) storage.setItem(key, '{}');
+    const listable = Object.assign(storage, { get length() { return storage.map.size; }, key: (i: number) => [...storage.map.keys()][i] ?? null });
+    forgetHeldConflicts('u1', listable);
+    expect([...storage.map.keys()].sort()).toEqual([...others].sort());
   });
 });

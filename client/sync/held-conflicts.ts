@@ -94,3 +94,18 @@ export function keptConflict(store: ConflictStore | null, awareness: { getLocalS
   const userId = typeof user === 'object' && user !== null && 'id' in user && typeof user.id === 'string' ? user.id : null;
   return store && documentId && userId ? { store, key: conflictKey(userId, documentId, path) } : null;
 }
+
+/**
+ * Deletes `userId`'s kept conflicts (their typed drafts) from `storage`: at the end of their
+ * session in this browser, like their local copies (local-copies.ts). Never throws.
+ */
+export function forgetHeldConflicts(userId: string, storage: (KeyValueStorage & Pick<Storage, 'length' | 'key'>) | undefined = globalThis.sessionStorage): void {
+  const prefix = `${PREFIX}${JSON.stringify([userId]).slice(0, -1)},`;
+  try {
+    if (!storage) return;
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key?.startsWith(prefix) ?? false);
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // A storage that cannot be read holds nothing this could delete.
+  }
+}

@@ -6,6 +6,8 @@
  * next in the same browser. The factory is a parameter so the rule is tested without a browser.
  */
 
+import { forgetHeldConflicts } from './held-conflicts.js';
+
 const PREFIX = 'samplan:';
 
 /** The IndexedDB database holding `userId`'s copy of `documentId`. */
@@ -55,8 +57,10 @@ export async function clearLocalCopies(
   factory: DatabaseFactory | undefined = globalThis.indexedDB,
   cacheStorage: Pick<CacheStorage, 'delete'> | undefined = globalThis.caches,
 ): Promise<number> {
-  // The service worker's last answers of /api/me and document infos are personal too.
+  // The service worker's last answers of /api/me and document infos are personal too, and so
+  // are drafts kept beside an undecided conflict (held-conflicts.ts).
   await cacheStorage?.delete(API_CACHE).catch(() => false);
+  forgetHeldConflicts(userId);
   if (!factory?.databases) return 0;
   const listed = await factory.databases().catch(() => []);
   const names = listed.flatMap((db) => (db.name && isCopyToClear(db.name, userId) ? [db.name] : []));
