@@ -38,8 +38,14 @@ interface Added {
   structs: number;
   /** Units of the text this update deletes: deleting a ZWJ splits one character in two. */
   deleted: number;
-  /** Map keys written, and whether every struct written under the key carries content (not ContentDeleted). */
-  keys: Map<string, boolean> | null;
+  /** Map keys written: whether every struct under the key carries content (not ContentDeleted), and whether one follows the key's entry now. */
+  keys: Map<string, KeyWrite> | null;
+}
+
+/** How a struct writes its map key: with content (`live`), right after the key's current entry (`follows`: its origin is that entry's last clock). */
+export interface KeyWrite {
+  live: boolean;
+  follows: boolean;
 }
 
 const newAdded = (): Added => ({ units: 0, structs: 0, deleted: 0, keys: null });
@@ -123,7 +129,7 @@ export function placeAtRoot(doc: Y.Doc, name: string, key: string | null): Place
  * content's size, whether it is a type (so later structs may name it as their parent) and
  * whether it carries content (`live`: not ContentDeleted, so in a map it makes its key live).
  */
-export function noteStruct(growth: Growth, place: Place | null, at: { client: number; clock: number; end: number }, size: number, isType: boolean, live = true): void {
+export function noteStruct(growth: Growth, place: Place | null, at: { client: number; clock: number; end: number }, size: number, isType: boolean, write: KeyWrite = { live: true, follows: false }): void {
   if (place === null) {
     growth.unsure = true;
     return;
@@ -145,7 +151,19 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
   }
   if (size > textLimitOf(place.key)) growth.unsure = true;
   const keys = (sum.keys ??= new Map());
-  keys.set(place.key, (keys.get(place.key) ?? true) && live);
+  const before = keys.get(place.key);
+  keys.set(place.key, before ? { live: before.live && write.live, follows: before.follows || write.follows } : write);
+}
+
+/**
+ * Whether a struct whose origin is (client, clock), placed at `place`, follows its key's
+ * entry now: the origin is that entry's last clock, so Yjs puts the struct right of it and
+ * it becomes the key's entry (a set of a deleted item's key makes the key live again).
+ */
+export function followsEntry(place: Place, client: number, clock: number): boolean {
+  if (typeof place.target === 'string' || place.key === null) return false;
+  const entry = place.target._map.get(place.key);
+  return entry !== undefined && entry.id.client === client && entry.id.clock + entry.length - 1 === clock;
 }
 
 /**

@@ -47,15 +47,19 @@ function rootName(doc: Y.Doc, type: SharedType): string {
  * Items the update surely adds (net), or 0 when that cannot be told from the scan. Only when
  * every struct joins now (`waits`: some may wait for a predecessor), no deleted range may
  * reach this update's own structs and no waiting structs join with it: then each key written
- * in a collection that has never held it, with content in every struct written under it,
- * is one live item more; each live item the update deletes may be one fewer.
+ * with content in every struct under it, in a collection that has never held it or right
+ * after its deleted entry, is one live item more; each live item the update deletes may be
+ * one fewer.
  */
 export function itemsAddedAtLeast(doc: Y.Doc, growth: Growth, waits: boolean): number {
   if (waits || growth.unsure || growth.deletesOwn === true || releasesPending(doc, growth)) return 0;
   let added = 0;
   for (const [target, { keys }] of growth.added ?? []) {
     if (keys === null || !collectionOf(doc, target)) continue;
-    for (const [key, live] of keys) if (live && (typeof target === 'string' || !target._map.has(key))) added++;
+    for (const [key, { live, follows }] of keys) {
+      const entry = typeof target === 'string' ? undefined : target._map.get(key);
+      if (live && (entry === undefined || (follows && entry.deleted))) added++;
+    }
   }
   for (const [target, keys] of growth.removed ?? []) if (collectionOf(doc, target)) added -= keys.size;
   return Math.max(0, added);

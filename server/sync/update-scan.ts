@@ -20,7 +20,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
-import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
+import { followsEntry, newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
@@ -177,9 +177,11 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   const noteType = ref === TYPE_REF && context.ownedItemKeys.size > 0;
   const doc = context.doc;
   let place: Place | null = null;
+  let follows = false;
   if (info & HAS_ORIGIN) {
     checkReference(decoder, context, group, index);
     if (doc) place = placeByReference(doc, group.growth, group.refClient, group.refClock);
+    if (doc && place) follows = followsEntry(place, group.refClient, group.refClock);
     // An item set again under its key: it goes where the item it replaces was.
     if (noteType) collectionOfNew(context, group, group.refClient, group.refClock, null);
   }
@@ -208,7 +210,7 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   }
   const clock = group.clock;
   group.clock += skipContent(decoder, ref, group.sized);
-  if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, ref !== DELETED_REF);
+  if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, { live: ref !== DELETED_REF, follows });
 }
 
 /** Reads a reference (into `group.refClient/refClock`) and checks it. */
