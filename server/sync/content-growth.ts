@@ -156,17 +156,6 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
 }
 
 /**
- * Whether a struct whose origin is (client, clock), placed at `place`, follows its key's
- * entry now: the origin is that entry's last clock, so Yjs puts the struct right of it and
- * it becomes the key's entry (a set of a deleted item's key makes the key live again).
- */
-export function followsEntry(place: Place, client: number, clock: number): boolean {
-  if (typeof place.target === 'string' || place.key === null) return false;
-  const entry = place.target._map.get(place.key);
-  return entry !== undefined && entry.id.client === client && entry.id.clock + entry.length - 1 === clock;
-}
-
-/**
  * Notes a deleted range of `client`'s clocks [clock, clock + length) in the document's
  * texts: a deletion can make a text more characters (`👨‍👩‍👧` without its ZWJs is three).
  */

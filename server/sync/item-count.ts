@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import { isCollectionRoot } from '../../shared/content-limits.js';
-import { collectionOf, itemsIn, releasesPending, type Growth, type SharedType } from './content-growth.js';
+import { collectionOf, itemsIn, releasesPending, type Growth, type Place, type SharedType } from './content-growth.js';
 
 /** A document's items, counted once, then kept from each transaction's changed collection keys. */
 export class ItemCount {
@@ -63,4 +63,15 @@ export function itemsAddedAtLeast(doc: Y.Doc, growth: Growth, waits: boolean): n
   }
   for (const [target, keys] of growth.removed ?? []) if (collectionOf(doc, target)) added -= keys.size;
   return Math.max(0, added);
+}
+
+/**
+ * Whether a struct whose origin is (client, clock), placed at `place`, follows its key's
+ * entry now: the origin is that entry's last clock, so Yjs puts the struct right of it and
+ * it becomes the key's entry (a set of a deleted item's key makes the key live again).
+ */
+export function followsEntry(place: Place, client: number, clock: number): boolean {
+  if (typeof place.target === 'string' || place.key === null) return false;
+  const entry = place.target._map.get(place.key);
+  return entry !== undefined && entry.id.client === client && entry.id.clock + entry.length - 1 === clock;
 }

@@ -20,7 +20,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
-import { followsEntry, newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
+import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
+import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
