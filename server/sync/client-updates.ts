@@ -8,6 +8,12 @@
  * send can depend on a piece before it was applied and broadcast. The queue is held to
  * the socket limit (`maxQueuedBytes`) and to `MAX_WAITING_UPDATES`; past it the
  * update is refused (1008).
+ *
+ * A client that leaves (its socket closed) does not take its queue with it: every update
+ * the server received is applied, stored and relayed, or refused (issue 17; closing right
+ * after a burst lost half of it). The rest drains at the same pace, charged to the same
+ * user's share, so closing is no way around the budget; only a refusal (1008, 4403) or the
+ * room's end drops a queue.
  */
 import type * as Y from 'yjs';
 import type { ClientOrigin, RoomClient } from './client.js';
@@ -36,8 +42,10 @@ export interface ClientUpdatesOptions {
   now: () => number;
   maxQueuedBytes: number;
   doc: () => Y.Doc;
-  /** Whether the client is still in the room (else its queue is dropped). */
+  /** Whether the client is still in the room (a refusal then closes it; a queue of one that left still drains). */
   present: (client: RoomClient) => boolean;
+  /** Whether the room still takes updates (false once it failed or was destroyed). */
+  live: () => boolean;
   /** An update of the client's was refused or corrupt: close it. */
   refuse: (client: RoomClient, error: unknown) => void;
 }
@@ -45,6 +53,8 @@ export interface ClientUpdatesOptions {
 interface Queue {
   updates: Uint8Array[];
   bytes: number;
+  /** Settles when the queue is empty or dropped. */
+  done?: Promise<void>;
 }
 
 export class ClientUpdates {
@@ -72,9 +82,14 @@ export class ClientUpdates {
     this.start(client, { updates: [update], bytes: update.length }, null);
   }
 
-  /** The client left: what it queued is dropped (its socket is gone). */
+  /** The client's update was refused (or its right to write ended): what it queued is dropped. */
   forget(client: RoomClient): void {
     this.queues.delete(client);
+  }
+
+  /** Settles once every queue, of clients present or gone, is drained or dropped (before a room is stored and unloaded). */
+  async settled(): Promise<void> {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()].map((queue) => queue.done));
   }
 
   private enqueue(client: RoomClient, queue: Queue, update: Uint8Array): void {
@@ -87,8 +102,9 @@ export class ClientUpdates {
 
   private start(client: RoomClient, queue: Queue, first: { scan: ScanResult; pieces: Uint8Array[] } | null): void {
     this.queues.set(client, queue);
-    this.drain(client, queue, first).catch((error: unknown) => {
-      this.queues.delete(client);
+    queue.done = this.drain(client, queue, first).catch((error: unknown) => {
+      if (this.queues.get(client) === queue) this.queues.delete(client);
+      // One that has left is told nothing: its socket is gone; the rest of its queue goes with the refusal.
       if (this.options.present(client)) this.options.refuse(client, error);
     });
   }
@@ -103,25 +119,29 @@ export class ClientUpdates {
         const next = queue.updates.shift();
         if (next === undefined) break;
         queue.bytes -= next.length;
-        if (!(await this.turn(client))) return;
+        if (!(await this.turn(client, queue))) return;
         current = guard.admitInPieces(this.options.doc(), next, now(), PIECE_WEIGHT, writerOf(client));
       }
       for (const piece of current.pieces) {
-        if (!(await this.turn(client))) return;
+        if (!(await this.turn(client, queue))) return;
         guard.applyPiece(this.options.doc(), piece, origin);
       }
       guard.settle(this.options.doc(), current.scan, now());
       current = null;
     }
-    this.queues.delete(client);
+    if (this.queues.get(client) === queue) this.queues.delete(client);
   }
 
-  /** Waits a turn (and for the client's share of time); false once the client has gone. */
-  private async turn(client: RoomClient): Promise<boolean> {
+  /** Waits a turn (and for the user's share of time); false once the queue was dropped or the room ended. */
+  private async turn(client: RoomClient, queue: Queue): Promise<boolean> {
+    const kept = () => this.options.live() && this.queues.get(client) === queue;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.options.present(client) && this.queues.has(client) && !this.options.guard.hasShare(client.userId)) {
+    while (kept() && !this.options.guard.hasShare(client.userId)) {
       await new Promise<void>((resolve) => setTimeout(resolve, BUDGET_WAIT_MS));
     }
-    return this.options.present(client) && this.queues.has(client);
+    if (kept()) return true;
+    // The room ended: the queue goes with it (a dropped queue is gone already).
+    if (this.queues.get(client) === queue) this.queues.delete(client);
+    return false;
   }
 }

@@ -72,9 +72,9 @@ export class Room {
   ) {
     this.presence = new RoomPresence(this.clients, options);
     this.guard = new UpdateGuard(options.limits, options.workBudget);
-    const present = (client: RoomClient) => this.clients.has(client) && !this.failed;
+    const [present, live] = [(client: RoomClient) => this.clients.has(client) && !this.failed, () => !this.failed && !this.yDoc.isDestroyed];
     const refuse = (client: RoomClient, error: unknown) => this.refuse(client, error);
-    this.updates = new ClientUpdates({ guard: this.guard, now: options.now, maxQueuedBytes: options.limits.maxQueuedBytes, doc: () => this.doc, present, refuse });
+    this.updates = new ClientUpdates({ guard: this.guard, now: options.now, maxQueuedBytes: options.limits.maxQueuedBytes, doc: () => this.doc, present, live, refuse });
   }
 
   /**
@@ -182,10 +182,11 @@ export class Room {
     this.presence.sendCurrent(client);
   }
 
-  leave(client: RoomClient): void {
+  /** `client` leaves; updates it sent that wait their turn are still applied unless `dropQueued` (refused, role changed). */
+  leave(client: RoomClient, dropQueued = false): void {
+    if (dropQueued) this.updates.forget(client);
     if (!this.clients.delete(client)) return;
     this.sentFullState.delete(client);
-    this.updates.forget(client);
     this.presence.leave(client);
   }
 
@@ -214,7 +215,7 @@ export class Room {
 
   /** Closes a client whose message was refused (1008) or malformed (1007); others carry on. */
   private refuse(client: RoomClient, error: unknown): void {
-    this.leave(client);
+    this.leave(client, true);
     client.close(error instanceof RefusedUpdate ? CloseCode.PolicyViolation : CloseCode.InvalidMessage);
   }
 
@@ -287,9 +288,9 @@ export class Room {
     return this.failed;
   }
 
-  /** Waits for pending writes and a running compaction; compacts what the log holds after it. */
+  /** Waits for queued updates (of clients gone too), pending writes and a running compaction; compacts what the log holds after it. */
   async flush(): Promise<void> {
-    await this.writes;
+    await this.updates.settled().then(() => this.writes);
     if (!this.failed) await this.compaction?.flush();
   }
 

@@ -74,8 +74,8 @@ export class Rooms {
     return room;
   }
 
-  leave(room: Room, client: RoomClient): void {
-    room.leave(client);
+  leave(room: Room, client: RoomClient, dropQueued = false): void {
+    room.leave(client, dropQueued);
     if (room.clients.size === 0) this.scheduleIdle(room.documentId);
   }
 
@@ -161,7 +161,7 @@ export class Rooms {
       if (!room) continue;
       for (const client of [...room.clients]) {
         if (client.userId !== userId || client.role === role) continue;
-        this.leave(room, client);
+        this.leave(room, client, true);
         client.close(CloseCode.Forbidden);
       }
     }
@@ -200,7 +200,7 @@ export class Rooms {
     const room = await pending?.catch(() => null);
     if (!room) return;
     for (const client of [...room.clients]) {
-      if (discard) room.leave(client);
+      if (discard) room.leave(client, true);
       else this.leave(room, client);
       client.close(code);
     }

@@ -138,11 +138,13 @@ export class SocketClient implements RoomClient, LiveSocket {
   }
 
   private joined(room: Room): void {
-    if (this.closed) return this.rooms.leave(room, this);
-    this.room = room;
     const backlog = this.backlog ?? [];
     this.backlog = null;
+    // What arrived before the room was ready is handled even if the socket has closed since:
+    // an update the server received is applied or refused, never dropped (issue 17).
     for (const bytes of backlog) room.receive(this, bytes);
+    if (this.closed) return this.rooms.leave(room, this);
+    this.room = room;
   }
 
   private receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
