@@ -13,6 +13,13 @@ import { readSample } from '../support/samples.js';
 import { spawnServer, startTestServer, tempDataDir } from '../support/server.js';
 import { browserHeaders, connectPeer, synced, until } from '../support/yclient.js';
 
+/**
+ * Tests that start server processes through tsx (twice, with a restart): a start took 39 s on
+ * this 2-core machine at load 20, longer on PostgreSQL runs (migrations, cluster listeners).
+ * A bound on a hang, not a speed check.
+ */
+const SPAWNED_TIMEOUT = 120_000;
+
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -101,7 +108,7 @@ describe('SIGTERM', () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, SPAWNED_TIMEOUT);
 
   it('keeps answering while it drains (/readyz 503, upgrades 503), and a request already running gets its answer', async () => {
     const dataDir = tempDataDir();
@@ -148,5 +155,5 @@ describe('SIGTERM', () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, SPAWNED_TIMEOUT);
 });

@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newDocument } from '../support/api.js';
-import { spawnServer, startTestServer, tempDataDir } from '../support/server.js';
+import { databaseOf, spawnServer, startTestServer, tempDataDir } from '../support/server.js';
 import { connectPeer, synced } from '../support/yclient.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,8 +23,9 @@ afterAll(() => {
 });
 
 /** What a process printed and how it ended, after `signal` once `moment` appeared in its output. */
-function signalledAt(dataDir: string, moment: RegExp, signal: NodeJS.Signals): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; output: string }> {
-  const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined };
+async function signalledAt(dataDir: string, moment: RegExp, signal: NodeJS.Signals): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; output: string }> {
+  // The data dir's own database on PostgreSQL runs (as spawnServer and startTestServer use), else its SQLite file.
+  const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: (await databaseOf(dataDir))?.url };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', DRAIN_SECONDS: '0' },

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { Clock } from '../../server/context.js';
+import { openDatabase } from '../../server/db/database.js';
+import { openPostgres, sqliteKysely, type AsyncDatabase } from '../../server/db/kysely.js';
 import { createPostgresDatabase, testPostgresUrl } from './database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,13 +74,27 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
 }
 
 /**
- * The server as its own process (`node server/main.ts`), for tests that kill it. It must say
+ * What a server on `dataDir` stored, opened while no server runs there (after a kill): its
+ * SQLite file, or on PostgreSQL runs its database (`databaseOf`). Close it when done.
+ */
+export async function openStored(dataDir: string): Promise<AsyncDatabase> {
+  const database = await databaseOf(dataDir);
+  if (database) return openPostgres(database.url);
+  const db = openDatabase(dataDir);
+  const opened = sqliteKysely(db);
+  return { ...opened, close: async () => (await opened.close(), db.close()) };
+}
+
+/**
+ * The server as its own process (`node server/main.ts`), for tests that kill it. On
+ * PostgreSQL runs it stores in its data dir's database (`databaseOf`), unless `env` names one. It must say
  * "listening on" within `startMs`: 60 s, since on the shared 2-core machine at load 20+ a start
  * through tsx took 39 s (20 s failed readiness, durability and cluster tests there).
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, startMs = 60_000): Promise<{ url: string; child: ChildProcess }> {
-  // The test run's DATABASE_URL names the whole PostgreSQL server, not a database of this child's.
-  const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined };
+  // The test run's DATABASE_URL names the whole PostgreSQL server: the child stores in its data dir's database there.
+  const database = env.DATABASE_URL === undefined ? await databaseOf(dataDir) : null;
+  const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database?.url };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', ...env },
