@@ -82,7 +82,13 @@ export async function openStored(dataDir: string): Promise<AsyncDatabase> {
   if (database) return openPostgres(database.url);
   const db = openDatabase(dataDir);
   const opened = sqliteKysely(db);
-  return { ...opened, close: async () => (await opened.close(), db.close()) };
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      db.close();
+    },
+  };
 }
 
 /**
