@@ -34,6 +34,14 @@ export const PIECE_WEIGHT = 4_000;
  * big paste is applied); a flood of thousands of tiny costly updates is refused early.
  */
 export const MAX_WAITING_UPDATES = 256;
+/**
+ * Bytes of an update applied in the turn it arrived in (typing, a paste, a new row: well
+ * under). A bigger one waits a turn of the event loop, like each piece after it: `ws` hands
+ * over every message of a read back to back, so a bulk writer's updates (500 items, ~20 KB,
+ * 65 ms each; issue 17) ran one after another until its share was spent, and every other
+ * document waited for the lot.
+ */
+export const AT_ONCE_BYTES = 4_096;
 /** How long a client out of budget waits before it is looked at again. */
 const BUDGET_WAIT_MS = 50;
 
@@ -67,7 +75,7 @@ export class ClientUpdates {
     const queue = this.queues.get(client);
     if (queue) return this.enqueue(client, queue, update);
     const { guard, now } = this.options;
-    if (guard.hasShare(client.userId)) {
+    if (guard.hasShare(client.userId) && update.length <= AT_ONCE_BYTES) {
       const doc = this.options.doc();
       const admitted = guard.admitInPieces(doc, update, now(), PIECE_WEIGHT, writerOf(client));
       const [only] = admitted.pieces;

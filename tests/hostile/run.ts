@@ -12,6 +12,7 @@ import { lagMonitor } from '../bench/stats.js';
 import type { Attack, AttackContext } from './attack.js';
 import { gcStructBomb, hostileAwareness, pendingStructBomb } from './attacks-content.js';
 import { fullDocumentFlood } from './attacks-full.js';
+import { legalBulkWriter } from './attacks-bulk.js';
 import { connectionFlood, hugeStateVector, slowReader } from './attacks-sockets.js';
 import { startBystanderProcess, type RemoteBystanders } from './bystander-process.js';
 import { PREPARING_PHASE } from './bystanders.js';
@@ -22,7 +23,7 @@ import { makeCast } from './setup.js';
 
 export const P99_LIMIT_MS = 250;
 export const RSS_LIMIT_MB = 600;
-const ATTACKS: Attack[] = [slowReader, pendingStructBomb, gcStructBomb, hugeStateVector, hostileAwareness, fullDocumentFlood, connectionFlood];
+const ATTACKS: Attack[] = [slowReader, pendingStructBomb, gcStructBomb, hugeStateVector, hostileAwareness, fullDocumentFlood, legalBulkWriter, connectionFlood];
 
 /** Runs one attack, then checks that the server is up and the bystanders converge. */
 async function runAttack(attack: Attack, context: AttackContext, server: ServerProcess, bystanders: RemoteBystanders): Promise<Row> {
