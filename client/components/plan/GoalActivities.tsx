@@ -14,7 +14,7 @@ export function GoalActivities(props: { goal: GoalJSON; goals: GoalJSON[]; headi
   const editor = useEditor();
   return (
     <div class="table-scroll">
-      <table class="plan-table" role="table">
+      <table class="plan-table activity-table" role="table">
         <caption class="visually-hidden">{`${t('activities')}: ${props.heading}`}</caption>
         <thead role="rowgroup">
           <tr role="row">

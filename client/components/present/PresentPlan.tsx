@@ -153,6 +153,19 @@ function CostsAndSummary(props: { plan: ActionPlanJSON; recent: Recent }) {
   );
 }
 
+/**
+ * The widest budget of the plan in characters, for the budget column's width: amounts never
+ * break inside, so a column narrower than "1 000 000 000 000 kr" drew it over the next
+ * column (user test). Digits are tabular (one `ch` each); spaces and "kr" are narrower.
+ */
+function widestBudget(plan: ActionPlanJSON): number {
+  let widest = 0;
+  for (const goal of plan.goals) {
+    for (const activity of goal.activities) widest = Math.max(widest, money(activity.budget, plan.currency).length);
+  }
+  return widest;
+}
+
 /** The action plan as its formal table (Mål / Aktiviteter / Budget / Ansvar / Tidplan / Mottagare), cost sections and summary. */
 export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
   return (
@@ -167,7 +180,7 @@ export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
       </Show>
       <section class="present-section" aria-labelledby="present-goals">
         <h2 id="present-goals">{t('goals')}</h2>
-        <table class="present-table present-plan">
+        <table class="present-table present-plan" style={{ '--budget-ch': widestBudget(props.plan) }}>
           <thead>
             <tr>
               <For each={COLUMNS}>{(key) => <th scope="col" classList={{ amount: key === 'present_colBudget' }}>{t(key)}</th>}</For>
