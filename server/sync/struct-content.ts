@@ -56,9 +56,8 @@ export function skipContent(decoder: decoding.Decoder, ref: number, sized: Conte
       sized.size = text.length;
       return text.length;
     }
-    case 5: // Embed
-      sized.size = decoding.readVarString(decoder).length;
-      return 1;
+    case 5: // Embed: one JSON value, checked like JSON content (escapes hide controls)
+      return skipJson(decoder, 1, sized);
     case 6: // Format: key and JSON value
       refuseForbiddenKey(decoding.readVarString(decoder));
       skipJson(decoder, 1, { size: 0 });

@@ -88,7 +88,27 @@ const PLACES: Record<string, Place> = {
     write: (doc, text) => doc.getMap<unknown>('meta').set('subtitle', text),
     read: (doc) => String(doc.getMap<unknown>('meta').get('subtitle') ?? ''),
   },
+  // An embed is one JSON value inside a text (red team: it was stored unchecked).
+  'activity notes embed': {
+    write: (doc, text) => {
+      const item = activity(doc);
+      const existing = item.get('notes');
+      const target = existing instanceof Y.Text ? existing : new Y.Text();
+      if (target !== existing) item.set('notes', target);
+      target.insertEmbed(target.length, { x: text });
+    },
+    read: (doc) => {
+      const notes = readActivityText(doc, 'notes');
+      return notes === null ? '' : notes.toDelta().map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : String((op.insert as { x?: string }).x ?? ''))).join('');
+    },
+  },
 };
+
+function readActivityText(doc: Y.Doc, key: string): Y.Text | null {
+  const item = doc.getMap<unknown>('activities').get('a1');
+  const value = item instanceof Y.Map ? item.get(key) : undefined;
+  return value instanceof Y.Text ? value : null;
+}
 
 
 /** Every kind of refused character (lone surrogates cannot cross the wire: lib0 writes them as U+FFFD). */
@@ -106,6 +126,7 @@ const CASES: Array<[string, string, string]> = [
   ...FORBIDDEN.filter(([name]) => ['NUL', 'RLO', 'CSI'].includes(name)).flatMap(([name, char]): Array<[string, string, string]> => [
     [name, 'activity responsible set', char],
     [name, 'meta subtitle set', char],
+    [name, 'activity notes embed', char],
   ]),
 ];
 
