@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import type { Kdb } from '../db/kysely.js';
 import { DeriveCore, type DeriveResult } from './derive-core.js';
+import { PassPacing } from './pacing.js';
 import { postgresSource, sqliteSource } from './source.js';
 import { postgresHistoryWriter, sqliteHistoryWriter, type HistoryWriter } from './store.js';
 
@@ -44,6 +45,8 @@ export class HistoryDeriver {
   private worker: Promise<Worker> | null = null;
   private inline: DeriveCore | null = null;
   private answer: ((reply: Reply) => void) | null = null;
+  /** When the background pass may run (pacing.ts). */
+  private readonly pacing = new PassPacing();
   /** The newest catch-up, while it waits for the one before it to finish. */
   private queued: { run: Promise<void>; upTo: number } | null = null;
 
@@ -59,8 +62,24 @@ export class HistoryDeriver {
 
   /** Starts the background pass (the timer does not keep the process alive). */
   start(): this {
-    this.timer ??= setInterval(() => void this.catchUp().catch((error: unknown) => console.error('History: deriving failed; trying again', error)), this.options.intervalMs).unref();
+    this.timer ??= setInterval(() => void this.backgroundPass(), this.options.intervalMs).unref();
     return this;
+  }
+
+  /**
+   * One background pass, if its pacing allows (pacing.ts: a quarter of the time at most, so a
+   * bulk writer's updates are derived in a few batches, not one whole-document JSON per
+   * interval). Readers and compaction still catch up at once (`catchUp`).
+   */
+  private async backgroundPass(): Promise<void> {
+    const started = this.options.now();
+    if (!this.pacing.ready(started)) return;
+    try {
+      await this.catchUp();
+    } catch (error) {
+      console.error('History: deriving failed; trying again', error);
+    }
+    this.pacing.ran(started, this.options.now());
   }
 
   /** Stops the background pass and the worker; a later `catchUp` starts a worker again. */

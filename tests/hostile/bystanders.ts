@@ -15,6 +15,8 @@ const PREFIX = 'bystander ';
 
 /** Phases named so are an attack's preparation, left out of the run's overall summary. */
 export const PREPARING_PHASE = 'preparing ';
+/** Phases of attacks whose bystander latency is a known open finding (Attack.latencyOpen): reported by name, not in the run's own summary. */
+export const OPEN_PHASE = 'open ';
 export function cookieProvider(baseUrl: string, documentId: string, cookie: string, doc: Y.Doc): WebsocketProvider {
   const origin = new URL(baseUrl).origin;
   class CookieWebSocket extends WebSocket {
@@ -116,8 +118,9 @@ export async function startBystanders(baseUrl: string, documentId: string, write
       if (!timer) timer = setInterval(edit, EDIT_EVERY_MS);
     },
     summary: (name) => {
-      // The run's own summary leaves out attacks' preparation (PREPARING_PHASE: building a 20 000-item document is not an attack); each is reported by name.
-      const counted = (phase: string) => (name === undefined ? !phase.startsWith(PREPARING_PHASE) : phase === name);
+      // The run's own summary leaves out attacks' preparation (PREPARING_PHASE: building a 20 000-item document is not an attack)
+      // and open findings (OPEN_PHASE); each is reported by name.
+      const counted = (phase: string) => (name === undefined ? !phase.startsWith(PREPARING_PHASE) && !phase.startsWith(OPEN_PHASE) : phase === name);
       const chosen = latencies.filter((l) => counted(l.phase)).map((l) => l.ms);
       const edits = sent.filter((s) => counted(s.phase)).length;
       return { ...summarize(chosen), lost: edits - chosen.length };

@@ -15,7 +15,7 @@ import { fullDocumentFlood } from './attacks-full.js';
 import { legalBulkWriter } from './attacks-bulk.js';
 import { connectionFlood, hugeStateVector, slowReader } from './attacks-sockets.js';
 import { startBystanderProcess, type RemoteBystanders } from './bystander-process.js';
-import { PREPARING_PHASE } from './bystanders.js';
+import { OPEN_PHASE, PREPARING_PHASE } from './bystanders.js';
 import { printReport, type Row } from './report.js';
 import { wait } from './raw-socket.js';
 import { RSS_KILL_MB, startServerProcess, type ServerProcess } from './server-process.js';
@@ -33,7 +33,8 @@ async function runAttack(attack: Attack, context: AttackContext, server: ServerP
   // Said, not counted: a preparation that builds (the full-document flood's 20 000 items) is not the attack.
   const prepared = attack.prepare ? await bystanders.summary(preparing) : null;
   server.resetPeak();
-  bystanders.phase(attack.name);
+  const phase = attack.latencyOpen ? `${OPEN_PHASE}${attack.name}` : attack.name;
+  bystanders.phase(phase);
   const lag = lagMonitor();
   let outcome;
   try {
@@ -46,10 +47,12 @@ async function runAttack(attack: Attack, context: AttackContext, server: ServerP
   const converged = await bystanders.converge(10_000);
   if (!converged) problems.push('bystanders did not converge within 10 s');
   bystanders.resume();
-  const latency = await bystanders.summary(attack.name);
+  const latency = await bystanders.summary(phase);
+  const over = !(latency.p99 < P99_LIMIT_MS);
   // Stricter than the run's own limit, so that the table points at the attack that hurt.
-  if (!(latency.p99 < P99_LIMIT_MS)) problems.push(`bystander p99 ${Math.round(latency.p99)} ms in this phase (limit ${P99_LIMIT_MS} ms)`);
-  const saw = prepared && prepared.p99 > 0 ? [...outcome.saw, `preparing: p99 ${Math.round(prepared.p99)} ms`] : outcome.saw;
+  if (over && !attack.latencyOpen) problems.push(`bystander p99 ${Math.round(latency.p99)} ms in this phase (limit ${P99_LIMIT_MS} ms)`);
+  const saw = prepared && prepared.p99 > 0 ? [...outcome.saw, `preparing: p99 ${Math.round(prepared.p99)} ms`] : [...outcome.saw];
+  if (over && attack.latencyOpen) saw.push(`p99 over ${P99_LIMIT_MS} ms, open: ${attack.latencyOpen}`);
   return { name: attack.name, saw, up, converged, latency, rssMb: server.peakMb(), harnessLagMs: lag.stop(), problems };
 }
 
