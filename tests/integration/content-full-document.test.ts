@@ -14,6 +14,7 @@ import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { sqlCount } from '../support/sql.js';
 
 const MAX_ITEMS = 30;
 let server: TestServer;
@@ -51,8 +52,8 @@ async function peer(api: ApiClient, documentId: string): Promise<Peer> {
 
 const editor = (i: number): ApiClient => editors[i % editors.length] ?? coordinator;
 const goals = (doc: Y.Doc) => doc.getMap<unknown>('goals');
-const storedUpdates = (documentId: string) =>
-  (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+/** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
+const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
 /** The first close code of a peer's socket (the provider would reconnect and resend: callers destroy it). */
 const closeOf = (p: Peer): Promise<number> =>
@@ -80,7 +81,7 @@ async function settled(documentId: string, witness: Peer, mark: string): Promise
 describe('a document at its item cap', () => {
   it('refuses items added in one update and spread over many, by two clients, without a copy of the document', { timeout: 60_000 }, async () => {
     const { documentId, witness } = await planWith(MAX_ITEMS);
-    const stored = storedUpdates(documentId);
+    const stored = await storedUpdates(documentId);
     const checks = exactChecks();
     const attacker = await peer(editor(0), documentId);
     const closed = closeOf(attacker);
@@ -98,7 +99,7 @@ describe('a document at its item cap', () => {
     }
     await settled(documentId, witness, 'efter flod');
     expect(goals(witness.doc).size).toBe(MAX_ITEMS);
-    expect(storedUpdates(documentId)).toBe(stored + 1);
+    expect(await storedUpdates(documentId)).toBe(stored + 1);
     expect(exactChecks() - checks).toBe(0);
   });
 

@@ -16,6 +16,7 @@ import { characterLength } from '../../shared/strings.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { sqlCount } from '../support/sql.js';
 
 const MAX_ITEMS = 30;
 let server: TestServer;
@@ -49,8 +50,8 @@ async function peer(api: ApiClient, documentId: string): Promise<Peer> {
   return p;
 }
 
-const storedUpdates = (documentId: string) =>
-  (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+/** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
+const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
 /** An item map `item-1` in `collection`, with a Y.Text under `textKey` if given. */
 function itemIn(doc: Y.Doc, collection: string): Y.Map<unknown> {
@@ -193,7 +194,7 @@ describe('content pushed over the websocket keeps to the limits', () => {
     limit.atLimit(attacker.doc);
     const expected = limit.size(attacker.doc);
     await until(() => limit.size(witness.doc) === expected, 15_000, 'the at-limit write reaches the witness');
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     const closed = new Promise<number>((resolve) => attacker.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
     limit.over(attacker.doc);
     expect(await closed).toBe(1008);
@@ -203,7 +204,7 @@ describe('content pushed over the websocket keeps to the limits', () => {
     bystander.doc.getMap('meta').set('subtitle', 'efter');
     await until(() => witness.doc.getMap('meta').get('subtitle') === 'efter', 10_000, 'the bystander edit arrives');
     expect(limit.size(witness.doc)).toBe(expected);
-    expect(storedUpdates(documentId)).toBe(before + 1);
+    expect(await storedUpdates(documentId)).toBe(before + 1);
     const exported = await coordinator.request('GET', `/api/documents/${documentId}/export.json`);
     expect(exported.status).toBe(200);
   });

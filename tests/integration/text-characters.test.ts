@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { sqlCount } from '../support/sql.js';
 
 let server: TestServer;
 let coordinator: ApiClient;
@@ -42,8 +43,8 @@ async function peer(api: ApiClient, documentId: string): Promise<Peer> {
   return p;
 }
 
-const storedUpdates = (documentId: string) =>
-  (server.deps.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?').get(documentId) as { n: number }).n;
+/** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
+const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
 /** The activity `a1` (made on first use). */
 function activity(doc: Y.Doc): Y.Map<unknown> {
@@ -165,7 +166,7 @@ describe('characters no text may hold are refused over the websocket', () => {
     const witness = await peer(coordinator, documentId);
     attacker.doc.transact(() => activity(attacker.doc).set('status', 'ny'));
     await until(() => readActivity(witness.doc, 'status') === 'ny', 10_000, 'the harmless write reaches the witness');
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     const closed = new Promise<number>((resolve) => attacker.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
     const key = `x${char}y`;
     place.write(attacker.doc, key);
@@ -176,7 +177,7 @@ describe('characters no text may hold are refused over the websocket', () => {
     await until(() => readActivity(witness.doc, 'status') === 'klar', 10_000, 'the bystander edit arrives');
     expect(place.has(witness.doc, key)).toBe(false);
     expect(place.has(bystander.doc, key)).toBe(false);
-    expect(storedUpdates(documentId)).toBe(before + 1);
+    expect(await storedUpdates(documentId)).toBe(before + 1);
   });
 
   it.each(CASES)('%s in %s: refused (1008), not stored or relayed', { timeout: 30_000 }, async (_name, where, char) => {
@@ -187,7 +188,7 @@ describe('characters no text may hold are refused over the websocket', () => {
     const witness = await peer(coordinator, documentId);
     place.write(attacker.doc, '1.4 ');
     await until(() => place.read(witness.doc) === '1.4 ', 10_000, 'the harmless write reaches the witness');
-    const before = storedUpdates(documentId);
+    const before = await storedUpdates(documentId);
     const closed = new Promise<number>((resolve) => attacker.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
     place.write(attacker.doc, `${char}gpj.exe`);
     expect(await closed).toBe(1008);
@@ -198,7 +199,7 @@ describe('characters no text may hold are refused over the websocket', () => {
     await until(() => readActivity(witness.doc, 'status') === 'klar', 10_000, 'the bystander edit arrives');
     expect(place.read(witness.doc)).toBe('1.4 ');
     expect(place.read(bystander.doc)).toBe('1.4 ');
-    expect(storedUpdates(documentId)).toBe(before + 1);
+    expect(await storedUpdates(documentId)).toBe(before + 1);
   });
 
   const ALLOWED: Array<[string, string]> = [
