@@ -108,11 +108,19 @@ describe('parseDecimal and parseInteger', () => {
     expect(parseInteger(text, min, max)).toBe(expected);
   });
 
-  it('reads back what it writes in every locale', () => {
-    for (let run = 0; run < 2000; run++) {
-      const value = Math.round((Math.random() - 0.3) * 10 ** Math.floor(Math.random() * 8) * 1000) / 1000;
-      for (const locale of LOCALES) expect(parseDecimal(formatDecimal(value, locale))).toBe(value === 0 ? 0 : value);
+  it('reads back what it writes in every locale (seeded; minus zero and values rounded from just below zero included)', () => {
+    // Seeded, so a run never passes or fails by chance (an unseeded run once drew -0: "-0" read back as -0).
+    let seed = 17;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const drawn = Array.from({ length: 2000 }, () => Math.round((random() - 0.3) * 10 ** Math.floor(random() * 8) * 1000) / 1000);
+    for (const value of [-0, Math.round(-0.0004 * 1000) / 1000, -0.001, 0.001, ...drawn]) {
+      for (const locale of LOCALES) {
+        const written = formatDecimal(value, locale);
+        expect(written).not.toMatch(/^-0$/);
+        expect(Object.is(parseDecimal(written), value === 0 ? 0 : value)).toBe(true);
+      }
     }
+    expect(Object.is(parseDecimal('-0'), 0)).toBe(true);
   });
 
   it('writes the locale’s decimal mark', () => {

@@ -50,6 +50,8 @@ export function parseDecimal(text: string): Parsed<number> {
   if (cleaned === '') return null;
   if (!/^-?(\d+([.,]\d+)?|[.,]\d+)$/.test(cleaned)) return undefined;
   const value = Number(cleaned.replace(',', '.'));
+  // "-0" is zero: a field never saves minus zero (it would be written back as "-0").
+  if (value === 0) return 0;
   return Number.isFinite(value) ? value : undefined;
 }
 
@@ -62,7 +64,9 @@ export function parseInteger(text: string, min: number, max: number): Parsed<num
 
 /** A number as the locale writes it, without grouping, so it reads back the same: `125,5` (sv, nb), `125.5` (en). */
 export function formatDecimal(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { useGrouping: false, maximumFractionDigits: 10 }).format(value).replace('\u2212', '-');
+  // Minus zero (a value rounded from just below zero) is written as "0", not Intl's "-0".
+  const number = value === 0 ? 0 : value;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { useGrouping: false, maximumFractionDigits: 10 }).format(number).replace('\u2212', '-');
 }
 
 /** Why an amount field did not save what was typed. */
