@@ -10,7 +10,7 @@
  * of editing; a closed tab is a decision too), and it is read synchronously when the field
  * is built. What is read back is an input like any other: validated, and dropped when odd.
  */
-import { z } from 'zod';
+import { z } from '../lib/zod.js';
 
 /** What waits: the typist's text, the remote value and who wrote it. */
 export interface HeldConflict {

@@ -6,7 +6,7 @@
  * Session writes carry their own origin, so Ctrl+Z never undoes a spotlight or a timer.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../lib/zod.js';
 
 /** The origin of session writes (not LOCAL_ORIGIN: the undo manager leaves them alone). */
 export const SESSION_ORIGIN = { session: true } as const;

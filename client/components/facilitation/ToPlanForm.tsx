@@ -1,5 +1,5 @@
 import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { z } from 'zod';
+import { z } from '../../lib/zod.js';
 import { api, ApiError, call } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod.js';
 import { api, call } from '../../api.js';
 import type { SessionPeer } from '../../sync/session.js';
 

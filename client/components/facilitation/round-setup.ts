@@ -3,7 +3,7 @@
  * gives them when the server echoes them; the facilitator's browser also publishes them in
  * its awareness (`votingRound`) when it opens a round, so voters have them either way.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.js';
 import type { RoundState } from '../../facilitation-api.js';
 import type { AwarenessLike } from '../../sync/session.js';
 
