@@ -1,6 +1,7 @@
 /** Export file names: the title as the server names the file; never empty, never a path, never a control character. */
 import { describe, expect, it } from 'vitest';
 import { downloadName } from './file-name.js';
+import { seeded } from '../../tests/support/seeded.js';
 
 describe('downloadName', () => {
   it.each([
@@ -17,9 +18,9 @@ describe('downloadName', () => {
 
   it('is a safe, bounded name for any title (the server names its attachments with the same shared savedFileName)', () => {
     const alphabet = 'aåäöøæ ÅÄÖ/\\:*?"<>|.-–—_0123456789🌍\u0000\t\n\u202e';
+    const random = seeded(17);
     for (let run = 0; run < 500; run++) {
-      const length = Math.floor(Math.random() * 300);
-      const title = Array.from({ length }, () => alphabet[Math.floor(Math.random() * alphabet.length)] ?? '').join('');
+      const title = Array.from({ length: random.int(300) }, () => random.pick([...alphabet])).join('');
       const name = downloadName(title, 'json');
       expect(name).not.toMatch(/[\u0000-\u001f/\\\u202e]/);
       expect(Array.from(name).length).toBeLessThanOrEqual(155);

@@ -1,6 +1,7 @@
 /** Focus after navigation: once per new address, never at the first address, never out of the page. */
 import { describe, expect, it } from 'vitest';
 import { shouldFocusHeading, type FocusPlace } from './page-focus.js';
+import { seeded } from '../../tests/support/seeded.js';
 
 describe('shouldFocusHeading', () => {
   it.each<[string, string, FocusPlace, boolean]>([
@@ -17,12 +18,13 @@ describe('shouldFocusHeading', () => {
 
   it('focuses each address once, whatever order headings appear in', () => {
     const addresses = ['/', '/w/1', '/d/2', '/login'];
+    const random = seeded(17);
     for (let run = 0; run < 200; run++) {
       const claim = { claimedFor: '/' };
       let current = '/';
       let last = '/';
       for (let step = 0; step < 20; step++) {
-        if (Math.random() < 0.5) current = addresses[Math.floor(Math.random() * addresses.length)] ?? '/';
+        if (random.next() < 0.5) current = random.pick(addresses);
         const focused = shouldFocusHeading(claim, current, 'none');
         expect(focused).toBe(current !== last);
         last = current;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presenceNews } from './presence-news.js';
+import { seeded } from '../../tests/support/seeded.js';
 
 describe('presenceNews', () => {
   it.each([
@@ -16,8 +17,9 @@ describe('presenceNews', () => {
 
   it('names someone only when the last of their windows comes or goes', () => {
     const people = ['Anna', 'Erik', 'Lena'];
+    const random = seeded(17);
     for (let run = 0; run < 300; run++) {
-      const pick = () => Array.from({ length: Math.floor(Math.random() * 5) }, () => people[Math.floor(Math.random() * 3)] ?? 'Anna');
+      const pick = () => Array.from({ length: random.int(5) }, () => random.pick(people));
       const before = pick();
       const after = pick();
       const { joined, left } = presenceNews(before, after);
