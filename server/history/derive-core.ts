@@ -19,7 +19,21 @@ export interface DeriveResult {
   /** The newest update id read (the cursor after storing `entries`); the old cursor when none was new. */
   upTo: number;
   read: number;
+  /**
+   * Update ids below `upTo`, ascending, where the batch may be cut: no run of updates spans
+   * one (every entry with `updateId <= cut` comes from updates up to it, every other from
+   * updates after it), so the cursor may stand there between two stored chunks and a
+   * deriver started afresh from it rebuilds exactly the state those entries end at.
+   */
+  cuts: number[];
 }
+
+/**
+ * Updates of one run, in bytes, before the run ends anyway: typing never reaches it, a bulk
+ * paste (500 items is ~50–75 KB) does, so its entries can be stored in chunks of about that
+ * many (deriver.ts) instead of one transaction of 20 000 (red team, "legal bulk writer").
+ */
+export const RUN_MAX_BYTES = 64 * 1024;
 
 export class DeriveCore {
   private readonly shadows = new Shadows({ max: 32, idleMs: 5 * 60_000 });
@@ -47,20 +61,26 @@ export class DeriveCore {
       else byDocument.set(row.documentId, [row]);
     }
     const entries: DerivedEntry[] = [];
-    for (const [documentId, updates] of byDocument) entries.push(...this.deriveDocument(documentId, updates, states.get(documentId)));
+    const spans: Array<[number, number]> = [];
+    for (const [documentId, updates] of byDocument) {
+      const runs = runsOf(updates);
+      for (const run of runs) spans.push([run[0]?.id ?? 0, run.at(-1)?.id ?? 0]);
+      entries.push(...this.deriveDocument(documentId, runs, states.get(documentId)));
+    }
     entries.sort((a, b) => a.updateId - b.updateId);
-    const result = { entries, upTo: rows.at(-1)?.id ?? cursor, read: rows.length };
+    const upTo = rows.at(-1)?.id ?? cursor;
+    const result = { entries, upTo, read: rows.length, cuts: cutsOf(spans, upTo) };
     this.at = result.upTo;
     this.shadows.trim(this.now());
     return result;
   }
 
-  /** The entries of one document's updates (in id order), run by run of one author. */
-  private deriveDocument(documentId: string, updates: readonly LoggedUpdate[], stored: StoredState | undefined): DerivedEntry[] {
+  /** The entries of one document's runs of updates (in id order), run by run of one author. */
+  private deriveDocument(documentId: string, runs: readonly LoggedUpdate[][], stored: StoredState | undefined): DerivedEntry[] {
     const entries: DerivedEntry[] = [];
     try {
       const shadow = this.shadows.get(documentId, stored, this.now());
-      for (const run of runsOf(updates)) {
+      for (const run of runs) {
         shadow.doc.transact(() => {
           for (const update of run) Y.applyUpdate(shadow.doc, update.data);
         });
@@ -87,16 +107,41 @@ export class DeriveCore {
 }
 
 /**
- * Consecutive updates by the same author with gaps of at most the merge window: one step
- * of history each (the merge rule of shared/history/entries.ts, within one batch).
+ * Consecutive updates by the same author with gaps of at most the merge window, and less
+ * than `RUN_MAX_BYTES` before the last: one step of history each (the merge rule of
+ * shared/history/entries.ts, within one batch).
  */
-function runsOf(updates: readonly LoggedUpdate[]): LoggedUpdate[][] {
+export function runsOf(updates: readonly LoggedUpdate[]): LoggedUpdate[][] {
   const runs: LoggedUpdate[][] = [];
+  let bytes = 0;
   for (const update of updates) {
     const current = runs.at(-1);
     const previous = current?.at(-1);
-    if (current && previous && previous.userId === update.userId && update.at - previous.at <= HISTORY_MERGE_WINDOW_MS) current.push(update);
-    else runs.push([update]);
+    if (current && previous && bytes < RUN_MAX_BYTES && previous.userId === update.userId && update.at - previous.at <= HISTORY_MERGE_WINDOW_MS) {
+      current.push(update);
+      bytes += update.data.byteLength;
+    } else {
+      runs.push([update]);
+      bytes = update.data.byteLength;
+    }
   }
   return runs;
+}
+
+/**
+ * The ends of runs (`[first id, last id]` each, of every document) below `upTo` that no
+ * run spans (first <= cut < last), ascending.
+ * @example cutsOf([[1, 3], [2, 2], [4, 6], [5, 5]], 6) // [3]
+ */
+export function cutsOf(spans: ReadonlyArray<readonly [number, number]>, upTo: number): number[] {
+  const byFirst = [...spans].sort((a, b) => a[0] - b[0]);
+  const ends = [...new Set(spans.map(([, last]) => last))].filter((end) => end < upTo).sort((a, b) => a - b);
+  const cuts: number[] = [];
+  let reach = 0; // The furthest last id of the runs starting at or before the candidate.
+  let next = 0;
+  for (const end of ends) {
+    for (; next < byFirst.length && (byFirst[next]?.[0] ?? Infinity) <= end; next++) reach = Math.max(reach, byFirst[next]?.[1] ?? 0);
+    if (reach <= end) cuts.push(end);
+  }
+  return cuts;
 }

@@ -4,18 +4,24 @@
  * reads what they committed, in id order after a stored cursor, on a timer. The CPU work
  * (applying updates to shadow copies, `toJSON`, shared/compare) runs in a worker thread
  * (derive-core.ts); the main thread only stores the entries it returns, with the cursor, in
- * one transaction — restart-safe: nothing is lost or stored twice. Kept after compaction:
- * compaction derives first (`catchUp`, see with-history.ts).
+ * bounded chunks (chunks.ts), one transaction each with the event loop free between them —
+ * restart-safe: nothing is lost or stored twice. Kept after compaction: compaction derives
+ * first (`catchUp`, see with-history.ts). A chunk the database refuses (refusal.ts) is tried
+ * `refusedAttempts` times, then stored without the refused documents' entries (one log line
+ * each, no text of theirs); any other failure is retried with backoff (pacing.ts).
  *
  * On PostgreSQL (docs/database.md "Field history on PostgreSQL") the worker opens its own
  * small pool from DATABASE_URL; every process runs a deriver, and the cursor row decides
  * which one's batch is stored (store.ts `postgresHistoryWriter`): none is stored twice.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.js';
 import type { Kdb } from '../db/kysely.js';
 import { DeriveCore, type DeriveResult } from './derive-core.js';
+import { CHUNK_ENTRIES, chunksOf, type Chunk } from './chunks.js';
 import { PassPacing } from './pacing.js';
+import { errorCode, storeFailure } from './refusal.js';
 import { postgresSource, sqliteSource } from './source.js';
 import { postgresHistoryWriter, sqliteHistoryWriter, type HistoryWriter } from './store.js';
 
@@ -30,9 +36,26 @@ export interface HistoryDeriverOptions {
   /** false: derive on the calling thread (no worker), e.g. for a one-off tool. */
   thread: boolean;
   now: () => number;
+  /** Entries stored per transaction, where the batch's cuts allow (chunks.ts). */
+  chunkEntries: number;
+  /** Times a chunk the database refuses is tried whole before the refused documents' entries are left out. */
+  refusedAttempts: number;
+  /** Where the structured lines go (one JSON object each; never an entry's text). */
+  log: (line: Record<string, unknown>) => void;
+  /** A seam for tests: wraps the writer (e.g. one that fails after a chunk, as a crash would). */
+  wrapWriter: (writer: HistoryWriter) => HistoryWriter;
 }
 
-const DEFAULTS: HistoryDeriverOptions = { intervalMs: 500, batchSize: 500, thread: true, now: () => Date.now() };
+const DEFAULTS: HistoryDeriverOptions = {
+  intervalMs: 500,
+  batchSize: 500,
+  thread: true,
+  now: () => Date.now(),
+  chunkEntries: CHUNK_ENTRIES,
+  refusedAttempts: 3,
+  log: (line) => console.error(JSON.stringify(line)),
+  wrapWriter: (writer) => writer,
+};
 const WORKER = new URL('./derive-worker.mjs', import.meta.url);
 
 type Reply = ({ ok: true } & DeriveResult) | { ok: false; message: string } | { ready: true };
@@ -51,13 +74,15 @@ export class HistoryDeriver {
   private queued: { run: Promise<void>; upTo: number } | null = null;
 
   private readonly writer: HistoryWriter;
+  /** The cursor whose chunk the database refused, and how many times in a row. */
+  private refused: { from: number; attempts: number } | null = null;
 
   constructor(
     private readonly database: HistoryDatabase,
     options: Partial<HistoryDeriverOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.writer = 'kdb' in database ? postgresHistoryWriter(database.kdb) : sqliteHistoryWriter(database);
+    this.writer = this.options.wrapWriter('kdb' in database ? postgresHistoryWriter(database.kdb) : sqliteHistoryWriter(database));
   }
 
   /** Starts the background pass (the timer does not keep the process alive). */
@@ -74,12 +99,16 @@ export class HistoryDeriver {
   private async backgroundPass(): Promise<void> {
     const started = this.options.now();
     if (!this.pacing.ready(started)) return;
+    let failed: 'refused' | 'transient' | null = null;
     try {
       await this.catchUp();
     } catch (error) {
-      console.error('History: deriving failed; trying again', error);
+      failed = storeFailure(error);
+      // A refused value's message or detail may quote it: only its code is logged then.
+      const { message } = failed === 'transient' && error instanceof Error ? error : { message: undefined };
+      this.options.log({ level: 'error', event: 'history.pass_failed', kind: failed, code: errorCode(error), message, attempts: this.refused?.attempts });
     }
-    this.pacing.ran(started, this.options.now());
+    this.pacing.ran(started, this.options.now(), failed === 'transient');
   }
 
   /** Stops the background pass and the worker; a later `catchUp` starts a worker again. */
@@ -116,13 +145,37 @@ export class HistoryDeriver {
         if (cursor >= Math.min(upTo, horizon)) return;
         const result = await this.derive(cursor, horizon);
         if (result.read === 0) return;
-        // False: another process stored this batch first; the loop goes on from its cursor.
-        await this.writer.store(result.entries, cursor, result.upTo);
+        for (const chunk of chunksOf(result.entries, result.cuts, cursor, result.upTo, this.options.chunkEntries)) {
+          // Not moved: another process stored this batch first; the loop goes on from its cursor.
+          if (!(await this.storeChunk(chunk))) break;
+          // Rooms are served between two chunks (red team, "legal bulk writer").
+          if (chunk.upTo < result.upTo) await yieldToEventLoop();
+        }
       }
     });
     this.chain = run.catch(() => undefined);
     this.queued = { run, upTo };
     return run;
+  }
+
+  /**
+   * Stores one chunk; after `refusedAttempts` refusals in a row at its cursor, without the
+   * refused documents' entries (each logged once). Throws what the store threw otherwise.
+   */
+  private async storeChunk(chunk: Chunk): Promise<boolean> {
+    const refused = this.refused?.from === chunk.from ? this.refused : null;
+    const skipRefused = refused !== null && refused.attempts >= this.options.refusedAttempts;
+    try {
+      const outcome = await this.writer.store(chunk.entries, chunk.from, chunk.upTo, { skipRefused });
+      this.refused = null;
+      for (const skipped of outcome.skipped) {
+        this.options.log({ level: 'error', event: 'history.entries_skipped', ...skipped, fromUpdateId: chunk.from, toUpdateId: chunk.upTo, attempts: refused?.attempts });
+      }
+      return outcome.moved;
+    } catch (error) {
+      if (storeFailure(error) === 'refused') this.refused = { from: chunk.from, attempts: (refused?.attempts ?? 0) + 1 };
+      throw error;
+    }
   }
 
   private async derive(cursor: number, horizon: number): Promise<DeriveResult> {

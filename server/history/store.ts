@@ -4,12 +4,13 @@
  * SQLite on its synchronous connection (one short transaction nothing else can join),
  * PostgreSQL through Kysely (`historyWriter`); reading through `deps.kdb` on both.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ChangeOp, ChangeValue } from '../../shared/compare/index.js';
 import { mergesInto, type HistoryChange } from '../../shared/history/entries.js';
 import { statement, type Db } from '../db/database.js';
 import type { Kdb } from '../db/kysely.js';
 import type { Tables } from '../db/schema.js';
+import { errorCode, storeFailure, type SkippedDocument } from './refusal.js';
 import { postgresHorizon } from './source.js';
 
 /** One derived change ready to store: who (null: the server itself), when (ms), which update. */
@@ -41,6 +42,22 @@ function stepFor(previous: StoredRow | undefined, e: DerivedEntry): Step {
   return JSON.stringify(prev.before) === JSON.stringify(e.after) ? { kind: 'drop', id: previous.id } : { kind: 'merge', id: previous.id };
 }
 
+/** What one `store` did: whether the cursor moved (false: another process stored the batch), and what was left out. */
+export interface StoreOutcome {
+  moved: boolean;
+  /** Documents whose entries the database refused (only with `skipRefused`); the rest is stored. */
+  skipped: SkippedDocument[];
+}
+
+export interface StoreOptions {
+  /**
+   * Store each document's entries on its own savepoint and leave out those the database
+   * refuses (refusal.ts: data errors only; any other error still fails the whole store). The
+   * deriver asks for it once a batch has been refused a few times (deriver.ts).
+   */
+  skipRefused?: boolean;
+}
+
 /** Where the deriver keeps its cursor and entries (deriver.ts); every call may be awaited. */
 export interface HistoryWriter {
   /** The newest update id whose changes are in the history. */
@@ -49,27 +66,40 @@ export interface HistoryWriter {
   horizon(cursor: number): Promise<number>;
   /**
    * Stores `entries` (in the order they happened) and moves the cursor from `from` to `upTo`,
-   * in one transaction: after a crash either both happened or neither. False, storing
-   * nothing, when the cursor is no longer at `from` (another process stored the batch).
+   * in one transaction: after a crash either both happened or neither. `moved` false,
+   * storing nothing, when the cursor is no longer at `from` (another process stored it).
    * An entry that merges (see `mergesInto`) updates the newest entry of its item and field
    * instead; one whose merged value is back to where it began is dropped.
    */
-  store(entries: readonly DerivedEntry[], from: number, upTo: number): Promise<boolean>;
+  store(entries: readonly DerivedEntry[], from: number, upTo: number, options?: StoreOptions): Promise<StoreOutcome>;
 }
+
+/** `entries` by document, each list in the order given. */
+function byDocument(entries: readonly DerivedEntry[]): Map<string, DerivedEntry[]> {
+  const groups = new Map<string, DerivedEntry[]>();
+  for (const e of entries) {
+    const list = groups.get(e.documentId);
+    if (list) list.push(e);
+    else groups.set(e.documentId, [e]);
+  }
+  return groups;
+}
+
+const skippedOf = (documentId: string, list: readonly DerivedEntry[], error: unknown): SkippedDocument => ({ documentId, entries: list.length, code: errorCode(error) });
 
 /** On the SQLite connection itself: synchronous, so no edit can run inside its transaction. */
 export function sqliteHistoryWriter(db: Db): HistoryWriter {
   return {
     cursor: async () => sqliteCursor(db),
     horizon: async () => (statement(db, 'SELECT MAX(id) AS id FROM document_updates').get() as { id: number | null } | undefined)?.id ?? 0,
-    store: async (entries, from, upTo) => storeEntries(db, entries, from, upTo),
+    store: async (entries, from, upTo, options) => storeEntries(db, entries, from, upTo, options),
   };
 }
 
 const sqliteCursor = (db: Db) => (statement(db, 'SELECT last_update_id AS id FROM history_cursor WHERE id = 1').get() as { id: number } | undefined)?.id ?? 0;
 
-/** `storeEntries` on SQLite (the unit tests and the SQLite server). */
-export function storeEntries(db: Db, entries: readonly DerivedEntry[], from: number, upTo: number): boolean {
+/** `store` on SQLite (the unit tests and the SQLite server): synchronous, one transaction. */
+export function storeEntries(db: Db, entries: readonly DerivedEntry[], from: number, upTo: number, options: StoreOptions = {}): StoreOutcome {
   const newest = statement(
     db,
     `SELECT id, op, user_id AS userId, at, before, after FROM document_history
@@ -83,15 +113,32 @@ export function storeEntries(db: Db, entries: readonly DerivedEntry[], from: num
   const merge = statement(db, 'UPDATE document_history SET at = ?, after = ?, label = ?, update_id = ? WHERE id = ?');
   const drop = statement(db, 'DELETE FROM document_history WHERE id = ?');
   const cursor = statement(db, 'UPDATE history_cursor SET last_update_id = ? WHERE id = 1 AND last_update_id = ?');
-  return db.transaction(() => {
-    if (cursor.run(upTo, from).changes === 0) return false;
-    for (const e of entries) {
+  const storeAll = (list: readonly DerivedEntry[]) => {
+    for (const e of list) {
       const step = stepFor(newest.get(e.documentId, e.collection, e.id, e.field) as StoredRow | undefined, e);
       if (step.kind === 'drop') drop.run(step.id);
       else if (step.kind === 'merge') merge.run(e.at, encode(e.after), e.label, e.updateId, step.id);
       else insert.run(e.documentId, e.at, e.userId, e.op, e.collection, e.id, e.label, e.field, encode(e.before), encode(e.after), e.updateId, e.documentId);
     }
-    return true;
+  };
+  // Nested in the transaction below, better-sqlite3 runs this on a savepoint: a refusal undoes one document's entries only.
+  const storeDocument = db.transaction(storeAll);
+  return db.transaction((): StoreOutcome => {
+    if (cursor.run(upTo, from).changes === 0) return { moved: false, skipped: [] };
+    if (!options.skipRefused) {
+      storeAll(entries);
+      return { moved: true, skipped: [] };
+    }
+    const skipped: SkippedDocument[] = [];
+    for (const [documentId, list] of byDocument(entries)) {
+      try {
+        storeDocument(list);
+      } catch (error) {
+        if (storeFailure(error) !== 'refused') throw error;
+        skipped.push(skippedOf(documentId, list, error));
+      }
+    }
+    return { moved: true, skipped };
   })();
 }
 
@@ -103,14 +150,38 @@ export function postgresHistoryWriter(kdb: Kdb): HistoryWriter {
   return {
     cursor: async () => (await kdb.selectFrom('history_cursor').select('last_update_id').where('id', '=', 1).executeTakeFirst())?.last_update_id ?? 0,
     horizon: (cursor) => postgresHorizon(kdb, cursor),
-    store: (entries, from, upTo) =>
-      kdb.transaction().execute(async (trx) => {
+    store: (entries, from, upTo, options = {}) =>
+      kdb.transaction().execute(async (trx): Promise<StoreOutcome> => {
         const moved = await trx.updateTable('history_cursor').set({ last_update_id: upTo }).where('id', '=', 1).where('last_update_id', '=', from).executeTakeFirst();
-        if (moved.numUpdatedRows === 0n) return false;
-        for (const e of entries) await storeOne(trx, e);
-        return true;
+        if (moved.numUpdatedRows === 0n) return { moved: false, skipped: [] };
+        if (!options.skipRefused) {
+          for (const e of entries) await storeOne(trx, e);
+          return { moved: true, skipped: [] };
+        }
+        return { moved: true, skipped: await storeEachDocument(trx, entries) };
       }),
   };
+}
+
+/**
+ * Each document's entries on a savepoint: PostgreSQL aborts the whole transaction on an
+ * error, and rolling back to the savepoint is what lets the other documents' entries and
+ * the cursor still commit.
+ */
+async function storeEachDocument(trx: Kysely<Tables>, entries: readonly DerivedEntry[]): Promise<SkippedDocument[]> {
+  const skipped: SkippedDocument[] = [];
+  for (const [documentId, list] of byDocument(entries)) {
+    await sql`SAVEPOINT history_document`.execute(trx);
+    try {
+      for (const e of list) await storeOne(trx, e);
+      await sql`RELEASE SAVEPOINT history_document`.execute(trx);
+    } catch (error) {
+      if (storeFailure(error) !== 'refused') throw error;
+      await sql`ROLLBACK TO SAVEPOINT history_document`.execute(trx);
+      skipped.push(skippedOf(documentId, list, error));
+    }
+  }
+  return skipped;
 }
 
 async function storeOne(q: Kysely<Tables>, e: DerivedEntry): Promise<void> {
