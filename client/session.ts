@@ -4,8 +4,9 @@
  * and the app remembers why, so the next page can say it ("Du är utloggad på alla enheter").
  */
 import { createMemo, createResource, createRoot, createSignal } from 'solid-js';
-import { api, ApiError, onUnauthorized } from './api.js';
-import { API_CACHE, clearLocalCopies } from './sync/local-copies.js';
+import { api, onUnauthorized } from './api.js';
+import { clearLocalCopies } from './sync/local-copies.js';
+import { signedInOrNobody } from './lib/signed-in.js';
 
 /**
  * Why the last session ended: `logged-out` (the person's own "Logga ut"), `everywhere`
@@ -18,20 +19,10 @@ const [sessionEnd, setSessionEnd] = createSignal<SessionEnd | null>(null);
 export { sessionEnd };
 
 async function loadMe() {
-  try {
-    const session = await api.me();
-    // Signed in (again): the last session's ending no longer applies.
-    setSessionEnd(null);
-    return session;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      // Nobody is signed in: the service worker's last answers (who was, their documents'
-      // records) must not open anything offline for whoever uses this browser next.
-      await globalThis.caches?.delete(API_CACHE).catch(() => false);
-      return null;
-    }
-    throw error;
-  }
+  const session = await signedInOrNobody(() => api.me(), globalThis.caches);
+  // Signed in (again): the last session's ending no longer applies.
+  if (session) setSessionEnd(null);
+  return session;
 }
 
 /**

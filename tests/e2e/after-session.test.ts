@@ -44,6 +44,21 @@ async function serviceWorkerControls(page: Page, reopen: () => Promise<void>): P
   throw new Error(`the service worker never controlled the page: ${registrations}`);
 }
 
+/** What a page that shows no heading was doing: its text, worker, connection and API calls (for a failure message). */
+async function pageState(page: Page): Promise<string> {
+  return page
+    .evaluate(() =>
+      JSON.stringify({
+        text: document.body.textContent?.slice(0, 200),
+        readyState: document.readyState,
+        controlled: navigator.serviceWorker.controller !== null,
+        onLine: navigator.onLine,
+        api: performance.getEntriesByType('resource').flatMap((entry) => (entry.name.includes('/api/') ? [`${entry.name} ${Math.round(entry.duration)} ms`] : [])),
+      }),
+    )
+    .catch((error: unknown) => `unreadable: ${String(error).slice(0, 200)}`);
+}
+
 /** A new person with no workspace in common with the demo, signed in in a fresh context. */
 async function newcomer(email: string) {
   const api = new ApiClient(server.url);
@@ -154,10 +169,13 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     await expect.poll(() => page.evaluate(() => caches.has('samplan-api'))).toBe(false);
     // Whoever uses the browser next, offline: no name, no document.
     await erik.context.setOffline(true);
-    await page.goto(`${server.url}/d/${first}`).catch(() => undefined);
+    const navigation = await page.goto(`${server.url}/d/${first}`).then(
+      () => 'committed',
+      (error: unknown) => `failed: ${String(error).slice(0, 200)}`,
+    );
     // Bounded by the client's call timeout (20 s): a hanging request ends in "Servern kunde inte nås".
     await page.locator('h1').first().waitFor({ timeout: 40_000 }).catch(async (error: unknown) => {
-      throw new Error(`no heading at ${page.url()}: ${(await page.locator('body').textContent().catch(() => '?'))?.slice(0, 300)}`, { cause: error });
+      throw new Error(`no heading at ${page.url()} (navigation ${navigation}; page: ${await pageState(page)})`, { cause: error });
     });
     expect(plain(await page.locator('h1').first().textContent())).toMatch(/^(Servern kunde inte nås|Logga in)/);
     expect(await page.locator('body').textContent()).not.toContain('Slut på sessionen');
