@@ -29,11 +29,13 @@ export interface DeriveResult {
 }
 
 /**
- * Updates of one run, in bytes, before the run ends anyway: typing never reaches it, a bulk
- * paste (500 items is ~50–75 KB) does, so its entries can be stored in chunks of about that
- * many (deriver.ts) instead of one transaction of 20 000 (red team, "legal bulk writer").
+ * Updates of one run, in bytes, before the run ends anyway, so a bulk paste's entries can
+ * be stored in chunks (deriver.ts) instead of one transaction of 20 000 (red team, "legal
+ * bulk writer": 500 small cost items are ~12 KB, one run each). A typing burst past it (a
+ * few hundred keystrokes) becomes two steps, which the store's merge rule joins again for
+ * text; only a number or date changed on both sides of the cut keeps two entries.
  */
-export const RUN_MAX_BYTES = 64 * 1024;
+export const RUN_MAX_BYTES = 8 * 1024;
 
 export class DeriveCore {
   private readonly shadows = new Shadows({ max: 32, idleMs: 5 * 60_000 });

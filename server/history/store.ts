@@ -115,7 +115,8 @@ export function storeEntries(db: Db, entries: readonly DerivedEntry[], from: num
   const cursor = statement(db, 'UPDATE history_cursor SET last_update_id = ? WHERE id = 1 AND last_update_id = ?');
   const storeAll = (list: readonly DerivedEntry[]) => {
     for (const e of list) {
-      const step = stepFor(newest.get(e.documentId, e.collection, e.id, e.field) as StoredRow | undefined, e);
+      // Only a change can merge (`mergesInto`): an added or removed item needs no look-up (a bulk paste is all additions).
+      const step = e.op === 'changed' ? stepFor(newest.get(e.documentId, e.collection, e.id, e.field) as StoredRow | undefined, e) : ({ kind: 'insert' } as const);
       if (step.kind === 'drop') drop.run(step.id);
       else if (step.kind === 'merge') merge.run(e.at, encode(e.after), e.label, e.updateId, step.id);
       else insert.run(e.documentId, e.at, e.userId, e.op, e.collection, e.id, e.label, e.field, encode(e.before), encode(e.after), e.updateId, e.documentId);
@@ -185,7 +186,8 @@ async function storeEachDocument(trx: Kysely<Tables>, entries: readonly DerivedE
 }
 
 async function storeOne(q: Kysely<Tables>, e: DerivedEntry): Promise<void> {
-  const previous = await q
+  // As on SQLite: only a change can merge, so nothing else looks up the newest entry.
+  const previous = e.op !== 'changed' ? undefined : await q
     .selectFrom('document_history')
     .select(['id', 'op', 'user_id as userId', 'at', 'before', 'after'])
     .where('document_id', '=', e.documentId)

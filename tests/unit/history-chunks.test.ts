@@ -65,7 +65,8 @@ describe('where a derived batch may be cut', () => {
     const update = (id: number, bytes: number): LoggedUpdate => ({ id, documentId: 'd', data: new Uint8Array(bytes), userId: 'u', at: id });
     const bulk = Array.from({ length: 6 }, (_, i) => update(i + 1, RUN_MAX_BYTES / 2));
     expect(runsOf(bulk).map((run) => run.map((u) => u.id))).toEqual([[1, 2], [3, 4], [5, 6]]);
-    const typing = Array.from({ length: 300 }, (_, i) => update(i + 1, 40));
+    // A keystroke is ~40 bytes: a burst of 150 is one step.
+    const typing = Array.from({ length: 150 }, (_, i) => update(i + 1, 40));
     expect(runsOf(typing)).toHaveLength(1);
   });
 });
