@@ -6,6 +6,7 @@
 import { addDays, daysBetween, isValidDate } from './dates.js';
 import { INTL_LOCALE, type Locale } from './locale.js';
 import type { ActionPlanJSON, ActivityJSON } from './model/action-plan.js';
+import { doublingSteps, placeLabels, TICK_PADDING_PX, type LabelAt } from './timeline-labels.js';
 
 /** Past this many calendar months the axis shows quarters ("K1 2027"), not months. */
 export const MONTH_AXIS_MAX = 18;
@@ -179,59 +180,67 @@ function monthName(segment: AxisSegment, locale: Locale, month: 'short' | 'long'
 
 /** One drawn tick of the axis: a line at `left` and, when there is room, its label. */
 export interface AxisTick {
-  /** The first segment the tick stands for (a tick for every other year stands for two). */
+  /** The segment the tick stands for. */
   segment: AxisSegment;
   /** Percent of the range, like the segments. */
   left: number;
   width: number;
   /** `null`: no room for text; the line is still drawn and `title` still names it. */
   label: string | null;
+  /** Where the label is drawn: from the tick's line, or right-aligned to the track's end (a clipped last segment). */
+  labelAt: LabelAt;
   title: string;
 }
 
 export interface AxisTicks {
-  /** Months or quarters; their labels all go when the whole ones do not fit. */
+  /** Months or quarters; the first and last always labelled, the inner ones every `unitStep`-th. */
   units: AxisTick[];
-  /** Years, one tick per `yearStep` years (1, 2, 4 …) so that their labels fit. */
+  /** Years; the first and last always labelled, the inner ones every `yearStep`-th (1, 2, 4 …). */
   years: AxisTick[];
+  /** Every unit labelled (`unitStep` 1). */
   unitLabels: boolean;
+  unitStep: number;
   yearStep: number;
 }
 
-/** Room a label needs besides its text: the tick's left border and padding (0.2 rem), and a pixel to spare. */
-export const TICK_PADDING_PX = 5;
+export { TICK_PADDING_PX };
 
 /**
- * The axis as drawn in a track `trackPx` wide (issue 17 item 14: labels are never clipped).
- * `textPx(text)` is the width of a label's text in pixels (the client measures it in the
- * tick's font). The units row shows the finest unit whose labels all fit: months, else
- * quarters (`K1`, `Q1`: the year is on the row above, so a phone still sees quarters), else
- * no unit labels (the years row carries the axis); when a year does not fit, ticks stand
- * for 2, 4 … years, labelled with their first year. A first or last segment clipped by the
- * range shows its label only when it fits. `trackPx <= 0` (not laid out yet) labels everything.
+ * The axis as drawn in a track `trackPx` wide (issue 17 item 14 and C item 2: labels are
+ * never clipped, never overlap, and the first and last are always drawn). `textPx(text)` is
+ * the width of a label's text in pixels (the client measures it in the tick's font). The
+ * units row shows months when every inner month's label fits its month, else quarters
+ * (`K1`, `Q1`: the year is on the row above); each row labels its first and last tick (the
+ * last right-aligned to the track's end when it would run past it) and every 1st, 2nd, 4th …
+ * tick between, the smallest step whose labels do not overlap (`timeline-labels.ts`).
+ * `trackPx <= 0` (not laid out yet) labels everything.
  *
- * @example axisTicks(timelineOf(plan, today), 320, (s) => s.length * 7, 'sv').yearStep // 2 for a 6-year plan on a phone
+ * @example axisTicks(timelineOf(plan, today), 200, (s) => s.length * 8, 'sv').yearStep // 2 for a 6-year plan on a phone
  */
 export function axisTicks(timeline: Pick<Timeline, 'axis' | 'years'>, trackPx: number, textPx: (text: string) => number, locale: Locale): AxisTicks {
-  const measured = trackPx > 0;
-  const fits = (tick: AxisTick) => tick.label !== null && (!measured || (tick.width / 100) * trackPx >= textPx(tick.label) + TICK_PADDING_PX);
+  const fitsOwnBox = (tick: AxisTick) => trackPx <= 0 || (tick.label !== null && (tick.width / 100) * trackPx >= textPx(tick.label) + TICK_PADDING_PX);
   const rows = timeline.axis[0]?.unit === 'month' ? [timeline.axis, quartersOf(timeline.axis)] : [timeline.axis];
   const candidates = rows.map((row) => row.map((segment) => unitTickOf(segment, locale)));
-  const units = candidates.find((row) => allInnerFit(row, fits)) ?? candidates[candidates.length - 1] ?? [];
-  const unitLabels = allInnerFit(units, fits);
-  let yearStep = 1;
-  let years = mergeYears(timeline.years, yearStep, locale);
-  while (!allInnerFit(years, fits) && yearStep < timeline.years.length) {
-    yearStep *= 2;
-    years = mergeYears(timeline.years, yearStep, locale);
-  }
-  const labelled = (show: boolean) => (tick: AxisTick): AxisTick => (show && fits(tick) ? tick : { ...tick, label: null });
-  return { units: units.map(labelled(unitLabels)), years: years.map(labelled(true)), unitLabels, yearStep };
+  const units = candidates.find((row) => row.slice(1, -1).every(fitsOwnBox)) ?? candidates[candidates.length - 1] ?? [];
+  const years = timeline.years.map((segment) => tickOf(segment, locale));
+  const [unitsPlaced, unitStep] = placed(units, trackPx, textPx);
+  const [yearsPlaced, yearStep] = placed(years, trackPx, textPx);
+  return { units: unitsPlaced, years: yearsPlaced, unitLabels: unitStep === 1, unitStep, yearStep };
 }
 
-/** Whether every tick but the first and last (which the range may clip) has room for its label. */
-function allInnerFit(ticks: AxisTick[], fits: (tick: AxisTick) => boolean): boolean {
-  return ticks.slice(1, -1).every(fits);
+/** `ticks` with only the labels `placeLabels` keeps, and the step it chose. */
+function placed(ticks: AxisTick[], trackPx: number, textPx: (text: string) => number): [AxisTick[], number] {
+  const placement = placeLabels(
+    ticks.map((tick) => ({ left: tick.left, text: tick.label ?? '' })),
+    trackPx,
+    textPx,
+    doublingSteps(ticks.length),
+  );
+  const out = ticks.map((tick, i): AxisTick => {
+    const at = placement.at[i] ?? null;
+    return at === null ? { ...tick, label: null } : { ...tick, labelAt: at };
+  });
+  return [out, placement.step];
 }
 
 /** Months merged into the quarters they make up (the first and last clipped like the months). */
@@ -248,22 +257,11 @@ function quartersOf(months: AxisSegment[]): AxisSegment[] {
 
 /** A tick of the units row: a quarter as `K1` / `Q1` (its year is on the years row above; the title names both). */
 function unitTickOf(segment: AxisSegment, locale: Locale): AxisTick {
-  const tick = tickOf([segment], locale);
+  const tick = tickOf(segment, locale);
   return segment.unit === 'quarter' ? { ...tick, label: `${QUARTER_PREFIX[locale]}${segment.index}` } : tick;
 }
 
-function mergeYears(years: AxisSegment[], step: number, locale: Locale): AxisTick[] {
-  const ticks: AxisTick[] = [];
-  for (let i = 0; i < years.length; i += step) ticks.push(tickOf(years.slice(i, i + step), locale));
-  return ticks;
-}
-
-/** One tick over consecutive `segments` (at least one), labelled by the first. */
-function tickOf(segments: AxisSegment[], locale: Locale): AxisTick {
-  const [first] = segments;
-  const last = segments[segments.length - 1];
-  if (first === undefined || last === undefined) throw new RangeError('a tick needs a segment');
-  const width = Math.round(segments.reduce((sum, s) => sum + s.width, 0) * 100) / 100;
-  const title = first === last ? axisLongLabel(first, locale) : `${axisLongLabel(first, locale)}–${axisLongLabel(last, locale)}`;
-  return { segment: first, left: first.left, width, label: axisLabel(first, locale), title };
+/** The tick of one segment, labelled by `axisLabel` and named in full by its title. */
+function tickOf(segment: AxisSegment, locale: Locale): AxisTick {
+  return { segment, left: segment.left, width: segment.width, label: axisLabel(segment, locale), labelAt: 'start', title: axisLongLabel(segment, locale) };
 }

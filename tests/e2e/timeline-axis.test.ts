@@ -8,6 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
+import { connectPeer, synced } from '../support/yclient.js';
+import type { ApiClient } from '../support/api.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -89,5 +91,97 @@ describe('timeline axis', () => {
         await context.close();
       });
     }
+  }
+});
+
+/**
+ * Issue 17 (C item 2): a two-year plan's 8th quarter had no label at 390 px. The class: at any
+ * count of months or quarters and any width, each axis row draws its first and last label,
+ * and no label is cut (its text runs past its box or the axis) or overlaps another.
+ */
+const PERIODS: Array<[string, string, string]> = [
+  ['the sample (18 months)', '2027-01-10', '2028-06-30'],
+  ['two whole years (8 quarters)', '2027-01-01', '2028-12-31'],
+  ['clipped at both ends (19 quarters)', '2026-07-15', '2031-02-10'],
+  ['twelve years', '2025-01-01', '2036-12-31'],
+];
+
+/** Every drawn label of the axis rows: its text's box, its tick's box and the axis's. */
+const drawnLabels = (page: Page) =>
+  page.evaluate(() => {
+    const axis = document.querySelector('.timeline-table thead th.timeline-axis')?.getBoundingClientRect();
+    return [...document.querySelectorAll('.timeline-years, .timeline-units')].map((row) =>
+      [...row.querySelectorAll<HTMLElement>('.timeline-tick')].map((tick) => {
+        const range = document.createRange();
+        range.selectNodeContents(tick);
+        const text = range.getBoundingClientRect();
+        // A label is cut when its box is narrower than its text, or something else is drawn over it.
+        const label = tick.querySelector<HTMLElement>('.timeline-tick-label');
+        const middle = document.elementFromPoint((text.left + text.right) / 2, (text.top + text.bottom) / 2);
+        return {
+          label: (tick.textContent ?? '').trim(),
+          textLeft: text.left,
+          textRight: text.right,
+          overflows: label !== null && (label.scrollWidth > label.clientWidth || !label.contains(middle)),
+          axisLeft: axis?.left ?? NaN,
+          axisRight: axis?.right ?? NaN,
+        };
+      }),
+    );
+  });
+
+/** Sets the plan period as a peer would, and waits until the server has stored it. */
+async function setPeriod(api: ApiClient, cookie: string, doc: string, from: string, to: string): Promise<void> {
+  const peer = connectPeer(server.url, doc, { cookie });
+  try {
+    await synced(peer);
+    peer.doc.transact(() => {
+      const meta = peer.doc.getMap<unknown>('meta');
+      meta.set('periodStart', from);
+      meta.set('periodEnd', to);
+    });
+    const stored = () => api.json<{ periodStart: string | null; periodEnd: string | null }>('GET', `/api/documents/${doc}/export.json`);
+    await expect.poll(async () => { const plan = await stored(); return `${plan.periodStart} ${plan.periodEnd}`; }).toBe(`${from} ${to}`);
+  } finally {
+    peer.destroy();
+  }
+}
+
+describe('timeline axis labels (first and last drawn, none cut, none overlapping)', () => {
+  for (const width of [390, 1280]) {
+    it(`at ${width} px for ${PERIODS.map(([name]) => name).join(', ')}`, async () => {
+      const { context: signedIn, api } = await signedInContext(browser, server, 'erik@demo.samplan.se');
+      const cookies = await signedIn.cookies();
+      await signedIn.close();
+      const context = await browser.newContext({ viewport: { width, height: 700 }, locale: 'sv-SE' });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      for (const [name, from, to] of PERIODS) {
+        const doc = await freshPlan(api, `Axelns etiketter ${width} ${from}`);
+        await setPeriod(api, api.sessionCookie, doc, from, to);
+        await openPlan(page, server, doc);
+        await page.locator('#tab-timeline').click();
+        await page.locator('.timeline-table tbody tr.timeline-row').first().waitFor();
+        // In view, so that what is drawn over a label can be asked of the page.
+        await page.evaluate(() => document.querySelector('.timeline-table thead th.timeline-axis')?.scrollIntoView({ block: 'center' }));
+        await expect.poll(async () => (await drawnLabels(page)).length, name).toBe(2);
+        const rows = await drawnLabels(page);
+        for (const row of rows) {
+          const where = `${name} at ${width} px: ${row.map((tick) => tick.label || '·').join(' ')}`;
+          expect(row[0]?.label, `first label, ${where}`).not.toBe('');
+          expect(row[row.length - 1]?.label, `last label, ${where}`).not.toBe('');
+          const drawn = row.filter((tick) => tick.label !== '');
+          for (const tick of drawn) {
+            expect(tick.overflows, `${tick.label} cut by its box, ${where}`).toBe(false);
+            expect(tick.textLeft >= tick.axisLeft - 0.5 && tick.textRight <= tick.axisRight + 0.5, `${tick.label} past the axis, ${where}`).toBe(true);
+          }
+          drawn.slice(1).forEach((tick, i) => {
+            const before = drawn[i];
+            expect(before !== undefined && before.textRight <= tick.textLeft, `${before?.label} overlaps ${tick.label}, ${where}`).toBe(true);
+          });
+        }
+      }
+      await context.close();
+    });
   }
 });

@@ -14,7 +14,7 @@ const EAGER_ROWS = 40;
  * the caption), one body per goal with its name as a row-group header, one row per activity.
  * Rows are built in chunks as they near the viewport (`lazy-rows.ts`); `aria-rowcount` and
  * `aria-rowindex` give the table's real size meanwhile. Axis labels are those that fit the
- * track's measured width (`axisTicks`): fewer, never clipped.
+ * track's measured width (`axisTicks`): fewer, never clipped, the first and last always.
  */
 export function TimelineChart(props: { model: Timeline; range: TimelineRange; today: string }) {
   let table: HTMLTableElement | undefined;
@@ -51,14 +51,24 @@ export function TimelineChart(props: { model: Timeline; range: TimelineRange; to
   );
 }
 
-/** One row of the drawn axis: years, or months / quarters; a tick without room has no text. */
+/**
+ * One row of the drawn axis: years, or months / quarters; a tick without room has no text.
+ * The label is its own box, so it may reach past a narrow first tick or, right-aligned,
+ * end at the track's end (`labelAt`); axisTicks keeps labels from overlapping.
+ */
 function AxisRow(props: { ticks: AxisTick[]; class: string }) {
   return (
     <span class={props.class}>
       <Index each={props.ticks}>
         {(tick) => (
           <span class="timeline-tick" data-unit={tick().segment.unit} style={{ left: pct(tick().left), width: pct(tick().width) }} title={tick().title}>
-            {tick().label ?? ''}
+            <Show when={tick().label}>
+              {(label) => (
+                <span class="timeline-tick-label" data-at={tick().labelAt}>
+                  {label()}
+                </span>
+              )}
+            </Show>
           </span>
         )}
       </Index>
