@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exactChecks } from '../../server/sync/content-trial.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
-import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
@@ -25,16 +25,10 @@ const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, maxItemsPerDocument: MAX_ITEMS }, signupsPerMinute: 1000 });
-  coordinator = new ApiClient(server.url);
-  await coordinator.signup(email('coordinator'));
-  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Fullt' }, 201)).id;
-  editors = [];
-  for (const name of ['Erik Redaktör', 'Eva Redaktör']) {
-    const editor = new ApiClient(server.url);
-    await editor.signup(email('editor'), name);
-    await joinWorkspace(coordinator, editor, ws, 'editor');
-    editors.push(editor);
-  }
+  ({ coordinator, ws, members: editors } = await teamWorkspace(server.url, 'Fullt', [
+    ['Erik Redaktör', 'editor'],
+    ['Eva Redaktör', 'editor'],
+  ]));
 });
 afterEach(() => {
   for (const peer of peers.splice(0)) peer.destroy();

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { characterLength } from '../../shared/strings.js';
-import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
@@ -27,12 +27,7 @@ const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, maxItemsPerDocument: MAX_ITEMS }, signupsPerMinute: 1000 });
-  coordinator = new ApiClient(server.url);
-  await coordinator.signup(email('coordinator'));
-  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Gränser' }, 201)).id;
-  editor = new ApiClient(server.url);
-  await editor.signup(email('editor'), 'Erik Redaktör');
-  await joinWorkspace(coordinator, editor, ws, 'editor');
+  ({ coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Gränser', [['Erik Redaktör', 'editor']]));
 });
 afterEach(() => {
   for (const peer of peers.splice(0)) peer.destroy();

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import { PRIORITY_COLLECTIONS, SCHEMA_VERSION, type DocumentKind } from '../../shared/model/kinds.js';
 import { sessionToJSON } from '../../shared/model/session.js';
-import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlRow, sqlRows, sqlRun } from '../support/sql.js';
 import { V1_CONTENT, version1Update } from '../support/v1-document.js';
@@ -24,12 +24,7 @@ const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  coordinator = new ApiClient(server.url);
-  await coordinator.signup(email('coordinator'));
-  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Migrering' }, 201)).id;
-  editor = new ApiClient(server.url);
-  await editor.signup(email('editor'), 'Erik Redaktör');
-  await joinWorkspace(coordinator, editor, ws, 'editor');
+  ({ coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Migrering', [['Erik Redaktör', 'editor']]));
 });
 
 afterEach(() => {

@@ -9,7 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
@@ -22,12 +22,7 @@ const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ signupsPerMinute: 1000 });
-  coordinator = new ApiClient(server.url);
-  await coordinator.signup(email('coordinator'));
-  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Tecken' }, 201)).id;
-  editor = new ApiClient(server.url);
-  await editor.signup(email('editor'), 'Erik Redaktör');
-  await joinWorkspace(coordinator, editor, ws, 'editor');
+  ({ coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Tecken', [['Erik Redaktör', 'editor']]));
 });
 afterEach(() => {
   for (const peer of peers.splice(0)) peer.destroy();

@@ -11,7 +11,7 @@ import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
-import { ApiClient, email, joinWorkspace } from '../support/api.js';
+import { ApiClient, email, joinWorkspace, teamWorkspace } from '../support/api.js';
 import { gcStructUpdate, openRaw, stateVectorOf } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlCount, sqlRun } from '../support/sql.js';
@@ -28,15 +28,10 @@ const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: limits, signupsPerMinute: 1000 });
-  coordinator = new ApiClient(server.url);
-  await coordinator.signup(email('coordinator'));
-  ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name: 'Hostile' }, 201)).id;
-  editor = new ApiClient(server.url);
-  await editor.signup(email('editor'), 'Erik Redaktör');
-  await joinWorkspace(coordinator, editor, ws, 'editor');
-  viewer = new ApiClient(server.url);
-  await viewer.signup(email('viewer'), 'Lena Läsare');
-  await joinWorkspace(coordinator, viewer, ws, 'viewer');
+  ({ coordinator, ws, members: [editor, viewer] } = await teamWorkspace(server.url, 'Hostile', [
+    ['Erik Redaktör', 'editor'],
+    ['Lena Läsare', 'viewer'],
+  ]));
 });
 
 afterEach(() => {

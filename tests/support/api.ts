@@ -69,3 +69,33 @@ export async function joinWorkspace(coordinator: ApiClient, member: ApiClient, w
   const { invitation } = await coordinator.json<{ invitation: { url: string } }>('POST', `/api/workspaces/${ws}/members`, { email: address, role }, 201);
   await member.json('POST', `/api/invitations/${inviteToken(invitation.url)}/accept`, undefined, 200);
 }
+
+type MemberRole = 'coordinator' | 'editor' | 'viewer';
+
+/** A workspace set up for a test: its coordinator, its id and the members asked for. */
+export interface TeamWorkspace<M extends ReadonlyArray<readonly [string, MemberRole]>> {
+  coordinator: ApiClient;
+  ws: string;
+  /** One signed-up member per entry of `members`, in that order. */
+  members: { -readonly [K in keyof M]: ApiClient };
+}
+
+/**
+ * Signs up a coordinator who makes workspace `name`, then signs up and adds one member per
+ * `[display name, role]` (the same steps a person takes: invitation, then accept).
+ * @example const { coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Gränser', [['Erik Redaktör', 'editor']]);
+ */
+export async function teamWorkspace<const M extends ReadonlyArray<readonly [string, MemberRole]>>(baseUrl: string, name: string, members: M): Promise<TeamWorkspace<M>> {
+  const coordinator = new ApiClient(baseUrl);
+  await coordinator.signup(email('coordinator'));
+  const ws = (await coordinator.json<{ id: string }>('POST', '/api/workspaces', { name }, 201)).id;
+  const joined: ApiClient[] = [];
+  for (const [displayName, role] of members) {
+    const member = new ApiClient(baseUrl);
+    await member.signup(email(role), displayName);
+    await joinWorkspace(coordinator, member, ws, role);
+    joined.push(member);
+  }
+  // One client per entry, in order: the tuple type says so.
+  return { coordinator, ws, members: joined as TeamWorkspace<M>['members'] };
+}
