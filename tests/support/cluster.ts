@@ -1,12 +1,14 @@
 /**
- * A cluster for tests (issue 21, docs/cluster.md): N Samplan processes (`node server/main.ts`
- * through tsx, as spawnServer runs one) on loopback, each with its own data dir, all on one
+ * A cluster for tests (issue 21, docs/cluster.md): N Samplan processes (the server built to
+ * JavaScript once per test process, run with plain node as in production:
+ * tests/support/built-server.ts) on loopback, each with its own data dir, all on one
  * fresh PostgreSQL database of the test run's server (DATABASE_URL, scripts/test-postgres.ts).
  * No balancer: tests connect to each process directly, so forwarding is exercised.
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import WebSocket from 'ws';
+import { builtServerMain } from './built-server.js';
 import { createPostgresDatabase, testPostgresUrl } from './database.js';
 import { spawnServer, tempDataDir } from './server.js';
 import { browserHeaders } from './yclient.js';
@@ -32,6 +34,7 @@ export interface TestCluster {
 export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<TestCluster> {
   const serverUrl = testPostgresUrl();
   if (!serverUrl) throw new Error('The cluster tests need PostgreSQL: run them with npm run test:pg -- <file>');
+  const main = await within(60_000, 'building the server', builtServerMain());
   const database = await within(30_000, 'creating the cluster database', createPostgresDatabase(serverUrl));
   const dirs: string[] = [];
   const env = { DATABASE_URL: database.url, DRAIN_SECONDS: '0', ...extraEnv };
@@ -46,8 +49,8 @@ export async function startCluster(count: number, extraEnv: Record<string, strin
       const dir = tempDataDir();
       dirs[i] = dir;
       const name = `p${i}`;
-      // Three starts at once through tsx on a loaded 2-core machine: 20 s was seen to be too few.
-      const { url, child } = await spawnServer(dir, { ...env, SAMPLAN_PROCESS: name }, 60_000);
+      // Built, a start took 0.5–3.5 s at load 20; the bound is for a machine far busier.
+      const { url, child } = await spawnServer(dir, { ...env, SAMPLAN_PROCESS: name }, 60_000, [main]);
       processes[i] = { name, url, child };
     };
     // The first runs the migrations; the others, started together, find them done.
@@ -60,7 +63,7 @@ export async function startCluster(count: number, extraEnv: Record<string, strin
   const restart = async (i: number): Promise<ClusterProcess> => {
     const name = `p${i}`;
     // Beside two processes under load on a shared 2-core machine, a start takes longer.
-    const { url, child } = await spawnServer(dirs[i] ?? tempDataDir(), { ...env, SAMPLAN_PROCESS: name }, 90_000);
+    const { url, child } = await spawnServer(dirs[i] ?? tempDataDir(), { ...env, SAMPLAN_PROCESS: name }, 90_000, [main]);
     const fresh = { name, url, child };
     processes[i] = fresh;
     return fresh;

@@ -96,19 +96,24 @@ export async function openStored(dataDir: string): Promise<AsyncDatabase> {
  * PostgreSQL runs it stores in its data dir's database (`databaseOf`), unless `env` names one. It must say
  * "listening on" within `startMs`: 60 s, since on the shared 2-core machine at load 20+ a start
  * through tsx took 39 s (20 s failed readiness, durability and cluster tests there).
+ * `main` is what node runs: the sources through tsx, or a built `main.js` (tests/support/built-server.ts).
+ * A process that has not said so in time is killed, so no half-started server outlives the test.
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, startMs = 60_000): Promise<{ url: string; child: ChildProcess }> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, startMs = 60_000, main: string[] = ['--import', 'tsx', 'server/main.ts']): Promise<{ url: string; child: ChildProcess }> {
   // The test run's DATABASE_URL names the whole PostgreSQL server: the child stores in its data dir's database there.
   const database = env.DATABASE_URL === undefined ? await databaseOf(dataDir) : null;
   const inherited: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database?.url };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, main, {
     cwd: ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${startMs} ms:\n${output}`)), startMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${startMs} ms:\n${output}`));
+    }, startMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
