@@ -8,6 +8,7 @@ import { useEditor } from '../editor/context.js';
 import { Field } from '../editor/Field.jsx';
 import { SelectInput, TextInput } from '../editor/inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { EditableTableHead } from '../TableHead.jsx';
 
 const C = AGENDA_COLLECTIONS;
 
@@ -60,19 +61,7 @@ export function ParticipantsSection(props: { agenda: AgendaJSON; editable: boole
       <div class="table-scroll">
         <table class="plan-table">
           <caption class="visually-hidden">{t('participants')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('organisation')}</th>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <Show when={props.editable}>
-                <th scope="col">
-                  <span class="visually-hidden">{t('remove')}</span>
-                </th>
-              </Show>
-            </tr>
-          </thead>
+          <EditableTableHead columns={[t('organisation'), t('name'), t('email'), t('role')]} editable={props.editable} />
           <tbody>
             <For each={props.agenda.participants}>{(p, i) => <ParticipantRow p={p} index={i()} count={props.agenda.participants.length} editable={props.editable} />}</For>
           </tbody>

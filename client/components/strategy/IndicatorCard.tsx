@@ -11,6 +11,7 @@ import { SelectInput, TextInput } from '../editor/inputs.jsx';
 import { DecimalInput, IntegerInput } from '../editor/typed-inputs.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { IndicatorChart } from './IndicatorChart.jsx';
+import { EditableTableHead } from '../TableHead.jsx';
 
 /** Years an indicator can be measured in. */
 const YEAR_MIN = 1900;
@@ -71,18 +72,7 @@ function MeasurementTable(props: { indicator: IndicatorJSON; name: string }) {
   return (
     <table class="measurements">
       <caption>{`${t('measurements')}: ${name()}`}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('year')}</th>
-          <th scope="col">{t('value')}</th>
-          <th scope="col">{t('source')}</th>
-          <Show when={editor.editable}>
-            <th scope="col">
-              <span class="visually-hidden">{t('remove')}</span>
-            </th>
-          </Show>
-        </tr>
-      </thead>
+      <EditableTableHead columns={[t('year'), t('value'), t('source')]} editable={editor.editable} />
       <tbody>
         <For each={i().measurements}>
           {(m) => (
