@@ -46,9 +46,9 @@ function sendBulk(writer: Peer): void {
 export const legalBulkWriter: Attack = {
   name: 'legal bulk writer',
   what: `${UPDATES} updates of ${PER_UPDATE} cost items back to back to one's own new plan (${ContentLimits.maxItemsPerDocument} items, within the cap)`,
-  // Open (issue 17, docs/security-hostile.md): storing the history entries of 20 000 new items and
-  // the garbage collection after them still stall the main thread for a few hundred ms.
-  latencyOpen: 'issue 17, history of 20 000 new items (docs/security-hostile.md)',
+  // Open (issue 17, docs/security-hostile.md): history is stored in chunks now, but the intake of
+  // each 500-item update and the garbage collection after them still stall the main thread under load.
+  latencyOpen: 'issue 17, intake of 500-item updates under load (docs/security-hostile.md)',
   async prepare(context: AttackContext): Promise<void> {
     bulkDocument = await newPlan(context);
   },
