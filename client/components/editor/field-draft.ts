@@ -6,7 +6,7 @@
  */
 import { createContext, createEffect, useContext } from 'solid-js';
 import type { FieldGuard } from '../../sync/field-binding.js';
-import { isUndoKey, passUndoToDocument } from '../../lib/undo-keys.js';
+import { passUndoToDocument, redoDepth, undoRouteOf, undoStepOf } from '../../lib/undo-keys.js';
 
 /** What a field's notice needs of its input. */
 export interface FieldInput {
@@ -43,13 +43,19 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
   const field = useContext(FieldContext);
   const guard = field?.guard;
   let control: E | undefined;
+  // Input-undo steps the browser could redo here (undo-keys.ts redoDepth); a value the page sets drops them.
+  let redoable = 0;
   createEffect(() => {
     const text = options.shown();
     const drafting = guard?.drafting() ?? false;
-    if (control && !drafting && control.value !== text) control.value = text;
+    if (control && !drafting && control.value !== text) {
+      control.value = text;
+      redoable = 0;
+    }
   });
   const commit = () => {
     if (control && options.commit(control)) guard?.settle();
+    redoable = 0;
   };
   field?.register({
     format: options.format,
@@ -68,7 +74,10 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
       // A draft whose conflict waited when the page was reloaded comes back with it (issue 17 item 2).
       control.value = guard?.restoredDraft() ?? options.shown();
     },
-    onInput: () => guard?.draft(control?.value),
+    onInput: (event: Event) => {
+      redoable = redoDepth(redoable, event instanceof InputEvent ? event.inputType : '');
+      guard?.draft(control?.value);
+    },
     // Leaving the field while a remote value waits keeps the draft until the typist chooses.
     onChange: () => {
       if (!guard?.held()) commit();
@@ -81,16 +90,12 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
         event.preventDefault();
         event.stopPropagation();
         control.value = options.shown();
+        redoable = 0;
         guard?.settle();
         options.revert?.();
         return;
       }
-      // Nothing unsaved here: Ctrl+Z undoes one's saved changes, the document's way.
-      // (A draft typed back to the saved text is no draft: settled, so the undone value shows.)
-      if (isUndoKey(event) && control && control.value === options.shown()) {
-        guard?.settle();
-        return passUndoToDocument(event);
-      }
+      if (control && undoToDocument(event, { drafted: control.value !== options.shown(), redoable })) return guard?.settle();
       if (event.key !== 'Enter') return;
       if (event.currentTarget instanceof HTMLTextAreaElement) event.preventDefault();
       commit();
@@ -100,4 +105,17 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
       if (control && !guard?.held() && control.value === options.shown()) guard?.settle();
     },
   };
+}
+
+/**
+ * Undo and redo, as in a spreadsheet cell (undo-keys.ts undoRouteOf): the field's own typing
+ * first, by the browser's input undo; with nothing of its own left, the document's: then the
+ * keydown is handed to the document page and the caller settles the field (a draft typed
+ * back to the saved text is no draft, so the undone value shows).
+ */
+function undoToDocument(event: KeyboardEvent, field: { drafted: boolean; redoable: number }): boolean {
+  const step = undoStepOf(event);
+  if (step === null || undoRouteOf(step, field) === 'field') return false;
+  passUndoToDocument(event);
+  return true;
 }

@@ -86,7 +86,7 @@ export function MoneyInput(props: { id: string; describedBy: string; value: numb
         aria-invalid={problem() !== null}
         readOnly={!editor.editable}
         ref={(el) => (draft.ref(el), whole.ref(el))}
-        onInput={() => (draft.onInput(), whole.check())}
+        onInput={(event) => (draft.onInput(event), whole.check())}
         onChange={() => (draft.onChange(), whole.check(true))}
         onKeyDown={draft.onKeyDown}
         onBlur={draft.onBlur}
