@@ -10,6 +10,7 @@ import { newId } from './ids.js';
 import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
+  rootMaps,
   readEnum,
   readInt,
   readNullableString,
@@ -27,13 +28,7 @@ export const ACTIVITY_TEXT_FIELDS = ['title', 'description'] as const;
 
 /** Typed access to the roots of an action-plan document. */
 export function actionPlanRoots(doc: Y.Doc) {
-  return {
-    meta: doc.getMap<unknown>('meta'),
-    budget: doc.getMap<unknown>('budget'),
-    goals: doc.getMap<unknown>('goals'),
-    activities: doc.getMap<unknown>('activities'),
-    costs: doc.getMap<unknown>('costs'),
-  };
+  return rootMaps(doc, ['meta', 'budget', 'goals', 'activities', 'costs']);
 }
 
 export function createActionPlan(doc: Y.Doc, init: ActionPlanInit): void {

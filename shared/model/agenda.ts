@@ -10,6 +10,7 @@ import type { CollectionSpec } from './collections.js';
 import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
+  rootMaps,
   readBoolean,
   readEnum,
   readInt,
@@ -97,16 +98,7 @@ export interface AgendaInit {
 export const AGENDA_ITEM_TEXT_FIELDS = ['title', 'notes'] as const;
 
 export function agendaRoots(doc: Y.Doc) {
-  return {
-    meta: doc.getMap<unknown>('meta'),
-    participants: doc.getMap<unknown>('participants'),
-    meetings: doc.getMap<unknown>('meetings'),
-    items: doc.getMap<unknown>('items'),
-    decisions: doc.getMap<unknown>('decisions'),
-    actions: doc.getMap<unknown>('actions'),
-    milestones: doc.getMap<unknown>('milestones'),
-    session: doc.getMap<unknown>('session'),
-  };
+  return rootMaps(doc, ['meta', 'participants', 'meetings', 'items', 'decisions', 'actions', 'milestones', 'session']);
 }
 
 function addMap(collection: Y.Map<unknown>, fields: Record<string, unknown>, textKeys: readonly string[] = []): string {

@@ -10,6 +10,7 @@ import { addItem, type CollectionSpec } from './collections.js';
 import { ensureSessionShape, readPriority } from './session.js';
 import {
   itemsInOrder,
+  rootMaps,
   itemsOf,
   readEnum,
   readInt,
@@ -98,13 +99,7 @@ export interface StrategyInit {
 }
 
 export function strategyRoots(doc: Y.Doc) {
-  return {
-    meta: doc.getMap<unknown>('meta'),
-    vision: doc.getText('vision'),
-    focusAreas: doc.getMap<unknown>('focusAreas'),
-    goals: doc.getMap<unknown>('goals'),
-    indicators: doc.getMap<unknown>('indicators'),
-  };
+  return { ...rootMaps(doc, ['meta', 'focusAreas', 'goals', 'indicators']), vision: doc.getText('vision') };
 }
 
 export function createStrategy(doc: Y.Doc, init: StrategyInit): void {

@@ -126,3 +126,11 @@ export function itemsInOrder(
     .sort(compareOrdered)
     .map(({ id, map }): [string, YItem] => [id, map]);
 }
+
+/**
+ * The document's root maps by name, typed: `rootMaps(doc, ['meta', 'goals'] as const).goals`.
+ * Naming a root only defines it locally (Yjs writes nothing until the map is changed).
+ */
+export function rootMaps<const N extends readonly string[]>(doc: Y.Doc, names: N): { [K in N[number]]: Y.Map<unknown> } {
+  return Object.fromEntries(names.map((name) => [name, doc.getMap<unknown>(name)])) as { [K in N[number]]: Y.Map<unknown> };
+}
