@@ -101,3 +101,38 @@ describe('the deriver with one document the database refuses', () => {
     }
   });
 });
+
+describe('a passing fault while storing', () => {
+  it('is retried past refusedAttempts without leaving anything out', async () => {
+    await sql`DELETE FROM document_history`.execute(f.t.kdb);
+    await f.t.kdb.updateTable('history_cursor').set({ last_update_id: await f.newestUpdate() }).execute();
+    const b = f.docs.get('b');
+    if (!b) throw new Error('fixture');
+    updateItem(b, 'activities', smalandIds(b).a11, { budget: 55_00 }, 'erik');
+    await f.flushed();
+    let faults = 6;
+    const asked: boolean[] = []; // Whether each store was asked to leave refused documents out.
+    const lines: Array<Record<string, unknown>> = [];
+    const deriver = f.deriver({
+      refusedAttempts: 3,
+      log: (line) => lines.push(line),
+      // A connection the database closed (SQLSTATE 57P01, admin shutdown), six times in a row.
+      wrapWriter: (w) => ({
+        ...w,
+        store: (entries, from, upTo, options) => {
+          asked.push(options?.skipRefused ?? false);
+          return faults-- > 0 ? Promise.reject(Object.assign(new Error('terminating connection'), { code: '57P01' })) : w.store(entries, from, upTo, options);
+        },
+      }),
+    });
+    try {
+      for (let attempt = 1; attempt <= 6; attempt++) await expect(deriver.catchUp()).rejects.toThrow('terminating connection');
+      await deriver.catchUp();
+    } finally {
+      deriver.stop();
+    }
+    expect((await f.rows()).map((r) => [r.documentId, r.field, r.after])).toEqual([['b', 'budget', '5500']]);
+    expect(lines).toEqual([]);
+    expect(asked).toEqual(Array.from({ length: 7 }, () => false));
+  });
+});
