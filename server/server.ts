@@ -2,10 +2,10 @@
  * Starts Samplan on a port: database, rooms, HTTP app and websocket, with graceful
  * shutdown. `main.ts` calls it with the environment's config; tests call it directly.
  */
-import type { Server } from 'node:http';
+import { ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app.js';
 import { startSessionSweep } from './auth/session-sweep.js';
 import { createSessions } from './auth/sessions.js';
@@ -156,11 +156,14 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
 
   const app = createApp(deps);
+  const { cluster } = core;
+  // Many processes: a change of a live document another process owns is passed on to that owner (docs/cluster.md).
+  const fetch = (request: Request, env: HttpBindings | Http2Bindings) =>
+    cluster && env.outgoing instanceof ServerResponse ? cluster.serveRequest(env.incoming as IncomingMessage, env.outgoing, async () => app.fetch(request, env)) : app.fetch(request, env);
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
   const { port } = server.address() as AddressInfo;
-  const { cluster } = core;
   if (cluster && rooms instanceof ClusterRooms && deps.sockets instanceof ClusterLiveSockets) {
     await cluster.start(advertisedAddress(config.host, port), { rooms, sockets: deps.sockets });
   }

@@ -7,9 +7,10 @@
  * passed on untouched, so the owner authenticates it. A process takes a lease only when
  * a room loads (`claim`, after admission), so an unauthenticated upgrade never holds one.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { AppError } from '../errors.js';
 import { CloseCode } from '../sync/close-codes.js';
 import type { RoomLease } from '../sync/room-lease.js';
@@ -17,6 +18,7 @@ import { ClusterEvents, type ClusterEvent } from './cluster-events.js';
 import type { ClusterLiveSockets, ClusterRooms } from './cluster-publishing.js';
 import { DocumentLeases } from './document-leases.js';
 import { answerRetry, endPipes, FORWARDED_HEADER, forwardUpgrade } from './forward-upgrade.js';
+import { forwardRequest, liveChangeOf } from './forward-request.js';
 
 /** Between attempts to reconnect a lost lease or events connection. */
 const RECONNECT_MS = 1_000;
@@ -128,6 +130,21 @@ export class Cluster implements RoomLease {
     if (request.headers[FORWARDED_HEADER] !== undefined) answerRetry(socket, processLine);
     else forwardUpgrade(request, socket, head, owner, this.address, processLine, this.forwarded);
     return false;
+  }
+
+  /**
+   * Serves an HTTP request: one that changes a live document another process owns
+   * (`liveChangeOf`) is passed on to that owner (`forwardRequest`), and its answer is the
+   * owner's; any other, or one the owner cannot take, is served here by `here` (the app),
+   * which answers 503 `document.elsewhere` while another process holds the lease.
+   */
+  async serveRequest(incoming: IncomingMessage, outgoing: ServerResponse, here: () => Promise<Response>): Promise<Response> {
+    const leases = this.leases;
+    const documentId = liveChangeOf(incoming.method ?? 'GET', incoming.url ?? '/', incoming.headers[FORWARDED_HEADER]);
+    if (documentId === null || !leases || leases.holds(documentId)) return here();
+    const owner = await leases.ownerOf(documentId).catch(() => null);
+    if (owner === null || owner === this.address) return here();
+    return (await forwardRequest(incoming, outgoing, owner, this.address)) ? RESPONSE_ALREADY_SENT : here();
   }
 
   async claim(documentId: string): Promise<void> {

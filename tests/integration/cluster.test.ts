@@ -66,35 +66,43 @@ describe.runIf(onPostgres)('three processes on one document', () => {
     expect(await closeCodeOf(`${p2.url.replace(/^http/, 'ws')}/ws/${plan}?ticket=${ticket}`)).toBe(4401);
   });
 
-  // A change of a live document asked of a process that does not own it answers 503
-  // document.elsewhere before writing anything (the client asks again: client/api.ts); the
-  // owner makes it live. (A restore does too, but versions are still SQLite per process and
-  // answer 500 on PostgreSQL until converted: NOTES-pg.md; tests/unit/claim-first.test.ts.)
-  it('a rename asked of a process that does not own the open document answers 503 document.elsewhere; the owner renames it', async () => {
+  // A change of a live document asked of a process that does not own it is passed on to the
+  // owner, which answers it (server/cluster/forward-request.ts), so the client waits for
+  // nothing. Passed on once already, it is served where it lands: 503 document.elsewhere
+  // before writing anything (the client asks again: client/api.ts). Before the forwarding,
+  // every rename through a non-owner answered that 503.
+  it('a rename asked of a process that does not own the open document is passed on to the owner, once only', async () => {
     const procs = running().processes;
     const { api, plan } = await planOn(procs[0] as ClusterProcess);
     const cookie = api.sessionCookie;
     const peer = connectPeer(procs[0]?.url ?? '', plan, { cookie });
     await synced(peer);
     const ownerName = await servedBy(procs[0]?.url ?? '', plan, cookie);
-    const rename = (via: ClusterProcess, title: string) =>
+    const rename = (via: ClusterProcess, title: string, headers: Record<string, string> = {}) =>
       fetch(`${via.url}/api/documents/${plan}`, {
         method: 'PATCH',
-        headers: { cookie, origin: new URL(via.url).origin, 'content-type': 'application/json' },
+        headers: { cookie, origin: new URL(via.url).origin, 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ title }),
         signal: AbortSignal.timeout(20_000),
       });
+    const liveTitle = () => peer.doc.getMap('meta').get('title');
     for (const other of procs.filter((p) => p.name !== ownerName)) {
-      const refused = await rename(other, 'Fel server');
+      const title = `Via ${other.name}`;
+      const passed = await rename(other, title);
+      expect(passed.status).toBe(200);
+      expect(passed.headers.get('x-samplan-process')).toBe(ownerName);
+      await until(() => liveTitle() === title, 10_000, `the live title renamed through ${other.name}`);
+      const refused = await rename(other, 'Fel server', { 'x-samplan-forwarded': '127.0.0.1:1' });
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('1');
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('document.elsewhere');
+      expect(liveTitle()).toBe(title);
       // Reading it there works, without loading the room: the socket stays with the owner.
       expect((await fetch(`${other.url}/api/documents/${plan}`, { headers: { cookie }, signal: AbortSignal.timeout(20_000) })).status).toBe(200);
     }
     const owner = procs.find((p) => p.name === ownerName) as ClusterProcess;
     expect((await rename(owner, 'Rätt server')).status).toBe(200);
-    await until(() => peer.doc.getMap('meta').get('title') === 'Rätt server', 10_000, 'the live title');
+    await until(() => liveTitle() === 'Rätt server', 10_000, 'the live title');
     peer.destroy();
   });
 
