@@ -12,7 +12,8 @@ import { IssueIcon } from '../icons/IssueIcon.jsx';
 
 /**
  * A labelled field with its markers: who else is editing it (in their colour) and the
- * validation issues that point at it. Focus inside tells the others where you are.
+ * validation issues that point at it (an error with its message in words beside it, issue 17
+ * C item 4; the input's aria-describedby names them). Focus inside tells the others where you are.
  * A value another person commits while you type here waits beside the field instead of
  * replacing your text (field-binding.ts, FieldNotices.tsx).
  */
@@ -53,9 +54,11 @@ export function Field(props: { path: string[]; label: string; hideLabel?: boolea
       <span id={describedBy()} class="field-issues">
         <For each={issues()}>
           {(issue) => (
-            <span class={`issue-marker ${issue.severity}`} title={issue.message}>
+            // An error's message is drawn beside the icon (WCAG 3.3.1: identified in text, not by a
+            // tooltip); warnings and hints stay an icon here, their words in "Att åtgärda".
+            <span class={`issue-marker ${issue.severity}`} title={issue.severity === 'error' ? undefined : issue.message}>
               <IssueIcon severity={issue.severity} />
-              <span class="visually-hidden">{issue.message}</span>
+              <span class={issue.severity === 'error' ? 'issue-text' : 'visually-hidden'}>{issue.message}</span>
             </span>
           )}
         </For>
