@@ -46,3 +46,12 @@ export interface SkippedDocument {
   /** The database's error code only: its message may quote the refused value (personal data). */
   code: string | null;
 }
+
+/**
+ * What of a failed history write may be logged: only the database's code when it refused the
+ * data (PostgreSQL's detail quotes the failing row, which may hold personal data); a passing
+ * fault as it is (a connection error says nothing of the content).
+ */
+export function loggableFailure(error: unknown): unknown {
+  return storeFailure(error) === 'refused' ? { code: errorCode(error) } : error;
+}

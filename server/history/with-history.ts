@@ -6,7 +6,7 @@
  */
 import type { DocumentStore } from '../sync/persistence.js';
 import type { HistoryDeriver } from './deriver.js';
-import { errorCode, storeFailure } from './refusal.js';
+import { loggableFailure } from './refusal.js';
 
 /**
  * `store` with compaction waiting for `deriver` up to the updates it covers.
@@ -20,7 +20,7 @@ export function withHistory(store: DocumentStore, deriver: Pick<HistoryDeriver, 
       // Never holds up the room for good: if deriving fails, compaction goes ahead (logged).
       // A refused value's message or detail (PostgreSQL's "Failing row contains …") may quote personal data: its code only.
       await deriver.catchUp(upToUpdateId).catch((error: unknown) =>
-        console.error(`History: ${documentId} compacted before its history was derived`, storeFailure(error) === 'refused' ? { code: errorCode(error) } : error),
+        console.error(`History: ${documentId} compacted before its history was derived`, loggableFailure(error)),
       );
       await store.compact(documentId, state, upToUpdateId, at, schemaVersion);
     },

@@ -11,6 +11,7 @@ import { historyOf } from '../history/store.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
 import { parseWith } from '../validation.js';
+import { loggableFailure } from '../history/refusal.js';
 
 /** Entries answered when no `limit` is given, and the most one answer holds. */
 export const HISTORY_LIMIT = { default: 100, max: 500 } as const;
@@ -59,7 +60,7 @@ export function historyRoutes(deps: Deps) {
     // What is committed but not yet derived is derived now (in the history thread; readers
     // arriving together share one catch-up, deriver.ts), so the answer is never behind.
     // If deriving fails, what is stored is still the truth up to its cursor: answer that.
-    await deps.history.catchUp().catch((error: unknown) => console.error('History: catching up failed', error));
+    await deps.history.catchUp().catch((error: unknown) => console.error('History: catching up failed', loggableFailure(error)));
     return c.json({ entries: await historyOf(deps.kdb, document.id, filter) });
   });
 
