@@ -102,6 +102,7 @@ describe('timeline axis', () => {
 const PERIODS: Array<[string, string, string]> = [
   ['the sample (18 months)', '2027-01-10', '2028-06-30'],
   ['two whole years (8 quarters)', '2027-01-01', '2028-12-31'],
+  ['two years, the 8th quarter clipped to 20 days', '2027-01-01', '2028-10-20'],
   ['clipped at both ends (19 quarters)', '2026-07-15', '2031-02-10'],
   ['twelve years', '2025-01-01', '2036-12-31'],
 ];
