@@ -11,12 +11,14 @@
  * writes. What stays possible is deleting the key (readers take a missing priority as
  * `null`: an item can be un-ranked, never ranked); docs/facilitation.md says so.
  *
- * Cost: a struct is looked at only when its key is one of three names, or it is a new type
- * under a collection root; a plain text edit pays one Set lookup per reference at most.
+ * Cost: a struct is looked at only when it names its parent (a first write of a key, which
+ * `checkItemKey` looks up once for both checks), or it is a new type; a plain text edit pays
+ * one Set lookup per reference at most.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isDocumentKind, PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
+import { RefusedUpdate } from './scan-errors.js';
 import type { GroupState, ScanContext } from './update-scan.js';
 
 /** Content refs (Yjs ContentType, ContentAny). */
@@ -52,10 +54,10 @@ function collectionOfType(type: Y.AbstractType<unknown>, owned: ReadonlyMap<stri
   return owned.has(root) ? root : null;
 }
 
-/** For the scan context: the owned-field collection whose direct item `item` is (a map under the root), or null. */
-export function collectionOfItem(item: Y.Item | null, owned: ReadonlyMap<string, ReadonlySet<string>>): string | null {
-  if (!item || !(item.content instanceof Y.ContentType) || owned.size === 0) return null;
-  return collectionOfType(item.content.type, owned);
+/** For the scan context: the collection (one of `collections`) whose direct item `item` is (a map under the root), or null. */
+export function collectionOfItem(item: Y.Item | null, collections: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  if (!item || !(item.content instanceof Y.ContentType) || collections.size === 0) return null;
+  return collectionOfType(item.content.type, collections);
 }
 
 /** For the scan context: whether `item` is the value (now or earlier) of an owned field of a collection item. */
@@ -75,9 +77,21 @@ export interface OwnedInUpdate {
   items: Map<number, Map<number, string>> | null;
   /** Owned-field values this update sets: client → clocks. */
   values: Map<number, Set<number>> | null;
+  /** Every type (Y.Map, Y.Text, …) this update adds: client → clocks. */
+  types: Map<number, Set<number>> | null;
+  /** Keys written into a type neither the document nor the update so far holds, decided at its end. */
+  unresolved: Array<{ client: number; clock: number; key: string }> | null;
 }
 
-export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null });
+export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null, types: null, unresolved: null });
+
+/** Notes a type this update adds, so a key written into it before the scan reaches it is known to be free. */
+export function noteNewType(owned: OwnedInUpdate, client: number, clock: number): void {
+  const types = (owned.types ??= new Map());
+  let ofClient = types.get(client);
+  if (!ofClient) types.set(client, (ofClient = new Set()));
+  ofClient.add(clock);
+}
 
 function collectionAt(context: ScanContext, owned: OwnedInUpdate, client: number, clock: number): string | null {
   return owned.items?.get(client)?.get(clock) ?? context.collectionOf(client, clock);
@@ -89,18 +103,16 @@ function collectionAt(context: ScanContext, owned: OwnedInUpdate, client: number
  */
 export function collectionOfNew(context: ScanContext, group: GroupState, refClient: number, refClock: number, root: string | null): void {
   const collection = root ?? collectionAt(context, group.owned, refClient, refClock);
-  if (collection === null || !context.ownedItemKeys.has(collection)) return;
+  if (collection === null || !context.schemaKeys.items.has(collection)) return;
   const items = (group.owned.items ??= new Map());
   let ofClient = items.get(group.client);
   if (!ofClient) items.set(group.client, (ofClient = new Map()));
   ofClient.set(group.clock, collection);
 }
 
-/** Whether `key`, set in the type the group's last reference named, is an owned field. */
-export function isOwnedField(context: ScanContext, group: GroupState, key: string): boolean {
-  if (!OWNED_NAMES.has(key)) return false;
-  const collection = collectionAt(context, group.owned, group.refClient, group.refClock);
-  return collection !== null && context.ownedItemKeys.get(collection)?.has(key) === true;
+/** Whether `key`, set in an item of `collection` (from `checkItemKey`; null: not an item), is an owned field. */
+export function isOwnedField(context: ScanContext, collection: string | null, key: string): boolean {
+  return collection !== null && OWNED_NAMES.has(key) && context.ownedItemKeys.get(collection)?.has(key) === true;
 }
 
 /** Notes the struct the group is at as an owned-field value, so a later struct that overwrites it is refused. */
@@ -120,4 +132,49 @@ export function overwritesOwned(group: GroupState, client: number, clock: number
 export function readOwnedValue(decoder: decoding.Decoder, ref: number): boolean {
   if (ref !== ANY_REF || decoding.readVarUint(decoder) !== 1) return false;
   return decoding.readAny(decoder) === null;
+}
+
+function refuseUnknownItemKey(context: ScanContext, collection: string, key: string | null): void {
+  if (key === null || context.schemaKeys.items.get(collection)?.has(key) !== true) {
+    throw new RefusedUpdate(`writes ${collection} item key ${key ?? '(none)'}, which the schema does not name`);
+  }
+}
+
+/**
+ * A struct written into a type (not a root), the type's item being the group's last
+ * reference: when that type is an item of a collection (in the document, or new in this
+ * update), `key` must be one its schema names (schema-keys.ts); a struct with no key (list
+ * content in an item map) is refused too. Cost: the struct's parent looked up (as the owned
+ * fields do), then one Set lookup; only structs that name their parent (a first write of a
+ * key, a first insert into an empty type) get here, never a text edit's ordinary struct.
+ * A key written into a type the document does not hold yet is noted and decided once the
+ * whole update is read (`resolveItemKeys`).
+ */
+export function checkItemKey(context: ScanContext, group: GroupState, key: string | null): string | null {
+  if (context.schemaKeys.items.size === 0) return null;
+  const collection = collectionAt(context, group.owned, group.refClient, group.refClock);
+  if (collection !== null) {
+    refuseUnknownItemKey(context, collection, key);
+    return collection;
+  }
+  // In the document and not a collection's item: a text, or a map inside an item (ids, years: free keys).
+  if (key !== null && group.refClock >= context.stateOf(group.refClient)) (group.owned.unresolved ??= []).push({ client: group.refClient, clock: group.refClock, key });
+  return null;
+}
+
+/**
+ * After every group of the update is read: each noted key's type is an item of a collection
+ * this update adds (its key is checked), another type of this update (free), or held by
+ * neither — it would wait in Yjs for an update that brings the item, and then be applied
+ * unchecked, so it is refused. No provider sends that: it sends on top of what it has.
+ */
+export function resolveItemKeys(context: ScanContext, owned: OwnedInUpdate): void {
+  for (const { client, clock, key } of owned.unresolved ?? []) {
+    const collection = owned.items?.get(client)?.get(clock);
+    if (collection !== undefined) {
+      refuseUnknownItemKey(context, collection, key);
+      // Its value was not read as an owned field's (the item was not known yet): an item's creator writes those.
+      if (isOwnedField(context, collection, key)) throw new RefusedUpdate(`writes ${key} into another client's new item, which only the server may write`);
+    } else if (owned.types?.get(client)?.has(clock) !== true) throw new RefusedUpdate(`writes ${key} into an item neither the document nor the update holds`);
+  }
 }

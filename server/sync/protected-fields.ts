@@ -3,12 +3,14 @@
  * by the server, and a client may not add a root type its document's schema does not name.
  * DESIGN "Facilitation" (docs/facilitation.md): `session.rounds` (vote results) is written
  * only by the server too, and the rest of `session` (spotlight, timer) only by coordinators.
- * Item fields the server owns (`priority`, `source`, `planActivity`): item-fields.ts.
+ * Item fields the server owns (`priority`, `source`, `planActivity`): item-fields.ts; keys
+ * the schema does not name in `meta`, `budget` and items: schema-keys.ts.
  * This builds the `ScanContext` an incoming update is checked against (update-scan.ts).
  */
 import * as Y from 'yjs';
 import { ROOTS, isDocumentKind } from '../../shared/model/kinds.js';
 import { collectionOfItem, isOwnedValue, ownedItemKeysOf } from './item-fields.js';
+import { schemaKeysOf } from './schema-keys.js';
 import type { ScanContext } from './update-scan.js';
 
 export const PROTECTED_META_KEYS: ReadonlySet<string> = new Set(['kind', 'schemaVersion']);
@@ -109,6 +111,7 @@ export function scanContextOf(
   });
   // The document's kind never changes after creation (a protected field), so read once.
   const ownedItemKeys = ownedItemKeysOf(doc);
+  const schemaKeys = schemaKeysOf(doc);
   const overlaps = (item: Y.Item, client: number, clock: number, length: number) =>
     item.id.client === client && clock < item.id.clock + item.length && item.id.clock < clock + length;
   return {
@@ -126,7 +129,8 @@ export function scanContextOf(
       (live ??= liveProtectedItems(doc, writer)).some((item) => overlaps(item, client, clock, length)),
     stateOf: (client) => Y.getState(store, client),
     ownedItemKeys,
-    collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), ownedItemKeys),
+    schemaKeys,
+    collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), schemaKeys.items),
     doc,
   };
 }

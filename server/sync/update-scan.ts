@@ -8,6 +8,8 @@
  *   reads its name, pending or not);
  * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`,
  *   `session.rounds`), or of the `session` root by someone who does not facilitate;
+ * - a key the schema does not name, in `meta`, `budget` or a collection's item map
+ *   (schema-keys.ts; item-fields.ts `checkItemKey`);
  * - a write of an item field the server owns (`priority`; `source` of activities,
  *   `planActivity` of actions) other than `null` on a new key, or any overwrite of one
  *   (red-team FA2-7; see item-fields.ts);
@@ -24,7 +26,8 @@ import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, pla
 import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
-import { collectionOfNew, isOwnedField, newOwnedInUpdate, noteOwnedValue, overwritesOwned, readOwnedValue, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
 const BITS5 = 0x1f;
 const HAS_ORIGIN = 0x80;
@@ -56,7 +59,9 @@ export interface ScanContext {
   stateOf(client: number): number;
   /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
   ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The collection root whose direct item is the struct at (client, clock) in the document, or null. */
+  /** The keys `meta`, `budget` and each collection's items may hold (schema-keys.ts); empty: any. */
+  schemaKeys: SchemaKeys;
+  /** The collection root (one of `schemaKeys.items`) whose direct item is the struct at (client, clock) in the document, or null. */
   collectionOf(client: number, clock: number): string | null;
   /** The document, to place each struct for the content limits (content-growth.ts); absent: not tracked. */
   doc?: Y.Doc;
@@ -150,6 +155,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   // A group whose first struct waits for a client this update brings nothing of waits whole (Yjs
   // keeps it pending); one this update may bring might join, so the exact check decides.
   waitsWhole &&= waitsOn.every((client) => !ends.has(client));
+  resolveItemKeys(context, owned);
   return { structs, pendingStructs, hasRuns, growth, waitsWhole };
 }
 
@@ -175,7 +181,7 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     return;
   }
   // A new type (a collection item) is noted with its collection, so writes into it are known.
-  const noteType = ref === TYPE_REF && context.ownedItemKeys.size > 0;
+  const noteType = ref === TYPE_REF && context.schemaKeys.items.size > 0;
   const doc = context.doc;
   let place: Place | null = null;
   let follows = false;
@@ -201,7 +207,9 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     if (root !== null) checkRoot(context, root, key);
     if (doc) place = root !== null ? placeAtRoot(doc, root, key) : placeUnderParent(doc, group.growth, group.refClient, group.refClock, key);
     if (noteType && root !== null) collectionOfNew(context, group, 0, 0, root);
-    if (!parentIsRoot && key !== null && isOwnedField(context, group, key)) {
+    // The collection whose item the struct writes into (its key checked against the schema), or null.
+    const collection = parentIsRoot ? null : checkItemKey(context, group, key);
+    if (key !== null && isOwnedField(context, collection, key)) {
       noteOwnedValue(group);
       if (!readOwnedValue(decoder, ref)) throw new RefusedUpdate(`writes ${key} other than null, which only the server may write`);
       if (doc) noteStruct(group.growth, place, { client: group.client, clock: group.clock, end: group.clock + 1 }, 1, false);
@@ -210,6 +218,7 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
     }
   }
   const clock = group.clock;
+  if (noteType) noteNewType(group.owned, group.client, clock);
   group.clock += skipContent(decoder, ref, group.sized);
   if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, { live: ref !== DELETED_REF, follows });
 }
@@ -242,6 +251,7 @@ function noteMissing(context: ScanContext, group: GroupState, index: number, cli
 function checkRoot(context: ScanContext, root: string, key: string | null): void {
   if (context.allowedRoots && !context.allowedRoots.has(root)) throw new RefusedUpdate(`adds a root type "${root}" the schema does not name`);
   if (context.protectsRootKey(root, key)) throw new RefusedUpdate(`writes ${root}.${key ?? ''}, which this writer may not write`);
+  if (isUnknownRootKey(context.schemaKeys, root, key)) throw new RefusedUpdate(`writes ${root}.${key ?? ''}, a key the schema does not name`);
 }
 
 /**

@@ -81,10 +81,10 @@ async function run(serverUrl: string, count: number): Promise<Array<{ process: s
     const before = procs.map((p) => cpuSeconds(p.child.pid ?? 0));
     const startedAt = performance.now();
     for (let i = 1; i <= EDITS; i++) {
-      writer.doc.getMap('meta').set('i', i);
+      writer.doc.getMap('session').set('i', i);
       await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
     }
-    await until(() => receivers.every((p) => p.doc.getMap('meta').get('i') === EDITS), 120_000, 'every receiver at the last edit');
+    await until(() => receivers.every((p) => p.doc.getMap('session').get('i') === EDITS), 120_000, 'every receiver at the last edit');
     const after = procs.map((p) => cpuSeconds(p.child.pid ?? 0));
     const busyMs = performance.now() - startedAt;
     for (const p of peers) p.destroy();

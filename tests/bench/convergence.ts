@@ -91,7 +91,7 @@ export class ConvergenceCheck {
     const check = new ConvergenceCheck(joined);
     let count = 0;
     for (const peer of all) {
-      check.timers.push(setInterval(() => peer.doc.getMap('meta').set(`p${peer.doc.clientID}`, `provider edit ${++count}`), 1000));
+      check.timers.push(setInterval(() => peer.doc.getMap('session').set(`p${peer.doc.clientID}`, `provider edit ${++count}`), 1000));
     }
     return check;
   }
@@ -103,12 +103,12 @@ export class ConvergenceCheck {
       const last: Record<string, unknown> = {};
       // Each writer, raw or real, owns one key of the map, holding its last edit.
       for (const client of raw) if (client.lastEdit !== null) last[`w${client.doc.clientID}`] = client.lastEdit;
-      for (const { doc } of peers) last[`p${doc.clientID}`] = doc.getMap('meta').get(`p${doc.clientID}`);
+      for (const { doc } of peers) last[`p${doc.clientID}`] = doc.getMap('session').get(`p${doc.clientID}`);
       return last;
     });
     const holds = (i: number) =>
       this.rooms[i]?.peers.every((peer) => {
-        const map = peer.doc.getMap('meta');
+        const map = peer.doc.getMap('session');
         return Object.entries(expected[i] ?? {}).every(([key, value]) => map.get(key) === value);
       }) ?? false;
     const deadline = performance.now() + 5000;

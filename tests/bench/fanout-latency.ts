@@ -37,8 +37,8 @@ async function run(clients: number): Promise<{ clients: number; samples: number;
     const latencies: number[] = [];
     const seen = receivers.map(() => new Set<number>());
     receivers.forEach((peer, r) => {
-      peer.doc.getMap('meta').observe(() => {
-        const i = peer.doc.getMap('meta').get('i');
+      peer.doc.getMap('session').observe(() => {
+        const i = peer.doc.getMap('session').get('i');
         const at = typeof i === 'number' ? sentAt.get(i) : undefined;
         if (typeof i === 'number' && at !== undefined && !seen[r]?.has(i)) {
           seen[r]?.add(i);
@@ -48,7 +48,7 @@ async function run(clients: number): Promise<{ clients: number; samples: number;
     });
     for (let i = 0; i < EDITS; i++) {
       sentAt.set(i, performance.now());
-      writer.doc.getMap('meta').set('i', i);
+      writer.doc.getMap('session').set('i', i);
       await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));

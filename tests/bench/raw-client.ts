@@ -125,10 +125,11 @@ export class RawClient {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.doc.on('update', collect);
-    // In `meta`, a root every document kind has (Samplan refuses roots its schema does not
-    // name). One key per writer: concurrent writers to one key would make the loser's content be
+    // In `session`, a root every document kind has (Samplan refuses roots its schema does not
+    // name, and keys `meta` does not name; the bench user is a coordinator, who may write
+    // `session`). One key per writer: concurrent writers to one key would make the loser's content be
     // garbage-collected out of the broadcast update, and its marker would never arrive.
-    this.doc.getMap('meta').set(`w${this.doc.clientID}`, text);
+    this.doc.getMap('session').set(`w${this.doc.clientID}`, text);
     this.doc.off('update', collect);
     this.clock = Y.getState(this.doc.store, this.doc.clientID);
     for (const update of updates) this.sendUpdate(update);

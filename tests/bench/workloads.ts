@@ -92,8 +92,9 @@ export async function ramp(
 /** A stored document of about `bytes` bytes: many small entries, as a real plan has. */
 function seedUpdate(bytes: number): Uint8Array {
   const doc = new Y.Doc();
-  // In `meta`, a root every document kind has (Samplan refuses roots its schema does not name).
-  const map = doc.getMap('meta');
+  // In `session`, a root every document kind has (Samplan refuses roots its schema does not name,
+  // and keys `meta` does not name; the bench user is a coordinator, who may write `session`).
+  const map = doc.getMap('session');
   const entry = 'x'.repeat(90);
   doc.transact(() => {
     for (let i = 0; i * 100 < bytes; i++) map.set(`k${i}`, entry);

@@ -84,24 +84,27 @@ const PLACES: Record<string, Place> = {
     write: (doc, text) => doc.getMap<unknown>('meta').set('subtitle', text),
     read: (doc) => String(doc.getMap<unknown>('meta').get('subtitle') ?? ''),
   },
-  // An embed is one JSON value inside a text (red team: it was stored unchecked).
-  'activity notes embed': {
+  // An embed is one JSON value inside a text (red team: it was stored unchecked). In a goal's
+  // description: an activity has no `notes` (a key its schema does not name is refused).
+  'goal description embed': {
     write: (doc, text) => {
-      const item = activity(doc);
-      const existing = item.get('notes');
+      const goals = doc.getMap<unknown>('goals');
+      const held = goals.get('g1');
+      const item = held instanceof Y.Map ? (held as Y.Map<unknown>) : goals.set('g1', new Y.Map<unknown>());
+      const existing = item.get('description');
       const target = existing instanceof Y.Text ? existing : new Y.Text();
-      if (target !== existing) item.set('notes', target);
+      if (target !== existing) item.set('description', target);
       target.insertEmbed(target.length, { x: text });
     },
     read: (doc) => {
-      const notes = readActivityText(doc, 'notes');
+      const notes = readGoalText(doc, 'description');
       return notes === null ? '' : notes.toDelta().map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : String((op.insert as { x?: string }).x ?? ''))).join('');
     },
   },
 };
 
-function readActivityText(doc: Y.Doc, key: string): Y.Text | null {
-  const item = doc.getMap<unknown>('activities').get('a1');
+function readGoalText(doc: Y.Doc, key: string): Y.Text | null {
+  const item = doc.getMap<unknown>('goals').get('g1');
   const value = item instanceof Y.Map ? item.get(key) : undefined;
   return value instanceof Y.Text ? value : null;
 }
@@ -122,7 +125,7 @@ const CASES: Array<[string, string, string]> = [
   ...FORBIDDEN.filter(([name]) => ['NUL', 'RLO', 'CSI'].includes(name)).flatMap(([name, char]): Array<[string, string, string]> => [
     [name, 'activity responsible set', char],
     [name, 'meta subtitle set', char],
-    [name, 'activity notes embed', char],
+    [name, 'goal description embed', char],
   ]),
 ];
 

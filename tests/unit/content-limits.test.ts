@@ -98,17 +98,26 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
         text.delete(at, Math.min(text.length - at, at === 0 ? Math.floor(next() * text.length) : 1 + Math.floor(next() * 3)));
       }
       break;
-    case 2:
-      doc.getMap<unknown>(pick(['meta', 'goals'])).set(pick(['title', 'label']), unit.repeat(190 + Math.floor(next() * 20)));
+    case 2: {
+      // `meta` holds no `label` (schema-keys.ts refuses it); at a collection root a key is an item's id, any name.
+      const root = pick(['meta', 'goals']);
+      const field = pick(['title', 'label']);
+      doc.getMap<unknown>(root).set(root === 'meta' ? 'title' : field, unit.repeat(190 + Math.floor(next() * 20)));
       break;
+    }
     case 3:
       for (let i = Math.floor(next() * 12); i > 0; i--) doc.getMap<unknown>(pick(['goals', 'costs'])).set(`n${Math.floor(next() * 1e9)}`, new Y.Map());
       break;
-    case 4:
-      for (let i = Math.floor(next() * 60); i > 0; i--) item.set(`k${Math.floor(next() * 400)}`, i);
+    case 4: {
+      // An item holds only its schema's keys (schema-keys.ts); a map inside one (a strategy goal's `objectives`) any.
+      const held = item.get('order');
+      const inner = held instanceof Y.Map ? (held as Y.Map<unknown>) : item.set('order', new Y.Map<unknown>());
+      for (let i = Math.floor(next() * 60); i > 0; i--) inner.set(`k${Math.floor(next() * 400)}`, i);
       break;
+    }
     default:
-      item.set(pick(['responsible', 'title']), unit.repeat(Math.floor(next() * 300)));
+      // `number`: a key goals and activities both have, whose limit is not a title's.
+      item.set(pick(['number', 'title']), unit.repeat(Math.floor(next() * 300)));
   }
 }
 
