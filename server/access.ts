@@ -23,7 +23,7 @@ export async function workspaceAccess(kdb: Kdb, workspaceId: string, userId: str
  * missing or deleted document and for non-members, 403 `forbidden` below `needed`. Both are
  * read through `kdb` (SQLite or PostgreSQL).
  */
-export async function documentAccess(deps: Pick<Deps, 'db' | 'kdb'>, documentId: string, userId: string, needed: Role): Promise<{ document: DocumentRow; role: Role }> {
+export async function documentAccess(deps: Pick<Deps, 'kdb'>, documentId: string, userId: string, needed: Role): Promise<{ document: DocumentRow; role: Role }> {
   const document = await findDocument(deps.kdb, documentId);
   const role = document ? await roleOf(deps.kdb, document.workspaceId, userId) : null;
   if (!document || !role) throw notFound('Dokumentet finns inte, eller så är du inte medlem i dess arbetsyta.');

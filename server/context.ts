@@ -1,6 +1,5 @@
 /** What every route gets: injected dependencies and the signed-in user. */
 import type { Config } from './config.js';
-import type { Db } from './db/database.js';
 import type { Kdb } from './db/kysely.js';
 import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
@@ -25,8 +24,6 @@ export const systemClock: Clock = {
 };
 
 export interface Deps {
-  /** The SQLite connection, for the modules not yet on `kdb` (docs/database.md "Conversion plan"). */
-  db: Db;
   /** The async layer over SQLite or PostgreSQL (DATABASE_URL): accounts and sessions so far. */
   kdb: Kdb;
   config: Config;

@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { CommitGate } from './db/commit-gate.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, type Db } from './db/database.js';
 import { openAsyncDatabase, type AsyncDatabase } from './db/kysely.js';
 import { isArchived, setDocumentTitle } from './db/documents.js';
 import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
@@ -42,13 +42,19 @@ export interface RunningServer {
   url: string;
   port: number;
   deps: Deps;
+  /**
+   * The SQLite file in DATA_DIR: the document store, field history and WAL checkpoints on
+   * SQLite; not what routes use (they go through `deps.kdb`, docs/database.md). For the
+   * SQLite-only checks (the WAL, `npm run backup`).
+   */
+  sqlite: Db;
   /** Stops accepting, closes sockets, stores every room, closes the database. */
   close(): Promise<void>;
 }
 
 /** What the server keeps running besides the HTTP app: the database's helpers, rooms and versions. */
 interface Core {
-  db: Deps['db'];
+  db: Db;
   /** Kysely over `db`, or over PostgreSQL when DATABASE_URL is set. */
   asyncDb: AsyncDatabase;
   checkpointer: ReturnType<typeof startCheckpointer>;
@@ -99,9 +105,8 @@ function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number,
   return keyedLimiter(asyncDb.kdb, name, perMinute, clock.now);
 }
 
-function buildDeps(config: Config, clock: Clock, { db, asyncDb, rooms, history, cluster }: Core): Deps {
+function buildDeps(config: Config, clock: Clock, { asyncDb, rooms, history, cluster }: Core): Deps {
   return {
-    db,
     kdb: asyncDb.kdb,
     config,
     clock,
@@ -152,7 +157,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
   const deps = buildDeps(config, clock, core);
   const demo = demoDecision(config);
   log(demo.reason);
-  if (core.asyncDb.dialect === 'postgres') log('Databas: PostgreSQL (DATABASE_URL) för konton och sessioner; resten ännu i SQLite i DATA_DIR (issue 21).');
+  if (core.asyncDb.dialect === 'postgres') log('Databas: PostgreSQL (DATABASE_URL).');
   if (demo.seed && (await seedDemo(deps))) log(demoLoginText());
 
   const app = createApp(deps);
@@ -175,6 +180,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     url: `http://${config.host}:${port}`,
     port,
     deps,
+    sqlite: db,
     close: () =>
       (closing ??= (async () => {
         // Draining: /readyz answers 503 and upgrades are refused while still listening, so

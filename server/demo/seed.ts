@@ -57,7 +57,7 @@ export function demoDecision(config: Pick<Config, 'demoData' | 'host' | 'trustPr
 }
 
 /** Seeds the demo into an empty database; returns false (and does nothing) otherwise. */
-export async function seedDemo(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>): Promise<boolean> {
+export async function seedDemo(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>): Promise<boolean> {
   if ((await countUsers(deps.kdb)) > 0) return false;
   const now = deps.clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -38,7 +38,7 @@ export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHand
   });
 
 /** The import route's handler (mount behind `importBodyLimit`). */
-export function importTable(deps: Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
+export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
   return async function importTable(c) {
     const user = requireUser(c);
     const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws') ?? '', user.id, 'editor');

@@ -15,7 +15,7 @@ import type { DuplicatePool } from './duplicate-pool.js';
 import { revokeAllShareLinks } from '../share/store.js';
 import { purgeAt } from './trash.js';
 
-type LifecycleDeps = Pick<Deps, 'db' | 'kdb' | 'rooms' | 'clock' | 'config'>;
+type LifecycleDeps = Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>;
 
 const readOnly = () => new AppError(409, 'document.read-only', 'Dokumentet är skrivskyddat (arkiverat) och kan inte byta namn.');
 

@@ -70,7 +70,7 @@ describe('the test server', () => {
       const address = email('where');
       await new ApiClient(server.url).signup(address);
       const inKdb = await server.deps.kdb.selectFrom('users').select('id').where('email', '=', address).executeTakeFirst();
-      const inSqlite = server.deps.db.prepare('SELECT id FROM users WHERE email = ?').get(address);
+      const inSqlite = server.sqlite.prepare('SELECT id FROM users WHERE email = ?').get(address);
       expect(inKdb).toBeDefined();
       expect(inSqlite !== undefined).toBe(!process.env.DATABASE_URL);
     } finally {

@@ -207,7 +207,7 @@ describe('history is kept', () => {
       await eventually(async () => (await count()) >= base + 1, 10_000, 'first update stored');
       // On PostgreSQL runs the history is there: a deriver on the same database.
       const url = server.deps.config.databaseUrl;
-      const fresh = new HistoryDeriver(url ? { kdb: server.deps.kdb, databaseUrl: url } : server.deps.db, { thread: false });
+      const fresh = new HistoryDeriver(url ? { kdb: server.deps.kdb, databaseUrl: url } : server.sqlite, { thread: false });
       await fresh.catchUp();
       fresh.stop();
       now += 2 * MINUTE;
