@@ -20,3 +20,14 @@ export const CloseCode = {
   ServiceRestart: { code: 1012, reason: 'Service Restart' },
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * The close for a socket whose document could not be joined: another process took the
+ * document's lease meanwhile (503 `document.elsewhere`, many processes, docs/cluster.md) is a
+ * move, not a fault — 1012, and the client reconnects (the balancer routes it to the owner);
+ * anything else 1011.
+ */
+export function closeForJoinFailure(error: unknown): CloseCode {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'document.elsewhere' ? CloseCode.ServiceRestart : CloseCode.LoadFailed;
+}

@@ -7,7 +7,7 @@
 import type { WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
 import type { Role } from '../../shared/roles.js';
-import { CloseCode as Codes, type CloseCode } from './close-codes.js';
+import { closeForJoinFailure, CloseCode as Codes, type CloseCode } from './close-codes.js';
 import type { RoomClient } from './client.js';
 import type { LiveSocket } from './live-sockets.js';
 import type { Frame } from './frame.js';
@@ -104,8 +104,9 @@ export class SocketClient implements RoomClient, LiveSocket {
       .join(documentId, this)
       .then((room) => this.joined(room))
       .catch((error: unknown) => {
-        console.error(`Could not load document ${documentId}`, error);
-        this.close(Codes.LoadFailed);
+        const close = closeForJoinFailure(error);
+        if (close === Codes.LoadFailed) console.error(`Could not load document ${documentId}`, error);
+        this.close(close);
       });
   }
 
