@@ -123,7 +123,7 @@ const entries = (kind: Kind, collection: string, mapOf: (doc: Y.Doc) => Y.Map<un
   }),
   over: (doc) => mapOf(doc).set('one-more', 1),
   size: (doc) => {
-    const map = collection === 'measurements' ? read(doc, 'indicators', 'measurements') : collection === 'meta' ? doc.getMap('meta') : doc.getMap(collection === 'fields' ? 'activities' : collection).get('item-1');
+    const map = collection === 'measurements' ? read(doc, 'indicators', 'measurements') : doc.getMap(collection).get('item-1');
     return map instanceof Y.Map ? map.size : 0;
   },
 });
