@@ -50,6 +50,21 @@ export const DateSchema = z.string().superRefine((value, context) => {
   context.addIssue({ code: 'custom', message: impossible === null ? 'Datumet ska skrivas ÅÅÅÅ-MM-DD.' : `Datumet ${impossible} finns inte.` });
 });
 
+/**
+ * A JSON object whose keys the client chooses, read as a Map of every own key (red-team F5):
+ * zod's `z.record` copies keys into a fresh object, where `"__proto__"` sets the prototype
+ * and vanishes, so `{"__proto__":1}` passed as `{}`. Here every key — `__proto__`,
+ * `constructor`, `toString` … — is a plain key the caller's rules then accept or refuse.
+ * 400 `validation` for a non-object, a key the `key` schema refuses, or more than `max` keys.
+ * @example clientRecord(z.string().max(200), { max: 100, tooMany: 'Högst 100 punkter.' })
+ */
+export function clientRecord(key: z.ZodType<string, string>, options: { max: number; tooMany: string }) {
+  return z
+    .custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'Ska vara ett objekt.')
+    .transform((value) => new Map<string, unknown>(Object.entries(value)))
+    .pipe(z.map(key, z.unknown()).refine((entries) => entries.size <= options.max, options.tooMany));
+}
+
 export async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown;
   try {

@@ -34,13 +34,14 @@ const overAllowance = (message: string) => new AppError(400, 'round.over-allowan
 /**
  * The ballot as stored: zero entries dropped. Throws 400 `validation` for an unknown item
  * key or a count that is not a whole number ≥ 0, 400 `round.over-allowance` for more dots
- * than the round allows in total or on one item.
+ * than the round allows in total or on one item. `dots` as a Map holds every key the client
+ * sent (validation.ts `clientRecord`), `__proto__` too, so such a name is refused, not lost.
  */
-export function checkBallot(rules: RoundRules, dots: Readonly<Record<string, unknown>>): Dots {
+export function checkBallot(rules: RoundRules, dots: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>): Dots {
   const known = new Set(rules.items.map(itemKey));
-  const ballot: Dots = {};
+  const kept: Array<[string, number]> = [];
   let total = 0;
-  for (const [key, count] of Object.entries(dots)) {
+  for (const [key, count] of dots instanceof Map ? dots.entries() : Object.entries(dots)) {
     if (!known.has(key)) throw new AppError(400, 'validation', `dots: ${key} är inte med i omröstningen.`);
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new AppError(400, 'validation', `dots.${key}: antalet prickar ska vara ett heltal, 0 eller mer.`);
@@ -48,10 +49,11 @@ export function checkBallot(rules: RoundRules, dots: Readonly<Record<string, unk
     const perItem = rules.maxPerItem ?? rules.dotsPerPerson;
     if (count > perItem) throw overAllowance(`Högst ${perItem} prickar på samma punkt.`);
     total += count;
-    if (count > 0) ballot[key] = count;
+    if (count > 0) kept.push([key, count]);
   }
   if (total > rules.dotsPerPerson) throw overAllowance(`Du har ${rules.dotsPerPerson} prickar att dela ut, inte ${total}.`);
-  return ballot;
+  // Own properties whatever the key (Object.fromEntries defines, never assigns).
+  return Object.fromEntries(kept);
 }
 
 /**

@@ -19,7 +19,7 @@ import { ballotsOf, closeRound, deleteRound, findRound, insertRound, putBallot, 
 import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
-import { parseJson, singleLine } from '../validation.js';
+import { clientRecord, parseJson, singleLine } from '../validation.js';
 import { documentReadOnly, requireWritable } from '../write-guard.js';
 
 const MAX_ITEMS = 100;
@@ -53,7 +53,8 @@ const NewRound = z
   });
 
 const Ballot = z.object({
-  dots: z.record(z.string().max(200), z.unknown()).refine((dots) => Object.keys(dots).length <= MAX_ITEMS, `Högst ${MAX_ITEMS} punkter.`),
+  // Every own key, `__proto__` too: one that is not an item of the round is refused (F5).
+  dots: clientRecord(z.string().max(200), { max: MAX_ITEMS, tooMany: `Högst ${MAX_ITEMS} punkter.` }),
 });
 
 const roundNotFound = () => new AppError(404, 'round.not-found', 'Omröstningen finns inte.');
