@@ -9,7 +9,9 @@ import { requireUser } from '../auth/middleware.js';
 import { documentAccess, workspaceAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { findDocumentWithState } from '../db/documents.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
+import { roleOf } from '../db/workspaces.js';
+import { roleAtLeast } from '../../shared/roles.js';
 import { deleteDocument, duplicateDocument, renameDocument, setDocumentArchived, undeleteDocument } from '../lifecycle/operations.js';
 import { listTrash } from '../lifecycle/trash.js';
 import { DuplicatePool } from '../lifecycle/duplicate-pool.js';
@@ -17,6 +19,9 @@ import { assertRoomForDocument } from '../db/documents.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
 import { NameSchema, parseJson } from '../validation.js';
+
+/** The one 404 of undelete, for a missing id and a non-member alike (also lifecycle/operations.ts). */
+const NOT_IN_TRASH = 'Dokumentet finns inte i papperskorgen.';
 
 const Rename = z.object({ title: NameSchema });
 const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(true) });
@@ -82,9 +87,11 @@ export function lifecycleRoutes(deps: Deps) {
   app.post('/documents/:doc/undelete', async (c) => {
     const user = requireUser(c);
     const row = await findDocumentWithState(deps.kdb, c.req.param('doc'));
-    // Existence is not leaked: a document of a workspace the caller is not in is 404 like a missing one.
-    if (!row) throw notFound('Dokumentet finns inte i papperskorgen.');
-    await workspaceAccess(deps.kdb, row.workspaceId, user.id, 'coordinator');
+    // Existence is not leaked (red-team F4): a document of a workspace the caller is not in,
+    // live or trashed, gets the very answer a missing id gets, message included.
+    const role = row ? await roleOf(deps.kdb, row.workspaceId, user.id) : null;
+    if (!row || !role) throw notFound(NOT_IN_TRASH);
+    if (!roleAtLeast(role, 'coordinator')) throw forbidden();
     const document = await undeleteDocument(deps, row.id, user.id);
     return c.json({ id: document.id, kind: document.kind, title: document.title });
   });
