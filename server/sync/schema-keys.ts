@@ -1,11 +1,16 @@
 /**
  * The keys the document schemas name for their fixed maps (DESIGN "Document schemas",
  * plus schemaVersion 2's `session` root and `priority`, `source`, `planActivity` from
- * "Facilitation"): `meta` of every kind, an action plan's `budget`, and the item map of
- * every collection. A client's write of any other key into one of them — `budget.{"x":1}`,
- * a `goals` item's `evil` — is refused like the other protected writes (update-scan.ts:
- * socket closed 1008, nothing stored or relayed). Keys of the maps inside items (a goal's
- * `objectives` and `links`, an indicator's `measurements`) are ids, codes and years: free.
+ * "Facilitation"): an action plan's `budget` and the item map of every collection. A
+ * client's write of any other key into one of them — `budget.{"x":1}`, a `goals` item's
+ * `evil` — is refused like the other protected writes (update-scan.ts: socket closed 1008,
+ * nothing stored or relayed). Keys of the maps inside items (a goal's `objectives` and
+ * `links`, an indicator's `measurements`) are ids, codes and years: free.
+ *
+ * `meta` is left open on purpose: DESIGN protects only its `kind` and `schemaVersion`
+ * (protected-fields.ts) and names the roots a client may not add, not meta's other keys, so
+ * a y-websocket client writing a descriptor of its own into `meta` is within the contract;
+ * its size is bounded like any map's (entries per map, content-limits.ts).
  *
  * The lists are the model's (shared/model: what `createDocument`, the collection edits,
  * the migrations and to-plan write); tests/unit/schema-keys.test.ts proves every key those
@@ -17,13 +22,6 @@ import type * as Y from 'yjs';
 import { isDocumentKind, type DocumentKind } from '../../shared/model/kinds.js';
 
 type KeyLists = Readonly<Record<string, readonly string[]>>;
-
-/** `meta` holds `kind`, `schemaVersion`, `title` in every kind, and these per kind. */
-const META_KEYS: Record<DocumentKind, readonly string[]> = {
-  'action-plan': ['subtitle', 'currency', 'periodStart', 'periodEnd'],
-  strategy: ['adopted', 'periodStart', 'periodEnd'],
-  agenda: ['network', 'registrationDeadline'],
-};
 
 /** Other root maps of fixed keys (`budget`); collections and `session` are not among them. */
 const ROOT_KEYS: Record<DocumentKind, KeyLists> = {
@@ -66,11 +64,7 @@ const setsOf = (lists: KeyLists) => new Map(Object.entries(lists).map(([name, ke
 
 /** Built once per kind: the scan looks a key up in a Set, nothing more. */
 const BY_KIND = new Map<DocumentKind, SchemaKeys>(
-  (Object.keys(META_KEYS) as DocumentKind[]).map((kind) => {
-    const roots = setsOf(ROOT_KEYS[kind]);
-    roots.set('meta', new Set(['kind', 'schemaVersion', 'title', ...META_KEYS[kind]]));
-    return [kind, { roots, items: setsOf(ITEM_KEYS[kind]) }];
-  }),
+  (Object.keys(ROOT_KEYS) as DocumentKind[]).map((kind) => [kind, { roots: setsOf(ROOT_KEYS[kind]), items: setsOf(ITEM_KEYS[kind]) }]),
 );
 
 /** The schema keys of `kind`; none (nothing refused) for a value that is not a kind. */
