@@ -5,19 +5,15 @@ import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
 import { auditEntries } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
-import { parseWith } from '../validation.js';
+import { parseWith, withPeriod } from '../validation.js';
 
-const isoTime = z.iso.datetime({ offset: true, error: 'Tiden ska vara en ISO 8601-tid.' }).transform((t) => Date.parse(t));
-const AuditQuery = z.object({
-  limit: z.coerce.number().int('limit ska vara ett heltal.').min(1).max(1000).default(200),
-  from: isoTime.optional(),
-  to: isoTime.optional(),
-});
+// from/to and their order: the one period rule (validation.ts withPeriod), as history's (F8).
+const AuditQuery = withPeriod(z.object({ limit: z.coerce.number().int('limit ska vara ett heltal.').min(1).max(1000).default(200) }));
 
 /**
  * `GET /workspaces/:ws/audit?limit=1..1000 (200)&from=<ISO>&to=<ISO>` (coordinator) →
  * `{entries: [{at, actor: {id, name} | null, action, target: {type, id, label}, details}]}`
- * newest first; `from`/`to` inclusive; `actor` null for the server itself (the trash purge);
+ * newest first; `from`/`to` inclusive, 400 `validation` when `from` is later than `to`; `actor` null for the server itself (the trash purge);
  * a deleted account's name is "Borttagen användare". 400 `validation`, 403, 404 as usual.
  */
 export function auditRoutes(deps: Deps) {

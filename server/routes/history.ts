@@ -10,31 +10,28 @@ import type { AppEnv, Deps } from '../context.js';
 import { historyOf } from '../history/store.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
-import { parseWith } from '../validation.js';
+import { parseWith, withPeriod } from '../validation.js';
 import { loggableFailure } from '../history/refusal.js';
 
 /** Entries answered when no `limit` is given, and the most one answer holds. */
 export const HISTORY_LIMIT = { default: 100, max: 500 } as const;
 
 const word = (what: string) => z.string().trim().min(1, `${what} får inte vara tom.`).max(200, `${what}: högst 200 tecken.`);
-const time = (what: string) => z.iso.datetime({ offset: true, error: `${what} ska vara en ISO 8601-tid, t.ex. 2027-03-01T14:02:00Z.` }).transform((iso) => Date.parse(iso));
-
-const HistoryQuery = z
-  .object({
+// from/to and their order: the one period rule (validation.ts withPeriod), as the audit log's.
+const HistoryQuery = withPeriod(
+  z.object({
     collection: word('collection').optional(),
     id: word('id').optional(),
     field: word('field').optional(),
     user: word('user').optional(),
-    from: time('from').optional(),
-    to: time('to').optional(),
     limit: z.coerce
       .number({ error: 'limit ska vara ett heltal.' })
       .int('limit ska vara ett heltal.')
       .min(1, 'limit ska vara minst 1.')
       .max(HISTORY_LIMIT.max, `limit får vara högst ${HISTORY_LIMIT.max}.`)
       .default(HISTORY_LIMIT.default),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from får inte vara senare än to.', path: ['from'] });
+  }),
+);
 
 /**
  * - `GET /documents/:doc/history?collection=&id=&field=&user=&from=&to=&limit=` (member,
