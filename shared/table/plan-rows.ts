@@ -11,6 +11,7 @@ import type { ImportWarning, SkippedRow } from './report.js';
 import type { TableRow } from './read-rows.js';
 import type { StatedTotalRow } from './stated-totals.js';
 import { restoreFormula } from './formula-cells.js';
+import { fitTexts } from './fit-texts.js';
 import {
   ACTIVITY_ROW,
   ACTIVITY_WORDS,
@@ -89,7 +90,8 @@ export class PlanRows {
     const goalMatch = GOAL_ROW.exec(first);
     if (goalMatch && restEmpty(row, 1)) {
       this.section = null;
-      this.goals.push({ number: goalMatch[1] ?? '', ...splitGoalText(goalMatch[2] ?? ''), activities: [] });
+      const goal = fitTexts({ number: goalMatch[1] ?? '', ...splitGoalText(goalMatch[2] ?? ''), activities: [] }, ['title', 'description'], row, this.warnings);
+      this.goals.push(goal);
       return;
     }
     const activityMatch = ACTIVITY_ROW.exec(first);
@@ -101,7 +103,7 @@ export class PlanRows {
     if (/:\s*$/.test(first) && restEmpty(row, 2)) return this.summary(row);
     if (this.section !== null && first !== '' && restEmpty(row, 3)) {
       const amount = this.amountOf(row, row.cells[2] ?? '', 'amount', 'Belopp', 'kostnadsraden importerades utan belopp');
-      this.costs.push({ section: this.section, label: first, description: row.cells[1] ?? '', amount });
+      this.costs.push(fitTexts({ section: this.section, label: first, description: row.cells[1] ?? '', amount }, ['section', 'label', 'description'], row, this.warnings));
       return;
     }
     this.skipped.push({
@@ -149,7 +151,8 @@ export class PlanRows {
     const start = timeframe?.start ?? null;
     const end = timeframe?.end ?? null;
     this.checkDates(row, start, end);
-    const activity: ActivityInit = { number, title: title.trim(), description, budget, responsible, start, end, recipients };
+    const texts = ['title', 'description', 'responsible', 'recipients'] as const;
+    const activity: ActivityInit = fitTexts({ number, title: title.trim(), description, budget, responsible, start, end, recipients }, texts, row, this.warnings);
     const goal = this.goals.at(-1);
     if (goal) goal.activities.push(activity);
     else this.orphanActivities.push(activity);
@@ -175,7 +178,8 @@ export class PlanRows {
     } else if (FRAME_WITH_INCOME.test(label)) {
       this.budget.frameWithIncome = this.amountOf(row, second, 'amount', 'Belopp', 'raden importerades utan belopp');
     } else {
-      this.costs.push({ section: '', label, description: '', amount: this.amountOf(row, second, 'amount', 'Belopp', 'kostnadsraden importerades utan belopp') });
+      const amount = this.amountOf(row, second, 'amount', 'Belopp', 'kostnadsraden importerades utan belopp');
+      this.costs.push(fitTexts({ section: '', label, description: '', amount }, ['label'], row, this.warnings));
     }
   }
 

@@ -23,7 +23,8 @@ export interface SkippedRow {
 export interface ImportWarning {
   line: number;
   text: string;
-  field: 'budget' | 'amount' | 'title' | 'timeframe' | 'cells';
+  /** `title`: a title or label cut to 200 characters; `text`: any other text cut to 20 000. */
+  field: 'budget' | 'amount' | 'title' | 'text' | 'timeframe' | 'cells';
   reason: string;
 }
 
