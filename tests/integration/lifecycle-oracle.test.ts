@@ -64,3 +64,21 @@ describe.each(ROUTES)('%s', (_name, method, path, body) => {
     expect(live.title).toBe('Hemlig plan');
   });
 });
+
+const WORKSPACE_ROUTES: Array<[string, (ws: string) => string]> = [
+  ['trash', (ws) => `/api/workspaces/${ws}/trash`],
+  ['audit', (ws) => `/api/workspaces/${ws}/audit`],
+];
+
+describe.each(WORKSPACE_ROUTES)('GET …/%s', (_name, path) => {
+  it('answers a missing workspace id and another’s workspace alike', async () => {
+    const missing = await outsider.request('GET', path(randomUUID()));
+    const others = await outsider.request('GET', path(ownerWs));
+    const answers = [
+      { status: missing.status, body: (await missing.json()) as unknown },
+      { status: others.status, body: (await others.json()) as unknown },
+    ];
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+  });
+});
