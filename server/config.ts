@@ -72,6 +72,13 @@ const EnvSchema = z.object({
   HISTORY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   ROUNDS_PER_DOCUMENT: z.coerce.number().int().positive().default(100),
   ROUNDS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Whole-document reads (compare, changes, a version's export, restore, a guest's export): docs/security.md "Bounded requests". */
+  HEAVY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  HEAVY_REQUESTS_AT_ONCE: z.coerce.number().int().positive().default(2),
+  HEAVY_REQUESTS_QUEUE: z.coerce.number().int().min(0).default(4),
+  VERSIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  VERSIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(1000),
+  SHARE_LINKS_PER_MINUTE: z.coerce.number().int().positive().default(20),
 }).refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
   message: 'SMTP_URL och MAIL_FROM anges tillsammans (eller ingen av dem).',
   path: ['SMTP_URL'],
@@ -113,7 +120,22 @@ export type Config = {
   clientDir: string | null;
   /** What one member's requests may cost (docs/security.md "Bounded requests"). */
   limits: RequestLimits;
+  /** Whole-document work and what piles up per document (server/http/heavy-limit.ts). */
+  heavy: HeavyLimits;
 };
+
+/** Bounds of whole-document reads, versions and share links (docs/security.md "Bounded requests"). */
+export interface HeavyLimits {
+  /** Heavy requests per person (or share link) and minute (429), at once per process, waiting (503 `busy`). */
+  perMinute: number;
+  atOnce: number;
+  queue: number;
+  /** Versions and share links one person may create per minute (429). */
+  versionsPerMinute: number;
+  shareLinksPerMinute: number;
+  /** Versions one document may hold; past it the oldest automatic goes, or 409 `version.limit`. */
+  versionsPerDocument: number;
+}
 
 /** Per-route bounds on expensive requests; past each: 429 `rate-limited`, 503 `export.busy` or 409. */
 export interface RequestLimits {
@@ -130,6 +152,18 @@ export interface RequestLimits {
   /** Rounds a document may hold (409 `round.limit`), rounds one user may create per minute (429). */
   roundsPerDocument: number;
   roundsPerMinute: number;
+}
+
+/** The HEAVY_REQUESTS_* , VERSIONS_* and SHARE_LINKS_* variables as `Config.heavy`. */
+function heavyOf(e: z.infer<typeof EnvSchema>): HeavyLimits {
+  return {
+    perMinute: e.HEAVY_REQUESTS_PER_MINUTE,
+    atOnce: e.HEAVY_REQUESTS_AT_ONCE,
+    queue: e.HEAVY_REQUESTS_QUEUE,
+    versionsPerMinute: e.VERSIONS_PER_MINUTE,
+    shareLinksPerMinute: e.SHARE_LINKS_PER_MINUTE,
+    versionsPerDocument: e.VERSIONS_PER_DOCUMENT,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -185,5 +219,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       roundsPerDocument: e.ROUNDS_PER_DOCUMENT,
       roundsPerMinute: e.ROUNDS_PER_MINUTE,
     },
+    heavy: heavyOf(e),
   };
 }

@@ -11,6 +11,9 @@ import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
+import { heavyLimitsOf, heavyRequests } from '../http/heavy-limit.js';
+import { rateLimited } from '../http/per-address-limit.js';
+import { keyedLimiter } from '../http/shared-limit.js';
 import { attachment } from '../export/content-disposition.js';
 import { shareAccess } from '../share/access.js';
 import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
@@ -30,15 +33,23 @@ const NewLink = z.object({
  * - `GET /shared/:token` (anyone) → `{document: {id, kind, title}, expiresAt}`.
  * - `GET /shared/:token/export.json` (anyone) → the live document's export shape.
  * Guests: unknown token 404 `share.not-found`; expired or revoked 410 `share.expired`.
+ * Bounds (docs/security.md "Bounded requests"): creating a link 429 `rate-limited` past
+ * SHARE_LINKS_PER_MINUTE per person; a guest's export.json is whole-document work counted per
+ * link (server/http/heavy-limit.ts: 429 `rate-limited`, 503 `busy`, with `Retry-After`).
  */
 export function shareLinkRoutes(deps: Deps) {
   const { clock, config, sockets } = deps;
   const app = new Hono<AppEnv>();
+  const heavy = heavyRequests(deps);
+  // Red team F2: 40 links in a row, nothing stopped them.
+  const newLinks = keyedLimiter(deps.kdb, 'share-links', heavyLimitsOf(config).shareLinksPerMinute, clock.now);
 
   app.post('/documents/:doc/share-links', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const { label, expiresInDays } = await parseJson(c, NewLink);
+    const wait = await newLinks.take(user.id);
+    if (wait > 0) throw rateLimited(wait);
     const token = newToken();
     const { id, expiresAt } = await createShareLink(deps.kdb, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
@@ -68,8 +79,9 @@ export function shareLinkRoutes(deps: Deps) {
 
   app.get('/shared/:token/export.json', async (c) => {
     const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
+    const body = await heavy.run(`share:${link.id}`, async () => exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
     c.header('Content-Disposition', attachment(link.document.title, 'json'));
-    return c.json(exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
+    return c.json(body);
   });
 
   return app;

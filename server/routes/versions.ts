@@ -11,6 +11,9 @@ import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { heavyLimitsOf, heavyRequests, type HeavyRequests } from '../http/heavy-limit.js';
+import { rateLimited } from '../http/per-address-limit.js';
+import { keyedLimiter } from '../http/shared-limit.js';
 import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
@@ -33,7 +36,9 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
 
 /**
  * - `POST /documents/:doc/versions {name, decision?: {body, date, reference}}` (editor) → 201 Version;
- *   409 `document.read-only` when archived (server/write-guard.ts).
+ *   409 `document.read-only` when archived (server/write-guard.ts); 429 `rate-limited` past
+ *   VERSIONS_PER_MINUTE per person; 409 `version.limit` at VERSIONS_PER_DOCUMENT with no
+ *   automatic version left to replace (the oldest automatic one goes first, versions.ts).
  * - `GET /documents/:doc/versions` (member) → `{versions: Version[]}` newest first.
  * - `GET /documents/:doc/versions/:v/export.json` (member) → the export shape as it was, plus `version`.
  * - `POST /documents/:doc/versions/:v/restore` (editor) → 200 `{restored: Version, before: Version}`;
@@ -45,17 +50,27 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  * - `POST /documents/:doc/visits` (member), body optional `{at?: ISO}` → 204. With `at` (the
  *   list's `to.at`, ≤ now else 400) the visit is the state at `at`: 409 `visit.stale` when the
  *   document changed after it, so changes the member has not seen are never marked as read.
+ * A version's export.json, restore, compare and changes each read or build a whole document
+ * on this thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
+ * past HEAVY_REQUESTS_AT_ONCE + HEAVY_REQUESTS_QUEUE in the process, both with `Retry-After`
+ * (server/http/heavy-limit.ts; docs/security.md "Bounded requests").
  */
 export function versionRoutes(deps: Deps) {
   const { kdb, clock } = deps;
   const app = new Hono<AppEnv>();
+  const heavy = heavyRequests(deps);
+  const limits = heavyLimitsOf(deps.config);
+  // Each version is a full state (1–2 MB on a big plan): red team F2 made 101 in 15 s.
+  const newVersions = keyedLimiter(kdb, 'versions', limits.versionsPerMinute, clock.now);
 
   app.post('/documents/:doc/versions', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'editor');
     // A version of an archived document would be a write to it like any other (FA2-5).
     await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
     const input = await parseJson(c, NewVersion);
-    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null });
+    const wait = await newVersions.take(requireUser(c).id);
+    if (wait > 0) throw rateLimited(wait);
+    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null, cap: limits.versionsPerDocument });
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
     return c.json(version, 201);
   });
@@ -66,40 +81,24 @@ export function versionRoutes(deps: Deps) {
   });
 
   app.get('/documents/:doc/versions/:v/export.json', async (c) => {
-    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
+    const user = requireUser(c);
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const version = await findVersion(kdb, document.id, c.req.param('v'));
     if (!version) throw versionNotFound();
-    const json = await stateOf(deps, document.id, version.id);
+    const body = await heavy.run(user.id, async () => ({ ...exportBody(document.id, await stateOf(deps, document.id, version.id), clock.today(), c.req.query('locale')), version }));
     c.header('Content-Disposition', attachment(`${document.title} ${version.name}`, 'json'));
-    return c.json({ ...exportBody(document.id, json, clock.today(), c.req.query('locale')), version });
+    return c.json(body);
   });
 
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
-    const result = await restoreVersion(deps, document, c.req.param('v'), user.id);
+    const result = await heavy.run(user.id, () => restoreVersion(deps, document, c.req.param('v'), user.id, limits.versionsPerDocument));
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
   });
 
-  app.get('/documents/:doc/compare', async (c) => {
-    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
-    const { from, to } = parseWith(CompareQuery, c.req.query());
-    if (to === 'adopted') throw new AppError(400, 'validation', 'to ska vara en version eller live.');
-    return c.json(compareDocuments(await stateOf(deps, document.id, from), await stateOf(deps, document.id, to)));
-  });
-
-  app.get('/documents/:doc/changes', async (c) => {
-    const user = requireUser(c);
-    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
-    const { since } = parseWith(SinceQuery, c.req.query());
-    // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
-    const at = new Date(clock.now()).toISOString();
-    const start = since === 'last-visit' ? await lastVisitState(kdb, document.id, user.id) : await stateAt(kdb, document.id, user.id, Date.parse(since));
-    // Never visited: nothing is "new since your last visit" (README "Contract notes").
-    if (!start) return c.json({ changes: [], from: { kind: 'none', at: null }, to: { at } });
-    return c.json({ ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base, to: { at } });
-  });
+  compareRoutes(app, deps, heavy);
 
   app.post('/documents/:doc/visits', async (c) => {
     const user = requireUser(c);
@@ -115,6 +114,36 @@ export function versionRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * `GET …/compare` and `GET …/changes` (see `versionRoutes`): each builds two whole states
+ * and their difference on this thread, so each runs within `heavy`'s bounds.
+ */
+function compareRoutes(app: Hono<AppEnv>, deps: Deps, heavy: HeavyRequests): void {
+  const { kdb, clock } = deps;
+  app.get('/documents/:doc/compare', async (c) => {
+    const user = requireUser(c);
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
+    const { from, to } = parseWith(CompareQuery, c.req.query());
+    if (to === 'adopted') throw new AppError(400, 'validation', 'to ska vara en version eller live.');
+    return c.json(await heavy.run(user.id, async () => compareDocuments(await stateOf(deps, document.id, from), await stateOf(deps, document.id, to))));
+  });
+
+  app.get('/documents/:doc/changes', async (c) => {
+    const user = requireUser(c);
+    const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
+    const { since } = parseWith(SinceQuery, c.req.query());
+    const list = await heavy.run(user.id, async () => {
+      // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
+      const at = new Date(clock.now()).toISOString();
+      const start = since === 'last-visit' ? await lastVisitState(kdb, document.id, user.id) : await stateAt(kdb, document.id, user.id, Date.parse(since));
+      // Never visited: nothing is "new since your last visit" (README "Contract notes").
+      if (!start) return { changes: [], from: { kind: 'none', at: null }, to: { at } };
+      return { ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base, to: { at } };
+    });
+    return c.json(list);
+  });
 }
 
 /** A body that may be empty (`{}` then), e.g. a beacon's; 400 when present but not JSON. */

@@ -12,20 +12,22 @@ import { localTime, makeVersion, stateDoc } from './versions.js';
  * Makes the named version "Före återställning <date time>" of the live document, then
  * writes version `versionId`'s content into the live room as one server change, stored
  * before this resolves and sent to every open socket like an editor's edit. 404
- * `version.not-found`; 409 `document.read-only` when nobody may write the document.
+ * `version.not-found`; 409 `document.read-only` when nobody may write the document; 409
+ * `version.limit` when the "before" version finds no room under `cap` (nothing is written).
  */
 export async function restoreVersion(
   deps: Pick<Deps, 'kdb' | 'rooms' | 'clock'>,
   document: DocumentRow,
   versionId: string,
   userId: string,
+  cap?: number,
 ): Promise<{ restored: Version; before: Version }> {
   const [restored, data] = await Promise.all([findVersion(deps.kdb, document.id, versionId), versionData(deps.kdb, document.id, versionId)]);
   if (!restored || !data) throw versionNotFound();
   if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
   // Owned here before the "Före återställning" version is made: a 503 elsewhere writes nothing.
   await changeableHere(deps.rooms, [document.id]);
-  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id });
+  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap });
   const source = stateDoc(data);
   try {
     const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind));

@@ -195,3 +195,28 @@ export async function lastVisit(kdb: Q, documentId: string, userId: string): Pro
     .executeTakeFirst();
   return row ? { visitedAt: row.visitedAt, data: new Uint8Array(row.data) } : undefined;
 }
+
+/** How many versions the document holds (every kind: named, automatic, "Före återställning"). */
+export async function versionCount(kdb: Q, documentId: string): Promise<number> {
+  const row = await kdb.selectFrom('document_versions').select((eb) => eb.fn.countAll().as('n')).where('document_id', '=', documentId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Deletes the document's `n` oldest automatic versions, or none when it holds fewer (answers
+ * false then). A "Före återställning" version naming one of them then has `restoreOf` null.
+ */
+export async function dropOldestAutomatic(kdb: Q, documentId: string, n: number): Promise<boolean> {
+  const rows = await kdb
+    .selectFrom('document_versions')
+    .select('id')
+    .where('document_id', '=', documentId)
+    .where('kind', '=', 'auto')
+    .orderBy('created_at', 'asc')
+    .orderBy('seq', 'asc')
+    .limit(n)
+    .execute();
+  if (rows.length < n) return false;
+  await kdb.deleteFrom('document_versions').where('document_id', '=', documentId).where('id', 'in', rows.map((r) => r.id)).execute();
+  return true;
+}

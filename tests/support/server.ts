@@ -57,7 +57,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   // request-limits.test.ts and request-load.test.ts pass their own limits.
   const defaults = loadConfig({});
   const perPerson = { ...defaults.limits, exportsPerUser: 100, duplicatesPerMinute: 100_000, historyPerMinute: 100_000, roundsPerMinute: 100_000 };
-  const config: Config = { ...defaults, limits: perPerson, port: 0, host: '127.0.0.1', dataDir, databaseUrl: postgres?.url ?? null, demoData: false, clientDir: null, ...relaxed, ...overrides };
+  // Compares, versions and share links per person too; heavy-requests.test.ts passes its own.
+  const heavy = { ...defaults.heavy, perMinute: 100_000, versionsPerMinute: 100_000, shareLinksPerMinute: 100_000 };
+  const config: Config = { ...defaults, limits: perPerson, heavy, port: 0, host: '127.0.0.1', dataDir, databaseUrl: postgres?.url ?? null, demoData: false, clientDir: null, ...relaxed, ...overrides };
   const server = await startServer(config, clock, () => undefined);
   return {
     ...server,
