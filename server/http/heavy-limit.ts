@@ -20,6 +20,8 @@ const busy = () => new AppError(503, 'busy', 'Servern jämför eller läser reda
 export class HeavyRequests {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Requests running or waiting per key: one person may hold `atOnce` of them, never the whole queue. */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly limits: Pick<HeavyLimits, 'atOnce' | 'queue'>,
@@ -28,17 +30,27 @@ export class HeavyRequests {
 
   /**
    * Runs `work` for `key` (a user id, or `share:<link id>`) within the bounds. Throws 429
-   * `rate-limited` past `perMinute` for the key, 503 `busy` when `atOnce` run and `queue`
-   * wait; both with `Retry-After` (seconds). Nothing of `work` runs when refused.
+   * `rate-limited` when the key already has `atOnce` running or waiting, or past
+   * `perMinute` for it; 503 `busy` when `atOnce` run and `queue` wait; all with
+   * `Retry-After` (seconds). Nothing of `work` runs when refused.
    */
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const wait = await this.perPerson.take(key);
-    if (wait > 0) throw rateLimited(wait);
-    await this.slot();
+    const mine = this.held.get(key) ?? 0;
+    if (mine >= this.limits.atOnce) throw rateLimited(5, 'Du har redan flera jämförelser eller hämtningar igång. Försök igen när de är klara.');
+    // Counted before anything is awaited, so requests arriving together cannot pass the check together.
+    this.held.set(key, mine + 1);
+    let admitted = false;
     try {
+      const wait = await this.perPerson.take(key);
+      if (wait > 0) throw rateLimited(wait);
+      await this.slot();
+      admitted = true;
       return await work();
     } finally {
-      this.release();
+      const left = (this.held.get(key) ?? 1) - 1;
+      if (left > 0) this.held.set(key, left);
+      else this.held.delete(key);
+      if (admitted) this.release();
     }
   }
 
