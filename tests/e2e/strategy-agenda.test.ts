@@ -133,4 +133,20 @@ describe('axe-core on both editors', () => {
     }
     await anna.context.close();
   });
+
+  it('names in each measurement’s remove button its indicator, so that two indicators’ "Ta bort 2022" can be told apart', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const page = await anna.context.newPage();
+    await open(page, await demoDocument(anna.api, 'strategy'), '.indicator-chart canvas');
+    const tables = await page.locator('table.measurements').evaluateAll((all) =>
+      all.map((table) => ({
+        caption: table.querySelector('caption')?.textContent ?? '',
+        buttons: [...table.querySelectorAll('button')].map((button) => button.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+      })),
+    );
+    const buttons = tables.flatMap(({ caption, buttons }) => buttons.map((name) => ({ name, indicator: caption.replace(/^[^:]*:\s*/, '') })));
+    expect(buttons.length).toBeGreaterThan(2);
+    expect(buttons.filter(({ name, indicator }) => !name.includes(indicator))).toEqual([]);
+    await anna.context.close();
+  });
 });

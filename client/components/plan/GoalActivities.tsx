@@ -26,7 +26,7 @@ export function GoalActivities(props: { goal: GoalJSON; goals: GoalJSON[]; headi
             <th role="columnheader" scope="col" class="col-status">{t('status')}</th>
             <Show when={editor.editable}>
               <th role="columnheader" scope="col" class="col-actions">
-                <span class="visually-hidden">{t('moveToGoal')}</span>
+                <span class="visually-hidden">{t('rowActions')}</span>
               </th>
             </Show>
           </tr>

@@ -84,7 +84,7 @@ function MeasurementTable(props: { indicator: IndicatorJSON; name: string }) {
                 <td>
                   <button type="button" class="icon danger" onClick={() => setMeasurement(editor.doc, i().id, m.year, null, LOCAL_ORIGIN)}>
                     <span aria-hidden="true">✕</span>
-                    <span class="visually-hidden">{`${t('remove')} ${m.year}`}</span>
+                    <span class="visually-hidden">{`${t('remove')} ${m.year} (${name()})`}</span>
                   </button>
                 </td>
               </Show>
