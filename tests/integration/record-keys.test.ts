@@ -72,3 +72,15 @@ describe.each(ROUTES)('$route', ({ setUp }) => {
     expect(await stored()).toEqual(before);
   });
 });
+
+describe('POST /documents/:doc/rounds with prototype names as item collection or id', () => {
+  it.each(PROTOTYPE_NAMES)('%s: 400 validation, no round made', async (name) => {
+    const before = (await server.deps.rooms.read(doc)).getMap('session').toJSON() as unknown;
+    for (const item of [{ collection: name, id: goal }, { collection: 'goals', id: name }]) {
+      const body = { title: 'Runda', items: [item], dotsPerPerson: 3, anonymous: false };
+      const response = await api.request('POST', `/api/documents/${doc}/rounds`, body);
+      expect({ item, status: response.status, body: (await response.json()) as unknown }).toMatchObject({ item, status: 400, body: { error: { code: 'validation' } } });
+    }
+    expect((await server.deps.rooms.read(doc)).getMap('session').toJSON()).toEqual(before);
+  });
+});
