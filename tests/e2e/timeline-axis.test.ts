@@ -165,7 +165,7 @@ describe('timeline axis labels (first and last drawn, none cut, none overlapping
         await page.locator('.timeline-table tbody tr.timeline-row').first().waitFor();
         // In view, so that what is drawn over a label can be asked of the page.
         await page.evaluate(() => document.querySelector('.timeline-table thead th.timeline-axis')?.scrollIntoView({ block: 'center' }));
-        await expect.poll(async () => (await drawnLabels(page)).length, name).toBe(2);
+        await expect.poll(async () => (await drawnLabels(page)).length, { message: name }).toBe(2);
         const rows = await drawnLabels(page);
         for (const row of rows) {
           const where = `${name} at ${width} px: ${row.map((tick) => tick.label || '·').join(' ')}`;
