@@ -98,6 +98,7 @@ ${servers}
   server {
     listen 127.0.0.1:${port};
     client_max_body_size 6m;
+    large_client_header_buffers 4 64k;
     location /ws/ {
       proxy_pass http://samplan_documents;
       ${proxied}
