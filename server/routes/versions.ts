@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { compareDocuments } from '../../shared/compare/index.js';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
@@ -17,7 +16,8 @@ import { keyedLimiter } from '../http/shared-limit.js';
 import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
-import { exportBody, lastVisitState, liveJSON, stateAt, stateOf, versionNotFound } from '../versions/states.js';
+import { ComparePool } from '../versions/compare-pool.js';
+import { exportBody, lastVisitState, stateAt, stateData, stateOf, versionNotFound } from '../versions/states.js';
 import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
 import { requireWritable } from '../write-guard.js';
@@ -117,32 +117,37 @@ export function versionRoutes(deps: Deps) {
 }
 
 /**
- * `GET …/compare` and `GET …/changes` (see `versionRoutes`): each builds two whole states
- * and their difference on this thread, so each runs within `heavy`'s bounds.
+ * `GET …/compare` and `GET …/changes` (see `versionRoutes`): each decodes two whole states
+ * and diffs them, in a compare thread when they are big (versions/compare-pool.ts), and
+ * runs within `heavy`'s bounds.
  */
 function compareRoutes(app: Hono<AppEnv>, deps: Deps, heavy: HeavyRequests): void {
   const { kdb, clock } = deps;
+  // Big states are compared in a thread; `heavy` admits at most atOnce + queue, so its queue never refuses first.
+  const { atOnce, queue } = heavyLimitsOf(deps.config);
+  const compares = new ComparePool(atOnce + queue);
   app.get('/documents/:doc/compare', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const { from, to } = parseWith(CompareQuery, c.req.query());
     if (to === 'adopted') throw new AppError(400, 'validation', 'to ska vara en version eller live.');
-    return c.json(await heavy.run(user.id, async () => compareDocuments(await stateOf(deps, document.id, from), await stateOf(deps, document.id, to))));
+    const { body } = await heavy.run(user.id, async () => compares.run({ before: await stateData(deps, document.id, from), after: await stateData(deps, document.id, to), extra: {} }));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/documents/:doc/changes', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const { since } = parseWith(SinceQuery, c.req.query());
-    const list = await heavy.run(user.id, async () => {
+    const { body } = await heavy.run(user.id, async () => {
       // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
       const at = new Date(clock.now()).toISOString();
       const start = since === 'last-visit' ? await lastVisitState(kdb, document.id, user.id) : await stateAt(kdb, document.id, user.id, Date.parse(since));
       // Never visited: nothing is "new since your last visit" (README "Contract notes").
-      if (!start) return { changes: [], from: { kind: 'none', at: null }, to: { at } };
-      return { ...compareDocuments(start.json, await liveJSON(deps, document.id)), from: start.base, to: { at } };
+      if (!start) return { body: JSON.stringify({ changes: [], from: { kind: 'none', at: null }, to: { at } }) };
+      return compares.run({ before: start.data, after: await deps.rooms.encodeState(document.id), extra: { from: start.base, to: { at } } });
     });
-    return c.json(list);
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 }
 

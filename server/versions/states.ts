@@ -23,11 +23,17 @@ export async function liveJSON(deps: Pick<Deps, 'rooms'>, documentId: string): P
 /** `live`, `adopted` (the latest version with a decision) or a version id; 404 `version.*` otherwise. */
 export async function stateOf(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: string, which: string): Promise<DocumentJSON | null> {
   if (which === 'live') return liveJSON(deps, documentId);
+  return stateJSON(await stateData(deps, documentId, which));
+}
+
+/** As `stateOf`, the state's bytes (a Yjs update), for a compare thread to decode. */
+export async function stateData(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: string, which: string): Promise<Uint8Array> {
+  if (which === 'live') return deps.rooms.encodeState(documentId);
   const id = which === 'adopted' ? (await latestAdopted(deps.kdb, documentId))?.id : which;
   if (id === undefined) throw noneAdopted();
   const data = await versionData(deps.kdb, documentId, id);
   if (!data) throw versionNotFound();
-  return stateJSON(data);
+  return data;
 }
 
 /** Where a change list starts: which state it was, and when (ISO; null for the empty document). */
@@ -36,25 +42,25 @@ export interface ChangesBase {
   at: string | null;
 }
 
-/** The state the member saw at their last visit, or null when they never recorded one. */
-export async function lastVisitState(kdb: Deps['kdb'], documentId: string, userId: string): Promise<{ base: ChangesBase; json: DocumentJSON | null } | null> {
+/** The state the member saw at their last visit (its bytes), or null when they never recorded one. */
+export async function lastVisitState(kdb: Deps['kdb'], documentId: string, userId: string): Promise<{ base: ChangesBase; data: Uint8Array | null } | null> {
   const visit = await lastVisit(kdb, documentId, userId);
-  return visit ? { base: { kind: 'visit', at: new Date(visit.visitedAt).toISOString() }, json: stateJSON(visit.data) } : null;
+  return visit ? { base: { kind: 'visit', at: new Date(visit.visitedAt).toISOString() }, data: visit.data } : null;
 }
 
 /**
- * The state at `at` (ms) as the caller can know it: the newer of their own last visit at
+ * The state at `at` (ms) as the caller can know it (its bytes; null: the empty document): the newer of their own last visit at
  * or before it and the newest version at or before it (both hold full states). With
  * neither, the empty document, so everything is listed as added (docs/versions.md).
  */
-export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string, at: number): Promise<{ base: ChangesBase; json: DocumentJSON | null }> {
+export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string, at: number): Promise<{ base: ChangesBase; data: Uint8Array | null }> {
   const [visit, version] = await Promise.all([lastVisit(kdb, documentId, userId), versionAtOrBefore(kdb, documentId, at)]);
   const usable = visit && visit.visitedAt <= at ? visit : undefined;
   if (usable && (!version || usable.visitedAt >= version.createdAt)) {
-    return { base: { kind: 'visit', at: new Date(usable.visitedAt).toISOString() }, json: stateJSON(usable.data) };
+    return { base: { kind: 'visit', at: new Date(usable.visitedAt).toISOString() }, data: usable.data };
   }
-  if (version) return { base: { kind: 'version', at: new Date(version.createdAt).toISOString() }, json: stateJSON(version.data) };
-  return { base: { kind: 'empty', at: null }, json: null };
+  if (version) return { base: { kind: 'version', at: new Date(version.createdAt).toISOString() }, data: version.data };
+  return { base: { kind: 'empty', at: null }, data: null };
 }
 
 /**

@@ -3,7 +3,7 @@
  * has a bounded cost (DESIGN "Limits every boundary enforces"; docs/security.md "Bounded
  * requests"; server/http/heavy-limit.ts). Deterministic: the server's clock stands still (no
  * rate-limit token comes back mid-test), and requests that hold the process's slots are held
- * open at a gate the test controls (the live document's read), so "at once" is by
+ * open at a gate the test controls (the live document's state, read for the compare), so "at once" is by
  * construction, never by timing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,13 +62,13 @@ const ROUTES: Array<[string, (s: Scene) => Promise<Response>]> = [
   ['GET a guest\'s export.json', (s) => new ApiClient(server.url).request('GET', `/api/shared/${s.token}/export.json`)],
 ];
 
-/** Holds every read of a live document until `open()`; counts the reads that reached it. */
+/** Holds every encoding of a live document's state (a compare's live side) until `open()`; counts those that reached it. */
 function holdLiveReads() {
   const rooms = server.deps.rooms;
-  const read = rooms.read.bind(rooms);
+  const encode = rooms.encodeState.bind(rooms);
   let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const spy = vi.spyOn(rooms, 'read').mockImplementation(async (id) => (await gate, read(id)));
+  const spy = vi.spyOn(rooms, 'encodeState').mockImplementation(async (id) => (await gate, encode(id)));
   return { reads: () => spy.mock.calls.length, open, restore: () => (open(), spy.mockRestore()) };
 }
 
