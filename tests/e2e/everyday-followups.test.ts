@@ -91,6 +91,20 @@ describe('dates: out of range is the format, never a transposed date; every type
     await context.close();
   });
 
+  it.each([390, 1400])('at %i px the calendar button stays inside its date field while the field says Inte sparat', async (width) => {
+    const { context, api } = await contextIn('sv-SE', width);
+    const doc = await freshPlan(api, 'Knappen i fältet');
+    const page = await context.newPage();
+    await openPlan(page, server, doc);
+    const start = activityRow(page, '1.1').getByLabel('Start 1.1', { exact: true });
+    await start.fill('2027-02-30');
+    await start.press('Tab');
+    expect(await describedText(start)).toContain('Inte sparat');
+    const [field, button] = await Promise.all([start.boundingBox(), start.locator('xpath=..').locator('button.picker').boundingBox()]);
+    expect(field && button && button.x >= field.x && button.x + button.width <= field.x + field.width + 1, JSON.stringify({ field, button })).toBe(true);
+    await context.close();
+  });
+
   it('sv: an impossible day and a percent out of range both say Inte sparat and what Esc brings back', async () => {
     const { context, api } = await contextIn('sv-SE');
     const doc = await freshPlan(api, 'Inte sparat');
