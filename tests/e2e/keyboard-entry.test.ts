@@ -200,8 +200,11 @@ describe('times and numbers', () => {
     await form.getByLabel('Värde').fill('abc');
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toBe('Skriv ett tal, t.ex. 125,5.');
-    // At the field: marked invalid and focused (so in view), the year left alone.
+    // At the field: marked invalid and focused (so in view), the year left alone; the message
+    // right under the field (user test: it stood under the button, two fields away).
     expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBe('true');
+    const [field, alert] = await Promise.all([form.getByLabel('Värde').boundingBox(), form.getByRole('alert').boundingBox()]);
+    expect(field && alert && alert.y >= field.y + field.height - 1 && alert.y - (field.y + field.height) < 30 && Math.abs(alert.x - field.x) < 2, JSON.stringify({ field, alert })).toBe(true);
     expect(await form.getByLabel('År').getAttribute('aria-invalid')).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('value');
     expect(await indicator.locator('.measurements th[scope="row"]', { hasText: '2026' }).count()).toBe(0);
@@ -209,7 +212,7 @@ describe('times and numbers', () => {
     await form.getByRole('button', { name: /Lägg till mätvärde/ }).click();
     const row = indicator.locator('.measurements tr', { has: page.locator('th', { hasText: '2026' }) });
     await expect.poll(() => row.locator('td.num').textContent()).toBe('125,5');
-    expect(await form.getByRole('alert').textContent()).toBe('');
+    expect(await form.locator('[role="alert"]:not(:empty)').count()).toBe(0);
     expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBeNull();
     expect(await indicator.locator('figcaption').textContent()).toContain('2026 125,5');
     // The indicator's own number fields refuse text too.

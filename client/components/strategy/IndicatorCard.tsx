@@ -124,16 +124,29 @@ function AddMeasurement(props: { indicator: IndicatorJSON; name: string }) {
     form.reset();
   };
   const invalid = (field: 'year' | 'value') => (formError()?.field === field ? 'true' : undefined);
+  // The message stands under the field it is about (user test: under the button, two fields away).
+  const errorId = (field: 'year' | 'value') => `measure-error-${i().id}-${field}`;
+  const message = (field: 'year' | 'value') => (
+    <span class="error field-error" id={errorId(field)} role="alert">
+      {formError()?.field === field ? formError()?.message : ''}
+    </span>
+  );
   return (
     <form class="inline" onSubmit={addMeasurement} aria-label={`${t('addMeasurement')}: ${name()}`}>
-      <label>
-        {t('year')}
-        <input name="year" inputMode="numeric" autocomplete="off" required aria-invalid={invalid('year')} aria-describedby={`measure-error-${i().id}`} />
-      </label>
-      <label>
-        {t('value')}
-        <input name="value" inputMode="decimal" autocomplete="off" required aria-invalid={invalid('value')} aria-describedby={`measure-error-${i().id}`} />
-      </label>
+      <span class="stacked-field">
+        <label>
+          {t('year')}
+          <input name="year" inputMode="numeric" autocomplete="off" required aria-invalid={invalid('year')} aria-describedby={errorId('year')} />
+        </label>
+        {message('year')}
+      </span>
+      <span class="stacked-field">
+        <label>
+          {t('value')}
+          <input name="value" inputMode="decimal" autocomplete="off" required aria-invalid={invalid('value')} aria-describedby={errorId('value')} />
+        </label>
+        {message('value')}
+      </span>
       <label>
         {t('source')}
         <input name="source" />
@@ -141,9 +154,6 @@ function AddMeasurement(props: { indicator: IndicatorJSON; name: string }) {
       <button type="submit" class="secondary">
         + {t('addMeasurement')}
       </button>
-      <p class="error" id={`measure-error-${i().id}`} role="alert">
-        {formError()?.message ?? ''}
-      </p>
     </form>
   );
 }
