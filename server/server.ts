@@ -97,7 +97,7 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
   };
   // One process: the rooms as they always were (no lease, nothing published).
   const rooms = cluster ? new ClusterRooms({ ...roomsOptions, lease: cluster }, (event) => cluster.publish(event)) : new Rooms(roomsOptions);
-  const autoVersions = new AutoVersions({ kdb: asyncDb.kdb, rooms, clock });
+  const autoVersions = new AutoVersions({ kdb: asyncDb.kdb, rooms, clock, versionsPerDocument: config.heavy.versionsPerDocument });
   return { db, asyncDb, checkpointer, history, rooms, autoVersions, cluster };
 }
 

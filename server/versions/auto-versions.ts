@@ -17,7 +17,8 @@ export class AutoVersions {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly deps: VersionDeps & { kdb: Kdb },
+    /** `versionsPerDocument`: the cap an automatic version keeps to (VERSIONS_PER_DOCUMENT; the module's default when unset). */
+    private readonly deps: VersionDeps & { kdb: Kdb; versionsPerDocument?: number },
     private readonly quietMs = AUTO_VERSION_QUIET_MS,
     private readonly log: (message: string, error: unknown) => void = console.error,
   ) {}
@@ -44,7 +45,7 @@ export class AutoVersions {
       // A document deleted meanwhile has nothing to version.
       if (!(await findDocument(this.deps.kdb, documentId))) continue;
       try {
-        await makeVersion(this.deps, documentId, { kind: 'auto', name: `Automatisk version ${localTime(now)}`, createdBy: null });
+        await makeVersion(this.deps, documentId, { kind: 'auto', name: `Automatisk version ${localTime(now)}`, createdBy: null, cap: this.deps.versionsPerDocument });
         made++;
       } catch (error) {
         this.log(`Automatic version of ${documentId} failed`, error);
