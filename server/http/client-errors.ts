@@ -14,9 +14,6 @@ import { errorBody } from '../errors.js';
  */
 export const MAX_HEADER_BYTES = 64 * 1024;
 
-/** How long a refused client may take to close its side after our answer is sent. */
-const HALF_OPEN_GRACE_MS = 2_000;
-
 /** Node's statuses for what its parser refuses (lib/_http_server.js), with our code and words. */
 function answerFor(code: string | undefined): { status: number; reason: string; code: string; message: string } {
   switch (code) {
@@ -38,8 +35,6 @@ function answerFor(code: string | undefined): { status: number; reason: string; 
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }) => {
-    // More bytes after the refusal come here again: the answer is on its way, let it finish.
-    if (socket.writableEnded) return;
     if (!socket.writable || (socket.bytesWritten ?? 0) > 0) {
       socket.destroy();
       return;
@@ -53,7 +48,5 @@ export function answerClientErrors(server: Server): void {
       'Connection: close',
     ];
     socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
-    // HTTP sockets are half-open: one whose client never closes its side goes after a grace.
-    socket.once('finish', () => setTimeout(() => socket.destroy(), HALF_OPEN_GRACE_MS).unref());
   });
 }
