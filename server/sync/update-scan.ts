@@ -59,7 +59,7 @@ export interface ScanContext {
   stateOf(client: number): number;
   /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
   ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The keys `meta`, `budget` and each collection's items may hold (schema-keys.ts); empty: any. */
+  /** The keys `budget` and each collection's items may hold (schema-keys.ts; `meta` is open); empty: any. */
   schemaKeys: SchemaKeys;
   /** The collection root (one of `schemaKeys.items`) whose direct item is the struct at (client, clock) in the document, or null. */
   collectionOf(client: number, clock: number): string | null;
