@@ -17,7 +17,7 @@
  * Fields are watched only from their first focus: a plan with thousands of fields pays for
  * the few somebody touches, and a value this browser wrote always follows a focus.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { safeName } from './presence.js';
@@ -47,8 +47,11 @@ export interface FieldGuard {
   watch(): void;
   /** The typist changed the text (`text`: what the field holds now, kept with a waiting value). */
   draft(text?: string): void;
-  /** The typist's text from before a reload whose conflict still waits (held-conflicts.ts); null when none. */
-  restoredDraft(): string | null;
+  /**
+   * The typist's text from before a reload whose conflict still waits (held-conflicts.ts);
+   * null when none. Reactive: it may come once the server's state has.
+   */
+  restoredDraft: Accessor<string | null>;
   /** The draft was committed, dropped or left without a change: remote values show again. */
   settle(): void;
   /** The typist read the replaced notice (or came back to the field). */
@@ -89,6 +92,11 @@ const NOTHING = Symbol('nothing written here');
 export interface KeptConflict {
   store: ConflictStore;
   key: string;
+  /**
+   * Runs `then` once the page holds the server's state (at once when it already does) and
+   * returns a cancel. Without it a kept conflict is decided on the copy at hand (tests).
+   */
+  afterSync?: (then: () => void) => () => void;
 }
 
 /**
@@ -103,6 +111,7 @@ export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStat
   const { held, setHeld, typed, restore, fromBefore, drop } = createHeld(kept);
   const [replaced, setReplaced] = createSignal<ReplacedValue | null>(null);
   const [drafting, setDrafting] = createSignal(false);
+  const [restoredDraft, setRestoredDraft] = createSignal<string | null>(null);
   let mine: unknown = NOTHING;
   let stop: (() => void) | null = null;
 
@@ -130,22 +139,17 @@ export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStat
     if (drafting()) setHeld({ value, by });
   };
 
-  const watch = () => {
-    if (stop) return;
-    const slot = fieldSlot(doc, path);
-    if (!slot) return;
-    const { map, key } = slot;
-    const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => onChange(map, key, event, transaction);
-    map.observe(observer);
-    stop = () => map.unobserve(observer);
-  };
+  const watch = () => (stop ??= observeField(doc, path, onChange));
   onCleanup(() => stop?.());
-  const restored = restoreKept(doc, path, kept);
-  if (restored) {
-    restore(restored);
-    setDrafting(true);
-    watch();
-  }
+  const bringBack = (saved: HeldConflict) =>
+    batch(() => {
+      restore(saved);
+      setRestoredDraft(saved.draft);
+      setDrafting(true);
+      watch();
+    });
+  let cancelKept = decideKept(doc, path, kept, bringBack);
+  onCleanup(() => cancelKept());
 
   return {
     held,
@@ -153,16 +157,30 @@ export function createFieldGuard(doc: Y.Doc, awareness: Pick<Awareness, 'getStat
     drafting,
     watch,
     draft: (text) => {
+      // Typing before the server's state came decides a kept conflict still waiting for it:
+      // the new text is the typist's answer, not the draft from before the reload.
+      if (cancelKept() && !held()) kept?.store.remove(kept.key);
+      cancelKept = () => false;
       setDrafting(true);
       typed(text);
     },
-    restoredDraft: () => restored?.draft ?? null,
+    restoredDraft,
     settle: () => {
       setDrafting(false);
       drop();
     },
     dismissReplaced: () => setReplaced(null),
   };
+}
+
+/** Calls `onChange` for each change of the map holding the field at `path`; returns the unobserve, or null when there is no such field. */
+function observeField(doc: Y.Doc, path: readonly string[], onChange: (map: Y.Map<unknown>, key: string, event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => void) {
+  const slot = fieldSlot(doc, path);
+  if (!slot) return null;
+  const { map, key } = slot;
+  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => onChange(map, key, event, transaction);
+  map.observe(observer);
+  return () => map.unobserve(observer);
 }
 
 /**
@@ -208,13 +226,34 @@ function createHeld(kept: KeptConflict | null) {
   };
 }
 
-/** The conflict kept for this field, if the field still holds the value that waited; a stale one is dropped. */
-function restoreKept(doc: Y.Doc, path: readonly string[], kept: KeptConflict | null) {
+/**
+ * Brings back the conflict kept for this field if the field still holds the value that
+ * waited: at once when the copy at hand holds it, else once the server's state has come (a
+ * local copy written before the value arrived is older than it), and drops it when the
+ * field holds something else. Returns a cancel that says whether it was still waiting.
+ */
+function decideKept(doc: Y.Doc, path: readonly string[], kept: KeptConflict | null, bringBack: (saved: HeldConflict) => void): () => boolean {
   const saved = kept?.store.read(kept.key) ?? null;
-  if (!saved || !kept) return null;
-  const slot = fieldSlot(doc, path);
-  const current: unknown = slot?.map.get(slot.key);
-  if (slot && isPlain(current) && sameValue(current ?? null, saved.theirs)) return saved;
-  kept.store.remove(kept.key);
-  return null;
+  if (!saved || !kept) return () => false;
+  const holdsTheirs = () => {
+    const slot = fieldSlot(doc, path);
+    const current: unknown = slot?.map.get(slot.key);
+    return slot !== null && isPlain(current) && sameValue(current ?? null, saved.theirs);
+  };
+  const decide = () => (holdsTheirs() ? bringBack(saved) : kept.store.remove(kept.key));
+  if (holdsTheirs() || !kept.afterSync) {
+    decide();
+    return () => false;
+  }
+  let waiting = true;
+  const cancel = kept.afterSync(() => {
+    waiting = false;
+    decide();
+  });
+  return () => {
+    cancel();
+    const was = waiting;
+    waiting = false;
+    return was;
+  };
 }

@@ -163,6 +163,80 @@ describe('an undecided conflict and a reload', () => {
   });
 });
 
+/** A page whose local copy is older than the server: `synced()` stands for the server's sync. */
+function reloadBeforeSync(localCopy: Y.Doc, kept: KeptConflict) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(localCopy), REMOTE);
+  const waiting: Array<() => void> = [];
+  const page = { doc, awareness: new Awareness(doc) };
+  const afterSync = (then: () => void) => (waiting.push(then), () => void waiting.splice(waiting.indexOf(then), 1));
+  const guarded = guardIn(page, { ...kept, afterSync });
+  return { person: page, ...guarded, waiting, synced: () => waiting.splice(0).forEach((then) => then()) };
+}
+
+describe('a reload whose local copy was written before their value arrived', () => {
+  /** The conflict is kept, but the local copy still holds the value from before Anna's. */
+  function olderCopy() {
+    const { erik, anna } = pair();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(erik.doc));
+    const setup = (() => {
+      const storage = memoryStorage();
+      const kept = { store: conflictStore(storage), key: conflictKey('id-erik', 'doc-1', BUDGET) };
+      const page = guardIn(erik, kept);
+      page.guard.draft('420000');
+      setField(anna, 380_000_00);
+      sync(anna, erik);
+      page.dispose();
+      return { storage, kept };
+    })();
+    return { erik, anna, copy, ...setup };
+  }
+
+  it('comes back once the server\u2019s state brings their value, the draft with it', () => {
+    const { erik, copy, kept } = olderCopy();
+    const after = reloadBeforeSync(copy, kept);
+    expect(after.guard.held()).toBeNull();
+    Y.applyUpdate(after.person.doc, Y.encodeStateAsUpdate(erik.doc), REMOTE);
+    after.synced();
+    expect(after.guard.held()).toEqual({ value: 380_000_00, by: 'Anna Samordnare' });
+    expect(after.guard.restoredDraft()).toBe('420000');
+    expect(after.guard.drafting()).toBe(true);
+  });
+
+  it.each([
+    ['the server holds a newer value', (p: Person) => setField(p, 5_000_00)],
+    ['the server holds no value', (p: Person) => setField(p, null)],
+  ])('is dropped once synced when %s', (_name, change) => {
+    const { anna, copy, kept, storage } = olderCopy();
+    change(anna);
+    const after = reloadBeforeSync(copy, kept);
+    Y.applyUpdate(after.person.doc, Y.encodeStateAsUpdate(anna.doc), REMOTE);
+    after.synced();
+    expect(after.guard.held()).toBeNull();
+    expect(after.guard.restoredDraft()).toBeNull();
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('typing before the sync answers it: the new text stays, the old draft never comes back', () => {
+    const { erik, copy, kept, storage } = olderCopy();
+    const after = reloadBeforeSync(copy, kept);
+    after.guard.draft('7');
+    expect(storage.map.size).toBe(0);
+    expect(after.waiting).toHaveLength(0);
+    Y.applyUpdate(after.person.doc, Y.encodeStateAsUpdate(erik.doc), REMOTE);
+    after.synced();
+    expect(after.guard.restoredDraft()).toBeNull();
+  });
+
+  it('a field gone before the sync stops waiting', () => {
+    const { copy, kept } = olderCopy();
+    const after = reloadBeforeSync(copy, kept);
+    after.dispose();
+    expect(after.waiting).toHaveLength(0);
+  });
+});
+
 describe('what the storage holds is an input', () => {
   it.each([
     ['not JSON', '{'],

@@ -35,3 +35,24 @@ export function createConnectionStatus(provider: WebsocketProvider): Accessor<Co
   provider.on('closed', ({ code }: { code: number }) => setStatus({ state: 'error', code }));
   return status;
 }
+
+/**
+ * `afterSync(then)` runs `then` once `provider` has synced with the server — at once when it
+ * has — and returns a cancel. What only the server's state can decide waits for it (a kept
+ * same-field conflict, field-binding.ts): the local copy a page opens with may be older.
+ */
+export function afterServerSync(provider: Pick<WebsocketProvider, 'synced' | 'on' | 'off'>): (then: () => void) => () => void {
+  return (then) => {
+    if (provider.synced) {
+      then();
+      return () => undefined;
+    }
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      then();
+    };
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  };
+}

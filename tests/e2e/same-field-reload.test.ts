@@ -46,13 +46,9 @@ async function undecided(title: string) {
 }
 
 describe('an undecided same-field conflict', () => {
-  // Skipped, known race (CI on b75a95e and 3888dd5; about half of local runs): reloaded within
-  // ~0.3 s of the conflict showing, the conflict does not come back; most likely the page reads a local copy not yet holding Anna's value
-  // (the IndexedDB copy is written after the frame and on pagehide, asynchronously), so
-  // field-binding.ts restoreKept finds the field "changed since" and drops the kept conflict
-  // before the server's sync brings the value. Fix: decide a kept conflict after the server's
-  // sync, not on the local copy (issue 17 note). The two tests below keep running.
-  it.skip('comes back after a reload with the typed value; "Behåll mitt" then wins, and it is gone for good', async () => {
+  // The local copy a reloaded page opens with may be older than Anna's value: the kept
+  // conflict is decided once the server's state has come (field-binding.ts decideKept).
+  it('comes back after a reload with the typed value; "Behåll mitt" then wins, and it is gone for good', async () => {
     const { doc, pageA, pageE, conflict, close } = await undecided('Konflikt och omladdning');
     await pageE.reload();
     await openPlan(pageE, server, doc);

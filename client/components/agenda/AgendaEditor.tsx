@@ -8,6 +8,7 @@ import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
 import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
+import { afterServerSync } from '../../sync/status.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
@@ -32,7 +33,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
   const writeMeta = metaWriter(doc);
   return (
     <EditorContext.Provider
-      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: () => 'SEK', peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged }}
+      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: () => 'SEK', peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged, afterSync: afterServerSync(provider) }}
     >
       <div class="editor-layout">
         <div class="editor-main">

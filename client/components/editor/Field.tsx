@@ -26,7 +26,8 @@ export function Field(props: { path: string[]; label: string; hideLabel?: boolea
   const describedBy = () => `${id()}-issues`;
   // The path of a mounted field does not change (rows are keyed by id).
   // An undecided conflict outlives a reload of the page (held-conflicts.ts).
-  const kept = keptConflict(sessionConflictStore(), editor.awareness, useParams<{ doc?: string }>().doc, props.path);
+  const where = keptConflict(sessionConflictStore(), editor.awareness, useParams<{ doc?: string }>().doc, props.path);
+  const kept = where && { ...where, afterSync: editor.afterSync };
   const guard = createFieldGuard(editor.doc, editor.awareness, props.path, kept);
   const [input, setInput] = createSignal<FieldInput>();
   const focusIn = () => {

@@ -15,6 +15,8 @@ export interface EditorContextValue {
   /** Read with `get(key)`: the plan's map tracks each field's issues apart (issue 17 item 14). */
   issuesByField: Accessor<ReadonlyMap<string, Issue[]>>;
   recentlyChanged: Accessor<ReadonlySet<string>>;
+  /** Runs `then` once the document holds the server's state (status.ts `afterServerSync`); returns a cancel. */
+  afterSync: (then: () => void) => () => void;
 }
 
 export const EditorContext = createContext<EditorContextValue>();

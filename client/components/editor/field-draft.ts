@@ -4,7 +4,7 @@
  * value waits in the field's notice until the typist chooses. Outside a `Field` (a plain
  * form) there is no guard and the input simply follows the value.
  */
-import { createContext, createEffect, useContext } from 'solid-js';
+import { createContext, createEffect, on, useContext } from 'solid-js';
 import type { FieldGuard } from '../../sync/field-binding.js';
 import { passUndoToDocument, redoDepth, undoRouteOf, undoStepOf } from '../../lib/undo-keys.js';
 
@@ -45,14 +45,7 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
   let control: E | undefined;
   // Input-undo steps the browser could redo here (undo-keys.ts redoDepth); a value the page sets drops them.
   let redoable = 0;
-  createEffect(() => {
-    const text = options.shown();
-    const drafting = guard?.drafting() ?? false;
-    if (control && !drafting && control.value !== text) {
-      control.value = text;
-      redoable = 0;
-    }
-  });
+  followStoredValue(() => control, options.shown, guard, () => (redoable = 0));
   const commit = () => {
     if (control && options.commit(control)) guard?.settle();
     redoable = 0;
@@ -105,6 +98,33 @@ export function useFieldDraft<E extends TextControl>(options: { shown: () => str
       if (control && !guard?.held() && control.value === options.shown()) guard?.settle();
     },
   };
+}
+
+/**
+ * The control shows the stored value (`shown`) while its typist has no draft (`dropRedo`
+ * then: the page set the text), and a draft from before a reload when it comes back — which
+ * may be only once the server's state has (field-binding.ts).
+ */
+function followStoredValue(control: () => TextControl | undefined, shown: () => string, guard: FieldGuard | undefined, dropRedo: () => void): void {
+  createEffect(() => {
+    const text = shown();
+    const drafting = guard?.drafting() ?? false;
+    const element = control();
+    if (element && !drafting && element.value !== text) {
+      element.value = text;
+      dropRedo();
+    }
+  });
+  createEffect(
+    on(
+      () => guard?.restoredDraft() ?? null,
+      (draft) => {
+        const element = control();
+        if (element && draft !== null) element.value = draft;
+      },
+      { defer: true },
+    ),
+  );
 }
 
 /**

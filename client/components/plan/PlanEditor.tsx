@@ -8,6 +8,7 @@ import { PageHeading, usePageTitle } from '../Page.jsx';
 import { CostsSection } from './CostsSection.jsx';
 import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
+import { afterServerSync } from '../../sync/status.js';
 import { Summary } from './Summary.jsx';
 import { Timeline } from './Timeline.jsx';
 import { createLazyGoals, measureGoalUnit, retryEachFrame } from './lazy-goals.js';
@@ -54,7 +55,7 @@ export function PlanEditor(props: { live: LiveDocument; editable: boolean; peers
         currency: () => plan.currency,
         peers: props.peers,
         issuesByField: view.issuesByField,
-        recentlyChanged: view.recentlyChanged,
+        recentlyChanged: view.recentlyChanged, afterSync: afterServerSync(provider),
       }}
     >
       <div class="editor-layout">

@@ -14,6 +14,7 @@ import type { Peer } from '../../sync/presence.js';
 import { locale, t } from '../../i18n/index.js';
 import { today } from '../../lib/today.js';
 import { EditorContext } from '../editor/context.js';
+import { afterServerSync } from '../../sync/status.js';
 import { Field } from '../editor/Field.jsx';
 import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { TextField } from '../editor/TextEditor.jsx';
@@ -41,7 +42,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
 
   return (
     <EditorContext.Provider
-      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: () => 'SEK', peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged }}
+      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: () => 'SEK', peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged, afterSync: afterServerSync(provider) }}
     >
       <div class="editor-layout">
         <div class="editor-main">
