@@ -18,7 +18,7 @@ import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { ComparePool } from '../versions/compare-pool.js';
 import { exportBody, lastVisitState, stateAt, stateData, stateOf, versionNotFound } from '../versions/states.js';
-import { findVersion, lastEditAt, recordVisit, versionsOf } from '../versions/store.js';
+import { findVersion, lastEditAt, lastVisitedAt, recordVisit, touchVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
 import { requireWritable } from '../write-guard.js';
 
@@ -50,6 +50,8 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  * - `POST /documents/:doc/visits` (member), body optional `{at?: ISO}` → 204. With `at` (the
  *   list's `to.at`, ≤ now else 400) the visit is the state at `at`: 409 `visit.stale` when the
  *   document changed after it, so changes the member has not seen are never marked as read.
+ *   The document's state is stored with the visit only when it changed since the caller's
+ *   last one (else only the time moves); that encode is heavy work like those below.
  * A version's export.json, restore, compare and changes each read or build a whole document
  * on this thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
  * past HEAVY_REQUESTS_AT_ONCE + HEAVY_REQUESTS_QUEUE in the process, both with `Retry-After`
@@ -108,8 +110,11 @@ export function versionRoutes(deps: Deps) {
     const seen = at === undefined ? now : Date.parse(at);
     if (seen > now) throw new AppError(400, 'validation', 'at får inte ligga i framtiden.');
     // Only the present state is stored; it is the state at `seen` only if nothing changed since.
-    if ((await lastEditAt(kdb, document.id)) > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
-    await recordVisit(kdb, document.id, user.id, seen, await deps.rooms.encodeState(document.id));
+    const [edited, visited] = await Promise.all([lastEditAt(kdb, document.id), lastVisitedAt(kdb, document.id, user.id)]);
+    if (edited > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
+    // Stored after the last edit, the visit's state is the document's state: only its time moves.
+    if (visited !== undefined && visited > edited) await touchVisit(kdb, document.id, user.id, seen);
+    else await heavy.run(user.id, async () => recordVisit(kdb, document.id, user.id, seen, await deps.rooms.encodeState(document.id)));
     return c.body(null, 204);
   });
 

@@ -174,6 +174,17 @@ export async function recordVisit(kdb: Q, documentId: string, userId: string, at
     .execute();
 }
 
+/** When `userId` last visited the document (ms since epoch), without its stored state; undefined: never. */
+export async function lastVisitedAt(kdb: Q, documentId: string, userId: string): Promise<number | undefined> {
+  const row = await kdb.selectFrom('document_visits').select('visited_at').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
+  return row ? Number(row.visited_at) : undefined;
+}
+
+/** Moves `userId`'s visit to `at`, keeping its stored state (the document has not changed since it was stored). */
+export async function touchVisit(kdb: Q, documentId: string, userId: string, at: number): Promise<void> {
+  await kdb.updateTable('document_visits').set({ visited_at: at }).where('document_id', '=', documentId).where('user_id', '=', userId).execute();
+}
+
 /**
  * When the document's content last changed (ms since epoch; 0: never): the newest update
  * in the log, or the newest edit that compaction summarised (the log is emptied then).
