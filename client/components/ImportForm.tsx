@@ -75,56 +75,67 @@ function ImportReportView(props: { result: DocumentSummary & { report: ImportRep
         {t('importReport')}: <A href={`/d/${props.result.id}`}>{props.result.title}</A>
       </h3>
       <Show when={props.result.report.statedTotals.length > 0}>
-        <table>
-          <caption>{t('statedTotal')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('label')}</th>
-              <th scope="col">{t('stated')}</th>
-              <th scope="col">{t('computed')}</th>
-              <th scope="col">{t('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.result.report.statedTotals}>
-              {(total) => (
-                <tr classList={{ mismatch: !total.ok }}>
-                  <th scope="row">{total.label}</th>
-                  {/* Numbers as every amount in this language is written (issue 17 follow-up). */}
-                  <td class="num">{formatFieldAmount(total.stated, locale())}</td>
-                  <td class="num">{total.computed === null ? '–' : formatFieldAmount(total.computed, locale())}</td>
-                  <td>{total.ok ? `✓ ${t('totalOk')}` : `✗ ${t('totalMismatch')}`}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <StatedTotals totals={props.result.report.statedTotals} />
       </Show>
       <Show when={(props.result.report.warnings ?? []).length > 0}>
         <h4>{t('importWarnings')}</h4>
-        <ul>
-          <For each={props.result.report.warnings}>
-            {(row) => (
-              <li>
-                {t('line')} {row.line}: {row.reason} <code>{row.text}</code>
-              </li>
-            )}
-          </For>
-        </ul>
+        <ReportRows rows={props.result.report.warnings ?? []} />
       </Show>
       {/* No heading over nothing: "Rader som inte kunde läsas" above "Alla rader kunde läsas." read as a contradiction. */}
       <Show when={props.result.report.skipped.length > 0} fallback={<p>{t('noSkipped')}</p>}>
         <h4>{t('skippedRows')}</h4>
-        <ul>
-          <For each={props.result.report.skipped}>
-            {(row) => (
-              <li>
-                {t('line')} {row.line}: {row.reason} <code>{row.text}</code>
-              </li>
-            )}
-          </For>
-        </ul>
+        <ReportRows rows={props.result.report.skipped} />
       </Show>
+      {/* After reading the report, the way on is the plan itself (as an imported sheet opens in a spreadsheet). */}
+      <p>
+        <A href={`/d/${props.result.id}`} class="open-imported">
+          {t('importOpenPlan')}
+        </A>
+      </p>
     </div>
+  );
+}
+
+/** The totals the table stated, each beside the computed one (numbers as every amount in this language is written, issue 17). */
+function StatedTotals(props: { totals: ImportReport['statedTotals'] }) {
+  return (
+    <table>
+      <caption>{t('statedTotal')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('label')}</th>
+          <th scope="col">{t('stated')}</th>
+          <th scope="col">{t('computed')}</th>
+          <th scope="col">{t('status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.totals}>
+          {(total) => (
+            <tr classList={{ mismatch: !total.ok }}>
+              <th scope="row">{total.label}</th>
+              <td class="num">{formatFieldAmount(total.stated, locale())}</td>
+              <td class="num">{total.computed === null ? '–' : formatFieldAmount(total.computed, locale())}</td>
+              <td>{total.ok ? `✓ ${t('totalOk')}` : `✗ ${t('totalMismatch')}`}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+/** Rows of the table, each with its line, what happened and its text. */
+function ReportRows(props: { rows: ImportReport['skipped'] }) {
+  return (
+    <ul>
+      <For each={props.rows}>
+        {(row) => (
+          <li>
+            {t('line')} {row.line}: {row.reason} <code>{row.text}</code>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }

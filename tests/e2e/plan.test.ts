@@ -173,8 +173,11 @@ describe('import by file upload', () => {
     await report.waitFor();
     expect(plain(await report.locator('tr.mismatch').textContent())).toContain('Totalsumma projektledning (kr)1 290 0001 285 000✗ stämmer inte');
     expect(await report.getByText('Alla rader importerades.').count()).toBe(1);
-    await report.getByRole('link', { name: /Handlingsplan Klimatnätverket Småland/ }).click();
+    expect(await report.getByRole('link', { name: /Handlingsplan Klimatnätverket Småland/ }).count()).toBe(1);
+    // The way on after the report: the imported plan itself.
+    await report.getByRole('link', { name: 'Öppna den importerade planen' }).click();
     await page.locator('[data-total="planned"]').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('Handlingsplan Klimatnätverket Småland');
     await anna.context.close();
   });
 });
