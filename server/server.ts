@@ -195,6 +195,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
         server.closeIdleConnections();
         sweeps.stop();
         sockets.close();
+        // And the sockets passed on to other owners: those owners close them 1012.
+        cluster?.drain(config.shutdownRequestMs);
         await rooms.closeAll();
         // Every room stored: the leases go, and other processes load the documents from here on.
         await cluster?.close();

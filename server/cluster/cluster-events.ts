@@ -1,8 +1,9 @@
 /**
  * What one process must tell the others so that sockets they hold close at once (issue 21;
  * docs/cluster.md): a log-out, a lowered role, a revoked share link, an archived or deleted
- * document. PostgreSQL's LISTEN/NOTIFY carries them — already there, transactional when
- * sent inside a transaction (delivered only if it commits), and no extra server to run.
+ * document, a process draining with sockets it passed on to their owners. PostgreSQL's
+ * LISTEN/NOTIFY carries them — already there, transactional when sent inside a transaction
+ * (delivered only if it commits), and no extra server to run.
  *
  * NOTIFY is fire-and-forget: a process whose listening connection drops misses what was
  * sent meanwhile. So a lost connection is reported (`onLost`), and the process then closes
@@ -29,6 +30,8 @@ export const ClusterEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role-changed'), documentIds: z.array(Id).max(500), userId: Id, role: z.enum(ROLES).nullable() }),
   z.object({ type: z.literal('read-only-changed'), documentId: Id, reason: z.object({ code: z.enum(['document.schema-too-new', 'document.cannot-migrate', 'document.archived']), message: z.string().max(1000) }).nullable() }),
   z.object({ type: z.literal('document-closed'), documentId: Id, code: z.number().int().min(1000).max(4999) }),
+  // A draining process (its address) asks the owners to close the sockets it passed on (1012), through its pipes.
+  z.object({ type: z.literal('forwarder-draining'), address: Id }),
 ]);
 export type ClusterEvent = z.infer<typeof ClusterEvent>;
 

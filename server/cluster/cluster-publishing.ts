@@ -21,7 +21,11 @@ export type Publish = (event: ClusterEvent) => void;
 /** A role-changed event names at most this many documents (ClusterEvent's schema). */
 const DOCUMENTS_PER_EVENT = 500;
 
-/** The socket registry, publishing its closures (4401: log-out, password change, revoked link). */
+/**
+ * The socket registry, publishing its closures (4401: log-out, password change, revoked
+ * link); applying another process's, and closing (1012) the sockets a draining process
+ * had passed on to this one.
+ */
 export class ClusterLiveSockets extends LiveSockets {
   constructor(
     limits: ConstructorParameters<typeof LiveSockets>[0],
@@ -50,6 +54,7 @@ export class ClusterLiveSockets extends LiveSockets {
     if (event.type === 'session-ended') super.closeSession(event.sessionId);
     else if (event.type === 'user-signed-out') super.closeUser(event.userId, event.keepSessionId);
     else if (event.type === 'share-link-revoked') super.closeShareLink(event.shareLinkId);
+    else if (event.type === 'forwarder-draining') this.closeVia(event.address, CloseCode.ServiceRestart);
   }
 }
 

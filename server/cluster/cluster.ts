@@ -46,6 +46,8 @@ export class Cluster implements RoomLease {
   private recovering = false;
   /** Client sockets piped to their document's owner (ended on close). */
   private readonly forwarded = new Set<Duplex>();
+  /** Set by `drain`: the pipes ending after their owners' close frames, or its bound. */
+  private pipesEnded: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -162,11 +164,28 @@ export class Cluster implements RoomLease {
   }
 
   /**
-   * After every room has been stored: ends the sockets passed on to other owners (or the
-   * server would wait for their clients to leave), gives every lease up, stops listening.
+   * Draining (SIGTERM), when this process closes its own sockets 1012: asks the owners to
+   * close the sockets it passed on to them the same way (DESIGN "Many processes"). A pipe
+   * carries the owner's frames untouched, so the owner's close frame, sent after its
+   * pending writes, is what reaches the client; the pipe then ends. `close` waits for that,
+   * at most `waitMs`, then cuts what is left (their clients see 1006).
+   */
+  drain(waitMs: number): void {
+    const sockets = [...this.forwarded];
+    if (sockets.length === 0 || !this.events) return;
+    const ended = sockets.map((socket) => new Promise((resolve) => socket.once('close', resolve)));
+    this.publish({ type: 'forwarder-draining', address: this.address });
+    this.pipesEnded = Promise.race([Promise.all(ended), sleep(waitMs, undefined, { ref: false })]);
+  }
+
+  /**
+   * After every room has been stored and the pipes had their time to end (`drain`): cuts
+   * the sockets still passed on to other owners (or the server would wait for their
+   * clients to leave), gives every lease up, stops listening.
    */
   async close(): Promise<void> {
     this.closing = true;
+    await this.pipesEnded;
     endPipes(this.forwarded);
     const { leases, events } = this;
     this.leases = null;

@@ -34,6 +34,25 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te'
 const CONNECT_TIMEOUT_MS = 3_000;
 
 /**
+ * How long the owner may take to begin its answer once it has the request: a frozen owner
+ * (or one whose machine is gone while PostgreSQL still shows its lease) accepts and never
+ * answers, and the client would wait until its own deadline (client/api.ts CALL_TIMEOUT_MS,
+ * 20 s) with nothing to say. Shorter than that, so the person learns what happened.
+ */
+const ANSWER_TIMEOUT_MS = 15_000;
+
+/**
+ * The answer when the owner took the request and gave none (hung up, or silent for
+ * ANSWER_TIMEOUT_MS): 502 or 504. Whether the change was made is unknown, so the client is
+ * not told to ask again (a second round or restore could be made twice); the person looks.
+ */
+function answerNoAnswer(outgoing: ServerResponse, status: 502 | 504): void {
+  const message = 'Servern som har dokumentet svarade inte. Ändringen kan ha sparats: ladda om och kontrollera.';
+  const body = JSON.stringify({ error: { code: 'document.owner-silent', message } });
+  outgoing.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+}
+
+/**
  * The document a request would change through `Rooms.change` (`method`, request target
  * `url`), or null: any other route, a malformed id, or a request some process already
  * forwarded (`forwarded`: its FORWARDED_HEADER value; one hop only).
@@ -62,24 +81,30 @@ function passedOn(headers: IncomingHttpHeaders, from: string): Record<string, st
  * (`host:port`) and pipes the owner's answer into `outgoing`. Resolves true once passed on;
  * false when the owner could not be reached, with nothing of the body read, so the request
  * can still be served here (which answers 503 `document.elsewhere` while the lease is held
- * elsewhere). A connection that breaks after that ends the client's connection too.
+ * elsewhere). An owner that takes the request and gives no answer (hangs up: 502; silent
+ * for ANSWER_TIMEOUT_MS: 504) gets the client `document.owner-silent`; a connection that
+ * breaks during the answer ends the client's connection too.
  */
 export function forwardRequest(incoming: IncomingMessage, outgoing: ServerResponse, owner: string, from: string): Promise<boolean> {
   const target = parseAddress(owner);
   if (!target) return Promise.resolve(false);
   return new Promise((resolve) => {
     let connected = false;
+    let answered = false;
     // A socket of its own (no keep-alive pool), so that "connected" means this request's.
     const upstream = httpRequest({ host: target.host, port: target.port, method: incoming.method, path: incoming.url, headers: passedOn(incoming.headers, from), agent: false });
-    const timer = setTimeout(() => upstream.destroy(new Error('connect timeout')), CONNECT_TIMEOUT_MS);
+    let timer = setTimeout(() => upstream.destroy(new Error('connect timeout')), CONNECT_TIMEOUT_MS);
     upstream.once('socket', (socket) =>
       socket.once('connect', () => {
         connected = true;
         clearTimeout(timer);
+        timer = setTimeout(() => upstream.destroy(new Error('no answer')), ANSWER_TIMEOUT_MS);
         incoming.pipe(upstream);
       }),
     );
     upstream.once('response', (answer) => {
+      answered = true;
+      clearTimeout(timer);
       const headers = Object.entries(answer.headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name)) as Array<[string, string | string[]]>;
       outgoing.writeHead(answer.statusCode ?? 502, Object.fromEntries(headers));
       answer.on('error', () => outgoing.destroy());
@@ -87,10 +112,12 @@ export function forwardRequest(incoming: IncomingMessage, outgoing: ServerRespon
       resolve(true);
     });
     // `on`, not `once`: a second error event with no listener would end the process.
-    upstream.on('error', () => {
+    upstream.on('error', (error) => {
       clearTimeout(timer);
       if (!connected) return resolve(false);
-      outgoing.destroy();
+      if (!answered && !outgoing.headersSent) answerNoAnswer(outgoing, error.message === 'no answer' ? 504 : 502);
+      else outgoing.destroy();
+      answered = true;
       resolve(true);
     });
     incoming.once('aborted', () => upstream.destroy());

@@ -19,6 +19,16 @@ export const FORWARDED_HEADER = 'x-samplan-forwarded';
 /** How long the owner may take to accept the TCP connection before the client is told to retry. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
+/**
+ * How long the owner may take to answer the upgrade once connected: a frozen owner (or one
+ * whose machine is gone while PostgreSQL still shows its lease) accepts and never answers,
+ * and the client, which has no deadline of its own, would wait for ever.
+ */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+/** How long the owner's last frames (its close frame) may take to reach a slow client after the owner ended the pipe. */
+const FLUSH_MS = 5_000;
+
 /** `host:port` → its parts; IPv6 hosts in brackets (`[::1]:3101`). */
 export function parseAddress(address: string): { host: string; port: number } | null {
   const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(address);
@@ -49,7 +59,8 @@ export function answerRetry(socket: Duplex, processLine: string): void {
 /**
  * Passes the upgrade `request` (its `socket` and the `head` bytes already read) on to the
  * process at `owner` and pipes both ways until either side closes. When the owner cannot
- * be reached the client gets a 503 and retries. `from` is this process's address.
+ * be reached, or gives no answer (not a byte in ANSWER_TIMEOUT_MS, or hangs up first), the
+ * client gets a 503 Retry-After and retries. `from` is this process's address.
  * `pipes` holds the client's socket while it is piped, so a process that shuts down can
  * end them (`endPipes`): an upgraded socket keeps the HTTP server from closing.
  */
@@ -59,22 +70,30 @@ export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: B
   pipes?.add(socket);
   socket.once('close', () => pipes?.delete(socket));
   const upstream: Socket = connect({ host: target.host, port: target.port });
-  let connected = false;
-  upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error('connect timeout')));
+  let answered = false;
+  upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error('no answer')));
   upstream.once('connect', () => {
-    connected = true;
-    upstream.setTimeout(0);
+    upstream.setTimeout(ANSWER_TIMEOUT_MS);
     upstream.setNoDelay(true);
     upstream.write(requestHead(request, from));
     if (head.length > 0) upstream.write(head);
-    upstream.pipe(socket);
+    upstream.once('data', () => {
+      answered = true;
+      upstream.setTimeout(0);
+    });
+    // Not ended by the pipe: an owner that hangs up before answering gets the client a 503 instead.
+    upstream.pipe(socket, { end: false });
     socket.pipe(upstream);
   });
-  upstream.on('error', () => {
-    if (!connected && socket.writable) answerRetry(socket, processLine);
-    else socket.destroy();
+  // 'close' follows every 'error'; `on`, not `once`: an error without a listener would end the process.
+  upstream.on('error', () => undefined);
+  upstream.on('close', () => {
+    if (socket.destroyed) return;
+    if (!answered) return answerRetry(socket, processLine);
+    // After the owner's last frames (a close frame among them): let them reach a slow client, then cut it.
+    socket.end();
+    setTimeout(() => socket.destroy(), FLUSH_MS).unref();
   });
-  upstream.on('close', () => socket.destroy());
   socket.on('error', () => upstream.destroy());
   socket.on('close', () => upstream.destroy());
 }
@@ -82,7 +101,8 @@ export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: B
 /**
  * Ends every socket in `pipes` (and so its pipe to the owner). A pipe carries the owner's
  * websocket frames untouched, so no close frame can be put between them: the client sees
- * the connection drop (1006) and reconnects, as after 1012, to a process that is not going.
+ * the connection drop (1006) and reconnects. A draining process first asks the owners to
+ * close them 1012 (`Cluster.drain`); this cuts only what is left after that.
  */
 export function endPipes(pipes: Set<Duplex>): void {
   for (const socket of [...pipes]) socket.destroy();

@@ -14,6 +14,8 @@ export interface LiveSocket {
   readonly address: string;
   /** The share link a guest's socket was opened with (DESIGN "Share links"), or null. */
   readonly shareLinkId: string | null;
+  /** The process that passed the socket on to this one (its address, x-samplan-forwarded), or null: came directly. */
+  readonly via?: string | null;
   close(code: CloseCode): void;
 }
 
@@ -65,6 +67,16 @@ export class LiveSockets {
   /** Closes every socket opened with a share link (revoked or expired) with 4401. */
   closeShareLink(shareLinkId: string): void {
     for (const socket of [...this.sockets]) if (socket.shareLinkId === shareLinkId) socket.close(CloseCode.Unauthorized);
+  }
+
+  /**
+   * Closes every socket another process passed on to this one (`via`, its address) with
+   * `code`: that process is draining (issue 21, docs/cluster.md "Rolling restart"). The
+   * close frame goes after the socket's pending writes and through that process's pipe, so
+   * its client sees `code`, not a cut connection.
+   */
+  closeVia(via: string, code: CloseCode): void {
+    for (const socket of [...this.sockets]) if (socket.via === via) socket.close(code);
   }
 
   /** The share links open sockets were opened with, for the expiry sweep. */

@@ -28,6 +28,8 @@ export interface SocketClientOptions {
   address: string;
   /** The share link a guest opened the socket with (always a viewer), or null. */
   shareLinkId?: string | null;
+  /** The process that passed the socket on to this one (its address), or null. */
+  via?: string | null;
   role: Role;
   rooms: Rooms;
   limits: SyncLimits;
@@ -43,6 +45,7 @@ export class SocketClient implements RoomClient, LiveSocket {
   readonly sessionId: string | null;
   readonly address: string;
   readonly shareLinkId: string | null;
+  readonly via: string | null;
   role: Role;
   readonly awarenessIds = new Set<number>();
   readonly awarenessBudget: TokenBucket;
@@ -74,6 +77,7 @@ export class SocketClient implements RoomClient, LiveSocket {
     this.sessionId = options.sessionId;
     this.address = options.address;
     this.shareLinkId = options.shareLinkId ?? null;
+    this.via = options.via ?? null;
     this.role = options.role;
     this.rooms = options.rooms;
     this.onClose = options.onClose;

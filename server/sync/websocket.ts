@@ -14,6 +14,7 @@ import { WebSocketServer } from 'ws';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
+import { FORWARDED_HEADER } from '../cluster/forward-upgrade.js';
 import type { Deps } from '../context.js';
 import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
@@ -157,6 +158,9 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
   function serve(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Counted per /64 for IPv6, as every per-address limit is (http/client-address.ts).
     const address = addressKey(clientAddressOf(request.headers, request.socket.remoteAddress, deps.config.trustProxy));
+    // Passed on by another process (many processes only): closed 1012 when that one drains (LiveSockets.closeVia).
+    const forwarded = route ? request.headers[FORWARDED_HEADER] : undefined;
+    const via = typeof forwarded === 'string' ? forwarded : null;
     const admitted = deps.readiness.draining ? Promise.resolve<Admission>(DRAINING) : admit(deps, sockets, request, address);
     admitted
       .catch((): Admission => ({ ok: false, close: CloseCode.LoadFailed }))
@@ -167,7 +171,7 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
           socket.off('error', destroySocket);
           if (!admission.ok) return ws.close(admission.close.code, admission.close.reason);
           const { documentId, ...who } = admission;
-          const client = new SocketClient(ws, socket, { ...who, id: ++serial, address, rooms: deps.rooms, limits: deps.config.sync, now: deps.clock.now(), onClose: forget });
+          const client = new SocketClient(ws, socket, { ...who, id: ++serial, address, via, rooms: deps.rooms, limits: deps.config.sync, now: deps.clock.now(), onClose: forget });
           sockets.add(client);
           client.start(documentId);
         });

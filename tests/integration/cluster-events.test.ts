@@ -50,6 +50,7 @@ const EVERY_KIND: ClusterEvent[] = [
   { type: 'role-changed', documentIds: ['d1', 'd2'], userId: 'u1', role: 'viewer' },
   { type: 'read-only-changed', documentId: 'd1', reason: { code: 'document.archived', message: 'Arkiverat.' } },
   { type: 'document-closed', documentId: 'd1', code: 4404 },
+  { type: 'forwarder-draining', address: '127.0.0.1:3101' },
 ];
 
 describe('events between processes', () => {

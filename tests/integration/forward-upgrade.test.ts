@@ -77,10 +77,14 @@ describe('forwarding an upgrade to the owning process', () => {
     expect(await closed).toBe(4000);
   });
 
-  it('answers 503 (retry) when the owner cannot be reached or its address is not one', async () => {
+  it('answers 503 (retry) when the owner cannot be reached, hangs up before answering, or its address is not one', async () => {
     const gone = await listen(createServer());
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    for (const owner of [gone, 'not an address', '127.0.0.1:0', '[::1:99999']) {
+    // A dying owner: accepts the connection, then ends it without a word.
+    const dying = createServer();
+    dying.on('connection', (socket) => socket.end());
+    const hangsUp = await listen(dying);
+    for (const owner of [gone, hangsUp, 'not an address', '127.0.0.1:0', '[::1:99999']) {
       const via = await forwarder(owner);
       await expect(open(`ws://${via}/ws/doc-1`)).rejects.toThrow('HTTP 503');
     }

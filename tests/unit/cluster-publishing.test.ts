@@ -15,9 +15,9 @@ import type { DocumentStore } from '../../server/sync/persistence.js';
 const LIMITS = { connectionsPerUser: 50, connectionsPerAddress: 200 };
 
 /** A socket that records its close code. */
-function socket(userId: string, sessionId: string | null, shareLinkId: string | null = null) {
+function socket(userId: string, sessionId: string | null, shareLinkId: string | null = null, via: string | null = null) {
   const closed: number[] = [];
-  return { userId, sessionId, shareLinkId, address: '127.0.0.1', closed, close: (code: CloseCode) => void closed.push(code.code) };
+  return { userId, sessionId, shareLinkId, via, address: '127.0.0.1', closed, close: (code: CloseCode) => void closed.push(code.code) };
 }
 
 function processWith(published: ClusterEvent[]) {
@@ -73,6 +73,19 @@ describe('closing sockets on every process', () => {
     const echoed: ClusterEvent[] = [];
     const other = processWith(echoed);
     for (const event of sent) await other.rooms.applyHere(event);
+    expect(echoed).toEqual([]);
+  });
+
+  // Published by Cluster.drain (cluster-drain.test.ts runs it across processes).
+  it('a process draining: the sockets it passed on close 1012 at their owner, no other, and nothing is published', async () => {
+    const echoed: ClusterEvent[] = [];
+    const owner = processWith(echoed);
+    const held = [socket('anna', 's1', null, '127.0.0.1:3101'), socket('share:l1', null, 'l1', '127.0.0.1:3101'), socket('anna', 's1', null, '127.0.0.1:3102'), socket('anna', 's1'), socket('erik', 's2', null, '127.0.0.1:31011')];
+    for (const s of held) owner.sockets.add(s);
+    const event: ClusterEvent = { type: 'forwarder-draining', address: '127.0.0.1:3101' };
+    owner.sockets.applyHere(event);
+    await owner.rooms.applyHere(event);
+    expect(held.map((s) => s.closed)).toEqual([[1012], [1012], [], [], []]);
     expect(echoed).toEqual([]);
   });
 });
