@@ -145,4 +145,14 @@ describe('503 document.elsewhere (many processes: the document changes server, n
       expect.stringContaining('Try again'),
     ]);
   });
+
+  it.each([502, 504])('a change the owner took and never answered (%i document.owner-silent) is not asked again and says so in the reader\'s language', async (status) => {
+    const silent = { status, body: '{"error":{"code":"document.owner-silent","message":"Servern som har dokumentet svarade inte."}}' };
+    const stub = answers(silent);
+    vi.stubGlobal('fetch', stub.fetch);
+    const error = await call('POST', '/documents/d/versions/v/restore').catch((e: unknown) => e);
+    expect(stub.calls()).toBe(1);
+    expect(error).toBeInstanceOf(ApiError);
+    expect([(error as ApiError).status, (error as ApiError).code, (error as ApiError).message]).toEqual([status, 'document.owner-silent', t('documentOwnerSilent')]);
+  });
 });

@@ -154,9 +154,17 @@ const ELSEWHERE = 'document.elsewhere';
 export const ELSEWHERE_ATTEMPTS = 4;
 const ELSEWHERE_WAIT_MS = 1_000;
 
-/** The last `document.elsewhere` in the reader's language ("försök igen"); anything else as it is. */
+/**
+ * Many processes' answers in the reader's language (the server's message is Swedish): the
+ * last `document.elsewhere` ("försök igen"), and `document.owner-silent` (502/504: the owner
+ * took the change and gave no answer, so it may be made: reload and look, never retried).
+ */
+const CLUSTER_MESSAGES = { [ELSEWHERE]: 'documentElsewhere', 'document.owner-silent': 'documentOwnerSilent' } as const;
+
+/** `error` with its message in the reader's language when it is one of CLUSTER_MESSAGES' codes; anything else as it is. */
 function elsewhereExplained(error: unknown): unknown {
-  return error instanceof ApiError && error.code === ELSEWHERE ? new ApiError(error.status, error.code, t('documentElsewhere')) : error;
+  if (!(error instanceof ApiError) || !Object.hasOwn(CLUSTER_MESSAGES, error.code)) return error;
+  return new ApiError(error.status, error.code, t(CLUSTER_MESSAGES[error.code as keyof typeof CLUSTER_MESSAGES]));
 }
 
 /** Retry-After in ms (whole seconds, 1–10), or null when absent or not a number of seconds. */
