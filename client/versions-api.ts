@@ -27,7 +27,7 @@ export interface Version {
 }
 /** `changes?since=` also says where it counted from; `none`: never visited. */
 export interface ChangesSince extends CompareResult {
-  from: { kind: 'visit' | 'version' | 'empty' | 'none'; at: string | null };
+  from: { kind: 'moment' | 'visit' | 'version' | 'empty' | 'none'; at: string | null };
   /** When the server read the live state: send it back with "Markera som läst". */
   to: { at: string };
 }

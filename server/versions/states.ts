@@ -11,6 +11,7 @@ import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { lastVisit, latestAdopted, versionAtOrBefore, versionData } from './store.js';
 import { stateJSON } from './versions.js';
+import { loggedStateAt } from './logged-state.js';
 
 export const versionNotFound = () => new AppError(404, 'version.not-found', 'Versionen finns inte.');
 const noneAdopted = () => new AppError(404, 'version.none-adopted', 'Dokumentet har ingen antagen version ännu.');
@@ -38,7 +39,7 @@ export async function stateData(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: s
 
 /** Where a change list starts: which state it was, and when (ISO; null for the empty document). */
 export interface ChangesBase {
-  kind: 'visit' | 'version' | 'empty';
+  kind: 'moment' | 'visit' | 'version' | 'empty';
   at: string | null;
 }
 
@@ -49,11 +50,15 @@ export async function lastVisitState(kdb: Deps['kdb'], documentId: string, userI
 }
 
 /**
- * The state at `at` (ms) as the caller can know it (its bytes; null: the empty document): the newer of their own last visit at
- * or before it and the newest version at or before it (both hold full states). With
- * neither, the empty document, so everything is listed as added (docs/versions.md).
+ * The state at `at` (ms; its bytes, null: the empty document): exactly, from the update log,
+ * while no compaction after `at` has folded it away (`kind: "moment"`, logged-state.ts); else
+ * as the caller can know it: the newer of their own last visit at or before it and the
+ * newest version at or before it (both hold full states); with neither, the empty
+ * document, so everything is listed as added (docs/versions.md).
  */
 export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string, at: number): Promise<{ base: ChangesBase; data: Uint8Array | null }> {
+  const logged = await loggedStateAt(kdb, documentId, at);
+  if (logged) return { base: logged.data ? { kind: 'moment', at: new Date(at).toISOString() } : { kind: 'empty', at: null }, data: logged.data };
   const [visit, version] = await Promise.all([lastVisit(kdb, documentId, userId), versionAtOrBefore(kdb, documentId, at)]);
   const usable = visit && visit.visitedAt <= at ? visit : undefined;
   if (usable && (!version || usable.visitedAt >= version.createdAt)) {

@@ -175,6 +175,8 @@ describe('changes since the last visit', () => {
     expect((await s.viewer.request('POST', `${url}/visits`)).status).toBe(204);
     const peer = await peerOf(s.editor, s.documentId);
     const { a11, goal1 } = smalandIds(peer.doc);
+    // The edit a minute after the visit (an edit in the same millisecond is part of "that moment").
+    now += MINUTE;
     updateItem(peer.doc, 'activities', a11, { budget: 500_000_00 });
     await eventually(async () => (await budgetOf(s.viewer, s.documentId, '1.1')) === 500_000_00, 10_000, 'the edit');
     const since = await s.viewer.json<{ changes: Change[]; from: unknown; totals: { before: { activities: number }; after: { activities: number } } }>('GET', `${url}/changes?since=last-visit`, undefined, 200);
@@ -186,8 +188,8 @@ describe('changes since the last visit', () => {
     expect(since.totals.after.activities - since.totals.before.activities).toBe(80_000_00);
     // Someone else's visit is theirs: the editor never looked, so nothing is "new" for them.
     expect(await s.editor.json('GET', `${url}/changes?since=last-visit`, undefined, 200)).toMatchObject({ changes: [] });
-    // By time: a moment before the visit has no state the server knows, so everything is added.
-    const early = await s.viewer.json<{ changes: Change[]; from: unknown }>('GET', `${url}/changes?since=${encodeURIComponent(new Date(now - MINUTE).toISOString())}`, undefined, 200);
+    // By time: a moment before the plan existed, so everything is added.
+    const early = await s.viewer.json<{ changes: Change[]; from: unknown }>('GET', `${url}/changes?since=${encodeURIComponent(new Date(Date.parse(visitedAt) - MINUTE).toISOString())}`, undefined, 200);
     expect(early.from).toEqual({ kind: 'empty', at: null });
     expect(early.changes.every((c) => c.op === 'added')).toBe(true);
     const atVisit = await s.viewer.json<{ changes: Change[]; from: unknown }>('GET', `${url}/changes?since=${encodeURIComponent(visitedAt)}`, undefined, 200);
