@@ -17,7 +17,9 @@ export const PasswordSchema = z
   .min(Limits.minPasswordLength, `Lösenordet måste ha minst ${Limits.minPasswordLength} tecken.`)
   .max(Limits.maxPasswordLength);
 const SignupSchema = z.object({ email: EmailSchema, password: PasswordSchema, name: NameSchema });
-const LoginSchema = z.object({ email: EmailSchema, password: z.string().max(Limits.maxPasswordLength) });
+// Any two strings are a credential to check: one that cannot be an account's (not an
+// address, a password longer than any) is a bad credential like a wrong one, 401 (DESIGN).
+const LoginSchema = z.object({ email: z.string().trim().toLowerCase(), password: z.string() });
 
 const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
 
@@ -55,16 +57,17 @@ export function authRoutes(deps: Deps) {
     const address = clientAddress(c, config.trustProxy);
     const failures = loginLimits.failures;
     // A refusal by the failure throttle does not count as an attempt against the address.
-    const throttled = await failures.retryAfter(input.email, address);
+    // Failures are counted per account as typed, cut to an address's length (bounded keys).
+    const account = input.email.slice(0, Limits.maxEmailLength);
+    const throttled = await failures.retryAfter(account, address);
     const wait = throttled > 0 ? throttled : await loginLimits.perIp.take(addressKey(address));
     if (wait > 0) throw rateLimited(wait, `För många inloggningsförsök. Försök igen om ${wait} sekunder.`);
-    const found = await findUserByEmail(kdb, input.email);
-    const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
-    if (!found || !ok) {
-      await failures.failed(input.email, address);
+    const found = await accountOf(deps, input.email, input.password);
+    if (!found) {
+      await failures.failed(account, address);
       throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
     }
-    await failures.succeeded(input.email, address);
+    await failures.succeeded(account, address);
     setSessionCookie(c, await sessions.create(found.id), config);
     return c.json({ user: { id: found.id, email: found.email, name: found.name } });
   });
@@ -88,4 +91,16 @@ export function authRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * The account `email` and `password` are, or undefined: at once for an address no account
+ * can have or a password longer than any (never hashed: its cost is bounded), after a decoy
+ * hash for an unknown account, so that answer takes as long as a wrong password's.
+ */
+async function accountOf({ kdb }: Pick<Deps, 'kdb'>, email: string, password: string) {
+  if (!EmailSchema.safeParse(email).success || password.length > Limits.maxPasswordLength) return undefined;
+  const found = await findUserByEmail(kdb, email);
+  const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), password);
+  return ok ? found : undefined;
 }

@@ -61,6 +61,25 @@ describe('accounts', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  // The class: any two strings that are not an account's credentials (contract audit: a
+  // malformed address and an over-long password answered 400 and told them apart).
+  it.each([
+    ['a wrong password', (a: string) => ({ email: a, password: 'fel-fel-fel' })],
+    ['no such account', () => ({ email: email('nobody'), password: 'fel-fel-fel' })],
+    ['not an address', () => ({ email: 'not-an-email', password: 'whatever12' })],
+    ['an empty address', () => ({ email: '', password: 'whatever12' })],
+    ['an address longer than any', (a: string) => ({ email: `${'x'.repeat(300)}${a}`, password: 'whatever12' })],
+    ['an empty password', (a: string) => ({ email: a, password: '' })],
+    ['a password longer than any', (a: string) => ({ email: a, password: 'p'.repeat(5_000) })],
+    ['the right password with a character more', (a: string) => ({ email: a, password: 'lösenord-1234' })],
+  ])('answers %s with 401 and the one message', async (_what, body) => {
+    const address = email('cred');
+    await new ApiClient(server.url).signup(address);
+    const response = await new ApiClient(server.url).request('POST', '/api/auth/login', body(address));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'invalid-credentials', message: 'Fel e-postadress eller lösenord.' } });
+  });
+
   it('refuses state-changing requests from another origin', async () => {
     const api = new ApiClient(server.url);
     await api.signup(email('origin'));
