@@ -39,9 +39,9 @@ function isLinked(action: Y.Map<unknown>): boolean {
  * Makes the activity and links both ways; returns the activity's id. Throws 404
  * `action.not-found` / `goal.not-found`, 409 `action.linked` / `document.read-only`.
  * Title = the action's text, responsible = its owner, end = its due date, status planned,
- * last in the goal, numbered `<goal>.<next free>`.
+ * last in the goal, numbered `<goal>.<next free>`. Both writes are `userId`'s (the caller) in history.
  */
-export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, actionId: string, planId: string, goalId: string): Promise<string> {
+export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, actionId: string, planId: string, goalId: string, userId: string): Promise<string> {
   const key = `${agendaId}:${actionId}`;
   if (inFlight.has(key)) throw alreadyLinked();
   inFlight.add(key);
@@ -61,8 +61,8 @@ export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, 
       if (!goal) throw goalNotFound();
       const activity = { title: fields.text, responsible: fields.owner, end: fields.due, status: 'planned' as const, number: nextActivityNumber(goal), source: key };
       activityId = addActivity(plan, goalId, activity);
-    });
-    await deps.rooms.change(agendaId, (doc) => actionOf(doc, actionId).set('planActivity', `${planId}:${activityId}`));
+    }, userId);
+    await deps.rooms.change(agendaId, (doc) => actionOf(doc, actionId).set('planActivity', `${planId}:${activityId}`), userId);
     return activityId;
   } finally {
     inFlight.delete(key);

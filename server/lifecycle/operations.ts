@@ -29,7 +29,7 @@ const audit = (deps: LifecycleDeps, document: DocumentRow, actorId: string, acti
  * archived (or otherwise read-only) document.
  */
 export async function renameDocument(deps: LifecycleDeps, document: DocumentRow, title: string, actorId: string): Promise<DocumentRow> {
-  const changed = await deps.rooms.change(document.id, (doc) => doc.getMap<unknown>('meta').set('title', title));
+  const changed = await deps.rooms.change(document.id, (doc) => doc.getMap<unknown>('meta').set('title', title), actorId);
   if (!changed) throw readOnly();
   await setDocumentTitle(deps.kdb, document.id, title, deps.clock.now());
   await audit(deps, document, actorId, AuditAction.DocumentRenamed, { from: document.title, to: title });

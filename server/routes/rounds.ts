@@ -103,10 +103,10 @@ function roundBounds(deps: Deps) {
 }
 
 /** Writes a new round into its document; when that fails (read-only, items gone) the stored round goes again. */
-async function writeOrForget(deps: Deps, roundId: string, document: { id: string }, write: (doc: Y.Doc) => void): Promise<void> {
+async function writeOrForget(deps: Deps, roundId: string, document: { id: string }, write: (doc: Y.Doc) => void, userId: string): Promise<void> {
   let written = false;
   try {
-    written = await deps.rooms.change(document.id, write);
+    written = await deps.rooms.change(document.id, write, userId);
   } finally {
     if (!written) await deleteRound(deps.kdb, roundId);
   }
@@ -119,7 +119,7 @@ async function writeOrForget(deps: Deps, roundId: string, document: { id: string
  * refused 409 (server/facilitation/rounds-store.ts), also across processes. When the
  * document cannot take the results (read-only meanwhile) the round is open again.
  */
-async function closeAndTally(deps: Deps, documentId: string, round: RoundRow): Promise<RoundResult[]> {
+async function closeAndTally(deps: Deps, documentId: string, round: RoundRow, userId: string): Promise<RoundResult[]> {
   const closedAt = deps.clock.now();
   if (!(await closeRound(deps.kdb, round.id, closedAt))) throw roundClosed();
   const ballots = (await ballotsOf(deps.kdb, round.id)).map((ballot) => ballot.dots);
@@ -130,7 +130,7 @@ async function closeAndTally(deps: Deps, documentId: string, round: RoundRow): P
       // Only items still in the document and ballots of current members count (FA2-4).
       results = tally({ ...round, items: existingItems(doc, round.items) }, ballots);
       writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results);
-    });
+    }, userId);
   } finally {
     if (!written) await reopenRound(deps.kdb, round.id);
   }
@@ -169,7 +169,7 @@ export function roundRoutes(deps: Deps) {
       // Checked again where it is written: an item may have been deleted since the read.
       checkRoundItems(doc, document.kind, input.items);
       writeOpenRound(doc, id, input.title);
-    });
+    }, user.id);
     return c.json({ id }, 201);
   });
 
@@ -204,7 +204,7 @@ export function roundRoutes(deps: Deps) {
     if (!round) throw roundNotFound();
     if (round.status === 'closed') throw roundClosed();
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
-    return c.json({ results: await closeAndTally(deps, document.id, round) });
+    return c.json({ results: await closeAndTally(deps, document.id, round, user.id) });
   });
 
   return app;

@@ -35,7 +35,7 @@ export function toPlanRoutes(deps: Deps) {
     const { document: plan } = await documentAccess(deps, planId, user.id, 'editor');
     if (plan.kind !== 'action-plan') throw new AppError(404, 'not-found', 'Dokumentet är ingen handlingsplan.');
     if (plan.workspaceId !== agenda.workspaceId) throw invalid('planId: handlingsplanen ska finnas i samma arbetsyta som dagordningen.');
-    const activityId = await actionToPlan(deps, agenda.id, c.req.param('actionId'), plan.id, goalId);
+    const activityId = await actionToPlan(deps, agenda.id, c.req.param('actionId'), plan.id, goalId, user.id);
     return c.json({ activityId }, 201);
   });
 

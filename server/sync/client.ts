@@ -34,3 +34,25 @@ export interface ClientOrigin {
 export function isClientOrigin(origin: unknown): origin is ClientOrigin {
   return typeof origin === 'object' && origin !== null && 'client' in origin;
 }
+
+/**
+ * The origin of a change the server makes in a live document on someone's behalf (a
+ * restore, a rename, a closed round, an action made a plan activity): the room stores it
+ * with `userId` as its author, so per-field history names that person (DESIGN "Audit and
+ * exports"). `userId` null: the server's own change (none today but migrations, which run
+ * outside `change`).
+ */
+export interface ServerOrigin {
+  readonly server: true;
+  readonly userId: string | null;
+}
+
+export function isServerOrigin(origin: unknown): origin is ServerOrigin {
+  return typeof origin === 'object' && origin !== null && 'server' in origin;
+}
+
+/** Who made the change of a transaction with `origin` (its client's or the server's acting person), or null: the update log's `user_id`. */
+export function authorIdOf(origin: unknown): string | null {
+  if (isClientOrigin(origin)) return origin.client.userId;
+  return isServerOrigin(origin) ? origin.userId : null;
+}

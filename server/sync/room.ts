@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { roleAtLeast } from '../../shared/roles.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
 import { CloseCode } from './close-codes.js';
-import { isClientOrigin, type RoomClient } from './client.js';
+import { authorIdOf, isClientOrigin, type RoomClient } from './client.js';
 import { frame, type Frame } from './frame.js';
 import type { SyncLimits } from './limits.js';
 import { encodeCommittedState } from './pending-structs.js';
@@ -262,7 +262,7 @@ export class Room {
     this.writes = this.writes
       .then(async () => {
         if (this.failed) return;
-        this.lastUpdateId = await this.options.store.append(this.documentId, update, { userId: author?.userId ?? null, at });
+        this.lastUpdateId = await this.options.store.append(this.documentId, update, { userId: authorIdOf(origin), at });
         this.uncommitted--;
         for (const client of this.clients) if (client !== author) client.send(message);
         // Beside this chain, not in it: the next update is stored and sent meanwhile.

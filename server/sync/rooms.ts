@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
-import type { RoomClient } from './client.js';
+import type { RoomClient, ServerOrigin } from './client.js';
 import { encodeCommittedState } from './pending-structs.js';
 import type { DocumentStore } from './persistence.js';
 import type { ReadOnlyReason } from './read-only.js';
@@ -21,9 +21,6 @@ export interface RoomsOptions extends RoomOptions, LeasedRooms {
    */
   onEdit?: (documentId: string, at: number) => void;
 }
-
-/** The origin of changes the server itself makes in a live document (a restore). */
-export const SERVER_ORIGIN = 'server';
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -108,17 +105,20 @@ export class Rooms {
   /**
    * Makes `edit` in the live document as one change with the server's origin: the room
    * stores it and sends it to everyone online like an editor's change (a restore; DESIGN
-   * "Versions"). Resolves once it is stored; false (nothing changed) when the document is
-   * read-only for everyone. Throws when the room fails to store it.
+   * "Versions"). `byUserId` is the person it is made for, stored as the update's author
+   * (per-field history names them); every route passes its caller. Resolves once it is
+   * stored; false (nothing changed) when the document is read-only for everyone. Throws
+   * when the room fails to store it.
    */
-  async change(documentId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+  async change(documentId: string, edit: (doc: Y.Doc) => void, byUserId: string | null = null): Promise<boolean> {
     const room = await this.open(documentId);
     try {
       // The document first: a fast-opened room learns why it is read-only (archived, schema
       // too new) only when its snapshot is applied, so asking before would let the edit in.
       const doc = room.doc;
       if (room.readOnly) return false;
-      doc.transact(() => edit(doc), SERVER_ORIGIN);
+      const origin: ServerOrigin = { server: true, userId: byUserId };
+      doc.transact(() => edit(doc), origin);
       // Waits for the stored write (and compacts, as a room does every few hundred edits).
       await room.flush();
       if (room.isFailed) throw new Error(`Room ${documentId} failed to store a server change`);

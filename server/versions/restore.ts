@@ -30,7 +30,7 @@ export async function restoreVersion(
   const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap });
   const source = stateDoc(data);
   try {
-    const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind));
+    const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind), userId);
     if (!changed) throw readOnly();
   } finally {
     source.destroy();

@@ -40,7 +40,7 @@ describe('a change refused elsewhere writes nothing first', () => {
     const agenda = new Y.Doc();
     const action = addItem(agenda, AGENDA_COLLECTIONS.actions, { itemId: 'i', text: 'Skicka', owner: 'Anna', due: null, done: false });
     const rooms = fakeRooms({ plan, agenda }, elsewhereDoc);
-    const done = actionToPlan({ rooms } as never, 'agenda', action, 'plan', goal);
+    const done = actionToPlan({ rooms } as never, 'agenda', action, 'plan', goal, 'u1');
     if (elsewhereDoc === null) {
       await done;
       expect(rooms.edits).toEqual(['plan', 'agenda']);
