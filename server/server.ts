@@ -170,7 +170,7 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     // The longest valid request line (an import's ?title=) is past Node's 16 KiB (F7).
     const s = serve({ fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, () => resolve(s as Server));
   });
-  answerClientErrors(server);
+  answerClientErrors(server, deps.readiness.processName);
   const { port } = server.address() as AddressInfo;
   if (cluster && rooms instanceof ClusterRooms && deps.sockets instanceof ClusterLiveSockets) {
     await cluster.start(advertisedAddress(config.host, port), { rooms, sockets: deps.sockets });

@@ -12,6 +12,7 @@
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { writeRawAnswer } from '../http/raw-answer.js';
 
 /** Marks an upgrade a process has passed on; its value is the forwarding process's address. */
 export const FORWARDED_HEADER = 'x-samplan-forwarded';
@@ -50,10 +51,7 @@ function requestHead(request: IncomingMessage, from: string): string {
 
 /** A 503 in place of the upgrade: the client's provider reconnects, and the owner will have changed or come up. */
 export function answerRetry(socket: Duplex, processLine: string): void {
-  const body = JSON.stringify({ error: { code: 'draining', message: 'Dokumentet flyttar mellan servrar; anslut igen.' } });
-  socket.end(
-    `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n${processLine}\r\nRetry-After: 1\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
+  writeRawAnswer(socket, { status: 503, code: 'draining', message: 'Dokumentet flyttar mellan servrar; anslut igen.', retryAfter: 1 }, processLine);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorBody } from '../errors.js';
+import { processLineOf, writeRawAnswer, type RawAnswer } from './raw-answer.js';
 
 /**
  * Bytes of request line and headers the server reads (Node's default is 16 KiB). The longest
@@ -15,16 +15,16 @@ import { errorBody } from '../errors.js';
 export const MAX_HEADER_BYTES = 64 * 1024;
 
 /** Node's statuses for what its parser refuses (lib/_http_server.js), with our code and words. */
-function answerFor(code: string | undefined): { status: number; reason: string; code: string; message: string } {
+function answerFor(code: string | undefined): RawAnswer {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, reason: 'Request Header Fields Too Large', code: 'request.too-large', message: `Begärans adress och huvuden är för långa (högst ${MAX_HEADER_BYTES / 1024} KiB).` };
+      return { status: 431, code: 'request.too-large', message: `Begärans adress och huvuden är för långa (högst ${MAX_HEADER_BYTES / 1024} KiB).` };
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return { status: 413, reason: 'Payload Too Large', code: 'request.too-large', message: 'Begärans delar är för stora.' };
+      return { status: 413, code: 'request.too-large', message: 'Begärans delar är för stora.' };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { status: 408, reason: 'Request Timeout', code: 'request.timeout', message: 'Begäran kom inte fram i tid.' };
+      return { status: 408, code: 'request.timeout', message: 'Begäran kom inte fram i tid.' };
     default:
-      return { status: 400, reason: 'Bad Request', code: 'request.malformed', message: 'Begäran kunde inte läsas.' };
+      return { status: 400, code: 'request.malformed', message: 'Begäran kunde inte läsas.' };
   }
 }
 
@@ -33,20 +33,13 @@ function answerFor(code: string | undefined): { status: number; reason: string; 
  * 408, else 400) and a JSON error body, then closes the connection; as Node does, only when
  * nothing was written to the socket yet and it can still be written to.
  */
-export function answerClientErrors(server: Server): void {
+export function answerClientErrors(server: Server, processName: string): void {
+  const processLine = processLineOf(processName);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }) => {
     if (!socket.writable || (socket.bytesWritten ?? 0) > 0) {
       socket.destroy();
       return;
     }
-    const answer = answerFor(error.code);
-    const body = JSON.stringify(errorBody(answer.code, answer.message));
-    const head = [
-      `HTTP/1.1 ${answer.status} ${answer.reason}`,
-      'Content-Type: application/json; charset=utf-8',
-      `Content-Length: ${Buffer.byteLength(body)}`,
-      'Connection: close',
-    ];
-    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+    writeRawAnswer(socket, answerFor(error.code), processLine);
   });
 }

@@ -21,7 +21,7 @@ import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
 import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
 import { hasNulInUrl } from '../http/nul-in-url.js';
-import { PROCESS_HEADER } from '../http/readiness.js';
+import { processLineOf, writeRawAnswer } from '../http/raw-answer.js';
 import type { Role } from '../../shared/roles.js';
 import { CloseCode } from './close-codes.js';
 import { LiveSockets } from './live-sockets.js';
@@ -131,7 +131,7 @@ export type UpgradeRoute = (request: IncomingMessage, socket: Duplex, head: Buff
 export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets, route?: UpgradeRoute): { close(): void; connections(): number } {
   // Our own registry of clients rather than `ws`'s tracking, which adds a listener per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-  const processLine = `${PROCESS_HEADER}: ${deps.readiness.processName}`;
+  const processLine = processLineOf(deps.readiness.processName);
   wss.on('headers', (headers) => headers.push(processLine));
   const forget = (client: SocketClient) => sockets.delete(client);
   let serial = 0;
@@ -187,14 +187,9 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
   };
 }
 
-/** An HTTP error answer in place of the upgrade, in the API's error shape. */
+/** An HTTP error answer in place of the upgrade, in the API's error shape (raw-answer.ts). */
 function refuseUpgrade(socket: Duplex, refusal: Refusal, processLine: string): void {
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
-  const reason = { 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' }[refusal.status];
-  const retry = refusal.status === 403 ? '' : `Retry-After: ${refusal.status === 429 ? 10 : 1}\r\n`;
-  socket.end(
-    `HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\n${processLine}\r\nContent-Type: application/json; charset=utf-8\r\n${retry}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
+  writeRawAnswer(socket, { ...refusal, ...(refusal.status === 403 ? {} : { retryAfter: refusal.status === 429 ? 10 : 1 }) }, processLine);
 }
 
 /**
