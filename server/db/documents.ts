@@ -182,9 +182,17 @@ export async function documentListing(kdb: Q, workspaceId: string): Promise<{ do
   return { documents, archived };
 }
 
-/** Archives (`at` set) or unarchives (`at` null) a document. */
-export async function setArchived(kdb: Q, id: string, at: number | null, by: string | null): Promise<void> {
-  await kdb.updateTable('documents').set({ archived_at: at, archived_by: at === null ? null : by }).where('id', '=', id).execute();
+/** Archives (`at` set) or unarchives (`at` null) a document; true when this call changed it. */
+export async function setArchived(kdb: Q, id: string, at: number | null, by: string | null): Promise<boolean> {
+  // Only a row in the other state matches: a repeat keeps the first archiving's time and
+  // author, and of two calls at once exactly one changes the row (and is audited).
+  const result = await kdb
+    .updateTable('documents')
+    .set({ archived_at: at, archived_by: at === null ? null : by })
+    .where('id', '=', id)
+    .where('archived_at', at === null ? 'is not' : 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Moves a document to the trash (undelete: `restoreDocument`, which keeps the cap). */

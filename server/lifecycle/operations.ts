@@ -54,9 +54,10 @@ export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow
 
 /** Archives (read-only for everyone, listed apart) or unarchives; editors' open sockets reconnect read-only (4403). */
 export async function setDocumentArchived(deps: LifecycleDeps, document: DocumentRow, archived: boolean, actorId: string): Promise<{ id: string; archived: boolean }> {
-  await setArchived(deps.kdb, document.id, archived ? deps.clock.now() : null, actorId);
+  const changed = await setArchived(deps.kdb, document.id, archived ? deps.clock.now() : null, actorId);
   await deps.rooms.setReadOnly(document.id, archived ? ARCHIVED : null);
-  await audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
+  // Idempotent: a repeat answers the same, but only the call that changed the row is audited.
+  if (changed) await audit(deps, document, actorId, archived ? AuditAction.DocumentArchived : AuditAction.DocumentUnarchived);
   return { id: document.id, archived };
 }
 

@@ -65,8 +65,10 @@ export function shareLinkRoutes(deps: Deps) {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
     const id = c.req.param('id');
-    if (!(await revokeShareLink(deps.kdb, document.id, id, clock.now()))) throw notFound('Länken finns inte.');
-    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
+    const outcome = await revokeShareLink(deps.kdb, document.id, id, clock.now());
+    if (outcome === 'not-found') throw notFound('Länken finns inte.');
+    // Idempotent: a repeat answers 204 too, but only the revocation that happened is audited.
+    if (outcome === 'revoked') await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkRevoked, target: { type: 'share-link', id }, details: { documentId: document.id, document: document.title } }, clock.now());
     // Revocation must reach sockets already open: they were admitted once, at their upgrade.
     sockets.closeShareLink(id);
     return c.body(null, 204);

@@ -56,7 +56,8 @@ export function workspaceRoutes(deps: Deps) {
     if (!change.ok && change.reason === 'not-member') throw notFound('Personen är inte medlem i arbetsytan.');
     if (!change.ok) throw new AppError(409, 'last-coordinator', 'Arbetsytan måste ha minst en samordnare.');
     const current = change.previous;
-    await recordAudit(kdb, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
+    // Setting the role a member holds changes nothing: answered as usual, not audited.
+    if (current !== next) await recordAudit(kdb, { workspaceId, actorId, action: next === 'remove' ? AuditAction.MemberRemoved : AuditAction.MemberRoleChanged, target: { type: 'member', id: userId, label }, details: next === 'remove' ? { role: current } : { from: current, to: next } }, clock.now());
     const documentIds = (await documentsOf(kdb, workspaceId)).map((d) => d.id);
     void rooms.updateRole(documentIds, userId, next === 'remove' ? null : next);
   };

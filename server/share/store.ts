@@ -91,16 +91,17 @@ export async function revokeAllShareLinks(kdb: Q, documentId: string, now: numbe
   return Number(result.numUpdatedRows);
 }
 
-/** Revokes a link of the document (again: no change); false when the document has no such link. */
-export async function revokeShareLink(kdb: Q, documentId: string, id: string, now: number): Promise<boolean> {
-  // One statement: COALESCE keeps the first revocation's time, and the row counts as found either way.
-  const result = await kdb
-    .updateTable('share_links')
-    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(now)) }))
-    .where('id', '=', id)
-    .where('document_id', '=', documentId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+/**
+ * Revokes a link of the document: 'revoked' when this call revoked it, 'already' when it was
+ * revoked before (no change: the first revocation's time stays; the route answers 204 again
+ * but audits only 'revoked'), 'not-found' when the document has no such link. The update
+ * only matches a live row, so of two calls at once exactly one is 'revoked'.
+ */
+export async function revokeShareLink(kdb: Q, documentId: string, id: string, now: number): Promise<'revoked' | 'already' | 'not-found'> {
+  const result = await kdb.updateTable('share_links').set({ revoked_at: now }).where('id', '=', id).where('document_id', '=', documentId).where('revoked_at', 'is', null).executeTakeFirst();
+  if (result.numUpdatedRows > 0n) return 'revoked';
+  const row = await kdb.selectFrom('share_links').select('id').where('id', '=', id).where('document_id', '=', documentId).executeTakeFirst();
+  return row ? 'already' : 'not-found';
 }
 
 /** Notes `now` (ms) as the link's last use. */

@@ -30,16 +30,16 @@ describe.each(STORE_FACTORIES)('share links on $name', ({ open }) => {
     expect(await at(expiresAt - 1)).toEqual({ found: 'live', live: true });
     expect(await at(expiresAt)).toEqual({ found: 'expired', live: false });
     expect(await findShareLink(f.kdb, 'hash-a', 0)).toMatchObject({ id, document: { id: 's1', kind: 'agenda', title: 'D' } });
-    expect(await revokeShareLink(f.kdb, 's1', id, 5000)).toBe(true);
+    expect(await revokeShareLink(f.kdb, 's1', id, 5000)).toBe('revoked');
     expect(await at(2000)).toEqual({ found: 'revoked', live: false });
     expect(await findShareLink(f.kdb, 'no-such-hash', 0)).toBeUndefined();
   });
 
   it('revoking again is found and keeps the first time; another document has no such link', async () => {
     const { id } = await make('s2', 'b', 1000);
-    expect(await revokeShareLink(f.kdb, 's1', id, 3000)).toBe(false);
-    expect(await revokeShareLink(f.kdb, 's2', id, 3000)).toBe(true);
-    expect(await revokeShareLink(f.kdb, 's2', id, 4000)).toBe(true);
+    expect(await revokeShareLink(f.kdb, 's1', id, 3000)).toBe('not-found');
+    expect(await revokeShareLink(f.kdb, 's2', id, 3000)).toBe('revoked');
+    expect(await revokeShareLink(f.kdb, 's2', id, 4000)).toBe('already');
     const { rows } = await sql<{ revoked_at: number }>`SELECT revoked_at FROM share_links WHERE id = ${id}`.execute(f.kdb);
     expect(rows[0]?.revoked_at).toBe(3000);
   });
