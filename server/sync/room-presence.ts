@@ -48,8 +48,9 @@ export class RoomPresence {
     if (removed.length > 0) this.relay(removed, null);
   }
 
-  /** Sends `client` everyone else's current state (on joining, or when it asks). */
+  /** Sends `client` everyone else's current state (on joining, or when it asks); a guest none. */
   sendCurrent(client: RoomClient): void {
+    if (isGuest(client)) return;
     const states = this.presence.current(this.options.now(), client.awarenessIds);
     if (states.length > 0) client.send(frame(awarenessMessage(encodeAwarenessEntries(states))));
   }
@@ -69,6 +70,16 @@ export class RoomPresence {
 
   private relay(entries: AwarenessEntry[], sender: RoomClient | null): void {
     const message = frame(awarenessMessage(encodeAwarenessEntries(entries)));
-    for (const client of this.clients) if (client !== sender) client.send(message);
+    for (const client of this.clients) if (client !== sender && !isGuest(client)) client.send(message);
   }
+}
+
+/**
+ * A socket a guest opened with a share link (socket-client.ts `shareLinkId`). Guests are
+ * sent nobody's presence: "a link … lists no members" (DESIGN "Share links"), and presence
+ * names members and their account ids. What they follow live is in the document (its
+ * content, the facilitation `session`), not in awareness.
+ */
+function isGuest(client: RoomClient): boolean {
+  return 'shareLinkId' in client && typeof client.shareLinkId === 'string';
 }

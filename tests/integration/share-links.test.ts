@@ -211,6 +211,28 @@ function closeCode(url: string): Promise<number> {
 }
 
 describe("a guest's websocket", () => {
+  it('is sent nobody\'s presence: a link lists no members (members still see each other)', async () => {
+    const link = await newLink('Närvaro');
+    const guest = guestPeer(s.documentId, tokenOf(link.url));
+    await synced(guest);
+    const editor: Peer = connectPeer(server.url, s.documentId, { cookie: s.editor.sessionCookie });
+    const viewer: Peer = connectPeer(server.url, s.documentId, { cookie: s.viewer.sessionCookie });
+    cleanup.push(editor.destroy, viewer.destroy);
+    await Promise.all([synced(editor), synced(viewer)]);
+    const received: unknown[] = [];
+    guest.provider.awareness.on('change', () => received.push(...[...guest.provider.awareness.getStates().entries()].filter(([id]) => id !== guest.doc.clientID)));
+    editor.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    viewer.provider.awareness.setLocalStateField('cursor', { anchor: 2 });
+    await until(() => viewer.provider.awareness.getStates().has(editor.doc.clientID) && editor.provider.awareness.getStates().has(viewer.doc.clientID), 10_000, 'members see each other');
+    // A guest that joins later, or asks, gets nobody's state either.
+    const late = guestPeer(s.documentId, tokenOf(link.url));
+    await synced(late);
+    await eventually(async () => (await s.viewer.json<{ goals: unknown[] }>('GET', `/api/documents/${s.documentId}/export.json`)).goals.length > 0);
+    expect(received).toEqual([]);
+    expect([...guest.provider.awareness.getStates().keys()]).toEqual([guest.doc.clientID]);
+    expect([...late.provider.awareness.getStates().keys()]).toEqual([late.doc.clientID]);
+  });
+
   it('follows edits live, never writes, and closes 4401 at once when the link is revoked', async () => {
     const link = await newLink('Live');
     const viewer = guestPeer(s.documentId, tokenOf(link.url));
