@@ -143,12 +143,12 @@ export class FanoutLoad {
     const from = performance.now();
     const window = { from, to: from + durationMs, log: new DeliveryLog(), expected: 0, delivered: 0 };
     this.window = window;
-    const cpuBefore = cpuSeconds(this.target.pid);
+    const cpuBefore = this.serverCpuSeconds();
     const generatorCpuBefore = process.cpuUsage();
     const lag = lagMonitor();
     const pauses = generatorPauses();
     await sleep(durationMs);
-    const cpu = cpuSeconds(this.target.pid) - cpuBefore;
+    const cpu = this.serverCpuSeconds() - cpuBefore;
     const generatorCpu = process.cpuUsage(generatorCpuBefore);
     await sleep(GRACE_MS); // let the window's last edits arrive
     const generatorLagP99 = lag.stop();
@@ -161,10 +161,20 @@ export class FanoutLoad {
       generatorGcMs: Math.round(generatorGc.reduce((sum, [start, end]) => sum + (end - start), 0)),
       undelivered: Math.max(0, window.expected - window.delivered),
       cpuSeconds: Math.round(cpu * 100) / 100,
-      rssMb: Math.round(rssMb(this.target.pid) * 10) / 10,
+      rssMb: Math.round(this.pids().reduce((sum, pid) => sum + rssMb(pid), 0) * 10) / 10,
       generatorLagP99,
       generatorCpuSeconds: Math.round((generatorCpu.user + generatorCpu.system) / 1e4) / 100,
     };
+  }
+
+  /** The server's processes: one, or a cluster's several. */
+  private pids(): number[] {
+    return this.target.pids ?? [this.target.pid];
+  }
+
+  /** CPU seconds all of the server's processes have used so far. */
+  private serverCpuSeconds(): number {
+    return this.pids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   }
 
   /** Edits still awaited long after they were sent are undelivered; the map need not keep them. */

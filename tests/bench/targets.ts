@@ -19,6 +19,8 @@ export interface Target {
   name: string;
   protocol: Protocol;
   pid: number;
+  /** Every server process, when there are several (a cluster): CPU and RSS are summed over them. */
+  pids?: number[];
   /** Room names to use; Samplan's are document ids created through its API. */
   rooms(count: number): Promise<string[]>;
   /** The websocket URL for one new connection to `room`. */
@@ -27,12 +29,12 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-interface Process {
+export interface Process {
   child: ChildProcess;
   url: string;
 }
 
-function startProcess(script: string[], env: Record<string, string>, flags: string[] = []): Promise<Process> {
+export function startProcess(script: string[], env: Record<string, string>, flags: string[] = []): Promise<Process> {
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written when it exits.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
   const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, ...flags, '--import', 'tsx', ...script], {
@@ -63,7 +65,7 @@ function startProcess(script: string[], env: Record<string, string>, flags: stri
   });
 }
 
-function stopProcess(p: Process): Promise<void> {
+export function stopProcess(p: Process): Promise<void> {
   if (p.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     p.child.once('exit', () => resolve());
@@ -74,20 +76,27 @@ function stopProcess(p: Process): Promise<void> {
 
 const ws = (url: string) => url.replace(/^http/, 'ws');
 
+/**
+ * Every bench client is one user on 127.0.0.1: per-address and per-user limits (tickets,
+ * sockets) opened wide, as a deployment behind a proxy sees thousands of addresses.
+ */
+export const SAMPLAN_BENCH_ENV = {
+  DEMO_DATA: 'false',
+  MAX_MESSAGE_BYTES: String(64 * 1024 * 1024),
+  TICKETS_PER_MINUTE: '1000000',
+  TICKETS_PER_USER: '100000',
+  SIGNUPS_PER_MINUTE: '1000',
+  CONNECTIONS_PER_USER: '1000000',
+  CONNECTIONS_PER_ADDRESS: '1000000',
+};
+
+/** Samplan's node flags: as `npm start` runs it on a machine with the one CPU the server is pinned to here. */
+export const samplanFlags = (): string[] => [...serverNodeFlags(1), ...(process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean)];
+
 export async function startSamplan(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samplan-bench-'));
-  // Every bench client is one user on 127.0.0.1: per-address and per-user limits (tickets,
-  // sockets) opened wide, as a deployment behind a proxy sees thousands of addresses.
-  const limits = {
-    TICKETS_PER_MINUTE: '1000000',
-    TICKETS_PER_USER: '100000',
-    SIGNUPS_PER_MINUTE: '1000',
-    CONNECTIONS_PER_USER: '1000000',
-    CONNECTIONS_PER_ADDRESS: '1000000',
-  };
-  const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', MAX_MESSAGE_BYTES: String(64 * 1024 * 1024), ...limits };
-  // As `npm start` runs it on a machine with the one CPU the server is pinned to here.
-  const flags = [...serverNodeFlags(1), ...(process.env.BENCH_SAMPLAN_FLAGS ?? '').split(' ').filter(Boolean)];
+  const env = { DATA_DIR: dataDir, ...SAMPLAN_BENCH_ENV };
+  const flags = samplanFlags();
   let proc = await startProcess(['server/main.ts'], env, flags);
   let api = new ApiClient(proc.url);
   const email = `bench.${Date.now()}@bench.samplan.se`;

@@ -60,10 +60,11 @@ export interface RampStep {
  * running load, and each size is measured for `stepMs`, until p99 > 50 ms or an edit goes
  * undelivered. "Sustained clients" is the last size that passed. The ramp also stops
  * where the generator's own lag p99 exceeds 5 ms: beyond it, it would measure itself.
+ * `warmupMs` (optional) lets the first step run that long before it is measured.
  */
 export async function ramp(
   target: Target,
-  options: { step: number; maxRooms: number; stepMs: number },
+  options: { step: number; maxRooms: number; stepMs: number; warmupMs?: number },
 ): Promise<{ sustainedClients: number; endedBy: 'p99' | 'undelivered' | 'generator' | 'cap'; lastLag: number; steps: RampStep[] }> {
   const load = new FanoutLoad(target);
   const steps: RampStep[] = [];
@@ -72,6 +73,8 @@ export async function ramp(
   try {
     while (load.roomCount + options.step <= options.maxRooms) {
       await load.addRooms(options.step, { clientsPerRoom: 4, writersPerRoom: 4, editEveryMs: 2000, awarenessEveryMs: null });
+      // `warmupMs`: the first step runs unmeasured that long (a fresh server's JIT; 0 by default).
+      if (steps.length === 0 && options.warmupMs) await sleep(options.warmupMs);
       const result = await load.measure(options.stepMs);
       steps.push({ clients: load.clientCount, p99: result.latency.p99, undelivered: result.undelivered, lag: result.generatorLagP99, cpuSeconds: result.cpuSeconds });
       if (result.undelivered > 0) endedBy = 'undelivered';
