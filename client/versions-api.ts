@@ -5,6 +5,7 @@
 import type { CompareResult } from '../shared/compare/types.js';
 import type { DocumentJSON } from '../shared/model/document.js';
 import type { DocumentKind } from '../shared/model/kinds.js';
+import { modelShape, type ExportedDocument } from '../shared/model/export-shape.js';
 import { call } from './api.js';
 
 export interface Decision {
@@ -68,7 +69,10 @@ export const versionsApi = {
   changesSinceLastVisit: (id: string) => call<ChangesSince>('GET', `${doc(id)}/changes?since=last-visit`),
   /** `at`: the `to.at` of the list being marked read; 409 `visit.stale` when the document changed after it. */
   markVisited: (id: string, at?: string) => call<null>('POST', `${doc(id)}/visits`, at ? { at } : undefined),
-  versionExport: (id: string, version: string) => call<VersionExport>('GET', `${doc(id)}/versions/${encodeURIComponent(version)}/export.json`),
+  versionExport: async (id: string, version: string): Promise<VersionExport> => {
+    const exported = await call<ExportedDocument & { version: Version }>('GET', `${doc(id)}/versions/${encodeURIComponent(version)}/export.json`);
+    return { ...modelShape(exported), version: exported.version };
+  },
   shareLinks: (id: string) => call<{ links: ShareLink[] }>('GET', `${doc(id)}/share-links`),
   createShareLink: (id: string, label: string, expiresInDays: number) =>
     call<{ id: string; label: string; url: string; expiresAt: string }>('POST', `${doc(id)}/share-links`, { label, expiresInDays }),

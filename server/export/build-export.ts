@@ -10,6 +10,7 @@ import type { Locale } from '../../shared/locale.js';
 import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
 import { exportPlanTable } from '../../shared/table/export.js';
 import { totals } from '../../shared/totals.js';
+import { exportShape } from '../../shared/model/export-shape.js';
 import { validate } from '../../shared/validate/index.js';
 import type { ExportWarning, FileFormat } from './file-formats.js';
 
@@ -89,6 +90,6 @@ function answer(json: DocumentJSON | null, { documentId, format, today, locale }
   }
   if (json === null) throw new ExportError('export.unreadable', 'Dokumentet kunde inte läsas.');
   const issues = validate(json, { today, locale });
-  const body = JSON.stringify({ id: documentId, ...json, ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues });
+  const body = JSON.stringify({ id: documentId, ...exportShape(json), ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues });
   return { body, title: json.title };
 }

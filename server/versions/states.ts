@@ -7,6 +7,7 @@ import { validate } from '../../shared/validate/index.js';
 import { isLocale } from '../../shared/locale.js';
 import type { DocumentJSON } from '../../shared/model/document.js';
 import { toJSON } from '../../shared/model/document.js';
+import { exportShape } from '../../shared/model/export-shape.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { lastVisit, latestAdopted, versionAtOrBefore, versionData } from './store.js';
@@ -75,5 +76,5 @@ export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: stri
 export function exportBody(documentId: string, json: DocumentJSON | null, today: string, localeQuery: string | undefined) {
   if (!json) throw new AppError(500, 'internal', 'Dokumentet kunde inte läsas.');
   const locale = isLocale(localeQuery) ? localeQuery : 'sv';
-  return { id: documentId, ...json, ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues: validate(json, { today, locale }) };
+  return { id: documentId, ...exportShape(json), ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues: validate(json, { today, locale }) };
 }
