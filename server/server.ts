@@ -176,6 +176,8 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     await cluster.start(advertisedAddress(config.host, port), { rooms, sockets: deps.sockets });
   }
   const sockets = attachWebsocket(server, deps, deps.sockets, cluster ? (...args) => cluster.route(...args) : undefined);
+  // Edits a stopped process noted but never versioned get their automatic version (one query).
+  await core.autoVersions.recover().catch((error: unknown) => console.error('Finding unversioned edits failed', error));
   const sweeps = startSweeps(deps, core.autoVersions);
 
   let closing: Promise<void> | null = null;

@@ -3,13 +3,16 @@
  * edit path only notes the time of each stored update (`touch`, called by the rooms'
  * store; one map write); a sweep on a timer makes the versions of documents that have
  * been quiet long enough. Times come from the injected clock, so tests move time by hand.
- * Edits noted but not yet versioned when the process stops are not versioned later: the
- * next edit starts a new quiet period.
+ * Edits noted but not yet versioned when the process stops are not lost: on start,
+ * `recover` notes every document whose last stored edit is newer than its newest version
+ * (one query), with that edit's time. A version is stored only while none covers the edits
+ * yet (auto-version-store.ts), so processes that noted the same edits make one.
  */
 import { findDocument } from '../db/documents.js';
 import type { Kdb } from '../db/kysely.js';
 import { systemTimer, type SweepTimer } from '../auth/session-sweep.js';
-import { AUTO_VERSION_QUIET_MS, localTime, makeVersion, type VersionDeps } from './versions.js';
+import { makeAutoVersion, unversionedEdits } from './auto-version-store.js';
+import { AUTO_VERSION_QUIET_MS, localTime, VERSIONS_PER_DOCUMENT, type VersionDeps } from './versions.js';
 
 export class AutoVersions {
   /** Documents edited since their last automatic version, with the time of the last edit. */
@@ -28,6 +31,18 @@ export class AutoVersions {
     this.lastEdit.set(documentId, at);
   };
 
+  /**
+   * Notes the documents whose stored edits no version covers (edited before a restart, or
+   * on a process that stopped), each with its last edit's time, so the sweep versions them
+   * once that is 10 minutes past. One query; resolves with how many were noted.
+   */
+  async recover(): Promise<number> {
+    const found = await unversionedEdits(this.deps.kdb);
+    // An edit noted meanwhile is as new or newer: it stays.
+    for (const { documentId, lastEditAt } of found) if (!this.lastEdit.has(documentId)) this.lastEdit.set(documentId, lastEditAt);
+    return found.length;
+  }
+
   /** Makes the versions that are due; resolves with how many. Runs never overlap. */
   sweep(): Promise<number> {
     return (this.running ??= this.run().finally(() => {
@@ -45,8 +60,9 @@ export class AutoVersions {
       // A document deleted meanwhile has nothing to version.
       if (!(await findDocument(this.deps.kdb, documentId))) continue;
       try {
-        await makeVersion(this.deps, documentId, { kind: 'auto', name: `Automatisk version ${localTime(now)}`, createdBy: null, cap: this.deps.versionsPerDocument });
-        made++;
+        // Null: a version made since the edit (here or by another process) covers it.
+        const version = await makeAutoVersion(this.deps, documentId, at, `Automatisk version ${localTime(now)}`, this.deps.versionsPerDocument ?? VERSIONS_PER_DOCUMENT);
+        if (version) made++;
       } catch (error) {
         this.log(`Automatic version of ${documentId} failed`, error);
       }

@@ -40,7 +40,7 @@ export async function makeVersion(
 }
 
 /** Room for one more version under `cap`: drops the oldest automatic ones, else 409 `version.limit`. */
-async function makeRoom(kdb: Kdb, documentId: string, cap: number): Promise<void> {
+export async function makeRoom(kdb: Kdb, documentId: string, cap: number): Promise<void> {
   const over = (await versionCount(kdb, documentId)) - cap + 1;
   if (over <= 0 || (await dropOldestAutomatic(kdb, documentId, over))) return;
   throw new AppError(

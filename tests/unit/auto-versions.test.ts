@@ -62,3 +62,40 @@ describe('AutoVersions', () => {
     }
   });
 });
+
+/** A stored edit of document `id` at `at` (ms): in the update log, or as a compaction's summary. */
+async function logEdit(id: string, at: number, where: 'log' | 'summary'): Promise<void> {
+  if (where === 'log') await kdb.insertInto('document_updates').values({ document_id: id, data: new Uint8Array([0, 0]), user_id: null, created_at: at }).execute();
+  else await kdb.insertInto('document_edits').values({ document_id: id, user_id: null, first_at: at, last_at: at, updates: 1 }).execute();
+}
+
+type Stored = ['log' | 'summary', number] | ['version', number];
+
+const RESTARTS: Array<{ name: string; stored: Stored[]; noted: number; versions: number }> = [
+  { name: 'an edit in the log and no version', stored: [['log', 0]], noted: 1, versions: 1 },
+  { name: 'an edit only a compaction summary holds', stored: [['summary', 0]], noted: 1, versions: 1 },
+  { name: 'an edit after an older version', stored: [['version', -5], ['log', 0]], noted: 1, versions: 2 },
+  { name: 'an edit a newer version covers', stored: [['log', 0], ['version', 1]], noted: 0, versions: 1 },
+  { name: "only the document's first content (creation)", stored: [['log', -60]], noted: 0, versions: 0 },
+];
+
+describe('AutoVersions after a restart', () => {
+  it.each(RESTARTS)('$name: two processes that recover and sweep at once make the version once', async ({ stored, noted, versions }) => {
+    const created = now - 60 * MINUTE;
+    await kdb.updateTable('documents').set({ created_at: created }).where('id', '=', 'a').execute();
+    for (const [what, minutes] of stored) {
+      const at = now + minutes * MINUTE;
+      if (what === 'version') await kdb.insertInto('document_versions').values({ id: `v${minutes}`, document_id: 'a', kind: 'named', name: 'V', created_at: at, created_by: null, data: new Uint8Array([0, 0]), seq: 1 - minutes }).execute();
+      else await logEdit('a', at, what);
+    }
+    const rooms = { encodeState: async () => new Uint8Array([0, 0]) };
+    const processes = [0, 1].map(() => new AutoVersions({ kdb, clock, rooms }, 10 * MINUTE, () => undefined));
+    expect(await Promise.all(processes.map((p) => p.recover()))).toEqual([noted, noted]);
+    now += 9 * MINUTE;
+    expect(await Promise.all(processes.map((p) => p.sweep()))).toEqual([0, 0]);
+    now += MINUTE;
+    const made = await Promise.all(processes.map((p) => p.sweep()));
+    expect(made.reduce((sum, n) => sum + n, 0)).toBe(noted);
+    expect(await versionsOf(kdb, 'a')).toHaveLength(versions);
+  });
+});
