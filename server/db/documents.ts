@@ -195,9 +195,11 @@ export async function setArchived(kdb: Q, id: string, at: number | null, by: str
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Moves a document to the trash (undelete: `restoreDocument`, which keeps the cap). */
-export async function setDeleted(kdb: Q, id: string, at: number, by: string | null): Promise<void> {
-  await kdb.updateTable('documents').set({ deleted_at: at, deleted_by: by }).where('id', '=', id).execute();
+/** Moves a document to the trash (undelete: `restoreDocument`, which keeps the cap); false when it already was. */
+export async function setDeleted(kdb: Q, id: string, at: number, by: string | null): Promise<boolean> {
+  // Only a document not in the trash matches: of two deletes at once, one moves it (and is audited).
+  const result = await kdb.updateTable('documents').set({ deleted_at: at, deleted_by: by }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export interface TrashRow extends ListedDocument {

@@ -64,11 +64,12 @@ export async function setDocumentArchived(deps: LifecycleDeps, document: Documen
 /**
  * Moves the document to the trash: 404 for everyone from now on; its open sockets close with
  * 4404. Its share links are revoked for good (red-team FA2-6): an undelete does not revive
- * them — the coordinator makes new ones (docs/lifecycle.md).
+ * them — the coordinator makes new ones (docs/lifecycle.md). 404 when another call moved it first.
  */
 export async function deleteDocument(deps: LifecycleDeps, document: DocumentRow, actorId: string): Promise<void> {
   const now = deps.clock.now();
-  await setDeleted(deps.kdb, document.id, now, actorId);
+  // Deleted meanwhile by another call: 404 as for any later delete, and audited once.
+  if (!(await setDeleted(deps.kdb, document.id, now, actorId))) throw notFound('Dokumentet finns inte, eller så är du inte medlem i dess arbetsyta.');
   await revokeAllShareLinks(deps.kdb, document.id, now);
   await audit(deps, document, actorId, AuditAction.DocumentDeleted);
   await deps.rooms.closeDocument(document.id, CloseCode.NotFound);
