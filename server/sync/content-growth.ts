@@ -27,6 +27,8 @@ export interface Place {
 
 interface Placed {
   clocks: number[];
+  /** Each struct's end clock: a reference into a clock range no placed struct covers (a GC run) has no place. */
+  ends: number[];
   places: Place[];
   /** The clock after the last struct of this client scanned so far. */
   end: number;
@@ -96,7 +98,7 @@ function placedInUpdate(growth: Growth, client: number, clock: number): Place | 
       low = middle + 1;
     } else high = middle - 1;
   }
-  return found < 0 ? null : (placed.places[found] ?? null);
+  return found < 0 || clock >= (placed.ends[found] ?? 0) ? null : (placed.places[found] ?? null);
 }
 
 /** The place of a struct whose origin (or right origin) is (client, clock): the same parent and key. */
@@ -136,8 +138,9 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
   }
   const placed = (growth.placed ??= new Map());
   let ofClient = placed.get(at.client);
-  if (!ofClient) placed.set(at.client, (ofClient = { clocks: [], places: [], end: at.end }));
+  if (!ofClient) placed.set(at.client, (ofClient = { clocks: [], ends: [], places: [], end: at.end }));
   ofClient.clocks.push(at.clock);
+  ofClient.ends.push(at.end);
   ofClient.places.push(place);
   ofClient.end = at.end;
   if (isType) (growth.newTypes ??= new Map()).set(`new:${at.client}:${at.clock}`, place.key);

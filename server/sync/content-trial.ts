@@ -4,7 +4,9 @@
  * and every type it changed is measured there — texts in user-perceived characters, map
  * entries, values by their key's limit, items per document. It is refused only for what
  * it makes larger than the limit allows and larger than it was, so a document already past
- * a limit (an import, an older server) can still be edited and shortened.
+ * a limit (an import, an older server) can still be edited and shortened. Each changed
+ * key's value is also checked against the type the schema gives it (issue 17,
+ * field-types.ts): a struct the scan could not place, it could not type either.
  * Costs a copy of the document (≈ its load time); content-growth.ts keeps it off the path
  * of typing, pasting and adding items.
  */
@@ -13,6 +15,22 @@ import { ContentLimits, isCollectionRoot, textLimitOf, valueSize } from '../../s
 import { isDocumentKind, ROOTS } from '../../shared/model/kinds.js';
 import { fitsLength } from '../../shared/strings.js';
 import { itemsIn, type SharedType } from './content-growth.js';
+import { FIELD_TYPES, fieldTypeOf, itemFits, specOfType, type MapSpec } from './field-types.js';
+
+/** Typed maps of the document's kind (field-types.ts), by root name; none for a document without a kind. */
+type Types = Readonly<Record<string, MapSpec>>;
+
+/** A key of `keys` whose live value in `type` is not of the type the schema gives it (field-types.ts), or null. */
+function typedValueOver(types: Types, type: SharedType, keys: Iterable<string | null>): string | null {
+  const spec = specOfType(types, type);
+  if (spec === null) return null;
+  for (const key of keys) {
+    const item = key === null ? undefined : type._map.get(key);
+    const field = key === null ? null : fieldTypeOf(spec, key);
+    if (item && field && !itemFits(field, item)) return `"${key}" holds a value of a type the schema does not give it`;
+  }
+  return null;
+}
 
 /** A measure of one text, sequence, map or value: whether it fits, and its size to compare with before. */
 interface Measure {
@@ -70,25 +88,27 @@ function grewPast(after: Measure, before: Measure | null): boolean {
 }
 
 /** Why a type the update made (and everything in it) is over a limit, or null. */
-function newTypeOver(type: SharedType): string | null {
+function newTypeOver(type: SharedType, types: Types): string | null {
+  const typed = typedValueOver(types, type, type._map.keys());
+  if (typed !== null) return typed;
   if (!sequenceMeasure(type).fits) return `a new text or list under "${keyOf(type) ?? ''}" longer than allowed`;
   if (!entriesMeasure(type).fits) return 'a new map with more entries than allowed';
   for (const [key, item] of type._map) {
     if (item.deleted) continue;
     const value = valueOf(item);
-    const over = value instanceof Y.AbstractType ? newTypeOver(value) : valueMeasure(key, value).fits ? null : `a value of "${key}" longer than allowed`;
+    const over = value instanceof Y.AbstractType ? newTypeOver(value, types) : valueMeasure(key, value).fits ? null : `a value of "${key}" longer than allowed`;
     if (over !== null) return over;
   }
-  return newElementsOver(type, null);
+  return newElementsOver(type, null, types);
 }
 
 /** Why a type made by the update inside `type`'s sequence is over a limit (`doc`: those it holds already are not new), or null. */
-function newElementsOver(type: SharedType, doc: Y.Doc | null): string | null {
+function newElementsOver(type: SharedType, doc: Y.Doc | null, types: Types): string | null {
   if (isText(type)) return null;
   for (let item = type._start; item !== null; item = item.right) {
     const value = item.deleted ? null : valueOf(item);
     if (value instanceof Y.AbstractType && (doc === null || sameIn(doc, value) === null)) {
-      const over = newTypeOver(value);
+      const over = newTypeOver(value, types);
       if (over !== null) return over;
     }
   }
@@ -96,11 +116,13 @@ function newElementsOver(type: SharedType, doc: Y.Doc | null): string | null {
 }
 
 /** Why a changed type of the trial is over a limit the current document was not, or null. */
-function changedTypeOver(doc: Y.Doc, type: SharedType, keys: Set<string | null>): string | null {
+function changedTypeOver(doc: Y.Doc, type: SharedType, keys: Set<string | null>, types: Types): string | null {
+  const typed = typedValueOver(types, type, keys);
+  if (typed !== null) return typed;
   const before = sameIn(doc, type);
   const root = type._item === null ? Y.findRootTypeKey(type) : null;
   if (keys.has(null) && grewPast(sequenceMeasure(type), before ? sequenceMeasure(before) : null)) return `"${keyOf(type) ?? root ?? ''}" is longer than allowed`;
-  const inSequence = keys.has(null) ? newElementsOver(type, doc) : null;
+  const inSequence = keys.has(null) ? newElementsOver(type, doc, types) : null;
   if (inSequence !== null) return inSequence;
   if ((root === null || !isCollectionRoot(root)) && grewPast(entriesMeasure(type), before ? entriesMeasure(before) : null)) return 'a map with more entries than allowed';
   for (const key of keys) {
@@ -108,7 +130,7 @@ function changedTypeOver(doc: Y.Doc, type: SharedType, keys: Set<string | null>)
     if (key === null || !item || item.deleted) continue;
     const value = valueOf(item);
     if (value instanceof Y.AbstractType) {
-      const over = newTypeOver(value);
+      const over = newTypeOver(value, types);
       if (over !== null) return over;
       continue;
     }
@@ -151,8 +173,10 @@ export function contentOverLimits(doc: Y.Doc, update: Uint8Array, maxItems: numb
       for (const entry of transaction.changed) changed.push(entry);
     });
     Y.applyUpdate(trial, update);
+    const kind = doc.getMap<unknown>('meta').get('kind');
+    const types: Types = isDocumentKind(kind) ? FIELD_TYPES[kind] : {};
     for (const [type, keys] of changed) {
-      const over = changedTypeOver(doc, type, keys);
+      const over = changedTypeOver(doc, type, keys, types);
       if (over !== null) return over;
     }
     const items = itemsIn(trial);

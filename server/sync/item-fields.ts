@@ -19,6 +19,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isDocumentKind, PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
 import { RefusedUpdate } from './scan-errors.js';
+import type { MapSpec } from './field-types.js';
 import type { GroupState, ScanContext } from './update-scan.js';
 
 /** Content refs (Yjs ContentType, ContentAny). */
@@ -81,9 +82,11 @@ export interface OwnedInUpdate {
   types: Map<number, Set<number>> | null;
   /** Keys written into a type neither the document nor the update so far holds, decided at its end. */
   unresolved: Array<{ client: number; clock: number; key: string }> | null;
+  /** Typed maps this update makes (`new:<client>:<clock>`, as content-growth.ts names them) → what their keys hold (field-types.ts). */
+  specs: Map<string, MapSpec> | null;
 }
 
-export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null, types: null, unresolved: null });
+export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null, types: null, unresolved: null, specs: null });
 
 /** Notes a type this update adds, so a key written into it before the scan reaches it is known to be free. */
 export function noteNewType(owned: OwnedInUpdate, client: number, clock: number): void {

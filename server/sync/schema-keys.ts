@@ -12,60 +12,49 @@
  * a y-websocket client writing a descriptor of its own into `meta` is within the contract;
  * its size is bounded like any map's (entries per map, content-limits.ts).
  *
- * The lists are the model's (shared/model: what `createDocument`, the collection edits,
+ * The lists are the keys of field-types.ts's table, which also says what each key's value
+ * must be. They are the model's (shared/model: what `createDocument`, the collection edits,
  * the migrations and to-plan write); tests/unit/schema-keys.test.ts proves every key those
  * writers write is named here, so a new field cannot be refused by an old list unnoticed.
  * A document whose `schemaVersion` is newer than this server's is read-only anyway (every
  * write refused), so a newer schema's keys never meet these lists.
  */
 import type * as Y from 'yjs';
-import { isDocumentKind, type DocumentKind } from '../../shared/model/kinds.js';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../shared/model/kinds.js';
+import { FIELD_TYPES, type MapSpec } from './field-types.js';
 
-type KeyLists = Readonly<Record<string, readonly string[]>>;
+/** Roots whose keys beyond the protected ones are free: `meta` (see above) and `session` (coordinators' state). */
+const OPEN_ROOTS: ReadonlySet<string> = new Set(['meta', 'session']);
 
-/** Other root maps of fixed keys (`budget`); collections and `session` are not among them. */
-const ROOT_KEYS: Record<DocumentKind, KeyLists> = {
-  'action-plan': { budget: ['frame', 'frameWithIncome', 'spentBefore', 'spentBeforeDate'] },
-  strategy: {},
-  agenda: {},
-};
+const keysOf = (spec: MapSpec) => new Set(Object.keys(spec.fields));
 
-/** Each collection's item map. `order` is on every item the collection edits add (shared/model/collections.ts). */
-const ITEM_KEYS: Record<DocumentKind, KeyLists> = {
-  'action-plan': {
-    goals: ['order', 'number', 'title', 'description', 'priority'],
-    activities: ['goalId', 'order', 'number', 'title', 'description', 'budget', 'responsible', 'start', 'end', 'recipients', 'status', 'progress', 'priority', 'source'],
-    costs: ['order', 'section', 'label', 'description', 'amount'],
-  },
-  strategy: {
-    focusAreas: ['order', 'title', 'description', 'priority'],
-    goals: ['focusAreaId', 'order', 'number', 'title', 'description', 'objectives', 'links', 'priority'],
-    indicators: ['goalId', 'order', 'name', 'unit', 'direction', 'baselineYear', 'baselineValue', 'targetYear', 'targetValue', 'measurements'],
-  },
-  agenda: {
-    participants: ['order', 'organisation', 'name', 'email', 'role'],
-    meetings: ['order', 'title', 'date', 'start', 'end', 'location', 'link'],
-    items: ['meetingId', 'order', 'title', 'presenter', 'minutes', 'notes', 'priority'],
-    decisions: ['itemId', 'order', 'text'],
-    actions: ['itemId', 'order', 'text', 'owner', 'due', 'done', 'planActivity'],
-    milestones: ['order', 'title', 'date', 'done'],
-  },
-};
+/**
+ * The key lists of `kind`, from its field types (field-types.ts): a root map of fixed keys
+ * (`budget`) names its fields; a collection (entries that are item maps) its items' fields.
+ */
+function keysOfKind(kind: DocumentKind): SchemaKeys {
+  const roots = new Map<string, ReadonlySet<string>>();
+  const items = new Map<string, ReadonlySet<string>>();
+  for (const [root, spec] of Object.entries(FIELD_TYPES[kind])) {
+    if (OPEN_ROOTS.has(root)) continue;
+    if (spec.entries?.content === 'map') items.set(root, keysOf(spec.entries.map));
+    else roots.set(root, keysOf(spec));
+  }
+  return { roots, items, types: FIELD_TYPES[kind] };
+}
 
 /** Fixed-key maps of one document: root map → keys, collection root → its items' keys. */
 export interface SchemaKeys {
   roots: ReadonlyMap<string, ReadonlySet<string>>;
   items: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every typed map of the kind by root name (field-types.ts): what a value under a named key must be. */
+  types: Readonly<Record<string, MapSpec>>;
 }
 
-const NONE: SchemaKeys = { roots: new Map(), items: new Map() };
-
-const setsOf = (lists: KeyLists) => new Map(Object.entries(lists).map(([name, keys]) => [name, new Set(keys)]));
+const NONE: SchemaKeys = { roots: new Map(), items: new Map(), types: {} };
 
 /** Built once per kind: the scan looks a key up in a Set, nothing more. */
-const BY_KIND = new Map<DocumentKind, SchemaKeys>(
-  (Object.keys(ROOT_KEYS) as DocumentKind[]).map((kind) => [kind, { roots: setsOf(ROOT_KEYS[kind]), items: setsOf(ITEM_KEYS[kind]) }]),
-);
+const BY_KIND = new Map<DocumentKind, SchemaKeys>(DOCUMENT_KINDS.map((kind) => [kind, keysOfKind(kind)]));
 
 /** The schema keys of `kind`; none (nothing refused) for a value that is not a kind. */
 export function schemaKeysOfKind(kind: unknown): SchemaKeys {

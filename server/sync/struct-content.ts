@@ -21,10 +21,19 @@ const MAX_TYPE_REF = 6;
 export const MAX_ELEMENTS_PER_STRUCT = 100_000;
 export const MAX_STRING_BYTES_PER_STRUCT = 1_000_000;
 
-/** Where `skipContent` leaves the content's size (one per scan, so reading allocates nothing). */
+/**
+ * Where `skipContent` leaves the content's size (one per scan, so reading allocates nothing),
+ * and for the field-type check (field-types.ts) a ContentAny's value count and last value,
+ * a ContentType's type ref: what the struct writes, read once on the way past.
+ */
 export interface ContentSize {
   size: number;
+  count: number;
+  value: unknown;
+  typeRef: number;
 }
+
+export const newContentSize = (): ContentSize => ({ size: 0, count: 0, value: undefined, typeRef: -1 });
 
 /** A deleted range's or run's length (≥ 1; 0 is malformed). */
 export function readLength(decoder: decoding.Decoder): number {
@@ -60,10 +69,10 @@ export function skipContent(decoder: decoding.Decoder, ref: number, sized: Conte
       return skipJson(decoder, 1, sized);
     case 6: // Format: key and JSON value
       refuseForbiddenKey(decoding.readVarString(decoder));
-      skipJson(decoder, 1, { size: 0 });
+      skipJson(decoder, 1, newContentSize());
       return 1;
     case 7: // Type
-      return skipTypeRef(decoder);
+      return skipTypeRef(decoder, sized);
     case 8: // Any: a count, then that many lib0 "any" values
       return skipAnys(decoder, readElementCount(decoder), sized);
     case 9: // Doc: guid, then options
@@ -118,16 +127,17 @@ function skipJson(decoder: decoding.Decoder, count: number, sized: ContentSize):
 }
 
 function skipAnys(decoder: decoding.Decoder, count: number, sized: ContentSize): number {
+  sized.count = count;
   for (let i = 0; i < count; i++) {
-    const value = decoding.readAny(decoder);
+    const value = (sized.value = decoding.readAny(decoder));
     refuseForbidden(valueHasForbiddenCharacter(value));
     sized.size += valueSize(value, ContentLimits.maxTextLength);
   }
   return count;
 }
 
-function skipTypeRef(decoder: decoding.Decoder): number {
-  const typeRef = decoding.readVarUint(decoder);
+function skipTypeRef(decoder: decoding.Decoder, sized: ContentSize): number {
+  const typeRef = (sized.typeRef = decoding.readVarUint(decoder));
   if (typeRef > MAX_TYPE_REF) throw new MalformedUpdate(`unknown type ref ${typeRef}`);
   if (TYPE_REFS_WITH_KEY.has(typeRef)) refuseForbiddenKey(decoding.readVarString(decoder));
   return 1;

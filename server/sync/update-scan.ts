@@ -8,8 +8,9 @@
  *   reads its name, pending or not);
  * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`,
  *   `session.rounds`), or of the `session` root by someone who does not facilitate;
- * - a key the schema does not name, in `meta`, `budget` or a collection's item map
- *   (schema-keys.ts; item-fields.ts `checkItemKey`);
+ * - a key the schema does not name, in `budget` or a collection's item map
+ *   (schema-keys.ts; item-fields.ts `checkItemKey`), or a value of another type than the
+ *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
  * - a write of an item field the server owns (`priority`; `source` of activities,
  *   `planActivity` of actions) other than `null` on a new key, or any overwrite of one
  *   (red-team FA2-7; see item-fields.ts);
@@ -25,7 +26,8 @@ import type * as Y from 'yjs';
 import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
-import { readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
+import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
+import { checkFieldType } from './field-types.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
@@ -160,7 +162,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
-  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, missingClient: -1, lastWasRun: false, hasRuns: false, growth, sized: { size: 0 } };
+  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, missingClient: -1, lastWasRun: false, hasRuns: false, growth, sized: newContentSize() };
 }
 
 /** Whether an info byte starts a GC or Skip struct (a clock range with no content). */
@@ -220,6 +222,8 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   const clock = group.clock;
   if (noteType) noteNewType(group.owned, group.client, clock);
   group.clock += skipContent(decoder, ref, group.sized);
+  // A value under a key: of the type the schema gives it (field-types.ts); a text edit has no key and pays nothing.
+  if (place !== null && place.key !== null) checkFieldType(context.schemaKeys.types, group, place, ref, clock);
   if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, { live: ref !== DELETED_REF, follows });
 }
 

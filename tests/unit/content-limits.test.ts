@@ -99,25 +99,24 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
       }
       break;
     case 2: {
-      // `meta` holds no `label` (schema-keys.ts refuses it); at a collection root a key is an item's id, any name.
-      const root = pick(['meta', 'goals']);
-      const field = pick(['title', 'label']);
-      doc.getMap<unknown>(root).set(root === 'meta' ? 'title' : field, unit.repeat(190 + Math.floor(next() * 20)));
+      // A plain value near its limit: a collection's entries are item maps and an item's title a text (field-types.ts).
+      doc.getMap<unknown>('meta').set('title', unit.repeat(190 + Math.floor(next() * 20)));
       break;
     }
     case 3:
       for (let i = Math.floor(next() * 12); i > 0; i--) doc.getMap<unknown>(pick(['goals', 'costs'])).set(`n${Math.floor(next() * 1e9)}`, new Y.Map());
       break;
     case 4: {
-      // An item holds only its schema's keys (schema-keys.ts); a map inside one (a strategy goal's `objectives`) any.
-      const held = item.get('order');
-      const inner = held instanceof Y.Map ? (held as Y.Map<unknown>) : item.set('order', new Y.Map<unknown>());
+      // A map of free keys and values: `meta` is open beyond its named fields (schema-keys.ts, field-types.ts).
+      const meta = doc.getMap<unknown>('meta');
+      const held = meta.get('inner');
+      const inner = held instanceof Y.Map ? (held as Y.Map<unknown>) : meta.set('inner', new Y.Map<unknown>());
       for (let i = Math.floor(next() * 60); i > 0; i--) inner.set(`k${Math.floor(next() * 400)}`, i);
       break;
     }
     default:
-      // `number`: a key goals and activities both have, whose limit is not a title's.
-      item.set(pick(['number', 'title']), unit.repeat(Math.floor(next() * 300)));
+      // `number`: a plain string key goals and activities both have, whose limit is not a title's (titles are texts).
+      item.set('number', unit.repeat(Math.floor(next() * 300)));
   }
 }
 

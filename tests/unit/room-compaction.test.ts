@@ -70,7 +70,7 @@ async function busyRoom(compactAfterUpdates: number) {
   /** One edit from the author: a goal titled `title`. */
   const addGoal = async (title: string) => {
     const before = Y.encodeStateVector(edit);
-    edit.getMap('goals').set(title, new Y.Map([['title', title]]));
+    edit.getMap('goals').set(title, new Y.Map([['title', new Y.Text(title)]]));
     room.receive(author.client, syncMessage(SyncStep.Update, Y.encodeStateAsUpdate(edit, before)));
     await settle();
   };

@@ -35,7 +35,7 @@ function heldStore(initial: Uint8Array) {
 }
 
 const flush = settle;
-const titles = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('goals').values()].map((goal) => goal.get('title'));
+const titles = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('goals').values()].map((goal) => String(goal.get('title')));
 
 /** A room in which an editor has just made an edit; `early` clients joined before it. */
 async function roomWithEdit(early: RoomClient[] = []) {
@@ -48,7 +48,7 @@ async function roomWithEdit(early: RoomClient[] = []) {
   const edit = new Y.Doc();
   Y.applyUpdate(edit, initial);
   const before = Y.encodeStateVector(edit);
-  edit.getMap('goals').set('g1', new Y.Map([['title', 'Ny']]));
+  edit.getMap('goals').set('g1', new Y.Map([['title', new Y.Text('Ny')]]));
   room.receive(author.client, syncMessage(SyncStep.Update, Y.encodeStateAsUpdate(edit, before)));
   await flush();
   return { room, held };

@@ -88,7 +88,8 @@ function offlineV1Edits(doc: Y.Doc, kind: DocumentKind): string {
   else first.set('title', `Offline: ${String(title)}`);
   const added = new Y.Map<unknown>();
   collection.set('added-offline', added);
-  added.set('title', new Y.Text('Tillagd offline'));
+  // Of the collection's title type (field-types.ts): a text, but a focus area's plain string.
+  added.set('title', title instanceof Y.Text ? new Y.Text('Tillagd offline') : 'Tillagd offline');
   added.set('order', 'zz');
   if (kind === 'action-plan') added.set('number', '9');
   if (kind === 'agenda') added.set('meetingId', String(first.get('meetingId')));

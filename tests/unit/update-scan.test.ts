@@ -28,11 +28,12 @@ function randomEdit(doc: Y.Doc, random: () => number): void {
   const list = doc.getArray<unknown>('list');
   switch (pick) {
     case 0:
-      goals.set(`k${Math.floor(random() * 5)}`, Math.floor(random() * 1e6));
+      // A goal is a map (field-types.ts): its fields hold the plain values.
+      goals.set(`k${Math.floor(random() * 5)}`, new Y.Map<unknown>([['order', String(Math.floor(random() * 1e6))]]));
       break;
     case 1:
-      // Keys a goal's schema names (schema-keys.ts): a write of any other is refused.
-      goals.set(`m${Math.floor(random() * 3)}`, new Y.Map<unknown>([['title', 'Mål'], ['number', '4.2']]));
+      // Keys a goal's schema names (schema-keys.ts), of their types (field-types.ts): any other is refused.
+      goals.set(`m${Math.floor(random() * 3)}`, new Y.Map<unknown>([['title', new Y.Text('Mål')], ['number', '4.2']]));
       break;
     case 2:
       text.insert(Math.floor(random() * (text.length + 1)), 'ÅÄÖ 😀 text');
@@ -147,7 +148,7 @@ describe('scanUpdate refuses each class of hostile update', () => {
   it.each<[string, (doc: Y.Doc) => void]>([
     ['the title', (doc) => doc.getMap('meta').set('title', 'Ny titel')],
     ['a budget', (doc) => doc.getMap('budget').set('frame', 100)],
-    ['a new goal', (doc) => doc.getMap('goals').set('g1', new Y.Map([['title', 'Mål']]))],
+    ['a new goal', (doc) => doc.getMap('goals').set('g1', new Y.Map([['title', new Y.Text('Mål')]]))],
   ])('lets an editor change %s', (_what, edit) => {
     const doc = plan();
     expect(scanUpdate(editOf(doc, edit), guarded(doc)).pendingStructs).toBe(0);
@@ -159,7 +160,7 @@ describe('scanUpdate refuses each class of hostile update', () => {
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
     const updates: Uint8Array[] = [];
     replica.on('update', (update: Uint8Array) => updates.push(update));
-    for (let i = 0; i < 3; i++) replica.getMap('goals').set(`g${i}`, i);
+    for (let i = 0; i < 3; i++) replica.getMap('goals').set(`g${i}`, new Y.Map<unknown>([['number', String(i)]]));
     const [, second, third] = updates;
     expect(scanUpdate(third ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);
     expect(scanUpdate(second ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);

@@ -36,10 +36,10 @@ const edited = (doc: Y.Doc, edit: () => void) => {
 describe('an update that waits whole', () => {
   const server = createDocument('action-plan', { title: 'Plan' });
   const a = synced(server, 101);
-  const first = edited(a, () => a.getMap('goals').set('x', 1));
-  const second = edited(a, () => a.getMap('goals').set('x', 2)); // deletes the first: a range past the server's clock
+  const first = edited(a, () => a.getMap('goals').set('x', new Y.Map()));
+  const second = edited(a, () => a.getMap('goals').set('x', new Y.Map())); // deletes the first: a range past the server's clock
   const b = synced(a, 202);
-  const onA = edited(b, () => b.getMap('goals').set('x', 3)); // origin: a's write, missing on the server
+  const onA = edited(b, () => b.getMap('goals').set('x', new Y.Map())); // origin: a's write, missing on the server
   const present = synced(server, 303);
   const deletesPresent = edited(present, () => present.getMap('meta').delete('title'));
   const cases: Array<[string, Uint8Array, boolean]> = [
@@ -117,7 +117,7 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
   if (choice === 0 && title instanceof Y.Text) title.insert(Math.floor(next() * (title.length + 1)), 'x'.repeat(1 + Math.floor(next() * 90)));
   // A label of 150-250 characters on a cost line (a goal has no `label`: schema-keys.ts refuses it).
   else if (choice === 1) labelled(doc, id).set('label', 'y'.repeat(150 + Math.floor(next() * 100)));
-  else if (choice === 2) for (let i = Math.floor(next() * 8); i > 0; i--) doc.getMap('activities').set(`a${Math.floor(next() * 1e9)}`, 1);
+  else if (choice === 2) for (let i = Math.floor(next() * 8); i > 0; i--) doc.getMap('activities').set(`a${Math.floor(next() * 1e9)}`, new Y.Map());
   else if (title instanceof Y.Text && title.length > 0) title.delete(0, Math.floor(next() * title.length));
 }
 
