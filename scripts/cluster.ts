@@ -120,6 +120,45 @@ ${servers}
 `;
 }
 
+/** One Samplan process as the script keeps it: its name, port and settings, and the process running now. */
+interface Member {
+  name: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  child: ChildProcess;
+}
+
+/**
+ * Starts a member again whenever it ends while the cluster is not stopping, on its port with
+ * its settings, as a service manager would (systemd `Restart=always`; docs/deploy.md): a
+ * rolling restart is a SIGTERM to each process in turn, and a process that crashed (or lost
+ * its database) comes back.
+ */
+function supervise(member: Member, stopping: () => boolean): void {
+  member.child.once('exit', (code, signal) => {
+    if (stopping()) return;
+    console.error(`[${member.name}] avslutades (${signal ?? `kod ${code}`}); startas om på port ${member.port}.`);
+    restartLater(member, stopping, 1_000);
+  });
+}
+
+/** Starts `member` after `delayMs`; while it keeps failing to start, again after twice as long (at most 30 s). */
+function restartLater(member: Member, stopping: () => boolean, delayMs: number): void {
+  setTimeout(() => {
+    if (stopping()) return;
+    startProcess(member.name, member.port, member.env).then(
+      (child) => {
+        member.child = child;
+        // Stopped while it started: it goes too.
+        if (stopping()) return void child.kill('SIGTERM');
+        console.log(`[${member.name}] startad igen (pid ${child.pid}, port ${member.port}).`);
+        supervise(member, stopping);
+      },
+      () => restartLater(member, stopping, Math.min(delayMs * 2, 30_000)),
+    );
+  }, delayMs);
+}
+
 /** Starts one Samplan process; resolves once it listens. Its output is shown prefixed with its name. */
 function startProcess(name: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_MAIN], { env: { ...process.env, ...env, PORT: String(port), SAMPLAN_PROCESS: name }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -145,15 +184,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'samplan-cluster-'));
   // nginx's workers (another user when started as root) reach their temp paths through it.
   chmodSync(dir, 0o711);
-  const children: ChildProcess[] = [];
+  const members: Member[] = [];
+  let nginx: ChildProcess | null = null;
   let postgres: PostgresServer | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('Stoppar nginx, Samplan-processerna och PostgreSQL …');
-    // Only those still running: a process stopped by hand (a rolling restart) is gone already.
-    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    // Only those still running (one may be between a stop and its restart).
+    const running = [nginx, ...members.map((m) => m.child)].filter((child): child is ChildProcess => child !== null && child.exitCode === null && child.signalCode === null);
     const exits = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
     for (const child of running) child.kill('SIGTERM');
     await Promise.all(exits);
@@ -169,24 +209,30 @@ async function main(): Promise<void> {
   try {
     postgres = await startPostgres();
     console.log(`PostgreSQL på 127.0.0.1:${postgres.port} (pid ${postgres.pid})`);
-    const ports = await Promise.all(Array.from({ length: PROCESSES }, () => freePort()));
-    const common = { HOST: '127.0.0.1', DATABASE_URL: postgres.url, TRUST_PROXY: 'true' };
-    const [first, ...rest] = ports.map((port, i) => ({ port, name: `p${i}`, dataDir: join(dir, `p${i}`) }));
-    if (!first) throw new Error('no processes');
-    // The first runs the migrations and seeds the demo (once); the others start after it.
-    children.push(await startProcess(first.name, first.port, { ...common, DATA_DIR: first.dataDir, DEMO_DATA: 'true' }));
-    children.push(...(await Promise.all(rest.map((p) => startProcess(p.name, p.port, { ...common, DATA_DIR: p.dataDir, DEMO_DATA: 'false' })))));
+    members.push(...(await startMembers(postgres.url, dir)));
     const conf = join(dir, 'nginx.conf');
-    writeFileSync(conf, nginxConfig(dir, publicPort, ports));
-    const nginx = spawn(NGINX, ['-c', conf, '-e', join(dir, 'error.log')], { stdio: 'inherit' });
-    children.unshift(nginx);
+    writeFileSync(conf, nginxConfig(dir, publicPort, members.map((m) => m.port)));
+    nginx = spawn(NGINX, ['-c', conf, '-e', join(dir, 'error.log')], { stdio: 'inherit' });
     nginx.once('exit', (code) => void stop(code ?? 1));
-    for (const child of children.slice(1)) child.once('exit', () => stopping || console.error('En Samplan-process avslutades; de andra tar över dess dokument.'));
-    console.log(`\nSamplan (${PROCESSES} processer bakom nginx): http://127.0.0.1:${publicPort}\nCtrl+C stoppar allt.`);
+    for (const member of members) supervise(member, () => stopping);
+    for (const m of members) console.log(`${m.name}: http://127.0.0.1:${m.port} (pid ${m.child.pid})`);
+    console.log(`\nSamplan (${PROCESSES} processer bakom nginx): http://127.0.0.1:${publicPort}\nEn process som avslutas (kill -TERM <pid>) startas om på samma port.\nCtrl+C stoppar allt.`);
   } catch (error) {
     console.error(error);
     await stop(1);
   }
+}
+
+/** The Samplan processes on one database: the first runs the migrations and seeds the demo (once), the others start after it. */
+async function startMembers(databaseUrl: string, dir: string): Promise<Member[]> {
+  const ports = await Promise.all(Array.from({ length: PROCESSES }, () => freePort()));
+  const common = { HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', DEMO_DATA: 'false' };
+  const envs = ports.map((port, i) => ({ port, name: `p${i}`, env: { ...common, DATA_DIR: join(dir, `p${i}`) } }));
+  const [first, ...rest] = envs;
+  if (!first) throw new Error('no processes');
+  const seeded = { ...first, child: await startProcess(first.name, first.port, { ...first.env, DEMO_DATA: 'true' }) };
+  const others = await Promise.all(rest.map(async (m) => ({ ...m, child: await startProcess(m.name, m.port, m.env) })));
+  return [seeded, ...others];
 }
 
 await main();
