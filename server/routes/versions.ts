@@ -51,7 +51,8 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  *   list's `to.at`, ≤ now else 400) the visit is the state at `at`: 409 `visit.stale` when the
  *   document changed after it, so changes the member has not seen are never marked as read.
  *   The document's state is stored with the visit only when it changed since the caller's
- *   last one (else only the time moves); that encode is heavy work like those below.
+ *   last one (else only the time moves); such visits count HEAVY_REQUESTS_PER_MINUTE per
+ *   person (429 past it), never refused for running beside the person's other heavy work.
  * A version's export.json, restore, compare and changes each read or build a whole document
  * on this thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
  * past HEAVY_REQUESTS_AT_ONCE + HEAVY_REQUESTS_QUEUE in the process, both with `Retry-After`
@@ -64,6 +65,10 @@ export function versionRoutes(deps: Deps) {
   const limits = heavyLimitsOf(deps.config);
   // Each version is a full state (1–2 MB on a big plan): red team F2 made 101 in 15 s.
   const newVersions = keyedLimiter(kdb, 'versions', limits.versionsPerMinute, clock.now);
+  // A visit that stores a state is counted per person and minute, never refused for running
+  // beside the person's other work: a beacon sent while the page's list reloads is the one
+  // visit that page will ever record.
+  const storedVisits = keyedLimiter(kdb, 'visits', limits.perMinute, clock.now);
 
   app.post('/documents/:doc/versions', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'editor');
@@ -114,7 +119,11 @@ export function versionRoutes(deps: Deps) {
     if (edited > seen) throw new AppError(409, 'visit.stale', 'Dokumentet har ändrats sedan listan visades. Läs de nya ändringarna och markera igen.');
     // Stored after the last edit, the visit's state is the document's state: only its time moves.
     if (visited !== undefined && visited > edited) await touchVisit(kdb, document.id, user.id, seen);
-    else await heavy.run(user.id, async () => recordVisit(kdb, document.id, user.id, seen, await deps.rooms.encodeState(document.id)));
+    else {
+      const wait = await storedVisits.take(user.id);
+      if (wait > 0) throw rateLimited(wait);
+      await recordVisit(kdb, document.id, user.id, seen, await deps.rooms.encodeState(document.id));
+    }
     return c.body(null, 204);
   });
 

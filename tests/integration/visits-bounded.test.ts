@@ -81,6 +81,28 @@ describe('POST visits', () => {
     expect(statuses).toEqual([204, 204, 204, 429, 429]);
   });
 
+  it('is recorded while the person already has heavy work running (the beacon sent as the page\'s list reloads)', async () => {
+    const s = await planScene(server.url);
+    const other = (await s.coordinator.json<{ id: string }>('POST', `/api/workspaces/${s.workspace}/documents`, { kind: 'action-plan', title: 'Annan' }, 201)).id;
+    const rooms = server.deps.rooms;
+    const encode = rooms.encodeState.bind(rooms);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The first document's live reads wait at the gate: the viewer's two compares hold both of their places.
+    const spy = vi.spyOn(rooms, 'encodeState').mockImplementation(async (id) => (id === s.documentId ? (await gate, encode(id)) : encode(id)));
+    try {
+      const held = [1, 2].map(() => s.viewer.request('GET', `/api/documents/${s.documentId}/changes?since=2020-01-01T00:00:00Z`));
+      await eventually(async () => spy.mock.calls.filter(([id]) => id === s.documentId).length === 2, 10_000, 'both compares at the gate');
+      now += 1_000;
+      expect((await s.viewer.request('POST', `/api/documents/${other}/visits`)).status).toBe(204);
+      open();
+      expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
+    } finally {
+      open();
+      spy.mockRestore();
+    }
+  });
+
   it('a visit whose time only moved still answers "changes since" right after the next edit', async () => {
     const s = await planScene(server.url);
     const peer = connectPeer(server.url, s.documentId, { cookie: s.editor.sessionCookie });
