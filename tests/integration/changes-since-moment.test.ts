@@ -11,10 +11,10 @@ import { updateItem } from '../../shared/model/action-plan.js';
 import type { Change } from '../../shared/compare/index.js';
 import type { Clock } from '../../server/context.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
-import { connectPeer, synced, type Peer } from '../support/yclient.js';
+import type { Peer } from '../support/yclient.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { smalandIds } from '../support/smaland-edits.js';
-import { eventually, planScene, type PlanScene } from '../support/plan-scene.js';
+import { eventually, planSceneWithEditor, type PlanScene } from '../support/plan-scene.js';
 
 let now = Date.parse('2027-03-15T10:00:00.000Z');
 const clock: Clock = { now: () => now, today: () => new Date(now).toISOString().slice(0, 10) };
@@ -43,10 +43,8 @@ const budgetOf = async (s: PlanScene) => {
 
 /** The Småland plan with an editor's socket on it, the clock a minute after the import. */
 async function scene(): Promise<{ s: PlanScene; peer: Peer }> {
-  const s = await planScene(server.url);
-  const peer = connectPeer(server.url, s.documentId, { cookie: s.editor.sessionCookie });
+  const { s, peer } = await planSceneWithEditor(server.url);
   peers.push(peer);
-  await synced(peer);
   now += 60_000;
   return { s, peer };
 }

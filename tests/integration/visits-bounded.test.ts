@@ -11,10 +11,10 @@ import { updateItem } from '../../shared/model/action-plan.js';
 import type { Change } from '../../shared/compare/index.js';
 import type { Clock } from '../../server/context.js';
 import type { HeavyLimits } from '../../server/config.js';
-import { connectPeer, synced, type Peer } from '../support/yclient.js';
+import type { Peer } from '../support/yclient.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { smalandIds } from '../support/smaland-edits.js';
-import { eventually, planScene, type PlanScene } from '../support/plan-scene.js';
+import { eventually, planScene, planSceneWithEditor, type PlanScene } from '../support/plan-scene.js';
 
 let now = Date.parse('2027-03-15T10:00:00.000Z');
 const clock: Clock = { now: () => now, today: () => new Date(now).toISOString().slice(0, 10) };
@@ -63,11 +63,9 @@ describe('POST visits', () => {
     }
   });
 
-  it('after each change it stores the state again, as heavy work: past the per-minute count 429 with Retry-After', async () => {
-    const s = await planScene(server.url);
-    const peer = connectPeer(server.url, s.documentId, { cookie: s.editor.sessionCookie });
+  it('after each change it stores the state again, counted per person and minute: past it 429 with Retry-After', async () => {
+    const { s, peer } = await planSceneWithEditor(server.url);
     peers.push(peer);
-    await synced(peer);
     const statuses: number[] = [];
     for (let i = 1; i <= HEAVY.perMinute + 2; i++) {
       now += 1_000;
@@ -104,10 +102,8 @@ describe('POST visits', () => {
   });
 
   it('a visit whose time only moved still answers "changes since" right after the next edit', async () => {
-    const s = await planScene(server.url);
-    const peer = connectPeer(server.url, s.documentId, { cookie: s.editor.sessionCookie });
+    const { s, peer } = await planSceneWithEditor(server.url);
     peers.push(peer);
-    await synced(peer);
     expect((await visit(s)).status).toBe(204);
     now += 1_000;
     expect((await visit(s)).status).toBe(204);

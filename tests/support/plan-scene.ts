@@ -4,6 +4,7 @@
  */
 import { ApiClient, email, joinWorkspace } from './api.js';
 import { readSample } from './samples.js';
+import { connectPeer, synced, type Peer } from './yclient.js';
 
 export const PASSWORD = 'lösenord-123';
 
@@ -40,4 +41,12 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** `planScene` with the editor's y-websocket peer on the plan, synced; the caller destroys the peer. */
+export async function planSceneWithEditor(baseUrl: string): Promise<{ s: PlanScene; peer: Peer }> {
+  const s = await planScene(baseUrl);
+  const peer = connectPeer(baseUrl, s.documentId, { cookie: s.editor.sessionCookie });
+  await synced(peer);
+  return { s, peer };
 }
