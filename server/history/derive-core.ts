@@ -7,7 +7,6 @@
  * its own PostgreSQL pool (source.ts) — because `toJSON` and the compare of a 1 000-activity
  * plan take ~0.1–0.2 s.
  */
-import * as Y from 'yjs';
 import { toJSON } from '../../shared/model/document.js';
 import { HISTORY_MERGE_WINDOW_MS, historyChanges } from '../../shared/history/entries.js';
 import { Shadows } from './shadows.js';
@@ -37,8 +36,15 @@ export interface DeriveResult {
  */
 export const RUN_MAX_BYTES = 8 * 1024;
 
+/**
+ * Encoded bytes of shadows the deriver keeps between batches (shadows.ts): ~60–80 MB as
+ * Y.Docs; the demo plan is ~10 KB, a plan at the 20 000-activity cap ~8 MB (kept alone
+ * while it is the one being derived).
+ */
+export const SHADOW_MAX_BYTES = 4 * 1024 * 1024;
+
 export class DeriveCore {
-  private readonly shadows = new Shadows({ max: 32, idleMs: 5 * 60_000 });
+  private readonly shadows = new Shadows({ max: 32, idleMs: 5 * 60_000, maxBytes: SHADOW_MAX_BYTES });
   /** The cursor the shadows stand at; a request from another one means they are stale. */
   private at: number | null = null;
 
@@ -83,9 +89,7 @@ export class DeriveCore {
     try {
       const shadow = this.shadows.get(documentId, stored, this.now());
       for (const run of runs) {
-        shadow.doc.transact(() => {
-          for (const update of run) Y.applyUpdate(shadow.doc, update.data);
-        });
+        this.shadows.apply(documentId, run.map((update) => update.data));
         const after = toJSON(shadow.doc);
         const end = run[run.length - 1];
         if (!end) continue;

@@ -3,6 +3,11 @@
  * per document plus its export shape, kept in memory while it is in use and rebuilt from
  * the store when it is not. Separate from the live rooms on purpose: the edit path never
  * waits for them, and they may lag the room by a moment.
+ *
+ * Bounded by count and by weight: a count alone let 32 documents at the 20 000-item cap
+ * (~110–150 MB each as a Y.Doc) stay in the worker for minutes after one editor filled
+ * them. The weight is the encoded bytes the shadow was built from and has applied since
+ * (a Y.Doc holds ~15–20× its encoded size).
  */
 import * as Y from 'yjs';
 import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
@@ -13,6 +18,8 @@ export interface Shadow {
   /** The export shape of `doc` now (so each derived step needs one `toJSON`, of the state after). */
   json: DocumentJSON | null;
   usedAt: number;
+  /** Encoded bytes behind `doc`: what it was rebuilt from plus every update applied since. */
+  bytes: number;
 }
 
 export interface ShadowOptions {
@@ -20,10 +27,17 @@ export interface ShadowOptions {
   max: number;
   /** A shadow unused this long (ms) is dropped. */
   idleMs: number;
+  /**
+   * Encoded bytes kept at most over all shadows; past it the least recently used go first.
+   * The most recently used one stays even alone over it (it is the one being derived; the
+   * content limits bound its size).
+   */
+  maxBytes: number;
 }
 
 export class Shadows {
   private readonly shadows = new Map<string, Shadow>();
+  private totalBytes = 0;
 
   constructor(private readonly options: ShadowOptions) {}
 
@@ -35,6 +49,7 @@ export class Shadows {
   /**
    * The document as it was after the history's cursor: kept, or rebuilt from `stored` (its
    * snapshot plus its logged updates up to the cursor, read with the batch: source.ts).
+   * Never drops another shadow: call `trim` once the batch is derived.
    * Compaction waits for the deriver (see with-history.ts), so a snapshot never covers
    * more than the cursor; if one was written some other way, the shadow starts from it.
    */
@@ -47,23 +62,46 @@ export class Shadows {
       this.shadows.set(documentId, kept);
       return kept;
     }
-    const shadow = { doc: rebuild(stored ?? { snapshot: null, updates: [] }), json: null as DocumentJSON | null, usedAt: now };
+    const state = stored ?? { snapshot: null, updates: [] };
+    const shadow: Shadow = { doc: rebuild(state), json: null, usedAt: now, bytes: bytesOf(state) };
     shadow.json = toJSON(shadow.doc);
     this.shadows.set(documentId, shadow);
-    this.trim(now);
+    this.totalBytes += shadow.bytes;
+    // Not trimmed here: a batch read its stored states for the documents without a shadow
+    // then, so one dropped mid-batch would be rebuilt from nothing. `trim` runs after it.
     return shadow;
+  }
+
+  /** Applies `updates` to the document's shadow (from `get`) in one transaction and counts their bytes. */
+  apply(documentId: string, updates: readonly Uint8Array[]): void {
+    const shadow = this.shadows.get(documentId);
+    if (!shadow) throw new Error(`no shadow of ${documentId}`);
+    shadow.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(shadow.doc, update);
+    });
+    const added = updates.reduce((sum, update) => sum + update.length, 0);
+    shadow.bytes += added;
+    this.totalBytes += added;
   }
 
   /** Forgets a shadow (its document failed to derive: it is rebuilt from the store next time). */
   drop(documentId: string): void {
-    this.shadows.get(documentId)?.doc.destroy();
+    const shadow = this.shadows.get(documentId);
+    if (!shadow) return;
+    shadow.doc.destroy();
+    this.totalBytes -= shadow.bytes;
     this.shadows.delete(documentId);
   }
 
-  /** Drops idle shadows and, past `max`, the least recently used. */
+  /** Drops idle shadows, then the least recently used while past `max` or `maxBytes` (never the most recent). */
   trim(now: number): void {
     for (const [documentId, shadow] of this.shadows) {
-      if (this.shadows.size > this.options.max || now - shadow.usedAt > this.options.idleMs) this.drop(documentId);
+      if (now - shadow.usedAt > this.options.idleMs) this.drop(documentId);
+    }
+    for (const documentId of this.shadows.keys()) {
+      const over = this.shadows.size > this.options.max || this.totalBytes > this.options.maxBytes;
+      if (!over || this.shadows.size === 1) break;
+      this.drop(documentId);
     }
   }
 
@@ -74,6 +112,15 @@ export class Shadows {
   get size(): number {
     return this.shadows.size;
   }
+
+  /** Encoded bytes behind the kept shadows. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+}
+
+function bytesOf(stored: StoredState): number {
+  return (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0);
 }
 
 function rebuild(stored: StoredState): Y.Doc {
