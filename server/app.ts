@@ -18,6 +18,7 @@ import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { exportPoolOf } from './export/export-pool.js';
 import { documentRoutes } from './routes/documents.js';
 import { historyRoutes } from './routes/history.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -72,11 +73,13 @@ export function createApp(deps: Deps) {
   api.route('/', roundRoutes(deps));
   api.route('/', toPlanRoutes(deps));
   api.route('/', workspaceRoutes(deps));
-  api.route('/', documentRoutes(deps));
+  // One export pool for every route that builds a whole document's answer (export-pool.ts).
+  const exports = exportPoolOf(deps.config.limits);
+  api.route('/', documentRoutes(deps, exports));
   api.route('/', invitationRoutes(deps));
-  api.route('/', versionRoutes(deps));
+  api.route('/', versionRoutes(deps, exports));
   api.route('/', historyRoutes(deps));
-  api.route('/', shareLinkRoutes(deps));
+  api.route('/', shareLinkRoutes(deps, exports));
   api.route('/', lifecycleRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', workspaceExportRoutes(deps));

@@ -56,6 +56,15 @@ function errorOf(code: string, message: string): Error {
   return new Error(`export worker: ${message}`);
 }
 
+/**
+ * The server's one export pool from its limits (README: EXPORT_THREADS, EXPORT_QUEUE,
+ * EXPORTS_PER_USER): exports, a version's export.json and a guest's export.json share it,
+ * so the bounds hold for all of them together.
+ */
+export function exportPoolOf(limits: { exportThreads: number; exportQueue: number; exportsPerUser: number }): ExportPool {
+  return new ExportPool({ concurrency: limits.exportThreads, queue: limits.exportQueue, perUser: limits.exportsPerUser });
+}
+
 export class ExportPool {
   private readonly pool: ThreadPool<ExportRequest, BuiltExport>;
   private readonly workerAbove: { text: number; files: number };

@@ -9,7 +9,7 @@ import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { attachment } from '../export/content-disposition.js';
 import type { ExportFormat } from '../export/build-export.js';
-import { ExportPool } from '../export/export-pool.js';
+import type { ExportPool } from '../export/export-pool.js';
 import { fileExportRoutes } from './exports.js';
 
 /** The reader's language: `?locale=`, else the first of Accept-Language we speak, else Swedish. */
@@ -26,12 +26,9 @@ function localeOf(query: string | undefined, acceptLanguage: string | undefined)
 /** The JSON and TSV answers are text; only the file formats (routes/exports.ts) are bytes. */
 const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
-export function documentRoutes(deps: Deps) {
+export function documentRoutes(deps: Deps, exports: ExportPool) {
   const { rooms, clock, tickets } = deps;
   const app = new Hono<AppEnv>();
-  // Files and big answers are built in threads, bounded per server and per user (export-pool.ts).
-  const { exportThreads, exportQueue, exportsPerUser } = deps.config.limits;
-  const exports = new ExportPool({ concurrency: exportThreads, queue: exportQueue, perUser: exportsPerUser });
 
   app.get('/documents/:doc', async (c) => {
     const user = requireUser(c);

@@ -18,7 +18,8 @@ import { attachment } from '../export/content-disposition.js';
 import { shareAccess } from '../share/access.js';
 import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.js';
 import { parseJson, singleLine } from '../validation.js';
-import { exportBody, liveJSON } from '../versions/states.js';
+import type { ExportPool } from '../export/export-pool.js';
+import { stateExportJson } from '../versions/state-export.js';
 import { publicOrigin } from './invitations.js';
 
 const NewLink = z.object({
@@ -37,7 +38,7 @@ const NewLink = z.object({
  * SHARE_LINKS_PER_MINUTE per person; a guest's export.json is whole-document work counted per
  * link (server/http/heavy-limit.ts: 429 `rate-limited`, 503 `busy`, with `Retry-After`).
  */
-export function shareLinkRoutes(deps: Deps) {
+export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
   const { clock, config, sockets } = deps;
   const app = new Hono<AppEnv>();
   const heavy = heavyRequests(deps);
@@ -81,9 +82,14 @@ export function shareLinkRoutes(deps: Deps) {
 
   app.get('/shared/:token/export.json', async (c) => {
     const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
-    const body = await heavy.run(`share:${link.id}`, async () => exportBody(link.document.id, await liveJSON(deps, link.document.id), clock.today(), c.req.query('locale')));
-    c.header('Content-Disposition', attachment(link.document.title, 'json'));
-    return c.json(body);
+    const key = `share:${link.id}`;
+    const state = { documentId: link.document.id, today: clock.today(), now: clock.now(), localeQuery: c.req.query('locale') };
+    const body = await heavy.run(key, async () => {
+      // The store, as the live export.json: everything a room relays is committed there first.
+      const { snapshot, updates } = await deps.rooms.store.load(link.document.id);
+      return stateExportJson(exports, { ...state, updates: snapshot ? [snapshot, ...updates] : updates }, key);
+    });
+    return c.body(body, 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(link.document.title, 'json') });
   });
 
   return app;

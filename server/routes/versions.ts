@@ -17,7 +17,9 @@ import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
 import { ComparePool } from '../versions/compare-pool.js';
-import { exportBody, lastVisitState, stateAt, stateData, stateOf, versionNotFound } from '../versions/states.js';
+import type { ExportPool } from '../export/export-pool.js';
+import { stateExportJson } from '../versions/state-export.js';
+import { lastVisitState, stateAt, stateData, versionNotFound } from '../versions/states.js';
 import { findVersion, lastEditAt, lastVisitedAt, recordVisit, touchVisit, versionsOf } from '../versions/store.js';
 import { makeVersion } from '../versions/versions.js';
 import { requireWritable } from '../write-guard.js';
@@ -53,12 +55,13 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  *   The document's state is stored with the visit only when it changed since the caller's
  *   last one (else only the time moves); such visits count HEAVY_REQUESTS_PER_MINUTE per
  *   person (429 past it), never refused for running beside the person's other heavy work.
- * A version's export.json, restore, compare and changes each read or build a whole document
- * on this thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
+ * A version's export.json is built in the export pool (versions/state-export.ts: its 503
+ * `export.busy` and 429 too); restore, compare and changes each read or build a whole document
+ * on this thread or a compare thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
  * past HEAVY_REQUESTS_AT_ONCE + HEAVY_REQUESTS_QUEUE in the process, both with `Retry-After`
  * (server/http/heavy-limit.ts; docs/security.md "Bounded requests").
  */
-export function versionRoutes(deps: Deps) {
+export function versionRoutes(deps: Deps, exports: ExportPool) {
   const { kdb, clock } = deps;
   const app = new Hono<AppEnv>();
   const heavy = heavyRequests(deps);
@@ -92,9 +95,9 @@ export function versionRoutes(deps: Deps) {
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const version = await findVersion(kdb, document.id, c.req.param('v'));
     if (!version) throw versionNotFound();
-    const body = await heavy.run(user.id, async () => ({ ...exportBody(document.id, await stateOf(deps, document.id, version.id), clock.today(), c.req.query('locale')), version }));
-    c.header('Content-Disposition', attachment(`${document.title} ${version.name}`, 'json'));
-    return c.json(body);
+    const state = { documentId: document.id, today: clock.today(), now: clock.now(), localeQuery: c.req.query('locale') };
+    const body = await heavy.run(user.id, async () => stateExportJson(exports, { ...state, updates: [await stateData(deps, document.id, version.id)] }, user.id, { version }));
+    return c.body(body, 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(`${document.title} ${version.name}`, 'json') });
   });
 
   app.post('/documents/:doc/versions/:v/restore', async (c) => {

@@ -2,33 +2,18 @@
  * The document states `compare` and `changes` read (DESIGN "Versions, changes, the live
  * draft"): the live draft, a version, the adopted version, or the state at a past moment.
  */
-import { totals } from '../../shared/totals.js';
-import { validate } from '../../shared/validate/index.js';
-import { isLocale } from '../../shared/locale.js';
-import type { DocumentJSON } from '../../shared/model/document.js';
-import { toJSON } from '../../shared/model/document.js';
-import { exportShape } from '../../shared/model/export-shape.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { lastVisit, latestAdopted, versionAtOrBefore, versionData } from './store.js';
-import { stateJSON } from './versions.js';
 import { loggedStateAt } from './logged-state.js';
 
 export const versionNotFound = () => new AppError(404, 'version.not-found', 'Versionen finns inte.');
 const noneAdopted = () => new AppError(404, 'version.none-adopted', 'Dokumentet har ingen antagen version ännu.');
 
-/** The live draft in the export shape. */
-export async function liveJSON(deps: Pick<Deps, 'rooms'>, documentId: string): Promise<DocumentJSON | null> {
-  return toJSON(await deps.rooms.read(documentId));
-}
-
-/** `live`, `adopted` (the latest version with a decision) or a version id; 404 `version.*` otherwise. */
-export async function stateOf(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: string, which: string): Promise<DocumentJSON | null> {
-  if (which === 'live') return liveJSON(deps, documentId);
-  return stateJSON(await stateData(deps, documentId, which));
-}
-
-/** As `stateOf`, the state's bytes (a Yjs update), for a compare thread to decode. */
+/**
+ * The bytes (a Yjs update) of `live`, `adopted` (the latest version with a decision) or a
+ * version id, for a compare or export thread to decode; 404 `version.*` otherwise.
+ */
 export async function stateData(deps: Pick<Deps, 'kdb' | 'rooms'>, documentId: string, which: string): Promise<Uint8Array> {
   if (which === 'live') return deps.rooms.encodeState(documentId);
   const id = which === 'adopted' ? (await latestAdopted(deps.kdb, documentId))?.id : which;
@@ -67,14 +52,4 @@ export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: stri
   }
   if (version) return { base: { kind: 'version', at: new Date(version.createdAt).toISOString() }, data: version.data };
   return { base: { kind: 'empty', at: null }, data: null };
-}
-
-/**
- * A state in the shape of `GET …/export.json` (`{id, …document, totals?, issues}`), so a
- * version or a guest's view renders like the live export. 500 when it holds no document.
- */
-export function exportBody(documentId: string, json: DocumentJSON | null, today: string, localeQuery: string | undefined) {
-  if (!json) throw new AppError(500, 'internal', 'Dokumentet kunde inte läsas.');
-  const locale = isLocale(localeQuery) ? localeQuery : 'sv';
-  return { id: documentId, ...exportShape(json), ...(json.kind === 'action-plan' ? { totals: totals(json) } : {}), issues: validate(json, { today, locale }) };
 }
