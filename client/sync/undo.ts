@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs';
 import { cleanInserts, forget } from './undo-characters.js';
+import { fitTypes } from './undo-types.js';
 
 /** The origin of every edit made in this browser: the undo manager tracks exactly these. */
 export const LOCAL_ORIGIN = { local: true } as const;
@@ -48,7 +49,7 @@ type Emit = (name: string, args: unknown[]) => void;
  */
 class ValueKeepingUndoManager extends Y.UndoManager {
   private heldPops: unknown[][] | null = null;
-  /** Items an undo or redo inserted with characters the server refuses, replaced clean (undo-characters.ts). */
+  /** Items an undo or redo inserted with characters or value types the server refuses, replaced (undo-characters.ts, undo-types.ts). */
   private cleaned: Y.Item[] = [];
   /** Runs after Yjs's own handler (registered in super()), which keeps every deleted item. */
   private readonly forgetCleaned = (): void => {
@@ -92,8 +93,8 @@ class ValueKeepingUndoManager extends Y.UndoManager {
       this.doc.transact((transaction) => {
         try {
           result = pop();
-          // What it re-inserted goes out without the characters the server refuses (issue 17).
-          this.cleaned = cleanInserts(transaction);
+          // What it re-inserted goes out without the characters and value types the server refuses (issue 17).
+          this.cleaned = [...cleanInserts(transaction), ...fitTypes(transaction)];
         } finally {
           // `pop` cleared the flag, but the handler that files this transaction (an undo on
           // the redo stack) runs when this outer transaction ends, and must still see it.
