@@ -195,6 +195,23 @@ export function singleLineProblem(text: string): SingleLineProblem | null {
   return null;
 }
 
+/** Line breaks and tabs, which a single line holds as one space. */
+const LINE_BREAKS = /[\t\n\r\u000b\u000c\u0085\u2028\u2029]+/g;
+const NOT_IN_LINE_ALL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\p{Noncharacter_Code_Point}\ud800-\udfff]/gu;
+
+/**
+ * `text` made a single-line text that passes `singleLineProblem` (X17 finding 2: an imported
+ * plan's title took the table's first line as it was): line breaks and tabs become a space,
+ * every other character `singleLineProblem` refuses (controls, bidi controls, noncharacters,
+ * lone surrogates) is removed, and the result is trimmed; '' when nothing visible is left
+ * (the caller chooses a default). Not cut to any length: `cutToLength` after it.
+ * @example asSingleLine('Hand\u0007lingsplan \u202eTest') // 'Handlingsplan Test'
+ */
+export function asSingleLine(text: string): string {
+  const line = text.replace(LINE_BREAKS, ' ').replace(NOT_IN_LINE_ALL, '').trim();
+  return line.replace(INVISIBLE, '') === '' ? '' : line;
+}
+
 /** What XML 1.0 cannot carry, plus DEL and C1 controls (no text of ours means them). */
 const NOT_FOR_FILES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Noncharacter_Code_Point}\ud800-\udfff]/u;
 const NOT_FOR_FILES_ALL = new RegExp(NOT_FOR_FILES.source, 'gu');

@@ -5,13 +5,14 @@
  * parsing never blocks other users for more than ~50 ms). Runs inside a worker thread.
  */
 import * as Y from 'yjs';
-import { Limits } from '../../shared/limits.js';
 import type { Currency } from '../../shared/model/kinds.js';
 import { createDocument } from '../../shared/model/document.js';
 import type { ImportReport } from '../../shared/table/import.js';
 import { importPlanTable } from '../../shared/table/import.js';
-import { cutToLength } from '../../shared/strings.js';
 import { decodeTable } from './decode-table.js';
+
+/** The title of an imported plan whose table has no visible title line (README "Contract notes"). */
+export const DEFAULT_TITLE = 'Importerad handlingsplan';
 
 export interface ImportRequest {
   /** The request body, in `charset` or an encoding `decodeTable` detects. */
@@ -35,8 +36,9 @@ export interface BuiltImport {
 export function buildImport(request: ImportRequest): BuiltImport {
   const text = decodeTable(request.bytes, request.charset);
   const imported = importPlanTable(text, { maxRows: request.maxRows, ...(request.currency ? { currency: request.currency } : {}) });
-  // Whole characters (shared/strings.ts): listing and document get the same title, no lone surrogate.
-  const title = request.title ?? (cutToLength(imported.plan.title.trim(), Limits.maxNameLength) || 'Importerad handlingsplan');
+  // One title for the listing and the document: the table's is already one clean line
+  // (shared/table/import.ts `planTitle`); `?title=` passed NameSchema. Never empty.
+  const title = request.title ?? (imported.plan.title || DEFAULT_TITLE);
   const doc = createDocument('action-plan', { ...imported.plan, title });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();

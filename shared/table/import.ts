@@ -8,7 +8,7 @@ import type { ActionPlanInit } from '../model/action-plan.js';
 import type { Currency } from '../model/kinds.js';
 import type { Locale } from '../locale.js';
 import { Limits } from '../limits.js';
-import { cutToLength } from '../strings.js';
+import { asSingleLine, cutToLength } from '../strings.js';
 import { ImportError } from './errors.js';
 import { DELIMITERS, isEmptyRow, normalizeInput, readRows, readSepLine, type Delimiter, type TableRow } from './read-rows.js';
 import { PlanRows, normalized } from './plan-rows.js';
@@ -77,9 +77,28 @@ function preambleOf(rows: TableRow[]): string[] {
 }
 
 /**
+ * The first preamble line as a title (X17 finding 2): one line by the rules every title
+ * passes (shared/strings.ts `asSingleLine`), cut to `Limits.maxNameLength` whole characters;
+ * '' when nothing visible is left. A warning (field `title`) when characters were removed or cut.
+ */
+function planTitle(first: string, preambleRows: TableRow[], read: PlanRows): string {
+  const line = asSingleLine(first);
+  const title = asSingleLine(cutToLength(line, Limits.maxNameLength));
+  const problems = [
+    ...(line !== first.trim() ? ['Styrtecken, radbrytningar och tecken som vänder textriktningen togs bort ur titeln.'] : []),
+    ...(title !== line ? [`Titeln är längre än ${Limits.maxNameLength} tecken och kortades.`] : []),
+  ];
+  if (problems.length > 0) {
+    const row = preambleRows.find((r) => !isEmptyRow(r));
+    read.warnings.push({ line: row?.line ?? 1, text: first, field: 'title', reason: problems.join(' ') });
+  }
+  return title;
+}
+
+/**
  * Reads a plan table (text: TSV or CSV, see DESIGN "The plan table") into an action plan
- * and its report. The title is cut to `Limits.maxNameLength` whole characters (with a
- * warning). Throws `ImportError` `import.unreadable` (no header row) or
+ * and its report. The title is one clean line cut to `Limits.maxNameLength` whole characters
+ * (`planTitle`, with a warning), '' when the table has none. Throws `ImportError` `import.unreadable` (no header row) or
  * `import.too-large` (more than `options.maxRows` rows).
  * @example importPlanTable('sep=;\nPlan\nMål;Aktiviteter;Budget;Ansvar;Tidplan;Mottagare av resultat').plan.title // 'Plan'
  */
@@ -91,17 +110,7 @@ export function importPlanTable(input: string, options: ImportOptions = {}): Imp
   for (const row of rows.slice(headerIndex + 1)) if (!isEmptyRow(row)) read.read(row);
 
   const preamble = preambleOf(rows.slice(0, headerIndex));
-  const fullTitle = preamble[0] ?? '';
-  const title = cutToLength(fullTitle, Limits.maxNameLength);
-  if (title !== fullTitle) {
-    const line = rows.slice(0, headerIndex).find((row) => !isEmptyRow(row));
-    read.warnings.push({
-      line: line?.line ?? 1,
-      text: fullTitle,
-      field: 'title',
-      reason: `Titeln är längre än ${Limits.maxNameLength} tecken och kortades.`,
-    });
-  }
+  const title = planTitle(preamble[0] ?? '', rows.slice(0, headerIndex), read);
   const goals = read.orphanActivities.length > 0
     ? [{ id: null, number: '', title: '', description: '', activities: read.orphanActivities }, ...read.goals]
     : read.goals;
