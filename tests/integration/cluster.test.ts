@@ -56,6 +56,23 @@ describe.runIf(onPostgres)('three processes on one document', () => {
     peers.forEach((peer) => peer.destroy());
   });
 
+  // Presence (awareness) is relayed by the owner like updates: a socket that reached another
+  // process is piped to the owner, so one person's caret and name reach a person elsewhere.
+  it('presence crosses processes: awareness set at one process is seen at another, with the account name', async () => {
+    const [p0, , p2] = running().processes as [ClusterProcess, ClusterProcess, ClusterProcess];
+    const { api, plan } = await planOn(p0);
+    const [here, there] = [p0, p2].map((p) => connectPeer(p.url, plan, { cookie: api.sessionCookie }));
+    if (!here || !there) throw new Error('no peers');
+    await Promise.all([synced(here), synced(there)]);
+    here.provider.awareness.setLocalStateField('editing', 'goals:g1:title');
+    const id = here.doc.clientID;
+    await until(() => there.provider.awareness.getStates().get(id)?.editing === 'goals:g1:title', 15_000, 'presence relayed across processes');
+    expect(there.provider.awareness.getStates().get(id)?.user).toMatchObject({ name: expect.any(String) });
+    here.destroy();
+    await until(() => !there.provider.awareness.getStates().has(id), 15_000, 'presence removed when the person leaves');
+    there.destroy();
+  });
+
   it('a ticket asked of one process opens a socket at another, once', async () => {
     const [p0, , p2] = running().processes as [ClusterProcess, ClusterProcess, ClusterProcess];
     const { api, plan } = await planOn(p0);
