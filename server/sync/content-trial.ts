@@ -15,6 +15,8 @@ import { ContentLimits, isCollectionRoot, textLimitOf, valueSize } from '../../s
 import { isDocumentKind, ROOTS } from '../../shared/model/kinds.js';
 import { fitsLength } from '../../shared/strings.js';
 import { itemsIn, type SharedType } from './content-growth.js';
+import { newShapeOver } from './content-shape.js';
+import { rootShapesOf } from './protected-fields.js';
 import { FIELD_TYPES, fieldTypeOf, itemFits, specOfType, type MapSpec } from './field-types.js';
 
 /** Typed maps of the document's kind (field-types.ts), by root name; none for a document without a kind. */
@@ -89,7 +91,7 @@ function grewPast(after: Measure, before: Measure | null): boolean {
 
 /** Why a type the update made (and everything in it) is over a limit, or null. */
 function newTypeOver(type: SharedType, types: Types): string | null {
-  const typed = typedValueOver(types, type, type._map.keys());
+  const typed = typedValueOver(types, type, type._map.keys()) ?? newShapeOver(null, type, () => true);
   if (typed !== null) return typed;
   if (!sequenceMeasure(type).fits) return `a new text or list under "${keyOf(type) ?? ''}" longer than allowed`;
   if (!entriesMeasure(type).fits) return 'a new map with more entries than allowed';
@@ -175,8 +177,11 @@ export function contentOverLimits(doc: Y.Doc, update: Uint8Array, maxItems: numb
     Y.applyUpdate(trial, update);
     const kind = doc.getMap<unknown>('meta').get('kind');
     const types: Types = isDocumentKind(kind) ? FIELD_TYPES[kind] : {};
+    const roots = rootShapesOf(doc);
+    // What the update brought: clocks past the document's (content-shape.ts leaves older content alone).
+    const isNew = (item: Y.Item) => item.id.clock >= Y.getState(doc.store, item.id.client);
     for (const [type, keys] of changed) {
-      const over = changedTypeOver(doc, type, keys, types);
+      const over = newShapeOver(roots, type, isNew) ?? changedTypeOver(doc, type, keys, types);
       if (over !== null) return over;
     }
     const items = itemsIn(trial);

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { isDocumentKind, PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
 import { RefusedUpdate } from './scan-errors.js';
 import type { MapSpec } from './field-types.js';
+import type { Shape } from './content-shape.js';
 import type { GroupState, ScanContext } from './update-scan.js';
 
 /** Content refs (Yjs ContentType, ContentAny). */
@@ -84,6 +85,8 @@ export interface OwnedInUpdate {
   unresolved: Array<{ client: number; clock: number; key: string }> | null;
   /** Typed maps this update makes (`new:<client>:<clock>`, as content-growth.ts names them) → what their keys hold (field-types.ts). */
   specs: Map<string, MapSpec> | null;
+  /** Types this update makes (`new:<client>:<clock>`) → text or map (content-shape.ts). */
+  shapes?: Map<string, Shape> | null;
 }
 
 export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null, types: null, unresolved: null, specs: null });

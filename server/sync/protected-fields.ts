@@ -12,6 +12,7 @@ import { ROOTS, isDocumentKind } from '../../shared/model/kinds.js';
 import { collectionOfItem, isOwnedValue, ownedItemKeysOf } from './item-fields.js';
 import { schemaKeysOf } from './schema-keys.js';
 import type { ScanContext } from './update-scan.js';
+import type { RootShapes } from './content-shape.js';
 
 export const PROTECTED_META_KEYS: ReadonlySet<string> = new Set(['kind', 'schemaVersion']);
 /** Keys of the `session` root only the server writes (the rounds API). */
@@ -132,5 +133,13 @@ export function scanContextOf(
     schemaKeys,
     collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), schemaKeys.items),
     doc,
+    rootShapes: rootShapesOf(doc),
   };
+}
+
+/** The document's text and map roots by name (content-shape.ts), or null for a document without a kind. */
+export function rootShapesOf(doc: Y.Doc): RootShapes | null {
+  const kind = doc.getMap<unknown>('meta').get('kind');
+  if (!isDocumentKind(kind)) return null;
+  return { texts: new Set<string>(ROOTS[kind].texts), maps: new Set<string>(ROOTS[kind].maps) };
 }

@@ -28,6 +28,7 @@ import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
+import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
@@ -67,6 +68,8 @@ export interface ScanContext {
   collectionOf(client: number, clock: number): string | null;
   /** The document, to place each struct for the content limits (content-growth.ts); absent: not tracked. */
   doc?: Y.Doc;
+  /** Its text and map roots by name (content-shape.ts); null or absent: a document without a kind. */
+  rootShapes?: RootShapes | null;
 }
 
 export interface ScanResult {
@@ -224,6 +227,9 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   group.clock += skipContent(decoder, ref, group.sized);
   // A value under a key: of the type the schema gives it (field-types.ts); a text edit has no key and pays nothing.
   if (place !== null && place.key !== null) checkFieldType(context.schemaKeys.types, group, place, ref, clock);
+  // Texts hold characters, maps keyed entries (content-shape.ts); a new type's shape is noted for what goes into it.
+  if (ref === TYPE_REF && doc) (group.owned.shapes ??= new Map()).set(`new:${group.client}:${clock}`, shapeOfTypeRef(group.sized.typeRef));
+  if (place !== null) checkContentShape(context.rootShapes ?? null, group.owned.shapes ?? null, place, ref);
   if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, { live: ref !== DELETED_REF, follows });
 }
 
