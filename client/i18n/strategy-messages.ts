@@ -30,7 +30,9 @@ export const strategySv = {
   onTrack: 'På väg mot målet',
   offTrack: 'Efter den raka vägen mot målet',
   noMeasurements: 'Inga mätvärden än.',
-  chartSummary: '{name}: {points}. Mål {targetYear}: {targetValue} {unit}.',
+  chartSummary: '{name}: {points}. Mål {targetYear}: {target}.',
+  /** One measurement in the chart's summary: the year, then its value with the unit. */
+  chartPoint: '{year}: {value}',
   pathToTarget: 'Rak väg mot målet',
 } as const;
 
@@ -68,7 +70,8 @@ export const strategyNb: StrategyMessages = {
   onTrack: 'På vei mot målet',
   offTrack: 'Etter den rette linjen mot målet',
   noMeasurements: 'Ingen målinger ennå.',
-  chartSummary: '{name}: {points}. Mål {targetYear}: {targetValue} {unit}.',
+  chartSummary: '{name}: {points}. Mål {targetYear}: {target}.',
+  chartPoint: '{year}: {value}',
   pathToTarget: 'Rett linje mot målet',
 };
 
@@ -102,6 +105,7 @@ export const strategyEn: StrategyMessages = {
   onTrack: 'On track',
   offTrack: 'Behind the straight path to the target',
   noMeasurements: 'No measurements yet.',
-  chartSummary: '{name}: {points}. Target {targetYear}: {targetValue} {unit}.',
+  chartSummary: '{name}: {points}. Target {targetYear}: {target}.',
+  chartPoint: '{year}: {value}',
   pathToTarget: 'Straight path to target',
 };

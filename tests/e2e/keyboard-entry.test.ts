@@ -214,7 +214,7 @@ describe('times and numbers', () => {
     await expect.poll(() => row.locator('td.num').textContent()).toBe('125,5');
     expect(await form.locator('[role="alert"]:not(:empty)').count()).toBe(0);
     expect(await form.getByLabel('Värde').getAttribute('aria-invalid')).toBeNull();
-    expect(await indicator.locator('figcaption').textContent()).toContain('2026 125,5');
+    expect(await indicator.locator('figcaption').textContent()).toContain('2026: 125,5');
     // The indicator's own number fields refuse text too.
     const baseline = indicator.getByLabel('Utgångsvärde');
     await baseline.fill('abc');

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { IndicatorJSON } from '../../../shared/model/strategy.js';
 import { expectedValue, isOffTrack } from '../../../shared/validate/strategy.js';
 import { decimal, t } from '../../i18n/index.js';
+import { chartSummary } from './chart-summary.js';
 
 /**
  * Measurements against the straight path from baseline to target, drawn with uPlot. The
@@ -12,12 +13,7 @@ import { decimal, t } from '../../i18n/index.js';
 export function IndicatorChart(props: { indicator: IndicatorJSON }) {
   let host: HTMLDivElement | undefined;
   let chart: uPlot | undefined;
-  const summary = () => {
-    const i = props.indicator;
-    const points = i.measurements.map((m) => `${m.year} ${decimal(m.value)}`).join(', ') || t('noMeasurements');
-    const status = i.measurements.length > 0 ? ` ${isOffTrack(i) ? t('offTrack') : t('onTrack')}.` : '';
-    return t('chartSummary', { name: i.name, points, targetYear: i.targetYear ?? '–', targetValue: i.targetValue === null ? '–' : decimal(i.targetValue), unit: i.unit }) + status;
-  };
+  const summary = () => chartSummary(props.indicator);
   createEffect(() => {
     const i = props.indicator;
     const years = new Set<number>(i.measurements.map((m) => m.year));

@@ -1,0 +1,70 @@
+/** The chart's text for screen readers and its caption (issue 17 user test item 4). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorJSON } from '../../../shared/model/strategy.js';
+import { setLocale } from '../../i18n/index.js';
+import { chartSummary } from './chart-summary.js';
+
+beforeAll(() => {
+  const store = new Map<string, string>();
+  globalThis.localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+  globalThis.document = { documentElement: {} } as Document;
+});
+afterAll(() => setLocale('sv'));
+
+function indicator(fields: Partial<IndicatorJSON>): IndicatorJSON {
+  return {
+    id: 'i',
+    goalId: 'g',
+    name: 'Energianvändning i kommunala lokaler',
+    unit: 'kWh/m²',
+    direction: 'decrease',
+    baselineYear: 2022,
+    baselineValue: 152,
+    targetYear: 2030,
+    targetValue: 112,
+    measurements: [
+      { year: 2022, value: 152, source: '' },
+      { year: 2024, value: 139, source: '' },
+    ],
+    ...fields,
+  };
+}
+
+/** The on-track note that follows the figures when there are measurements. */
+const STATUS = { sv: / (På väg mot målet|Efter den raka vägen mot målet)\.$/, nb: / (På vei mot målet|Etter den rette linjen mot målet)\.$/, en: / (On track|Behind the straight path to the target)[^.]*\.$/ } as const;
+const NBSP = '\u00a0';
+const decimals = indicator({ unit: 't', targetValue: 1250.5, measurements: [{ year: 2023, value: 1340.25, source: '' }] });
+
+describe('chart summary: each year with its value and unit', () => {
+  it.each([
+    ['sv', indicator({}), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål 2030: 112 kWh/m².'],
+    ['nb', indicator({}), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål 2030: 112 kWh/m².'],
+    ['en', indicator({}), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Target 2030: 112 kWh/m².'],
+    ['sv', decimals, `Energianvändning i kommunala lokaler: 2023: 1${NBSP}340,25 t. Mål 2030: 1${NBSP}250,5 t.`],
+    ['nb', decimals, `Energianvändning i kommunala lokaler: 2023: 1${NBSP}340,25 t. Mål 2030: 1${NBSP}250,5 t.`],
+    ['en', decimals, 'Energianvändning i kommunala lokaler: 2023: 1,340.25 t. Target 2030: 1,250.5 t.'],
+    // No unit: no stray space before the comma or full stop.
+    ['sv', indicator({ unit: '' }), 'Energianvändning i kommunala lokaler: 2022: 152, 2024: 139. Mål 2030: 112.'],
+    ['sv', indicator({ unit: '  ' }), 'Energianvändning i kommunala lokaler: 2022: 152, 2024: 139. Mål 2030: 112.'],
+    ['sv', indicator({ measurements: [] }), 'Energianvändning i kommunala lokaler: Inga mätvärden än. Mål 2030: 112 kWh/m².'],
+    ['sv', indicator({ targetYear: null, targetValue: null }), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål –: –.'],
+  ] as const)('%s: %#', (locale, value, text) => {
+    setLocale(locale);
+    // The on-track note after it is its own sentence; only the figures are checked here.
+    expect(chartSummary(value).replace(STATUS[locale], '')).toBe(text);
+  });
+
+  it('never puts a year right next to its value without a colon (seeded table)', () => {
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const locale of ['sv', 'nb', 'en'] as const) {
+      setLocale(locale);
+      for (let n = 0; n < 100; n++) {
+        const measurements = Array.from({ length: 1 + Math.floor(next() * 5) }, (_, k) => ({ year: 2000 + k * 2, value: Math.round(next() * 1e6) / 100, source: '' }));
+        const text = chartSummary(indicator({ measurements, unit: next() < 0.3 ? '' : '%' }));
+        for (const m of measurements) expect(text).toContain(`${m.year}: `);
+        expect(text).not.toMatch(/\b20\d\d \d/);
+      }
+    }
+  });
+});
