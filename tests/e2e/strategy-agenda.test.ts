@@ -1,7 +1,7 @@
 /** The strategy and agenda editors, co-edited live by two browsers against the real server. */
 import { afterEach, beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './support/browser.js';
+import { axeRuleViolations, launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 import type { ApiClient } from '../support/api.js';
@@ -130,6 +130,22 @@ describe('axe-core on both editors', () => {
       await open(page, await demoDocument(anna.api, kind), ready);
       const violations = await seriousAxeViolations(page);
       expect(violations, `${kind}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+    }
+    await anna.context.close();
+  });
+
+  // Issue 17 user test item 5: `.goal > .links > h4` came right after the h2 "Fokusområden".
+  it('keeps the strategy’s heading levels in order (axe heading-order) at 390 and 1 440 px', async () => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const page = await anna.context.newPage();
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page, await demoDocument(anna.api, 'strategy'), '.indicator-chart canvas');
+      const violations = await axeRuleViolations(page, ['heading-order']);
+      expect(violations, `${width}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+      // Each goal's parts sit under a heading that names the goal (not only an aria-label).
+      const levels = await page.locator('section.goal').first().evaluate((goal) => [...goal.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent ?? ''}`));
+      expect(levels).toEqual(['H4 Mål 1', 'H5 Aktiviteter som bidrar', 'H5 Indikatorer']);
     }
     await anna.context.close();
   });

@@ -42,6 +42,8 @@ export function FocusAreaSection(props: {
       <Show when={areaId} fallback={<h3>{t('noGoal')}</h3>}>
         {(id) => (
           <div class="goal-fields">
+            {/* The area's title is an input; its heading is for moving by headings (h2 areas > h3 area > h4 goal). */}
+            <h3 class="visually-hidden">{`${t('focusArea')}: ${props.area.title}`.trim()}</h3>
             <Field path={['focusAreas', id(), 'title']} label={t('focusArea')} class="grow">
               {(fid, d) => <TextInput id={fid} describedBy={d} value={props.area.title} write={(v) => setItemFields(props.doc, props.areaSpec, id(), { title: v }, LOCAL_ORIGIN)} />}
             </Field>

@@ -54,7 +54,7 @@ export function GoalLinks(props: { goal: StrategyGoalJSON; plans: Accessor<Linke
   };
   return (
     <div class="links">
-      <h4>{t('links')}</h4>
+      <h5>{t('links')}</h5>
       <p>
         {t('linkedBudget')}: <strong data-goal-budget={g().id}>{money(props.budget, props.currency)}</strong>
       </p>

@@ -37,6 +37,8 @@ export function StrategyGoal(props: {
   const description = itemText(editor.doc, 'goals', g().id, 'description');
   return (
     <section class="goal" classList={{ flash: editor.recentlyChanged().has(g().id) }} aria-label={heading()} data-goal={g().id}>
+      {/* Under the focus area's h3; the goal's parts below are h5 (axe heading-order, issue 17 user test item 5). */}
+      <h4 class="visually-hidden">{heading()}</h4>
       <div class="goal-fields">
         <Field path={['goals', g().id, 'number']} label={t('number')} class="narrow">
           {(id, d) => <TextInput id={id} describedBy={d} value={g().number} write={(v) => setItemFields(editor.doc, spec, g().id, { number: v }, LOCAL_ORIGIN)} maxLength={20} />}
@@ -90,7 +92,7 @@ function GoalIndicators(props: { goal: StrategyGoalJSON; heading: string }) {
   const heading = () => props.heading;
   return (
     <div class="indicators">
-      <h4>{t('indicators')}</h4>
+      <h5>{t('indicators')}</h5>
       <For each={g().indicators}>{(indicator, i) => <IndicatorCard indicator={indicator} first={i() === 0} last={i() === g().indicators.length - 1} />}</For>
       <Show when={editor.editable}>
         <button

@@ -48,3 +48,16 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Violations of the named axe rules, whatever their impact: for rules outside the WCAG tags
+ * (`heading-order` is a best practice, "moderate") that a page must still keep.
+ */
+export async function axeRuleViolations(page: Page, rules: string[]): Promise<AxeViolation[]> {
+  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+  return page.evaluate(async (ids) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ids } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, rules);
+}
