@@ -5,17 +5,27 @@ import { fieldId } from '../sync/action-plan-view.js';
 import { t } from '../i18n/index.js';
 import { isIssuesShortcut } from '../lib/shortcuts.js';
 import { focusById, SkipLink } from './SkipLink.jsx';
+import '../styles/issues-jump.css';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** The issues panel's id: the target of its skip link and shortcut. */
 export const ISSUES_ID = 'issues';
 
 /**
- * Near the top of a document: "Att åtgärda: 5", a visible link to the issues panel with its
- * count, for screens where the panel is not beside the document but below all of it (a
- * phone: issue 17). Hidden by CSS where the panel is in view beside the document.
+ * "Att åtgärda: 5", a visible link to the issues panel with its count, for screens where the
+ * panel is not beside the document but below all of it (a phone: issue 17). In the sticky
+ * header (`#header-slot`, beside connection status and undo), so it stays in reach wherever
+ * a long plan is scrolled; hidden by CSS where the panel is in view beside the document.
  */
 export function IssuesJump(props: { count: number }) {
+  return (
+    <Portal mount={document.getElementById('header-slot') ?? undefined}>
+      <IssuesJumpLink count={props.count} />
+    </Portal>
+  );
+}
+
+function IssuesJumpLink(props: { count: number }) {
   return (
     <p class="issues-jump">
       <a

@@ -245,6 +245,24 @@ describe('U6: "Att åtgärda" on a phone', () => {
     await close();
   });
 
+  // A fresh user (issue 17 item 2): on a phone the count scrolled away with the top of a long
+  // plan, so a touch user had to scroll back to reach it. It now sits in the sticky header.
+  it('at 390 px the control stays in view wherever the plan is scrolled, and still jumps to the panel', async () => {
+    const { page, close } = await open(390);
+    const jump = page.locator('[data-issues-jump]');
+    await jump.waitFor({ state: 'visible' });
+    for (const at of [0.5, 1]) {
+      await page.evaluate((share) => window.scrollTo(0, document.documentElement.scrollHeight * share - innerHeight * share), at);
+      await page.waitForFunction(() => window.scrollY > 0);
+      const box = await jump.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 844, `in view at ${at * 100} %`).toBe(true);
+      expect(await jump.evaluate((el) => document.elementFromPoint(el.getBoundingClientRect().x + 4, el.getBoundingClientRect().y + 4) === el || el.contains(document.elementFromPoint(el.getBoundingClientRect().x + 4, el.getBoundingClientRect().y + 4)))).toBe(true);
+    }
+    await jump.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('issues');
+    await close();
+  });
+
   it('at 390 px the strategy and the agenda have the control too', async () => {
     const { context: signed, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
