@@ -7,9 +7,11 @@
  *   one without the key) must be exactly `null` (one ContentAny value);
  * - a struct that overwrites one — its origin is the field's current or earlier value, in
  *   the document or earlier in the same update — is refused, whatever its value.
- * Either refusal closes the socket 1008 and nothing is applied, like the other protected
- * writes. What stays possible is deleting the key (readers take a missing priority as
- * `null`: an item can be un-ranked, never ranked); docs/facilitation.md says so.
+ * - a deletion of one (x17 finding 4: deleting `planActivity` let to-plan copy the same
+ *   action twice) is refused unless the item itself goes: its map is deleted by the same
+ *   update (deleting an item deletes its fields with it, and Yjs names them all) or already.
+ * Every refusal closes the socket 1008 and nothing is applied, like the other protected
+ * writes; docs/facilitation.md says so.
  *
  * Cost: a struct is looked at only when it names its parent (a first write of a key, which
  * `checkItemKey` looks up once for both checks), or it is a new type; a plain text edit pays
@@ -183,4 +185,45 @@ export function resolveItemKeys(context: ScanContext, owned: OwnedInUpdate): voi
       if (isOwnedField(context, collection, key)) throw new RefusedUpdate(`writes ${key} into another client's new item, which only the server may write`);
     } else if (owned.types?.get(client)?.has(clock) !== true) throw new RefusedUpdate(`writes ${key} into an item neither the document nor the update holds`);
   }
+}
+
+/**
+ * In the delete set's scan: the live owned-field values of the document that a deleted
+ * range [clock, clock + length) of `client` reaches, as the item maps holding them (pushed
+ * to `holders`); `refuseOwnedDeletions` then asks that each goes too. Cost: one Set lookup
+ * per live struct of the range (the typing's deletions: a few), nothing for a kind without owned fields.
+ */
+export function noteOwnedDeletions(doc: Y.Doc, owned: ReadonlyMap<string, ReadonlySet<string>>, client: number, clock: number, length: number, holders: Y.Item[]): void {
+  const structs = doc.store.clients.get(client);
+  if (owned.size === 0 || !structs || clock >= Y.getState(doc.store, client)) return;
+  const end = clock + length;
+  for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+    const item = structs[index];
+    if (!item || item.id.clock >= end) return;
+    if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !OWNED_NAMES.has(item.parentSub)) continue;
+    const holder = item.parent instanceof Y.AbstractType ? item.parent._item : null;
+    if (holder && !holder.deleted && isOwnedValue(item, owned)) holders.push(holder);
+  }
+}
+
+/**
+ * After the delete set is read (`deleteSet`: a decoder at its start): refuses an update that
+ * deletes an owned field's value of an item it does not delete too (`holders` from
+ * `noteOwnedDeletions`). Reads the delete set a second time, only when such a value was hit.
+ */
+export function refuseOwnedDeletions(deleteSet: decoding.Decoder, holders: readonly Y.Item[]): void {
+  if (holders.length === 0) return;
+  const deleted = (holder: Y.Item, client: number, clock: number, length: number) => holder.id.client === client && holder.id.clock >= clock && holder.id.clock < clock + length;
+  const left = new Set(holders);
+  const clients = decoding.readVarUint(deleteSet);
+  for (let c = 0; c < clients && left.size > 0; c++) {
+    const client = decoding.readVarUint(deleteSet);
+    const count = decoding.readVarUint(deleteSet);
+    for (let r = 0; r < count; r++) {
+      const clock = decoding.readVarUint(deleteSet);
+      const length = decoding.readVarUint(deleteSet);
+      for (const holder of left) if (deleted(holder, client, clock, length)) left.delete(holder);
+    }
+  }
+  if (left.size > 0) throw new RefusedUpdate('deletes a field only the server may write (priority, source or planActivity) of an item it keeps');
 }

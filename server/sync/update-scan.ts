@@ -11,11 +11,9 @@
  * - a key the schema does not name, in `budget` or a collection's item map
  *   (schema-keys.ts; item-fields.ts `checkItemKey`), or a value of another type than the
  *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
- * - a write of an item field the server owns (`priority`; `source` of activities,
- *   `planActivity` of actions) other than `null` on a new key, or any overwrite of one
- *   (red-team FA2-7; see item-fields.ts);
- * - structs that would wait for missing predecessors ("pending"), counted so the room can
- *   cap them;
+ * - a write of an item field the server owns (`priority`, `source`, `planActivity`) other than
+ *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts);
+ * - structs that would wait for missing predecessors ("pending"), counted so the room can cap them;
  * - with `ScanContext.doc`: what each struct adds where (content-growth.ts), so the room can
  *   refuse an update that takes the document past its content limits (red team F5).
  * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
@@ -29,7 +27,7 @@ import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
 import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
-import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
 const BITS5 = 0x1f;
@@ -266,11 +264,13 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a
- * protected field's item is refused like a write. Returns the ranges that reach past the
+ * protected field's item, or of an owned item field's of an item kept (item-fields.ts), is refused like a write. Returns the ranges that reach past the
  * document's clocks (Yjs keeps those pending, and re-reads them on every later update) and
  * those that delete something of the document now.
  */
 function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
+  const start = decoder.pos;
+  const holders: Y.Item[] = [];
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -286,12 +286,14 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       const length = decoding.readVarUint(decoder);
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
+      if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
       if (clock + length > state) pending++;
       // A range from the document's clock on deletes nothing yet (the pending-struct bomb's
       // overwritten first write): it waits in Yjs, like the structs it names.
       if (clock < context.stateOf(client)) joining++;
     }
   }
+  refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
   return { pending, joining };
 }
 

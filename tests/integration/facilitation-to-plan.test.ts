@@ -5,6 +5,7 @@
  * action names its activity.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { addActivity, addGoal, actionPlanToJSON } from '../../shared/model/action-plan.js';
 import { AGENDA_COLLECTIONS } from '../../shared/model/agenda.js';
 import { addItem } from '../../shared/model/collections.js';
@@ -143,6 +144,28 @@ describe('linking both ways', () => {
     const again = await toPlan(people.editor, action);
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('action.linked');
+  });
+
+  // x17 finding 4: deleting the link was accepted, and to-plan then made the same action a plan activity twice.
+  it.each([
+    ['the action’s planActivity', 'agenda'],
+    ['the new activity’s source', 'plan'],
+  ] as const)('an editor deleting %s over the websocket is closed 1008; to-plan still answers 409', async (_what, where) => {
+    const action = await newAction('Länken stannar');
+    const response = await toPlan(people.editor, action);
+    expect(response.status).toBe(201);
+    const { activityId } = (await response.json()) as { activityId: string };
+    const writer = connectPeer(server.url, where === 'agenda' ? agenda : plan, { cookie: people.editor.sessionCookie });
+    peers.push(writer);
+    await synced(writer);
+    const closed = new Promise<number>((resolve) => writer.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
+    const [root, id, key] = where === 'agenda' ? ['actions', action, 'planActivity'] : ['activities', activityId, 'source'];
+    writer.doc.getMap<Y.Map<unknown>>(root).get(id)?.delete(key);
+    expect(await closed).toBe(1008);
+    const again = await toPlan(people.editor, action);
+    expect(again.status).toBe(409);
+    const stored = actionPlanToJSON(await server.deps.rooms.read(plan)).goals.flatMap((g) => g.activities).filter((a) => a.source === `${agenda}:${action}`);
+    expect(stored).toHaveLength(1);
   });
 
   it('two requests at once for one action make one activity', async () => {

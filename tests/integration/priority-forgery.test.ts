@@ -46,6 +46,9 @@ describe('server-owned item fields over the websocket', () => {
   it.each<[string, 'coordinator' | 'editor', (doc: Y.Doc) => void]>([
     ['an editor ranking a goal', 'editor', (d) => goalOf(d)?.set('priority', 1)],
     ['a coordinator ranking a goal', 'coordinator', (d) => goalOf(d)?.set('priority', 1)],
+    // x17 finding 4: a deletion of the key is refused like a write (the item stays).
+    ['an editor deleting a goal’s priority', 'editor', (d) => goalOf(d)?.delete('priority')],
+    ['a coordinator deleting a goal’s priority', 'coordinator', (d) => goalOf(d)?.delete('priority')],
     ['an editor creating a goal ranked first', 'editor', (d) => d.getMap('goals').set('forged', new Y.Map<unknown>([['title', new Y.Text('Först')], ['priority', 1]]))],
     ['an editor linking an activity to an agenda', 'editor', (d) => d.getMap('activities').set('forged', new Y.Map<unknown>([['title', new Y.Text('A')], ['priority', null], ['source', 'agenda:action']]))],
   ])('%s: closed 1008, nothing stored', async (_what, who, write) => {

@@ -2,8 +2,8 @@
  * Red-team FA2-7: editors forged `priority` (and `source`) through the websocket. The update
  * scan now refuses, for every writer (coordinators too), any client write of an item field
  * the server owns — `priority` on ranked collections, `source` on activities, `planActivity`
- * on actions — other than `null` on a new key, and any overwrite of one (server/sync/
- * item-fields.ts). Table of edits a client makes with the shared model or raw Yjs, each
+ * on actions — other than `null` on a new key, any overwrite of one, and (x17 finding 4)
+ * any deletion of one but with its item (server/sync/item-fields.ts). Table of edits a client makes with the shared model or raw Yjs, each
  * refused or allowed; then a fuzz: random mixes of allowed edits are never refused, and the
  * same mixes with one forged write always are.
  */
@@ -52,6 +52,17 @@ function outcome(kind: Kind, edit: (s: ReturnType<typeof scene>) => void, facili
 
 const item = (s: ReturnType<typeof scene>, root: string) => s.client.getMap<Y.Map<unknown>>(root).get(s.first(root));
 
+/** Every owned item field of every kind: [kind, collection root, key]. */
+const OWNED_KEYS: Array<[Kind, string, string]> = [
+  ['action-plan', 'goals', 'priority'],
+  ['action-plan', 'activities', 'priority'],
+  ['action-plan', 'activities', 'source'],
+  ['strategy', 'focusAreas', 'priority'],
+  ['strategy', 'goals', 'priority'],
+  ['agenda', 'items', 'priority'],
+  ['agenda', 'actions', 'planActivity'],
+];
+
 // [what, kind, edit, expected]
 const CASES: Array<[string, Kind, (s: ReturnType<typeof scene>) => void, 'refused' | 'ok']> = [
   ['set an existing goal’s priority', 'action-plan', (s) => item(s, 'goals')?.set('priority', 1), 'refused'],
@@ -74,6 +85,12 @@ const CASES: Array<[string, Kind, (s: ReturnType<typeof scene>) => void, 'refuse
   ['set an agenda item’s priority', 'agenda', (s) => item(s, 'items')?.set('priority', 1), 'refused'],
   ['set an action’s planActivity', 'agenda', (s) => item(s, 'actions')?.set('planActivity', 'plan:activity'), 'refused'],
   ['a new action linked to a plan', 'agenda', (s) => s.client.getMap('actions').set('x', new Y.Map<unknown>([['text', 'Gör'], ['planActivity', 'plan:a']])), 'refused'],
+  // x17 finding 4: deleting an owned key of an item that stays, each owned key of each kind.
+  ...OWNED_KEYS.map(([kind, root, key]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'refused'] => [`delete ${root}.${key} of an item that stays`, kind, (s) => item(s, root)?.delete(key), 'refused']),
+  ...OWNED_KEYS.map(([kind, root, key]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'refused'] => [`delete ${root}.${key}, then set it null`, kind, (s) => s.client.transact(() => {
+    item(s, root)?.delete(key);
+    item(s, root)?.set(key, null);
+  }), 'refused']),
   // What clients do every day stays allowed.
   ['a new goal from the model (priority null)', 'action-plan', (s) => void addGoal(s.client, { number: '2', title: 'Nytt mål' }), 'ok'],
   ['a new activity from the model (priority and source null)', 'action-plan', (s) => void addActivity(s.client, s.first('goals'), { number: '1.2', title: 'Ny', budget: 5 }), 'ok'],
@@ -87,6 +104,12 @@ const CASES: Array<[string, Kind, (s: ReturnType<typeof scene>) => void, 'refuse
   ['a measurement’s source (an indicator field, not an activity’s)', 'strategy', (s) => setMeasurement(s.client, s.first('indicators'), 2027, { value: 5, source: 'SCB' }), 'ok'],
   ['a new indicator', 'strategy', (s) => void addIndicator(s.client, s.first('goals'), { name: 'Ny', unit: '%', direction: 'increase', baselineYear: null, baselineValue: null, targetYear: null, targetValue: null }), 'ok'],
   ['deleting a ranked goal', 'action-plan', (s) => s.client.getMap('goals').delete(s.first('goals')), 'ok'],
+  // Deleting the item deletes its owned fields with it (Yjs names them in the delete set).
+  ...OWNED_KEYS.map(([kind, root]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'ok'] => [`deleting a ${root} item (its ${root === 'actions' ? 'link' : 'owned fields'} with it)`, kind, (s) => s.client.getMap(root).delete(s.first(root)), 'ok']),
+  ...OWNED_KEYS.map(([kind, root, key]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'ok'] => [`deleting ${root}.${key}, then its item, in one update`, kind, (s) => s.client.transact(() => {
+    item(s, root)?.delete(key);
+    s.client.getMap(root).delete(s.first(root));
+  }), 'ok']),
 ];
 
 describe('server-owned item fields through the websocket', () => {
