@@ -47,7 +47,8 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  *   409 `document.read-only` when nobody may write to the document.
  * - `GET /documents/:doc/compare?from=<id|live|adopted>&to=<id|live>` (member) → `{changes, totals?}`;
  *   404 `version.not-found`, `version.none-adopted`.
- * - `GET /documents/:doc/changes?since=last-visit|<ISO>` (member) → `{changes, totals?, from: {kind, at}}`.
+ * - `GET /documents/:doc/changes?since=last-visit|<ISO>` (member) → `{changes, totals?, from: {kind, at}}`;
+ *   400 `validation` for an ISO `since` after now (as a visit's `at`).
  *   `to.at` (ISO): when the live state was read, to send back with "Markera som läst".
  * - `POST /documents/:doc/visits` (member), body optional `{at?: ISO}` → 204. With `at` (the
  *   list's `to.at`, ≤ now else 400) the visit is the state at `at`: 409 `visit.stale` when the
@@ -156,6 +157,8 @@ function compareRoutes(app: Hono<AppEnv>, deps: Deps, heavy: HeavyRequests): voi
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const { since } = parseWith(SinceQuery, c.req.query());
+    // As a visit `at` a later time (X17): a moment to come has no state, and no list from it.
+    if (since !== 'last-visit' && Date.parse(since) > clock.now()) throw new AppError(400, 'validation', 'since får inte ligga i framtiden.');
     const { body } = await heavy.run(user.id, async () => {
       // Stamped before the read: an edit between the two makes "mark as read" stale, never lost.
       const at = new Date(clock.now()).toISOString();

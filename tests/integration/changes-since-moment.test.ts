@@ -115,4 +115,17 @@ describe('changes since a moment', () => {
     expect(list.from).toEqual({ kind: 'version', at: version.createdAt });
     expect(budgetChanges(list)).toEqual([expect.objectContaining({ before: 5_00, after: 7_00 })]);
   });
+
+  it('a moment in the future is 400 validation, as a visit at one is; now itself is fine', async () => {
+    const { s } = await scene();
+    const changes = (at: number) => `/api/documents/${s.documentId}/changes?since=${encodeURIComponent(iso(at))}`;
+    for (const ahead of [1, 60_000, 365 * 24 * 3_600_000]) {
+      const error = await s.viewer.json<{ error: { code: string; message: string } }>('GET', changes(now + ahead), undefined, 400);
+      expect(error.error.code).toBe('validation');
+      expect(error.error.message).toMatch(/since.*framtiden/);
+      // The visit refuses the same moment the same way (DESIGN "Versions, changes, the live draft").
+      await s.viewer.json('POST', `/api/documents/${s.documentId}/visits`, { at: iso(now + ahead) }, 400);
+    }
+    expect((await s.viewer.json<Since>('GET', changes(now), undefined, 200)).from.kind).toBe('moment');
+  });
 });
