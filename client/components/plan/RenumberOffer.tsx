@@ -15,6 +15,7 @@ export function RenumberOffer(props: { plan: ActionPlanJSON }) {
   const editor = useEditor();
   const changes = createMemo(() => renumberPlan(props.plan));
   const [done, setDone] = createSignal<number | null>(null);
+  let status: HTMLParagraphElement | undefined;
   // A new clash replaces the last "n nummer ändrades" with the offer.
   createEffect(() => changes().length > 0 && setDone(null));
   const renumber = () => {
@@ -24,6 +25,9 @@ export function RenumberOffer(props: { plan: ActionPlanJSON }) {
     applyNumberChanges(editor.doc, list, LOCAL_ORIGIN);
     editor.undo.stopCapturing();
     setDone(list.length);
+    // The button goes with the offer: focus the sentence that says what happened, not <body>
+    // (WCAG 2.4.3, issue 17 user test item 1). Read once as focused; it is a status as well.
+    status?.focus();
   };
   return (
     <>
@@ -35,7 +39,7 @@ export function RenumberOffer(props: { plan: ActionPlanJSON }) {
           </button>
         </div>
       </Show>
-      <p role="status" class="renumber-status muted">
+      <p role="status" class="renumber-status muted" tabindex="-1" ref={status}>
         {done() === null ? '' : t('renumberDone', { count: done() ?? 0 })}
       </p>
     </>
