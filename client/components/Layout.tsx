@@ -4,6 +4,7 @@ import { LOCALES, isLocale } from '../../shared/locale.js';
 import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
 import { endSession, followPath, me, refreshMe } from '../session.js';
+import { PageError } from './PageError.jsx';
 import { SkipLink } from './SkipLink.jsx';
 import '../styles/responsive.css';
 
@@ -59,7 +60,7 @@ export function Layout(props: RouteSectionProps) {
         </Show>
       </header>
       <main id="main" tabindex="-1">
-        {props.children}
+        <PageError>{props.children}</PageError>
       </main>
     </>
   );

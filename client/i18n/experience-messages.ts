@@ -38,6 +38,11 @@ export const experienceSv = {
   // A typed value that was not saved, as the amount fields say it (issue 17): why, then how to get the saved one back.
   notSaved: 'Inte sparat: {reason} Esc tar tillbaka det sparade ({saved}).',
   savedEmpty: 'tomt',
+  /** A page's code (a lazy chunk) failed to load after the one automatic reload (lib/chunk-reload.ts). */
+  pageLoadFailed: 'Sidan kunde inte laddas. Kontrollera anslutningen och ladda om.',
+  /** Anything else a page threw while it was drawn. */
+  pageFailed: 'Något gick fel när sidan visades. Ladda om sidan.',
+  reloadPage: 'Ladda om',
 } as const;
 
 type ExperienceMessages = Record<keyof typeof experienceSv, string>;
@@ -77,6 +82,9 @@ export const experienceNb: ExperienceMessages = {
   minutesInvalid: 'Skriv antall minutter som et heltall, 0 eller mer.',
   notSaved: 'Ikke lagret: {reason} Esc henter tilbake det lagrede ({saved}).',
   savedEmpty: 'tomt',
+  pageLoadFailed: 'Siden kunne ikke lastes. Sjekk tilkoblingen og last inn på nytt.',
+  pageFailed: 'Noe gikk galt da siden ble vist. Last inn siden på nytt.',
+  reloadPage: 'Last inn på nytt',
 };
 
 export const experienceEn: ExperienceMessages = {
@@ -114,4 +122,7 @@ export const experienceEn: ExperienceMessages = {
   minutesInvalid: 'Write the minutes as a whole number, 0 or more.',
   notSaved: 'Not saved: {reason} Esc brings back the saved value ({saved}).',
   savedEmpty: 'empty',
+  pageLoadFailed: 'The page could not be loaded. Check your connection and reload.',
+  pageFailed: 'Something went wrong while showing the page. Reload the page.',
+  reloadPage: 'Reload',
 };

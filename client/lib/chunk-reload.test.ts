@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimReload, installChunkReload, RELOAD_GUARD_MS, RELOAD_KEY, type ReloadHost } from './chunk-reload.js';
+import { claimReload, installChunkReload, isChunkLoadError, RELOAD_GUARD_MS, RELOAD_KEY, type ReloadHost } from './chunk-reload.js';
 
 /** A tab: its sessionStorage survives reloads; reloads are counted. */
 function fakeTab() {
@@ -68,5 +68,21 @@ describe('reload once when a lazy chunk fails', () => {
     const storage = fakeTab().sessionStorage;
     storage.setItem(RELOAD_KEY, String(10_000_000));
     expect(claimReload(storage, 1_000)).toBe(true);
+  });
+});
+
+describe('which errors are a chunk that did not load', () => {
+  it.each([
+    ['Chromium', new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:8931/assets/DocumentPage-Bx1.js'), true],
+    ['Firefox', new TypeError('error loading dynamically imported module: http://x/assets/DocumentPage-Bx1.js'), true],
+    ['Safari', new TypeError('Importing a module script failed.'), true],
+    ['Vite CSS preload', new Error('Unable to preload CSS for /assets/DocumentPage-Bx1.css'), true],
+    ['a string', 'Failed to fetch dynamically imported module: /assets/a.js', true],
+    ['a page bug', new TypeError("Cannot read properties of undefined (reading 'goals')"), false],
+    ['a failed API call', new Error('Failed to fetch'), false],
+    ['nothing', undefined, false],
+    ['an object', { message: 'Failed to fetch dynamically imported module' }, false],
+  ])('%s', (_what, error, chunk) => {
+    expect(isChunkLoadError(error)).toBe(chunk);
   });
 });

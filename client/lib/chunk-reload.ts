@@ -3,8 +3,9 @@
  * are gone from the server: loading one fails (a 404, issue 17 item 13). Vite reports
  * that as a `vite:preloadError` event on `window`; the page then reloads itself once, to
  * get the new build. A page that just reloaded for this does not reload again (the chunk
- * may be missing for another reason, or the network down): the error then shows as any
- * other, instead of a reload loop. The guard is in sessionStorage, so it is per tab and
+ * may be missing for another reason, or the network down): the page then says it could not
+ * be loaded, with "Ladda om" (components/PageError.tsx), instead of a reload loop or a
+ * blank page. The guard is in sessionStorage, so it is per tab and
  * survives the reload.
  */
 
@@ -42,8 +43,29 @@ export function claimReload(storage: ReloadHost['sessionStorage'], now: number):
 export function installChunkReload(host: ReloadHost, now: () => number = Date.now): void {
   host.addEventListener('vite:preloadError', (event) => {
     if (!claimReload(host.sessionStorage, now())) return;
-    // Handled: Vite does not rethrow, so no error flashes before the reload.
+    // Handled: Vite does not rethrow. The page's import then resolves to nothing and the
+    // page throws while the reload is under way: PageError shows nothing for that.
     event.preventDefault();
+    reloadPending = true;
     host.location.reload();
   });
+}
+
+let reloadPending = false;
+
+/** Whether this page is reloading itself for a missing chunk (an error now is the reload's, not news). */
+export function isReloadPending(): boolean {
+  return reloadPending;
+}
+
+/**
+ * What browsers throw when a lazy chunk (a page's code, its CSS) cannot be fetched:
+ * Chromium "Failed to fetch dynamically imported module: …", Firefox "error loading
+ * dynamically imported module: …", Safari "Importing a module script failed.", Vite
+ * "Unable to preload CSS for …". Such a page says to check the connection and reload
+ * (issue 17 user test item 3); any other error is the page's own.
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return /dynamically imported module|importing a module script failed|unable to preload css/i.test(message);
 }
