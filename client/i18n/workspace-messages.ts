@@ -36,6 +36,9 @@ export const workspaceSv = {
   invitation_used: 'Inbjudan har redan använts. Be samordnaren om en ny länk om du behöver en.',
   invitation_revoked: 'Inbjudan har återkallats av samordnaren.',
   invitation_notFound: 'Inbjudan finns inte. Kontrollera att hela länken kom med.',
+  offline_seenAt: 'Offline — listan hämtades senast {time}. Dokument som finns sparade i den här webbläsaren går att öppna.',
+  offline_notKept: 'inte tillgänglig offline',
+  offline_actionsNeedServer: 'Att skapa, importera, bjuda in, byta namn, kopiera, arkivera och ta bort kräver anslutning till servern. Listan uppdateras av sig själv när anslutningen är tillbaka.',
 } as const;
 
 /** A key left out is the same word as in Swedish (messages.ts spreads sv first). */
@@ -76,6 +79,9 @@ export const workspaceNb: WorkspaceMessages = {
   invitation_used: 'Invitasjonen er allerede brukt. Be koordinatoren om en ny lenke om du trenger en.',
   invitation_revoked: 'Invitasjonen er trukket tilbake av koordinatoren.',
   invitation_notFound: 'Invitasjonen finnes ikke. Kontroller at hele lenken kom med.',
+  offline_seenAt: 'Frakoblet — listen ble sist hentet {time}. Dokumenter som er lagret i denne nettleseren, kan åpnes.',
+  offline_notKept: 'ikke tilgjengelig frakoblet',
+  offline_actionsNeedServer: 'Å opprette, importere, invitere, gi nytt navn, kopiere, arkivere og slette krever tilkobling til serveren. Listen oppdateres av seg selv når tilkoblingen er tilbake.',
 };
 
 export const workspaceEn: WorkspaceMessages = {
@@ -115,4 +121,7 @@ export const workspaceEn: WorkspaceMessages = {
   invitation_used: 'The invitation has already been used. Ask the coordinator for a new link if you need one.',
   invitation_revoked: 'The coordinator has revoked the invitation.',
   invitation_notFound: 'There is no such invitation. Check that the whole link came through.',
+  offline_seenAt: 'Offline — this list was last fetched {time}. Documents kept in this browser can be opened.',
+  offline_notKept: 'not available offline',
+  offline_actionsNeedServer: 'Creating, importing, inviting, renaming, copying, archiving and deleting need a connection to the server. The list refreshes by itself when the connection is back.',
 };

@@ -1,17 +1,20 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Match, Show, Switch, type Resource } from 'solid-js';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../shared/model/kinds.js';
 import { roleAtLeast } from '../../shared/roles.js';
-import { api, type Workspace } from '../api.js';
+import { api, type User, type Workspace } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
 import { DocumentActions, type LifecycleEvent } from '../components/lifecycle/DocumentActions.jsx';
 import { WorkspaceLifecycle, type WorkspaceWithArchive } from '../components/lifecycle/WorkspaceLifecycle.jsx';
-import { LoadError } from '../components/LoadError.jsx';
+import { LoadError, loadFailure } from '../components/LoadError.jsx';
 import { MembersPanel } from '../components/MembersPanel.jsx';
+import { OfflineWorkspace } from '../components/OfflineWorkspace.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
+import { keptDocumentIds } from '../sync/local-copies.js';
+import { rememberWorkspace, seenWorkspace } from '../sync/seen-workspaces.js';
 
 /** A workspace: its documents, lifecycle, import and members (route /w/:ws). */
 export function WorkspacePage() {
@@ -28,10 +31,12 @@ export function WorkspacePage() {
 
   return (
     <RequireUser>
-      {(user) => (
+      {(user) => {
+        rememberLoaded(user, workspace);
+        return (
         <Switch fallback={<p role="status">{t('loading')}</p>}>
           <Match when={workspace.error as unknown}>
-            <LoadError error={workspace.error} what="workspace" onRetry={() => void refetch()} />
+            <Unreachable user={user} workspaceId={params.ws} workspace={workspace} onRetry={() => void refetch()} />
           </Match>
           <Match when={workspace()}>
           {(ws) => (
@@ -63,9 +68,32 @@ export function WorkspacePage() {
           )}
           </Match>
         </Switch>
-      )}
+        );
+      }}
     </RequireUser>
   );
+}
+
+/**
+ * The workspace could not be loaded. Offline (no answer), when this browser saw its list
+ * before, that list with the documents kept here (issue 17 item 12); else why, with a way on.
+ * Every list loaded is kept for that: per person, until their session ends (seen-workspaces.ts).
+ */
+function Unreachable(props: { user: User; workspaceId: string; workspace: Resource<Workspace>; onRetry: () => void }) {
+  const seen = () => (loadFailure(props.workspace.error) === 'network' ? seenWorkspace(props.user.id, props.workspaceId) : null);
+  const [kept] = createResource(() => (seen() ? props.user.id : false), (id) => keptDocumentIds(id));
+  return (
+    <Show when={seen()} fallback={<LoadError error={props.workspace.error} what="workspace" onRetry={props.onRetry} />}>
+      {(last) => <OfflineWorkspace seen={last()} kept={kept.state === 'ready' ? kept() : undefined} onRetry={props.onRetry} />}
+    </Show>
+  );
+}
+
+/** Keeps each list `workspace` loads as `user`'s last seen one, for the offline page above. */
+function rememberLoaded(user: User, workspace: Resource<Workspace>): void {
+  createEffect(() => {
+    if (workspace.state === 'ready') rememberWorkspace(user.id, workspace());
+  });
 }
 
 /** The workspace's documents, each with its lifecycle menu, and (for editors) "new document". */

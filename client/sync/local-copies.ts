@@ -7,6 +7,7 @@
  */
 
 import { forgetHeldConflicts } from './held-conflicts.js';
+import { forgetSeenWorkspaces } from './seen-workspaces.js';
 
 const PREFIX = 'samplan:';
 
@@ -58,12 +59,40 @@ export async function clearLocalCopies(
   cacheStorage: Pick<CacheStorage, 'delete'> | undefined = globalThis.caches,
 ): Promise<number> {
   // The service worker's last answers of /api/me and document infos are personal too, and so
-  // are drafts kept beside an undecided conflict (held-conflicts.ts).
+  // are drafts kept beside an undecided conflict (held-conflicts.ts) and the lists of
+  // documents last seen in their workspaces (seen-workspaces.ts).
   await cacheStorage?.delete(API_CACHE).catch(() => false);
   forgetHeldConflicts(userId);
+  forgetSeenWorkspaces(userId);
   if (!factory?.databases) return 0;
   const listed = await factory.databases().catch(() => []);
   const names = listed.flatMap((db) => (db.name && isCopyToClear(db.name, userId) ? [db.name] : []));
   await Promise.all(names.map((name) => remove(factory, name)));
   return names.length;
+}
+
+/** The part of `CacheStorage` keptDocumentIds reads. */
+export type CacheReader = Pick<CacheStorage, 'open'>;
+
+/**
+ * The ids of the documents `userId` can open offline in this browser (issue 17 item 12): a
+ * local copy is kept (`samplan:<userId>:<id>`) and, where there is a service worker cache,
+ * so is the document's record (`/api/documents/<id>`), which the document page reads first.
+ * A browser that cannot list its databases keeps none that this can name. Never rejects.
+ */
+export async function keptDocumentIds(
+  userId: string,
+  factory: Pick<DatabaseFactory, 'databases'> | undefined = globalThis.indexedDB,
+  cacheStorage: CacheReader | undefined = globalThis.caches,
+): Promise<Set<string>> {
+  const mine = localCopyName(userId, '');
+  const listed = factory?.databases ? await factory.databases().catch(() => []) : [];
+  const copies = listed.flatMap((db) => (db.name?.startsWith(mine) && db.name.length > mine.length ? [db.name.slice(mine.length)] : []));
+  if (!cacheStorage) return new Set(copies);
+  const records = await cacheStorage
+    .open(API_CACHE)
+    .then(async (cache) => (await cache.keys()).map((request) => new URL(request.url).pathname))
+    .catch(() => [] as string[]);
+  const recorded = new Set(records);
+  return new Set(copies.filter((id) => recorded.has(`/api/documents/${id}`)));
 }
