@@ -39,10 +39,29 @@ export interface ShareLink {
   revoked: boolean;
   lastUsedAt: string | null;
 }
-/** What a guest's link opens (`GET /api/shared/:token`). */
+/** What a guest's link opens (`GET /api/shared/:token`); `adopted`: the latest adopted version, without id or author. */
 export interface SharedInfo {
   document: { id: string; kind: DocumentKind; title: string };
   expiresAt: string;
+  adopted: { name: string; createdAt: string; decision: Decision } | null;
+}
+
+/**
+ * Where the presentation view reads "adopted vs live draft" and "changed since your last
+ * visit": a member's document routes (`memberSource`), or a guest's share link
+ * (guest-source.ts), so both use the same components.
+ */
+export interface VersionsSource {
+  /** `from`/`to`: a version id, `live`, or (from only) `adopted`; a guest only `adopted` → `live`. */
+  compare(from: string, to: string): Promise<CompareResult>;
+  /** The changes since the last visit; `from.kind` `none` when there is none. */
+  changesSince(): Promise<ChangesSince>;
+  /** Marks the list whose `to.at` is `at` as read; throws `ApiError` 409 `visit.stale` when the document changed after it. */
+  markRead(at: string | undefined): Promise<void>;
+  /** The page is left after a list was shown (`at`: its `to.at`; null: a first visit, now). */
+  leave(at: string | null): void;
+  /** Where a version can be read on its own; null where it cannot (a guest). */
+  versionHref(id: string): string | null;
 }
 
 /** A version as `GET …/versions/:v/export.json` gives it: the document's export shape as it was, with the version. */
@@ -78,4 +97,19 @@ export const versionsApi = {
     call<{ id: string; label: string; url: string; expiresAt: string }>('POST', `${doc(id)}/share-links`, { label, expiresInDays }),
   revokeShareLink: (id: string, link: string) => call<null>('DELETE', `${doc(id)}/share-links/${encodeURIComponent(link)}`),
   shared: (token: string) => call<SharedInfo>('GET', `/shared/${encodeURIComponent(token)}`),
+  /** A guest's "adopted vs live draft" (404 `version.none-adopted` without one). */
+  sharedCompare: (token: string) => call<CompareResult>('GET', `/shared/${encodeURIComponent(token)}/compare?from=adopted&to=live`),
+  /** A guest's changes since `since` (ISO, a `to.at` the server gave); none: a first visit, only `to.at`. */
+  sharedChanges: (token: string, since: string | null) => call<ChangesSince>('GET', `/shared/${encodeURIComponent(token)}/changes${since ? `?since=${encodeURIComponent(since)}` : ''}`),
 };
+
+/** A member's document routes: visits are kept on the server, per person. */
+export function memberSource(documentId: string): VersionsSource {
+  return {
+    compare: (from, to) => versionsApi.compare(documentId, from, to),
+    changesSince: () => versionsApi.changesSinceLastVisit(documentId),
+    markRead: async (at) => void (await versionsApi.markVisited(documentId, at)),
+    leave: (at) => void sendVisitBeacon(documentId, at),
+    versionHref: (id) => `/d/${documentId}/versions/${id}`,
+  };
+}

@@ -10,7 +10,7 @@ import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
 import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
 import { t } from '../i18n/index.js';
 import { createSettledRevision, presentMemberDocument, type PresentedDocument } from '../sync/present-document.js';
-import { versionsApi, type Version } from '../versions-api.js';
+import { memberSource, versionsApi, type Version } from '../versions-api.js';
 
 /** "Antagen version mot utkastet" at the top, for every member: the list is fetched again as the draft changes. */
 function AdoptedAtTop(props: { documentId: string; live: PresentedDocument }) {
@@ -25,7 +25,7 @@ function AdoptedAtTop(props: { documentId: string; live: PresentedDocument }) {
       );
     }),
   );
-  return <AdoptedVsLive documentId={props.documentId} versions={versions()} currency={props.live.currency()} revision={revision} />;
+  return <AdoptedVsLive source={memberSource(props.documentId)} versions={versions()} currency={props.live.currency()} revision={revision} />;
 }
 
 /** A member's presentation view, with "Ändrat sedan ditt senaste besök" and the versions to compare. */
@@ -57,7 +57,7 @@ function MemberPresentation(props: { info: DocumentInfo; user: User }) {
       panels={
         <>
           <AdoptedAtTop documentId={props.info.id} live={live} />
-          <ChangesPanel documentId={props.info.id} currency={live.currency()} doc={live.doc} />
+          <ChangesPanel source={memberSource(props.info.id)} currency={live.currency()} doc={live.doc} />
           <details class="versions-details">
             <summary>{t('versions_heading')}</summary>
             <VersionsPanel documentId={props.info.id} canWrite={false} currency={live.currency()} doc={live.doc} quickCompare={false} />

@@ -3,11 +3,14 @@ import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'so
 import { ApiError } from '../api.js';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { dateTime } from '../components/present/ChangeList.jsx';
+import { ChangesPanel } from '../components/present/ChangesPanel.jsx';
 import { PresentView } from '../components/present/PresentView.jsx';
+import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
+import { guestSource } from '../guest-source.js';
 import { t } from '../i18n/index.js';
 import { CloseCode } from '../sync/close-codes.js';
-import { presentSharedDocument } from '../sync/present-document.js';
-import { versionsApi, type SharedInfo } from '../versions-api.js';
+import { createSettledRevision, presentSharedDocument, type PresentedDocument } from '../sync/present-document.js';
+import { versionsApi, type SharedInfo, type Version } from '../versions-api.js';
 
 /** Why a guest cannot read: the link ended (410, or its socket closed 4401) or never existed (404). */
 function LinkEnded(props: { missing?: boolean }) {
@@ -17,6 +20,26 @@ function LinkEnded(props: { missing?: boolean }) {
       <PageHeading>{props.missing ? t('present_linkMissing') : t('present_linkEnded')}</PageHeading>
       <p>{t('present_linkEndedHelp')}</p>
     </section>
+  );
+}
+
+/** The adopted version as the compare components name it; a guest never sees its id or author. */
+const adoptedList = (adopted: SharedInfo['adopted']): Version[] =>
+  adopted ? [{ id: 'adopted', name: adopted.name, kind: 'named', createdAt: adopted.createdAt, createdBy: null, decision: adopted.decision, restoreOf: null }] : [];
+
+/**
+ * The member presentation view's "Antagen version mot utkastet" and "Ändrat sedan ditt senaste
+ * besök", read through the link (guest-source.ts): the last visit is kept by this browser.
+ */
+function GuestPanels(props: { info: SharedInfo; token: string; live: PresentedDocument }) {
+  const source = guestSource(props.token);
+  const revision = createSettledRevision(props.live.doc);
+  return (
+    <>
+      <AdoptedVsLive source={source} versions={adoptedList(props.info.adopted)} currency={props.live.currency()} revision={revision} />
+      <ChangesPanel source={source} currency={props.live.currency()} doc={props.live.doc} />
+      <p class="muted">{t('changes_guestHere')}</p>
+    </>
   );
 }
 
@@ -38,6 +61,7 @@ function SharedPresentation(props: { info: SharedInfo; token: string }) {
         kind={props.info.document.kind}
         title={props.info.document.title}
         notice={<p class="present-note no-print">{t('present_guest', { date: dateTime(props.info.expiresAt) })}</p>}
+        panels={<GuestPanels info={props.info} token={props.token} live={live} />}
       />
     </Show>
   );

@@ -20,7 +20,9 @@ import { createShareLink, revokeShareLink, shareLinksOf } from '../share/store.j
 import { parseJson, singleLine } from '../validation.js';
 import type { ExportPool } from '../export/export-pool.js';
 import { stateExportJson } from '../versions/state-export.js';
+import { latestAdopted } from '../versions/store.js';
 import { publicOrigin } from './invitations.js';
+import { sharedCompareRoutes } from './shared-compare.js';
 
 const NewLink = z.object({
   label: singleLine({ max: 200, empty: 'Etiketten får inte vara tom.', tooLong: 'Etiketten: högst 200 tecken.' }),
@@ -31,8 +33,10 @@ const NewLink = z.object({
  * - `POST /documents/:doc/share-links {label, expiresInDays?: 1..90 (7)}` (coordinator) → 201 `{id, label, url, expiresAt}`.
  * - `GET /documents/:doc/share-links` (coordinator) → `{links: [{id, label, expiresAt, revoked, lastUsedAt}]}` newest first.
  * - `DELETE /documents/:doc/share-links/:id` (coordinator) → 204 (again: 204); its sockets close 4401 at once; 404 for no such link.
- * - `GET /shared/:token` (anyone) → `{document: {id, kind, title}, expiresAt}`.
+ * - `GET /shared/:token` (anyone) → `{document: {id, kind, title}, expiresAt, adopted: {name, createdAt, decision} | null}`
+ *   (`adopted`: the latest adopted version, without its id or author: guests never see members).
  * - `GET /shared/:token/export.json` (anyone) → the live document's export shape.
+ * - `GET /shared/:token/compare?from=adopted&to=live`, `GET /shared/:token/changes?since=<ISO>`: shared-compare.ts.
  * Guests: unknown token 404 `share.not-found`; expired or revoked 410 `share.expired`.
  * Bounds (docs/security.md "Bounded requests"): creating a link 429 `rate-limited` past
  * SHARE_LINKS_PER_MINUTE per person; a guest's export.json is whole-document work counted per
@@ -77,7 +81,9 @@ export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
 
   app.get('/shared/:token', async (c) => {
     const link = await shareAccess(deps.kdb, c.req.param('token'), clock.now());
-    return c.json({ document: link.document, expiresAt: new Date(link.expiresAt).toISOString() });
+    const adopted = await latestAdopted(deps.kdb, link.document.id);
+    const shown = adopted ? { name: adopted.name, createdAt: adopted.createdAt, decision: adopted.decision } : null;
+    return c.json({ document: link.document, expiresAt: new Date(link.expiresAt).toISOString(), adopted: shown });
   });
 
   app.get('/shared/:token/export.json', async (c) => {
@@ -91,6 +97,8 @@ export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
     });
     return c.body(body, 200, { 'Content-Type': 'application/json', 'Content-Disposition': attachment(link.document.title, 'json') });
   });
+
+  sharedCompareRoutes(app, deps, heavy);
 
   return app;
 }

@@ -40,12 +40,13 @@ export async function lastVisitState(kdb: Deps['kdb'], documentId: string, userI
  * while no compaction after `at` has folded it away (`kind: "moment"`, logged-state.ts); else
  * as the caller can know it: the newer of their own last visit at or before it and the
  * newest version at or before it (both hold full states); with neither, the empty
- * document, so everything is listed as added (docs/versions.md).
+ * document, so everything is listed as added (docs/versions.md). `userId` null: a share-link
+ * guest, who has no visits on the server (their last visit is kept by their browser).
  */
-export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string, at: number): Promise<{ base: ChangesBase; data: Uint8Array | null }> {
+export async function stateAt(kdb: Deps['kdb'], documentId: string, userId: string | null, at: number): Promise<{ base: ChangesBase; data: Uint8Array | null }> {
   const logged = await loggedStateAt(kdb, documentId, at);
   if (logged) return { base: logged.data ? { kind: 'moment', at: new Date(at).toISOString() } : { kind: 'empty', at: null }, data: logged.data };
-  const [visit, version] = await Promise.all([lastVisit(kdb, documentId, userId), versionAtOrBefore(kdb, documentId, at)]);
+  const [visit, version] = await Promise.all([userId === null ? undefined : lastVisit(kdb, documentId, userId), versionAtOrBefore(kdb, documentId, at)]);
   const usable = visit && visit.visitedAt <= at ? visit : undefined;
   if (usable && (!version || usable.visitedAt >= version.createdAt)) {
     return { base: { kind: 'visit', at: new Date(usable.visitedAt).toISOString() }, data: usable.data };

@@ -94,6 +94,9 @@ const ROUTES: RouteCase[] = [
   { route: 'GET members of the workspace', call: (a) => a.request('GET', `/api/workspaces/${s.workspace}`), statuses: [401, 401, 404, 200, 200, 200] },
   { route: 'GET shared', call: (a, c) => a.request('GET', `/api/shared/${c.token}`), statuses: [200, 200, 200, 200, 200, 200] },
   { route: 'GET shared export.json', call: (a, c) => a.request('GET', `/api/shared/${c.token}/export.json`), statuses: [200, 200, 200, 200, 200, 200] },
+  // No adopted version in this scene: the guest's compare is 404 version.none-adopted for everyone (shared-compare.test.ts has the rest).
+  { route: 'GET shared compare', call: (a, c) => a.request('GET', `/api/shared/${c.token}/compare?from=adopted&to=live`), statuses: [404, 404, 404, 404, 404, 404] },
+  { route: 'GET shared changes', call: (a, c) => a.request('GET', `/api/shared/${c.token}/changes?since=2027-03-15T09:00:00Z`), statuses: [200, 200, 200, 200, 200, 200] },
 ];
 
 describe('who may do what: roles × routes × a share link', () => {
@@ -118,7 +121,7 @@ describe('guests holding a link', () => {
     expect(Buffer.from(tokenOf(link.url), 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     expect(link.expiresAt).toBe(new Date(now + 7 * DAY).toISOString());
     const info = await guest().json<Record<string, unknown>>('GET', `/api/shared/${tokenOf(link.url)}`, undefined, 200);
-    expect(info).toEqual({ document: { id: s.documentId, kind: 'action-plan', title: 'Handlingsplan Klimatnätverket Småland 2027–2028' }, expiresAt: link.expiresAt });
+    expect(info).toEqual({ document: { id: s.documentId, kind: 'action-plan', title: 'Handlingsplan Klimatnätverket Småland 2027–2028' }, expiresAt: link.expiresAt, adopted: null });
     const response = await guest().request('GET', `/api/shared/${tokenOf(link.url)}/export.json`);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Handlingsplan-Klimatnatverket-Smaland-2027-2028.json"; filename*=UTF-8''Handlingsplan%20Klimatn%C3%A4tverket%20Sm%C3%A5land%202027%E2%80%932028.json`);
     const json = (await response.json()) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { ApiError } from '../../api.js';
 import { t } from '../../i18n/index.js';
 import { createSettledRevision } from '../../sync/present-document.js';
-import { sendVisitBeacon, versionsApi, type ChangesSince } from '../../versions-api.js';
+import type { ChangesSince, VersionsSource } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
 import { ChangeList, dateTime } from './ChangeList.jsx';
@@ -12,14 +12,14 @@ import { ChangeList, dateTime } from './ChangeList.jsx';
  * The list and its refreshes: fetched at once and again after each burst of changes to the
  * live document (`createSettledRevision`), keeping the last list shown while a new one loads.
  */
-function useChangesSince(documentId: () => string, doc: Y.Doc) {
+function useChangesSince(source: () => VersionsSource, doc: Y.Doc) {
   const [list, setList] = createSignal<ChangesSince | null>(null);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   let request = 0;
   const load = async () => {
     const mine = ++request;
     try {
-      const result = await versionsApi.changesSinceLastVisit(documentId());
+      const result = await source().changesSince();
       if (mine !== request) return;
       setList(result);
       setLoadError(null);
@@ -28,7 +28,7 @@ function useChangesSince(documentId: () => string, doc: Y.Doc) {
     }
   };
   const revision = createSettledRevision(doc);
-  createEffect(on([documentId, revision], () => void load()));
+  createEffect(on([source, revision], () => void load()));
   return { list, loadError, load };
 }
 
@@ -38,9 +38,11 @@ function useChangesSince(documentId: () => string, doc: Y.Doc) {
  * sends the `to.at` of the list shown (`POST …/visits {at}`), so an edit made after it is
  * never marked read (409 `visit.stale`: the list is fetched again and says so). Leaving
  * the page records the visit too (a beacon on `pagehide`, or on leaving within the app).
+ * `source`: a member's routes (`memberSource`) or a share link's (guest-source.ts: the visit
+ * kept by the guest's browser, marked only by the button).
  */
-export function ChangesPanel(props: { documentId: string; currency: string; doc: Y.Doc }) {
-  const { list, loadError, load } = useChangesSince(() => props.documentId, props.doc);
+export function ChangesPanel(props: { source: VersionsSource; currency: string; doc: Y.Doc }) {
+  const { list, loadError, load } = useChangesSince(() => props.source, props.doc);
   const [error, setError] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
   // A first visit shows no list: what the member saw is the live document itself, so "now".
@@ -53,7 +55,7 @@ export function ChangesPanel(props: { documentId: string; currency: string; doc:
     setNotice(null);
     const shown = list();
     try {
-      await versionsApi.markVisited(props.documentId, shown?.to.at);
+      await props.source.markRead(shown?.to.at);
       setNotice(t('changes_marked'));
       await load();
     } catch (e) {
@@ -63,7 +65,7 @@ export function ChangesPanel(props: { documentId: string; currency: string; doc:
       } else setError(messageOf(e, t('errorGeneric')));
     }
   };
-  useVisitOnLeave(() => props.documentId, () => list() !== null, seenAt);
+  useVisitOnLeave(() => props.source, () => list() !== null, seenAt);
   return (
     <section class="changes-panel" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes_heading')}</h2>
@@ -94,12 +96,12 @@ export function ChangesPanel(props: { documentId: string; currency: string; doc:
  * by beacon), or leaving the view within the app (the component's cleanup). Only once a
  * list was shown, with the time of the list seen (null: now).
  */
-function useVisitOnLeave(documentId: () => string, shown: () => boolean, seenAt: () => string | null): void {
+function useVisitOnLeave(source: () => VersionsSource, shown: () => boolean, seenAt: () => string | null): void {
   let sent = false;
   const leave = () => {
     if (sent || !shown()) return;
     sent = true;
-    sendVisitBeacon(documentId(), seenAt());
+    source().leave(seenAt());
   };
   window.addEventListener('pagehide', leave);
   onCleanup(() => {

@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import type { CompareResult } from '../../../shared/compare/types.js';
 import { t } from '../../i18n/index.js';
-import { versionsApi, type Version } from '../../versions-api.js';
+import { memberSource, type Version, type VersionsSource } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList } from '../present/ChangeList.jsx';
 
@@ -30,7 +30,7 @@ interface Shown {
  * Running a comparison and keeping it current: one that involves the live draft is run again
  * after each burst of changes (`revision`, present-document.ts), without moving focus.
  */
-function useCompare(documentId: () => string, revision: Accessor<number> | undefined) {
+function useCompare(source: () => VersionsSource, revision: Accessor<number> | undefined) {
   const [shown, setShown] = createSignal<Shown | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   let request = 0;
@@ -38,7 +38,7 @@ function useCompare(documentId: () => string, revision: Accessor<number> | undef
     const mine = ++request;
     setError(null);
     try {
-      const result = await versionsApi.compare(documentId(), from, to);
+      const result = await source().compare(from, to);
       if (mine === request) setShown({ from, to, result });
       return mine === request;
     } catch (e) {
@@ -75,8 +75,8 @@ function CompareResultView(props: { shown: Shown; versions: readonly Version[]; 
 }
 
 /** Runs a comparison the person asked for, then takes them to its result. */
-function useFocusedCompare(documentId: () => string, revision: Accessor<number> | undefined) {
-  const compare = useCompare(documentId, revision);
+function useFocusedCompare(source: () => VersionsSource, revision: Accessor<number> | undefined) {
+  const compare = useCompare(source, revision);
   let heading: HTMLHeadingElement | undefined;
   const ask = async (from: string, to: string) => {
     if (!(await compare.run(from, to))) return;
@@ -90,10 +90,11 @@ function useFocusedCompare(documentId: () => string, revision: Accessor<number> 
 
 /**
  * "Antagen version mot utkastet" as one visible button (for politicians, at the top of the
- * presentation view), with a way to read the adopted version itself; nothing without one.
+ * presentation view), with a way to read the adopted version itself where `source` has one
+ * (not a guest's); nothing without an adopted version. `source`: `memberSource` or guest-source.ts.
  */
-export function AdoptedVsLive(props: { documentId: string; versions: readonly Version[]; currency: string; revision?: Accessor<number> }) {
-  const compare = useFocusedCompare(() => props.documentId, props.revision);
+export function AdoptedVsLive(props: { source: VersionsSource; versions: readonly Version[]; currency: string; revision?: Accessor<number> }) {
+  const compare = useFocusedCompare(() => props.source, props.revision);
   return (
     <Show when={latestAdopted(props.versions)}>
       {(adopted) => (
@@ -104,7 +105,7 @@ export function AdoptedVsLive(props: { documentId: string; versions: readonly Ve
             <button type="button" data-compare="adopted" onClick={() => void compare.ask('adopted', 'live')}>
               {t('versions_adoptedVsLive')}
             </button>{' '}
-            <A href={`/d/${props.documentId}/versions/${adopted().id}`}>{t('versions_openAdopted')}</A>
+            <Show when={props.source.versionHref(adopted().id)}>{(href) => <A href={href()}>{t('versions_openAdopted')}</A>}</Show>
           </p>
           <ErrorText message={compare.error()} />
           <Show when={compare.shown()}>{(s) => <CompareResultView shown={s()} versions={props.versions} currency={props.currency} ref={compare.setHeading} />}</Show>
@@ -120,7 +121,7 @@ export function AdoptedVsLive(props: { documentId: string; versions: readonly Ve
  * itself by default; "Antagen version mot utkastet" in one click unless `quick` is false.
  */
 export function CompareVersions(props: { documentId: string; versions: Version[]; currency: string; revision?: Accessor<number>; quick?: boolean }) {
-  const compare = useFocusedCompare(() => props.documentId, props.revision);
+  const compare = useFocusedCompare(() => memberSource(props.documentId), props.revision);
   const defaultFrom = () => latestAdopted(props.versions)?.id ?? props.versions[0]?.id ?? 'live';
   const [from, setFrom] = createSignal<string | null>(null);
   const [to, setTo] = createSignal('live');
