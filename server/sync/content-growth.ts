@@ -48,6 +48,8 @@ interface Added {
 export interface KeyWrite {
   live: boolean;
   follows: boolean;
+  /** Whether any struct under the key carries content (the key is set by this update: title-field.ts). */
+  someLive?: boolean;
 }
 
 const newAdded = (): Added => ({ units: 0, structs: 0, deleted: 0, keys: null });
@@ -155,7 +157,7 @@ export function noteStruct(growth: Growth, place: Place | null, at: { client: nu
   if (size > textLimitOf(place.key)) growth.unsure = true;
   const keys = (sum.keys ??= new Map());
   const before = keys.get(place.key);
-  keys.set(place.key, before ? { live: before.live && write.live, follows: before.follows || write.follows } : write);
+  keys.set(place.key, { live: (before?.live ?? true) && write.live, follows: (before?.follows ?? false) || write.follows, someLive: (before?.someLive ?? false) || write.live });
 }
 
 /**

@@ -7,7 +7,7 @@
  * - a root type the document's schema does not name (Yjs creates a root as soon as it
  *   reads its name, pending or not);
  * - a write to, or a deletion of, a field the server owns (`meta.kind`, `meta.schemaVersion`,
- *   `session.rounds`), or of the `session` root by someone who does not facilitate;
+ *   `session.rounds`), or of `session` by a non-facilitator; a blank or deleted `meta.title`;
  * - a key the schema does not name, in `budget` or a collection's item map
  *   (schema-keys.ts; item-fields.ts `checkItemKey`), or a value of another type than the
  *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
@@ -27,6 +27,7 @@ import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
 import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
+import { deletesTitle, refuseTitleRemoval } from './title-field.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
@@ -75,9 +76,8 @@ export interface ScanResult {
   /** Structs that would wait for a missing predecessor (an estimate from above). */
   pendingStructs: number;
   /**
-   * Whether a client's group holds adjacent GC or Skip structs. Yjs keeps such runs as
-   * one struct, so no normal client sends them; an attacker does (7 million one-unit GC
-   * structs in 14 MB took 6 s to apply, and were stored as 21 bytes). See coalesce-runs.ts.
+   * Whether a client's group holds adjacent GC or Skip structs: Yjs keeps such runs as one struct, so only an attacker
+   * sends them (7 million one-unit GC structs in 14 MB took 6 s to apply, stored as 21 bytes). See coalesce-runs.ts.
    */
   hasRuns: boolean;
   /** What the update adds, for the content limits (content-growth.ts); empty without `ScanContext.doc`. */
@@ -263,14 +263,14 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 }
 
 /**
- * The delete set: its ranges count against the same budget as structs; a deletion of a
- * protected field's item, or of an owned item field's of an item kept (item-fields.ts), is refused like a write. Returns the ranges that reach past the
- * document's clocks (Yjs keeps those pending, and re-reads them on every later update) and
- * those that delete something of the document now.
+ * The delete set: its ranges count against the same budget as structs; a deletion of a protected field's item, of an owned
+ * item field of an item kept (item-fields.ts) or of the title with none set (title-field.ts) is refused like a write. Returns
+ * the ranges past the document's clocks (pending in Yjs, re-read on every later update) and those that delete of it now.
  */
 function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
   const start = decoder.pos;
   const holders: Y.Item[] = [];
+  let titleDeleted = false;
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -287,13 +287,14 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
+      titleDeleted ||= context.doc !== undefined && context.allowedRoots !== null && deletesTitle(context.doc, client, clock, length);
       if (clock + length > state) pending++;
-      // A range from the document's clock on deletes nothing yet (the pending-struct bomb's
-      // overwritten first write): it waits in Yjs, like the structs it names.
+      // A range from the document's clock on deletes nothing yet (the pending-struct bomb's overwritten first write): it waits in Yjs.
       if (clock < context.stateOf(client)) joining++;
     }
   }
   refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
+  if (titleDeleted && context.doc) refuseTitleRemoval(context.doc, growth);
   return { pending, joining };
 }
 

@@ -25,6 +25,7 @@
  */
 import * as Y from 'yjs';
 import { ACTIVITY_STATUSES, CURRENCIES, INDICATOR_DIRECTIONS, PARTICIPANT_ROLES, type DocumentKind } from './kinds.js';
+import { asSingleLine } from '../strings.js';
 
 /** A shared type of a document (a root or one nested in it). */
 export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
@@ -52,6 +53,8 @@ const NUMBER_OR_NULL = any((v) => v === null || (typeof v === 'number' && Number
 const BOOLEAN = any((v) => typeof v === 'boolean');
 const TRUE = any((v) => v === true);
 const TEXT: FieldType = { content: 'text' };
+/** A document's title (DESIGN: 1–200 characters): a string with something visible in it (x17 finding 3; the length is content-limits.ts's). */
+const TITLE = any((v) => typeof v === 'string' && asSingleLine(v) !== '');
 const within = (max: number) => any((v) => isInt(v) && v >= 0 && v <= max);
 const oneOf = (options: readonly string[]) => any((v) => typeof v === 'string' && options.includes(v));
 /** Owned fields (item-fields.ts refuses all but a first `null`); typed anyway, for the model test. */
@@ -78,7 +81,7 @@ const SESSION: MapSpec = { fields: { spotlight: SPOTLIGHT, spotlightBy: STRING_O
 /** Root maps (by name) of each kind; `vision` (a root Y.Text) has no keys. */
 export const FIELD_TYPES: Record<DocumentKind, Readonly<Record<string, MapSpec>>> = {
   'action-plan': {
-    meta: { fields: { title: STRING, subtitle: STRING, currency: oneOf(CURRENCIES), periodStart: STRING_OR_NULL, periodEnd: STRING_OR_NULL } },
+    meta: { fields: { title: TITLE, subtitle: STRING, currency: oneOf(CURRENCIES), periodStart: STRING_OR_NULL, periodEnd: STRING_OR_NULL } },
     budget: { fields: { frame: MONEY, frameWithIncome: MONEY, spentBefore: MONEY, spentBeforeDate: STRING_OR_NULL } },
     goals: collection({ order: STRING, number: STRING, title: TEXT, description: TEXT, priority: PRIORITY }),
     activities: collection({
@@ -89,7 +92,7 @@ export const FIELD_TYPES: Record<DocumentKind, Readonly<Record<string, MapSpec>>
     session: SESSION,
   },
   strategy: {
-    meta: { fields: { title: STRING, adopted: STRING_OR_NULL, periodStart: STRING_OR_NULL, periodEnd: STRING_OR_NULL } },
+    meta: { fields: { title: TITLE, adopted: STRING_OR_NULL, periodStart: STRING_OR_NULL, periodEnd: STRING_OR_NULL } },
     focusAreas: collection({ order: STRING, title: STRING, description: TEXT, priority: PRIORITY }),
     goals: collection({
       focusAreaId: STRING_OR_NULL, order: STRING, number: STRING, title: TEXT, description: TEXT, objectives: mapOf({}, TRUE), links: mapOf({}, TRUE), priority: PRIORITY,
@@ -101,7 +104,7 @@ export const FIELD_TYPES: Record<DocumentKind, Readonly<Record<string, MapSpec>>
     session: SESSION,
   },
   agenda: {
-    meta: { fields: { title: STRING, network: STRING, registrationDeadline: STRING_OR_NULL } },
+    meta: { fields: { title: TITLE, network: STRING, registrationDeadline: STRING_OR_NULL } },
     participants: collection({ order: STRING, organisation: STRING, name: STRING, email: STRING, role: oneOf(PARTICIPANT_ROLES) }),
     meetings: collection({ order: STRING, title: STRING, date: STRING, start: STRING, end: STRING, location: STRING, link: STRING }),
     items: collection({ meetingId: STRING, order: STRING, title: TEXT, presenter: STRING, minutes: within(1440), notes: TEXT, priority: PRIORITY }),

@@ -41,7 +41,7 @@ describe('an update that waits whole', () => {
   const b = synced(a, 202);
   const onA = edited(b, () => b.getMap('goals').set('x', new Y.Map())); // origin: a's write, missing on the server
   const present = synced(server, 303);
-  const deletesPresent = edited(present, () => present.getMap('meta').delete('title'));
+  const deletesPresent = edited(present, () => present.getMap('meta').delete('subtitle'));
   const cases: Array<[string, Uint8Array, boolean]> = [
     ['the hostile run\'s update (second write, deleting the missing first)', pendingUpdate(), true],
     ['a second write and the deletion of the first, both missing', second, true],
