@@ -41,7 +41,7 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
           <IssuesJump count={view.issues().length} />
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
-              {(id, d) => <TextInput id={id} describedBy={d} value={a.title} write={writeMeta('title')} maxLength={200} />}
+              {(id, d) => <TextInput id={id} describedBy={d} value={a.title} write={writeMeta('title')} maxLength={200} required />}
             </Field>
             <Field path={['meta', 'network']} label={t('network')} class="grow">
               {(id, d) => <TextInput id={id} describedBy={d} value={a.network} write={writeMeta('network')} />}

@@ -8,6 +8,7 @@ import { IntegerInput } from './typed-inputs.jsx';
 import { useFieldDraft, useFieldFormat } from './field-draft.js';
 import './amount-input.css';
 import { createWholeText } from './amount-whole.js';
+import { requiredTextProblem } from './not-saved.js';
 
 // Dates are typed as ISO (typed-inputs.tsx); re-exported so every editor imports fields from here.
 export { DateInput } from './typed-inputs.jsx';
@@ -24,21 +25,42 @@ export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputE
  * (Ansvar, Mottagare: issue 17 item 2) — a textarea that grows with its text; Enter still
  * commits rather than adding a line, as in a one-line field. Inside a `Field`, a value
  * another person commits while you type waits in the field's notice (field-draft.ts).
+ * `required` (a document's title): a value with nothing visible is not saved; the field
+ * keeps it, is marked invalid and says why, and Escape brings back the saved title.
  */
-export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number; wrap?: boolean }) {
+export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number; wrap?: boolean; required?: boolean }) {
   const editor = useEditor();
+  // A required text (a document's title, X17 finding 3): nothing visible is not saved, the field keeps it and says why.
+  const [problem, setProblem] = createSignal<string | null>(null);
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const commit = (control: HTMLInputElement | HTMLTextAreaElement) => {
     const value = props.wrap ? control.value.replace(/\s*\n\s*/g, ' ') : control.value;
+    const blank = requiredTextProblem(value, props.required === true, props.value, locale());
+    setProblem(blank);
+    if (blank !== null) return false;
     if (value !== props.value) props.write(value);
     return true;
   };
-  const draft = useFieldDraft({ shown: () => props.value, format: text, commit });
-  const shared = () => ({ id: props.id, 'aria-describedby': props.describedBy, readOnly: !editor.editable, maxLength: props.maxLength ?? 500 });
+  const draft = useFieldDraft({ shown: () => props.value, format: text, commit, revert: () => setProblem(null) });
+  const errorId = () => `${props.id}-error`;
+  const shared = () => ({
+    id: props.id,
+    'aria-describedby': props.required ? `${props.describedBy} ${errorId()}` : props.describedBy,
+    'aria-invalid': problem() !== null,
+    readOnly: !editor.editable,
+    maxLength: props.maxLength ?? 500,
+  });
   return (
-    <Show when={props.wrap} fallback={<input {...shared()} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />}>
-      <textarea {...shared()} class="wrap-input" rows={1} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />
-    </Show>
+    <>
+      <Show when={props.wrap} fallback={<input {...shared()} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />}>
+        <textarea {...shared()} class="wrap-input" rows={1} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />
+      </Show>
+      <Show when={props.required}>
+        <span class="error field-error" id={errorId()} role="alert">
+          {problem()}
+        </span>
+      </Show>
+    </>
   );
 }
 

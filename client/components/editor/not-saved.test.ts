@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../../shared/locale.js';
 import { parseDate } from '../../lib/parse-input.js';
-import { dateReason, keyReason, notSavedMessage } from './not-saved.js';
+import { dateReason, keyReason, notSavedMessage, requiredTextProblem } from './not-saved.js';
 
 const FORMAT: Record<Locale, string> = {
   sv: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-03-15.',
@@ -73,5 +73,25 @@ describe('notSavedMessage: says it was not saved, why, and what Escape brings ba
   };
   it.each(LOCALES.flatMap((locale) => keys.map((key) => [locale, key] as const)))('%s %s', (locale, key) => {
     expect(notSavedMessage(keyReason(key, locale), '42', locale)).toMatch(frame[locale]);
+  });
+});
+
+describe('requiredTextProblem: a title with nothing visible is not saved (X17 finding 3)', () => {
+  const BLANK = ['', ' ', '   ', '\t', '\u00a0', '\u200b', '\u200b\u200d\ufeff', '\u3000 \u2060'];
+  const SAYS: Record<Locale, string> = {
+    sv: 'Inte sparat: titeln kan inte vara tom: skriv minst ett synligt tecken. Esc tar tillbaka det sparade (Plan 2027).',
+    nb: 'Ikke lagret: tittelen kan ikke være tom: skriv minst ett synlig tegn. Esc henter tilbake det lagrede (Plan 2027).',
+    en: 'Not saved: the title cannot be empty: type at least one visible character. Esc brings back the saved value (Plan 2027).',
+  };
+  it.each(LOCALES.flatMap((locale) => BLANK.map((text) => [locale, text] as const)))('%s %j is not saved, and says why', (locale, text) => {
+    expect(requiredTextProblem(text, true, 'Plan 2027', locale)).toBe(SAYS[locale]);
+  });
+
+  it.each(['Å', ' Plan ', '👨‍👩‍👧', 'a\u200b'])('%j is saved', (text) => {
+    for (const locale of LOCALES) expect(requiredTextProblem(text, true, 'Plan 2027', locale)).toBeNull();
+  });
+
+  it('a text that is not required may be blank', () => {
+    for (const locale of LOCALES) expect(requiredTextProblem('', false, 'x', locale)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { impossibleDate } from '../../../shared/dates.js';
 import type { Locale } from '../../../shared/locale.js';
 import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
+import { asSingleLine } from '../../../shared/strings.js';
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 
@@ -35,4 +36,15 @@ export function notSavedMessage(reason: string, saved: string | null, locale: Lo
   const messages = MESSAGES[locale];
   const lowered = reason.charAt(0).toLocaleLowerCase(locale) + reason.slice(1);
   return fill(messages.notSaved, { reason: lowered, saved: saved ?? messages.savedEmpty });
+}
+
+/**
+ * What a required text field (a document's title; DESIGN: 1–200 characters, empty refused,
+ * and the server closes 1008 on a blank `meta.title`: X17 finding 3) says instead of saving
+ * `text` when nothing visible is in it (shared/strings.ts `asSingleLine`), or null: save it.
+ * `saved`: the title it keeps.
+ */
+export function requiredTextProblem(text: string, required: boolean, saved: string, locale: Locale): string | null {
+  if (!required || asSingleLine(text) !== '') return null;
+  return notSavedMessage(keyReason('titleBlank', locale), saved === '' ? null : saved, locale);
 }

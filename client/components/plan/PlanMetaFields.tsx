@@ -16,7 +16,7 @@ export function PlanMetaFields(props: { plan: ActionPlanJSON }) {
   return (
     <div class="meta-fields">
       <Field path={['meta', 'title']} label={t('title')} class="grow">
-        {(id, d) => <TextInput id={id} describedBy={d} value={plan().title} write={writeMeta('title')} maxLength={200} />}
+        {(id, d) => <TextInput id={id} describedBy={d} value={plan().title} write={writeMeta('title')} maxLength={200} required />}
       </Field>
       <Field path={['meta', 'subtitle']} label={t('subtitle')} class="grow">
         {(id, d) => <TextInput id={id} describedBy={d} value={plan().subtitle} write={writeMeta('subtitle')} />}

@@ -50,7 +50,7 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
           <IssuesJump count={view.issues().length} />
           <div class="meta-fields">
             <Field path={['meta', 'title']} label={t('title')} class="grow">
-              {(id, d) => <TextInput id={id} describedBy={d} value={s.title} write={writeMeta('title')} maxLength={200} />}
+              {(id, d) => <TextInput id={id} describedBy={d} value={s.title} write={writeMeta('title')} maxLength={200} required />}
             </Field>
             <Field path={['meta', 'adopted']} label={t('adopted')}>
               {(id, d) => <DateInput id={id} describedBy={d} value={s.adopted} write={writeMeta('adopted')} />}
