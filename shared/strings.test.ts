@@ -110,6 +110,31 @@ describe('the segmenter-free fast path (red-team F1: validation of a 20 000-row 
     }
   });
 
+  it('fuzz: cuts long texts exactly as the segmenter does, across its reading windows', () => {
+    const next = random(31);
+    const pieces = [...ATOMS, 'Aktivitet ', '\r\n', 'x', 'é', '\u200d', '\ufe0f', '👨‍👩‍👧‍👦', '🇸🇪', '🇳', 'a\u0301\u0308'];
+    for (let run = 0; run < 200; run++) {
+      const text = Array.from({ length: 200 + Math.floor(next() * 1_500) }, () => pieces[Math.floor(next() * pieces.length)] ?? 'a').join('');
+      const max = 1 + Math.floor(next() * 1_200);
+      const whole = segments(text);
+      let kept = 0;
+      let units = 0;
+      for (const s of whole) {
+        if (kept === max || units + s.length > max * MAX_UNITS_PER_CHARACTER) break;
+        units += s.length;
+        kept++;
+      }
+      expect(cutToLength(text, max)).toBe(text.length <= max ? text : whole.slice(0, kept).join(''));
+    }
+  });
+
+  it('cuts 20 007 family emoji, flags or stacked marks to 20 000, ten times each, within the test timeout (at once one family cut took 8.4 s)', () => {
+    for (const character of ['👨‍👩‍👧‍👦', '🇸🇪', 'a\u0301\u0308']) {
+      const text = character.repeat(20_007);
+      for (let i = 0; i < 10; i++) expect(cutToLength(text, 20_000)).toBe(character.repeat(20_000));
+    }
+  });
+
   it('reads a bounded prefix of a 5 MB text: ten thousand cuts of it finish (unbounded, one cut took 1.9 s)', () => {
     const huge = 'Lång text '.repeat(500_000) + '😀';
     for (let i = 0; i < 10_000; i++) expect(cutToLength(huge, 57)).toBe(huge.slice(0, 57));

@@ -113,15 +113,43 @@ export function cutToLength(text: string, max: number): string {
   const from = knownBoundary(text, max + 1);
   if (from >= max) return text.slice(0, max);
   // Boundaries up to `maxUnits` depend only on the text before them and the code point
-  // after, so the segmenter never needs more than `maxUnits + 2` units.
+  // after, so the segmenter never needs more than `maxUnits + 2` units — read in windows,
+  // as `characterLength` does (at once, 20 000 family emoji took 8.4 s to cut).
+  return text.slice(0, cutEnd(text.slice(0, Math.min(text.length, maxUnits + 2)), from, max, maxUnits));
+}
+
+/**
+ * Where `cutToLength` ends: after the last whole character within `max` characters (the
+ * `from` units before `from` are simple characters) and `maxUnits` code units. `bounded` is
+ * the text up to `maxUnits + 2` units. A window's last segment may go on past it, so it is
+ * held back and the next window starts there (a character boundary); a window holding only
+ * that segment is widened.
+ */
+function cutEnd(bounded: string, from: number, max: number, maxUnits: number): number {
+  let start = from;
   let end = from;
   let count = from;
-  for (const { segment, index } of segmenter.segment(text.slice(from, maxUnits + 2))) {
-    if (count === max || from + index + segment.length > maxUnits) break;
-    end = from + index + segment.length;
-    count++;
+  let window = CHARACTER_WINDOW;
+  for (;;) {
+    let stop = Math.min(bounded.length, start + window);
+    // Never between the halves of a pair: the boundary before a character is decided by it whole.
+    if (stop < bounded.length && /[\ud800-\udbff]/.test(bounded.charAt(stop - 1))) stop -= 1;
+    const final = stop === bounded.length;
+    let held = start;
+    for (const { segment, index } of segmenter.segment(bounded.slice(start, stop))) {
+      const segmentEnd = start + index + segment.length;
+      if (!final && segmentEnd === stop) {
+        held = start + index;
+        break;
+      }
+      if (count === max || segmentEnd > maxUnits) return end;
+      end = segmentEnd;
+      count++;
+    }
+    if (final) return end;
+    if (held === start) window *= 2;
+    else [start, window] = [held, CHARACTER_WINDOW];
   }
-  return text.slice(0, end);
 }
 
 export const SingleLineProblem = { Control: 'control', Bidi: 'bidi', Invalid: 'invalid', Blank: 'blank' } as const;
