@@ -38,12 +38,23 @@ const [me, { refetch, mutate }] = createResource(wanted, () => loadMe());
 export { me, refetch as refreshMe, mutate as setMe };
 
 /**
+ * The session as far as it is known, for anything that shows it: the person and their
+ * workspaces, null when nobody is signed in, undefined while it loads or when its load failed
+ * (`me.error` says why). Never throws — reading `me()` does while the load has failed (no
+ * connection), and a throw from the header's name ended the page's update before the page
+ * said "Servern kunde inte nås": "Laddar …" for ever, offline (issue 17 item 3).
+ */
+export function knownSession(): Awaited<ReturnType<typeof loadMe>> | undefined {
+  return me.state === 'errored' ? undefined : me();
+}
+
+/**
  * Ends the session in this page: forgets the person and deletes their local copies (never
  * sent by a later session in this browser), remembering `why`. Resolves when the copies are
  * deleted, or handed to the tabs still holding them. Safe when nobody is signed in.
  */
 export async function endSession(why: SessionEnd): Promise<void> {
-  const current = me.state === 'ready' || me.state === 'refreshing' ? me() : undefined;
+  const current = knownSession();
   setSessionEnd(why);
   mutate(null);
   if (current) await clearLocalCopies(current.user.id);
@@ -51,5 +62,5 @@ export async function endSession(why: SessionEnd): Promise<void> {
 
 // Any call answering 401 while someone is signed in: that session ended elsewhere.
 onUnauthorized(() => {
-  if (me.state === 'ready' && me()) void endSession('expired');
+  if (me.state === 'ready' && knownSession()) void endSession('expired');
 });

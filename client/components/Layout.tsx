@@ -3,7 +3,7 @@ import { createEffect, onCleanup, onMount, Show } from 'solid-js';
 import { LOCALES, isLocale } from '../../shared/locale.js';
 import { api } from '../api.js';
 import { locale, setLocale, t } from '../i18n/index.js';
-import { endSession, followPath, me, refreshMe } from '../session.js';
+import { endSession, followPath, knownSession, refreshMe } from '../session.js';
 import { PageError } from './PageError.jsx';
 import { SkipLink } from './SkipLink.jsx';
 import '../styles/responsive.css';
@@ -45,7 +45,7 @@ export function Layout(props: RouteSectionProps) {
             ))}
           </select>
         </label>
-        <Show when={me()}>
+        <Show when={knownSession()}>
           {(session) => (
             <span class="user">
               <span class="user-name">{session().user.name}</span>

@@ -2,7 +2,7 @@ import { Navigate } from '@solidjs/router';
 import { createMemo, Match, Switch, type JSX } from 'solid-js';
 import { ApiError, type User } from '../api.js';
 import { t } from '../i18n/index.js';
-import { me, refreshMe, sessionEnd } from '../session.js';
+import { knownSession, me, refreshMe, sessionEnd } from '../session.js';
 import { LoadError } from './LoadError.jsx';
 
 /**
@@ -15,7 +15,7 @@ export function RequireUser(props: { children: (user: User) => JSX.Element; keep
   // keeps its content when a 401 ends the session; every other page is replaced below.
   let lastUser: User | undefined;
   const user = createMemo(() => {
-    const current = me.state === 'ready' || me.state === 'refreshing' ? me()?.user : undefined;
+    const current = knownSession()?.user;
     if (current) return (lastUser = current);
     return props.keepOnExpiry && sessionEnd() === 'expired' ? lastUser : undefined;
   });
@@ -25,10 +25,10 @@ export function RequireUser(props: { children: (user: User) => JSX.Element; keep
       <Match when={me.error as unknown}>
         <LoadError error={me.error} what="workspace" onRetry={() => void refreshMe()} />
       </Match>
-      <Match when={me.state === 'ready' && me() === null && sessionEnd() === 'expired'}>
+      <Match when={me.state === 'ready' && knownSession() === null && sessionEnd() === 'expired'}>
         <LoadError error={new ApiError(401, 'unauthorized', t('load_signedOut'))} what="workspace" />
       </Match>
-      <Match when={me.state === 'ready' && me() === null}>
+      <Match when={me.state === 'ready' && knownSession() === null}>
         <Navigate href={`/login?next=${encodeURIComponent(location.pathname)}`} />
       </Match>
     </Switch>

@@ -5,7 +5,7 @@ import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
-import { me, refreshMe } from '../session.js';
+import { knownSession, refreshMe } from '../session.js';
 
 export function HomePage() {
   const navigate = useNavigate();
@@ -27,9 +27,9 @@ export function HomePage() {
       {() => (
         <section>
           <PageHeading>{t('workspaces')}</PageHeading>
-          <Show when={(me()?.workspaces.length ?? 0) > 0} fallback={<p>{t('noWorkspaces')}</p>}>
+          <Show when={(knownSession()?.workspaces.length ?? 0) > 0} fallback={<p>{t('noWorkspaces')}</p>}>
             <ul class="cards">
-              <For each={me()?.workspaces}>
+              <For each={knownSession()?.workspaces}>
                 {(ws) => (
                   <li>
                     <A href={`/w/${ws.id}`}>{ws.name}</A> <span class="role">{t(`role_${ws.role}`)}</span>

@@ -5,7 +5,7 @@ import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { longDate, t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { me, refreshMe } from '../session.js';
+import { knownSession, me, refreshMe } from '../session.js';
 
 /** The server's codes for a link that cannot be used (README "Contract notes"), in the reader's language. */
 const LINK_ERRORS: Record<string, MessageKey> = {
@@ -58,8 +58,8 @@ export function InvitePage() {
             <>
               <p>{t('invitationTo', { workspace: invitation().workspace.name, role: t(`role_${invitation().role}`) })}</p>
               <p class="muted">{t('validUntil', { date: longDate(invitation().expiresAt.slice(0, 10)) })}</p>
-              <Show when={me.state === 'ready'} fallback={<p>{t('loading')}</p>}>
-                <Show when={me()} fallback={<SignInFirst next={`/invite/${params.token}`} />}>
+              <Show when={me.state === 'ready'} fallback={<SessionPending />}>
+                <Show when={knownSession()} fallback={<SignInFirst next={`/invite/${params.token}`} />}>
                   {(session) => (
                     <>
                       <p>{t('invitationSignedInAs', { name: session().user.name, email: session().user.email })}</p>
@@ -76,6 +76,20 @@ export function InvitePage() {
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** While who is signed in is not known: loading, or why it could not be asked, with a retry (never "Laddar …" for ever). */
+function SessionPending() {
+  return (
+    <Show when={me.error as unknown} fallback={<p>{t('loading')}</p>}>
+      <p class="error" role="alert">
+        {messageOf(me.error, t('errorGeneric'))}{' '}
+        <button type="button" onClick={() => void refreshMe()}>
+          {t('retry')}
+        </button>
+      </p>
+    </Show>
   );
 }
 

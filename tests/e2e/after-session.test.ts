@@ -168,6 +168,11 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     await expect.poll(() => localCopies(page)).toEqual([]);
     await expect.poll(() => page.evaluate(() => caches.has('samplan-api'))).toBe(false);
     // Whoever uses the browser next, offline: no name, no document.
+    const seen: string[] = [];
+    page.on('console', (message) => seen.push(`console ${message.type()}: ${message.text().slice(0, 160)}`));
+    page.on('pageerror', (error) => seen.push(`pageerror: ${String(error).slice(0, 160)}`));
+    erik.context.on('requestfailed', (request) => seen.push(`failed ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    erik.context.on('requestfinished', (request) => seen.push(`finished ${request.url()}`));
     await erik.context.setOffline(true);
     const navigation = await page.goto(`${server.url}/d/${first}`).then(
       () => 'committed',
@@ -175,7 +180,7 @@ describe('a tab whose session ended elsewhere (item 3)', () => {
     );
     // Bounded by the client's call timeout (20 s): a hanging request ends in "Servern kunde inte nås".
     await page.locator('h1').first().waitFor({ timeout: 40_000 }).catch(async (error: unknown) => {
-      throw new Error(`no heading at ${page.url()} (navigation ${navigation}; page: ${await pageState(page)})`, { cause: error });
+      throw new Error(`no heading at ${page.url()} (navigation ${navigation}; page: ${await pageState(page)}; seen: ${seen.join(' | ')})`, { cause: error });
     });
     expect(plain(await page.locator('h1').first().textContent())).toMatch(/^(Servern kunde inte nås|Logga in)/);
     expect(await page.locator('body').textContent()).not.toContain('Slut på sessionen');
