@@ -34,6 +34,13 @@ export const strategySv = {
   /** One measurement in the chart's summary: the year, then its value with the unit. */
   chartPoint: '{year}: {value}',
   pathToTarget: 'Rak väg mot målet',
+  /** The workspace (its plans, its country) did not answer; {reason} is why, e.g. "Servern kunde inte nås. …". */
+  plansFailed: 'Arbetsytans planer kunde inte hämtas: {reason}',
+  plansSeenAt: 'Planerna och budgetarna visas som de sågs senast {time}.',
+  plansNotSeen: 'Aktiviteter kan inte kopplas förrän planerna har hämtats; allt annat i strategin går att skriva i.',
+  /** A link whose activity cannot be shown: its plan is not in the list (offline) or not loaded, or the activity is gone. */
+  linkPlanUnavailable: 'En aktivitet i en plan som inte kan visas nu',
+  linkActivityUnavailable: '{plan}: en aktivitet som inte kan visas nu',
 } as const;
 
 /** A key left out is the same word as in Swedish (messages.ts spreads sv first). */
@@ -73,6 +80,11 @@ export const strategyNb: StrategyMessages = {
   chartSummary: '{name}: {points}. Mål {targetYear}: {target}.',
   chartPoint: '{year}: {value}',
   pathToTarget: 'Rett linje mot målet',
+  plansFailed: 'Arbeidsområdets planer kunne ikke hentes: {reason}',
+  plansSeenAt: 'Planene og budsjettene vises slik de ble sett sist {time}.',
+  plansNotSeen: 'Aktiviteter kan ikke kobles før planene er hentet; alt annet i strategien kan redigeres.',
+  linkPlanUnavailable: 'En aktivitet i en plan som ikke kan vises nå',
+  linkActivityUnavailable: '{plan}: en aktivitet som ikke kan vises nå',
 };
 
 export const strategyEn: StrategyMessages = {
@@ -108,4 +120,9 @@ export const strategyEn: StrategyMessages = {
   chartSummary: '{name}: {points}. Target {targetYear}: {target}.',
   chartPoint: '{year}: {value}',
   pathToTarget: 'Straight path to target',
+  plansFailed: 'The workspace’s plans could not be loaded: {reason}',
+  plansSeenAt: 'Plans and budgets are shown as last seen {time}.',
+  plansNotSeen: 'Activities cannot be linked until the plans are loaded; everything else in the strategy can be edited.',
+  linkPlanUnavailable: 'An activity in a plan that cannot be shown now',
+  linkActivityUnavailable: '{plan}: an activity that cannot be shown now',
 };

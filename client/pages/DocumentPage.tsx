@@ -135,7 +135,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
             <PlanEditor live={live} editable={editable} peers={peers} />
           </Match>
           <Match when={props.info.kind === 'strategy'}>
-            <StrategyEditor live={live} workspaceId={props.info.workspaceId} editable={editable} peers={peers} />
+            <StrategyEditor live={live} workspaceId={props.info.workspaceId} userId={props.user.id} editable={editable} peers={peers} />
           </Match>
           <Match when={props.info.kind === 'agenda'}>
             <AgendaEditor live={live} editable={editable} peers={peers} />

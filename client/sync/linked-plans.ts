@@ -2,7 +2,7 @@
  * The action plans of a workspace, live, for a strategy that links its goals to their
  * activities: a plan's budget change shows up in the strategy at once.
  */
-import { createMemo, onCleanup, type Accessor } from 'solid-js';
+import { createMemo, mapArray, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { actionPlanToJSON, type ActionPlanJSON } from '../../shared/model/action-plan.js';
@@ -14,18 +14,27 @@ export interface LinkedPlan {
   plan: ActionPlanJSON;
 }
 
-/** Opens each plan (no presence: reading a plan for its budgets is not being in it). */
-export function createLinkedPlans(documents: Array<{ id: string; title: string }>): Accessor<LinkedPlan[]> {
+/**
+ * Opens each plan of `documents` (no presence: reading a plan for its budgets is not being in
+ * it). The list may change — the workspace as last seen in this browser first, the server's
+ * once it answers (issue 17 item 3) — and a plan stays open while its id stays in the list;
+ * one that leaves is closed. The title is the plan's own once it has arrived, else the list's.
+ */
+export function createLinkedPlans(documents: Accessor<Array<{ id: string; title: string }>>): Accessor<LinkedPlan[]> {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
-  const opened = documents.map((d) => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(url, d.id, doc, { disableBc: true });
-    provider.awareness.setLocalState(null);
-    onCleanup(() => {
-      provider.destroy();
-      doc.destroy();
-    });
-    return { id: d.id, title: d.title, plan: createDocView(doc, actionPlanToJSON) };
-  });
-  return createMemo(() => opened.map((o) => ({ id: o.id, title: o.plan.title || o.title, plan: o.plan })));
+  const ids = createMemo(() => [...new Set(documents().map((d) => d.id))], undefined, { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
+  const titles = createMemo(() => new Map(documents().map((d) => [d.id, d.title])));
+  const opened = createMemo(
+    mapArray(ids, (id) => {
+      const doc = new Y.Doc();
+      const provider = new WebsocketProvider(url, id, doc, { disableBc: true });
+      provider.awareness.setLocalState(null);
+      onCleanup(() => {
+        provider.destroy();
+        doc.destroy();
+      });
+      return { id, plan: createDocView(doc, actionPlanToJSON) };
+    }),
+  );
+  return createMemo(() => opened().map((o) => ({ id: o.id, title: o.plan.title || (titles().get(o.id) ?? ''), plan: o.plan })));
 }

@@ -49,6 +49,7 @@ describe('the last seen list of a workspace', () => {
     expect(seenWorkspace(ERIK, 'ws1', storage)).toEqual({
       id: 'ws1',
       name: 'Arbetsyta ws1',
+      country: 'SE',
       role: 'editor',
       seenAt: AT.toISOString(),
       documents: [
@@ -92,6 +93,35 @@ describe('the last seen list of a workspace', () => {
     expect(seenWorkspace(ERIK, 'ws1', broken)).toBeNull();
     expect(() => forgetSeenWorkspaces(ERIK, { ...broken, key: () => { throw new Error('denied'); } })).not.toThrow();
     expect(seenWorkspace(ERIK, 'ws1', undefined)).toBeNull();
+  });
+});
+
+describe('the country of a workspace as last seen (the strategy offline: objectives, currency)', () => {
+  it.each([['SE'], ['NO']] as const)('%s is kept and read back', (country) => {
+    const storage = mapStorage();
+    rememberWorkspace(ERIK, { ...workspace('ws1', ['Plan A']), country }, AT, storage);
+    expect(seenWorkspace(ERIK, 'ws1', storage)?.country).toBe(country);
+  });
+
+  it('a record saved before the country was kept still reads, without one', () => {
+    const storage = mapStorage();
+    storage.setItem(seenKey(ERIK, 'ws1'), JSON.stringify({ id: 'ws1', name: 'x', role: 'editor', documents: [{ id: 'd', kind: 'action-plan', title: 'P' }], seenAt: AT.toISOString() }));
+    const seen = seenWorkspace(ERIK, 'ws1', storage);
+    expect(seen?.documents).toEqual([{ id: 'd', kind: 'action-plan', title: 'P' }]);
+    expect(seen?.country).toBeUndefined();
+  });
+
+  it.each([['a country the app does not know', 'DK'], ['a country that is not text', 46], ['an empty country', ''], ['null', null]])('a stored record with %s reads as none', (_, country) => {
+    const storage = mapStorage();
+    storage.setItem(seenKey(ERIK, 'ws1'), JSON.stringify({ id: 'ws1', name: 'x', country, role: 'editor', documents: [], seenAt: AT.toISOString() }));
+    expect(seenWorkspace(ERIK, 'ws1', storage)).toBeNull();
+  });
+
+  it('a workspace whose country the app does not know is kept without one, its documents still', () => {
+    const storage = mapStorage();
+    rememberWorkspace(ERIK, { ...workspace('ws1', ['Plan A']), country: 'XX' }, AT, storage);
+    expect(seenWorkspace(ERIK, 'ws1', storage)?.documents.map((doc) => doc.title)).toEqual(['Plan A']);
+    expect(seenWorkspace(ERIK, 'ws1', storage)?.country).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The last list of a workspace's documents this browser saw, per person (issue 17 item 12):
  * offline, the workspace page shows it — marked with when it was fetched — so a person gets
- * from "Arbetsytor" to the documents kept in this browser (local-copies.ts), as online.
+ * from "Arbetsytor" to the documents kept in this browser (local-copies.ts), as online; and
+ * a strategy takes its plans to link and its country from it (issue 17 item 3).
  * Kept in localStorage (an offline start is a new page), under `samplan:seen:["<userId>",
  * "<workspaceId>"]`, and deleted when the person's session ends, like their local copies.
  * What is read back is an input like any other: validated, and dropped when odd.
@@ -15,6 +16,8 @@ import { z } from '../lib/zod.js';
 export interface SeenWorkspace {
   id: string;
   name: string;
+  /** For the strategy offline (objectives, currency); absent in lists kept before it was. */
+  country?: Country;
   role: Workspace['role'];
   documents: DocumentSummary[];
   seenAt: string;
@@ -22,9 +25,13 @@ export interface SeenWorkspace {
 
 /** More documents than any workspace page lists; titles as long as the server takes (200). */
 const MAX_DOCUMENTS = 5_000;
+/** The countries a workspace is made for (DESIGN: POST /api/workspaces `country`). */
+const COUNTRIES = ['SE', 'NO'] as const;
+type Country = (typeof COUNTRIES)[number];
 const Saved = z.object({
   id: z.string().min(1).max(200),
   name: z.string().max(200),
+  country: z.enum(COUNTRIES).optional(),
   role: z.enum(ROLES),
   documents: z.array(z.object({ id: z.string().min(1).max(200), kind: z.enum(DOCUMENT_KINDS), title: z.string().max(200) })).max(MAX_DOCUMENTS),
   seenAt: z.iso.datetime(),
@@ -50,13 +57,15 @@ function browserStorage(): SeenStorage | undefined {
 }
 
 /**
- * Keeps `workspace`'s documents (id, kind, title) as seen by `userId` at `now`. Swallows the
+ * Keeps `workspace`'s documents (id, kind, title) and country as seen by `userId` at `now`. Swallows the
  * storage's errors (full, disabled): the list is a help offline, never a failure online.
  */
 export function rememberWorkspace(userId: string, workspace: Workspace, now = new Date(), storage = browserStorage()): void {
   const seen = Saved.safeParse({
     id: workspace.id,
     name: workspace.name,
+    // One the app does not know is left out: the list is still worth keeping.
+    country: COUNTRIES.find((known) => known === workspace.country),
     role: workspace.role,
     documents: workspace.documents.map(({ id, kind, title }) => ({ id, kind, title })),
     seenAt: now.toISOString(),

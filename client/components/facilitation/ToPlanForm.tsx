@@ -3,6 +3,7 @@ import { z } from '../../lib/zod.js';
 import { api, ApiError, call } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { RetryError } from '../RetryError.jsx';
 import { PlanActivityLink } from './links.jsx';
 import type { Facilitation } from './use-facilitation.js';
 
@@ -27,8 +28,12 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
   const [planId, setPlanId] = createSignal('');
   const [error, setError] = createSignal('');
   const [made, setMade] = createSignal<{ planId: string; activityId: string } | null>(null);
-  const [plans] = createResource(open, () => api.workspace(props.f.workspaceId).then((w) => w.documents.filter((d) => d.kind === 'action-plan')));
-  const [goals] = createResource(planId, (id) => (id ? goalsOf(id) : Promise.resolve([])));
+  const [plans, { refetch: refetchPlans }] = createResource(open, () => api.workspace(props.f.workspaceId).then((w) => w.documents.filter((d) => d.kind === 'action-plan')));
+  const [goals, { refetch: refetchGoals }] = createResource(planId, (id) => (id ? goalsOf(id) : Promise.resolve([])));
+  // A failed load throws when read (and took the whole document page with it): read only
+  // what loaded; what failed says why in place, with "Försök igen" (issue 17 item 3).
+  const planList = () => (plans.error ? [] : (plans() ?? []));
+  const goalList = () => (goals.error ? [] : (goals() ?? []));
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const goalId = String(new FormData(event.currentTarget as HTMLFormElement).get('goal') ?? '');
@@ -49,13 +54,19 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
             <label for={ids.plan}>{ft('plan')}</label>
             <select id={ids.plan} name="plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
                 <option value="">{ft('choosePlan')}</option>
-                <For each={plans() ?? []}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
+                <For each={planList()}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
             </select>
+            <div data-to-plan="plans">
+              <RetryError error={plans.error} onRetry={() => void refetchPlans()} />
+            </div>
             <label for={ids.goal}>{ft('goal')}</label>
             <select id={ids.goal} name="goal">
               <option value="">{ft('chooseGoal')}</option>
-              <For each={goals() ?? []}>{(goal) => <option value={goal.id}>{goal.label}</option>}</For>
+              <For each={goalList()}>{(goal) => <option value={goal.id}>{goal.label}</option>}</For>
             </select>
+            <div data-to-plan="goals">
+              <RetryError error={goals.error} onRetry={() => void refetchGoals()} />
+            </div>
             <button type="submit">{ft('toPlan')}</button>
             <span class="error" role="alert">{error()}</span>
           </form>

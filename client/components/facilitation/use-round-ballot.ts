@@ -1,4 +1,4 @@
-import { createResource, createSignal, onCleanup } from 'solid-js';
+import { createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { ApiError } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
@@ -12,16 +12,21 @@ const POLL_MS = 3000;
  * `GET …/rounds/:r` polled every 3 s (simple, and right after a reconnect too), the caller's
  * dots (their unsent changes, else what the server holds), the round's set-up, and the
  * actions: change a dot, send the whole ballot (`PUT …/ballot`), close the round. Failures
- * become `message()` (the API's text), never thrown.
+ * become `message()` (the API's text), never thrown; a failed poll keeps the last `known()`
+ * state, with `state.error` and `retry`.
  */
 export function useRoundBallot(props: { f: Facilitation; id: string; title: string; published: Map<string, RoundSetup> }) {
   const f = props.f;
   const [state, { refetch }] = createResource(() => props.id, (id) => facilitationApi.round(f.documentId, id));
   const poll = setInterval(() => void refetch(), POLL_MS);
   onCleanup(() => clearInterval(poll));
+  // A failed poll (the connection dropped) throws when read, `latest` too, and took the whole
+  // document page with it (issue 17 item 3): the round's last known state stays instead,
+  // `state.error` says why, and the next poll (or "Försök igen") reads it again.
+  const known = createMemo<Awaited<ReturnType<typeof facilitationApi.round>> | undefined>((last) => (state.error ? last : state.latest));
   const [dots, setDots] = createSignal<Record<string, number> | null>(null);
   const [message, setMessage] = createSignal('');
-  const mine = () => dots() ?? state.latest?.myDots ?? {};
+  const mine = () => dots() ?? known()?.myDots ?? {};
   const placed = () => Object.values(mine()).reduce((sum, n) => sum + n, 0);
   const fail = (error: unknown) => setMessage(error instanceof ApiError ? error.message : String(error));
   const change = (key: string, by: 1 | -1) => {
@@ -46,8 +51,8 @@ export function useRoundBallot(props: { f: Facilitation; id: string; title: stri
       fail(error);
     }
   };
-  const setup = () => roundSetup(props.id, props.title, state.latest, props.published);
-  return { state, setup, mine, placed, message, change, submit, close };
+  const setup = () => roundSetup(props.id, props.title, known(), props.published);
+  return { state, known, retry: () => void refetch(), setup, mine, placed, message, change, submit, close };
 }
 
 /** What useRoundBallot gives the ballot's parts. */

@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { lifecycleApi } from '../../lifecycle-api.js';
 import { auditActionText, auditTargetText } from './audit-text.js';
 import { dateTime } from '../present/ChangeList.jsx';
+import { RetryError } from '../RetryError.jsx';
 
 /**
  * The workspace audit log for coordinators (DESIGN "Audit and exports"): who did what and
@@ -10,16 +11,20 @@ import { dateTime } from '../present/ChangeList.jsx';
  * document lifecycle. Re-read whenever `revision` changes (the page re-read the workspace).
  */
 export function AuditPanel(props: { workspaceId: string; revision: unknown }) {
-  const [entries] = createResource(
+  const [entries, { refetch }] = createResource(
     () => [props.workspaceId, props.revision] as const,
     ([id]) => lifecycleApi.audit(id).then((r) => r.entries),
   );
+  // A failed load throws when read (the whole workspace page went with it, issue 17 item 3):
+  // it says why here, with "Försök igen"; not "no entries" when the log could not be read.
+  const list = () => (entries.error ? undefined : entries());
   return (
     <details class="audit" data-section="audit">
       <summary>
         <h2>{t('audit_heading')}</h2>
       </summary>
-      <Show when={(entries() ?? []).length > 0} fallback={<p class="muted">{t('audit_empty')}</p>}>
+      <RetryError error={entries.error} onRetry={() => void refetch()} />
+      <Show when={(list() ?? []).length > 0} fallback={<Show when={list()}><p class="muted">{t('audit_empty')}</p></Show>}>
         <table>
           <thead>
             <tr>
@@ -30,7 +35,7 @@ export function AuditPanel(props: { workspaceId: string; revision: unknown }) {
             </tr>
           </thead>
           <tbody>
-            <For each={entries()}>
+            <For each={list()}>
               {(entry) => (
                 <tr data-action={entry.action}>
                   <td>{dateTime(entry.at)}</td>

@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { lifecycleApi, type ArchivedDocument } from '../../lifecycle-api.js';
 import { DownloadLink } from '../DownloadLink.jsx';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
+import { RetryError } from '../RetryError.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 import { AuditPanel } from './AuditPanel.jsx';
 import { DocumentActions, type LifecycleEvent } from './DocumentActions.jsx';
@@ -55,6 +56,9 @@ export function WorkspaceLifecycle(props: { workspace: WorkspaceWithArchive; onC
 function TrashPanel(props: { workspace: Workspace; onRestored: () => void }) {
   // Keyed on the workspace record, so a deletion elsewhere on the page (which re-reads it) shows here too.
   const [trash, { refetch }] = createResource(() => props.workspace, (ws) => lifecycleApi.trash(ws.id).then((r) => r.documents));
+  // A failed load throws when read, and took the whole workspace page with it (issue 17 item
+  // 3): it says why here, with "Försök igen"; not "empty" when the trash could not be read.
+  const list = () => (trash.error ? undefined : trash());
   const [error, setError] = createSignal<string | null>(null);
   const [restored, setRestored] = createSignal<string | null>(null);
   const restore = async (doc: DocumentSummary) => {
@@ -71,9 +75,10 @@ function TrashPanel(props: { workspace: Workspace; onRestored: () => void }) {
   return (
     <section aria-labelledby="trash-heading" data-section="trash">
       <h2 id="trash-heading">{t('lifecycle_trash')}</h2>
-      <Show when={(trash() ?? []).length > 0} fallback={<p class="muted">{t('lifecycle_trashEmpty')}</p>}>
+      <RetryError error={trash.error} onRetry={() => void refetch()} />
+      <Show when={(list() ?? []).length > 0} fallback={<Show when={list()}><p class="muted">{t('lifecycle_trashEmpty')}</p></Show>}>
         <ul class="cards">
-          <For each={trash()}>
+          <For each={list()}>
             {(doc) => (
               <li data-trashed={doc.id}>
                 <strong>{doc.title}</strong>{' '}

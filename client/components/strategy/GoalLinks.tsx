@@ -6,6 +6,7 @@ import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import type { LinkedPlan } from '../../sync/linked-plans.js';
 import { money, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
+import { linkText } from './link-text.js';
 
 const spec = STRATEGY_COLLECTIONS.goals;
 
@@ -46,12 +47,7 @@ function LinkPicker(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[
 export function GoalLinks(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[]>; budget: number; currency: string }) {
   const editor = useEditor();
   const g = () => props.goal;
-  const linkLabel = (link: string) => {
-    const [docId, activityId] = link.split(':');
-    const plan = props.plans().find((p) => p.id === docId);
-    const activity = plan ? allActivities(plan.plan).find((a) => a.id === activityId) : undefined;
-    return activity ? `${plan?.title}: ${activity.number} ${activity.title}` : link;
-  };
+  const linkLabel = (link: string) => linkText(link, props.plans());
   return (
     <div class="links">
       <h5>{t('links')}</h5>

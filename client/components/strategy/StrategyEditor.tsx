@@ -1,10 +1,9 @@
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { strategyToJSON, STRATEGY_COLLECTIONS, type StrategyJSON } from '../../../shared/model/strategy.js';
 import { addItem } from '../../../shared/model/collections.js';
-import { NORWEGIAN_OBJECTIVES, SWEDISH_OBJECTIVES, type EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
+import type { EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
 import { linkedBudgets } from '../../../shared/strategy-budgets.js';
 import type { ActionPlanJSON } from '../../../shared/model/action-plan.js';
-import { api } from '../../api.js';
 import { createDocumentView, type DocumentView } from '../../sync/document-view.js';
 import { createLinkedPlans } from '../../sync/linked-plans.js';
 import { metaWriter } from '../../sync/meta-fields.js';
@@ -22,10 +21,15 @@ import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { FocusAreaSection, ObjectiveBudgets, type GoalListProps } from './FocusAreaSection.jsx';
 import { StrategyGoal } from './StrategyGoal.jsx';
+import { StrategyPlansNotice, useStrategyWorkspace } from './strategy-workspace.jsx';
 
 
-/** The strategy editor: vision, focus areas, goals tied to national objectives, indicators with charts. */
-export function StrategyEditor(props: { live: LiveDocument; workspaceId: string; editable: boolean; peers: () => Peer[] }) {
+/**
+ * The strategy editor: vision, focus areas, goals tied to national objectives, indicators with
+ * charts. Always shown and editable, whether or not its workspace (plans to link, country)
+ * answers: offline it opens from its local copy (issue 17 item 3; strategy-workspace.tsx).
+ */
+export function StrategyEditor(props: { live: LiveDocument; workspaceId: string; userId: string; editable: boolean; peers: () => Peer[] }) {
   const { doc, provider } = props.live;
   const view = createDocumentView(doc, strategyToJSON, {
     roots: ['focusAreas', 'goals', 'indicators'],
@@ -35,14 +39,13 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
   });
   const s = view.data;
   usePageTitle(() => s.title || t('kind_strategy'));
-  const [workspace] = createResource(() => props.workspaceId, (id) => api.workspace(id));
-  const objectives = () => (workspace()?.country === 'NO' ? NORWEGIAN_OBJECTIVES : SWEDISH_OBJECTIVES);
+  const workspace = useStrategyWorkspace(() => props.workspaceId, props.userId);
   const writeMeta = metaWriter(doc);
   const areaSpec = STRATEGY_COLLECTIONS.focusAreas;
 
   return (
     <EditorContext.Provider
-      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: () => 'SEK', peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged, afterSync: afterServerSync(provider) }}
+      value={{ doc, awareness: provider.awareness, undo: props.live.undo, editable: props.editable, currency: workspace.currency, peers: props.peers, issuesByField: view.issuesByField, recentlyChanged: view.recentlyChanged, afterSync: afterServerSync(provider) }}
     >
       <div class="editor-layout">
         <div class="editor-main">
@@ -65,9 +68,8 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
           <Field path={['vision']} label={t('vision')} class="wide">
             {(id, d) => <TextField id={id} describedBy={d} text={documentText(doc, 'vision')} value={s.vision} multiline />}
           </Field>
-          <Show when={workspace()}>
-            {(ws) => <StrategyBody view={view} objectives={objectives} documents={ws().documents.filter((d) => d.kind === 'action-plan')} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={ws().country === 'NO' ? 'NOK' : 'SEK'} />}
-          </Show>
+          <StrategyPlansNotice workspace={workspace} />
+          <StrategyBody view={view} objectives={workspace.objectives} documents={workspace.plans} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={workspace.currency()} />
         </div>
         <ValidationPanel issues={view.issues()} />
       </div>
@@ -79,7 +81,7 @@ function StrategyBody(props: {
   view: DocumentView<StrategyJSON>;
   objectives: () => readonly EnvironmentalObjective[];
   currency: string;
-  documents: Array<{ id: string; title: string }>;
+  documents: () => Array<{ id: string; title: string }>;
   areaSpec: typeof STRATEGY_COLLECTIONS.focusAreas;
   editable: boolean;
   doc: LiveDocument['doc'];
