@@ -21,6 +21,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApiClient } from '../support/api.js';
+import { showWholeViewport } from './client-window.js';
 
 export interface BigPlanFigures {
   activities: number;
@@ -39,6 +40,8 @@ export interface BigPlanFigures {
   scrollHeights: number[];
   /** Per keystroke: whether the focused field was inside the viewport at the next frame (no frame shows a change off screen). */
   onScreen: boolean[];
+  /** The typed-in field's top in the viewport when typing began (px): where the click left it. */
+  fieldTop: number;
 }
 
 /** Activities per goal: `--per-goal=100` shows what building one large goal costs. */
@@ -182,6 +185,7 @@ export async function measureBigPlan(contexts: [BrowserContext, BrowserContext],
   const last = whileBuilding ? target : `${goals}.${PER_GOAL}`;
   const [page, peer] = [await contexts[0].newPage(), await contexts[1].newPage()];
   try {
+    if (!process.argv.includes('--short-window')) await Promise.all([showWholeViewport(page), showWholeViewport(peer)]);
     // Every row of 2 000 activities took 160 s to build at a load of 12 on 2 cores.
     const opened = await open(page, url, last, 900_000);
     await open(peer, url, last, 900_000);
@@ -191,6 +195,10 @@ export async function measureBigPlan(contexts: [BrowserContext, BrowserContext],
     await page.locator(`${description} .text-static`).click();
     await page.locator(`${description} .cm-content`).waitFor();
     await page.keyboard.press('End');
+    // `--at=<px>`: the field's top scrolled to this viewport y (where the click leaves it varies).
+    const at = process.argv.find((arg) => arg.startsWith('--at='))?.slice(5);
+    if (at) await page.evaluate((y) => scrollBy(0, (document.activeElement?.getBoundingClientRect().top ?? y) - y), Number(at));
+    const fieldTop = await page.evaluate(() => Math.round(document.activeElement?.getBoundingClientRect().top ?? NaN));
     await page.evaluate(probePaint);
     for (let i = 1; i <= KEYSTROKES; i++) {
       await page.keyboard.type('x');
@@ -202,7 +210,7 @@ export async function measureBigPlan(contexts: [BrowserContext, BrowserContext],
     const peerDelays = sentAt.map((at, i) => (seenAt[base + i + 1] ?? NaN) - at);
     await page.keyboard.press('Escape');
     const heights = await scrollHeights(peer);
-    return { activities: goals * PER_GOAL, ...opened, paint: paint.slice(WARM_UP), frame: frame.slice(WARM_UP), parts: parts.slice(WARM_UP), peer: peerDelays.slice(WARM_UP), scrollHeights: heights, onScreen: onScreen.slice(WARM_UP) };
+    return { activities: goals * PER_GOAL, ...opened, paint: paint.slice(WARM_UP), frame: frame.slice(WARM_UP), parts: parts.slice(WARM_UP), peer: peerDelays.slice(WARM_UP), scrollHeights: heights, onScreen: onScreen.slice(WARM_UP), fieldTop };
   } finally {
     await page.close();
     await peer.close();
@@ -225,7 +233,7 @@ export function describeBigPlan(f: BigPlanFigures): string {
     `${f.activities} activities: open → taking input ${Math.round(f.openMs)} ms; every row built ${Math.round(f.allRowsMs)} ms; longest main-thread task ${Math.round(f.longestTaskMs)} ms, after taking input ${Math.round(f.longestBuildTaskMs)} ms`,
     `  keystroke → paint (Event Timing): ${events(f.paint)}`,
     `    of which (medians of reported ones) input delay ${median(0)} ms, handlers (summed) ${median(1)} ms, the rest (other tasks, frame, paint) ${median(2)} ms`,
-    `  keystroke → next-frame task (harness): ${ms(f.frame)} (${f.frame.length} keystrokes; the typed-in field on screen at ${f.onScreen.filter(Boolean).length})`,
+    `  keystroke → next-frame task (harness): ${ms(f.frame)} (${f.frame.length} keystrokes; the typed-in field on screen at ${f.onScreen.filter(Boolean).length}, its top at ${f.fieldTop} px of the viewport)`,
     `  keystroke → peer DOM: ${ms(f.peer)}`,
     `  scroll height while scrolling: ${Math.min(...f.scrollHeights)}–${Math.max(...f.scrollHeights)} px (${new Set(f.scrollHeights).size} distinct values)`,
   ].join('\n');

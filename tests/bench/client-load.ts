@@ -5,10 +5,13 @@
  * following, opening and scrolling (`client-big-plan.ts`, issue 17 item 14).
  *
  *   npx tsx tests/bench/client-load.ts [--screenshot docs] [--big-only] [--goals=1,20,100] [--reuse-build]
- *     [--while-building] [--per-goal=20]
+ *     [--while-building] [--per-goal=20] [--at=<px>] [--short-window]
  *
  * `--reuse-build` skips the build when dist/bench-client is already there (repeated runs of
  * the same client; never after changing it).
+ * `--at=<px>` puts the typed-in field's top at that viewport y before typing;
+ * `--short-window` keeps the window Playwright gives a headless page, whose display shows only
+ * the viewport's top 813 px (the old bench; `showWholeViewport` in client-window.ts).
  *
  * The client is built into its own directory (dist/bench-client), so a run never empties
  * dist/client under browser tests running at the same time.

@@ -10,11 +10,18 @@
  *
  *   npx tsx tests/bench/client-profile.ts [--goals=100] [--reuse-build] [--all-built] [--js] [--save=trace.json]
  *     [--per-goal=20] [--css='<rules>'] [--readable]
- *     [--keys=20] [--field=title]
+ *     [--keys=20] [--field=title] [--frames] [--tiles] [--at=<px>] [--short-window]
  *
  * `--all-built` waits until every row is built in both pages before typing (the state in
  * which a keystroke's cost once grew with the plan). The GPU process (raster, display
  * compositor) is summed last, as a frame's presentation is part of what Event Timing counts.
+ * `--frames` adds the compositor's and display's categories and, per keystroke, what lies
+ * inside its span on every thread, slow keystrokes (≥ 100 ms) against the rest
+ * (`client-frames.ts`); `--tiles` adds cc's layer-tree snapshots (each tile's rect and
+ * priority, each layer's visible rect and invalidation). `--at=<px>` scrolls the typed-in
+ * field's top to that viewport y before typing; `--short-window` leaves the window as
+ * Playwright sizes it, whose display shows only the viewport's top 813 of 900 px
+ * (`showWholeViewport`, client-window.ts).
  *
  * Reads the client from dist/bench-client (built by client-load.ts; `--reuse-build` skips
  * rebuilding it).
@@ -28,6 +35,8 @@ import { launchBrowser } from '../e2e/support/browser.js';
 import { signedInContext } from '../e2e/support/fixture.js';
 import { startTestServer } from '../support/server.js';
 import { importPlan, open, PER_GOAL } from './client-big-plan.js';
+import { showWholeViewport } from './client-window.js';
+import { framesReport, type KeySpan } from './client-frames.js';
 
 /** `--readable`: an unminified build of its own, so the JS profile names our functions. */
 const readable = process.argv.includes('--readable');
@@ -44,7 +53,13 @@ const allBuilt = process.argv.includes('--all-built');
  * before `Paint`), and starting the JS sampler (`--js`) logs every compiled function in one
  * interrupt (4.6 s, inside whatever timer runs first). By default neither is traced.
  */
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.argv.includes('--js') ? ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] : [])].join(',');
+/**
+ * `--frames`: also the compositor's, raster's and display's categories (`cc`, `viz`, `gpu`,
+ * `benchmark`: `PipelineReporter` and its stages per frame, `RasterTask`, `DrawFrame`), so a
+ * late presentation can be told apart from late main-thread work (client-frames.ts).
+ */
+const FRAMES = ['disabled-by-default-devtools.timeline.frame', 'cc', 'viz', 'gpu', 'benchmark', 'rail', ...(process.argv.includes('--tiles') ? ['disabled-by-default-cc.debug'] : [])];
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'blink.user_timing', ...(process.argv.includes('--js') ? ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] : []), ...(process.argv.includes('--frames') ? FRAMES : [])].join(',');
 /** `--save=<file>`: also writes the raw trace events (JSON) for a closer look. */
 const saveTo = process.argv.find((arg) => arg.startsWith('--save='))?.slice(7);
 
@@ -149,7 +164,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
  * (top-level tasks, clipped to it), split by trace event: what the page itself spent,
  * against waiting for the compositor, raster and the display.
  */
-function perKeystroke(events: TraceEvent[], pid: number): void {
+function perKeystroke(events: TraceEvent[], pid: number): KeySpan[] {
   const names = threadNames(events);
   const main = events.filter((e) => e.pid === pid && e.ph === 'X' && e.dur !== undefined && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
   const spans = events
@@ -174,6 +189,7 @@ function perKeystroke(events: TraceEvent[], pid: number): void {
   const line = (values: number[]) => `median ${percentile(values, 50).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`;
   console.log(`keystroke → presented (Event Timing, ${durations.length} keydowns): ${line(durations)} ms`);
   kinds.forEach((kind, i) => console.log(`  main thread in that span, ${kind.endsWith('RunTask') ? 'all tasks' : kind}: ${line(busy[i] ?? [])} ms`));
+  return spans.map((span, i) => ({ ...span, ms: durations[i] ?? 0 }));
 }
 
 async function typeKeys(page: Page, peer: Page, description: string): Promise<void> {
@@ -196,6 +212,7 @@ try {
   const me = await api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
   const url = `${server.url}/d/${await importPlan(api, me.workspaces[0]?.id ?? '', goals)}`;
   const [page, peer] = [await context.newPage(), await follower.context.newPage()];
+  if (!process.argv.includes('--short-window')) await Promise.all([showWholeViewport(page), showWholeViewport(peer)]);
   const target = `${Math.ceil(goals / 2)}.10`;
   const last = allBuilt ? `${goals}.${PER_GOAL}` : target;
   // Building every row of 2 000 activities took over 180 s at a load of 12 on 2 cores.
@@ -209,12 +226,21 @@ try {
   await page.locator(`${description} .text-static`).click();
   await page.locator(`${description} .cm-content`).waitFor();
   await page.keyboard.press('End');
+  // `--at=<px>`: scrolls the field's top to this viewport y (where a repaint lands on the display).
+  const at = process.argv.find((arg) => arg.startsWith('--at='))?.slice(5);
+  if (at) await page.evaluate((y) => scrollBy(0, (document.activeElement?.getBoundingClientRect().top ?? y) - y), Number(at));
+  console.log(`typed-in field at viewport y ${await page.evaluate(() => Math.round(document.activeElement?.getBoundingClientRect().top ?? NaN))} px`);
   const typing = await context.newCDPSession(page);
   // One trace covers the whole browser: each renderer's events are told apart by process.
   const events = await trace(typing, () => typeKeys(page, peer, description));
   if (saveTo) writeFileSync(saveTo, JSON.stringify(events));
   const typingPid = events.find((e) => e.name === 'EventDispatch' && (e.args as { data?: { type?: string } } | undefined)?.data?.type === 'keydown')?.pid;
-  if (typingPid !== undefined) perKeystroke(events, typingPid);
+  if (typingPid !== undefined) {
+    const spans = perKeystroke(events, typingPid);
+    // The GPU process (display compositor, software raster of tiles under --disable-gpu) presents the frame.
+    const gpu = new Set(events.filter((e) => e.name === 'thread_name' && /VizCompositor|CrGpuMain/.test(e.args?.name ?? '')).map((e) => e.pid));
+    if (process.argv.includes('--frames')) framesReport(events, spans, threadNames(events), new Set([typingPid, ...gpu]));
+  }
   summarize(events.filter((e) => e.pid === typingPid), `${goals * PER_GOAL} activities, typing page`);
   const renderers = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.pid));
   summarize(events.filter((e) => e.pid !== typingPid && renderers.has(e.pid)), `${goals * PER_GOAL} activities, following page (and any other renderer)`);
