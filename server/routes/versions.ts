@@ -58,7 +58,7 @@ const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.dat
  *   person (429 past it), never refused for running beside the person's other heavy work.
  * A version's export.json is built in the export pool (versions/state-export.ts: its 503
  * `export.busy` and 429 too); restore, compare and changes each read or build a whole document
- * on this thread or a compare thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
+ * on this thread (small ones) or the compare thread: 429 `rate-limited` past HEAVY_REQUESTS_PER_MINUTE per person, 503 `busy`
  * past HEAVY_REQUESTS_AT_ONCE + HEAVY_REQUESTS_QUEUE in the process, both with `Retry-After`
  * (server/http/heavy-limit.ts; docs/security.md "Bounded requests").
  */
@@ -73,6 +73,9 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   // beside the person's other work: a beacon sent while the page's list reloads is the one
   // visit that page will ever record.
   const storedVisits = keyedLimiter(kdb, 'visits', limits.perMinute, clock.now);
+  // Big compares, change lists and restores run in its thread; `heavy` admits at most
+  // atOnce + queue, so its queue never refuses first.
+  const compares = new ComparePool(limits.atOnce + limits.queue);
 
   app.post('/documents/:doc/versions', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'editor');
@@ -104,12 +107,12 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
-    const result = await heavy.run(user.id, () => restoreVersion(deps, document, c.req.param('v'), user.id, limits.versionsPerDocument));
+    const result = await heavy.run(user.id, () => restoreVersion(deps, compares, document, c.req.param('v'), user.id, limits.versionsPerDocument));
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
   });
 
-  compareRoutes(app, deps, heavy);
+  compareRoutes(app, deps, heavy, compares);
 
   app.post('/documents/:doc/visits', async (c) => {
     const user = requireUser(c);
@@ -139,11 +142,8 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
  * and diffs them, in a compare thread when they are big (versions/compare-pool.ts), and
  * runs within `heavy`'s bounds.
  */
-function compareRoutes(app: Hono<AppEnv>, deps: Deps, heavy: HeavyRequests): void {
+function compareRoutes(app: Hono<AppEnv>, deps: Deps, heavy: HeavyRequests, compares: ComparePool): void {
   const { kdb, clock } = deps;
-  // Big states are compared in a thread; `heavy` admits at most atOnce + queue, so its queue never refuses first.
-  const { atOnce, queue } = heavyLimitsOf(deps.config);
-  const compares = new ComparePool(atOnce + queue);
   app.get('/documents/:doc/compare', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');

@@ -1,6 +1,7 @@
 /**
- * Compares and change lists off the event loop (issue 17, red team F1: 16 compares of a
- * 2 000-activity plan held every HTTP answer of the process up to 24 s). Two states of
+ * Compares, change lists and restores off the event loop (issue 17, red team F1: 16
+ * compares of a 2 000-activity plan held every HTTP answer of the process up to 24 s; a
+ * restore of a 20 000-item plan held them too, figures in docs/versions.md). Two states of
  * more than `inThreadAbove` bytes are compared in a compare thread of a `ThreadPool`
  * (server/workers/thread-pool.ts, as exports and imports); smaller ones here, where a thread
  * would cost more than the work. How many run or wait is bounded before this, by the routes'
@@ -9,6 +10,7 @@
 import { AppError } from '../errors.js';
 import { ThreadPool } from '../workers/thread-pool.js';
 import { buildCompare, type CompareRequest } from './compare-task.js';
+import { buildRestore, type RestoreRequest } from './restore-task.js';
 
 /** States together above this many bytes go to the thread (as exports: ~60 activities). */
 export const COMPARE_IN_THREAD_BYTES = 32 * 1024;
@@ -24,16 +26,37 @@ const ERRORS = {
 
 /** An answer and where it was built: `threadId` 0 is the main thread. */
 export type CompareOutcome = { body: string; threadId: number };
+/** A restore's update (null: nothing to change) and where it was built: `threadId` 0 is the main thread. */
+export type RestoreOutcome = { update: Uint8Array | null; threadId: number };
+
+/** A restore that waited or ran too long: the pool's 503 `busy`, worded for a restore. */
+const restoreBusy = (error: unknown): unknown =>
+  error instanceof AppError && error.status === 503 ? new AppError(503, 'busy', 'Servern hann inte återställa versionen nu. Försök igen om en stund.', error.headers) : error;
 
 export class ComparePool {
-  private readonly pool: ThreadPool<CompareRequest, { body: string }>;
+  private readonly pool: ThreadPool<CompareRequest | RestoreRequest, { body: string } | { update: Uint8Array | null }>;
 
-  /** `queue`: compares waiting for the one thread (the heavy bound admits at most that many more). */
+  /** `queue`: tasks waiting for the one thread (the heavy bound admits at most that many more); `timeoutMs` per task. */
   constructor(
     queue: number,
     private readonly inThreadAbove = COMPARE_IN_THREAD_BYTES,
+    timeoutMs = 60_000,
   ) {
-    this.pool = new ThreadPool(WORKER, { concurrency: 1, queue, timeoutMs: 60_000, maxHeapMb: 1024, idleMs: 30_000 }, ERRORS);
+    this.pool = new ThreadPool(WORKER, { concurrency: 1, queue, timeoutMs, maxHeapMb: 1024, idleMs: 30_000 }, ERRORS);
+  }
+
+  /**
+   * The update that makes the live state `request.live` hold version `request.version`'s
+   * content (restore-task.ts), built in the thread when both together are big. The bytes are
+   * copied, never handed over: the caller still stores them. Throws 503 `busy` (queue, time),
+   * 413 `compare.too-large` (the thread's heap).
+   */
+  async restore(request: Omit<RestoreRequest, 'task'>): Promise<RestoreOutcome> {
+    const task: RestoreRequest = { task: 'restore', ...request };
+    if (request.live.byteLength + request.version.byteLength <= this.inThreadAbove) return { ...buildRestore(task), threadId: 0 };
+    const outcome = await this.pool.run(task).catch((error: unknown) => Promise.reject(restoreBusy(error)));
+    if (!('update' in outcome)) throw new Error('compare worker: a restore answered without an update');
+    return outcome;
   }
 
   /** `{changes, totals?, ...extra}` as JSON text. Throws 503 `busy` (queue, 60 s), 413 `compare.too-large`. */
@@ -47,6 +70,8 @@ export class ComparePool {
     const after = request.after !== null && request.after.buffer === before?.buffer ? request.after.slice() : own(request.after);
     const moved = { ...request, before, after };
     const transfer = [moved.before, moved.after].flatMap((u) => (u === null ? [] : [u.buffer as ArrayBuffer]));
-    return this.pool.run(moved, transfer);
+    const outcome = await this.pool.run(moved, transfer);
+    if (!('body' in outcome)) throw new Error('compare worker: a compare answered without a body');
+    return outcome;
   }
 }

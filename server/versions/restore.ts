@@ -1,22 +1,28 @@
 /** Restoring a version (DESIGN "Versions": a new change everyone online sees; history kept). */
+import * as Y from 'yjs';
 import type { Deps } from '../context.js';
 import type { DocumentRow } from '../db/documents.js';
 import { AppError } from '../errors.js';
 import { changeableHere } from '../sync/room-lease.js';
-import { restoreContent } from './restore-doc.js';
+import type { ComparePool } from './compare-pool.js';
 import { versionNotFound } from './states.js';
 import { findVersion, versionData, type Version } from './store.js';
-import { localTime, makeVersion, stateDoc } from './versions.js';
+import { localTime, makeVersion } from './versions.js';
 
 /**
  * Makes the named version "Före återställning <date time>" of the live document, then
  * writes version `versionId`'s content into the live room as one server change, stored
- * before this resolves and sent to every open socket like an editor's edit. 404
- * `version.not-found`; 409 `document.read-only` when nobody may write the document; 409
- * `version.limit` when the "before" version finds no room under `cap` (nothing is written).
+ * before this resolves and sent to every open socket like an editor's edit. The walk over
+ * both documents runs in `pool`'s thread for big ones (issue 17): it yields the update from
+ * the live state encoded here, and edits that reach the room meanwhile merge with it as
+ * concurrent edits do. 404 `version.not-found`; 409 `document.read-only` when nobody may
+ * write the document; 409 `version.limit` when the "before" version finds no room under
+ * `cap`; 503 `busy` (with `Retry-After`) when the pool's queue is full or the walk
+ * outlasts its time, before anything is written.
  */
 export async function restoreVersion(
   deps: Pick<Deps, 'kdb' | 'rooms' | 'clock'>,
+  pool: Pick<ComparePool, 'restore'>,
   document: DocumentRow,
   versionId: string,
   userId: string,
@@ -27,14 +33,12 @@ export async function restoreVersion(
   if (await deps.rooms.readOnlyOf(document.id)) throw readOnly();
   // Owned here before the "Före återställning" version is made: a 503 elsewhere writes nothing.
   await changeableHere(deps.rooms, [document.id]);
-  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap });
-  const source = stateDoc(data);
-  try {
-    const changed = await deps.rooms.change(document.id, (live) => restoreContent(live, source, document.kind), userId);
-    if (!changed) throw readOnly();
-  } finally {
-    source.destroy();
-  }
+  const live = await deps.rooms.encodeState(document.id);
+  const { update } = await pool.restore({ live, version: data, kind: document.kind });
+  const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap, data: live });
+  // Applied inside the room's transaction: the server's change, made for `userId`.
+  const changed = await deps.rooms.change(document.id, (doc) => (update === null ? undefined : Y.applyUpdate(doc, update)), userId);
+  if (!changed) throw readOnly();
   return { restored, before };
 }
 

@@ -22,7 +22,8 @@ export interface VersionDeps {
 
 /**
  * Stores a version of the document as it is now: its full state, encoded and compacted at
- * this moment (docs/versions.md says why full states rather than `gc: false` history).
+ * this moment, or `input.data` when the caller encoded it (docs/versions.md says why full
+ * states rather than `gc: false` history).
  * At `cap` versions (every kind counts; default VERSIONS_PER_DOCUMENT) the oldest automatic
  * one is deleted to make room; with none left, 409 `version.limit` and nothing is stored
  * (red team F2: 101 versions of 1–2 MB in 15 s). Two makers at once may pass the count
@@ -31,10 +32,11 @@ export interface VersionDeps {
 export async function makeVersion(
   deps: VersionDeps,
   documentId: string,
-  input: { kind: VersionKind; name: string; createdBy: string | null; decision?: Decision | null; restoreOf?: string; cap?: number },
+  input: { kind: VersionKind; name: string; createdBy: string | null; decision?: Decision | null; restoreOf?: string; cap?: number; data?: Uint8Array },
 ): Promise<Version> {
   await makeRoom(deps.kdb, documentId, input.cap ?? VERSIONS_PER_DOCUMENT);
-  const data = await deps.rooms.encodeState(documentId);
+  // A restore passes the state it was computed against, so its "before" version is exactly that.
+  const data = input.data ?? (await deps.rooms.encodeState(documentId));
   const { kind, name, createdBy } = input;
   return insertVersion(deps.kdb, { documentId, kind, name, createdBy, decision: input.decision ?? null, data, at: deps.clock.now(), restoreOf: input.restoreOf ?? null });
 }
