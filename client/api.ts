@@ -3,6 +3,7 @@ import type { DocumentKind } from '../shared/model/kinds.js';
 import type { Role } from '../shared/roles.js';
 import type { ImportReport } from '../shared/table/import.js';
 import { t } from './i18n/index.js';
+import type { MessageKey } from './i18n/messages.js';
 
 export interface User {
   id: string;
@@ -84,17 +85,27 @@ export interface SessionSummary {
 /** Where the browser downloads every personal datum held on the person (a JSON file). */
 export const PERSONAL_DATA_EXPORT_URL = '/api/me/export';
 
-/** An error the server explained: `{ error: { code, message } }`. */
+/**
+ * An error the server explained (`{ error: { code, message } }`), or one the client met itself
+ * (no answer, none in time, an answer not the server's JSON). `message` may be a function: it
+ * is then read anew each time, so the client's own text is in the reader's language when shown.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: string | (() => string),
     /** The answer's Retry-After, in ms (1–10 s), when it sent one. */
     readonly retryAfterMs: number | null = null,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : '');
+    if (typeof message !== 'string') Object.defineProperty(this, 'message', { get: message, enumerable: false, configurable: true });
   }
+}
+
+/** An ApiError whose message is the client's own text `key` (client/i18n), in the language of whoever reads it. */
+function clientError(status: number, code: string, key: MessageKey, params: Record<string, string | number> = {}): ApiError {
+  return new ApiError(status, code, () => t(key, params));
 }
 
 let unauthorized: () => void = () => undefined;
@@ -125,8 +136,6 @@ export function sessionEndedByServer(): void {
  */
 export const CALL_TIMEOUT_MS = 20_000;
 export const UPLOAD_TIMEOUT_MS = 120_000;
-
-const NETWORK_MESSAGE = 'Servern kunde inte nås. Kontrollera anslutningen.';
 
 /**
  * One JSON call to `/api{path}`; a non-2xx answer throws ApiError with the server's code and
@@ -164,7 +173,7 @@ const CLUSTER_MESSAGES = { [ELSEWHERE]: 'documentElsewhere', 'document.owner-sil
 /** `error` with its message in the reader's language when it is one of CLUSTER_MESSAGES' codes; anything else as it is. */
 function elsewhereExplained(error: unknown): unknown {
   if (!(error instanceof ApiError) || !Object.hasOwn(CLUSTER_MESSAGES, error.code)) return error;
-  return new ApiError(error.status, error.code, t(CLUSTER_MESSAGES[error.code as keyof typeof CLUSTER_MESSAGES]));
+  return clientError(error.status, error.code, CLUSTER_MESSAGES[error.code as keyof typeof CLUSTER_MESSAGES]);
 }
 
 /** Retry-After in ms (whole seconds, 1–10), or null when absent or not a number of seconds. */
@@ -190,7 +199,7 @@ async function callOnce<T>(method: string, path: string, body: unknown, contentT
     });
     text = await response.text();
   } catch {
-    throw new ApiError(0, abort.signal.aborted ? 'timeout' : 'network', NETWORK_MESSAGE);
+    throw abort.signal.aborted ? clientError(0, 'timeout', 'api_timeout') : clientError(0, 'network', 'api_network');
   } finally {
     clearTimeout(timer);
   }
@@ -198,7 +207,9 @@ async function callOnce<T>(method: string, path: string, body: unknown, contentT
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (response.status === 401 && error?.code === 'unauthorized') unauthorized();
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, retryAfterMs(response.headers.get('retry-after')));
+    // No explanation of the server's shape (an empty 500, a proxy's JSON): the client says what happened.
+    const message = error?.message ?? (() => t('api_badResponse', { status: response.status }));
+    throw new ApiError(response.status, error?.code ?? 'unknown', message, retryAfterMs(response.headers.get('retry-after')));
   }
   return data as T;
 }
@@ -209,7 +220,7 @@ function parseAnswer(text: string, status: number): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(status, 'bad-response', `Servern svarade oväntat (${status}).`);
+    throw clientError(status, 'bad-response', 'api_badResponse', { status });
   }
 }
 

@@ -1,16 +1,11 @@
 import { A } from '@solidjs/router';
-import { For, onCleanup, onMount, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { INTL_LOCALE } from '../../shared/locale.js';
 import { roleAtLeast } from '../../shared/roles.js';
 import { locale, t } from '../i18n/index.js';
+import { useRetryWhenOnline } from '../lib/retry-when-online.js';
 import type { SeenWorkspace } from '../sync/seen-workspaces.js';
 import { PageHeading } from './Page.jsx';
-
-/**
- * While the list is shown offline, how often the page asks the server again besides the
- * browser's `online` event (a browser can be "online" while the server is not reachable).
- */
-export const OFFLINE_RETRY_MS = 15_000;
 
 function seenTime(iso: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
@@ -24,15 +19,7 @@ function seenTime(iso: string): string {
  * the browser's `online` event and every OFFLINE_RETRY_MS, so the list refreshes by itself.
  */
 export function OfflineWorkspace(props: { seen: SeenWorkspace; kept: ReadonlySet<string> | undefined; onRetry: () => void }) {
-  onMount(() => {
-    const retry = () => props.onRetry();
-    window.addEventListener('online', retry);
-    const timer = setInterval(retry, OFFLINE_RETRY_MS);
-    onCleanup(() => {
-      window.removeEventListener('online', retry);
-      clearInterval(timer);
-    });
-  });
+  useRetryWhenOnline(() => props.onRetry());
   const href = (id: string) => (roleAtLeast(props.seen.role, 'editor') ? `/d/${id}` : `/d/${id}/present`);
   return (
     <div class="workspace" data-offline-workspace={props.seen.id}>

@@ -3,8 +3,10 @@ import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { api, ApiError } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
+import { RetryError } from '../components/RetryError.jsx';
 import { longDate, t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { useRetryWhenOnline } from '../lib/retry-when-online.js';
 import { knownSession, me, refreshMe } from '../session.js';
 
 /** The server's codes for a link that cannot be used (README "Contract notes"), in the reader's language. */
@@ -15,9 +17,14 @@ const LINK_ERRORS: Record<string, MessageKey> = {
   'invitation.not-found': 'invitation_notFound',
 };
 
-function linkError(error: unknown): string {
+/** The reader's text for a link the server says cannot be used, or undefined for any other failure. */
+function unusableLink(error: unknown): string | undefined {
   const key = error instanceof ApiError ? LINK_ERRORS[error.code] : undefined;
-  return key ? t(key) : messageOf(error, t('errorGeneric'));
+  return key ? t(key) : undefined;
+}
+
+function linkError(error: unknown): string {
+  return unusableLink(error) ?? messageOf(error, t('errorGeneric'));
 }
 
 /**
@@ -27,7 +34,7 @@ function linkError(error: unknown): string {
 export function InvitePage() {
   const params = useParams<{ token: string }>();
   const navigate = useNavigate();
-  const [info] = createResource(() => params.token, (token) => api.invitation(token));
+  const [info, { refetch }] = createResource(() => params.token, (token) => api.invitation(token));
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   usePageTitle(() => t('invitationHeading'));
@@ -48,10 +55,15 @@ export function InvitePage() {
     <section class="auth invite" aria-labelledby="invite-heading">
       <PageHeading id="invite-heading">{t('invitationHeading')}</PageHeading>
       <Switch fallback={<p>{t('loading')}</p>}>
+        <Match when={unusableLink(info.error)}>
+          {(text) => (
+            <p class="error" role="alert">
+              {text()}
+            </p>
+          )}
+        </Match>
         <Match when={info.error as unknown}>
-          <p class="error" role="alert">
-            {linkError(info.error)}
-          </p>
+          <Unreachable error={info.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={info()}>
           {(invitation) => (
@@ -79,16 +91,21 @@ export function InvitePage() {
   );
 }
 
+/**
+ * What could not be asked (the invitation, or who is signed in), why, with "Försök igen"; it
+ * asks again by itself when the connection comes back (user test u11: offline, the link said
+ * only "Servern kunde inte nås" and stayed so once back online).
+ */
+function Unreachable(props: { error: unknown; onRetry: () => void }) {
+  useRetryWhenOnline(() => props.onRetry());
+  return <RetryError error={props.error} onRetry={() => props.onRetry()} />;
+}
+
 /** While who is signed in is not known: loading, or why it could not be asked, with a retry (never "Laddar …" for ever). */
 function SessionPending() {
   return (
     <Show when={me.error as unknown} fallback={<p>{t('loading')}</p>}>
-      <p class="error" role="alert">
-        {messageOf(me.error, t('errorGeneric'))}{' '}
-        <button type="button" onClick={() => void refreshMe()}>
-          {t('retry')}
-        </button>
-      </p>
+      <Unreachable error={me.error} onRetry={() => void refreshMe()} />
     </Show>
   );
 }
