@@ -22,6 +22,17 @@ export const historySv = {
   history_to: 'Till',
   history_all: 'Alla',
   history_show: 'Visa',
+  // Fields no other UI text names (shared/model/field-types.ts), for history and change lists.
+  fieldWord_order: 'Ordning',
+  fieldWord_periodStart: 'Periodens start',
+  fieldWord_periodEnd: 'Periodens slut',
+  fieldWord_planActivity: 'Aktivitet i planen',
+  fieldWord_priority: 'Prioritet',
+  fieldWord_spentBeforeDate: 'Förbrukat per datum',
+  fieldWord_spotlight: 'Lyft fram',
+  fieldWord_spotlightBy: 'Lyft fram av',
+  fieldWord_text: 'Text',
+  fieldWord_timer: 'Timer',
 } as const;
 
 type HistoryMessages = Record<keyof typeof historySv, string>;
@@ -45,6 +56,16 @@ export const historyNb: HistoryMessages = {
   history_to: 'Til',
   history_all: 'Alle',
   history_show: 'Vis',
+  fieldWord_order: 'Rekkefølge',
+  fieldWord_periodStart: 'Periodestart',
+  fieldWord_periodEnd: 'Periodeslutt',
+  fieldWord_planActivity: 'Tiltak i planen',
+  fieldWord_priority: 'Prioritet',
+  fieldWord_spentBeforeDate: 'Brukt per dato',
+  fieldWord_spotlight: 'Løft fram',
+  fieldWord_spotlightBy: 'Løftet fram av',
+  fieldWord_text: 'Tekst',
+  fieldWord_timer: 'Tidtaker',
 };
 
 export const historyEn: HistoryMessages = {
@@ -66,4 +87,14 @@ export const historyEn: HistoryMessages = {
   history_to: 'To',
   history_all: 'All',
   history_show: 'Show',
+  fieldWord_order: 'Order',
+  fieldWord_periodStart: 'Period start',
+  fieldWord_periodEnd: 'Period end',
+  fieldWord_planActivity: 'Plan activity',
+  fieldWord_priority: 'Priority',
+  fieldWord_spentBeforeDate: 'Spent as of',
+  fieldWord_spotlight: 'Spotlight',
+  fieldWord_spotlightBy: 'Spotlight by',
+  fieldWord_text: 'Text',
+  fieldWord_timer: 'Timer',
 };

@@ -65,12 +65,16 @@ describe('a guest on a share link', () => {
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    updateItem(peer.doc, 'activities', smalandIds(peer.doc).a21, { budget: 1_00 });
+    updateItem(peer.doc, 'activities', smalandIds(peer.doc).a21, { budget: 1_00, responsible: 'Region Kronoberg' });
     await expect.poll(async () => plain(await changes.textContent()), { timeout: 10_000 }).toContain('Efter: 1 kr');
     await page.reload();
     await page.locator('.present [data-status="online"]').waitFor();
     await expect.poll(async () => plain(await changes.textContent()), { timeout: 10_000 }).toContain('Efter: 1 kr');
     const listed = plain(await changes.textContent());
+    // Fields named as the table's columns do (u11: "· responsible", the internal key, showed).
+    expect(listed).toContain('2.1 Gemensam laddplan för regionen · Ansvar');
+    expect(listed).toContain('2.1 Gemensam laddplan för regionen · Budget');
+    expect(listed).not.toMatch(/· (responsible|budget)\b/);
     // The budget edited before the guest marked read is not listed again.
     expect(listed).not.toContain('480 000 kr');
     expect(await changes.locator('[data-changes-at] li').count()).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ describe('historyLine (sv)', () => {
     ['a budget, today', {}, 'Budget ändrad av Erik Redaktör 14:02 (420 000 kr → 380 000 kr)'],
     ['a text', { field: 'title', before: 'Kartläggning', after: 'Energikartläggning' }, 'Titel ändrad av Erik Redaktör 14:02 (Kartläggning → Energikartläggning)'],
     ['emptied', { field: 'responsible', before: 'Växjö', after: '' }, 'Ansvar ändrad av Erik Redaktör 14:02 (Växjö → –)'],
-    ['a field the UI does not name', { field: 'priority', before: null, after: 2 }, 'priority ändrad av Erik Redaktör 14:02 (– → 2)'],
+    ['a priority (u11: was the raw key)', { field: 'priority', before: null, after: 2 }, 'Prioritet ändrad av Erik Redaktör 14:02 (– → 2)'],
     ['a move', { op: 'moved', field: 'goalId', before: { id: 'g1', label: '1 Energi' }, after: { id: 'g2', label: '2 Transporter' } }, 'Flyttad av Erik Redaktör 14:02 (1 Energi → 2 Transporter)'],
     ['an addition', { op: 'added', field: null, before: null, after: { title: 'Ny' } }, 'Tillagd av Erik Redaktör 14:02'],
     ['a removal by the server', { op: 'removed', field: null, user: null, before: { title: 'Gammal' }, after: null }, 'Borttagen av Samplan (automatiskt) 14:02'],

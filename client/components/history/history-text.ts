@@ -9,10 +9,19 @@ import { locale, money, t } from '../../i18n/index.js';
 import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
 import type { HistoryEntry, HistoryFilter } from './history-api.js';
 
-/** Fields whose name differs from the UI word that names them. */
-const FIELD_WORDS: Readonly<Record<string, MessageKey>> = { goalId: 'goal', focusAreaId: 'focusArea', meetingId: 'meeting', itemId: 'item' };
+/** Fields whose name differs from the UI word that names them (the rest are message keys of their own name). */
+const FIELD_WORDS: Readonly<Record<string, MessageKey>> = {
+  goalId: 'goal', focusAreaId: 'focusArea', meetingId: 'meeting', itemId: 'item',
+  order: 'fieldWord_order', periodStart: 'fieldWord_periodStart', periodEnd: 'fieldWord_periodEnd', planActivity: 'fieldWord_planActivity',
+  priority: 'fieldWord_priority', spentBeforeDate: 'fieldWord_spentBeforeDate', spotlight: 'fieldWord_spotlight', spotlightBy: 'fieldWord_spotlightBy',
+  text: 'fieldWord_text', timer: 'fieldWord_timer',
+};
 
-/** The field's name in the reader's language ("Budget", "Ansvar"), else the field as written. */
+/**
+ * The field's name in the reader's language ("Budget", "Ansvar"), as the table's column says
+ * it; the one naming of fields for the history log and every change list (present/ChangeList).
+ * Every key of shared/model/field-types.ts has a word; a key a newer schema adds shows as written.
+ */
 export function fieldName(field: string): string {
   const key = FIELD_WORDS[field] ?? field;
   if (!(key in MESSAGES[locale()])) return field;

@@ -3,7 +3,8 @@ import type { Change, ChangeValue, CompareResult } from '../../../shared/compare
 import { INTL_LOCALE } from '../../../shared/locale.js';
 import type { PlanTotals } from '../../../shared/totals.js';
 import { locale, money, t } from '../../i18n/index.js';
-import { itemAmounts, MONEY_FIELDS, MONEY_LABELS, moneyDelta, signedMoney } from './change-format.js';
+import { fieldName } from '../history/history-text.js';
+import { changeFieldName, itemAmounts, MONEY_FIELDS, moneyDelta, signedMoney } from './change-format.js';
 
 /** An ISO 8601 time as the reader's date and time, e.g. "15 mars 2027 14:02". */
 export function dateTime(iso: string): string {
@@ -29,14 +30,12 @@ function ChangeItem(props: { change: Change; currency: string }) {
   return (
     <li class="change" data-op={c().op}>
       <span class="change-op">{t(`change_${c().op}`)}</span> <strong>{c().label || c().id}</strong>
-      <Show when={c().field && c().op === 'changed'}>
-        <span class="muted"> · {c().field}</span>
-      </Show>
+      <Show when={changeFieldName(c())}>{(name) => <span class="muted"> · {name()}</span>}</Show>
       <For each={itemAmounts(c())}>
         {([field, amount]) => (
           <span class="change-amount">
             {' '}
-            · {t(MONEY_LABELS[field] ?? 'amount')}: <strong class="change-new">{money(amount, props.currency)}</strong>
+            · {fieldName(field)}: <strong class="change-new">{money(amount, props.currency)}</strong>
           </span>
         )}
       </For>

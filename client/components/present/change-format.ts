@@ -4,11 +4,10 @@
  */
 import type { Change, ChangeValue } from '../../../shared/compare/types.js';
 import { money } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { fieldName } from '../history/history-text.js';
 
-/** Fields holding amounts in minor units (shared/compare: budgets as values), with their names. */
-export const MONEY_LABELS: Readonly<Record<string, MessageKey>> = { budget: 'budget', amount: 'amount', frame: 'frame', frameWithIncome: 'frameWithIncome', spentBefore: 'spentBefore' };
-export const MONEY_FIELDS: ReadonlySet<string> = new Set(Object.keys(MONEY_LABELS));
+/** Fields holding amounts in minor units (shared/compare: budgets as values); fieldName names them. */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(['budget', 'amount', 'frame', 'frameWithIncome', 'spentBefore']);
 
 /** A difference of amounts with its sign: "+60 000 kr", "−20 000 kr", "±0 kr". */
 export function signedMoney(delta: number, currency: string): string {
@@ -30,4 +29,13 @@ export function itemAmounts(change: Change): Array<[string, number]> {
   const fields = change.op === 'added' ? change.after : change.op === 'removed' ? change.before : undefined;
   if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return [];
   return Object.entries(fields as Readonly<Record<string, unknown>>).flatMap(([key, v]) => (MONEY_FIELDS.has(key) && typeof v === 'number' ? [[key, v] as [string, number]] : []));
+}
+
+/**
+ * The field a changed entry names, as the table's column says it in the reader's language
+ * ("Ansvar", "Budsjett"; history-text.ts fieldName, the one naming), or null when the
+ * entry names none (added, removed, moved). User test u11: the raw key ("responsible") showed.
+ */
+export function changeFieldName(change: Change): string | null {
+  return change.op === 'changed' && change.field ? fieldName(change.field) : null;
 }
