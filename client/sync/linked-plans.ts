@@ -2,7 +2,7 @@
  * The action plans of a workspace, live, for a strategy that links its goals to their
  * activities: a plan's budget change shows up in the strategy at once.
  */
-import { createMemo, mapArray, onCleanup, type Accessor } from 'solid-js';
+import { createMemo, createSignal, mapArray, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { actionPlanToJSON, type ActionPlanJSON } from '../../shared/model/action-plan.js';
@@ -12,6 +12,8 @@ export interface LinkedPlan {
   id: string;
   title: string;
   plan: ActionPlanJSON;
+  /** Whether the server's copy has arrived (y-websocket "sync"); before that (offline) `plan` is empty, its budgets unknown. */
+  loaded: boolean;
 }
 
 /**
@@ -29,12 +31,15 @@ export function createLinkedPlans(documents: Accessor<Array<{ id: string; title:
       const doc = new Y.Doc();
       const provider = new WebsocketProvider(url, id, doc, { disableBc: true });
       provider.awareness.setLocalState(null);
+      // Once arrived the plan stays known (live until the socket drops, then as last received).
+      const [loaded, setLoaded] = createSignal(false);
+      provider.on('sync', (synced: boolean) => void (synced && setLoaded(true)));
       onCleanup(() => {
         provider.destroy();
         doc.destroy();
       });
-      return { id, plan: createDocView(doc, actionPlanToJSON) };
+      return { id, plan: createDocView(doc, actionPlanToJSON), loaded };
     }),
   );
-  return createMemo(() => opened().map((o) => ({ id: o.id, title: o.plan.title || (titles().get(o.id) ?? ''), plan: o.plan })));
+  return createMemo(() => opened().map((o) => ({ id: o.id, title: o.plan.title || (titles().get(o.id) ?? ''), plan: o.plan, loaded: o.loaded() })));
 }

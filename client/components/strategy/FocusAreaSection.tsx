@@ -5,18 +5,20 @@ import type { EnvironmentalObjective } from '../../../shared/reference/environme
 import type { LinkedPlan } from '../../sync/linked-plans.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import { itemText } from '../../sync/y-text.js';
-import { money, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { Field } from '../editor/Field.jsx';
 import { TextInput } from '../editor/inputs.jsx';
 import { TextField } from '../editor/TextEditor.jsx';
 import { RowActions } from '../RowActions.jsx';
+import { figureText } from './linked-figures.js';
 import { objectiveName, StrategyGoal } from './StrategyGoal.jsx';
 
 /** What every goal card of the strategy shares: objectives to pick, linked plans and their budgets. */
 export interface GoalListProps {
   objectives: readonly EnvironmentalObjective[];
   plans: Accessor<LinkedPlan[]>;
-  budgetOf: (goalId: string) => number;
+  /** Minor units; null: unknown until the linked plans load (linked-figures.ts). */
+  budgetOf: (goalId: string) => number | null;
   currency: string;
 }
 
@@ -77,7 +79,7 @@ export function FocusAreaSection(props: {
 }
 
 /** The budget linked to each national objective, summed over the goals that serve it. */
-export function ObjectiveBudgets(props: { objectives: readonly EnvironmentalObjective[]; byObjective: Readonly<Record<string, number>>; currency: string }) {
+export function ObjectiveBudgets(props: { objectives: readonly EnvironmentalObjective[]; byObjective: Readonly<Record<string, number | null>>; currency: string }) {
   return (
     <section aria-labelledby="objective-budget-heading" class="summary">
       <h2 id="objective-budget-heading">{t('budgetPerObjective')}</h2>
@@ -87,11 +89,16 @@ export function ObjectiveBudgets(props: { objectives: readonly EnvironmentalObje
             {(objective) => (
               <div>
                 <dt>{objectiveName(objective)}</dt>
-                <dd data-objective-budget={objective.code}>{money(props.byObjective[objective.code] ?? 0, props.currency)}</dd>
+                <dd data-objective-budget={objective.code}>{figureText(props.byObjective[objective.code], props.currency)}</dd>
               </div>
             )}
           </For>
         </dl>
+        <Show when={Object.values(props.byObjective).includes(null)}>
+          <p class="muted" data-budget-unknown>
+            {t('linkedBudgetUnknown')}
+          </p>
+        </Show>
       </Show>
     </section>
   );

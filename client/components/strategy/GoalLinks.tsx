@@ -6,6 +6,7 @@ import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import type { LinkedPlan } from '../../sync/linked-plans.js';
 import { money, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
+import { figureText } from './linked-figures.js';
 import { linkText } from './link-text.js';
 
 const spec = STRATEGY_COLLECTIONS.goals;
@@ -44,7 +45,7 @@ function LinkPicker(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[
 }
 
 /** The activities that deliver a goal, their summed budget, and (when editable) the picker. */
-export function GoalLinks(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[]>; budget: number; currency: string }) {
+export function GoalLinks(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[]>; budget: number | null; currency: string }) {
   const editor = useEditor();
   const g = () => props.goal;
   const linkLabel = (link: string) => linkText(link, props.plans());
@@ -52,7 +53,13 @@ export function GoalLinks(props: { goal: StrategyGoalJSON; plans: Accessor<Linke
     <div class="links">
       <h5>{t('links')}</h5>
       <p>
-        {t('linkedBudget')}: <strong data-goal-budget={g().id}>{money(props.budget, props.currency)}</strong>
+        {t('linkedBudget')}: <strong data-goal-budget={g().id}>{figureText(props.budget, props.currency)}</strong>
+        <Show when={props.budget === null}>
+          {' '}
+          <span class="muted" data-budget-unknown>
+            {t('linkedBudgetUnknown')}
+          </span>
+        </Show>
       </p>
       <ul>
         <For each={g().links}>

@@ -2,10 +2,8 @@ import { createMemo, For, Show } from 'solid-js';
 import { strategyToJSON, STRATEGY_COLLECTIONS, type StrategyJSON } from '../../../shared/model/strategy.js';
 import { addItem } from '../../../shared/model/collections.js';
 import type { EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
-import { linkedBudgets } from '../../../shared/strategy-budgets.js';
-import type { ActionPlanJSON } from '../../../shared/model/action-plan.js';
 import { createDocumentView, type DocumentView } from '../../sync/document-view.js';
-import { createLinkedPlans } from '../../sync/linked-plans.js';
+import { createLinkedPlans, type LinkedPlan } from '../../sync/linked-plans.js';
 import { metaWriter } from '../../sync/meta-fields.js';
 import { LOCAL_ORIGIN, type LiveDocument } from '../../sync/open-document.js';
 import { documentText } from '../../sync/y-text.js';
@@ -21,6 +19,7 @@ import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { FocusAreaSection, ObjectiveBudgets, type GoalListProps } from './FocusAreaSection.jsx';
 import { StrategyGoal } from './StrategyGoal.jsx';
+import { linkedFigures, type LinkedFigures } from './linked-figures.js';
 import { StrategyPlansNotice, useStrategyWorkspace } from './strategy-workspace.jsx';
 
 
@@ -42,6 +41,8 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
   const workspace = useStrategyWorkspace(() => props.workspaceId, props.userId);
   const writeMeta = metaWriter(doc);
   const areaSpec = STRATEGY_COLLECTIONS.focusAreas;
+  const plans = createLinkedPlans(workspace.plans);
+  const figures = createMemo(() => linkedFigures(s, plans(), workspace.answered()));
 
   return (
     <EditorContext.Provider
@@ -68,8 +69,8 @@ export function StrategyEditor(props: { live: LiveDocument; workspaceId: string;
           <Field path={['vision']} label={t('vision')} class="wide">
             {(id, d) => <TextField id={id} describedBy={d} text={documentText(doc, 'vision')} value={s.vision} multiline />}
           </Field>
-          <StrategyPlansNotice workspace={workspace} />
-          <StrategyBody view={view} objectives={workspace.objectives} documents={workspace.plans} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={workspace.currency()} />
+          <StrategyPlansNotice workspace={workspace} budgetsUnknown={figures().unknown} />
+          <StrategyBody view={view} objectives={workspace.objectives} plans={plans} figures={figures} areaSpec={areaSpec} editable={props.editable} doc={doc} currency={workspace.currency()} />
         </div>
         <ValidationPanel issues={view.issues()} />
       </div>
@@ -81,14 +82,15 @@ function StrategyBody(props: {
   view: DocumentView<StrategyJSON>;
   objectives: () => readonly EnvironmentalObjective[];
   currency: string;
-  documents: () => Array<{ id: string; title: string }>;
+  plans: () => LinkedPlan[];
+  figures: () => LinkedFigures;
   areaSpec: typeof STRATEGY_COLLECTIONS.focusAreas;
   editable: boolean;
   doc: LiveDocument['doc'];
 }) {
-  const plans = createLinkedPlans(props.documents);
+  const plans = props.plans;
   const s = props.view.data;
-  const budgets = createMemo(() => linkedBudgets(s, new Map<string, ActionPlanJSON>(plans().map((p) => [p.id, p.plan]))));
+  const budgets = props.figures;
   const focusAreas = () => s.focusAreas.filter((a) => a.id !== null);
   const goalCount = () => s.focusAreas.reduce((n, a) => n + a.goals.length, 0);
   const goalProps: GoalListProps = {
@@ -96,7 +98,7 @@ function StrategyBody(props: {
       return props.objectives();
     },
     plans,
-    budgetOf: (goalId) => budgets().byGoal[goalId] ?? 0,
+    budgetOf: (goalId) => (goalId in budgets().byGoal ? (budgets().byGoal[goalId] ?? null) : 0),
     get currency() {
       return props.currency;
     },

@@ -26,7 +26,7 @@ export function StrategyGoal(props: {
   last: boolean;
   objectives: readonly EnvironmentalObjective[];
   plans: Accessor<LinkedPlan[]>;
-  budget: number;
+  budget: number | null;
   currency: string;
 }) {
   const editor = useEditor();

@@ -22,12 +22,12 @@ const ACTIVITY = 'c2d3e4f5-0000-4aaa-8bbb-123456789abc';
 
 function plan(title: string, activities: Array<{ id: string; number: string; title: string }>): LinkedPlan {
   const json = { title, goals: [{ activities }] } as unknown as ActionPlanJSON;
-  return { id: PLAN, title, plan: json };
+  return { id: PLAN, title, plan: json, loaded: true };
 }
 
 const loaded = plan('Handlingsplan Småland', [{ id: ACTIVITY, number: '1.1', title: 'Energikartläggning' }]);
-const notLoaded = { ...plan('', []), title: 'Handlingsplan Småland' };
-const untitled = { ...plan('', []), title: '' };
+const notLoaded = { ...plan('', []), title: 'Handlingsplan Småland', loaded: false };
+const untitled = { ...plan('', []), title: '', loaded: false };
 
 describe('a goal link as words', () => {
   it.each<[string, Locale, LinkedPlan[], string]>([

@@ -9,11 +9,11 @@
 import { createEffect, createMemo, createResource } from 'solid-js';
 import { NORWEGIAN_OBJECTIVES, SWEDISH_OBJECTIVES, type EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
 import { api } from '../../api.js';
-import { INTL_LOCALE } from '../../../shared/locale.js';
-import { locale, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { rememberWorkspace, seenWorkspace, type SeenWorkspace } from '../../sync/seen-workspaces.js';
 import { messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
+import { plansNoticeText } from './linked-figures.js';
 
 /** The workspace as the strategy knows it: `from` says whose answer (the server's, or as `seen` at `seenAt`). */
 export interface StrategyWorkspace {
@@ -26,6 +26,8 @@ export interface StrategyWorkspace {
   error: () => unknown;
   /** The list used while the server does not answer, if this browser kept one. */
   seen: () => SeenWorkspace | null;
+  /** Whether the plan list is the server's answer (false: as last seen here, or none). */
+  answered: () => boolean;
   retry: () => void;
 }
 
@@ -48,23 +50,19 @@ export function useStrategyWorkspace(workspaceId: () => string, userId: string):
     currency: () => (country() === 'NO' ? 'NOK' : 'SEK'),
     error: () => workspace.error as unknown,
     seen,
+    answered: () => answered() !== undefined,
     retry: () => void refetch(),
   };
 }
 
 /**
- * Where the strategy says its workspace could not be loaded, with "Försök igen": why, and
- * whether the plans shown are as last seen (when) or none can be linked for now. Empty while
- * nothing failed; `data-strategy-plans` marks the place.
+ * Where the strategy says its workspace could not be loaded, with "Försök igen"
+ * (linked-figures.ts plansNoticeText). Empty while nothing failed; `data-strategy-plans` marks the place.
  */
-export function StrategyPlansNotice(props: { workspace: StrategyWorkspace }) {
+export function StrategyPlansNotice(props: { workspace: StrategyWorkspace; budgetsUnknown: boolean }) {
   const message = () => {
     const error = props.workspace.error();
-    if (error === undefined || error === null) return null;
-    const seen = props.workspace.seen();
-    const time = seen ? new Intl.DateTimeFormat(INTL_LOCALE[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(seen.seenAt)) : '';
-    const after = seen ? t('plansSeenAt', { time }) : t('plansNotSeen');
-    return `${t('plansFailed', { reason: messageOf(error, t('errorGeneric')) })} ${after}`;
+    return error === undefined || error === null ? null : plansNoticeText(messageOf(error, t('errorGeneric')), props.workspace.seen(), props.budgetsUnknown);
   };
   return (
     <div data-strategy-plans>
