@@ -12,8 +12,7 @@
  *   (schema-keys.ts; item-fields.ts `checkItemKey`), or a value of another type than the
  *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
  * - a write of an item field the server owns (`priority`, `source`, `planActivity`) other than
- *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts); a new
- *   item without a required field, or that field's deletion but with its item (required-fields.ts);
+ *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts);
  * - structs that would wait for missing predecessors ("pending"), counted so the room can cap them;
  * - with `ScanContext.doc`: what each struct adds where (content-growth.ts), so the room can
  *   refuse an update that takes the document past its content limits (red team F5).
@@ -22,17 +21,15 @@
  */
 import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
-import type { ScanContext } from './scan-context.js';
 import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
-import { checkContentShape, shapeOfTypeRef } from './content-shape.js';
+import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
 import { deletesTitle, refuseTitleRemoval } from './title-field.js';
-import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteKeptDeletions, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, refuseKeptDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
-import { incompleteItems, refuseIncompleteItems, setAnewBy, type Incomplete } from './required-fields.js';
-import { isUnknownRootKey } from './schema-keys.js';
+import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
 const BITS5 = 0x1f;
 const HAS_ORIGIN = 0x80;
@@ -43,7 +40,36 @@ const SKIP_REF = 10;
 const DELETED_REF = 1;
 export { MAX_ELEMENTS_PER_STRUCT, MAX_STRING_BYTES_PER_STRUCT } from './struct-content.js';
 
-export type { ScanContext } from './scan-context.js';
+/** What the room knows when it checks an update. */
+export interface ScanContext {
+  maxStructs: number;
+  /** Root names the document's schema allows; null: any (a document without a kind). */
+  allowedRoots: ReadonlySet<string> | null;
+  /** Keys of the `meta` root only the server may write. */
+  protectedMetaKeys: ReadonlySet<string>;
+  /** Whether this writer may not write `key` of root `root` (a struct whose parent is that root). */
+  protectsRootKey(root: string, key: string | null): boolean;
+  /** Whether clocks [clock, clock + length) of `client` overlap an item of a protected field (its value now or earlier). */
+  touchesProtected(client: number, clock: number, length: number): boolean;
+  /**
+   * Whether deleting clocks [clock, clock + length) of `client` would delete a protected
+   * item that is not deleted yet. A client's sync step 2 names every deletion it knows,
+   * the server's own ones (a migration's old `schemaVersion`) included; those change nothing.
+   */
+  deletesProtected(client: number, clock: number, length: number): boolean;
+  /** The document's current clock for `client` (its state vector entry). */
+  stateOf(client: number): number;
+  /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
+  ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The keys `budget` and each collection's items may hold (schema-keys.ts; `meta` is open); empty: any. */
+  schemaKeys: SchemaKeys;
+  /** The collection root (one of `schemaKeys.items`) whose direct item is the struct at (client, clock) in the document, or null. */
+  collectionOf(client: number, clock: number): string | null;
+  /** The document, to place each struct for the content limits (content-growth.ts); absent: not tracked. */
+  doc?: Y.Doc;
+  /** Its text and map roots by name (content-shape.ts); null or absent: a document without a kind. */
+  rootShapes?: RootShapes | null;
+}
 
 export interface ScanResult {
   structs: number;
@@ -95,10 +121,9 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
   try {
     const ends = new Map<number, number>();
     const result = scanStructs(decoder, context, ends);
-    const { incomplete, ...scanned } = result;
-    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth, incomplete);
+    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...scanned, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.joining === 0 };
+    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.joining === 0 };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -106,7 +131,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
 }
 
 /** `ends` receives each client's clock after this update's structs. */
-function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>): ScanResult & { incomplete: Incomplete[] } {
+function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>): ScanResult {
   const groups = decoding.readVarUint(decoder);
   let structs = 0;
   let pendingStructs = 0;
@@ -134,8 +159,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   // keeps it pending); one this update may bring might join, so the exact check decides.
   waitsWhole &&= waitsOn.every((client) => !ends.has(client));
   resolveItemKeys(context, owned);
-  const incomplete = context.doc && context.requiredItemKeys ? incompleteItems(context.requiredItemKeys, owned, growth) : [];
-  return { structs, pendingStructs, hasRuns, growth, waitsWhole, incomplete };
+  return { structs, pendingStructs, hasRuns, growth, waitsWhole };
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
@@ -240,13 +264,12 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a protected field's item, of an owned
- * or required item field of an item kept (item-fields.ts) or of the title with none set (title-field.ts) is refused like a
- * write, and so is a new item without a required field (required-fields.ts) the update does not delete. Returns
+ * item field of an item kept (item-fields.ts) or of the title with none set (title-field.ts) is refused like a write. Returns
  * the ranges past the document's clocks (pending in Yjs, re-read on every later update) and those that delete of it now.
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth, incomplete: Incomplete[]): { pending: number; joining: number } {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
   const start = decoder.pos;
-  const kept: Y.Item[] = [];
+  const holders: Y.Item[] = [];
   let titleDeleted = false;
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
@@ -263,16 +286,14 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       const length = decoding.readVarUint(decoder);
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
-      if (context.doc) noteKeptDeletions(context.doc, context.keptItemKeys ?? context.ownedItemKeys, client, clock, length, kept);
+      if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
       titleDeleted ||= context.doc !== undefined && context.allowedRoots !== null && deletesTitle(context.doc, client, clock, length);
       if (clock + length > state) pending++;
       // A range from the document's clock on deletes nothing yet (the pending-struct bomb's overwritten first write): it waits in Yjs.
       if (clock < context.stateOf(client)) joining++;
     }
   }
-  const deleteSet = () => decoding.createDecoder(decoder.arr.subarray(start, decoder.pos));
-  refuseKeptDeletions(deleteSet(), kept, context.ownedItemKeys, setAnewBy(growth));
-  refuseIncompleteItems(deleteSet(), incomplete);
+  refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
   if (titleDeleted && context.doc) refuseTitleRemoval(context.doc, growth);
   return { pending, joining };
 }
