@@ -2,7 +2,7 @@
  * Text of the facilitation tools (issue 19; DESIGN "Facilitation"), Swedish first. Kept
  * apart from messages.ts and read through `ft()`, in the language `t()` uses.
  */
-import { locale } from './index.js';
+import { fill, locale } from './index.js';
 
 const sv = {
   bar: 'Arbetspass',
@@ -291,12 +291,12 @@ const en: Messages = {
   saved: 'Saved.',
 };
 
-const MESSAGES = { sv, nb, en } as const;
+/** The facilitation texts by language (exported for the message tests). */
+export const FACILITATION_MESSAGES = { sv, nb, en } as const;
 
-/** Facilitation text for `key` in the current language, `{name}` placeholders filled in. */
+/** Facilitation text for `key` in the current language, `{name}` placeholders filled in as t() fills them. */
 export function ft(key: FacilitationKey, params: Record<string, string | number> = {}): string {
-  const text: string = MESSAGES[locale()][key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fill(FACILITATION_MESSAGES[locale()][key], params);
 }
 
 type Counted = 'dotsOn' | 'dotsLeft' | 'voters' | 'votersCount';

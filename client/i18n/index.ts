@@ -2,6 +2,7 @@
 import { createSignal } from 'solid-js';
 import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
 import { formatMoney } from '../../shared/money.js';
+import { formatNumber } from '../../shared/numbers.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 import { pickLocale } from './pick-locale.js';
 
@@ -21,10 +22,21 @@ export function setLocale(next: Locale): void {
   document.documentElement.lang = next;
 }
 
-/** Text for `key` in the current language, with `{name}` placeholders filled in. */
+/**
+ * Text for `key` in the current language, with `{name}` placeholders filled in. A number is
+ * written the reader's way (`decimal`: `1 234,5` sv/nb, `1,234.5` en); a year is not a
+ * number to group, so callers pass it as text (`String(year)`).
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = MESSAGES[locale()][key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fill(MESSAGES[locale()][key], params);
+}
+
+/** `text` with each `{name}` replaced by its parameter, numbers through `decimal` (also for ft()). */
+export function fill(text: string, params: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === 'number' ? decimal(value) : (value ?? '');
+  });
 }
 
 export function money(minor: number | null, currency: string): string {
@@ -33,7 +45,7 @@ export function money(minor: number | null, currency: string): string {
 
 /** A measured value in the reader's locale: `125,5` (sv, nb), `125.5` (en), grouped past a thousand. */
 export function decimal(value: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale()], { maximumFractionDigits: 10 }).format(value).replace('\u2212', '-');
+  return formatNumber(value, locale());
 }
 
 export function longDate(iso: string): string {

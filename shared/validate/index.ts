@@ -7,11 +7,12 @@ import * as Y from 'yjs';
 import { toJSON, type DocumentJSON } from '../model/document.js';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from '../locale.js';
 import { formatMoney } from '../money.js';
+import { formatNumber } from '../numbers.js';
 import { validateActionPlan } from './action-plan.js';
 import { validateAgenda } from './agenda.js';
 import { validateStrategy } from './strategy.js';
 import { MESSAGES, NOUNS, quote } from './messages.js';
-import { SEVERITY, type Finding, type Issue, type Severity } from './issue.js';
+import { SEVERITY, type Finding, type Issue, type Measured, type Severity } from './issue.js';
 
 export interface ValidateOptions {
   /** Today's date (`YYYY-MM-DD`), injected so deadline rules are testable. */
@@ -44,16 +45,16 @@ function findingsOf(json: DocumentJSON, today: string): Finding[] {
 }
 
 function localize(finding: Finding, locale: Locale, currency: string): Issue {
-  const { subject, value = '', amount, date, days = 0, minutes = 0 } = finding.params;
+  const { subject, value = '', amount, date, days = 0, minutes = 0, measured } = finding.params;
   const noun = subject ? NOUNS[subject.noun][locale] : '';
   const what = subject && subject.label.trim() !== '' ? `${noun} ${quote(subject.label, locale)}` : noun;
   const message = MESSAGES[finding.code][locale]({
     what,
-    value,
+    value: measured ? measuredText(measured, locale) : value,
     amount: amount === undefined ? '' : formatMoney(amount, currency, locale),
     date: date === undefined ? '' : formatDate(date, locale),
-    days,
-    minutes,
+    days: formatNumber(days, locale),
+    minutes: formatNumber(minutes, locale),
     field: String(finding.path.at(-1) ?? ''),
   });
   return {
@@ -62,6 +63,16 @@ function localize(finding: Finding, locale: Locale, currency: string): Issue {
     path: finding.path,
     message: message.charAt(0).toLocaleUpperCase(INTL_LOCALE[locale]) + message.slice(1),
   };
+}
+
+/**
+ * `2025: 934,5 / 1 050 MWh` in sv/nb, `2025: 934.5 / 1,050 MWh` in English: the figures as
+ * the indicator table writes them (user test u11 read "135.6" in Swedish), to 2 decimals;
+ * the year as its digits.
+ */
+function measuredText({ year, value, expected, unit }: Measured, locale: Locale): string {
+  const figure = (n: number) => formatNumber(Math.round(n * 100) / 100, locale);
+  return `${year}: ${figure(value)} / ${figure(expected)} ${unit}`.trim();
 }
 
 /** One date format per locale: building an `Intl.DateTimeFormat` per issue cost ~0.1 ms each. */

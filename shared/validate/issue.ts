@@ -74,6 +74,16 @@ export interface FindingParams {
   date?: string;
   days?: number;
   minutes?: number;
+  /** An indicator's latest measurement against the straight path, written in the reader's numbers. */
+  measured?: Measured;
+}
+
+/** `2025: 934,5 / 1 050 MWh`: a year, the value measured, the value expected then, the unit. */
+export interface Measured {
+  year: number;
+  value: number;
+  expected: number;
+  unit: string;
 }
 
 /** An issue before its message is written in the reader's language. */

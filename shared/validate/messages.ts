@@ -12,8 +12,9 @@ export interface MessageParams {
   value: string;
   amount: string;
   date: string;
-  days: number;
-  minutes: number;
+  /** Numbers already written the reader's way (shared/numbers.ts formatNumber). */
+  days: string;
+  minutes: string;
   /** The field the issue is on, the path's last key (`start`, `end`, `budget`, …). */
   field: string;
 }

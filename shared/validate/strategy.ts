@@ -70,11 +70,7 @@ function validateIndicator(f: Findings, indicator: IndicatorJSON): void {
   const latest = indicator.measurements.at(-1);
   if (latest && isOffTrack(indicator)) {
     const expected = expectedValue(indicator, latest.year) ?? 0;
-    const value = `${latest.year}: ${formatNumber(latest.value)} / ${formatNumber(expected)} ${indicator.unit}`.trim();
-    f.add('indicator.off-track', ['indicators', indicator.id, 'measurements', String(latest.year)], { subject, value });
+    const measured = { year: latest.year, value: latest.value, expected, unit: indicator.unit };
+    f.add('indicator.off-track', ['indicators', indicator.id, 'measurements', String(latest.year)], { subject, measured });
   }
-}
-
-function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }

@@ -5,7 +5,7 @@
 import { shortLabel } from '../../../shared/compare/fields.js';
 import type { ChangeValue } from '../../../shared/compare/types.js';
 import { INTL_LOCALE } from '../../../shared/locale.js';
-import { locale, money, t } from '../../i18n/index.js';
+import { decimal, locale, money, t } from '../../i18n/index.js';
 import { MESSAGES, type MessageKey } from '../../i18n/messages.js';
 import type { HistoryEntry, HistoryFilter } from './history-api.js';
 
@@ -51,15 +51,29 @@ export function historyTime(iso: string, now: number = Date.now()): string {
 /** Fields holding amounts in minor units (as present/ChangeList.tsx shows them). */
 const MONEY_FIELDS: ReadonlySet<string> = new Set(['budget', 'amount', 'frame', 'frameWithIncome', 'spentBefore']);
 
+/** Fields holding a year: written as its digits (`2024`), never grouped like a number (`2 024`). */
+const YEAR_FIELDS: ReadonlySet<string> = new Set(['baselineYear', 'targetYear', 'year']);
+
+/**
+ * A field's number in the reader's words: an amount (minor units) as money, a year as its
+ * digits, any other number (a measurement, progress, minutes) as the tables write it
+ * (`decimal`: `135,6` sv/nb, `135.6` en). The one rule for change lists and the history.
+ */
+export function fieldNumber(field: string | null | undefined, value: number, currency: string): string {
+  if (field && MONEY_FIELDS.has(field)) return money(value, currency);
+  return field && YEAR_FIELDS.has(field) ? String(value) : decimal(value);
+}
+
 /** A value in words, on one line and cut short: amounts as money, lists joined, a parent by its label. */
 export function valueText(field: string | null, value: ChangeValue | null, currency: string): string {
   let text = '';
-  if (typeof value === 'number') text = field !== null && MONEY_FIELDS.has(field) ? money(value, currency) : String(value);
+  if (typeof value === 'number') text = fieldNumber(field, value, currency);
   else if (typeof value === 'string') text = value;
   else if (typeof value === 'boolean') text = value ? '✓' : '';
   else if (Array.isArray(value)) text = value.join(', ');
   else if (value !== null && typeof value === 'object' && 'label' in value && typeof value.label === 'string') text = value.label;
-  return shortLabel(text.replace(/\s+/g, ' ').trim()) || '–';
+  // One line, but a number's no-break spaces stay: `1 234,5` must not break (nor read as two numbers).
+  return shortLabel(text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim()) || '–';
 }
 
 /** What changed and who did it, then `(before → after)` for a changed or moved field. */

@@ -1,26 +1,15 @@
 import { For, Show } from 'solid-js';
-import type { Change, ChangeValue, CompareResult } from '../../../shared/compare/types.js';
+import type { Change, CompareResult } from '../../../shared/compare/types.js';
 import { INTL_LOCALE } from '../../../shared/locale.js';
 import type { PlanTotals } from '../../../shared/totals.js';
 import { locale, money, t } from '../../i18n/index.js';
 import { fieldName } from '../history/history-text.js';
-import { changeFieldName, itemAmounts, MONEY_FIELDS, moneyDelta, signedMoney } from './change-format.js';
+import { changeFieldName, changeValue, itemAmounts, moneyDelta, signedMoney } from './change-format.js';
 
 /** An ISO 8601 time as the reader's date and time, e.g. "15 mars 2027 14:02". */
 export function dateTime(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(INTL_LOCALE[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-}
-
-/** A value in words: amounts as money, lists joined, a parent `{id, label}` by its label. */
-export function changeValue(field: string | undefined, value: ChangeValue | undefined, currency: string): string {
-  if (value === undefined || value === null || value === '') return '–';
-  if (typeof value === 'number') return field && MONEY_FIELDS.has(field) ? money(value, currency) : String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? '✓' : '–';
-  if (Array.isArray(value)) return value.join(', ');
-  const record = value as Readonly<Record<string, unknown>>;
-  return typeof record.label === 'string' ? record.label : '';
 }
 
 function ChangeItem(props: { change: Change; currency: string }) {

@@ -4,7 +4,7 @@
  */
 import type { Change, ChangeValue } from '../../../shared/compare/types.js';
 import { money } from '../../i18n/index.js';
-import { fieldName } from '../history/history-text.js';
+import { fieldName, fieldNumber } from '../history/history-text.js';
 
 /** Fields holding amounts in minor units (shared/compare: budgets as values); fieldName names them. */
 export const MONEY_FIELDS: ReadonlySet<string> = new Set(['budget', 'amount', 'frame', 'frameWithIncome', 'spentBefore']);
@@ -38,4 +38,15 @@ export function itemAmounts(change: Change): Array<[string, number]> {
  */
 export function changeFieldName(change: Change): string | null {
   return change.op === 'changed' && change.field ? fieldName(change.field) : null;
+}
+
+/** A value in words: numbers as history-text.ts fieldNumber writes them, lists joined, a parent `{id, label}` by its label. */
+export function changeValue(field: string | undefined, value: ChangeValue | undefined, currency: string): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (typeof value === 'number') return fieldNumber(field, value, currency);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? '✓' : '–';
+  if (Array.isArray(value)) return value.join(', ');
+  const record = value as Readonly<Record<string, unknown>>;
+  return typeof record.label === 'string' ? record.label : '';
 }

@@ -15,9 +15,10 @@ function withUnit(value: number, unit: string): string {
  * På väg mot målet." A missing target year or value reads "–".
  */
 export function chartSummary(i: IndicatorJSON): string {
-  const points = i.measurements.map((m) => t('chartPoint', { year: m.year, value: withUnit(m.value, i.unit) })).join(', ');
+  const points = i.measurements.map((m) => t('chartPoint', { year: String(m.year), value: withUnit(m.value, i.unit) })).join(', ');
   const target = i.targetValue === null ? '–' : withUnit(i.targetValue, i.unit);
+  // Years as text: t() groups a number (a year is not one: never "2 024").
   // The "no measurements" sentence brings its own full stop; the template adds one.
-  const figures = t('chartSummary', { name: i.name, points: points || t('noMeasurements').replace(/\.$/, ''), targetYear: i.targetYear ?? '–', target });
+  const figures = t('chartSummary', { name: i.name, points: points || t('noMeasurements').replace(/\.$/, ''), targetYear: i.targetYear === null ? '–' : String(i.targetYear), target });
   return i.measurements.length > 0 ? `${figures} ${isOffTrack(i) ? t('offTrack') : t('onTrack')}.` : figures;
 }
