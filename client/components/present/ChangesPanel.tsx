@@ -7,6 +7,7 @@ import type { ChangesSince, VersionsSource } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
 import { ChangeList, dateTime } from './ChangeList.jsx';
+import { noticeHolds, type ChangesNotice } from './changes-notice.js';
 
 /**
  * The list and its refreshes: fetched at once and again after each burst of changes to the
@@ -44,7 +45,9 @@ function useChangesSince(source: () => VersionsSource, doc: Y.Doc) {
 export function ChangesPanel(props: { source: VersionsSource; currency: string; doc: Y.Doc }) {
   const { list, loadError, load } = useChangesSince(() => props.source, props.doc);
   const [error, setError] = createSignal<string | null>(null);
-  const [notice, setNotice] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal<ChangesNotice | null>(null);
+  // A newer change arriving under "Markerat som läst." makes it untrue: it goes (u11).
+  createEffect(on(list, (shown) => !noticeHolds(notice(), shown) && setNotice(null)));
   // A first visit shows no list: what the member saw is the live document itself, so "now".
   const seenAt = () => {
     const shown = list();
@@ -56,11 +59,11 @@ export function ChangesPanel(props: { source: VersionsSource; currency: string; 
     const shown = list();
     try {
       await props.source.markRead(shown?.to.at);
-      setNotice(t('changes_marked'));
+      setNotice('marked');
       await load();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'visit.stale') {
-        setNotice(t('changes_stale'));
+        setNotice('stale');
         await load();
       } else setError(messageOf(e, t('errorGeneric')));
     }
@@ -83,9 +86,7 @@ export function ChangesPanel(props: { source: VersionsSource; currency: string; 
       <button type="button" class="secondary" onClick={() => void markRead()}>
         {t('changes_markRead')}
       </button>
-      <Show when={notice()}>
-        <p role="status">{notice()}</p>
-      </Show>
+      <Show when={notice()}>{(shown) => <p role="status" data-changes-notice={shown()}>{t(`changes_${shown()}`)}</p>}</Show>
       <ErrorText message={error()} />
     </section>
   );

@@ -1,0 +1,77 @@
+/**
+ * A guest's share-link page kept current while it is open (user test u11, issues 17/18):
+ * "Markerat som läst." goes when a newer change arrives; the adopted version's box says its
+ * name once and the decision it is tied to, in the reader's language; a version adopted while
+ * the page is open shows up without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { updateItem } from '../../shared/model/action-plan.js';
+import { launchBrowser } from './support/browser.js';
+import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import { connectPeer, synced, type Peer } from '../support/yclient.js';
+import { smalandIds } from '../support/smaland-edits.js';
+import type { TestServer } from '../support/server.js';
+import type { ApiClient } from '../support/api.js';
+
+let server: TestServer;
+let browser: Browser;
+const peers: Peer[] = [];
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  for (const peer of peers) peer.destroy();
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
+
+/** A fresh plan with a share link, Anna's API and a peer editing as her; the link's address on this server. */
+async function sharedPlan(title: string) {
+  const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+  contexts.push(anna.context);
+  const doc = await freshPlan(anna.api, title);
+  const link = await anna.api.json<{ url: string }>('POST', `/api/documents/${doc}/share-links`, { label: 'Ledamöter' }, 201);
+  const peer = connectPeer(server.url, doc, { cookie: anna.api.sessionCookie });
+  peers.push(peer);
+  await synced(peer);
+  return { api: anna.api as ApiClient, doc, peer, url: link.url.replace(/^https?:\/\/[^/]+/, server.url) };
+}
+
+/** The guest's page on `url`, live, in a browser speaking `locale`. */
+async function guestPage(url: string, locale = 'sv-SE'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.present [data-status="online"]').waitFor();
+  return page;
+}
+
+describe('a guest on a share link, while the page stays open', () => {
+  it('loses "Markerat som läst." once a newer change is listed, and can mark that one read', async () => {
+    const { peer, url } = await sharedPlan('Läst och oläst');
+    const page = await guestPage(url);
+    const changes = page.locator('.changes-panel');
+    const markRead = changes.getByRole('button', { name: 'Markera som läst' });
+    await changes.getByText('Det här är ditt första besök.', { exact: false }).waitFor();
+    await markRead.click();
+    await changes.getByText('Markerat som läst.').waitFor();
+    await changes.getByText('Inget har ändrats sedan ditt senaste besök.').waitFor();
+
+    updateItem(peer.doc, 'activities', smalandIds(peer.doc).a21, { budget: 1_00 });
+    await expect.poll(async () => plain(await changes.textContent())).toContain('Efter: 1 kr');
+    // The list and the notice change in one update: the newer change is unread.
+    expect(await changes.getByText('Markerat som läst.').count()).toBe(0);
+    expect(await changes.locator('[data-changes-notice]').count()).toBe(0);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/guest-unread.png`, fullPage: true });
+    // Marking again reads it and confirms again.
+    await markRead.click();
+    await changes.getByText('Markerat som läst.').waitFor();
+    await changes.getByText('Inget har ändrats sedan ditt senaste besök.').waitFor();
+  });
+});
