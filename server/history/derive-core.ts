@@ -70,8 +70,9 @@ export class DeriveCore {
     }
     const entries: DerivedEntry[] = [];
     const spans: Array<[number, number]> = [];
+    const stretch = stretchesOf(rows);
     for (const [documentId, updates] of byDocument) {
-      const runs = runsOf(updates);
+      const runs = runsOf(updates, stretch);
       for (const run of runs) spans.push([run[0]?.id ?? 0, run.at(-1)?.id ?? 0]);
       entries.push(...this.deriveDocument(documentId, runs, states.get(documentId)));
     }
@@ -117,13 +118,14 @@ export class DeriveCore {
  * than `RUN_MAX_BYTES` before the last: one step of history each (the merge rule of
  * shared/history/entries.ts, within one batch).
  */
-export function runsOf(updates: readonly LoggedUpdate[]): LoggedUpdate[][] {
+export function runsOf(updates: readonly LoggedUpdate[], stretch: (id: number) => number = () => 0): LoggedUpdate[][] {
   const runs: LoggedUpdate[][] = [];
   let bytes = 0;
   for (const update of updates) {
     const current = runs.at(-1);
     const previous = current?.at(-1);
-    if (current && previous && bytes < RUN_MAX_BYTES && previous.userId === update.userId && update.at - previous.at <= HISTORY_MERGE_WINDOW_MS) {
+    const joins = previous && bytes < RUN_MAX_BYTES && stretch(previous.id) === stretch(update.id);
+    if (current && previous && joins && previous.userId === update.userId && update.at - previous.at <= HISTORY_MERGE_WINDOW_MS) {
       current.push(update);
       bytes += update.data.byteLength;
     } else {
@@ -132,6 +134,36 @@ export function runsOf(updates: readonly LoggedUpdate[]): LoggedUpdate[][] {
     }
   }
   return runs;
+}
+
+/**
+ * Updates of every document, in bytes, in one stretch of a batch (`stretchesOf`): adding an
+ * empty item costs a client ~8 bytes, so a stretch holds at most ~500 such entries, one
+ * chunk's worth (chunks.ts CHUNK_ENTRIES).
+ */
+export const STRETCH_MAX_BYTES = 4 * 1024;
+
+/**
+ * Which stretch of the batch each update falls in (by id; `rows` in id order): a stretch
+ * ends once its updates, of every document, reach `maxBytes`, and no run crosses into the
+ * next one (`runsOf`). So the batch can be cut at least at every stretch's end: one
+ * person's typing run in one plan no longer spans a bulk writer's thousands of entries in
+ * another, which then had to be stored in one transaction (red team "full-document flood",
+ * docs/security-hostile.md). Only one update's own entries stay indivisible.
+ */
+export function stretchesOf(rows: readonly LoggedUpdate[], maxBytes = STRETCH_MAX_BYTES): (id: number) => number {
+  const stretchOf = new Map<number, number>();
+  let stretch = 0;
+  let bytes = 0;
+  for (const row of rows) {
+    if (bytes >= maxBytes) {
+      stretch++;
+      bytes = 0;
+    }
+    stretchOf.set(row.id, stretch);
+    bytes += row.data.byteLength;
+  }
+  return (id) => stretchOf.get(id) ?? stretch;
 }
 
 /**
