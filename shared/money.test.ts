@@ -136,9 +136,10 @@ describe('formatFieldAmount: an amount field writes numbers as the totals do, an
     ['en', 184_625_000, '1,846,250'],
     ['en', 5, '0.05'],
     ['sv', 0, '0'],
-    ['sv', -150_050, '-1 500,50'],
-    ['nb', -150_050, '-1 500,50'],
-  ] as const)('%s %i → %j (plain spaces and hyphen-minus: a field is copied and typed over)', (locale, minor, shown) => {
+    ['sv', -150_050, '−1 500,50'],
+    ['nb', -150_050, '−1 500,50'],
+    ['en', -150_050, '−1,500.50'],
+  ] as const)('%s %i → %j (plain spaces: a field is copied and typed over; the minus sign of all shown money)', (locale, minor, shown) => {
     expect(formatFieldAmount(minor, locale)).toBe(shown);
   });
 

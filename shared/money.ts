@@ -132,19 +132,32 @@ export function formatFieldAmount(minor: number, locale: Locale): string {
     format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
     FIELD_FORMATS.set(key, format);
   }
-  // Intl groups sv/nb with no-break spaces and writes U+2212 for minus: in a field the text is
-  // copied and typed over, so plain spaces and '-' (they read back the same; they look the same).
-  return format.format(minor / 100).replace(/[\u00a0\u202f]/g, ' ').replace('\u2212', '-');
+  // Intl groups sv/nb with no-break spaces: in a field the text is copied and typed over, so
+  // plain spaces (they read back the same; they look the same). The sign is the one of all shown money.
+  return withMinusSign(format.format(minor / 100).replace(/[\u00a0\u202f]/g, ' '));
+}
+
+/** U+2212 MINUS SIGN: how every negative amount shown to people is signed, in every language. */
+export const MINUS_SIGN = '\u2212';
+
+/**
+ * The one rule for negative money on screen (user test u11): Intl writes U+2212 in sv/nb but a
+ * hyphen-minus in English ("-SEK 1,500"); every language gets U+2212 ("−SEK 1,500", "−1 500 kr").
+ * `parseAmount`/`parseTypedAmount` read either back. Exports keep `formatTableAmount`'s '-'.
+ */
+function withMinusSign(text: string): string {
+  return text.replace('-', MINUS_SIGN);
 }
 
 const HOME_CURRENCY: Record<Locale, string> = { sv: 'SEK', nb: 'NOK', en: '' };
 
 /**
  * Minor units for people to read, with `Intl`: `1 324 601 kr`. A foreign currency is
- * shown by its code (`75 000 NOK` in Swedish), since "kr" alone would be ambiguous.
+ * shown by its code (`75 000 NOK` in Swedish), since "kr" alone would be ambiguous. A
+ * negative amount is signed U+2212 in every language (`−SEK 1,500`, `−1 500 kr`).
  */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  return moneyFormat(currency, locale, minor % 100 === 0).format(minor / 100);
+  return withMinusSign(moneyFormat(currency, locale, minor % 100 === 0).format(minor / 100));
 }
 
 /**
