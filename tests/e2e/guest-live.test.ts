@@ -28,7 +28,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const DECISION = { body: 'Kommunfullmäktige', date: '2027-03-15', reference: 'KF § 42' };
 
 /** A fresh plan with a share link, Anna's API and a peer editing as her; the link's address on this server. */
 async function sharedPlan(title: string) {
@@ -73,5 +74,21 @@ describe('a guest on a share link, while the page stays open', () => {
     await markRead.click();
     await changes.getByText('Markerat som läst.').waitFor();
     await changes.getByText('Inget har ändrats sedan ditt senaste besök.').waitFor();
+  });
+
+  // The box of the adopted version, per language: its name once, then the decision it is tied to.
+  const boxes = [
+    ['sv-SE', 'Antagen version Antagen plan 2027 Antagen av Kommunfullmäktige 15 mars 2027 (KF § 42) Antagen version mot utkastet'],
+    ['nb-NO', 'Vedtatt versjon Antagen plan 2027 Vedtatt av Kommunfullmäktige 15. mars 2027 (KF § 42) Vedtatt versjon mot utkastet'],
+    ['en-GB', 'Adopted version Antagen plan 2027 Adopted by Kommunfullmäktige 15 March 2027 (KF § 42) Adopted version vs the draft'],
+  ] as const;
+  it.each(boxes)('in %s sees the adopted version named once, with its decision body and date', async (locale, expected) => {
+    const { api, doc, url } = await sharedPlan(`Antagen ${locale}`);
+    await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Antagen plan 2027', decision: DECISION }, 201);
+    const page = await guestPage(url, locale);
+    const box = page.locator('.adopted-vs-live');
+    await box.waitFor();
+    expect(plain(await box.innerText())).toBe(expected);
+    if (process.env.SCREENSHOTS) await box.screenshot({ path: `${process.env.SCREENSHOTS}/guest-adopted-${locale}.png` });
   });
 });

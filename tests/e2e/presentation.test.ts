@@ -147,7 +147,7 @@ describe('the presentation view', () => {
     await page.getByLabel('Beslutsdatum').fill('2027-03-15');
     await page.getByLabel('Beslutsreferens (t.ex. KS 2027-03-15 § 42)').fill('KS 2027-03-15 § 42');
     await page.getByRole('button', { name: 'Spara version' }).click();
-    await page.locator('[data-adopted="true"]').getByText('Antagen av Kommunstyrelsen 2027-03-15 (KS 2027-03-15 § 42)').waitFor();
+    await page.locator('[data-adopted="true"]').getByText('Antagen av Kommunstyrelsen 15 mars 2027 (KS 2027-03-15 § 42)').waitFor();
     const budget = activityRow(page, '2.2').getByLabel('Budget 2.2');
     await budget.fill('10 000 kr');
     await budget.press('Enter');

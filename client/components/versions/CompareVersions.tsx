@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { memberSource, type Version, type VersionsSource } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList } from '../present/ChangeList.jsx';
+import { adoptedByText } from './decision-text.js';
 
 /** `adopted` is the latest version with a decision (the list is newest first). */
 const latestAdopted = (versions: readonly Version[]) => versions.find((v) => v.decision !== null);
@@ -100,7 +101,18 @@ export function AdoptedVsLive(props: { source: VersionsSource; versions: readonl
       {(adopted) => (
         <section class="adopted-vs-live" aria-labelledby="adopted-heading">
           <h2 id="adopted-heading">{t('versions_adoptedHeading')}</h2>
-          <p>{stateName('adopted', props.versions)}</p>
+          {/* The name once, then the decision it is tied to (u11: the heading's words came twice, no body or date). */}
+          <p class="adopted-version">
+            <strong data-adopted-name>{adopted().name}</strong>
+            <Show when={adopted().decision}>
+              {(decision) => (
+                <>
+                  <br />
+                  <span data-adopted-decision>{adoptedByText(decision())}</span>
+                </>
+              )}
+            </Show>
+          </p>
           <p class="actions">
             <button type="button" data-compare="adopted" onClick={() => void compare.ask('adopted', 'live')}>
               {t('versions_adoptedVsLive')}

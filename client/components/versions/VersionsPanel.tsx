@@ -8,6 +8,7 @@ import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 import { CompareVersions } from './CompareVersions.jsx';
+import { adoptedByText } from './decision-text.js';
 import { SaveVersionForm } from './SaveVersionForm.jsx';
 import './versions.css';
 
@@ -21,7 +22,7 @@ function VersionItem(props: { documentId: string; version: Version; canWrite: bo
     <li data-version={v().id} data-adopted={v().decision ? 'true' : undefined}>
       <span>
         <strong>{v().name}</strong> <span class="role">{kindLabel(v())}</span>
-        <Show when={v().decision}>{(d) => <span class="version-decision"> {t('versions_adoptedBy', { body: d().body, date: d().date, reference: d().reference })}</span>}</Show>
+        <Show when={v().decision}>{(d) => <span class="version-decision"> {adoptedByText(d())}</span>}</Show>
         <span class="muted"> · {v().createdBy ? t('versions_by', { name: v().createdBy?.name ?? '', time: dateTime(v().createdAt) }) : dateTime(v().createdAt)}</span>
       </span>
       <span class="version-actions">
