@@ -9,22 +9,24 @@ import { PresentView } from '../components/present/PresentView.jsx';
 import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
 import { VersionsPanel } from '../components/versions/VersionsPanel.jsx';
 import { t } from '../i18n/index.js';
+import { ADOPTED_POLL_MS, usePollWhileOpen } from '../lib/poll-while-open.js';
 import { createSettledRevision, presentMemberDocument, type PresentedDocument } from '../sync/present-document.js';
 import { memberSource, versionsApi, type Version } from '../versions-api.js';
 
-/** "Antagen version mot utkastet" at the top, for every member: the list is fetched again as the draft changes. */
+/** "Antagen version mot utkastet" at the top, for every member: the list is fetched again as the draft changes and every ADOPTED_POLL_MS. */
 function AdoptedAtTop(props: { documentId: string; live: PresentedDocument }) {
   const revision = createSettledRevision(props.live.doc);
   const [versions, setVersions] = createSignal<Version[]>([]);
-  createEffect(
-    on(revision, () => {
-      versionsApi.versions(props.documentId).then(
-        (r) => setVersions(r.versions),
-        // The versions panel below says why the list could not be read.
-        () => undefined,
-      );
-    }),
-  );
+  const fetchVersions = () => {
+    versionsApi.versions(props.documentId).then(
+      (r) => setVersions(r.versions),
+      // The versions panel below says why the list could not be read.
+      () => undefined,
+    );
+  };
+  createEffect(on(revision, fetchVersions));
+  // Adopting a version changes no content, so no revision says it: asked for now and then (u11).
+  usePollWhileOpen(fetchVersions, ADOPTED_POLL_MS);
   return <AdoptedVsLive source={memberSource(props.documentId)} versions={versions()} currency={props.live.currency()} revision={revision} />;
 }
 

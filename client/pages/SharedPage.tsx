@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Match, onCleanup, Show, Switch, type Accessor } from 'solid-js';
 import { ApiError } from '../api.js';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { dateTime } from '../components/present/ChangeList.jsx';
@@ -8,6 +8,7 @@ import { PresentView } from '../components/present/PresentView.jsx';
 import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
 import { guestSource } from '../guest-source.js';
 import { t } from '../i18n/index.js';
+import { ADOPTED_POLL_MS, usePollWhileOpen } from '../lib/poll-while-open.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { createSettledRevision, presentSharedDocument, type PresentedDocument } from '../sync/present-document.js';
 import { versionsApi, type SharedInfo, type Version } from '../versions-api.js';
@@ -28,15 +29,33 @@ const adoptedList = (adopted: SharedInfo['adopted']): Version[] =>
   adopted ? [{ id: 'adopted', name: adopted.name, kind: 'named', createdAt: adopted.createdAt, createdBy: null, decision: adopted.decision, restoreOf: null }] : [];
 
 /**
+ * The link's adopted version, asked for again while the page is open (u11: one adopted
+ * meanwhile showed only after a reload): adopting changes no document content, so the live
+ * draft does not carry it. A failed ask keeps the last answer; an ended link closes the socket.
+ */
+function useAdopted(token: string, first: SharedInfo['adopted']): Accessor<SharedInfo['adopted']> {
+  const [adopted, setAdopted] = createSignal(first);
+  const same = (a: SharedInfo['adopted'], b: SharedInfo['adopted']) => a?.createdAt === b?.createdAt && a?.name === b?.name;
+  usePollWhileOpen(() => {
+    versionsApi.shared(token).then(
+      (info) => !same(info.adopted, adopted()) && setAdopted(info.adopted),
+      () => undefined,
+    );
+  }, ADOPTED_POLL_MS);
+  return adopted;
+}
+
+/**
  * The member presentation view's "Antagen version mot utkastet" and "Ändrat sedan ditt senaste
  * besök", read through the link (guest-source.ts): the last visit is kept by this browser.
  */
 function GuestPanels(props: { info: SharedInfo; token: string; live: PresentedDocument }) {
   const source = guestSource(props.token);
   const revision = createSettledRevision(props.live.doc);
+  const adopted = useAdopted(props.token, props.info.adopted);
   return (
     <>
-      <AdoptedVsLive source={source} versions={adoptedList(props.info.adopted)} currency={props.live.currency()} revision={revision} />
+      <AdoptedVsLive source={source} versions={adoptedList(adopted())} currency={props.live.currency()} revision={revision} />
       <ChangesPanel source={source} currency={props.live.currency()} doc={props.live.doc} />
       <p class="muted">{t('changes_guestHere')}</p>
     </>

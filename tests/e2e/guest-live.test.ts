@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { updateItem } from '../../shared/model/action-plan.js';
-import { launchBrowser } from './support/browser.js';
+import { axeRuleViolations, launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import { connectPeer, synced, type Peer } from '../support/yclient.js';
 import { smalandIds } from '../support/smaland-edits.js';
@@ -43,9 +43,9 @@ async function sharedPlan(title: string) {
   return { api: anna.api as ApiClient, doc, peer, url: link.url.replace(/^https?:\/\/[^/]+/, server.url) };
 }
 
-/** The guest's page on `url`, live, in a browser speaking `locale`. */
-async function guestPage(url: string, locale = 'sv-SE'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale });
+/** The guest's page on `url`, live, in a browser speaking `locale`, `width` px wide. */
+async function guestPage(url: string, locale = 'sv-SE', width = 768): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 1024 }, locale });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url);
@@ -90,5 +90,47 @@ describe('a guest on a share link, while the page stays open', () => {
     await box.waitFor();
     expect(plain(await box.innerText())).toBe(expected);
     if (process.env.SCREENSHOTS) await box.screenshot({ path: `${process.env.SCREENSHOTS}/guest-adopted-${locale}.png` });
+  });
+
+  it('sees a version adopted while the page is open, and its comparison follows a newer adoption', async () => {
+    const { api, doc, peer, url } = await sharedPlan('Antas medan gästen läser');
+    const page = await guestPage(url);
+    await page.locator('.changes-panel').waitFor();
+    expect(await page.locator('.adopted-vs-live').count()).toBe(0);
+
+    // The coordinator adopts while the guest reads: no reload, the box and its button come.
+    await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Antagen plan 2027', decision: DECISION }, 201);
+    const button = page.getByRole('button', { name: 'Antagen version mot utkastet' });
+    await button.waitFor({ timeout: 30_000 });
+    updateItem(peer.doc, 'activities', smalandIds(peer.doc).a11, { budget: 480_000_00 });
+    const result = page.locator('.adopted-vs-live .compare-result');
+    await button.click();
+    await expect.poll(async () => plain(await result.textContent())).toContain('Efter: 480 000 kr (+60 000 kr)');
+    expect(plain(await result.locator('h3').textContent())).toBe('Skillnader: Antagen version ”Antagen plan 2027” (KF § 42) → Utkastet (live)');
+
+    // A newer adoption (the edited plan) replaces it: the name and the comparison shown follow.
+    await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Reviderad plan 2027', decision: { ...DECISION, reference: 'KF § 50' } }, 201);
+    await expect.poll(async () => plain(await result.locator('h3').textContent()), { timeout: 30_000 }).toBe('Skillnader: Antagen version ”Reviderad plan 2027” (KF § 50) → Utkastet (live)');
+    await expect.poll(async () => plain(await result.textContent())).toContain('Inga skillnader.');
+    expect(plain(await page.locator('[data-adopted-name]').textContent())).toBe('Reviderad plan 2027');
+    if (process.env.SCREENSHOTS) await page.locator('.adopted-vs-live').screenshot({ path: `${process.env.SCREENSHOTS}/guest-adopted-live.png` });
+  });
+
+  it('at 390 px, with the adopted box, its comparison and an unread change, passes axe', async () => {
+    const { api, doc, peer, url } = await sharedPlan('Smal skärm');
+    await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Antagen plan 2027', decision: DECISION }, 201);
+    const page = await guestPage(url, 'sv-SE', 390);
+    const changes = page.locator('.changes-panel');
+    await changes.getByRole('button', { name: 'Markera som läst' }).click();
+    await changes.getByText('Markerat som läst.').waitFor();
+    updateItem(peer.doc, 'activities', smalandIds(peer.doc).a21, { budget: 1_00 });
+    await expect.poll(async () => plain(await changes.textContent())).toContain('Efter: 1 kr');
+    await page.getByRole('button', { name: 'Antagen version mot utkastet' }).click();
+    await expect.poll(async () => plain(await page.locator('.adopted-vs-live .compare-result').textContent())).toContain('Efter: 1 kr');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeRuleViolations(page, ['heading-order', 'region'])).toEqual([]);
+    // Nothing wider than the screen: no sideways scrolling on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/guest-390.png` });
   });
 });

@@ -96,6 +96,21 @@ function useFocusedCompare(source: () => VersionsSource, revision: Accessor<numb
  */
 export function AdoptedVsLive(props: { source: VersionsSource; versions: readonly Version[]; currency: string; revision?: Accessor<number> }) {
   const compare = useFocusedCompare(() => props.source, props.revision);
+  // A newer adoption while a comparison is shown: it is run again against that one (u11).
+  const adoptedKey = () => {
+    const adopted = latestAdopted(props.versions);
+    return adopted ? `${adopted.id}@${adopted.createdAt}` : '';
+  };
+  createEffect(
+    on(
+      adoptedKey,
+      (key) => {
+        const shown = compare.shown();
+        if (key && shown?.from === 'adopted') void compare.run(shown.from, shown.to);
+      },
+      { defer: true },
+    ),
+  );
   return (
     <Show when={latestAdopted(props.versions)}>
       {(adopted) => (
