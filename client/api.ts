@@ -208,7 +208,8 @@ async function callOnce<T>(method: string, path: string, body: unknown, contentT
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (response.status === 401 && error?.code === 'unauthorized') unauthorized();
     // No explanation of the server's shape (an empty 500, a proxy's JSON): the client says what happened.
-    const message = error?.message ?? (() => t('api_badResponse', { status: response.status }));
+    // The HTTP status as text: a code, not a quantity to group.
+    const message = error?.message ?? (() => t('api_badResponse', { status: String(response.status) }));
     throw new ApiError(response.status, error?.code ?? 'unknown', message, retryAfterMs(response.headers.get('retry-after')));
   }
   return data as T;
@@ -220,7 +221,7 @@ function parseAnswer(text: string, status: number): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw clientError(status, 'bad-response', 'api_badResponse', { status });
+    throw clientError(status, 'bad-response', 'api_badResponse', { status: String(status) });
   }
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../shared/locale.js';
 import { valueText } from '../components/history/history-text.js';
 import { changeValue } from '../components/present/change-format.js';
+import { statusMessage } from '../sync/close-codes.js';
 import { FACILITATION_MESSAGES, ft, type FacilitationKey } from './facilitation-messages.js';
 import { setLocale, t } from './index.js';
 import { MESSAGES, type MessageKey } from './messages.js';
@@ -74,5 +75,13 @@ describe('a change list and the history write a changed number the locale way', 
     setLocale(locale);
     expect(changeValue(field, 2024, 'SEK')).toBe('2024');
     expect(valueText(field, 2024, 'SEK')).toBe('2024');
+  });
+});
+
+describe('a code is not a quantity: never grouped', () => {
+  it.each(LOCALES)('a final websocket close code in %s reads 4499, not 4 499', (locale) => {
+    setLocale(locale);
+    const { key, params } = statusMessage({ state: 'error', code: 4499 });
+    expect(t(key, params)).toContain('(4499)');
   });
 });

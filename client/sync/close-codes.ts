@@ -47,7 +47,7 @@ export function createReconnectPolicy(): (code: number, now: number) => boolean 
 }
 
 /** The status line's text for a connection status: never a bare code for the codes people meet. */
-export function statusMessage(status: ConnectionStatus): { key: MessageKey; params?: Record<string, number> } {
+export function statusMessage(status: ConnectionStatus): { key: MessageKey; params?: Record<string, string> } {
   if (status.state === 'online' || status.state === 'offline' || status.state === 'syncing') return { key: `status_${status.state}` };
   const final = status.state === 'error';
   switch (status.code) {
@@ -62,7 +62,8 @@ export function statusMessage(status: ConnectionStatus): { key: MessageKey; para
     case CloseCode.TryAgainLater:
       return { key: 'status_overloaded' };
     default:
-      return final ? { key: 'status_error', params: { code: status.code } } : { key: 'status_syncing' };
+      // The code as text: t() groups numbers (a quantity), and a code is a name ("4499", never "4 499").
+      return final ? { key: 'status_error', params: { code: String(status.code) } } : { key: 'status_syncing' };
   }
 }
 
