@@ -5,6 +5,7 @@ export const exportSv = {
   export_docx: 'Word (.docx)',
   export_ics: 'Kalender (.ics)',
   export_minutes: 'Minnesanteckningar (.docx)',
+  export_needsServer: 'Export kräver anslutning till servern.',
 };
 
 export const exportNb: typeof exportSv = {
@@ -13,6 +14,7 @@ export const exportNb: typeof exportSv = {
   export_docx: 'Word (.docx)',
   export_ics: 'Kalender (.ics)',
   export_minutes: 'Referat (.docx)',
+  export_needsServer: 'Eksport krever tilkobling til serveren.',
 };
 
 export const exportEn: typeof exportSv = {
@@ -21,4 +23,5 @@ export const exportEn: typeof exportSv = {
   export_docx: 'Word (.docx)',
   export_ics: 'Calendar (.ics)',
   export_minutes: 'Minutes (.docx)',
+  export_needsServer: 'Exporting needs a connection to the server.',
 };

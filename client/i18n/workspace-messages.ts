@@ -38,6 +38,7 @@ export const workspaceSv = {
   invitation_notFound: 'Inbjudan finns inte. Kontrollera att hela länken kom med.',
   offline_seenAt: 'Offline — listan hämtades senast {time}. Dokument som finns sparade i den här webbläsaren går att öppna.',
   offline_notKept: 'inte tillgänglig offline',
+  offline_home: 'Offline — arbetsytorna visas som de sågs senast. Att skapa en arbetsyta kräver anslutning till servern.',
   offline_actionsNeedServer: 'Att skapa, importera, bjuda in, byta namn, kopiera, arkivera och ta bort kräver anslutning till servern. Listan uppdateras av sig själv när anslutningen är tillbaka.',
 } as const;
 
@@ -81,6 +82,7 @@ export const workspaceNb: WorkspaceMessages = {
   invitation_notFound: 'Invitasjonen finnes ikke. Kontroller at hele lenken kom med.',
   offline_seenAt: 'Frakoblet — listen ble sist hentet {time}. Dokumenter som er lagret i denne nettleseren, kan åpnes.',
   offline_notKept: 'ikke tilgjengelig frakoblet',
+  offline_home: 'Frakoblet — arbeidsområdene vises slik de ble sett sist. Å opprette et arbeidsområde krever tilkobling til serveren.',
   offline_actionsNeedServer: 'Å opprette, importere, invitere, gi nytt navn, kopiere, arkivere og slette krever tilkobling til serveren. Listen oppdateres av seg selv når tilkoblingen er tilbake.',
 };
 
@@ -123,5 +125,6 @@ export const workspaceEn: WorkspaceMessages = {
   invitation_notFound: 'There is no such invitation. Check that the whole link came through.',
   offline_seenAt: 'Offline — this list was last fetched {time}. Documents kept in this browser can be opened.',
   offline_notKept: 'not available offline',
+  offline_home: 'Offline — the workspaces are shown as last seen. Creating a workspace needs a connection to the server.',
   offline_actionsNeedServer: 'Creating, importing, inviting, renaming, copying, archiving and deleting need a connection to the server. The list refreshes by itself when the connection is back.',
 };

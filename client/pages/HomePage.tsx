@@ -1,14 +1,22 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { api } from '../api.js';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
 import { t } from '../i18n/index.js';
+import { browserOnline } from '../lib/online.js';
 import { knownSession, refreshMe } from '../session.js';
 
+/**
+ * `/`: the person's workspaces and "Ny arbetsyta". Offline (the browser says so) the list is
+ * the service worker's last answer of `/api/me`: marked so, with the same words as the
+ * workspace page's offline list, and creating is disabled with why (user test u11); back
+ * online the list is asked for again by itself.
+ */
 export function HomePage() {
   const navigate = useNavigate();
+  createEffect(on(browserOnline, (online) => online && void refreshMe(), { defer: true }));
   const [error, setError] = createSignal<string | null>(null);
   usePageTitle(() => t('workspaces'));
   const create = async (event: SubmitEvent) => {
@@ -27,6 +35,11 @@ export function HomePage() {
       {() => (
         <section>
           <PageHeading>{t('workspaces')}</PageHeading>
+          <Show when={!browserOnline()}>
+            <p role="status" class="offline-note" id="offline-home-note" data-offline-home>
+              {t('offline_home')}
+            </p>
+          </Show>
           <Show when={(knownSession()?.workspaces.length ?? 0) > 0} fallback={<p>{t('noWorkspaces')}</p>}>
             <ul class="cards">
               <For each={knownSession()?.workspaces}>
@@ -44,7 +57,9 @@ export function HomePage() {
               {t('workspaceName')}
               <input name="name" required maxlength="200" />
             </label>
-            <button type="submit">{t('create')}</button>
+            <button type="submit" disabled={!browserOnline()} aria-describedby={browserOnline() ? undefined : 'offline-home-note'}>
+              {t('create')}
+            </button>
           </form>
           <ErrorText message={error()} />
         </section>
