@@ -104,7 +104,19 @@ export async function revokeShareLink(kdb: Q, documentId: string, id: string, no
   return row ? 'already' : 'not-found';
 }
 
-/** Notes `now` (ms) as the link's last use. */
+/**
+ * How stale a link's last use may be before a use writes it again: a guest's page asks every
+ * few seconds (the adopted version, client ADOPTED_POLL_MS), and the coordinators' list needs
+ * the last use to the minute, not a write per request.
+ */
+export const SHARE_TOUCH_MS = 60_000;
+
+/** Notes `now` (ms) as the link's last use, unless it was noted less than SHARE_TOUCH_MS before. */
 export async function touchShareLink(kdb: Q, id: string, now: number): Promise<void> {
-  await kdb.updateTable('share_links').set({ last_used_at: now }).where('id', '=', id).execute();
+  await kdb
+    .updateTable('share_links')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', now - SHARE_TOUCH_MS)]))
+    .execute();
 }

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShareLink, findShareLink, revokeAllShareLinks, revokeShareLink, shareLinkIsLive, shareLinksOf, touchShareLink } from '../../server/share/store.js';
+import { createShareLink, findShareLink, revokeAllShareLinks, revokeShareLink, SHARE_TOUCH_MS, shareLinkIsLive, shareLinksOf, touchShareLink } from '../../server/share/store.js';
 import { STORE_FACTORIES, type StoreFixture } from '../support/document-stores.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,7 +16,7 @@ describe.each(STORE_FACTORIES)('share links on $name', ({ open }) => {
   beforeAll(async () => {
     f = await open();
     await sql`INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@b.se', 'A', 'x', 0)`.execute(f.kdb);
-    await f.addDocuments(['s1', 's2', 's3']);
+    await f.addDocuments(['s1', 's2', 's3', 's4']);
   }, 60_000);
   afterAll(() => f?.close());
 
@@ -42,6 +42,24 @@ describe.each(STORE_FACTORIES)('share links on $name', ({ open }) => {
     expect(await revokeShareLink(f.kdb, 's2', id, 4000)).toBe('already');
     const { rows } = await sql<{ revoked_at: number }>`SELECT revoked_at FROM share_links WHERE id = ${id}`.execute(f.kdb);
     expect(rows[0]?.revoked_at).toBe(3000);
+  });
+
+  it('notes a last use at most once a minute: a guest page asking every few seconds writes no row each time', async () => {
+    const { id } = await make('s4', 'e', 1000);
+    const lastUse = async () => (await shareLinksOf(f.kdb, 's4')).find((l) => l.id === id)?.lastUsedAt;
+    // [use at, last use shown after it]: the first use is noted, then again only a minute on.
+    const steps: [number, number][] = [
+      [5_000, 5_000],
+      [5_001, 5_000],
+      [5_000 + SHARE_TOUCH_MS - 1, 5_000],
+      [5_000 + SHARE_TOUCH_MS, 5_000 + SHARE_TOUCH_MS],
+      [5_000 + SHARE_TOUCH_MS + 5_000, 5_000 + SHARE_TOUCH_MS],
+      [5_000 + 3 * SHARE_TOUCH_MS, 5_000 + 3 * SHARE_TOUCH_MS],
+    ];
+    for (const [at, shown] of steps) {
+      await touchShareLink(f.kdb, id, at);
+      expect(await lastUse()).toBe(new Date(shown).toISOString());
+    }
   });
 
   it('lists newest first with last use; revoking all counts only live links; a deleted document leads nowhere', async () => {
