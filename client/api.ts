@@ -1,4 +1,5 @@
 /** Every call the client makes to the server's REST API, in one place. */
+import type { Country } from '../shared/country.js';
 import type { DocumentKind } from '../shared/model/kinds.js';
 import type { Role } from '../shared/roles.js';
 import type { ImportReport } from '../shared/table/import.js';
@@ -235,7 +236,8 @@ export const api = {
   sessions: () => call<{ sessions: SessionSummary[] }>('GET', '/me/sessions'),
   rename: (name: string) => call<{ user: User }>('PATCH', '/me', { name }),
   deleteAccount: (password: string) => call<null>('DELETE', '/me', { password }),
-  createWorkspace: (name: string) => call<{ id: string; name: string }>('POST', '/workspaces', { name }),
+  /** README "HTTP API": `country` decides the national objectives and new plans' currency. */
+  createWorkspace: (name: string, country: Country) => call<{ id: string; name: string }>('POST', '/workspaces', { name, country }),
   workspace: (id: string) => call<Workspace>('GET', `/workspaces/${id}`),
   invite: (ws: string, email: string, role: Role) => call<{ invitation: Invitation; mailed: boolean }>('POST', `/workspaces/${ws}/members`, { email, role }),
   revokeInvitation: (ws: string, id: string) => call<null>('DELETE', `/workspaces/${ws}/invitations/${id}`),

@@ -9,6 +9,7 @@ const SAME_IN_BOTH = new Set([
   'indicators', 'indicator', 'unit', 'targetYear', 'year', 'chartSummary', 'chartPoint', 'participantRole_politician', 'dateHint', 'timeHint',
   'present_colGoal', 'present_colActivities', 'present_colResponsible', 'change_field', 'versions_kind_auto', 'versions_by', 'versions_live',
   'deleteCancel', 'export_xlsx', 'export_docx', 'export_ics', 'audit_format_ics', 'amountSavedEmpty', 'savedEmpty', 'fieldWord_priority',
+  'workspaceCountry', 'country_SE', 'country_NO',
 ]);
 
 describe('nb messages', () => {

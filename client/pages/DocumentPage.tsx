@@ -23,6 +23,7 @@ import { sessionEnd } from '../session.js';
 import { canEdit } from '../sync/close-codes.js';
 import { createDocumentSession, type DocumentSession, type Phase } from '../sync/document-session.js';
 import { openDocument } from '../sync/open-document.js';
+import { documentCurrency } from '../sync/present-document.js';
 import { createPresence } from '../sync/presence.js';
 import { createFirstContent } from '../sync/first-content.js';
 import { moveToRow } from '../lib/row-navigation.js';
@@ -91,6 +92,8 @@ function whenClosed(code: number, session: DocumentSession, live: Parameters<Doc
 function LiveDocumentView(props: { info: DocumentInfo; user: User; session: DocumentSession }) {
   const live = openDocument(props.info.id, props.user, ROOTS[props.info.kind].maps);
   onCleanup(() => void live.destroy());
+  // Amounts in versions and the history log in the plan's own currency (NOK in a Norwegian workspace).
+  const currency = documentCurrency(live.doc);
   // The provider stopped reconnecting (close-codes.ts): the session decides what comes next.
   live.provider.on('closed', ({ code }: { code: number }) => whenClosed(code, props.session, live));
   let syncedBefore = false;
@@ -142,8 +145,8 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
           </Match>
         </Switch>
         {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}
-        <VersionsPanel documentId={props.info.id} canWrite={editable} currency="SEK" doc={live.doc} />
-        <HistoryLog documentId={props.info.id} />
+        <VersionsPanel documentId={props.info.id} canWrite={editable} currency={currency()} doc={live.doc} />
+        <HistoryLog documentId={props.info.id} currency={currency()} />
         <Show when={roleAtLeast(props.info.role, 'coordinator')}>
           <ShareLinksPanel documentId={props.info.id} />
         </Show>

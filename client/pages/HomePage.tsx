@@ -1,10 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { countryOfLocale, isCountry } from '../../shared/country.js';
 import { api } from '../api.js';
+import { CountryChoice } from '../components/CountryChoice.jsx';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { RequireUser } from '../components/RequireUser.jsx';
-import { t } from '../i18n/index.js';
+import { locale, t } from '../i18n/index.js';
 import { browserOnline } from '../lib/online.js';
 import { knownSession, refreshMe } from '../session.js';
 
@@ -23,7 +25,9 @@ export function HomePage() {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     try {
-      const created = await api.createWorkspace(String(new FormData(form).get('name') ?? ''));
+      const data = new FormData(form);
+      const country = data.get('country');
+      const created = await api.createWorkspace(String(data.get('name') ?? ''), isCountry(country) ? country : countryOfLocale(locale()));
       await refreshMe();
       navigate(`/w/${created.id}`);
     } catch (e) {
@@ -57,10 +61,14 @@ export function HomePage() {
               {t('workspaceName')}
               <input name="name" required maxlength="200" />
             </label>
+            <CountryChoice describedBy="country-help" />
             <button type="submit" disabled={!browserOnline()} aria-describedby={browserOnline() ? undefined : 'offline-home-note'}>
               {t('create')}
             </button>
           </form>
+          <p id="country-help" class="muted hint">
+            {t('workspaceCountryHelp')}
+          </p>
           <ErrorText message={error()} />
         </section>
       )}

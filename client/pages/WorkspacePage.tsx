@@ -3,6 +3,7 @@ import { createEffect, createResource, createSignal, For, Match, Show, Switch, t
 import { DOCUMENT_KINDS, isDocumentKind } from '../../shared/model/kinds.js';
 import { roleAtLeast } from '../../shared/roles.js';
 import { api, type User, type Workspace } from '../api.js';
+import { countryName } from '../components/CountryChoice.jsx';
 import { ErrorText, messageOf } from '../components/ErrorText.jsx';
 import { ImportForm } from '../components/ImportForm.jsx';
 import { DocumentActions, type LifecycleEvent } from '../components/lifecycle/DocumentActions.jsx';
@@ -42,9 +43,7 @@ export function WorkspacePage() {
           {(ws) => (
             <div class="workspace">
               <PageHeading>{ws().name}</PageHeading>
-              <p>
-                {t('yourRole')}: <span class="role">{t(`role_${ws().role}`)}</span>
-              </p>
+              <RoleAndCountry workspace={ws()} />
               <DocumentsSection workspace={ws()} onChange={onLifecycle} />
               <p role="status" data-lifecycle-status>
                 <Show when={done()} keyed>
@@ -71,6 +70,25 @@ export function WorkspacePage() {
         );
       }}
     </RequireUser>
+  );
+}
+
+/** The reader's role and the workspace's country (its objectives and plans' currency), under its name. */
+function RoleAndCountry(props: { workspace: Workspace }) {
+  return (
+    <p>
+      {t('yourRole')}: <span class="role">{t(`role_${props.workspace.role}`)}</span>
+      <Show when={countryName(props.workspace.country)}>
+        {(name) => (
+          <>
+            {' · '}
+            <span data-workspace-country={props.workspace.country}>
+              {t('workspaceCountry')}: {name()}
+            </span>
+          </>
+        )}
+      </Show>
+    </p>
   );
 }
 

@@ -55,12 +55,21 @@ const readCurrency = (doc: Y.Doc) => {
   return { currency: typeof value === 'string' && value ? value : 'SEK' };
 };
 
+/**
+ * The live `meta.currency` of `doc` (an action plan's; SEK for the other kinds and before the
+ * content arrives), for amounts in change lists, version compares and the history log — a
+ * NOK plan's "– → 12 500 SEK" was wrong (user test u11). Call inside a Solid owner.
+ */
+export function documentCurrency(doc: Y.Doc): Accessor<string> {
+  const meta = createDocView(doc, readCurrency);
+  return () => meta.currency;
+}
+
 function withRecent(kind: DocumentKind, opened: Omit<PresentedDocument, 'recent' | 'currency'>): PresentedDocument {
   const { provider } = opened;
   // Only what arrives after the first sync is a change worth marking, not the document loading.
   const recent = createRecentChanges(opened.doc, ROOTS[kind].maps, (origin) => origin === provider && provider.synced);
-  const meta = createDocView(opened.doc, readCurrency);
-  return { ...opened, recent, currency: () => meta.currency };
+  return { ...opened, recent, currency: documentCurrency(opened.doc) };
 }
 
 /** A member's document, read in the presentation view. Call inside a Solid owner. */

@@ -8,6 +8,7 @@
  * What is read back is an input like any other: validated, and dropped when odd.
  */
 import type { DocumentSummary, Workspace } from '../api.js';
+import { COUNTRIES, type Country } from '../../shared/country.js';
 import { DOCUMENT_KINDS } from '../../shared/model/kinds.js';
 import { ROLES } from '../../shared/roles.js';
 import { z } from '../lib/zod.js';
@@ -25,9 +26,6 @@ export interface SeenWorkspace {
 
 /** More documents than any workspace page lists; titles as long as the server takes (200). */
 const MAX_DOCUMENTS = 5_000;
-/** The countries a workspace is made for (DESIGN: POST /api/workspaces `country`). */
-const COUNTRIES = ['SE', 'NO'] as const;
-type Country = (typeof COUNTRIES)[number];
 const Saved = z.object({
   id: z.string().min(1).max(200),
   name: z.string().max(200),

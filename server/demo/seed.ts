@@ -69,9 +69,9 @@ export async function seedDemo(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'con
   for (const user of others) await addMember(deps.kdb, workspace.id, user.id, user.role, now);
 
   const { plan } = importPlanTable(readFileSync(SAMPLE_PLAN, 'utf8'));
-  await createStoredDocument(deps, workspace.id, 'action-plan', plan, coordinator.id);
-  await createStoredDocument(deps, workspace.id, 'strategy', DEMO_STRATEGY, coordinator.id);
-  await createStoredDocument(deps, workspace.id, 'agenda', DEMO_AGENDA, coordinator.id);
+  await createStoredDocument(deps, workspace, 'action-plan', plan, coordinator.id);
+  await createStoredDocument(deps, workspace, 'strategy', DEMO_STRATEGY, coordinator.id);
+  await createStoredDocument(deps, workspace, 'agenda', DEMO_AGENDA, coordinator.id);
   return true;
 }
 

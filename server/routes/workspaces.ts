@@ -1,6 +1,7 @@
 /** Workspaces, members, documents and plan-table import (inviting: `invitations.ts`). */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { COUNTRIES } from '../../shared/country.js';
 import { DOCUMENT_KINDS } from '../../shared/model/kinds.js';
 import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
@@ -16,7 +17,7 @@ import { ImportPool } from '../import/import-pool.js';
 import { importBodyLimit, importTable } from '../import/import-route.js';
 import { NameSchema, parseJson, RoleSchema } from '../validation.js';
 
-const CreateWorkspace = z.object({ name: NameSchema, country: z.enum(['SE', 'NO']).default('SE') });
+const CreateWorkspace = z.object({ name: NameSchema, country: z.enum(COUNTRIES).default('SE') });
 const ChangeRole = z.object({ role: RoleSchema });
 const CreateDocument = z.object({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
 
@@ -82,7 +83,7 @@ export function workspaceRoutes(deps: Deps) {
     const user = requireUser(c);
     const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'editor');
     const input = await parseJson(c, CreateDocument);
-    const row = await createStoredDocument(deps, workspace.id, input.kind, { title: input.title }, user.id);
+    const row = await createStoredDocument(deps, workspace, input.kind, { title: input.title }, user.id);
     return c.json({ id: row.id, kind: row.kind, title: row.title }, 201);
   });
 

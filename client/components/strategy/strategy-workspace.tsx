@@ -7,6 +7,7 @@
  * error, so the resource is read only when it has not failed.
  */
 import { createEffect, createMemo, createResource } from 'solid-js';
+import { currencyOfCountry } from '../../../shared/country.js';
 import { NORWEGIAN_OBJECTIVES, SWEDISH_OBJECTIVES, type EnvironmentalObjective } from '../../../shared/reference/environmental-objectives.js';
 import { api } from '../../api.js';
 import { t } from '../../i18n/index.js';
@@ -47,7 +48,7 @@ export function useStrategyWorkspace(workspaceId: () => string, userId: string):
   return {
     plans: () => (known()?.documents ?? []).filter((d) => d.kind === 'action-plan').map(({ id, title }) => ({ id, title })),
     objectives: () => (country() === 'NO' ? NORWEGIAN_OBJECTIVES : SWEDISH_OBJECTIVES),
-    currency: () => (country() === 'NO' ? 'NOK' : 'SEK'),
+    currency: () => currencyOfCountry(country()),
     error: () => workspace.error as unknown,
     seen,
     answered: () => answered() !== undefined,
