@@ -9,7 +9,7 @@
  */
 import { toJSON } from '../../shared/model/document.js';
 import { HISTORY_MERGE_WINDOW_MS, historyChanges } from '../../shared/history/entries.js';
-import { Shadows } from './shadows.js';
+import { Shadows, type Shadow } from './shadows.js';
 import type { LoggedUpdate, StoredState, UpdateSource } from './source.js';
 import type { DerivedEntry } from './store.js';
 
@@ -90,7 +90,10 @@ export class DeriveCore {
     try {
       const shadow = this.shadows.get(documentId, stored, this.now());
       for (const run of runs) {
-        this.shadows.apply(documentId, run.map((update) => update.data));
+        const rest = shadow.json === null ? this.applyCreation(documentId, shadow, run) : run;
+        // A document's creation lists nothing (null before it): from it on, edits are compared.
+        if (shadow.json === null) shadow.json = toJSON(shadow.doc);
+        this.shadows.apply(documentId, rest.map((update) => update.data));
         const after = toJSON(shadow.doc);
         const end = run[run.length - 1];
         if (!end) continue;
@@ -106,6 +109,22 @@ export class DeriveCore {
       return [];
     }
     return entries;
+  }
+
+  /**
+   * Applies a new document's leading updates up to the one that makes it a document (its
+   * kind set), and returns the rest of `run`. The creator's first edits come seconds after
+   * the creation, by the same person, so they shared its run, and a run compared from
+   * nothing (null) lists nothing: the first cost lines of a new plan were never in its
+   * history (red team x12).
+   */
+  private applyCreation(documentId: string, shadow: Shadow, run: readonly LoggedUpdate[]): readonly LoggedUpdate[] {
+    for (let i = 0; i < run.length; i++) {
+      const update = run[i];
+      if (update) this.shadows.apply(documentId, [update.data]);
+      if (toJSON(shadow.doc) !== null) return run.slice(i + 1);
+    }
+    return [];
   }
 
   close(): void {

@@ -94,3 +94,25 @@ describe('a batch is cut at least every stretch, whatever runs span it', () => {
     }
   });
 });
+
+describe('a new document’s first edits are in its history (red team x12)', () => {
+  /** A plan made and, by the same person moments later, given `goals` goals one update each. */
+  function madeThenEdited(goals: number): LoggedUpdate[] {
+    const rows: LoggedUpdate[] = [];
+    const doc = new Y.Doc();
+    logging(doc, 'p', 'creator', rows);
+    createActionPlan(doc, { title: 'Ny plan' });
+    for (let i = 0; i < goals; i++) addGoal(doc, { number: String(i + 1), title: `Mål ${i + 1}` });
+    return rows;
+  }
+
+  it.each([1, 2, 5])('made, then %i goals added in the same run: every goal listed once, the creation none', async (goals) => {
+    const rows = madeThenEdited(goals);
+    const core = new DeriveCore(memorySource(rows), () => 0);
+    const result = await core.derive(0, 10_000);
+    const added = result.entries.filter((e) => e.op === 'added').map((e) => e.label);
+    expect(added).toEqual(Array.from({ length: goals }, (_, i) => expect.stringContaining(`Mål ${i + 1}`)));
+    expect(result.entries.every((e) => e.collection === 'goals')).toBe(true);
+    core.close();
+  });
+});
