@@ -28,6 +28,8 @@ export interface ShareLinkTarget {
   id: string;
   expiresAt: number;
   state: 'live' | 'expired' | 'revoked';
+  /** The last use noted (ms), null before the first (`touchShareLink`). */
+  lastUsedAt: number | null;
   document: { id: string; kind: DocumentKind; title: string };
 }
 
@@ -67,13 +69,13 @@ export async function findShareLink(kdb: Q, tokenHash: string, now: number): Pro
   const row = await kdb
     .selectFrom('share_links as s')
     .innerJoin('documents as d', 'd.id', 's.document_id')
-    .select(['s.id', 's.expires_at as expiresAt', 's.revoked_at as revokedAt', 'd.id as documentId', 'd.kind', 'd.title'])
+    .select(['s.id', 's.expires_at as expiresAt', 's.revoked_at as revokedAt', 's.last_used_at as lastUsedAt', 'd.id as documentId', 'd.kind', 'd.title'])
     .where('s.token_hash', '=', tokenHash)
     .where('d.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const state = row.revokedAt !== null ? 'revoked' : row.expiresAt <= now ? 'expired' : 'live';
-  return { id: row.id, expiresAt: row.expiresAt, state, document: { id: row.documentId, kind: row.kind, title: row.title } };
+  return { id: row.id, expiresAt: row.expiresAt, state, lastUsedAt: row.lastUsedAt, document: { id: row.documentId, kind: row.kind, title: row.title } };
 }
 
 /** Whether link `id` still opens its document at `now` (for sockets opened with it). */
@@ -110,6 +112,11 @@ export async function revokeShareLink(kdb: Q, documentId: string, id: string, no
  * the last use to the minute, not a write per request.
  */
 export const SHARE_TOUCH_MS = 60_000;
+
+/** Whether a use at `now` (ms) is to be noted: never before, or SHARE_TOUCH_MS or longer since. */
+export function isTouchDue(lastUsedAt: number | null, now: number): boolean {
+  return lastUsedAt === null || lastUsedAt <= now - SHARE_TOUCH_MS;
+}
 
 /** Notes `now` (ms) as the link's last use, unless it was noted less than SHARE_TOUCH_MS before. */
 export async function touchShareLink(kdb: Q, id: string, now: number): Promise<void> {

@@ -7,6 +7,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShareLink, findShareLink, revokeAllShareLinks, revokeShareLink, SHARE_TOUCH_MS, shareLinkIsLive, shareLinksOf, touchShareLink } from '../../server/share/store.js';
+import { hashToken } from '../../server/auth/tokens.js';
+import { admitShareToken } from '../../server/share/access.js';
 import { STORE_FACTORIES, type StoreFixture } from '../support/document-stores.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -59,6 +61,26 @@ describe.each(STORE_FACTORIES)('share links on $name', ({ open }) => {
     for (const [at, shown] of steps) {
       await touchShareLink(f.kdb, id, at);
       expect(await lastUse()).toBe(new Date(shown).toISOString());
+    }
+  });
+
+  it('admitting a link used less than a minute ago writes nothing, not even an UPDATE that changes no row (red team x12)', async () => {
+    const token = 'x12-guest-polls-every-five-seconds';
+    await createShareLink(f.kdb, { documentId: 's4', label: 'poll', tokenHash: hashToken(token), createdBy: 'u1', expiresInDays: 7, now: 1000 });
+    const kinds: string[] = [];
+    const recorded = f.kdb.withPlugin({ transformQuery: ({ node }) => (kinds.push(node.kind), node), transformResult: async ({ result }) => result });
+    // [use at, UPDATE statements it may run]: the first use and one a minute on write, polls between do not.
+    const steps: [number, number][] = [
+      [5_000, 1],
+      [10_000, 0],
+      [5_000 + SHARE_TOUCH_MS - 1, 0],
+      [5_000 + SHARE_TOUCH_MS, 1],
+      [10_000 + SHARE_TOUCH_MS, 0],
+    ];
+    for (const [at, updates] of steps) {
+      kinds.length = 0;
+      expect(await admitShareToken(recorded as typeof f.kdb, token, at)).toMatchObject({ ok: true });
+      expect(kinds.filter((kind) => kind === 'UpdateQueryNode')).toHaveLength(updates);
     }
   });
 
