@@ -4,7 +4,7 @@ import { ROOTS } from '../../shared/model/kinds.js';
 import { api, sessionEndedByServer, type DocumentInfo, type User } from '../api.js';
 import { CloseCode } from '../sync/close-codes.js';
 import { DocumentHeader } from '../components/DocumentHeader.jsx';
-import { DownloadLink } from '../components/DownloadLink.jsx';
+import { DownloadGroup, DownloadLink } from '../components/DownloadLink.jsx';
 import { DocumentMenu } from '../components/lifecycle/DocumentMenu.jsx';
 import { KeyboardHelp } from '../components/KeyboardHelp.jsx';
 import { LoadError } from '../components/LoadError.jsx';
@@ -202,16 +202,18 @@ function DocumentLinks(props: { info: DocumentInfo }) {
   return (
     <p class="breadcrumb">
       <a href={`/w/${props.info.workspaceId}`}>← {t('back')}</a> ·{' '}
-      <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
-        {t('exportJson')}
-      </DownloadLink>
-      <Show when={props.info.kind === 'action-plan'}>
-        {' · '}
-        <DownloadLink href={`/api/documents/${props.info.id}/export.tsv`} title={props.info.title} extension="tsv">
-          {t('exportTsv')}
+      <DownloadGroup>
+        <DownloadLink href={`/api/documents/${props.info.id}/export.json`} title={props.info.title} extension="json">
+          {t('exportJson')}
         </DownloadLink>
-      </Show>
-      <FileDownloads info={props.info} />
+        <Show when={props.info.kind === 'action-plan'}>
+          {' · '}
+          <DownloadLink href={`/api/documents/${props.info.id}/export.tsv`} title={props.info.title} extension="tsv">
+            {t('exportTsv')}
+          </DownloadLink>
+        </Show>
+        <FileDownloads info={props.info} />
+      </DownloadGroup>
       {' · '}
       <a href={`/d/${props.info.id}/present`} data-present-link>
         {t('present_open')}

@@ -78,9 +78,18 @@ describe('offline', () => {
     await erik.context.setOffline(true);
     await page.locator('[data-status="offline"]').waitFor();
     await page.locator('.breadcrumb [data-download="tsv"][aria-disabled="true"]').waitFor();
+    // Marked before any click, not only in a tooltip.
+    const mark = await page.locator('.breadcrumb [data-download="tsv"]').evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(mark).toContain('⊘');
     // aria-disabled: Playwright waits for an enabled element before it clicks; a person just clicks.
     await page.getByRole('link', { name: 'Plantabell (TSV)' }).click({ force: true });
     await page.locator('.breadcrumb').getByText('Export kräver anslutning till servern.').waitFor();
+    // A second link, by Enter, adds no second message: the row says why once (user test u12).
+    await page.getByRole('link', { name: 'Excel (.xlsx)' }).press('Enter');
+    await page.getByRole('link', { name: 'Word (.docx)' }).click({ force: true });
+    const breadcrumb = plain(await page.locator('.breadcrumb').textContent());
+    expect(breadcrumb.split('Export kräver anslutning till servern.').length - 1).toBe(1);
+    expect(await page.locator('.breadcrumb [role="status"]').count()).toBe(1);
     // Every download there is marked as not available, none leads anywhere.
     for (const link of await links.all()) {
       expect(await link.getAttribute('aria-disabled')).toBe('true');
