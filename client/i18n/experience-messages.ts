@@ -67,7 +67,7 @@ export const experienceNb: ExperienceMessages = {
   key_undo: 'Angre / gjør om dine egne endringer',
   key_commit: 'Lagre feltet uten å forlate det',
   key_help: 'Vis hurtigtaster',
-  key_help_note: 'Alt+↑/↓ virker i alle felt på en aktivitetsrad unntatt i nedtrekkslister, der Alt+↓ åpner listen.',
+  key_help_note: 'Alt+↑/↓ virker i alle felt på en tiltaksrad unntatt i nedtrekkslister, der Alt+↓ åpner listen.',
   peerJoined: '{name} har åpnet dokumentet',
   peerLeft: '{name} har forlatt dokumentet',
   dateHint: 'ÅÅÅÅ-MM-DD',

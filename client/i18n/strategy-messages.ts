@@ -84,9 +84,9 @@ export const strategyNb: StrategyMessages = {
   plansFailed: 'Arbeidsområdets planer kunne ikke hentes: {reason}',
   plansSeenAt: 'Listen over planer vises slik den ble sett sist {time}.',
   linkedBudgetUnknown: 'Budsjetter fra koblede tiltak vises når serveren kan nås.',
-  plansNotSeen: 'Aktiviteter kan ikke kobles før planene er hentet; alt annet i strategien kan redigeres.',
-  linkPlanUnavailable: 'En aktivitet i en plan som ikke kan vises nå',
-  linkActivityUnavailable: '{plan}: en aktivitet som ikke kan vises nå',
+  plansNotSeen: 'Tiltak kan ikke kobles før planene er hentet; alt annet i strategien kan redigeres.',
+  linkPlanUnavailable: 'Et tiltak i en plan som ikke kan vises nå',
+  linkActivityUnavailable: '{plan}: et tiltak som ikke kan vises nå',
 };
 
 export const strategyEn: StrategyMessages = {

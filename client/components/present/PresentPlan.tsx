@@ -4,10 +4,9 @@ import { summaryLines, type SummaryLine } from '../../../shared/summary.js';
 import { totals } from '../../../shared/totals.js';
 import { money, t } from '../../i18n/index.js';
 import { AgendaSourceLink, PriorityBadge } from '../facilitation/links.jsx';
+import { PRESENT_COLUMNS } from './columns.js';
 
 type Recent = () => ReadonlySet<string>;
-
-const COLUMNS = ['present_colGoal', 'present_colActivities', 'present_colBudget', 'present_colResponsible', 'present_colTimeframe', 'present_colRecipients'] as const;
 
 /** "2027-02-01 – 2027-09-30": the line may break between the dates, never inside one. */
 function Timeframe(props: { activity: Pick<ActivityJSON, 'start' | 'end'> }) {
@@ -183,7 +182,7 @@ export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
         <table class="present-table present-plan" style={{ '--budget-ch': widestBudget(props.plan) }}>
           <thead>
             <tr>
-              <For each={COLUMNS}>{(key) => <th scope="col" classList={{ amount: key === 'present_colBudget' }}>{t(key)}</th>}</For>
+              <For each={PRESENT_COLUMNS}>{(key) => <th scope="col" classList={{ amount: key === 'present_colBudget' }}>{t(key)}</th>}</For>
             </tr>
           </thead>
           <For each={props.plan.goals}>{(goal) => <GoalRows goal={goal} currency={props.plan.currency} recent={props.recent} />}</For>

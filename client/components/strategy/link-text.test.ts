@@ -36,7 +36,7 @@ describe('a goal link as words', () => {
     ['its plan is listed but not loaded (offline)', 'sv', [notLoaded], 'Handlingsplan Småland: en aktivitet som inte kan visas nu'],
     ['its plan is listed without a title', 'sv', [untitled], 'En aktivitet i en plan som inte kan visas nu'],
     ['its activity is gone from the plan', 'sv', [plan('Handlingsplan Småland', [])], 'Handlingsplan Småland: en aktivitet som inte kan visas nu'],
-    ['its plan is not in the list, in Norwegian', 'nb', [], 'En aktivitet i en plan som ikke kan vises nå'],
+    ['its plan is not in the list, in Norwegian', 'nb', [], 'Et tiltak i en plan som ikke kan vises nå'],
     ['its plan is listed but not loaded, in English', 'en', [notLoaded], 'Handlingsplan Småland: an activity that cannot be shown now'],
   ])('when %s (%s)', (_, locale, plans, expected) => {
     setLocale(locale);
