@@ -27,7 +27,7 @@ import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
 import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
-import { deletesTitle, refuseTitleRemoval } from './title-field.js';
+import { noteMetaDeletions, refuseMetaRemoval } from './title-field.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
 
@@ -264,13 +264,13 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a protected field's item, of an owned
- * item field of an item kept (item-fields.ts) or of the title with none set (title-field.ts) is refused like a write. Returns
+ * item field of an item kept (item-fields.ts) or of a meta field the schema names with none set (title-field.ts) is refused like a write. Returns
  * the ranges past the document's clocks (pending in Yjs, re-read on every later update) and those that delete of it now.
  */
 function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
   const start = decoder.pos;
   const holders: Y.Item[] = [];
-  let titleDeleted = false;
+  const metaDeleted = new Set<string>();
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
   let pending = 0;
@@ -287,14 +287,14 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
-      titleDeleted ||= context.doc !== undefined && context.allowedRoots !== null && deletesTitle(context.doc, client, clock, length);
+      if (context.doc !== undefined && context.allowedRoots !== null) noteMetaDeletions(context.doc, client, clock, length, metaDeleted);
       if (clock + length > state) pending++;
       // A range from the document's clock on deletes nothing yet (the pending-struct bomb's overwritten first write): it waits in Yjs.
       if (clock < context.stateOf(client)) joining++;
     }
   }
   refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
-  if (titleDeleted && context.doc) refuseTitleRemoval(context.doc, growth);
+  if (metaDeleted.size > 0 && context.doc) refuseMetaRemoval(context.doc, growth, metaDeleted);
   return { pending, joining };
 }
 
