@@ -6,7 +6,7 @@ import { MESSAGES } from './messages.js';
 const SAME_IN_BOTH = new Set([
   'appName', 'language', 'newDocument', 'kind_action-plan', 'kind_strategy', 'file', 'importReport', 'line', 'table', 'timeline',
   'goal', 'goals', 'number', 'responsible', 'start', 'status', 'status_ongoing', 'costs', 'section', 'currency', 'exportTsv', 'exportJson',
-  'indicators', 'indicator', 'unit', 'targetYear', 'year', 'chartSummary', 'chartPoint', 'participantRole_politician', 'dateHint', 'timeHint',
+  'indicators', 'indicator', 'unit', 'targetYear', 'year', 'chartSummary', 'chartTarget', 'chartTargetNoYear', 'chartPoint', 'participantRole_politician', 'dateHint', 'timeHint',
   'present_colGoal', 'present_colResponsible', 'change_field', 'versions_kind_auto', 'versions_by', 'versions_live',
   'deleteCancel', 'export_xlsx', 'export_docx', 'export_ics', 'audit_format_ics', 'amountSavedEmpty', 'savedEmpty', 'fieldWord_priority',
   'workspaceCountry', 'country_SE', 'country_NO',

@@ -91,6 +91,8 @@ describe('numbers in the indicator chart', () => {
     await page.locator('.indicator-chart canvas').first().waitFor();
     // The demo's first indicator: baseline 160 in 2020, target 112 in 2030; 2022 is a fifth of the way.
     await expect.poll(() => legendAt(page, 0.2)).toEqual([year, '152', value]);
+    // Seen, not spoken: the caption and the table already say it (user test u12).
+    expect(await page.locator('.indicator-chart .u-legend').first().getAttribute('aria-hidden')).toBe('true');
     await context.close();
   });
 });

@@ -41,6 +41,9 @@ export function IndicatorChart(props: { indicator: IndicatorJSON }) {
       data,
       host,
     );
+    // The legend (line names, hovered values) repeats the caption and the table: screen
+    // readers read it as "År–Uppföljning–Rak väg mot målet–" (user test u12). Seen, not spoken.
+    chart.root.querySelector('.u-legend')?.setAttribute('aria-hidden', 'true');
   });
   onCleanup(() => chart?.destroy());
   return (

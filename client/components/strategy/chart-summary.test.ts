@@ -47,7 +47,12 @@ describe('chart summary: each year with its value and unit', () => {
     ['sv', indicator({ unit: '' }), 'Energianvändning i kommunala lokaler: 2022: 152, 2024: 139. Mål 2030: 112.'],
     ['sv', indicator({ unit: '  ' }), 'Energianvändning i kommunala lokaler: 2022: 152, 2024: 139. Mål 2030: 112.'],
     ['sv', indicator({ measurements: [] }), 'Energianvändning i kommunala lokaler: Inga mätvärden än. Mål 2030: 112 kWh/m².'],
-    ['sv', indicator({ targetYear: null, targetValue: null }), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål –: –.'],
+    ['sv', indicator({ targetYear: null, targetValue: null }), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m².'],
+    ['sv', indicator({ targetYear: null }), 'Energianvändning i kommunala lokaler: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål: 112 kWh/m².'],
+    // Right after "+ Lägg till indikator" (user test u12): no name, no target, no measurements.
+    ['sv', indicator({ name: '', targetYear: null, targetValue: null, measurements: [] }), 'Indikator utan namn: Inga mätvärden än.'],
+    ['nb', indicator({ name: '', targetYear: null, targetValue: null, measurements: [] }), 'Indikator uten navn: Ingen målinger ennå.'],
+    ['en', indicator({ name: ' ', targetYear: null, targetValue: null, measurements: [] }), 'Unnamed indicator: No measurements yet.'],
   ] as const)('%s: %#', (locale, value, text) => {
     setLocale(locale);
     // The on-track note after it is its own sentence; only the figures are checked here.
@@ -66,5 +71,27 @@ describe('chart summary: each year with its value and unit', () => {
         expect(text).not.toMatch(/\b20\d\d \d/);
       }
     }
+  });
+});
+
+/** The caption's parts for each locale: the unnamed word, "no measurements", the target word. */
+const WORDS = {
+  sv: { unnamed: 'Indikator utan namn', none: 'Inga mätvärden än', target: 'Mål' },
+  nb: { unnamed: 'Indikator uten navn', none: 'Ingen målinger ennå', target: 'Mål' },
+  en: { unnamed: 'Unnamed indicator', none: 'No measurements yet', target: 'Target' },
+} as const;
+
+describe('chart summary of an indicator still being filled in (user test u12)', () => {
+  const cases = (['sv', 'nb', 'en'] as const).flatMap((locale) => [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => [locale, !!(bits & 1), !!(bits & 2), !!(bits & 4)] as const));
+  it.each(cases)('%s: no name %s, no target %s, no measurements %s', (locale, noName, noTarget, noMeasurements) => {
+    setLocale(locale);
+    const words = WORDS[locale];
+    const text = chartSummary(indicator({ ...(noName ? { name: '' } : {}), ...(noTarget ? { targetYear: null, targetValue: null } : {}), ...(noMeasurements ? { measurements: [] } : {}) }));
+    expect(text).not.toMatch(/^\s*:/);
+    expect(text).not.toContain('–');
+    expect(text).not.toMatch(/\.\./);
+    expect(text.startsWith(noName ? `${words.unnamed}: ` : 'Energianvändning i kommunala lokaler: ')).toBe(true);
+    expect(text.includes(words.none)).toBe(noMeasurements);
+    expect(text.includes(`${words.target} 2030: 112`)).toBe(!noTarget);
   });
 });

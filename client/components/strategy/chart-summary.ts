@@ -8,17 +8,26 @@ function withUnit(value: number, unit: string): string {
   return trimmed === '' ? decimal(value) : `${decimal(value)} ${trimmed}`;
 }
 
+/** "Mål 2030: 112 kWh/m²." — nothing when there is no target value (never "Mål –: –"). */
+function targetSentence(i: IndicatorJSON): string {
+  if (i.targetValue === null) return '';
+  const target = withUnit(i.targetValue, i.unit);
+  // Years as text: t() groups a number (a year is not one: never "2 024").
+  return i.targetYear === null ? t('chartTargetNoYear', { target }) : t('chartTarget', { targetYear: String(i.targetYear), target });
+}
+
 /**
  * An indicator's chart in words, for its caption and for screen readers (issue 17 user test
- * item 4): each year with its value and unit, then the target, then whether the measurements
- * keep to the straight path. "…: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål 2030: 112 kWh/m².
- * På väg mot målet." A missing target year or value reads "–".
+ * item 4): its name, each year with its value and unit, then the target, then whether the
+ * measurements keep to the straight path. "…: 2022: 152 kWh/m², 2024: 139 kWh/m². Mål 2030:
+ * 112 kWh/m². På väg mot målet." An indicator with no name yet is "Indikator utan namn"; with
+ * no target value the target sentence is left out (user test u12: ": … Mål –: –.").
  */
 export function chartSummary(i: IndicatorJSON): string {
   const points = i.measurements.map((m) => t('chartPoint', { year: String(m.year), value: withUnit(m.value, i.unit) })).join(', ');
-  const target = i.targetValue === null ? '–' : withUnit(i.targetValue, i.unit);
-  // Years as text: t() groups a number (a year is not one: never "2 024").
+  const name = i.name.trim() === '' ? t('unnamedIndicator') : i.name.trim();
   // The "no measurements" sentence brings its own full stop; the template adds one.
-  const figures = t('chartSummary', { name: i.name, points: points || t('noMeasurements').replace(/\.$/, ''), targetYear: i.targetYear === null ? '–' : String(i.targetYear), target });
-  return i.measurements.length > 0 ? `${figures} ${isOffTrack(i) ? t('offTrack') : t('onTrack')}.` : figures;
+  const sentences = [t('chartSummary', { name, points: points || t('noMeasurements').replace(/\.$/, '') }), targetSentence(i)];
+  if (i.measurements.length > 0) sentences.push(`${isOffTrack(i) ? t('offTrack') : t('onTrack')}.`);
+  return sentences.filter((text) => text !== '').join(' ');
 }
