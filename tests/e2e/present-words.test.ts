@@ -1,0 +1,66 @@
+/**
+ * Issue 17 ("every screen"), user test U12: at 1280 px the guest/presentation table broke
+ * "Upphandlingsenhete|n" and "Nätverkssamordnare|n" in the Ansvar and Mottagare columns with
+ * no hyphen, while the Aktiviteter column had room to spare. The class: in the Småland plan
+ * at a laptop's widths, no word in a text column is wider than its column (a browser without
+ * a Swedish hyphenation dictionary, as this Chromium, would break it mid-word); where a
+ * browser has one, long compounds are hyphenated: hyphens: auto, and <html lang> is the UI
+ * language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import type { TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Words (runs without spaces or hyphens) wider than the content box of their table cell: "word (px > px)". */
+function wordsWiderThanCell(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    const found: string[] = [];
+    if (!canvas) return ['no canvas'];
+    for (const cell of document.querySelectorAll('.present-plan tbody th, .present-plan tbody td:not(.amount)')) {
+      const style = getComputedStyle(cell);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const part of [cell, ...cell.querySelectorAll('*')]) {
+        if (!part.firstChild || part.firstChild.nodeType !== Node.TEXT_NODE) continue;
+        canvas.font = getComputedStyle(part).font;
+        for (const word of (part.firstChild.textContent ?? '').split(/[\s\-–]+/)) {
+          const width = canvas.measureText(word).width;
+          if (width > room + 0.5) found.push(`${word} (${Math.round(width)} > ${Math.round(room)})`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+describe('the presentation table breaks no word where it need not', () => {
+  for (const width of [1280, 1440]) {
+    it(`every word of the Småland plan fits its column at ${width} px, hyphens auto, html lang = UI language`, async () => {
+      const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+      const doc = await freshPlan(anna.api, `Hela ord ${width}`);
+      const page = await anna.context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/d/${doc}/present`);
+      await page.locator('.present [data-status="online"]').waitFor();
+      expect(await page.locator('.present-plan tbody td').count()).toBeGreaterThan(20);
+      expect(await wordsWiderThanCell(page)).toEqual([]);
+      const hyphens = await page.locator('.present-plan tbody td').first().evaluate((el) => getComputedStyle(el).hyphens);
+      expect(hyphens).toBe('auto');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+      await page.screenshot({ path: `/tmp/samplan-present-words-${width}.png`, fullPage: true });
+      await anna.context.close();
+    });
+  }
+});
