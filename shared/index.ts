@@ -18,7 +18,7 @@ export * from './summary.js';
 export * from './strings.js';
 export * from './validate/index.js';
 export * from './validate/issue.js';
-export { expectedValue, isOffTrack } from './validate/strategy.js';
+export { expectedValue, indicatorStatus, isOffTrack, type IndicatorStatus } from './validate/strategy.js';
 export * from './table/import.js';
 export * from './table/export.js';
 export * from './table/errors.js';

@@ -15,14 +15,37 @@ export function expectedValue(indicator: IndicatorJSON, year: number): number | 
   return baselineValue + ((targetValue - baselineValue) * (year - baselineYear)) / (targetYear - baselineYear);
 }
 
+/**
+ * What an indicator's measurements say about its target, for every place that shows it (the
+ * chart's caption and colour, the off-track warning): `on-track`/`off-track` only when there
+ * is a straight path to judge by — a target value and year, a baseline value and year, the
+ * target year after the baseline year — and something measured (issue 17: an indicator with
+ * no target said "På väg mot målet"). Which part is missing is its own status, so the text can
+ * say what to fill in.
+ */
+export type IndicatorStatus = 'no-measurements' | 'no-target' | 'no-target-value' | 'no-target-year' | 'no-baseline' | 'no-path' | 'on-track' | 'off-track';
+
+/** The status of `indicator` (see {@link IndicatorStatus}); judged by its latest measurement. */
+export function indicatorStatus(indicator: IndicatorJSON): IndicatorStatus {
+  const latest = indicator.measurements.at(-1);
+  if (!latest) return 'no-measurements';
+  const { targetYear, targetValue, baselineYear, baselineValue } = indicator;
+  if (targetYear === null && targetValue === null) return 'no-target';
+  if (targetValue === null) return 'no-target-value';
+  if (targetYear === null) return 'no-target-year';
+  if (baselineYear === null || baselineValue === null) return 'no-baseline';
+  if (targetYear <= baselineYear) return 'no-path';
+  // At or before the baseline year the measurement is the starting point, not behind it.
+  if (latest.year <= baselineYear) return 'on-track';
+  const expected = expectedValue(indicator, latest.year) ?? latest.value;
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  const behind = indicator.direction === 'decrease' ? latest.value > expected + tolerance : latest.value < expected - tolerance;
+  return behind ? 'off-track' : 'on-track';
+}
+
 /** True when the latest measurement is behind the straight line (the wrong side of it for the direction). */
 export function isOffTrack(indicator: IndicatorJSON): boolean {
-  const latest = indicator.measurements.at(-1);
-  if (!latest || indicator.baselineYear === null || latest.year <= indicator.baselineYear) return false;
-  const expected = expectedValue(indicator, latest.year);
-  if (expected === null) return false;
-  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-  return indicator.direction === 'decrease' ? latest.value > expected + tolerance : latest.value < expected - tolerance;
+  return indicatorStatus(indicator) === 'off-track';
 }
 
 export function validateStrategy(strategy: StrategyJSON): Findings {
