@@ -16,6 +16,10 @@ export interface WorkspaceSummary {
   name: string;
   role: Role;
 }
+/** A workspace as `GET /api/me` lists it: with the country it was made for (SE/NO). */
+export interface MyWorkspace extends WorkspaceSummary {
+  country: string;
+}
 export interface Member extends User {
   role: Role;
 }
@@ -227,7 +231,7 @@ function parseAnswer(text: string, status: number): unknown {
 }
 
 export const api = {
-  me: () => call<{ user: User; workspaces: WorkspaceSummary[] }>('GET', '/me'),
+  me: () => call<{ user: User; workspaces: MyWorkspace[] }>('GET', '/me'),
   login: (email: string, password: string) => call<{ user: User }>('POST', '/auth/login', { email, password }),
   signup: (email: string, password: string, name: string) => call<{ user: User }>('POST', '/auth/signup', { email, password, name }),
   logout: () => call<null>('POST', '/auth/logout'),

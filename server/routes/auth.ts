@@ -84,9 +84,13 @@ export function authRoutes(deps: Deps) {
     return c.body(null, 204);
   });
 
+  /**
+   * `GET /api/me` → `{user, workspaces: [{id, name, role, country}]}` (DESIGN's shape plus
+   * `country`, "SE" or "NO": README "Contract notes"); 401 signed out.
+   */
   app.get('/me', async (c) => {
     const user = requireUser(c);
-    const workspaces = (await workspacesOf(kdb, user.id)).map(({ id, name, role }) => ({ id, name, role }));
+    const workspaces = (await workspacesOf(kdb, user.id)).map(({ id, name, role, country }) => ({ id, name, role, country }));
     return c.json({ user, workspaces });
   });
 

@@ -126,7 +126,7 @@ describe('workspaces, members, documents', () => {
     const workspace = await viewer.json<{ role: string; members: Array<{ id: string; role: string }> }>('GET', `/api/workspaces/${ws}`, undefined, 200);
     expect(workspace.role).toBe('viewer');
     expect(workspace.members).toHaveLength(2);
-    expect((await viewer.json<{ workspaces: unknown[] }>('GET', '/api/me')).workspaces).toEqual([{ id: ws, name: 'Klimatnätverket', role: 'viewer' }]);
+    expect((await viewer.json<{ workspaces: unknown[] }>('GET', '/api/me')).workspaces).toEqual([{ id: ws, name: 'Klimatnätverket', role: 'viewer', country: 'SE' }]);
 
     expect((await viewer.request('POST', `/api/workspaces/${ws}/documents`, { kind: 'agenda', title: 'Träffar' })).status).toBe(403);
     expect((await viewer.request('POST', `/api/workspaces/${ws}/members`, { email: email('x'), role: 'editor' })).status).toBe(403);

@@ -91,6 +91,19 @@ describe('the currency a new action plan is stored with', () => {
     expect(response.status).toBe(400);
   });
 
+  it('GET /api/me lists each workspace with its country (user test u11 follow-up: it had none)', async () => {
+    const api = new ApiClient(server.url);
+    await api.signup(email('w3-me'));
+    const made = await Promise.all(
+      (['SE', 'NO'] as const).map(async (country) => ({ country, id: (await api.json<{ id: string }>('POST', '/api/workspaces', { name: `Nät ${country}`, country }, 201)).id })),
+    );
+    const { id: unstated } = await api.json<{ id: string }>('POST', '/api/workspaces', { name: 'Nät utan land' }, 201);
+    const me = await api.json<{ workspaces: Array<{ id: string; name: string; role: string; country: string }> }>('GET', '/api/me', undefined, 200);
+    const listed = Object.fromEntries(me.workspaces.map((w) => [w.id, w]));
+    for (const { country, id } of made) expect(listed[id]).toEqual({ id, name: `Nät ${country}`, role: 'coordinator', country });
+    expect(listed[unstated]).toEqual({ id: unstated, name: 'Nät utan land', role: 'coordinator', country: 'SE' });
+  });
+
   it('a workspace made without a country is Swedish, and its plans SEK', async () => {
     const api = new ApiClient(server.url);
     await api.signup(email('w3-none'));
