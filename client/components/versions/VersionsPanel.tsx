@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { t } from '../../i18n/index.js';
+import { ADOPTED_POLL_MS, usePollWhileOpen } from '../../lib/poll-while-open.js';
 import { createSettledRevision } from '../../sync/present-document.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
@@ -41,16 +42,20 @@ function VersionItem(props: { documentId: string; version: Version; canWrite: bo
 
 /**
  * The list, fetched again after each burst of changes to the live document (a restore is
- * one), and what others restored since it was first shown: a "Före återställning" version
- * with `restoreOf` that this page did not make.
+ * one) and every ADOPTED_POLL_MS while the page is shown (saving or adopting a version
+ * changes no content, so no revision says it: issue 17), and what others restored since it
+ * was first shown: a "Före återställning" version with `restoreOf` that this page did not make.
+ * A poll that fails keeps the list and says nothing (the next one, or an edit, tries again);
+ * an answer equal to the list shown leaves it untouched, so focus in it stays put.
  */
 function useVersionList(documentId: () => string, revision: Accessor<number>, mine: ReadonlySet<string>) {
   const [list, setList] = createSignal<Version[] | null>(null);
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [restoredBy, setRestoredBy] = createSignal<string | null>(null);
   let known: Set<string> | null = null;
+  let shown = '';
   let request = 0;
-  const load = async () => {
+  const load = async (quiet = false) => {
     const current = ++request;
     try {
       const versions = (await versionsApi.versions(documentId())).versions;
@@ -59,21 +64,25 @@ function useVersionList(documentId: () => string, revision: Accessor<number>, mi
       const restore = news[0];
       if (restore?.restoreOf) setRestoredBy(t('versions_restoredBy', { name: restore.restoreOf.name, by: restore.createdBy?.name ?? '' }));
       known = new Set(versions.map((v) => v.id));
-      setList(versions);
+      const text = JSON.stringify(versions);
+      if (text !== shown) setList(versions);
+      shown = text;
       setLoadError(null);
     } catch (e) {
-      if (current === request) setLoadError(messageOf(e, t('errorGeneric')));
+      if (current === request && !(quiet && list() !== null)) setLoadError(messageOf(e, t('errorGeneric')));
     }
   };
   createEffect(on([documentId, revision], () => void load()));
-  return { list, loadError, load, restoredBy, clearRestoredBy: () => setRestoredBy(null) };
+  usePollWhileOpen(() => void load(true), ADOPTED_POLL_MS);
+  return { list, loadError, load: () => load(), restoredBy, clearRestoredBy: () => setRestoredBy(null) };
 }
 
 /**
  * Versions (DESIGN "Versions, changes, the live draft"): the list (named, adopted, automatic),
  * each openable read-only, compare, and for editors "Spara version" and restore after a
- * confirmation. With the live `doc`, the list and a comparison with the draft follow it,
- * and a restore made by someone else is announced politely ("Dokumentet återställdes …").
+ * confirmation. With the live `doc`, the list and a comparison with the draft follow it;
+ * versions others save or adopt appear while the page is shown, and a restore made by
+ * someone else is announced politely ("Dokumentet återställdes …").
  */
 export function VersionsPanel(props: { documentId: string; canWrite: boolean; currency: string; doc?: Y.Doc; quickCompare?: boolean }) {
   const revision = props.doc ? createSettledRevision(props.doc) : () => 0;
