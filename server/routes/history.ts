@@ -12,6 +12,9 @@ import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
 import { parseWith, withPeriod } from '../validation.js';
 import { loggableFailure } from '../history/refusal.js';
+import { COMPARED_COLLECTIONS } from '../../shared/compare/flatten.js';
+import type { DocumentKind } from '../../shared/model/kinds.js';
+import { AppError } from '../errors.js';
 
 /** Entries answered when no `limit` is given, and the most one answer holds. */
 export const HISTORY_LIMIT = { default: 100, max: 500 } as const;
@@ -34,13 +37,24 @@ const HistoryQuery = withPeriod(
 );
 
 /**
+ * 400 `validation` unless `name` (the `collection` filter) is one the document's kind files
+ * items under: a misspelt or another kind's collection would otherwise list nothing, as if
+ * nothing had changed. Looked up in a list, so `__proto__`, `constructor` … are unknown too.
+ */
+function checkCollection(kind: DocumentKind, name: string | undefined): void {
+  const known = COMPARED_COLLECTIONS[kind];
+  if (name === undefined || known.includes(name)) return;
+  throw new AppError(400, 'validation', `collection: ${name} finns inte i det här dokumentet; välj bland ${known.join(', ')}.`);
+}
+
+/**
  * - `GET /documents/:doc/history?collection=&id=&field=&user=&from=&to=&limit=` (member,
  *   viewers included) → 200 `{entries: [{at, user: {id, name} | null, op, collection, id,
  *   label, field, before, after}]}` newest first. `from`/`to`: ISO 8601 times, both
  *   included; `limit` 1–500 (100). `user` null: a change the server made (a migration, a
  *   restore); a deleted account is named "Borttagen användare". `op` and `field: null`
  *   (an added or removed item, its fields in `after`/`before`) add to DESIGN.
- *   Errors: 400 `validation` on a bad filter; 429 `rate-limited` with `Retry-After` past
+ *   Errors: 400 `validation` on a bad filter (also a `collection` the kind does not have); 429 `rate-limited` with `Retry-After` past
  *   HISTORY_REQUESTS_PER_MINUTE reads per person.
  */
 export function historyRoutes(deps: Deps) {
@@ -52,6 +66,7 @@ export function historyRoutes(deps: Deps) {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'viewer');
     const filter = parseWith(HistoryQuery, c.req.query());
+    checkCollection(document.kind, filter.collection);
     const wait = await perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
     // What is committed but not yet derived is derived now (in the history thread; readers

@@ -2,12 +2,24 @@
 import type { ActionPlanJSON } from '../model/action-plan.js';
 import type { AgendaJSON } from '../model/agenda.js';
 import type { DocumentJSON } from '../model/document.js';
+import type { DocumentKind } from '../model/kinds.js';
 import type { IndicatorJSON, StrategyGoalJSON, StrategyJSON } from '../model/strategy.js';
 import { fieldsOf, numbered, parentRef, shortLabel } from './fields.js';
 import type { FlatItem, ParentRef } from './types.js';
 
 /** The document's own fields are one item, so a title or a frame change is listed like any other. */
 export const DOCUMENT_ITEM = 'document';
+
+/**
+ * Every collection `flatten` files a kind's items under, so every name compare, changes and
+ * the per-field history give (`collection`). Lists, not objects: a lookup by a name the
+ * client chose (`?collection=__proto__`) never finds what Object.prototype holds.
+ */
+export const COMPARED_COLLECTIONS: Readonly<Record<DocumentKind, readonly string[]>> = {
+  'action-plan': [DOCUMENT_ITEM, 'goals', 'activities', 'costs'],
+  strategy: [DOCUMENT_ITEM, 'focusAreas', 'goals', 'indicators', 'measurements'],
+  agenda: [DOCUMENT_ITEM, 'participants', 'meetings', 'items', 'decisions', 'actions', 'milestones'],
+};
 
 /** Flattens any kind; `null` (no document yet) has no items. */
 export function flatten(json: DocumentJSON | null): FlatItem[] {
