@@ -14,6 +14,7 @@ import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
 import { closeWhenBodyUnread } from './http/unread-body.js';
 import { refuseNulInUrl } from './http/nul-in-url.js';
+import { refuseRepeatedQuery } from './http/repeated-query.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './routes/audit.js';
@@ -56,6 +57,8 @@ export function createApp(deps: Deps) {
   api.use(closeWhenBodyUnread());
   api.use(refuseNulInUrl());
   api.use(sameOrigin(deps.config.trustProxy));
+  // One value per query parameter: a repeated one with another value is refused, never half-read.
+  api.use(refuseRepeatedQuery());
   api.use(async (c, next) => {
     // The import route sets its own limit; every other body is small JSON.
     if (c.req.path.endsWith('/import')) return next();
