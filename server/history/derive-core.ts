@@ -8,7 +8,7 @@
  * plan take ~0.1–0.2 s.
  */
 import { toJSON } from '../../shared/model/document.js';
-import { HISTORY_MERGE_WINDOW_MS, historyChanges } from '../../shared/history/entries.js';
+import { HISTORY_MERGE_WINDOW_MS, historyChangesBetween, historyState } from '../../shared/history/entries.js';
 import { Shadows, type Shadow } from './shadows.js';
 import type { LoggedUpdate, StoredState, UpdateSource } from './source.js';
 import type { DerivedEntry } from './store.js';
@@ -90,17 +90,17 @@ export class DeriveCore {
     try {
       const shadow = this.shadows.get(documentId, stored, this.now());
       for (const run of runs) {
-        const rest = shadow.json === null ? this.applyCreation(documentId, shadow, run) : run;
+        const rest = shadow.state === null ? this.applyCreation(documentId, shadow, run) : run;
         // A document's creation lists nothing (null before it): from it on, edits are compared.
-        if (shadow.json === null) shadow.json = toJSON(shadow.doc);
+        if (shadow.state === null) shadow.state = historyState(toJSON(shadow.doc));
         this.shadows.apply(documentId, rest.map((update) => update.data));
-        const after = toJSON(shadow.doc);
+        const after = historyState(toJSON(shadow.doc));
         const end = run[run.length - 1];
         if (!end) continue;
-        for (const change of historyChanges(shadow.json, after)) {
+        for (const change of historyChangesBetween(shadow.state, after)) {
           entries.push({ ...change, documentId, userId: end.userId, at: end.at, updateId: end.id });
         }
-        shadow.json = after;
+        shadow.state = after;
       }
     } catch (error) {
       // A document whose updates cannot be applied loses these entries, never the others'.

@@ -10,13 +10,14 @@
  * (a Y.Doc holds ~15–20× its encoded size).
  */
 import * as Y from 'yjs';
-import { toJSON, type DocumentJSON } from '../../shared/model/document.js';
+import { toJSON } from '../../shared/model/document.js';
+import { historyState, type HistoryState } from '../../shared/history/entries.js';
 import type { StoredState } from './source.js';
 
 export interface Shadow {
   doc: Y.Doc;
-  /** The export shape of `doc` now (so each derived step needs one `toJSON`, of the state after). */
-  json: DocumentJSON | null;
+  /** What history compares of `doc` now (so each derived step flattens one state, the one after); null: not a document yet. */
+  state: HistoryState;
   usedAt: number;
   /** Encoded bytes behind `doc`: what it was rebuilt from plus every update applied since. */
   bytes: number;
@@ -63,8 +64,8 @@ export class Shadows {
       return kept;
     }
     const state = stored ?? { snapshot: null, updates: [] };
-    const shadow: Shadow = { doc: rebuild(state), json: null, usedAt: now, bytes: bytesOf(state) };
-    shadow.json = toJSON(shadow.doc);
+    const doc = rebuild(state);
+    const shadow: Shadow = { doc, state: historyState(toJSON(doc)), usedAt: now, bytes: bytesOf(state) };
     this.shadows.set(documentId, shadow);
     this.totalBytes += shadow.bytes;
     // Not trimmed here: a batch read its stored states for the documents without a shadow

@@ -15,8 +15,10 @@ function isStringList(value: unknown): value is string[] {
  */
 export function fieldsOf(object: object, exclude: readonly string[]): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
-  for (const [key, value] of Object.entries(object)) {
+  const values = object as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
     if (exclude.includes(key)) continue;
+    const value = values[key];
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
     else if (isStringList(value)) fields[key] = [...value];
   }

@@ -46,7 +46,9 @@ function flattenPlan(plan: ActionPlanJSON): FlatItem[] {
     const label = numbered(goal.number, goal.title);
     if (goal.id !== null) {
       const budget = goal.activities.reduce((sum, activity) => sum + (activity.budget ?? 0), 0);
-      items.push({ collection: 'goals', id: goal.id, label, parent: null, fields: { ...fieldsOf(goal, ['id', 'activities']), budget } });
+      const fields = fieldsOf(goal, ['id', 'activities']);
+      fields.budget = budget;
+      items.push({ collection: 'goals', id: goal.id, label, parent: null, fields });
     }
     const parent = parentRef('goalId', goal.id, label);
     for (const activity of goal.activities) {

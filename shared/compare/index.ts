@@ -9,7 +9,9 @@ import { diffItems } from './diff.js';
 import { flatten } from './flatten.js';
 import type { CompareResult } from './types.js';
 
-export type { Change, ChangeOp, ChangeValue, CompareResult, FieldValue } from './types.js';
+export type { Change, ChangeOp, ChangeValue, CompareResult, FieldValue, FlatItem } from './types.js';
+export { diffItems } from './diff.js';
+export { flatten } from './flatten.js';
 export { CHANGE_OPS } from './types.js';
 
 /** An action plan with nothing in it: the totals of a state before the plan existed. */

@@ -4,8 +4,8 @@
  * `shared/compare` (the same one versions use), so history and compare never disagree
  * on what changed.
  */
-import { compareDocuments } from '../compare/index.js';
-import type { ChangeOp, ChangeValue } from '../compare/index.js';
+import { diffItems, flatten } from '../compare/index.js';
+import type { ChangeOp, ChangeValue, FlatItem } from '../compare/index.js';
 import type { DocumentJSON } from '../model/document.js';
 
 /**
@@ -25,6 +25,14 @@ export interface HistoryChange {
   after: ChangeValue | null;
 }
 
+/** A state of a document as history compares it: compare's flattened items; null before the document exists. */
+export type HistoryState = readonly FlatItem[] | null;
+
+/** The state history compares of the export-shape `json` (null: no document yet). */
+export function historyState(json: DocumentJSON | null): HistoryState {
+  return json === null ? null : flatten(json);
+}
+
 /**
  * The changes from `before` to `after`, per item and field, in compare's order. A
  * document that had no content before (`null`) has no history yet: its first content is
@@ -32,8 +40,17 @@ export interface HistoryChange {
  * @example historyChanges(toJSON(docBefore), toJSON(docAfter)) // [{op:'changed', collection:'activities', field:'budget', …}]
  */
 export function historyChanges(before: DocumentJSON | null, after: DocumentJSON | null): HistoryChange[] {
+  return historyChangesBetween(historyState(before), historyState(after));
+}
+
+/**
+ * `historyChanges` of two states already flattened (`historyState`): the deriver keeps the
+ * state after each run as the next run's before, so each run flattens its document once.
+ * Compare's changes without its totals, which history does not list.
+ */
+export function historyChangesBetween(before: HistoryState, after: HistoryState): HistoryChange[] {
   if (before === null || after === null) return [];
-  return compareDocuments(before, after).changes.filter((change) => !isDerived(change.collection, change.field)).map((change) => ({
+  return diffItems(before, after).filter((change) => !isDerived(change.collection, change.field)).map((change) => ({
     op: change.op,
     collection: change.collection,
     id: change.id,
