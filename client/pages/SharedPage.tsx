@@ -13,15 +13,35 @@ import { CloseCode } from '../sync/close-codes.js';
 import { createSettledRevision, presentSharedDocument, type PresentedDocument } from '../sync/present-document.js';
 import { versionsApi, type SharedInfo, type Version } from '../versions-api.js';
 
-/** Why a guest cannot read: the link ended (410, or its socket closed 4401) or never existed (404). */
-function LinkEnded(props: { missing?: boolean }) {
-  usePageTitle(() => t('present_linkEnded'));
+/**
+ * Why a guest cannot read: the link ended (410, or its socket closed 4401/4403), never existed
+ * (404 `share.not-found`), or its document was moved to the trash (404
+ * `share.document-deleted`, or the open socket closed 4404).
+ */
+type LinkGone = 'ended' | 'missing' | 'removed';
+
+const GONE_TEXT = {
+  ended: ['present_linkEnded', 'present_linkEndedHelp'],
+  missing: ['present_linkMissing', 'present_linkEndedHelp'],
+  removed: ['present_linkRemoved', 'present_linkRemovedHelp'],
+} as const;
+
+function LinkEnded(props: { why: LinkGone }) {
+  usePageTitle(() => t(GONE_TEXT[props.why][0]));
   return (
-    <section class="load-error" role="alert" data-link-ended>
-      <PageHeading>{props.missing ? t('present_linkMissing') : t('present_linkEnded')}</PageHeading>
-      <p>{t('present_linkEndedHelp')}</p>
+    <section class="load-error" role="alert" data-link-ended={props.why}>
+      <PageHeading>{t(GONE_TEXT[props.why][0])}</PageHeading>
+      <p>{t(GONE_TEXT[props.why][1])}</p>
     </section>
   );
+}
+
+/** What a failed `GET /api/shared/:token` means for the guest, or null for any other failure. */
+function goneOf(error: unknown): LinkGone | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 410) return 'ended';
+  if (error.status !== 404) return null;
+  return error.code === 'share.document-deleted' ? 'removed' : 'missing';
 }
 
 /** The adopted version as the compare components name it; a guest never sees its id or author. */
@@ -65,16 +85,17 @@ function GuestPanels(props: { info: SharedInfo; token: string; live: PresentedDo
 /** The live view over `/ws/:doc?share=<token>`; a 4401 (revoked or expired while open) ends it. */
 function SharedPresentation(props: { info: SharedInfo; token: string }) {
   const live = presentSharedDocument(props.info.document.id, props.info.document.kind, props.token);
-  const [ended, setEnded] = createSignal(false);
+  const [ended, setEnded] = createSignal<LinkGone | null>(null);
   live.provider.on('closed', ({ code }: { code: number }) => {
     if (code === CloseCode.Unauthorized || code === CloseCode.Forbidden || code === CloseCode.NotFound) {
-      setEnded(true);
+      // 4404: the document was deleted while the page was open (README "Document lifecycle").
+      setEnded(code === CloseCode.NotFound ? 'removed' : 'ended');
       void live.destroy();
     }
   });
   onCleanup(() => void live.destroy());
   return (
-    <Show when={!ended()} fallback={<LinkEnded />}>
+    <Show when={ended() === null} fallback={<LinkEnded why={ended() ?? 'ended'} />}>
       <PresentView
         live={live}
         kind={props.info.document.kind}
@@ -94,12 +115,11 @@ function SharedPresentation(props: { info: SharedInfo; token: string }) {
 export function SharedPage() {
   const params = useParams<{ token: string }>();
   const [info] = createResource(() => params.token, (token) => versionsApi.shared(token));
-  const status = () => (info.error instanceof ApiError ? info.error.status : 0);
   return (
     <Switch fallback={<p role="status">{t('loading')}</p>}>
       <Match when={info.error as unknown}>
-        <Show when={status() === 404 || status() === 410} fallback={<p class="error" role="alert">{info.error instanceof Error ? info.error.message : t('errorGeneric')}</p>}>
-          <LinkEnded missing={status() === 404} />
+        <Show when={goneOf(info.error)} keyed fallback={<p class="error" role="alert">{info.error instanceof Error ? info.error.message : t('errorGeneric')}</p>}>
+          {(why) => <LinkEnded why={why} />}
         </Show>
       </Match>
       <Match when={info()} keyed>

@@ -1,7 +1,8 @@
 /**
  * What a share-link token opens (DESIGN "Share links"): one document, read-only. Unknown
- * token 404 `share.not-found`; expired or revoked 410 `share.expired`. Every use is noted
- * as the link's `lastUsedAt`.
+ * token 404 `share.not-found`; a link whose document is in the trash 404 (DESIGN: a deleted
+ * document is 404 for everyone) `share.document-deleted`, so the guest page can say what
+ * happened; expired or revoked 410 `share.expired`. Every use is noted as the link's `lastUsedAt`.
  */
 import { hashToken } from '../auth/tokens.js';
 import type { Kdb } from '../db/kysely.js';
@@ -11,12 +12,13 @@ import { findShareLink, isTouchDue, touchShareLink, type ShareLinkTarget } from 
 /** What `newToken()` makes (base64url); anything else cannot be a link of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
-export type ShareAdmission = { ok: true; link: ShareLinkTarget } | { ok: false; reason: 'unknown' | 'expired' };
+export type ShareAdmission = { ok: true; link: ShareLinkTarget } | { ok: false; reason: 'unknown' | 'deleted' | 'expired' };
 
 /** The live link a token names, noted as used now; or why there is none. */
 export async function admitShareToken(kdb: Kdb, token: string, now: number): Promise<ShareAdmission> {
   const link = TOKEN.test(token) ? await findShareLink(kdb, hashToken(token), now) : undefined;
   if (!link) return { ok: false, reason: 'unknown' };
+  if (link.state === 'deleted') return { ok: false, reason: 'deleted' };
   if (link.state !== 'live') return { ok: false, reason: 'expired' };
   // Decided on the row just read: a guest page asks every 5 s, and even an UPDATE that
   // changes nothing takes SQLite's write lock (red team x12: 2.6 s behind another writer).
@@ -29,5 +31,6 @@ export async function shareAccess(kdb: Kdb, token: string, now: number): Promise
   const admission = await admitShareToken(kdb, token, now);
   if (admission.ok) return admission.link;
   if (admission.reason === 'unknown') throw new AppError(404, 'share.not-found', 'Länken finns inte. Kontrollera att hela länken kom med.');
+  if (admission.reason === 'deleted') throw new AppError(404, 'share.document-deleted', 'Dokumentet som länken går till har tagits bort.');
   throw new AppError(410, 'share.expired', 'Länken har gått ut eller återkallats. Be den som delade den om en ny.');
 }

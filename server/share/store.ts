@@ -27,7 +27,8 @@ export interface ShareLinkListing {
 export interface ShareLinkTarget {
   id: string;
   expiresAt: number;
-  state: 'live' | 'expired' | 'revoked';
+  /** `deleted`: its document is in the trash (the link was revoked with it, red-team FA2-6). */
+  state: 'live' | 'expired' | 'revoked' | 'deleted';
   /** The last use noted (ms), null before the first (`touchShareLink`). */
   lastUsedAt: number | null;
   document: { id: string; kind: DocumentKind; title: string };
@@ -64,17 +65,19 @@ export async function shareLinksOf(kdb: Q, documentId: string): Promise<ShareLin
   return rows.map((r) => ({ id: r.id, label: r.label, expiresAt: iso(r.expiresAt), revoked: r.revokedAt !== null, lastUsedAt: r.lastUsedAt === null ? null : iso(r.lastUsedAt) }));
 }
 
-/** The link whose token hashes to `tokenHash`, with its state at `now`; undefined when none (or its document is deleted). */
+/**
+ * The link whose token hashes to `tokenHash`, with its state at `now` (`deleted` while its
+ * document is in the trash); undefined when none (a purged document's links went with it).
+ */
 export async function findShareLink(kdb: Q, tokenHash: string, now: number): Promise<ShareLinkTarget | undefined> {
   const row = await kdb
     .selectFrom('share_links as s')
     .innerJoin('documents as d', 'd.id', 's.document_id')
-    .select(['s.id', 's.expires_at as expiresAt', 's.revoked_at as revokedAt', 's.last_used_at as lastUsedAt', 'd.id as documentId', 'd.kind', 'd.title'])
+    .select(['s.id', 's.expires_at as expiresAt', 's.revoked_at as revokedAt', 's.last_used_at as lastUsedAt', 'd.id as documentId', 'd.kind', 'd.title', 'd.deleted_at as deletedAt'])
     .where('s.token_hash', '=', tokenHash)
-    .where('d.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const state = row.revokedAt !== null ? 'revoked' : row.expiresAt <= now ? 'expired' : 'live';
+  const state = row.deletedAt !== null ? 'deleted' : row.revokedAt !== null ? 'revoked' : row.expiresAt <= now ? 'expired' : 'live';
   return { id: row.id, expiresAt: row.expiresAt, state, lastUsedAt: row.lastUsedAt, document: { id: row.documentId, kind: row.kind, title: row.title } };
 }
 
