@@ -1,5 +1,5 @@
 import { useLocation } from '@solidjs/router';
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { ROOTS, type DocumentKind } from '../../../shared/model/kinds.js';
 import { roleAtLeast, type Role } from '../../../shared/roles.js';
@@ -8,7 +8,7 @@ import { ft } from '../../i18n/facilitation-messages.js';
 import { FacilitatorBar } from './FacilitatorBar.jsx';
 import { FromAgendaList } from './FromAgendaList.jsx';
 import { ParticipantStrip } from './ParticipantStrip.jsx';
-import { publishedSetups } from './round-setup.js';
+import { createOpenRounds } from './open-rounds.js';
 import { RoundBallot } from './RoundBallot.jsx';
 import { RoundResults } from './RoundResults.jsx';
 import { useHashTarget } from './hash-target.js';
@@ -29,19 +29,9 @@ export interface FacilitationLayerProps {
   awareness: Facilitation['awareness'];
 }
 
-/** Open rounds: those the session map lists as open, and those a facilitator announced in awareness. */
-function OpenRounds(props: { f: Facilitation }) {
-  const [published, setPublished] = createSignal(publishedSetups(props.f.awareness));
-  const onChange = () => setPublished(publishedSetups(props.f.awareness));
-  props.f.awareness.on('change', onChange);
-  onCleanup(() => props.f.awareness.off('change', onChange));
-  const open = () => {
-    const closed = new Set(props.f.session.rounds.filter((r) => r.status === 'closed').map((r) => r.id));
-    const listed = props.f.session.rounds.filter((r) => r.status === 'open').map((r) => ({ id: r.id, title: r.title }));
-    const announced = [...published().values()].filter((s) => !closed.has(s.id) && !listed.some((r) => r.id === s.id)).map((s) => ({ id: s.id, title: s.title }));
-    return [...listed, ...announced];
-  };
-  return <For each={open()}>{(round) => <RoundBallot f={props.f} id={round.id} title={round.title} published={published()} />}</For>;
+/** A ballot for each open round (open-rounds.ts). */
+function OpenRounds(props: { f: Facilitation; open: ReturnType<typeof createOpenRounds> }) {
+  return <For each={props.open.rounds()}>{(round) => <RoundBallot f={props.f} id={round.id} title={round.title} published={props.open.published()} />}</For>;
 }
 
 /**
@@ -61,17 +51,18 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
   const location = useLocation();
   useHashTarget(() => location.hash, () => setFollowing(f.awareness, false));
   const closed = () => f.session.rounds.filter((r) => r.status === 'closed');
+  const open = createOpenRounds(f);
   return (
     <>
       {/* Outside the layer's box: a sticky element sticks only within its parent, and the page body is tall. */}
       <Show when={running()}>
-        <ParticipantStrip f={f} leads={leads()} />
+        <ParticipantStrip f={f} leads={leads()} rounds={open.rounds()} />
       </Show>
       <div class="facilitation" role="region" aria-label={ft('bar')} data-facilitation>
         <Show when={props.facilitator}>
           <FacilitatorBar f={f} />
         </Show>
-        <OpenRounds f={f} />
+        <OpenRounds f={f} open={open} />
         <For each={closed()}>{(round) => <RoundResults f={f} round={round} />}</For>
         <Show when={props.kind === 'action-plan'}>
           <FromAgendaList f={f} />

@@ -1,7 +1,8 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { setFollowing, setHand } from '../../sync/session.js';
 import { selectorOf } from './items.js';
+import { roundText, type OpenRound } from './open-rounds.js';
 import { TimerDisplay } from './TimerDisplay.jsx';
 import type { Facilitation } from './use-facilitation.js';
 
@@ -10,8 +11,9 @@ import type { Facilitation } from './use-facilitation.js';
  * those not following), the timer, "Sluta följa"/"Följ igen" and the hand. Following and
  * the hand are awareness: a reload follows again and has its hand down. The facilitator who
  * runs the session (`leads`) neither follows nor raises a hand, so sees neither button.
+ * An open vote is named here too, with a button to its ballot (user test u13 item 1).
  */
-export function ParticipantStrip(props: { f: Facilitation; leads: boolean }) {
+export function ParticipantStrip(props: { f: Facilitation; leads: boolean; rounds: OpenRound[] }) {
   const me = () => props.f.peers().find((p) => p.self);
   const following = () => me()?.following ?? true;
   const handUp = () => (me()?.handRaisedAt ?? null) !== null;
@@ -40,6 +42,7 @@ export function ParticipantStrip(props: { f: Facilitation; leads: boolean }) {
         )}
       </Show>
       <TimerDisplay f={props.f} />
+      <For each={props.rounds}>{(round) => <VoteNotice round={round} />}</For>
       <Show when={!props.leads}>
         <div class="session-actions">
           <Show when={!following()}>
@@ -56,5 +59,22 @@ export function ParticipantStrip(props: { f: Facilitation; leads: boolean }) {
         </div>
       </Show>
     </div>
+  );
+}
+
+/** "Röstning pågår: …" and a button that brings focus to the round's ballot heading. */
+function VoteNotice(props: { round: OpenRound }) {
+  const goToBallot = () => {
+    const heading = document.getElementById(`round-${props.round.id}`);
+    heading?.scrollIntoView({ block: 'center' });
+    heading?.focus({ preventScroll: true });
+  };
+  return (
+    <p class="session-vote-notice" data-vote-notice>
+      {roundText('voteOpenNotice', props.round.title)}{' '}
+      <button type="button" class="link" onClick={goToBallot}>
+        {ft('goToVote')}
+      </button>
+    </p>
   );
 }

@@ -19,7 +19,7 @@ export function RoundBallot(props: { f: Facilitation; id: string; title: string;
   const labelOf = (collection: string, id: string) => f.items().find((i) => i.collection === collection && i.id === id)?.label ?? '–';
   return (
     <section class="session-round" aria-labelledby={`round-${props.id}`} data-round={props.id}>
-      <h3 id={`round-${props.id}`}>{ft('voting', { title: props.title || ballot.setup()?.title || '' })}</h3>
+      <h3 id={`round-${props.id}`} tabIndex={-1}>{ft('voting', { title: props.title || ballot.setup()?.title || '' })}</h3>
       <p data-voters={state()?.voters ?? 0}>{fcount('voters', state()?.voters ?? 0)}</p>
       <RetryError error={ballot.state.error} onRetry={ballot.retry} />
       <Show when={ballot.setup()}>{(value) => <DotBallot roundId={props.id} setup={value()} ballot={ballot} labelOf={labelOf} />}</Show>
