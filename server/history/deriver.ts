@@ -44,6 +44,10 @@ export interface HistoryDeriverOptions {
   log: (line: Record<string, unknown>) => void;
   /** A seam for tests: wraps the writer (e.g. one that fails after a chunk, as a crash would). */
   wrapWriter: (writer: HistoryWriter) => HistoryWriter;
+  /** A worker whose heap passed this many bytes after a request is retired once idle (`retireIdleMs`). */
+  retireHeapBytes: number;
+  /** How long (ms) such a worker waits for the next request before it is retired. */
+  retireIdleMs: number;
 }
 
 const DEFAULTS: HistoryDeriverOptions = {
@@ -55,10 +59,18 @@ const DEFAULTS: HistoryDeriverOptions = {
   refusedAttempts: 3,
   log: (line) => console.error(JSON.stringify(line)),
   wrapWriter: (writer) => writer,
+  // A worker holding plans at the item cap keeps ~250 MB of heap after the work is done (V8
+  // collects an idle isolate's garbage only when it allocates again): retired, the process
+  // gives it back; the next request starts a worker and rebuilds what it needs from the store.
+  // As long as a room stays loaded without clients (ROOM_IDLE_SECONDS), so a typist's pauses
+  // do not rebuild a big plan's shadow each time.
+  retireHeapBytes: 64 * 1024 * 1024,
+  retireIdleMs: 30_000,
 };
 const WORKER = new URL('./derive-worker.mjs', import.meta.url);
 
-type Reply = ({ ok: true } & DeriveResult) | { ok: false; message: string } | { ready: true };
+/** The worker's answer; `heapBytes`: its own V8 heap after the request. */
+type Reply = ({ ok: true; heapBytes?: number } & DeriveResult) | { ok: false; message: string } | { ready: true };
 
 export class HistoryDeriver {
   private readonly options: HistoryDeriverOptions;
@@ -68,6 +80,8 @@ export class HistoryDeriver {
   private worker: Promise<Worker> | null = null;
   private inline: DeriveCore | null = null;
   private answer: ((reply: Reply) => void) | null = null;
+  /** Retires a worker with a big heap once it has been idle `retireIdleMs`. */
+  private retireTimer: NodeJS.Timeout | null = null;
   /** When the background pass may run (pacing.ts). */
   private readonly pacing = new PassPacing();
   /** The newest catch-up, while it waits for the one before it to finish. */
@@ -115,6 +129,7 @@ export class HistoryDeriver {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.cancelRetire();
     const worker = this.worker;
     this.worker = null;
     // A request in flight fails rather than waiting for good: later ones chain after it.
@@ -184,6 +199,7 @@ export class HistoryDeriver {
       this.inline ??= new DeriveCore('kdb' in database ? postgresSource(database.kdb, async () => undefined) : sqliteSource(database), this.options.now);
       return this.inline.derive(cursor, this.options.batchSize, horizon);
     }
+    this.cancelRetire();
     const worker = await (this.worker ??= this.startWorker());
     const reply = await new Promise<Reply>((resolve) => {
       this.answer = resolve;
@@ -191,7 +207,30 @@ export class HistoryDeriver {
     });
     if ('ready' in reply) throw new Error('History worker answered out of turn');
     if (!reply.ok) throw new Error(`History worker failed: ${reply.message}`);
+    if ((reply.heapBytes ?? 0) > this.options.retireHeapBytes) this.retireWhenIdle();
     return reply;
+  }
+
+  /** Whether a worker thread is running or starting (tests: retirement). */
+  get hasWorker(): boolean {
+    return this.worker !== null;
+  }
+
+  private cancelRetire(): void {
+    if (this.retireTimer) clearTimeout(this.retireTimer);
+    this.retireTimer = null;
+  }
+
+  /** Ends the worker after `retireIdleMs` without a request (each request cancels it first). */
+  private retireWhenIdle(): void {
+    this.cancelRetire();
+    this.retireTimer = setTimeout(() => {
+      this.retireTimer = null;
+      if (this.answer !== null) return; // A request is in flight: it re-arms when answered.
+      const worker = this.worker;
+      this.worker = null;
+      void worker?.then((w) => w.terminate()).catch(() => undefined);
+    }, this.options.retireIdleMs).unref();
   }
 
   /** A worker on its own connection (read-only SQLite, or its own pool); one that fails or exits is replaced on the next request. */

@@ -46,6 +46,8 @@ export interface TestDatabase {
   kdb: Kdb;
   /** The SQLite connection the unconverted modules still use (its own file, also on PostgreSQL runs). */
   db: Db;
+  /** The PostgreSQL database's URL (for a worker's own pool); null on SQLite. */
+  postgresUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     dialect: opened.dialect,
     kdb: opened.kdb,
     db,
+    postgresUrl: created?.url ?? null,
     async close() {
       await opened.close();
       await created?.drop();
