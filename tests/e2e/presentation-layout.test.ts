@@ -1,8 +1,8 @@
 /**
  * Issue 18 follow-up (a fresh user test), what a politician reads and prints: the summary
- * shows every line "Kvar att fördela" depends on; the table fits a 768 px tablet without
- * amounts running into the next column or headers split mid-word, and a 390 px phone
- * without page-wide scroll (cards); paper says what it is and never breaks a date or an
+ * shows every line "Kvar att fördela" depends on; a 768 px tablet and a 390 px phone show
+ * cards (since issue 17's leftovers; the table from 1 024 px) without amounts running past
+ * their cell or split, and without page-wide scroll; paper says what it is and never breaks a date or an
  * amount; an old version opens read-only under a banner; revoking a link asks first; a
  * guest's page never asks /api/me; landmarks have unique names.
  */
@@ -32,11 +32,13 @@ async function openPresent(page: Page, path: string): Promise<void> {
 }
 
 /** Cells whose content is wider than the cell (an amount running into the next column). */
-function overflowingCells(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.present-plan th, .present-plan td')]
-      .filter((el) => el.scrollWidth > el.clientWidth + 1)
-      .map((el) => `${el.tagName}: ${(el.textContent ?? '').slice(0, 30)}`),
+function overflowingCells(page: Page, selector = '.present-plan th, .present-plan td'): Promise<string[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(sel)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName}: ${(el.textContent ?? '').slice(0, 30)}`),
+    selector,
   );
 }
 
@@ -73,15 +75,18 @@ describe('the presentation view, read and printed', () => {
     await anna.context.close();
   });
 
-  it('fits a 768 px tablet (no amount past its cell, no header split) and a 390 px phone as cards without page scroll', async () => {
+  // Issue 17 leftover: below a landscape tablet's 1 024 px the six columns broke the plan's long
+  // compounds mid-word (present-words.test.ts), so a portrait tablet gets the phone's cards.
+  it('a 768 px tablet and a 390 px phone show cards (no amount past its cell or split) without page scroll', async () => {
     const lena = await signedInContext(browser, server, 'lena@demo.samplan.se');
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const doc = await freshPlan(anna.api, 'Surfplatta');
     const page = await lena.context.newPage();
     await page.setViewportSize({ width: 768, height: 1024 });
     await openPresent(page, `/d/${doc}/present`);
-    expect(await overflowingCells(page)).toEqual([]);
-    expect(await splitTexts(page, UNBREAKABLE)).toEqual([]);
+    expect(await page.locator('.present-plan thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    expect(await overflowingCells(page, '.present-plan tbody th, .present-plan tbody td')).toEqual([]);
+    expect(await splitTexts(page, UNBREAKABLE.replace('.present-plan thead th, ', ''))).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: '/tmp/samplan-present-768.png' });
 

@@ -49,11 +49,11 @@ function GoalRows(props: { goal: GoalJSON; currency: string; recent: Recent }) {
               <td class="amount" data-label={t('present_colBudget')}>
                 {money(activity.budget, props.currency)}
               </td>
-              <td data-label={t('present_colResponsible')}>{activity.responsible || '–'}</td>
+              <td class="present-cell-text" data-label={t('present_colResponsible')}>{activity.responsible || '–'}</td>
               <td data-label={t('present_colTimeframe')}>
                 <Timeframe activity={activity} />
               </td>
-              <td data-label={t('present_colRecipients')}>{activity.recipients || '–'}</td>
+              <td class="present-cell-text" data-label={t('present_colRecipients')}>{activity.recipients || '–'}</td>
             </tr>
           )}
         </For>
