@@ -49,7 +49,6 @@ export function guestSource(token: string): VersionsSource {
     changesSince: () => versionsApi.sharedChanges(token, readSeen(key)),
     // Always a time of the server's clock: this browser's clock may run ahead (400) or behind.
     markRead: async (at) => writeSeen(key, at ?? (await versionsApi.sharedChanges(token, null)).to.at),
-    leave: () => undefined,
     versionHref: () => null,
   };
 }

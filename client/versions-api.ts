@@ -58,8 +58,6 @@ export interface VersionsSource {
   changesSince(): Promise<ChangesSince>;
   /** Marks the list whose `to.at` is `at` as read; throws `ApiError` 409 `visit.stale` when the document changed after it. */
   markRead(at: string | undefined): Promise<void>;
-  /** The page is left after a list was shown (`at`: its `to.at`; null: a first visit, now). */
-  leave(at: string | null): void;
   /** Where a version can be read on its own; null where it cannot (a guest). */
   versionHref(id: string): string | null;
 }
@@ -68,16 +66,6 @@ export interface VersionsSource {
 export type VersionExport = DocumentJSON & { version: Version };
 
 const doc = (id: string) => `/documents/${encodeURIComponent(id)}`;
-
-/**
- * Records a visit as the page goes away (`pagehide`): a beacon outlives the page, and goes
- * same-origin with the session cookie. `at`: the `to.at` of the change list the member saw
- * (the server refuses it, 409, when the document changed after it); none: now.
- */
-export function sendVisitBeacon(id: string, at: string | null): boolean {
-  const body = new Blob([JSON.stringify(at ? { at } : {})], { type: 'application/json' });
-  return navigator.sendBeacon(`/api${doc(id)}/visits`, body);
-}
 
 export const versionsApi = {
   versions: (id: string) => call<{ versions: Version[] }>('GET', `${doc(id)}/versions`),
@@ -109,7 +97,6 @@ export function memberSource(documentId: string): VersionsSource {
     compare: (from, to) => versionsApi.compare(documentId, from, to),
     changesSince: () => versionsApi.changesSinceLastVisit(documentId),
     markRead: async (at) => void (await versionsApi.markVisited(documentId, at)),
-    leave: (at) => void sendVisitBeacon(documentId, at),
     versionHref: (id) => `/d/${documentId}/versions/${id}`,
   };
 }

@@ -3,7 +3,7 @@
  * follow it while it changes; "Antagen version mot utkastet" is one visible button whose
  * result names both states and takes focus; "Jämför" starts from the adopted version;
  * amounts show signed deltas and "Kvar att fördela"; a restore by someone else is announced
- * and listed without reload; leaving the presentation view records the visit.
+ * and listed without reload; leaving the presentation view records no visit (only the button does).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -105,7 +105,7 @@ describe('panels that compare with the live draft', () => {
     await Promise.all([anna.context.close(), lena.context.close()]);
   });
 
-  it('leaving the presentation view records the visit (a beacon), so the next visit lists what changed since', async () => {
+  it('leaving the presentation view records no visit (U13): only "Markera som läst" does', async () => {
     const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
     const lena = await signedInContext(browser, server, 'lena@demo.samplan.se');
     const doc = await freshPlan(anna.api, 'Besök när man går');
@@ -115,6 +115,10 @@ describe('panels that compare with the live draft', () => {
     await page.getByText('Det här är ditt första besök.', { exact: false }).waitFor();
     expect((await since()).from.kind).toBe('none');
     await page.goto('about:blank');
+    await openPresent(page, `/d/${doc}/present`);
+    await page.getByText('Det här är ditt första besök.', { exact: false }).waitFor();
+    expect((await since()).from.kind).toBe('none');
+    await page.getByRole('button', { name: 'Markera som läst' }).click();
     await expect.poll(async () => (await since()).from.kind, { timeout: 10_000 }).toBe('visit');
     await Promise.all([anna.context.close(), lena.context.close()]);
   });

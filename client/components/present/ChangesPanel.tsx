@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { ApiError } from '../../api.js';
 import { t } from '../../i18n/index.js';
@@ -37,10 +37,11 @@ function useChangesSince(source: () => VersionsSource, doc: Y.Doc) {
  * "Ändrat sedan ditt senaste besök" (DESIGN "Versions, changes, the live draft"):
  * `GET …/changes?since=last-visit`, refreshed while the draft changes; "Markera som läst"
  * sends the `to.at` of the list shown (`POST …/visits {at}`), so an edit made after it is
- * never marked read (409 `visit.stale`: the list is fetched again and says so). Leaving
- * the page records the visit too (a beacon on `pagehide`, or on leaving within the app).
- * `source`: a member's routes (`memberSource`) or a share link's (guest-source.ts: the visit
- * kept by the guest's browser, marked only by the button).
+ * never marked read (409 `visit.stale`: the list is fetched again and says so). Only the
+ * button moves the visit: closing, reloading or leaving the page marks nothing read, so an
+ * unread change is listed again next time (user test U13).
+ * `source`: a member's routes (`memberSource`, the visit kept on the server) or a share
+ * link's (guest-source.ts: the visit kept by the guest's browser).
  */
 export function ChangesPanel(props: { source: VersionsSource; currency: string; doc: Y.Doc }) {
   const { list, loadError, load } = useChangesSince(() => props.source, props.doc);
@@ -48,11 +49,6 @@ export function ChangesPanel(props: { source: VersionsSource; currency: string; 
   const [notice, setNotice] = createSignal<ChangesNotice | null>(null);
   // A newer change arriving under "Markerat som läst." makes it untrue: it goes (u11).
   createEffect(on(list, (shown) => !noticeHolds(notice(), shown) && setNotice(null)));
-  // A first visit shows no list: what the member saw is the live document itself, so "now".
-  const seenAt = () => {
-    const shown = list();
-    return shown && shown.from.kind !== 'none' ? shown.to.at : null;
-  };
   const markRead = async () => {
     setError(null);
     setNotice(null);
@@ -68,7 +64,6 @@ export function ChangesPanel(props: { source: VersionsSource; currency: string; 
       } else setError(messageOf(e, t('errorGeneric')));
     }
   };
-  useVisitOnLeave(() => props.source, () => list() !== null, seenAt);
   return (
     <section class="changes-panel" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes_heading')}</h2>
@@ -90,23 +85,4 @@ export function ChangesPanel(props: { source: VersionsSource; currency: string; 
       <ErrorText message={error()} />
     </section>
   );
-}
-
-/**
- * Records the visit when the member leaves: closing the tab or going elsewhere (`pagehide`,
- * by beacon), or leaving the view within the app (the component's cleanup). Only once a
- * list was shown, with the time of the list seen (null: now).
- */
-function useVisitOnLeave(source: () => VersionsSource, shown: () => boolean, seenAt: () => string | null): void {
-  let sent = false;
-  const leave = () => {
-    if (sent || !shown()) return;
-    sent = true;
-    source().leave(seenAt());
-  };
-  window.addEventListener('pagehide', leave);
-  onCleanup(() => {
-    window.removeEventListener('pagehide', leave);
-    leave();
-  });
 }
