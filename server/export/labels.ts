@@ -79,7 +79,7 @@ const sv: ExportWords = {
   costs: 'Kostnader', otherCosts: 'Övriga kostnader', cost: 'Kostnad', amount: 'Belopp', summary: 'Sammanställning',
   sumActivities: 'Summa aktiviteter', sumOf: 'Summa', sumCosts: 'Summa kostnader', planned: 'Planerat totalt',
   spentBefore: 'Redan förbrukade medel', frame: 'Projektbudget totalt utan intäkter', frameWithIncome: 'Projektbudget totalt med intäkter',
-  remaining: 'Kvar att planera', period: 'Period', focusArea: 'Fokusområde', goals: 'Mål', indicators: 'Indikatorer', indicator: 'Indikator',
+  remaining: 'Kvar att fördela', period: 'Period', focusArea: 'Fokusområde', goals: 'Mål', indicators: 'Indikatorer', indicator: 'Indikator',
   unit: 'Enhet', direction: 'Riktning', directions: { decrease: 'Minska', increase: 'Öka' }, baselineYear: 'Basår', baselineValue: 'Basvärde',
   targetYear: 'Målår', targetValue: 'Målvärde', latest: 'Senaste mätning', objectives: 'Miljömål', meetings: 'Möten', meeting: 'Möte', date: 'Datum', location: 'Plats',
   link: 'Länk', items: 'Punkter', item: 'Punkt', presenter: 'Föredragande', minutes: 'Minuter', notes: 'Anteckningar', decisions: 'Beslut',
@@ -89,11 +89,11 @@ const sv: ExportWords = {
 
 const nb: ExportWords = {
   ...sv,
-  plan: 'Handlingsplan', activity: 'Tiltak', budget: 'Budsjett', timeframe: 'Tidsplan', recipients: 'Mottakere',
+  plan: 'Handlingsplan', activity: 'Tiltak', budget: 'Budsjett', end: 'Slutt', timeframe: 'Tidsplan', recipients: 'Mottakere',
   statuses: { planned: 'Planlagt', ongoing: 'Pågår', done: 'Ferdig', cancelled: 'Avlyst' }, title: 'Tittel', description: 'Beskrivelse',
   costs: 'Kostnader', otherCosts: 'Andre kostnader', cost: 'Kostnad', amount: 'Beløp', summary: 'Sammenstilling',
   sumActivities: 'Sum tiltak', sumOf: 'Sum', sumCosts: 'Sum kostnader', planned: 'Planlagt totalt', spentBefore: 'Allerede brukte midler',
-  frame: 'Prosjektbudsjett totalt uten inntekter', frameWithIncome: 'Prosjektbudsjett totalt med inntekter', remaining: 'Gjenstår',
+  frame: 'Prosjektbudsjett totalt uten inntekter', frameWithIncome: 'Prosjektbudsjett totalt med inntekter', remaining: 'Gjenstående',
   focusArea: 'Fokusområde', unit: 'Enhet', direction: 'Retning', directions: { decrease: 'Redusere', increase: 'Øke' },
   baselineYear: 'Basisår', baselineValue: 'Basisverdi', latest: 'Siste måling', objectives: 'Miljømål', meetings: 'Møter', meeting: 'Møte', date: 'Dato',
   location: 'Sted', link: 'Lenke', items: 'Saker', item: 'Sak', presenter: 'Innleder', minutes: 'Minutter', notes: 'Notater',

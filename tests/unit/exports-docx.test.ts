@@ -43,8 +43,8 @@ describe.each(planCases())('export.docx of %s', (_name, doc) => {
     }
     const sums = totals(plan);
     expect(text).toContain(`Planerat totalt\n${formatMoney(sums.planned, plan.currency, 'sv')}`);
-    if (sums.remaining !== null) expect(text).toContain(`Kvar att planera\n${formatMoney(sums.remaining, plan.currency, 'sv')}`);
-    else expect(text).not.toContain('Kvar att planera');
+    if (sums.remaining !== null) expect(text).toContain(`Kvar att fördela\n${formatMoney(sums.remaining, plan.currency, 'sv')}`);
+    else expect(text).not.toContain('Kvar att fördela');
   });
 });
 
