@@ -17,7 +17,7 @@ export async function buildMinutesDocx(agenda: AgendaJSON, meetingId: string, lo
   if (!meeting) return null;
   const words = EXPORT_WORDS[locale];
   const name = `${words.minutesOf}: ${meeting.title}`;
-  return packDocx(name, [title(name), ...paragraphs(agenda.title, { italics: true }), ...meetingBody(meeting, words)]);
+  return packDocx(name, [title(name), ...paragraphs(agenda.title, { italics: true }), ...meetingBody(meeting, words)], locale);
 }
 
 /** Every meeting of the agenda, in date order, with its items, decisions and actions. */
@@ -25,7 +25,7 @@ export async function buildAgendaDocx(agenda: AgendaJSON, locale: Locale): Promi
   const words = EXPORT_WORDS[locale];
   const children: Array<Paragraph | Table> = [title(agenda.title), ...paragraphs(agenda.network, { italics: true })];
   for (const meeting of agenda.meetings) children.push(heading(meeting.id === null ? '–' : meeting.title, 1), ...meetingBody(meeting, words));
-  return packDocx(agenda.title, children);
+  return packDocx(agenda.title, children, locale);
 }
 
 /** "2027-03-15, 09:00–12:00", the place and the link, then each item. */

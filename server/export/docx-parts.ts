@@ -6,8 +6,9 @@
  * control character, noncharacter or lone surrogate from a document reaches Word's XML,
  * which Word would refuse to open (red-team FA2-1).
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type IStylesOptions } from 'docx';
 import { exportText } from '../../shared/strings.js';
+import { INTL_LOCALE, type Locale } from '../../shared/locale.js';
 
 /** One paragraph per line of `text` (Word ignores `\n` inside a run). */
 export function paragraphs(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph[] {
@@ -53,8 +54,16 @@ export function amountCell(text: string): CellContent {
   return { bold: '', text, alignRight: true };
 }
 
-/** The .docx bytes of a document made of `children`, titled `name` in its properties. */
-export async function packDocx(name: string, children: FileChild[]): Promise<Uint8Array> {
-  const document = new Document({ title: exportText(name, { multiLine: false }), creator: 'Samplan', sections: [{ children }] });
+/**
+ * The document defaults every export's .docx carries: the language of `locale` (w:lang), so
+ * Word proofs a Swedish plan in Swedish whatever its own language (user test u13).
+ */
+export function docxStyles(locale: Locale): IStylesOptions {
+  return { default: { document: { run: { language: { value: INTL_LOCALE[locale] } } } } };
+}
+
+/** The .docx bytes of a document made of `children`, titled `name` in its properties, in `locale`'s language. */
+export async function packDocx(name: string, children: FileChild[], locale: Locale): Promise<Uint8Array> {
+  const document = new Document({ title: exportText(name, { multiLine: false }), creator: 'Samplan', styles: docxStyles(locale), sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -31,7 +31,7 @@ export async function buildPlanDocx(plan: ActionPlanJSON, locale: Locale): Promi
   }
   body.push(...costTables(plan.costs, words, money));
   body.push(headingXml(words.summary, 2), summaryTable(plan, words, money));
-  return packDocxXml(plan.title, body);
+  return packDocxXml(plan.title, body, locale);
 }
 
 function activityTable(activities: ActivityJSON[], words: ExportWords, money: (minor: number | null) => string): string {

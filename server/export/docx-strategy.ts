@@ -22,7 +22,7 @@ export async function buildStrategyDocx(strategy: StrategyJSON, locale: Locale):
     for (const goal of area.goals) children.push(...goalBody(goal, words));
   }
   for (const goal of strategy.goals) children.push(...goalBody(goal, words));
-  return packDocx(strategy.title, children);
+  return packDocx(strategy.title, children, locale);
 }
 
 function goalBody(goal: StrategyGoalJSON, words: ExportWords): Array<Paragraph | Table> {

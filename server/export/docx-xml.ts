@@ -9,7 +9,8 @@
  */
 import { Document, Packer } from 'docx';
 import { exportText } from '../../shared/strings.js';
-import type { CellContent } from './docx-parts.js';
+import { docxStyles, type CellContent } from './docx-parts.js';
+import type { Locale } from '../../shared/locale.js';
 
 /** What docx escapes in text and attribute values (the ones exportText leaves are dropped, as docx does). */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -81,9 +82,9 @@ export function tableXml(header: string[], rows: CellContent[][], widths: number
   return parts.join('');
 }
 
-/** The .docx bytes of a document whose body is `body` (parts above, in order), titled `name` in its properties. */
-export async function packDocxXml(name: string, body: string[]): Promise<Uint8Array> {
-  const document = new Document({ title: exportText(name, { multiLine: false }), creator: 'Samplan', sections: [{ children: [] }] });
+/** The .docx bytes of a document whose body is `body` (parts above, in order), titled `name` in its properties, in `locale`'s language. */
+export async function packDocxXml(name: string, body: string[], locale: Locale): Promise<Uint8Array> {
+  const document = new Document({ title: exportText(name, { multiLine: false }), creator: 'Samplan', styles: docxStyles(locale), sections: [{ children: [] }] });
   const xml = DOCUMENT_START + body.join('') + DOCUMENT_END;
   return new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'word/document.xml', data: xml }]));
 }

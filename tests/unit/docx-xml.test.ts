@@ -28,8 +28,8 @@ const paragraphsPart = (text: string, options: { bold?: boolean; italics?: boole
 const tablePart = (header: string[], rows: CellContent[][], widths: number[]): Part => ({ objects: [table(header, rows, widths)], xml: tableXml(header, rows, widths) });
 
 async function expectSame(parts: Part[]): Promise<void> {
-  const viaObjects = await documentXml(await packDocx('Plan', parts.flatMap((part) => part.objects)));
-  const viaXml = await documentXml(await packDocxXml('Plan', parts.map((part) => part.xml)));
+  const viaObjects = await documentXml(await packDocx('Plan', parts.flatMap((part) => part.objects), 'sv'));
+  const viaXml = await documentXml(await packDocxXml('Plan', parts.map((part) => part.xml), 'sv'));
   expect(viaXml).toBe(viaObjects);
 }
 
