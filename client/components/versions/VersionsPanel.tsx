@@ -9,20 +9,17 @@ import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
 import { dateTime } from '../present/ChangeList.jsx';
 import { CompareVersions } from './CompareVersions.jsx';
-import { adoptedByText } from './decision-text.js';
+import { adoptedByText, versionKindLabel } from './decision-text.js';
 import { SaveVersionForm } from './SaveVersionForm.jsx';
 import './versions.css';
 
-function kindLabel(v: Version): string {
-  return t(v.decision ? 'versions_kind_adopted' : v.kind === 'auto' ? 'versions_kind_auto' : 'versions_kind_named');
-}
 
 function VersionItem(props: { documentId: string; version: Version; canWrite: boolean; onRestore: (v: Version) => void }) {
   const v = () => props.version;
   return (
     <li data-version={v().id} data-adopted={v().decision ? 'true' : undefined}>
       <span>
-        <strong>{v().name}</strong> <span class="role">{kindLabel(v())}</span>
+        <strong>{v().name}</strong> <Show when={versionKindLabel(v())}>{(kind) => <span class="role">{kind()}</span>}</Show>
         <Show when={v().decision}>{(d) => <span class="version-decision"> {adoptedByText(d())}</span>}</Show>
         <span class="muted"> · {v().createdBy ? t('versions_by', { name: v().createdBy?.name ?? '', time: dateTime(v().createdAt) }) : dateTime(v().createdAt)}</span>
       </span>

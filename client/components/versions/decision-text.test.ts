@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/index.js';
-import { adoptedByText } from './decision-text.js';
+import { adoptedByText, versionKindLabel } from './decision-text.js';
 
 beforeAll(() => {
   const store = new Map<string, string>();
@@ -35,5 +35,20 @@ describe('adoptedByText', () => {
       setLocale(locale);
       expect(adoptedByText({ body: 'KF', date: '2027-03-15', reference: 'x' })).not.toContain('2027-03-15');
     }
+  });
+});
+
+describe('versionKindLabel', () => {
+  const decision = { body: 'KF', date: '2027-03-15', reference: 'KF § 42' };
+  it.each(['sv', 'nb', 'en'] as const)('%s: an adopted version is named once, by its decision', (locale) => {
+    setLocale(locale);
+    for (const kind of ['named', 'auto'] as const) {
+      const label = versionKindLabel({ kind, decision });
+      const sentence = adoptedByText(decision);
+      expect(label === null || !sentence.startsWith(label)).toBe(true);
+      expect(label).toBeNull();
+    }
+    expect(versionKindLabel({ kind: 'named', decision: null })).toBeTruthy();
+    expect(versionKindLabel({ kind: 'auto', decision: null })).not.toBe(versionKindLabel({ kind: 'named', decision: null }));
   });
 });

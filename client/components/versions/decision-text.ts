@@ -3,7 +3,7 @@
  * a version tied to a decision carries its body, date and reference).
  */
 import { longDate, t } from '../../i18n/index.js';
-import type { Decision } from '../../versions-api.js';
+import type { Decision, Version } from '../../versions-api.js';
 
 /**
  * "Antagen av Kommunfullmäktige 15 mars 2027 (KF § 42)" in the reader's language, the date
@@ -12,4 +12,13 @@ import type { Decision } from '../../versions-api.js';
  */
 export function adoptedByText(decision: Decision): string {
   return t('versions_adoptedBy', { body: decision.body, date: longDate(decision.date), reference: decision.reference });
+}
+
+/**
+ * A version's kind in the list ("Namngiven", "Automatisk"), or null for an adopted one: its
+ * decision sentence says "Antagen av …" already (user test u13 read "Antagen · Antagen av …").
+ */
+export function versionKindLabel(version: Pick<Version, 'kind' | 'decision'>): string | null {
+  if (version.decision) return null;
+  return t(version.kind === 'auto' ? 'versions_kind_auto' : 'versions_kind_named');
 }
