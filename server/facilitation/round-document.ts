@@ -10,7 +10,7 @@ import { PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kind
 import type { RoundJSON } from '../../shared/model/session.js';
 import { ensureSessionShape } from '../../shared/model/session.js';
 import { AppError } from '../errors.js';
-import { priorities, type RoundItem, type RoundResult } from './tally.js';
+import { documentPriorities, type ItemPriority, type RoundItem, type RoundResult } from './tally.js';
 
 function itemMap(doc: Y.Doc, item: RoundItem): Y.Map<unknown> | null {
   const map = doc.getMap<unknown>(item.collection).get(item.id);
@@ -60,14 +60,29 @@ export function writeOpenRound(doc: Y.Doc, roundId: string, title: string): void
   roundsMap(doc).set(roundId, round);
 }
 
+/** Every item of the document in a collection that can hold a priority, with a number there now. */
+function currentPriorities(doc: Y.Doc): ItemPriority[] {
+  const collections = new Set<string>(Object.values(PRIORITY_COLLECTIONS).flat());
+  const found: ItemPriority[] = [];
+  for (const collection of collections) {
+    if (!doc.share.has(collection)) continue;
+    for (const [id, value] of doc.getMap<unknown>(collection).entries()) {
+      const priority = value instanceof Y.Map ? value.get('priority') : null;
+      if (typeof priority === 'number') found.push({ item: { collection, id }, priority });
+    }
+  }
+  return found;
+}
+
 /**
- * The closed round with its ranked results, and each item's priority (1 = most dots; null
- * for an item nobody gave a dot). Items deleted since the round opened are skipped.
+ * The closed round with its ranked results, and the document's priorities after it
+ * (`documentPriorities`: a round nobody voted in changes none; else its voted items first,
+ * earlier ones after them, one ranking 1..n). Items deleted since the round opened are skipped.
  */
 export function writeClosedRound(doc: Y.Doc, roundId: string, title: string, closedAt: string, results: RoundResult[]): void {
   const round: RoundJSON = { title, status: 'closed', closedAt, results };
   roundsMap(doc).set(roundId, round);
-  for (const { item, priority } of priorities(results)) {
+  for (const { item, priority } of documentPriorities(results, currentPriorities(doc))) {
     const map = itemMap(doc, item);
     if (map && map.get('priority') !== priority) map.set('priority', priority);
   }

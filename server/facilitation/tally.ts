@@ -76,6 +76,36 @@ export function tally(rules: RoundRules, ballots: readonly Dots[]): RoundResult[
   return results.map(({ result }) => result);
 }
 
+/** An item and the priority it has or gets (null: not ranked). */
+export interface ItemPriority {
+  item: RoundItem;
+  priority: number | null;
+}
+
+/**
+ * The document's priorities after a round closes (docs/facilitation.md "Priority"), as the
+ * writes to make: one ranking 1..n over the document, never with a gap or a repeat.
+ * - Nobody gave a dot: nothing changes (an empty round ranks nothing).
+ * - Else the round's items that got dots come first, by the round's ranking (1 = most
+ *   dots); items that had a priority and were not in the round follow in their earlier
+ *   order; a round item nobody gave a dot gets null.
+ * `current`: every item of the document that has a priority now.
+ */
+export function documentPriorities(ranked: readonly RoundResult[], current: readonly ItemPriority[]): ItemPriority[] {
+  if (!ranked.some((result) => result.dots > 0)) return [];
+  const inRound = new Set(ranked.map(itemKey));
+  const voted = ranked.filter((result) => result.dots > 0).map((result) => ({ collection: result.collection, id: result.id }));
+  const unvoted = ranked.filter((result) => result.dots === 0).map((result) => ({ collection: result.collection, id: result.id }));
+  const earlier = current
+    .filter((entry) => entry.priority !== null && !inRound.has(itemKey(entry.item)))
+    .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
+    .map((entry) => entry.item);
+  return [
+    ...[...voted, ...earlier].map((item, index) => ({ item, priority: index + 1 })),
+    ...unvoted.map((item) => ({ item, priority: null })),
+  ];
+}
+
 /**
  * The priority each ranked item gets: its place (1 = most dots) among the items that got
  * any dots; an item nobody gave a dot gets null (not ranked).

@@ -2,6 +2,7 @@ import { createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { ApiError } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { roundCloseWarning } from './close-warning.js';
 import { publishRoundSetup, roundSetup, type RoundSetup } from './round-setup.js';
 import type { Facilitation } from './use-facilitation.js';
 
@@ -11,7 +12,8 @@ const POLL_MS = 3000;
  * One round's state for its ballot (DESIGN "Facilitation", Dot voting): the server's
  * `GET …/rounds/:r` polled every 3 s (simple, and right after a reconnect too), the caller's
  * dots (their unsent changes, else what the server holds), the round's set-up, and the
- * actions: change a dot, send the whole ballot (`PUT …/ballot`), close the round. Failures
+ * actions: change a dot, send the whole ballot (`PUT …/ballot`), close the round (asking first
+ * when that changes the document's priorities: close-warning.ts). Failures
  * become `message()` (the API's text), never thrown; a failed poll keeps the last `known()`
  * state, with `state.error` and `retry`.
  */
@@ -45,6 +47,10 @@ export function useRoundBallot(props: { f: Facilitation; id: string; title: stri
   };
   const close = async () => {
     try {
+      // Asked with the round's count now, not the last poll's: a vote in the last 3 s counts (U13).
+      const voters = (await facilitationApi.round(f.documentId, props.id)).voters;
+      const warning = roundCloseWarning(f.items(), voters);
+      if (warning && !window.confirm(warning)) return;
       await facilitationApi.closeRound(f.documentId, props.id);
       publishRoundSetup(f.awareness, null);
     } catch (error) {
