@@ -75,7 +75,9 @@ describe('presence', () => {
     raw.ws.close();
   });
 
-  it('is back for others within a second after a reconnect', async () => {
+  // y-protocols renews a presence every 15 s (half its 30 s timeout): back within 5 s, it can
+  // only be the reconnect's own announcement, and a loaded machine's slow handshake cannot fail it.
+  it('is back for others at the reconnect, not at the next renewal', async () => {
     const a = await peer(anna);
     const b = await peer(anna);
     a.provider.awareness.setLocalStateField('editing', 'goals:2:title');
@@ -84,8 +86,8 @@ describe('presence', () => {
     await until(() => stateOf(b, a.doc.clientID) === undefined, 5_000, 'b sees a leave');
     const back = Date.now();
     a.provider.connect();
-    await until(() => stateOf(b, a.doc.clientID) !== undefined, 1_000, 'b sees a again within 1 s');
-    expect(Date.now() - back).toBeLessThan(1_000);
+    await until(() => stateOf(b, a.doc.clientID) !== undefined, 5_000, 'b sees a again within 5 s');
+    expect(Date.now() - back).toBeLessThan(5_000);
   });
 
   it('leaves for others once a browser drops off the network without closing (no answer to pings)', async () => {

@@ -163,14 +163,19 @@ describe('live rooms', () => {
     observer.provider.awareness.on('change', ({ updated, added }: { updated: number[]; added: number[] }) => {
       if ([...updated, ...added].includes(777)) seen++;
     });
+    const started = performance.now();
     for (let clock = 1; clock <= 200; clock++) {
       raw.send(awarenessMessage(encodeAwarenessEntries([{ clientId: 777, clock, state: JSON.stringify({ flood: clock }) }])));
     }
     await until(() => seen > 0, 10_000, 'first awareness update');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // A burst allowance of 20, then 10 per second: nowhere near the 200 sent.
-    expect(seen).toBeGreaterThan(0);
-    expect(seen).toBeLessThanOrEqual(25);
+    const seenNow = seen;
+    // A burst allowance of 20, then 10 per second for as long as it took (a loaded machine
+    // takes longer, and more trickles through): nowhere near the 200 sent.
+    const allowed = 20 + Math.ceil((10 * (performance.now() - started)) / 1000) + 1;
+    expect(seenNow).toBeGreaterThan(0);
+    expect(seenNow).toBeLessThanOrEqual(allowed);
+    expect(allowed).toBeLessThan(200);
     raw.close();
   });
 
