@@ -33,6 +33,8 @@ export function ImportForm(props: { workspaceId: string; onImported: () => void 
     try {
       setResult(await api.importPlan(props.workspaceId, table, type, String(form.get('title') ?? '').trim() || undefined));
       element.reset();
+      // The button is disabled while busy, which sent focus to <body>: the report is what happened (u13 item 3).
+      document.getElementById('report-heading')?.focus();
       props.onImported();
     } catch (e) {
       setError(messageOf(e, t('errorGeneric')));
@@ -71,7 +73,7 @@ export function ImportForm(props: { workspaceId: string; onImported: () => void 
 function ImportReportView(props: { result: DocumentSummary & { report: ImportReport } }) {
   return (
     <div class="report" role="status" aria-labelledby="report-heading">
-      <h3 id="report-heading">
+      <h3 id="report-heading" tabIndex={-1}>
         {t('importReport')}: <A href={`/d/${props.result.id}`}>{props.result.title}</A>
       </h3>
       <Show when={props.result.report.statedTotals.length > 0}>

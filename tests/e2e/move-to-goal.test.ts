@@ -64,6 +64,8 @@ describe('move to goal by keyboard', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
     await select.selectOption({ label: 'Mål 3' });
+    // Choosing only browses (u13 item 2): Enter moves.
+    await page.keyboard.press('Enter');
     const goalOf = (tr: Element) => document.getElementById(tr.closest('section.goal')?.getAttribute('aria-labelledby') ?? '')?.textContent?.trim();
     await expect.poll(() => page.locator(`tr.activity[data-activity="${activityId}"]`).evaluate(goalOf)).toBe('Mål 3');
     await expect.poll(() => focused(page)).toEqual({ tag: 'BUTTON', row: '2.3', goal: 'Mål 3', text: 'Flytta till mål (2.3 Samordnad varudistribution)' });

@@ -57,7 +57,7 @@ function MeetingDetails(props: { meeting: MeetingJSON; label: string; agendaTitl
           {(fid, d) => <TextInput id={fid} describedBy={d} value={m().link} write={write('link')} />}
         </Field>
         <Show when={editor.editable}>
-          <RowActions label={label()} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.meetings, id(), LOCAL_ORIGIN)} />
+          <RowActions rowId={id()} rowKind="meetings" label={label()} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.meetings, id(), LOCAL_ORIGIN)} />
         </Show>
       </div>
     </>
@@ -148,7 +148,7 @@ function AgendaItemRow(props: { item: AgendaItemJSON; clock: { start: string; en
             {(fid, d) => <IntegerInput id={fid} describedBy={d} value={item().minutes} write={write('minutes')} min={0} max={1440} error="minutesInvalid" required />}
           </Field>
           <Show when={editor.editable}>
-            <RowActions label={label()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, C.items, id(), dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.items, id(), LOCAL_ORIGIN)} />
+            <RowActions rowId={id()} rowKind="agenda-items" label={label()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, C.items, id(), dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.items, id(), LOCAL_ORIGIN)} />
           </Show>
           <Field path={['items', id(), 'notes']} label={t('notes')} class="wide">
             {(fid, d) => <TextField id={fid} describedBy={d} text={notes} value={item().notes} multiline />}

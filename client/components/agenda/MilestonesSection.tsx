@@ -35,7 +35,7 @@ function MilestoneItem(props: { milestone: MilestoneJSON; editable: boolean }) {
           <strong class="overdue-tag">{t('overdue')}</strong>
         </Show>
         <Show when={props.editable}>
-          <RowActions label={milestone().title || t('milestone')} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.milestones, milestone().id, LOCAL_ORIGIN)} />
+          <RowActions rowId={milestone().id} rowKind="milestones" label={milestone().title || t('milestone')} first last canMove={false} onMove={() => undefined} onRemove={() => deleteItem(editor.doc, C.milestones, milestone().id, LOCAL_ORIGIN)} />
         </Show>
       </div>
     </li>

@@ -45,7 +45,7 @@ function ParticipantRow(props: { p: ParticipantJSON; index: number; count: numbe
       </td>
       <Show when={props.editable}>
         <td>
-          <RowActions label={who()} first={props.index === 0} last={props.index === props.count - 1} onMove={(dir) => moveItem(editor.doc, C.participants, p().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.participants, p().id, LOCAL_ORIGIN)} />
+          <RowActions rowId={p().id} rowKind="participants" label={who()} first={props.index === 0} last={props.index === props.count - 1} onMove={(dir) => moveItem(editor.doc, C.participants, p().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, C.participants, p().id, LOCAL_ORIGIN)} />
         </td>
       </Show>
     </tr>

@@ -29,7 +29,7 @@ export function AddCostForm(props: { sections: string[] }) {
       <datalist id="cost-sections">
         <For each={props.sections}>{(s) => <option value={s} />}</For>
       </datalist>
-      <button type="submit" class="secondary">
+      <button type="submit" class="secondary" data-add-row="costs">
         + {t('addCost')}
       </button>
     </form>

@@ -31,7 +31,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
       </Show>
       <Show when={editor.editable && goalId()}>
         {(id) => (
-          <button type="button" class="secondary" onClick={() => addTo(id())}>
+          <button type="button" class="secondary" onClick={() => addTo(id())} data-add-row="activities">
             + {t('addActivity')} <span class="visually-hidden">{heading()}</span>
           </button>
         )}

@@ -21,6 +21,8 @@ export function ItemActions(props: {
   return (
     <RowActions
       label={props.label}
+      rowId={props.id}
+      rowKind={props.collection}
       first={props.first}
       last={props.last}
       onMove={(direction) => reorderItem(editor.doc, props.collection, props.id, direction, LOCAL_ORIGIN)}

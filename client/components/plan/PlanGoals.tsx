@@ -57,7 +57,7 @@ export function PlanGoals(props: { plan: ActionPlanJSON; lazy: LazyGoals; sectio
         )}
       </For>
       <Show when={editor.editable}>
-        <button type="button" onClick={add}>
+        <button type="button" onClick={add} data-add-row="goals">
           + {t('addGoal')}
         </button>
       </Show>

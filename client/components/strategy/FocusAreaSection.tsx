@@ -51,6 +51,8 @@ export function FocusAreaSection(props: {
             </Field>
             <Show when={props.editable}>
               <RowActions
+                rowId={id()}
+                rowKind="focus-areas"
                 label={props.area.title || t('focusArea')}
                 first={props.first}
                 last={props.last}

@@ -50,7 +50,7 @@ export function IndicatorCard(props: { indicator: IndicatorJSON; first: boolean;
           {(id, d) => <DecimalInput id={id} describedBy={d} value={i().targetValue} write={write('targetValue')} />}
         </Field>
         <Show when={editor.editable}>
-          <RowActions label={name()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, i().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, i().id, LOCAL_ORIGIN)} />
+          <RowActions rowId={i().id} rowKind="indicators" label={name()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, i().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, i().id, LOCAL_ORIGIN)} />
         </Show>
       </div>
       <div class="indicator-body">

@@ -47,7 +47,7 @@ export function StrategyGoal(props: {
           {(id, d) => <TextField id={id} describedBy={d} text={title} value={g().title} />}
         </Field>
         <Show when={editor.editable}>
-          <RowActions label={heading()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, g().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, g().id, LOCAL_ORIGIN)} />
+          <RowActions rowId={g().id} rowKind="strategy-goals" label={heading()} first={props.first} last={props.last} onMove={(dir) => moveItem(editor.doc, spec, g().id, dir, LOCAL_ORIGIN)} onRemove={() => deleteItem(editor.doc, spec, g().id, LOCAL_ORIGIN)} />
         </Show>
         <Field path={['goals', g().id, 'description']} label={t('description')} class="wide">
           {(id, d) => <TextField id={id} describedBy={d} text={description} value={g().description} multiline />}
