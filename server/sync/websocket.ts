@@ -27,6 +27,7 @@ import { CloseCode } from './close-codes.js';
 import { LiveSockets } from './live-sockets.js';
 import { SocketClient } from './socket-client.js';
 import { admitShareToken } from '../share/access.js';
+import { conflictingParameter } from '../http/repeated-query.js';
 
 interface Admitted {
   ok: true;
@@ -87,6 +88,8 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   // No document, link or ticket holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
   if (hasNulInUrl(request.url ?? '')) return { ok: false, close: CloseCode.NotFound };
   const url = new URL(request.url ?? '/', 'http://localhost');
+  // One value per parameter, as on every REST route (http/repeated-query.ts): `share=A&share=B` is refused, not read as A.
+  if (conflictingParameter(url.searchParams) !== null) return { ok: false, close: CloseCode.PolicyViolation };
   const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
   const share = url.searchParams.get('share');
   if (share !== null) return admitGuest(deps, sockets, documentId, share, address);
