@@ -73,7 +73,7 @@ describe('following a session without losing one’s place', () => {
 
   it('moves the follower only when the spotlight moves; a hand or added time does not; Anna does not follow herself', async () => {
     await open(anna, docs.agenda ?? '');
-    await anna.locator('[data-session-strip]').waitFor();
+    await anna.locator('[data-session-strip]').waitFor({ state: 'attached' }); // empty, so not drawn, with nothing spotlit
     await open(erik, docs.agenda ?? '');
     await erik.locator('[data-session-strip]').waitFor();
     const items = await anna.locator('.agenda-item[data-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-item') ?? ''));
@@ -142,7 +142,7 @@ describe('following a session without losing one’s place', () => {
 
   it('at 390 px with a round open, the page does not scroll sideways', async () => {
     await open(anna, docs['action-plan'] ?? '');
-    await anna.locator('[data-session-strip]').waitFor();
+    await anna.locator('[data-session-strip]').waitFor({ state: 'attached' }); // empty, so not drawn, with nothing spotlit
     await lena.setViewportSize({ width: 390, height: 844 });
     await open(lena, docs['action-plan'] ?? '');
     await anna.getByText('Ny prickröstning').click();

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { setFollowing, setHand } from '../../sync/session.js';
 import { selectorOf } from './items.js';
+import { trackStripHeight } from './strip-height.js';
 import { roundText, type OpenRound } from './open-rounds.js';
 import { TimerDisplay } from './TimerDisplay.jsx';
 import type { Facilitation } from './use-facilitation.js';
@@ -27,7 +28,7 @@ export function ParticipantStrip(props: { f: Facilitation; leads: boolean; round
     element?.scrollIntoView({ block: 'center' });
   };
   return (
-    <div class="session-strip" data-session-strip>
+    <div class="session-strip" data-session-strip ref={trackStripHeight}>
       <Show when={spotlit()}>
         {(item) => (
           <p class="session-spotlight" data-spotlight-label>

@@ -25,28 +25,31 @@ export function AuditPanel(props: { workspaceId: string; revision: unknown }) {
       </summary>
       <RetryError error={entries.error} onRetry={() => void refetch()} />
       <Show when={(list() ?? []).length > 0} fallback={<Show when={list()}><p class="muted">{t('audit_empty')}</p></Show>}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit_when')}</th>
-              <th scope="col">{t('audit_who')}</th>
-              <th scope="col">{t('audit_what')}</th>
-              <th scope="col">{t('audit_target')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list()}>
-              {(entry) => (
-                <tr data-action={entry.action}>
-                  <td>{dateTime(entry.at)}</td>
-                  <td>{entry.actor?.name ?? t('audit_server')}</td>
-                  <td>{auditActionText(entry)}</td>
-                  <td>{auditTargetText(entry)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        {/* On a phone the log scrolls sideways in its own region, not the page (user test U13). */}
+        <div class="table-scroll" role="region" aria-label={t('audit_heading')} tabindex="0">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit_when')}</th>
+                <th scope="col">{t('audit_who')}</th>
+                <th scope="col">{t('audit_what')}</th>
+                <th scope="col">{t('audit_target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list()}>
+                {(entry) => (
+                  <tr data-action={entry.action}>
+                    <td>{dateTime(entry.at)}</td>
+                    <td>{entry.actor?.name ?? t('audit_server')}</td>
+                    <td>{auditActionText(entry)}</td>
+                    <td>{auditTargetText(entry)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
       </Show>
     </details>
   );
