@@ -1,5 +1,6 @@
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { keepSelectValue } from '../../lib/select-value.js';
 import { setSpotlight, startSession, stopSession, type ItemRef } from '../../sync/session.js';
 import { CapturePanel } from './CapturePanel.jsx';
 import { itemAt } from './items.js';
@@ -31,16 +32,9 @@ function useFocusedItem() {
 function SpotlightControls(props: { f: Facilitation }) {
   const f = props.f;
   const focused = useFocusedItem();
-  let select: HTMLSelectElement | undefined;
   const current = () => (f.session.spotlight ? `${f.session.spotlight.collection}:${f.session.spotlight.id}` : '');
   const [chosen, setChosen] = createSignal<string | null>(null);
   const shown = () => chosen() ?? current();
-  // The options arrive with the document: set the value again once they are there.
-  createEffect(() => {
-    // The store's list is merged in place: its length, not the list, changes when options arrive.
-    void f.items().length;
-    if (select) select.value = shown();
-  });
   const commit = () => {
     const value = shown();
     const at = value.indexOf(':');
@@ -56,7 +50,7 @@ function SpotlightControls(props: { f: Facilitation }) {
     <div class="session-spotlight-controls">
       <label>
         {ft('spotlightLabel')}{' '}
-        <select ref={select} value={shown()} onChange={(e) => setChosen(e.currentTarget.value)} onKeyDown={onKey} data-spotlight-select>
+        <select ref={(el) => keepSelectValue(el, shown)} onChange={(e) => setChosen(e.currentTarget.value)} onKeyDown={onKey} data-spotlight-select>
           <option value="">{ft('spotlightNone')}</option>
           <For each={f.items()}>{(item) => <option value={`${item.collection}:${item.id}`}>{item.label}</option>}</For>
         </select>

@@ -3,6 +3,7 @@ import { z } from '../../lib/zod.js';
 import { api, ApiError, call } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { keepSelectValue } from '../../lib/select-value.js';
 import { RetryError } from '../RetryError.jsx';
 import { PlanActivityLink } from './links.jsx';
 import type { Facilitation } from './use-facilitation.js';
@@ -52,7 +53,7 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
         <Show when={open()} fallback={<button type="button" class="secondary" onClick={() => setOpen(true)}>{ft('toPlan')}<span class="visually-hidden">: {props.label}</span></button>}>
           <form class="session-inline" onSubmit={(e) => void submit(e)}>
             <label for={ids.plan}>{ft('plan')}</label>
-            <select id={ids.plan} name="plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
+            <select id={ids.plan} name="plan" ref={(el) => keepSelectValue(el, planId)} onChange={(e) => setPlanId(e.currentTarget.value)}>
                 <option value="">{ft('choosePlan')}</option>
                 <For each={planList()}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
             </select>

@@ -6,6 +6,7 @@ import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import type { LinkedPlan } from '../../sync/linked-plans.js';
 import { money, t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
+import { keepSelectValue } from '../../lib/select-value.js';
 import { figureText } from './linked-figures.js';
 import { linkText } from './link-text.js';
 
@@ -22,7 +23,7 @@ function LinkPicker(props: { goal: StrategyGoalJSON; plans: Accessor<LinkedPlan[
       <summary>{`${t('links')}: ${t('kind_action-plan').toLowerCase()}`}</summary>
       <label>
         {t('kind_action-plan')}
-        <select value={chosenPlan()?.id ?? ''} onChange={(e) => setPickerPlan(e.currentTarget.value)}>
+        <select ref={(el) => keepSelectValue(el, () => chosenPlan()?.id ?? '')} onChange={(e) => setPickerPlan(e.currentTarget.value)}>
           <For each={props.plans()}>{(plan) => <option value={plan.id}>{plan.title}</option>}</For>
         </select>
       </label>

@@ -6,6 +6,7 @@ import { memberSource, type Version, type VersionsSource } from '../../versions-
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList } from '../present/ChangeList.jsx';
 import { adoptedByText } from './decision-text.js';
+import { keepSelectValue } from '../../lib/select-value.js';
 
 /** `adopted` is the latest version with a decision (the list is newest first). */
 const latestAdopted = (versions: readonly Version[]) => versions.find((v) => v.decision !== null);
@@ -169,13 +170,13 @@ export function CompareVersions(props: { documentId: string; versions: Version[]
       <form class="inline" onSubmit={submit}>
         <label>
           {t('versions_from')}
-          <select value={from() ?? defaultFrom()} onChange={(e) => setFrom(e.currentTarget.value)}>
+          <select ref={(el) => keepSelectValue(el, () => from() ?? defaultFrom())} onChange={(e) => setFrom(e.currentTarget.value)}>
             <For each={options()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
           </select>
         </label>
         <label>
           {t('versions_to')}
-          <select value={to()} onChange={(e) => setTo(e.currentTarget.value)}>
+          <select ref={(el) => keepSelectValue(el, to)} onChange={(e) => setTo(e.currentTarget.value)}>
             <For each={options()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
           </select>
         </label>
