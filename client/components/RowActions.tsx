@@ -31,7 +31,7 @@ export function RowActions(props: {
     after?.then();
   };
   return (
-    <div class="row-actions" role="group" aria-label={props.label} ref={group} data-row-id={props.rowId} data-row-kind={props.rowKind}>
+    <div class="row-actions" role="group" aria-label={props.label} ref={group} data-actions-id={props.rowId} data-actions-kind={props.rowKind}>
       <Show when={props.canMove !== false}>
         <button type="button" class="icon" disabled={props.first} onClick={() => move(-1)} data-row-action="up">
           <span aria-hidden="true">↑</span>

@@ -10,7 +10,7 @@ const WATCH_MS = 1_500;
 type Action = 'up' | 'down' | 'remove';
 
 function groupSelector(kind: string, id: string): string {
-  return `.row-actions[data-row-kind="${CSS.escape(kind)}"][data-row-id="${CSS.escape(id)}"]`;
+  return `.row-actions[data-actions-kind="${CSS.escape(kind)}"][data-actions-id="${CSS.escape(id)}"]`;
 }
 
 function enabledButton(kind: string, id: string, actions: Action[]): HTMLElement | null {
@@ -57,10 +57,10 @@ export function focusAfterMove(kind: string, id: string, direction: -1 | 1): voi
 export function focusAfterRemove(group: HTMLElement, kind: string): { then: () => void } {
   let target: (() => HTMLElement | null) | null = null;
   for (let scope = group.parentElement; scope && !target; scope = scope.parentElement) {
-    const rows = [...scope.querySelectorAll<HTMLElement>(`.row-actions[data-row-kind="${CSS.escape(kind)}"]`)];
+    const rows = [...scope.querySelectorAll<HTMLElement>(`.row-actions[data-actions-kind="${CSS.escape(kind)}"]`)];
     const at = rows.indexOf(group);
     const other = rows[at + 1] ?? rows[at - 1];
-    const otherId = other?.dataset.rowId;
+    const otherId = other?.dataset.actionsId;
     const add = scope.querySelector<HTMLElement>(`[data-add-row="${CSS.escape(kind)}"]`);
     if (otherId) target = () => enabledButton(kind, otherId, ['remove']);
     else if (add) target = () => (add.isConnected ? add : scope?.querySelector<HTMLElement>(`[data-add-row="${CSS.escape(kind)}"]`) ?? null);
