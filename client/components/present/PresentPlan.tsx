@@ -72,28 +72,31 @@ function lineLabel(line: SummaryLine): string {
 function CostsTable(props: { plan: ActionPlanJSON; recent: Recent }) {
   const sum = (minor: number | null) => money(minor, props.plan.currency);
   return (
-    <section class="present-section" aria-labelledby="present-costs">
+    <section class="present-section">
       <h2 id="present-costs">{t('costs')}</h2>
-      <table class="present-table present-costs">
-        <thead>
-          <tr>
-            <th scope="col">{t('section')}</th>
-            <th scope="col">{t('label')}</th>
-            <th scope="col" class="amount">{t('amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.plan.costs} fallback={<tr><td colSpan={3} class="muted">{t('present_noItems')}</td></tr>}>
-            {(cost) => (
-              <tr data-cost={cost.id} classList={{ recent: props.recent().has(cost.id) }}>
-                <td>{cost.section || t('standalone')}</td>
-                <td>{cost.label}</td>
-                <td class="amount">{sum(cost.amount)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      {/* Words stay whole; on a phone the table scrolls sideways in its own region, the landmark named by the heading (user test U13). */}
+      <div class="present-scroll" role="region" aria-labelledby="present-costs" tabindex="0">
+        <table class="present-table present-costs">
+          <thead>
+            <tr>
+              <th scope="col">{t('section')}</th>
+              <th scope="col">{t('label')}</th>
+              <th scope="col" class="amount">{t('amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.plan.costs} fallback={<tr><td colSpan={3} class="muted">{t('present_noItems')}</td></tr>}>
+              {(cost) => (
+                <tr data-cost={cost.id} classList={{ recent: props.recent().has(cost.id) }}>
+                  <td>{cost.section || t('standalone')}</td>
+                  <td>{cost.label}</td>
+                  <td class="amount">{sum(cost.amount)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
