@@ -69,6 +69,17 @@ describe('the presentation view breaks no word where it need not, on paper and o
       await page.emulateMedia({ media });
       expect(await page.locator('.present-costs tbody td').count()).toBeGreaterThan(3);
       expect(await wordsWiderThanCell(page)).toEqual([]);
+      // …and the tables themselves fit the paper (or, on a phone, their scroll region).
+      const widest = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll('.present-table')].map((t) => {
+            const parent = t.parentElement as Element;
+            const scrolls = ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX);
+            return (scrolls ? parent : t).getBoundingClientRect().right;
+          }),
+        ),
+      );
+      expect(widest).toBeLessThanOrEqual(width);
       expect(await page.locator('.present-costs tbody td').first().evaluate((el) => getComputedStyle(el).hyphens)).toBe('auto');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
       if (media === 'screen') {
