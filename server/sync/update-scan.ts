@@ -13,7 +13,8 @@
  *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
  * - a write of an item field the server owns (`priority`, `source`, `planActivity`) other than
  *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts);
- * - structs that would wait for missing predecessors ("pending"), counted so the room can cap them;
+ * - structs that would wait for missing predecessors ("pending"), counted so the room can cap them,
+ *   and a deletion of content neither the document nor the update holds (it would wait too);
  * - with `ScanContext.doc`: what each struct adds where (content-growth.ts), so the room can
  *   refuse an update that takes the document past its content limits (red team F5).
  * The format is Yjs's `readClientsStructRefs` + `readDeleteSet` (yjs/src/utils/encoding.js,
@@ -21,15 +22,16 @@
  */
 import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
+import type { ScanContext } from './scan-context.js';
 import { newGrowth, noteDeletion, noteStruct, placeAtRoot, placeByReference, placeUnderParent, type Growth, type Place } from './content-growth.js';
 import { followsEntry } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate } from './scan-errors.js';
 import { newContentSize, readLength, refuseForbiddenKey, skipContent, type ContentSize } from './struct-content.js';
 import { checkFieldType } from './field-types.js';
-import { checkContentShape, shapeOfTypeRef, type RootShapes } from './content-shape.js';
+import { checkContentShape, shapeOfTypeRef } from './content-shape.js';
 import { noteMetaDeletions, refuseMetaRemoval } from './title-field.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
-import { isUnknownRootKey, type SchemaKeys } from './schema-keys.js';
+import { isUnknownRootKey } from './schema-keys.js';
 
 const BITS5 = 0x1f;
 const HAS_ORIGIN = 0x80;
@@ -40,36 +42,7 @@ const SKIP_REF = 10;
 const DELETED_REF = 1;
 export { MAX_ELEMENTS_PER_STRUCT, MAX_STRING_BYTES_PER_STRUCT } from './struct-content.js';
 
-/** What the room knows when it checks an update. */
-export interface ScanContext {
-  maxStructs: number;
-  /** Root names the document's schema allows; null: any (a document without a kind). */
-  allowedRoots: ReadonlySet<string> | null;
-  /** Keys of the `meta` root only the server may write. */
-  protectedMetaKeys: ReadonlySet<string>;
-  /** Whether this writer may not write `key` of root `root` (a struct whose parent is that root). */
-  protectsRootKey(root: string, key: string | null): boolean;
-  /** Whether clocks [clock, clock + length) of `client` overlap an item of a protected field (its value now or earlier). */
-  touchesProtected(client: number, clock: number, length: number): boolean;
-  /**
-   * Whether deleting clocks [clock, clock + length) of `client` would delete a protected
-   * item that is not deleted yet. A client's sync step 2 names every deletion it knows,
-   * the server's own ones (a migration's old `schemaVersion`) included; those change nothing.
-   */
-  deletesProtected(client: number, clock: number, length: number): boolean;
-  /** The document's current clock for `client` (its state vector entry). */
-  stateOf(client: number): number;
-  /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
-  ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The keys `budget` and each collection's items may hold (schema-keys.ts; `meta` is open); empty: any. */
-  schemaKeys: SchemaKeys;
-  /** The collection root (one of `schemaKeys.items`) whose direct item is the struct at (client, clock) in the document, or null. */
-  collectionOf(client: number, clock: number): string | null;
-  /** The document, to place each struct for the content limits (content-growth.ts); absent: not tracked. */
-  doc?: Y.Doc;
-  /** Its text and map roots by name (content-shape.ts); null or absent: a document without a kind. */
-  rootShapes?: RootShapes | null;
-}
+export type { ScanContext } from './scan-context.js';
 
 export interface ScanResult {
   structs: number;
@@ -109,6 +82,8 @@ export interface GroupState {
   /** Whether the previous struct was a GC or Skip struct, and whether two came in a row. */
   lastWasRun: boolean;
   hasRuns: boolean;
+  /** Whether a Skip struct left a hole in the group's clocks (content this update does not hold). */
+  skipped: boolean;
   /** What this update adds (content-growth.ts); shared by its groups. */
   growth: Growth;
   /** Scratch: the last content's size (struct-content.ts). */
@@ -120,18 +95,22 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
   const decoder = decoding.createDecoder(update);
   try {
     const ends = new Map<number, number>();
-    const result = scanStructs(decoder, context, ends);
-    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, ends, result.growth);
+    const held = new Map<number, number>();
+    const result = scanStructs(decoder, context, ends, held);
+    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, held, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, pendingStructs: result.pendingStructs + deletes.pending, waitsWhole: result.waitsWhole && deletes.joining === 0 };
+    return { ...result, waitsWhole: result.waitsWhole && deletes.joining === 0 };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
   }
 }
 
-/** `ends` receives each client's clock after this update's structs. */
-function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>): ScanResult {
+/**
+ * `ends` receives each client's clock after this update's structs; `held`, that clock for the
+ * clients whose structs here follow the document's on without a hole (what a deletion may name).
+ */
+function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>, held: Map<number, number>): ScanResult {
   const groups = decoding.readVarUint(decoder);
   let structs = 0;
   let pendingStructs = 0;
@@ -149,6 +128,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
     const gap = group.clock > context.stateOf(group.client);
     for (let i = 0; i < count; i++) scanStruct(decoder, context, group, i);
     ends.set(group.client, group.clock);
+    if (!gap && !group.skipped) held.set(group.client, group.clock);
     hasRuns ||= group.hasRuns;
     if (gap) pendingStructs += count;
     else if (group.firstMissing >= 0) pendingStructs += count - group.firstMissing;
@@ -163,7 +143,7 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
-  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, missingClient: -1, lastWasRun: false, hasRuns: false, growth, sized: newContentSize() };
+  return { client, clock, owned, refClient: 0, refClock: 0, firstMissing: -1, missingClient: -1, lastWasRun: false, hasRuns: false, skipped: false, growth, sized: newContentSize() };
 }
 
 /** Whether an info byte starts a GC or Skip struct (a clock range with no content). */
@@ -179,6 +159,7 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   const run = ref === GC_REF || ref === SKIP_REF;
   group.hasRuns ||= run && group.lastWasRun;
   group.lastWasRun = run;
+  group.skipped ||= ref === SKIP_REF;
   if (run) {
     group.clock += readLength(decoder);
     return;
@@ -264,23 +245,23 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a protected field's item, of an owned
- * item field of an item kept (item-fields.ts) or of a meta field the schema names with none set (title-field.ts) is refused like a write. Returns
- * the ranges past the document's clocks (pending in Yjs, re-read on every later update) and those that delete of it now.
+ * item field of an item kept (item-fields.ts) or of a meta field the schema names with none set (title-field.ts) is refused like a write,
+ * and so is a range past what the document and this update hold (it would wait in Yjs for content to come). Returns how
+ * many ranges delete of the document now.
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, ends: ReadonlyMap<number, number>, growth: Growth): { pending: number; joining: number } {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, held: ReadonlyMap<number, number>, growth: Growth): { joining: number } {
   const start = decoder.pos;
   const holders: Y.Item[] = [];
   const metaDeleted = new Set<string>();
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
-  let pending = 0;
   let joining = 0;
   for (let c = 0; c < clients; c++) {
     const client = decoding.readVarUint(decoder);
     const count = decoding.readVarUint(decoder);
     ranges += count;
     if (ranges > budget) throw new RefusedUpdate(`more than ${context.maxStructs} structs and deletions in one update`);
-    const state = Math.max(context.stateOf(client), ends.get(client) ?? 0);
+    const state = Math.max(context.stateOf(client), held.get(client) ?? 0);
     for (let r = 0; r < count; r++) {
       const clock = decoding.readVarUint(decoder);
       const length = decoding.readVarUint(decoder);
@@ -288,13 +269,15 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
       if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
       if (context.doc !== undefined && context.allowedRoots !== null) noteMetaDeletions(context.doc, client, clock, length, metaDeleted);
-      if (clock + length > state) pending++;
-      // A range from the document's clock on deletes nothing yet (the pending-struct bomb's overwritten first write): it waits in Yjs.
+      // A deletion of content neither the document nor this update holds would wait in Yjs and
+      // delete the client's next writes when they come, past every check (red team x13: a
+      // protected title, the server's priorities, others' new goals). No provider sends one.
+      if (clock + length > state) throw new RefusedUpdate('deletes content the document does not hold yet');
       if (clock < context.stateOf(client)) joining++;
     }
   }
   refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
   if (metaDeleted.size > 0 && context.doc) refuseMetaRemoval(context.doc, growth, metaDeleted);
-  return { pending, joining };
+  return { joining };
 }
 

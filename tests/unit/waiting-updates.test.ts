@@ -26,7 +26,16 @@ const synced = (from: Y.Doc, clientID: number) => {
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(from));
   return doc;
 };
-/** What `edit` adds to `doc`, as the update a provider sends. */
+/** The update a provider sends for `edit`: its transaction's structs and deletions only. */
+const sent = (doc: Y.Doc, edit: () => void) => {
+  let update: Uint8Array = new Uint8Array([0, 0]);
+  const keep = (u: Uint8Array) => void (update = u);
+  doc.on('update', keep);
+  doc.transact(edit);
+  doc.off('update', keep);
+  return update;
+};
+/** What `edit` adds to `doc`, as a sync step 2 sends it (with the whole delete set). */
 const edited = (doc: Y.Doc, edit: () => void) => {
   const before = Y.encodeStateVector(doc);
   doc.transact(edit);
@@ -38,23 +47,32 @@ describe('an update that waits whole', () => {
   const a = synced(server, 101);
   const first = edited(a, () => a.getMap('goals').set('x', new Y.Map()));
   const second = edited(a, () => a.getMap('goals').set('x', new Y.Map())); // deletes the first: a range past the server's clock
+  const later = sent(a, () => a.getMap('meta').set('other', 'y')); // past the server's clock for a, deleting nothing
   const b = synced(a, 202);
+  const intoA = edited(b, () => (b.getMap('goals').get('x') as Y.Map<unknown>).set('number', '1')); // parent: a's missing write (refused alone: schema-keys)
   const onA = edited(b, () => b.getMap('goals').set('x', new Y.Map())); // origin: a's write, missing on the server
   // A meta key the schema does not name: one it names (subtitle) is kept (meta-kept.test.ts).
   server.getMap('meta').set('note', 'x');
   const present = synced(server, 303);
   const deletesPresent = edited(present, () => present.getMap('meta').delete('note'));
-  const cases: Array<[string, Uint8Array, boolean]> = [
-    ['the hostile run\'s update (second write, deleting the missing first)', pendingUpdate(), true],
-    ['a second write and the deletion of the first, both missing', second, true],
-    ['a new client\'s first write on another client\'s missing content', onA, true],
-    ['the same with that content in the update', Y.mergeUpdates([first, onA]), false],
+  // A deletion of content neither the server nor the update holds is refused (it would wait
+  // and delete that client's next writes when they come: red team x13), so are updates with one.
+  const cases: Array<[string, Uint8Array, boolean | 'refused']> = [
+    ['the hostile run\'s update (second write, deleting the missing first)', pendingUpdate(), 'refused'],
+    ['a second write and the deletion of the first, both missing', second, 'refused'],
+    ['a new client\'s write over another client\'s missing content (deletes it)', onA, 'refused'],
+    ['the same with only part of that content in the update', Y.mergeUpdates([first, onA]), 'refused'],
     ['the waiting write with the missing first (it joins)', Y.mergeUpdates([first, second]), false],
-    ['waiting structs with a deletion of something present', Y.mergeUpdates([second, deletesPresent]), false],
+    ['a new client\'s write over that content, all in the update', Y.mergeUpdates([first, second, intoA, onA]), false],
+    ['a later write of a client whose earlier ones are missing (deletes nothing)', later, true],
     ['a plain edit', deletesPresent, false],
     ['an empty update', new Uint8Array([0, 0]), false],
   ];
   it.each(cases)('%s', (_name, update, waits) => {
+    if (waits === 'refused') {
+      expect(() => waitsWhole(server, update)).toThrow(RefusedUpdate);
+      return;
+    }
     expect(waitsWhole(server, update)).toBe(waits);
     const copy = synced(server, 9);
     const committed = encodeCommittedState(copy);
@@ -147,9 +165,10 @@ describe('updates out of order (fuzz)', () => {
         if (!delivered) continue;
         const before = committedCopy(server);
         const committed = encodeCommittedState(server);
-        const waits = waitsWhole(server, delivered);
         const pendingBefore = server.store.pendingStructs?.update.length ?? 0;
+        let waits = false;
         try {
+          waits = waitsWhole(server, delivered);
           const { scan } = guard.admit(server, delivered, 0, { facilitates: false, userId: 'u' });
           Y.applyUpdate(server, delivered);
           guard.settle(server, scan, 0);
