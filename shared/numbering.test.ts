@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { actionPlanRoots, actionPlanToJSON } from './model/action-plan.js';
 import { createDocument } from './model/document.js';
-import { applyNumberChanges, renumberPlan, type NumberedPlan } from './numbering.js';
+import { applyNumberChanges, goalsToRenumber, renumberPlan, type NumberedPlan } from './numbering.js';
 
 type Goal = NumberedPlan['goals'][number];
 
@@ -89,6 +89,36 @@ describe('renumberPlan', () => {
       const numbers = renumbered.flatMap((g) => g.activities.map((a) => a.number));
       expect(new Set(numbers).size).toBe(numbers.length);
       expect(changes.every((c) => c.from !== c.to)).toBe(true);
+    }
+  });
+});
+
+describe('goalsToRenumber', () => {
+  const cases: Array<{ name: string; goals: Goal[]; expected: string[] }> = [
+    { name: 'a consistent plan: none', goals: [goal('g1', '1', [['a', '1.1']]), goal('g2', '2', [['b', '2.1']])], expected: [] },
+    { name: '↑ within Mål 2: only Mål 2', goals: [goal('g1', '1', [['a', '1.1']]), goal('g2', '2', [['b', '2.1'], ['d', '2.3'], ['c', '2.2']])], expected: ['g2'] },
+    {
+      name: 'moved to Mål 3 (2.3 under Mål 3): only Mål 3, Mål 2 is still in order',
+      goals: [goal('g1', '1', []), goal('g2', '2', [['b', '2.1']]), goal('g3', '3', [['c', '3.1'], ['e', '2.3']])],
+      expected: ['g3'],
+    },
+    { name: 'goals swapped: both goals', goals: [goal('g2', '2', [['b', '2.1']]), goal('g1', '1', [])], expected: ['g2', 'g1'] },
+    { name: 'orphans never', goals: [goal('g1', '1', []), goal(null, '', [['o', '7.7']])], expected: [] },
+  ];
+  for (const { name, goals, expected } of cases) {
+    it(name, () => expect([...goalsToRenumber({ goals }, renumberPlan({ goals }))]).toEqual(expected));
+  }
+
+  it('names exactly the goals that hold a changed number, on random plans', () => {
+    let seed = 29;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const pieces = ['', '1', '2', '2.4', '3.1.2', 'A'];
+    for (let round = 0; round < 200; round++) {
+      const goals = Array.from({ length: 1 + random(4) }, (_, g) => goal(random(5) === 0 ? null : `g${g}`, pieces[random(pieces.length)] ?? '', Array.from({ length: random(4) }, (_, a): [string, string] => [`a${g}-${a}`, pieces[random(pieces.length)] ?? ''])));
+      const changes = renumberPlan({ goals });
+      const changed = new Set(changes.map((c) => c.id));
+      const expected = goals.filter((g) => g.id !== null && (changed.has(g.id) || g.activities.some((a) => changed.has(a.id)))).map((g) => g.id);
+      expect([...goalsToRenumber({ goals }, changes)].sort()).toEqual([...new Set(expected)].sort());
     }
   });
 });

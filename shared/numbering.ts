@@ -86,3 +86,23 @@ export function applyNumberChanges(doc: Y.Doc, changes: readonly NumberChange[],
     }
   }, origin);
 }
+
+/**
+ * The ids of the goals `changes` touch: a goal whose own number changes, or under which an
+ * activity's number does. Where the plan shows "Numrera om" beside the rows that are off —
+ * after a move the offer above the first goal is out of view (user test, issue 17 item 9).
+ */
+export function goalsToRenumber(plan: NumberedPlan, changes: readonly NumberChange[]): Set<string> {
+  const goalOf = new Map<string, string>();
+  for (const goal of plan.goals) {
+    if (goal.id === null) continue;
+    goalOf.set(`goals/${goal.id}`, goal.id);
+    for (const activity of goal.activities) goalOf.set(`activities/${activity.id}`, goal.id);
+  }
+  const touched = new Set<string>();
+  for (const change of changes) {
+    const goal = goalOf.get(`${change.collection}/${change.id}`);
+    if (goal !== undefined) touched.add(goal);
+  }
+  return touched;
+}

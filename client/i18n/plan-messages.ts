@@ -15,6 +15,7 @@ export const planSv = {
   renumber: 'Numrera om',
   renumberOffer: 'Numren följer inte målens och aktiviteternas ordning ({count} nummer ändras).',
   renumberDone: '{count} nummer ändrades. Ångra med Ctrl+Z.',
+  renumberOfferHere: 'Numreringen är inte i ordning.',
 } as const;
 
 type PlanMessages = Record<keyof typeof planSv, string>;
@@ -32,6 +33,7 @@ export const planNb: PlanMessages = {
   renumber: 'Nummerer på nytt',
   renumberOffer: 'Numrene følger ikke rekkefølgen på mål og tiltak ({count} numre endres).',
   renumberDone: '{count} numre ble endret. Angre med Ctrl+Z.',
+  renumberOfferHere: 'Nummereringen er ikke i rekkefølge.',
 };
 
 export const planEn: PlanMessages = {
@@ -47,4 +49,5 @@ export const planEn: PlanMessages = {
   renumber: 'Renumber',
   renumberOffer: 'The numbers do not follow the order of goals and activities ({count} numbers change).',
   renumberDone: '{count} numbers changed. Undo with Ctrl+Z.',
+  renumberOfferHere: 'The numbering is out of order.',
 };

@@ -84,12 +84,13 @@ describe('rows', () => {
     const clashing = ['1.1', '1.2', '1.2.1', '1.3', '2.1', '2.2', '2.2', '3.1', '2.4'];
     expect(await rowNumbers(page)).toEqual(clashing);
 
-    await page.getByRole('button', { name: 'Numrera om' }).click();
+    // The plan-wide offer above the goals (each goal that is off has its own as well).
+    await page.locator('#goals-heading ~ .renumber-offer').getByRole('button', { name: 'Numrera om' }).click();
     const renumbered = ['1.1', '1.2', '1.2.1', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2'];
     await expect.poll(() => rowNumbers(page)).toEqual(renumbered);
     expect(await warnings(page, 'number.duplicate')).toBe(0);
     expect(await warnings(page, 'number.out-of-place')).toBe(0);
-    await expect.poll(() => page.locator('.renumber-status').textContent()).toBe('2 nummer ändrades. Ångra med Ctrl+Z.');
+    await expect.poll(() => page.locator('#goals-heading ~ .renumber-status').textContent()).toBe('2 nummer ändrades. Ångra med Ctrl+Z.');
     expect(await page.locator('.renumber-offer').count()).toBe(0);
 
     // One undo step takes every number back; redo brings them all again.

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { addActivity, nextActivityNumber, type GoalJSON } from '../../../shared/model/action-plan.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
@@ -10,8 +10,11 @@ import { PriorityBadge } from '../facilitation/links.jsx';
 import { GoalActivities } from './GoalActivities.jsx';
 import { GoalFields } from './GoalFields.jsx';
 
-/** A goal (Mål) with its activities, laid out like the plan table. */
-export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean }) {
+/**
+ * A goal (Mål) with its activities, laid out like the plan table; `children` go under the
+ * activities, before "+ Lägg till aktivitet" (the goal's "Numrera om" offer).
+ */
+export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: boolean; last: boolean; children?: JSX.Element }) {
   const editor = useEditor();
   const goalId = () => props.goal.id;
   const heading = () => (props.goal.id === null ? t('noGoal') : `${t('goal')} ${props.goal.number}`);
@@ -29,6 +32,7 @@ export function GoalSection(props: { goal: GoalJSON; goals: GoalJSON[]; first: b
       <Show when={props.goal.activities.length > 0}>
         <GoalActivities goal={props.goal} goals={props.goals} heading={heading()} />
       </Show>
+      {props.children}
       <Show when={editor.editable && goalId()}>
         {(id) => (
           <button type="button" class="secondary" onClick={() => addTo(id())} data-add-row="activities">

@@ -1,5 +1,6 @@
-import { For, onCleanup, Show } from 'solid-js';
+import { createMemo, For, onCleanup, Show } from 'solid-js';
 import { addGoal, type ActionPlanJSON, type GoalJSON } from '../../../shared/model/action-plan.js';
+import { goalsToRenumber, renumberPlan } from '../../../shared/numbering.js';
 import { fieldId } from '../../sync/action-plan-view.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
@@ -31,7 +32,8 @@ function Placeholder(props: { goal: GoalJSON; goalKey: string; lazy: LazyGoals }
 }
 
 /**
- * The plan table's goals (DESIGN action-plan `goals`): the renumber offer, a slot per goal
+ * The plan table's goals (DESIGN action-plan `goals`): the renumber offer (above them, and in
+ * each goal whose numbers are off), a slot per goal
  * (built ones, and placeholders sized by `--rows` for the rest, see lazy-goals.ts) and,
  * for editors, "+ Lägg till mål", which builds every goal and focuses the new one's title.
  * `sectionRef` gets the section, whose first goals size the placeholders.
@@ -39,6 +41,9 @@ function Placeholder(props: { goal: GoalJSON; goalKey: string; lazy: LazyGoals }
 export function PlanGoals(props: { plan: ActionPlanJSON; lazy: LazyGoals; sectionRef: (el: HTMLElement) => void }) {
   const editor = useEditor();
   const realGoals = () => props.plan.goals.filter((g) => g.id !== null);
+  // Worked out once per change for the whole plan; each goal only asks whether it is named.
+  const changes = createMemo(() => renumberPlan(props.plan));
+  const offGoals = createMemo(() => goalsToRenumber(props.plan, changes()));
   const add = () => {
     props.lazy.showEverything();
     focusWhenRendered(fieldId(['goals', addGoal(editor.doc, { number: String(realGoals().length + 1), title: '' }, LOCAL_ORIGIN), 'title']));
@@ -46,12 +51,16 @@ export function PlanGoals(props: { plan: ActionPlanJSON; lazy: LazyGoals; sectio
   return (
     <section aria-labelledby="goals-heading" ref={props.sectionRef}>
       <h2 id="goals-heading">{t('goals')}</h2>
-      <RenumberOffer plan={props.plan} />
+      <RenumberOffer changes={changes()} shown={changes().length > 0} message={t('renumberOffer', { count: changes().length })} />
       <For each={props.plan.goals}>
         {(goal, i) => (
           <div class="goal-slot" style={{ '--rows': goal.activities.length }}>
             <Show when={props.lazy.isBuilt(goalKey(goal), i())} fallback={<Placeholder goal={goal} goalKey={goalKey(goal)} lazy={props.lazy} />}>
-              <GoalSection goal={goal} goals={props.plan.goals} first={i() === 0} last={i() === realGoals().length - 1} />
+              <GoalSection goal={goal} goals={props.plan.goals} first={i() === 0} last={i() === realGoals().length - 1}>
+                <Show when={editor.editable && goal.id !== null}>
+                  <RenumberOffer changes={changes()} shown={offGoals().has(goalKey(goal))} message={t('renumberOfferHere')} />
+                </Show>
+              </GoalSection>
             </Show>
           </div>
         )}

@@ -1,6 +1,5 @@
-import { createEffect, createMemo, createSignal, Show } from 'solid-js';
-import type { ActionPlanJSON } from '../../../shared/model/action-plan.js';
-import { applyNumberChanges, renumberPlan } from '../../../shared/numbering.js';
+import { createEffect, createSignal, Show } from 'solid-js';
+import { applyNumberChanges, type NumberChange } from '../../../shared/numbering.js';
 import { LOCAL_ORIGIN } from '../../sync/open-document.js';
 import { t } from '../../i18n/index.js';
 import { useEditor } from '../editor/context.js';
@@ -9,17 +8,19 @@ import './plan-rows.css';
 /**
  * "Numrera om" (issue 17 item 9): offered to editors whenever the numbers do not follow the
  * order (clashes after moves and concurrent adds, `number.duplicate` / `number.out-of-place`
- * in "Att åtgärda"). One click writes every change in one transaction: one undo step.
+ * in "Att åtgärda"). `changes` is `renumberPlan` of the whole plan; `shown` says whether this
+ * place offers it (above the goals: any change; in a goal: a change in that goal, so the offer
+ * is beside the row just moved), `message` what it says. One click writes every change in one
+ * transaction: one undo step. The status sentence stays after the offer goes, and takes focus.
  */
-export function RenumberOffer(props: { plan: ActionPlanJSON }) {
+export function RenumberOffer(props: { changes: readonly NumberChange[]; shown: boolean; message: string }) {
   const editor = useEditor();
-  const changes = createMemo(() => renumberPlan(props.plan));
   const [done, setDone] = createSignal<number | null>(null);
   let status: HTMLParagraphElement | undefined;
   // A new clash replaces the last "n nummer ändrades" with the offer.
-  createEffect(() => changes().length > 0 && setDone(null));
+  createEffect(() => props.shown && setDone(null));
   const renumber = () => {
-    const list = changes();
+    const list = props.changes;
     // Its own undo step: not merged with an edit made just before or after it.
     editor.undo.stopCapturing();
     applyNumberChanges(editor.doc, list, LOCAL_ORIGIN);
@@ -31,9 +32,9 @@ export function RenumberOffer(props: { plan: ActionPlanJSON }) {
   };
   return (
     <>
-      <Show when={editor.editable && changes().length > 0}>
-        <div class="renumber-offer" data-renumber-count={changes().length}>
-          <p>{t('renumberOffer', { count: changes().length })}</p>
+      <Show when={editor.editable && props.shown}>
+        <div class="renumber-offer" data-renumber-count={props.changes.length}>
+          <p>{props.message}</p>
           <button type="button" class="secondary" onClick={renumber}>
             {t('renumber')}
           </button>
