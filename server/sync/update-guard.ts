@@ -17,6 +17,7 @@ import { contentOverLimits } from './content-trial.js';
 import { ItemCount, itemsAddedAtLeast } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
+import { ClientOwners } from './client-owners.js';
 
 /**
  * Red team F5 (shared/content-limits.ts): an update that would take the document past a
@@ -48,6 +49,8 @@ export class UpdateGuard {
   private contexts: { facilitator: ScanContext; other: ScanContext } | null = null;
   /** The document's items, kept from its transactions (item-count.ts); made when first needed. */
   private items: ItemCount | null = null;
+  /** Who writes under each client id (client-owners.ts). */
+  private readonly owners = new ClientOwners();
 
   constructor(
     private readonly limits: SyncLimits,
@@ -82,10 +85,12 @@ export class UpdateGuard {
     try {
       const context = this.contextOf(doc, writer);
       const scan = scanUpdate(update, context);
+      if (writer.userId !== undefined) this.owners.check(doc, scan.ends, writer.userId);
       this.pending.admit(doc, scan.pendingStructs, now);
       const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
       const items = (this.items ??= new ItemCount(doc)).count;
       checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument, items);
+      if (writer.userId !== undefined) this.owners.claim(doc, scan.ends, writer.userId);
       return { scan, update: admitted };
     } finally {
       // Admitting is the writer's work too: the content limits' exact check copies the

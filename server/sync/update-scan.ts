@@ -64,6 +64,8 @@ export interface ScanResult {
    * false.
    */
   waitsWhole: boolean;
+  /** Each client id the update's structs are under → its clock after them (client-owners.ts). */
+  ends: ReadonlyMap<number, number>;
 }
 
 export { MalformedUpdate, RefusedUpdate };
@@ -99,7 +101,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
     const result = scanStructs(decoder, context, ends, held);
     const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, held, result.growth);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, waitsWhole: result.waitsWhole && deletes.joining === 0 };
+    return { ...result, waitsWhole: result.waitsWhole && deletes.joining === 0, ends };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -110,7 +112,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
  * `ends` receives each client's clock after this update's structs; `held`, that clock for the
  * clients whose structs here follow the document's on without a hole (what a deletion may name).
  */
-function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>, held: Map<number, number>): ScanResult {
+function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>, held: Map<number, number>): Omit<ScanResult, 'ends'> {
   const groups = decoding.readVarUint(decoder);
   let structs = 0;
   let pendingStructs = 0;
