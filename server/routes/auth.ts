@@ -16,10 +16,10 @@ export const PasswordSchema = z
   .string()
   .min(Limits.minPasswordLength, `Lösenordet måste ha minst ${Limits.minPasswordLength} tecken.`)
   .max(Limits.maxPasswordLength);
-const SignupSchema = z.object({ email: EmailSchema, password: PasswordSchema, name: NameSchema });
+const SignupSchema = z.strictObject({ email: EmailSchema, password: PasswordSchema, name: NameSchema });
 // Any two strings are a credential to check: one that cannot be an account's (not an
 // address, a password longer than any) is a bad credential like a wrong one, 401 (DESIGN).
-const LoginSchema = z.object({ email: z.string().trim().toLowerCase(), password: z.string() });
+const LoginSchema = z.strictObject({ email: z.string().trim().toLowerCase(), password: z.string() });
 
 const BAD_CREDENTIALS = 'Fel e-postadress eller lösenord.';
 

@@ -17,7 +17,7 @@ import { requestHost, requestScheme } from '../http/client-address.js';
 import { createMailer } from '../mail/mailer.js';
 import { EmailSchema, parseJson, RoleSchema } from '../validation.js';
 
-const Invite = z.object({ email: EmailSchema, role: RoleSchema });
+const Invite = z.strictObject({ email: EmailSchema, role: RoleSchema });
 
 /** What `newToken()` makes (base64url); anything else cannot be a link of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;

@@ -23,8 +23,8 @@ import { NameSchema, parseJson } from '../validation.js';
 /** The one 404 of undelete, for a missing id and a non-member alike (also lifecycle/operations.ts). */
 const NOT_IN_TRASH = 'Dokumentet finns inte i papperskorgen.';
 
-const Rename = z.object({ title: NameSchema });
-const Duplicate = z.object({ title: NameSchema, amounts: z.boolean().default(true) });
+const Rename = z.strictObject({ title: NameSchema });
+const Duplicate = z.strictObject({ title: NameSchema, amounts: z.boolean().default(true) });
 
 /**
  * - `PATCH /documents/:doc {title}` (editor) → 200 `{id, workspaceId, kind, title}`; 409 `document.read-only` when archived.

@@ -15,8 +15,8 @@ import { findUserById, setUserName } from '../db/users.js';
 import { NameSchema, parseJson } from '../validation.js';
 import { CloseCode } from '../sync/close-codes.js';
 
-const NameChangeSchema = z.object({ name: NameSchema });
-const DeleteSchema = z.object({ password: z.string().max(Limits.maxPasswordLength) });
+const NameChangeSchema = z.strictObject({ name: NameSchema });
+const DeleteSchema = z.strictObject({ password: z.string().max(Limits.maxPasswordLength) });
 
 export function meRoutes(deps: Deps) {
   const { clock, sessions } = deps;

@@ -36,10 +36,10 @@ const itemKeyPart = (max: number) =>
     .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'Får inte innehålla styrtecken.');
 
 const NewRound = z
-  .object({
+  .strictObject({
     title: singleLine({ max: 200, empty: 'Rubriken får inte vara tom.' }),
     items: z
-      .array(z.object({ collection: itemKeyPart(50), id: itemKeyPart(100) }))
+      .array(z.strictObject({ collection: itemKeyPart(50), id: itemKeyPart(100) }))
       .min(1, 'Välj minst en punkt.')
       .max(MAX_ITEMS, `Högst ${MAX_ITEMS} punkter.`)
       .refine((items) => new Set(items.map(itemKey)).size === items.length, 'Samma punkt finns två gånger.'),
@@ -52,7 +52,7 @@ const NewRound = z
     message: 'Kan inte vara fler än prickarna per person.',
   });
 
-const Ballot = z.object({
+const Ballot = z.strictObject({
   // Every own key, `__proto__` too: one that is not an item of the round is refused (F5).
   dots: clientRecord(z.string().max(200), { max: MAX_ITEMS, tooMany: `Högst ${MAX_ITEMS} punkter.` }),
 });

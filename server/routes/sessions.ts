@@ -14,7 +14,7 @@ import { setPasswordHash } from '../db/users.js';
 import { parseJson } from '../validation.js';
 import { PasswordSchema } from './auth.js';
 
-const PasswordChangeSchema = z.object({ current: z.string().max(Limits.maxPasswordLength), next: PasswordSchema });
+const PasswordChangeSchema = z.strictObject({ current: z.string().max(Limits.maxPasswordLength), next: PasswordSchema });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function sessionRoutes(deps: Deps) {

@@ -24,7 +24,7 @@ import { latestAdopted } from '../versions/store.js';
 import { publicOrigin } from './invitations.js';
 import { sharedCompareRoutes } from './shared-compare.js';
 
-const NewLink = z.object({
+const NewLink = z.strictObject({
   label: singleLine({ max: 200, empty: 'Etiketten får inte vara tom.', tooLong: 'Etiketten: högst 200 tecken.' }),
   expiresInDays: z.number().int('Hela dagar.').min(1, 'Minst 1 dag.').max(90, 'Högst 90 dagar.').default(7),
 });

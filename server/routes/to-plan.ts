@@ -12,7 +12,7 @@ import { AppError, invalid } from '../errors.js';
 import { actionToPlan } from '../facilitation/to-plan.js';
 import { parseJson } from '../validation.js';
 
-const ToPlan = z.object({
+const ToPlan = z.strictObject({
   planId: z.string().min(1, 'Ange planId.').max(100),
   goalId: z.string().min(1, 'Ange goalId.').max(100),
 });

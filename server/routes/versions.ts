@@ -27,13 +27,13 @@ import { requireWritable } from '../write-guard.js';
 /** A single-line field (server/validation.ts `singleLine`: no controls, bidi controls or invisible-only text). */
 const text = (max: number, what: string) => singleLine({ max, empty: `${what} får inte vara tom.`, tooLong: `${what}: högst ${max} tecken.` });
 
-const NewVersion = z.object({
+const NewVersion = z.strictObject({
   name: text(200, 'Namnet'),
-  decision: z.object({ body: text(200, 'Beslutande organ'), date: DateSchema, reference: text(200, 'Beslutsreferensen') }).optional(),
+  decision: z.strictObject({ body: text(200, 'Beslutande organ'), date: DateSchema, reference: text(200, 'Beslutsreferensen') }).optional(),
 });
 const CompareQuery = z.object({ from: z.string().min(1, 'Ange from.').max(100), to: z.string().min(1).max(100).default('live') });
 /** `at`: when the change list the member read was made (its `to.at`); never in the future. */
-const VisitBody = z.object({ at: z.iso.datetime({ offset: true, error: 'at ska vara en ISO 8601-tid.' }).optional() }).strict();
+const VisitBody = z.strictObject({ at: z.iso.datetime({ offset: true, error: 'at ska vara en ISO 8601-tid.' }).optional() });
 const SinceQuery = z.object({ since: z.union([z.literal('last-visit'), z.iso.datetime({ offset: true, error: 'since ska vara last-visit eller en ISO 8601-tid.' })]) });
 
 /**

@@ -17,9 +17,9 @@ import { ImportPool } from '../import/import-pool.js';
 import { importBodyLimit, importTable } from '../import/import-route.js';
 import { NameSchema, parseJson, RoleSchema } from '../validation.js';
 
-const CreateWorkspace = z.object({ name: NameSchema, country: z.enum(COUNTRIES).default('SE') });
-const ChangeRole = z.object({ role: RoleSchema });
-const CreateDocument = z.object({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
+const CreateWorkspace = z.strictObject({ name: NameSchema, country: z.enum(COUNTRIES).default('SE') });
+const ChangeRole = z.strictObject({ role: RoleSchema });
+const CreateDocument = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), title: NameSchema });
 
 export function workspaceRoutes(deps: Deps) {
   const { kdb, clock, rooms } = deps;
