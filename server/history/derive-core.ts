@@ -1,15 +1,16 @@
 /**
  * The CPU side of the per-field history (docs/history.md): reads committed updates after a
  * cursor, applies them run by run (consecutive updates of one author) to shadow copies of
- * their documents, and compares the export shape before and after each run with
- * shared/compare. Writes nothing: the main thread stores what this returns (deriver.ts).
- * Runs in a worker thread (derive-worker.mjs) on its own connection — read-only SQLite, or
- * its own PostgreSQL pool (source.ts) — because `toJSON` and the compare of a 1 000-activity
- * plan take ~0.1–0.2 s.
+ * their documents, and compares each run's before and after with shared/compare: an action
+ * plan only in the items the run touched (plan-tracker.ts), other kinds whole (tracker.ts).
+ * Writes nothing: the main thread stores what this returns (deriver.ts). Runs in a worker
+ * thread (derive-worker.mjs) on its own connection — read-only SQLite, or its own PostgreSQL
+ * pool (source.ts) — because a whole compare of a 1 000-item document takes ~0.1–0.2 s.
  */
-import { toJSON } from '../../shared/model/document.js';
-import { HISTORY_MERGE_WINDOW_MS, historyChangesBetween, historyState } from '../../shared/history/entries.js';
+import { documentKind } from '../../shared/model/document.js';
+import { HISTORY_MERGE_WINDOW_MS } from '../../shared/history/entries.js';
 import { Shadows, type Shadow } from './shadows.js';
+import { createTracker } from './tracker.js';
 import type { LoggedUpdate, StoredState, UpdateSource } from './source.js';
 import type { DerivedEntry } from './store.js';
 
@@ -90,17 +91,21 @@ export class DeriveCore {
     try {
       const shadow = this.shadows.get(documentId, stored, this.now());
       for (const run of runs) {
-        const rest = shadow.state === null ? this.applyCreation(documentId, shadow, run) : run;
-        // A document's creation lists nothing (null before it): from it on, edits are compared.
-        if (shadow.state === null) shadow.state = historyState(toJSON(shadow.doc));
+        const rest = shadow.tracker === null ? this.applyCreation(documentId, shadow, run) : run;
+        // A document's creation lists nothing (no tracker before it): from it on, edits are compared.
+        if (shadow.tracker === null) {
+          shadow.tracker = createTracker(shadow.doc);
+          shadow.touched.clear();
+        }
         this.shadows.apply(documentId, rest.map((update) => update.data));
-        const after = historyState(toJSON(shadow.doc));
+        const tracker = shadow.tracker;
+        const changes = tracker?.step(shadow.doc, shadow.touched) ?? [];
+        shadow.touched.clear();
+        // A kind set anew (or removed) is read afresh; no kind: the next run is a creation again.
+        if (tracker && tracker.kind !== documentKind(shadow.doc)) shadow.tracker = createTracker(shadow.doc);
         const end = run[run.length - 1];
         if (!end) continue;
-        for (const change of historyChangesBetween(shadow.state, after)) {
-          entries.push({ ...change, documentId, userId: end.userId, at: end.at, updateId: end.id });
-        }
-        shadow.state = after;
+        for (const change of changes) entries.push({ ...change, documentId, userId: end.userId, at: end.at, updateId: end.id });
       }
     } catch (error) {
       // A document whose updates cannot be applied loses these entries, never the others'.
@@ -122,7 +127,7 @@ export class DeriveCore {
     for (let i = 0; i < run.length; i++) {
       const update = run[i];
       if (update) this.shadows.apply(documentId, [update.data]);
-      if (toJSON(shadow.doc) !== null) return run.slice(i + 1);
+      if (documentKind(shadow.doc) !== null) return run.slice(i + 1);
     }
     return [];
   }

@@ -1,6 +1,6 @@
 /**
  * Shadow copies of documents as far as the history is derived (docs/history.md): a Y.Doc
- * per document plus its export shape, kept in memory while it is in use and rebuilt from
+ * per document plus what history compares of it (tracker.ts), kept in memory while it is in use and rebuilt from
  * the store when it is not. Separate from the live rooms on purpose: the edit path never
  * waits for them, and they may lag the room by a moment.
  *
@@ -10,14 +10,16 @@
  * (a Y.Doc holds ~15–20× its encoded size).
  */
 import * as Y from 'yjs';
-import { toJSON } from '../../shared/model/document.js';
-import { historyState, type HistoryState } from '../../shared/history/entries.js';
 import type { StoredState } from './source.js';
+import { createTracker, type HistoryTracker } from './tracker.js';
+import { Touched, watchTouched } from './touched.js';
 
 export interface Shadow {
   doc: Y.Doc;
-  /** What history compares of `doc` now (so each derived step flattens one state, the one after); null: not a document yet. */
-  state: HistoryState;
+  /** What history compares of `doc` now, kept between runs (tracker.ts); null: not a document yet. */
+  tracker: HistoryTracker | null;
+  /** What the updates applied since the tracker's last step touched (the caller clears it after each step). */
+  touched: Touched;
   usedAt: number;
   /** Encoded bytes behind `doc`: what it was rebuilt from plus every update applied since. */
   bytes: number;
@@ -65,7 +67,8 @@ export class Shadows {
     }
     const state = stored ?? { snapshot: null, updates: [] };
     const doc = rebuild(state);
-    const shadow: Shadow = { doc, state: historyState(toJSON(doc)), usedAt: now, bytes: bytesOf(state) };
+    const shadow: Shadow = { doc, tracker: createTracker(doc), touched: new Touched(), usedAt: now, bytes: bytesOf(state) };
+    watchTouched(doc, shadow.touched);
     this.shadows.set(documentId, shadow);
     this.totalBytes += shadow.bytes;
     // Not trimmed here: a batch read its stored states for the documents without a shadow

@@ -5,7 +5,7 @@
  * on what changed.
  */
 import { diffItems, flatten } from '../compare/index.js';
-import type { ChangeOp, ChangeValue, FlatItem } from '../compare/index.js';
+import type { Change, ChangeOp, ChangeValue, FlatItem } from '../compare/index.js';
 import type { DocumentJSON } from '../model/document.js';
 
 /**
@@ -50,7 +50,16 @@ export function historyChanges(before: DocumentJSON | null, after: DocumentJSON 
  */
 export function historyChangesBetween(before: HistoryState, after: HistoryState): HistoryChange[] {
   if (before === null || after === null) return [];
-  return diffItems(before, after).filter((change) => !isDerived(change.collection, change.field)).map((change) => ({
+  return historyChangesOf(diffItems(before, after));
+}
+
+/**
+ * Compare's changes as history lists them: without fields compare computes (`isDerived`).
+ * The deriver diffs only what a run touched (server/history/plan-tracker.ts) and lists the
+ * result through this, so both ways name a change alike.
+ */
+export function historyChangesOf(changes: readonly Change[]): HistoryChange[] {
+  return changes.filter((change) => !isDerived(change.collection, change.field)).map((change) => ({
     op: change.op,
     collection: change.collection,
     id: change.id,

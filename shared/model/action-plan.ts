@@ -178,13 +178,12 @@ export function planBudgetToJSON(doc: Y.Doc): PlanBudgetJSON {
 
 /** Every cost line, in order. */
 export function costsToJSON(doc: Y.Doc): CostJSON[] {
-  return itemsInOrder(actionPlanRoots(doc).costs).map(([id, map]) => ({
-    id,
-    section: readString(map, 'section'),
-    label: readString(map, 'label'),
-    description: readString(map, 'description'),
-    amount: readInt(map, 'amount'),
-  }));
+  return itemsInOrder(actionPlanRoots(doc).costs).map(([id, map]) => costToJSON(id, map));
+}
+
+/** One cost line as plain JSON (the history deriver reads just the lines a run touched). */
+export function costToJSON(id: string, map: YItem): CostJSON {
+  return { id, section: readString(map, 'section'), label: readString(map, 'label'), description: readString(map, 'description'), amount: readInt(map, 'amount') };
 }
 
 /** Every activity of a plan, in goal order, orphans last. */
