@@ -11,6 +11,7 @@ import type { DocumentStore } from './persistence.js';
 import type { ReadOnlyReason } from './read-only.js';
 import { claimThenLoad, ownedElsewhere, type LeasedRooms } from './room-lease.js';
 import { Room, type RoomOptions } from './room.js';
+import { transactEach, type DocumentEdit } from './server-change.js';
 
 export interface RoomsOptions extends RoomOptions, LeasedRooms {
   idleMs: number;
@@ -108,9 +109,9 @@ export class Rooms {
    * "Versions"). `byUserId` is the person it is made for, stored as the update's author
    * (per-field history names them); every route passes its caller. Resolves once it is
    * stored; false (nothing changed) when the document is read-only for everyone. Throws
-   * when the room fails to store it.
+   * when the room fails to store it. A list of edits: see `transactEach`.
    */
-  async change(documentId: string, edit: (doc: Y.Doc) => void, byUserId: string | null = null): Promise<boolean> {
+  async change(documentId: string, edit: DocumentEdit | DocumentEdit[], byUserId: string | null = null): Promise<boolean> {
     const room = await this.open(documentId);
     try {
       // The document first: a fast-opened room learns why it is read-only (archived, schema
@@ -118,7 +119,7 @@ export class Rooms {
       const doc = room.doc;
       if (room.readOnly) return false;
       const origin: ServerOrigin = { server: true, userId: byUserId };
-      doc.transact(() => edit(doc), origin);
+      await transactEach(doc, edit, origin);
       // Waits for the stored write (and compacts, as a room does every few hundred edits).
       await room.flush();
       if (room.isFailed) throw new Error(`Room ${documentId} failed to store a server change`);

@@ -69,6 +69,29 @@ export function splitUpdate(update: Uint8Array, context: ScanContext, maxWeight:
   return pieces.map((piece, i) => withDeleteSet(piece, i === pieces.length - 1 ? deleteSet : NO_DELETES));
 }
 
+/**
+ * The server's own update (a restore's, server/versions/restore.ts) in pieces of at most
+ * `maxWeight`. Nothing is judged: the server may write every field a client may not, so the
+ * scan only reads the structs' bounds.
+ */
+export function splitServerUpdate(update: Uint8Array, maxWeight: number): Uint8Array[] {
+  return splitUpdate(update, SERVER_WRITE, maxWeight);
+}
+
+/** A scan context that refuses nothing and places nothing (no document). */
+const SERVER_WRITE: ScanContext = {
+  maxStructs: Number.POSITIVE_INFINITY,
+  allowedRoots: null,
+  protectedMetaKeys: new Set(),
+  protectsRootKey: () => false,
+  touchesProtected: () => false,
+  deletesProtected: () => false,
+  stateOf: () => 0,
+  ownedItemKeys: new Map(),
+  schemaKeys: { roots: new Map(), items: new Map(), types: {} },
+  collectionOf: () => null,
+};
+
 /** A piece without structs: `0` groups (its delete set is appended). */
 const EMPTY_STRUCTS = new Uint8Array([0]);
 const NO_DELETES = new Uint8Array([0]);

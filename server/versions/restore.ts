@@ -4,6 +4,8 @@ import type { Deps } from '../context.js';
 import type { DocumentRow } from '../db/documents.js';
 import { AppError } from '../errors.js';
 import { changeableHere } from '../sync/room-lease.js';
+import { PIECE_WEIGHT } from '../sync/client-updates.js';
+import { splitServerUpdate } from '../sync/split-update.js';
 import type { ComparePool } from './compare-pool.js';
 import { versionNotFound } from './states.js';
 import { findVersion, versionData, type Version } from './store.js';
@@ -15,7 +17,8 @@ import { localTime, makeVersion } from './versions.js';
  * before this resolves and sent to every open socket like an editor's edit. The walk over
  * both documents runs in `pool`'s thread for big ones (issue 17): it yields the update from
  * the live state encoded here, and edits that reach the room meanwhile merge with it as
- * concurrent edits do. 404 `version.not-found`; 409 `document.read-only` when nobody may
+ * concurrent edits do; the update is applied in pieces of `PIECE_WEIGHT`, one per
+ * event-loop turn, each stored and sent like an edit. 404 `version.not-found`; 409 `document.read-only` when nobody may
  * write the document; 409 `version.limit` when the "before" version finds no room under
  * `cap`; 503 `busy` (with `Retry-After`) when the pool's queue is full or the walk
  * outlasts its time, before anything is written.
@@ -36,8 +39,9 @@ export async function restoreVersion(
   const live = await deps.rooms.encodeState(document.id);
   const { update } = await pool.restore({ live, version: data, kind: document.kind });
   const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap, data: live });
-  // Applied inside the room's transaction: the server's change, made for `userId`.
-  const changed = await deps.rooms.change(document.id, (doc) => (update === null ? undefined : Y.applyUpdate(doc, update)), userId);
+  // The server's change, made for `userId`: in pieces, one event-loop turn apart (a whole big plan held every room for seconds).
+  const pieces = update === null ? [] : splitServerUpdate(update, PIECE_WEIGHT);
+  const changed = await deps.rooms.change(document.id, pieces.length === 0 ? () => undefined : pieces.map((piece) => (doc: Y.Doc) => Y.applyUpdate(doc, piece)), userId);
   if (!changed) throw readOnly();
   return { restored, before };
 }

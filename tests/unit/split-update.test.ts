@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { splitUpdate } from '../../server/sync/split-update.js';
+import { splitServerUpdate, splitUpdate } from '../../server/sync/split-update.js';
+import { createActionPlan, addGoal, actionPlanToJSON } from '../../shared/model/action-plan.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 
 const WEIGHT = 4_000;
@@ -93,5 +94,26 @@ describe('splitUpdate', () => {
     encoding.writeVarUint(e, 0);
     const pieces = splitUpdate(encoding.toUint8Array(e), scanContextOf(doc, 1_000_000, allowedRootsOf(doc)), WEIGHT);
     expect(pieces.length).toBe(2);
+  });
+});
+
+describe("the server's own update (a restore)", () => {
+  it.each([1, 7, 50, WEIGHT])('cut at weight %i, fields no client may write included, gives the same document', (weight) => {
+    const live = new Y.Doc();
+    createActionPlan(live, { title: 'Plan' });
+    const start = Y.encodeStateAsUpdate(live);
+    const before = Y.encodeStateVector(live);
+    live.transact(() => {
+      for (let i = 0; i < 30; i++) addGoal(live, { number: String(i + 1), title: `Mål ${i + 1}`, description: 'Text' });
+      for (const goal of live.getMap<Y.Map<unknown>>('goals').values()) goal.set('priority', 1);
+      live.getMap('meta').set('schemaVersion', 2);
+    });
+    const pieces = splitServerUpdate(Y.encodeStateAsUpdate(live, before), weight);
+    if (weight < WEIGHT) expect(pieces.length).toBeGreaterThan(1);
+    const pieced = new Y.Doc();
+    Y.applyUpdate(pieced, start);
+    for (const piece of pieces) Y.applyUpdate(pieced, piece);
+    expect(actionPlanToJSON(pieced)).toEqual(actionPlanToJSON(live));
+    expect(pieced.getMap('meta').get('schemaVersion')).toBe(2);
   });
 });
