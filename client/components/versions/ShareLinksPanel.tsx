@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/index.js';
+import { usePollWhileOpen } from '../../lib/poll-while-open.js';
 import { versionsApi, type ShareLink } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
@@ -64,11 +65,27 @@ function ShareLinkList(props: { links: ShareLink[]; onRevoke: (link: ShareLink) 
 }
 
 /**
+ * How often the open panel asks for the links again, ms: a guest opening one changes its
+ * last use on the server, which no live update carries (user test: "inte använd än" stayed
+ * until a reload).
+ */
+export const SHARE_LINKS_POLL_MS = 5_000;
+
+/**
  * Share links for guests (DESIGN "Share links"), coordinators only: create (label, 1–90 days,
- * default 7), copy the new link (its token is shown only then), list with last use, revoke.
+ * default 7), copy the new link (its token is shown only then), list with last use (asked
+ * again every SHARE_LINKS_POLL_MS while the tab is shown), revoke.
  */
 export function ShareLinksPanel(props: { documentId: string }) {
-  const [links, { refetch }] = createResource(() => props.documentId, (id) => versionsApi.shareLinks(id).then((r) => r.links));
+  const [links, { refetch, mutate }] = createResource(() => props.documentId, (id) => versionsApi.shareLinks(id).then((r) => r.links));
+  // Quietly: a poll that fails (offline for a moment) keeps the list shown, not an error box.
+  usePollWhileOpen(() => {
+    const id = props.documentId;
+    versionsApi.shareLinks(id).then(
+      (r) => id === props.documentId && !links.loading && mutate(r.links),
+      () => undefined,
+    );
+  }, SHARE_LINKS_POLL_MS);
   const [created, setCreated] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const act = async (run: () => Promise<unknown>) => {
