@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { actionPlanToJSON, addActivity, nextActivityNumber } from '../../shared/model/action-plan.js';
 import type { Deps } from '../context.js';
+import { findDocument } from '../db/documents.js';
 import { AppError } from '../errors.js';
 import { changeableHere } from '../sync/room-lease.js';
 import { requireWritable } from '../write-guard.js';
@@ -30,25 +31,36 @@ function textOf(map: Y.Map<unknown>, key: string): string {
   return typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '';
 }
 
-function isLinked(action: Y.Map<unknown>): boolean {
+/**
+ * Whether the action is still an activity of a plan: its `planActivity` names a plan that is
+ * not deleted and holds that activity. A link whose activity was deleted, or undone by a
+ * restore, or whose plan was deleted, counts as none (user test u14): to-plan makes a new
+ * activity and overwrites the link, rather than refusing 409 `action.linked` forever.
+ */
+async function isLinked(deps: Pick<Deps, 'rooms' | 'kdb'>, action: Y.Map<unknown>): Promise<boolean> {
   const link = action.get('planActivity');
-  return typeof link === 'string' && link !== '';
+  if (typeof link !== 'string' || link === '') return false;
+  const at = link.indexOf(':');
+  const [planId, activityId] = [link.slice(0, at), link.slice(at + 1)];
+  if (at <= 0 || !activityId || !(await findDocument(deps.kdb, planId))) return false;
+  return (await deps.rooms.read(planId)).getMap<unknown>('activities').get(activityId) instanceof Y.Map;
 }
 
 /**
  * Makes the activity and links both ways; returns the activity's id. Throws 404
- * `action.not-found` / `goal.not-found`, 409 `action.linked` / `document.read-only`.
+ * `action.not-found` / `goal.not-found`, 409 `action.linked` (the linked activity still
+ * exists, see `isLinked`) / `document.read-only`.
  * Title = the action's text, responsible = its owner, end = its due date, status planned,
  * last in the goal, numbered `<goal>.<next free>`. Both writes are `userId`'s (the caller) in history.
  */
-export async function actionToPlan(deps: Pick<Deps, 'rooms'>, agendaId: string, actionId: string, planId: string, goalId: string, userId: string): Promise<string> {
+export async function actionToPlan(deps: Pick<Deps, 'rooms' | 'kdb'>, agendaId: string, actionId: string, planId: string, goalId: string, userId: string): Promise<string> {
   const key = `${agendaId}:${actionId}`;
   if (inFlight.has(key)) throw alreadyLinked();
   inFlight.add(key);
   try {
     const agenda = await deps.rooms.read(agendaId);
     const action = actionOf(agenda, actionId);
-    if (isLinked(action)) throw alreadyLinked();
+    if (await isLinked(deps, action)) throw alreadyLinked();
     const fields = { text: textOf(action, 'text'), owner: textOf(action, 'owner'), due: textOf(action, 'due') || null };
     // Both documents are written (the action's link, the new activity): both must be writable.
     await requireWritable(deps.rooms, agendaId, 'Dokumentet är skrivskyddat.');

@@ -21,7 +21,8 @@ const ToPlan = z.strictObject({
  * → 201 `{activityId}`. 401 signed out; 404 `not-found` when either document is unknown to
  * the caller (or the first is no agenda, the second no action plan), `action.not-found`,
  * `goal.not-found`; 403 `forbidden` below editor on either; 400 `validation` for a plan in
- * another workspace; 409 `action.linked` (the action already has a planActivity),
+ * another workspace; 409 `action.linked` (the action's planActivity names an activity that still exists in a
+ * plan that is not deleted; a dead link is overwritten),
  * `document.read-only`.
  */
 export function toPlanRoutes(deps: Deps) {

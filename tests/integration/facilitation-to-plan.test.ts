@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addActivity, addGoal, actionPlanToJSON } from '../../shared/model/action-plan.js';
+import { addActivity, addGoal, actionPlanToJSON, removeItem } from '../../shared/model/action-plan.js';
 import { AGENDA_COLLECTIONS } from '../../shared/model/agenda.js';
 import { addItem } from '../../shared/model/collections.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
@@ -174,6 +174,45 @@ describe('linking both ways', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
     const made = actionPlanToJSON(await server.deps.rooms.read(plan)).goals[0]?.activities.filter((a) => a.source === `${agenda}:${action}`);
     expect(made).toHaveLength(1);
+  });
+});
+
+// User test u14 item 1: the link outlived its activity and to-plan answered 409 `action.linked` forever.
+describe('a link whose activity is gone counts as no link', () => {
+  /** A plan of its own with one goal, so trashing or restoring it touches no other test's plan. */
+  async function ownPlan(): Promise<{ planId: string; goalId: string }> {
+    const planId = await newDocument(ws, 'action-plan', 'Egen plan');
+    let goalId = '';
+    await server.deps.rooms.change(planId, (doc) => (goalId = addGoal(doc, { number: '1', title: 'Mål' })));
+    return { planId, goalId };
+  }
+  it.each<[string, (planId: string, activityId: string, before: string) => Promise<void>]>([
+    ['the activity row is deleted', async (planId, activityId) => {
+      await server.deps.rooms.change(planId, (doc) => removeItem(doc, 'activities', activityId));
+    }],
+    ['a version from before the activity is restored', async (planId, _activityId, before) => {
+      await people.editor.json('POST', `/api/documents/${planId}/versions/${before}/restore`, undefined, 200);
+    }],
+    ['the plan is deleted', async (planId) => {
+      expect((await people.coordinator.request('DELETE', `/api/documents/${planId}`)).status).toBeLessThan(300);
+    }],
+  ])('%s: to-plan makes a new activity and relinks the action', async (what, unlink) => {
+    const first = await ownPlan();
+    const before = (await people.editor.json<{ id: string }>('POST', `/api/documents/${first.planId}/versions`, { name: 'Före' }, 201)).id;
+    const action = await newAction('Länken dör');
+    const made = await toPlan(people.editor, action, first);
+    expect(made.status).toBe(201);
+    const { activityId } = (await made.json()) as { activityId: string };
+    await unlink(first.planId, activityId, before);
+    const target = what === 'the plan is deleted' ? await ownPlan() : first;
+    const again = await toPlan(people.editor, action, target);
+    expect(again.status).toBe(201);
+    const { activityId: second } = (await again.json()) as { activityId: string };
+    const activities = actionPlanToJSON(await server.deps.rooms.read(target.planId)).goals.flatMap((g) => g.activities);
+    expect(activities.filter((a) => a.source === `${agenda}:${action}`).map((a) => a.id)).toEqual([second]);
+    const link = (await server.deps.rooms.read(agenda)).getMap<Y.Map<unknown>>('actions').get(action)?.get('planActivity');
+    expect(link).toBe(`${target.planId}:${second}`);
+    expect((await toPlan(people.editor, action, target)).status).toBe(409);
   });
 });
 
