@@ -39,18 +39,17 @@ function MemberPresentation(props: { info: DocumentInfo; user: User }) {
       live={live}
       kind={props.info.kind}
       title={props.info.title}
-      // Issue 19: on the projector too — the spotlit item and the timer, the open rounds (no facilitator's bar here).
+      // An archived document opened from the archive list says so here too (user test).
       notice={
-        <>
-          {/* An archived document opened from the archive list says so here too (user test). */}
-          <Show when={props.info.readOnly?.code === 'document.archived'}>
-            <p class="notice" role="status" data-notice="archived">
-              {t('present_archived')}
-            </p>
-          </Show>
-          <FacilitationLayer doc={live.doc} documentId={props.info.id} workspaceId={props.info.workspaceId} kind={props.info.kind} userId={props.user.id} facilitator={false} canEdit={false} awareness={live.provider.awareness} />
-        </>
+        <Show when={props.info.readOnly?.code === 'document.archived'}>
+          <p class="notice" role="status" data-notice="archived">
+            {t('present_archived')}
+          </p>
+        </Show>
       }
+      // Issue 19: on the projector too — the spotlit item and the timer, the open rounds, the
+      // last results (no facilitator's bar here); after the title, not above it (user test).
+      session={<FacilitationLayer doc={live.doc} documentId={props.info.id} workspaceId={props.info.workspaceId} kind={props.info.kind} userId={props.user.id} facilitator={false} canEdit={false} awareness={live.provider.awareness} heading />}
       links={
         <A href={`/d/${props.info.id}`} data-full-view>
           {t('present_openFull')}

@@ -27,6 +27,11 @@ export interface FacilitationLayerProps {
   facilitator: boolean;
   canEdit: boolean;
   awareness: Facilitation['awareness'];
+  /**
+   * Heads the rounds and results with an h2 "Arbetspass" while there are any: for the
+   * presentation view, where they follow the page's h1 (their own headings are h3).
+   */
+  heading?: boolean;
 }
 
 /** A ballot for each open round (open-rounds.ts). */
@@ -61,6 +66,9 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
       <div class="facilitation" role="region" aria-label={ft('bar')} data-facilitation>
         <Show when={props.facilitator}>
           <FacilitatorBar f={f} />
+        </Show>
+        <Show when={props.heading && (open.rounds().length > 0 || closed().length > 0)}>
+          <h2 class="facilitation-heading">{ft('bar')}</h2>
         </Show>
         <OpenRounds f={f} open={open} />
         <For each={closed()}>{(round) => <RoundResults f={f} round={round} />}</For>

@@ -64,9 +64,11 @@ function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: 
  * The presentation view (DESIGN "Versions, changes, the live draft"): the document in large
  * type without editing chrome, live, with what changed in the last minutes marked (it
  * fades, present.css); prints as an A4 document. `links` (e.g. "Öppna hela vyn") and
- * `panels` (changes since the last visit, versions) are left out of print.
+ * `panels` (changes since the last visit, versions) are left out of print. `notice` goes
+ * above the title; `session` (the workshop: spotlight, open rounds, the last results) after
+ * it — results above the title read as the document's beginning (user test).
  */
-export function PresentView(props: { live: PresentedDocument; kind: DocumentKind; title: string; links?: JSX.Element; notice?: JSX.Element; panels?: JSX.Element }) {
+export function PresentView(props: { live: PresentedDocument; kind: DocumentKind; title: string; links?: JSX.Element; notice?: JSX.Element; session?: JSX.Element; panels?: JSX.Element }) {
   const printed = usePrintTime();
   const contentReady = createFirstContent(props.live);
   // The live title comes from the kind's view, made further down; a signal carries its reader up.
@@ -91,6 +93,7 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
       <p class="present-printed">{t('present_printedLive', { time: printed() })}</p>
       <PageHeading class="present-title">{title()}</PageHeading>
       <p class="present-note no-print">{t('present_live')}</p>
+      {props.session}
       <Show when={props.panels}>
         <div class="present-panels no-print">{props.panels}</div>
       </Show>

@@ -1,0 +1,53 @@
+/**
+ * User test (fresh user, last session) item 4: a member's presentation view showed the last
+ * workshop's results (the closed round's chart and ranking) above the document's title. Now
+ * the title comes first and the results are a section of their own after it, headings in
+ * order; at 390 and 1 280 px, with axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeRuleViolations, launchBrowser, seriousAxeViolations } from './support/browser.js';
+import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
+import type { TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('presentation view with a workshop’s results', () => {
+  it.each([390, 1280])('has the title before the results (%i px)', async (width) => {
+    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const doc = await freshPlan(anna.api, `Resultat ${width}`);
+    const plan = await anna.api.json<{ goals: Array<{ activities: Array<{ id: string }> }> }>('GET', `/api/documents/${doc}/export.json`);
+    const ids = plan.goals.flatMap((g) => g.activities.map((a) => a.id)).slice(0, 3);
+    const round = (await anna.api.json<{ id: string }>('POST', `/api/documents/${doc}/rounds`, { title: 'Prioritera', items: ids.map((id) => ({ collection: 'activities', id })), dotsPerPerson: 6, anonymous: false }, 201)).id;
+    await anna.api.json('PUT', `/api/documents/${doc}/rounds/${round}/ballot`, { dots: Object.fromEntries(ids.map((id, i) => [`activities:${id}`, 3 - i])) }, 204);
+    await anna.api.json('POST', `/api/documents/${doc}/rounds/${round}/close`, undefined, 200);
+
+    const lena = await signedInContext(browser, server, 'lena@demo.samplan.se');
+    const page = await lena.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}/d/${doc}/present`);
+    await page.locator('.present [data-status="online"]').waitFor();
+    await page.locator('.session-results .session-ranking li').first().waitFor();
+    await page.screenshot({ path: `/tmp/c2-present-results-${width}.png` });
+
+    // Document order: the title, then the results; the results' heading below the page's.
+    const order = await page.evaluate(() => {
+      const title = document.querySelector('.present h1');
+      const results = document.querySelector('.session-results');
+      return { title: title?.textContent, titleFirst: !!title && !!results && (title.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 };
+    });
+    expect(order).toEqual({ title: `Resultat ${width}`, titleFirst: true });
+    expect(await axeRuleViolations(page, ['heading-order'])).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await lena.context.close();
+    await anna.context.close();
+  });
+});
