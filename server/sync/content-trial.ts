@@ -6,7 +6,8 @@
  * it makes larger than the limit allows and larger than it was, so a document already past
  * a limit (an import, an older server) can still be edited and shortened. Each changed
  * key's value is also checked against the type the schema gives it (issue 17,
- * field-types.ts): a struct the scan could not place, it could not type either.
+ * field-types.ts): a struct the scan could not place, it could not type either; and a new
+ * item must hold, an item kept must keep, its required fields (required-fields.ts).
  * Costs a copy of the document (≈ its load time); content-growth.ts keeps it off the path
  * of typing, pasting and adding items.
  */
@@ -17,6 +18,7 @@ import { fitsLength } from '../../shared/strings.js';
 import { itemsIn, type SharedType } from './content-growth.js';
 import { newShapeOver } from './content-shape.js';
 import { rootShapesOf } from './protected-fields.js';
+import { missingRequired, requiredItemKeysOf } from './required-fields.js';
 import { FIELD_TYPES, fieldTypeOf, itemFits, specOfType, type MapSpec } from './field-types.js';
 
 /** Typed maps of the document's kind (field-types.ts), by root name; none for a document without a kind. */
@@ -178,10 +180,11 @@ export function contentOverLimits(doc: Y.Doc, update: Uint8Array, maxItems: numb
     const kind = doc.getMap<unknown>('meta').get('kind');
     const types: Types = isDocumentKind(kind) ? FIELD_TYPES[kind] : {};
     const roots = rootShapesOf(doc);
+    const required = requiredItemKeysOf(doc);
     // What the update brought: clocks past the document's (content-shape.ts leaves older content alone).
     const isNew = (item: Y.Item) => item.id.clock >= Y.getState(doc.store, item.id.client);
     for (const [type, keys] of changed) {
-      const over = newShapeOver(roots, type, isNew) ?? changedTypeOver(doc, type, keys, types);
+      const over = newShapeOver(roots, type, isNew) ?? changedTypeOver(doc, type, keys, types) ?? missingRequired(required, type, keys, sameIn(doc, type), isNew);
       if (over !== null) return over;
     }
     const items = itemsIn(trial);

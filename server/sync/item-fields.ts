@@ -10,6 +10,7 @@
  * - a deletion of one (x17 finding 4: deleting `planActivity` let to-plan copy the same
  *   action twice) is refused unless the item itself goes: its map is deleted by the same
  *   update (deleting an item deletes its fields with it, and Yjs names them all) or already.
+ *   The same rule keeps an item's required fields (required-fields.ts), which may also be set anew.
  * Every refusal closes the socket 1008 and nothing is applied, like the other protected
  * writes; docs/facilitation.md says so.
  *
@@ -66,10 +67,15 @@ export function collectionOfItem(item: Y.Item | null, collections: ReadonlyMap<s
 
 /** For the scan context: whether `item` is the value (now or earlier) of an owned field of a collection item. */
 export function isOwnedValue(item: Y.Item, owned: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  return isValueOf(item, owned, OWNED_NAMES);
+}
+
+/** Whether `item` is the value (now or earlier) of a field `kept` (root → keys; `names`: all its keys) names of a collection item. */
+function isValueOf(item: Y.Item, kept: ReadonlyMap<string, ReadonlySet<string>>, names: ReadonlySet<string>): boolean {
   const key = item.parentSub;
-  if (key === null || !OWNED_NAMES.has(key) || !(item.parent instanceof Y.AbstractType)) return false;
-  const collection = collectionOfType(item.parent, owned);
-  return collection !== null && owned.get(collection)?.has(key) === true;
+  if (key === null || !names.has(key) || !(item.parent instanceof Y.AbstractType)) return false;
+  const collection = collectionOfType(item.parent, kept);
+  return collection !== null && kept.get(collection)?.has(key) === true;
 }
 
 /**
@@ -187,34 +193,55 @@ export function resolveItemKeys(context: ScanContext, owned: OwnedInUpdate): voi
   }
 }
 
+/** Every key name of `kept` (root → keys), for the fast "not one of them" answer; made once per map. */
+const keptNames = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, ReadonlySet<string>>();
+function namesOf(kept: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> {
+  let names = keptNames.get(kept);
+  if (!names) keptNames.set(kept, (names = new Set([...kept.values()].flatMap((keys) => [...keys]))));
+  return names;
+}
+
 /**
- * In the delete set's scan: the live owned-field values of the document that a deleted
- * range [clock, clock + length) of `client` reaches, as the item maps holding them (pushed
- * to `holders`); `refuseOwnedDeletions` then asks that each goes too. Cost: one Set lookup
- * per live struct of the range (the typing's deletions: a few), nothing for a kind without owned fields.
+ * In the delete set's scan: the live values of kept item fields — owned ones (this file) and
+ * required ones (required-fields.ts), `kept` root → keys — that a deleted range [clock,
+ * clock + length) of `client` reaches, pushed to `values`; `refuseKeptDeletions` then asks
+ * that each one's item goes too (or, for a required field, that the update sets it anew).
+ * Cost: one Set lookup per live struct of the range (the typing's deletions: a few).
  */
-export function noteOwnedDeletions(doc: Y.Doc, owned: ReadonlyMap<string, ReadonlySet<string>>, client: number, clock: number, length: number, holders: Y.Item[]): void {
+export function noteKeptDeletions(doc: Y.Doc, kept: ReadonlyMap<string, ReadonlySet<string>>, client: number, clock: number, length: number, values: Y.Item[]): void {
   const structs = doc.store.clients.get(client);
-  if (owned.size === 0 || !structs || clock >= Y.getState(doc.store, client)) return;
+  if (kept.size === 0 || !structs || clock >= Y.getState(doc.store, client)) return;
+  const names = namesOf(kept);
   const end = clock + length;
   for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
     const item = structs[index];
     if (!item || item.id.clock >= end) return;
-    if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !OWNED_NAMES.has(item.parentSub)) continue;
+    if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !names.has(item.parentSub)) continue;
     const holder = item.parent instanceof Y.AbstractType ? item.parent._item : null;
-    if (holder && !holder.deleted && isOwnedValue(item, owned)) holders.push(holder);
+    if (holder && !holder.deleted && isValueOf(item, kept, names)) values.push(item);
   }
 }
 
 /**
  * After the delete set is read (`deleteSet`: a decoder at its start): refuses an update that
- * deletes an owned field's value of an item it does not delete too (`holders` from
- * `noteOwnedDeletions`). Reads the delete set a second time, only when such a value was hit.
+ * deletes a kept field's value (`values` from `noteKeptDeletions`) of an item it does not
+ * delete too — an owned field's always; a required one's unless `setAnew(item's map, key)`
+ * (the update writes the key again: every overwrite deletes the value before). Reads the
+ * delete set a second time, only when such a value was hit.
  */
-export function refuseOwnedDeletions(deleteSet: decoding.Decoder, holders: readonly Y.Item[]): void {
-  if (holders.length === 0) return;
-  const deleted = (holder: Y.Item, client: number, clock: number, length: number) => holder.id.client === client && holder.id.clock >= clock && holder.id.clock < clock + length;
-  const left = new Set(holders);
+export function refuseKeptDeletions(deleteSet: decoding.Decoder, values: readonly Y.Item[], owned: ReadonlyMap<string, ReadonlySet<string>>, setAnew: (map: Y.AbstractType<unknown>, key: string) => boolean): void {
+  if (values.length === 0) return;
+  const holderOf = (value: Y.Item) => ((value.parent as Y.AbstractType<unknown>)._item as Y.Item).id;
+  for (const value of notDeletedBy(deleteSet, values, holderOf)) {
+    const key = value.parentSub ?? '';
+    if (isOwnedValue(value, owned)) throw new RefusedUpdate('deletes a field only the server may write (priority, source or planActivity) of an item it keeps');
+    if (!setAnew(value.parent as Y.AbstractType<unknown>, key)) throw new RefusedUpdate(`deletes ${key}, a field every item of its kind holds, of an item it keeps`);
+  }
+}
+
+/** Those of `entries` whose struct (`idOf`) the delete set (`deleteSet`: a decoder at its start) does not delete. */
+export function notDeletedBy<T>(deleteSet: decoding.Decoder, entries: readonly T[], idOf: (entry: T) => { client: number; clock: number }): Set<T> {
+  const left = new Set(entries);
   const clients = decoding.readVarUint(deleteSet);
   for (let c = 0; c < clients && left.size > 0; c++) {
     const client = decoding.readVarUint(deleteSet);
@@ -222,8 +249,11 @@ export function refuseOwnedDeletions(deleteSet: decoding.Decoder, holders: reado
     for (let r = 0; r < count; r++) {
       const clock = decoding.readVarUint(deleteSet);
       const length = decoding.readVarUint(deleteSet);
-      for (const holder of left) if (deleted(holder, client, clock, length)) left.delete(holder);
+      for (const entry of left) {
+        const id = idOf(entry);
+        if (id.client === client && id.clock >= clock && id.clock < clock + length) left.delete(entry);
+      }
     }
   }
-  if (left.size > 0) throw new RefusedUpdate('deletes a field only the server may write (priority, source or planActivity) of an item it keeps');
+  return left;
 }

@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import { ROOTS, isDocumentKind } from '../../shared/model/kinds.js';
 import { collectionOfItem, isOwnedValue, ownedItemKeysOf } from './item-fields.js';
+import { keptItemKeysOf, requiredItemKeysOf } from './required-fields.js';
 import { schemaKeysOf } from './schema-keys.js';
 import type { ScanContext } from './update-scan.js';
 import type { RootShapes } from './content-shape.js';
@@ -112,6 +113,7 @@ export function scanContextOf(
   });
   // The document's kind never changes after creation (a protected field), so read once.
   const ownedItemKeys = ownedItemKeysOf(doc);
+  const keptItemKeys = keptItemKeysOf(doc, ownedItemKeys);
   const schemaKeys = schemaKeysOf(doc);
   const overlaps = (item: Y.Item, client: number, clock: number, length: number) =>
     item.id.client === client && clock < item.id.clock + item.length && item.id.clock < clock + length;
@@ -130,6 +132,8 @@ export function scanContextOf(
       (live ??= liveProtectedItems(doc, writer)).some((item) => overlaps(item, client, clock, length)),
     stateOf: (client) => Y.getState(store, client),
     ownedItemKeys,
+    keptItemKeys,
+    requiredItemKeys: requiredItemKeysOf(doc),
     schemaKeys,
     collectionOf: (client, clock) => collectionOfItem(itemAt(store, client, clock), schemaKeys.items),
     doc,

@@ -1,4 +1,8 @@
-/** What a room knows when it scans an update (update-scan.ts). */
+/**
+ * What the room knows when it checks an update (update-scan.ts): the document, its schema's
+ * roots, keys and item fields, and what this writer may not touch (protected-fields.ts
+ * `scanContextOf` makes one per writer role).
+ */
 import type * as Y from 'yjs';
 import type { RootShapes } from './content-shape.js';
 import type { SchemaKeys } from './schema-keys.js';
@@ -24,6 +28,9 @@ export interface ScanContext {
   stateOf(client: number): number;
   /** Item fields only the server writes, per collection root (item-fields.ts); empty: none. */
   ownedItemKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Those and the required ones (required-fields.ts): what a deletion keeps, and the required ones alone; absent: owned only, none. */
+  keptItemKeys?: ReadonlyMap<string, ReadonlySet<string>>;
+  requiredItemKeys?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The keys `budget` and each collection's items may hold (schema-keys.ts; `meta` is open); empty: any. */
   schemaKeys: SchemaKeys;
   /** The collection root (one of `schemaKeys.items`) whose direct item is the struct at (client, clock) in the document, or null. */

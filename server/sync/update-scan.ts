@@ -12,7 +12,8 @@
  *   (schema-keys.ts; item-fields.ts `checkItemKey`), or a value of another type than the
  *   schema gives its key (field-types.ts `checkFieldType`: a string as money, a map as a text);
  * - a write of an item field the server owns (`priority`, `source`, `planActivity`) other than
- *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts);
+ *   `null` on a new key, any overwrite, or a deletion but with its item (item-fields.ts); a new
+ *   item without a required field, or that field's deletion but with its item (required-fields.ts);
  * - structs that would wait for missing predecessors ("pending"), counted so the room can cap them,
  *   and a deletion of content neither the document nor the update holds (it would wait too);
  * - with `ScanContext.doc`: what each struct adds where (content-growth.ts), so the room can
@@ -30,7 +31,8 @@ import { newContentSize, readLength, refuseForbiddenKey, skipContent, type Conte
 import { checkFieldType } from './field-types.js';
 import { checkContentShape, shapeOfTypeRef } from './content-shape.js';
 import { noteMetaDeletions, refuseMetaRemoval } from './title-field.js';
-import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteNewType, noteOwnedDeletions, noteOwnedValue, overwritesOwned, readOwnedValue, refuseOwnedDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteKeptDeletions, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, refuseKeptDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
+import { incompleteItems, refuseIncompleteItems, setAnewBy, type Incomplete } from './required-fields.js';
 import { isUnknownRootKey } from './schema-keys.js';
 
 const BITS5 = 0x1f;
@@ -99,9 +101,10 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
     const ends = new Map<number, number>();
     const held = new Map<number, number>();
     const result = scanStructs(decoder, context, ends, held);
-    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, held, result.growth);
+    const { incomplete, ...scanned } = result;
+    const deletes = scanDeleteSet(decoder, context, context.maxStructs - result.structs, held, result.growth, incomplete);
     if (decoding.hasContent(decoder)) throw new MalformedUpdate('trailing bytes after update');
-    return { ...result, waitsWhole: result.waitsWhole && deletes.joining === 0, ends };
+    return { ...scanned, waitsWhole: result.waitsWhole && deletes.joining === 0, ends };
   } catch (error) {
     if (error instanceof RefusedUpdate || error instanceof MalformedUpdate) throw error;
     throw new MalformedUpdate(error instanceof Error ? error.message : 'unreadable update');
@@ -112,7 +115,7 @@ export function scanUpdate(update: Uint8Array, context: ScanContext): ScanResult
  * `ends` receives each client's clock after this update's structs; `held`, that clock for the
  * clients whose structs here follow the document's on without a hole (what a deletion may name).
  */
-function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>, held: Map<number, number>): Omit<ScanResult, 'ends'> {
+function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<number, number>, held: Map<number, number>): Omit<ScanResult, 'ends'> & { incomplete: Incomplete[] } {
   const groups = decoding.readVarUint(decoder);
   let structs = 0;
   let pendingStructs = 0;
@@ -141,7 +144,8 @@ function scanStructs(decoder: decoding.Decoder, context: ScanContext, ends: Map<
   // keeps it pending); one this update may bring might join, so the exact check decides.
   waitsWhole &&= waitsOn.every((client) => !ends.has(client));
   resolveItemKeys(context, owned);
-  return { structs, pendingStructs, hasRuns, growth, waitsWhole };
+  const incomplete = context.doc && context.requiredItemKeys ? incompleteItems(context.requiredItemKeys, owned, growth) : [];
+  return { structs, pendingStructs, hasRuns, growth, waitsWhole, incomplete };
 }
 
 export function newGroup(client: number, clock: number, owned: OwnedInUpdate = newOwnedInUpdate(), growth: Growth = newGrowth()): GroupState {
@@ -248,12 +252,12 @@ function checkRoot(context: ScanContext, root: string, key: string | null): void
 /**
  * The delete set: its ranges count against the same budget as structs; a deletion of a protected field's item, of an owned
  * item field of an item kept (item-fields.ts) or of a meta field the schema names with none set (title-field.ts) is refused like a write,
- * and so is a range past what the document and this update hold (it would wait in Yjs for content to come). Returns how
- * many ranges delete of the document now.
+ * and so is a range past what the document and this update hold (it would wait in Yjs for content to come), and a new item without a
+ * required field (required-fields.ts) the update does not delete. Returns how many ranges delete of the document now.
  */
-function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, held: ReadonlyMap<number, number>, growth: Growth): { joining: number } {
+function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: number, held: ReadonlyMap<number, number>, growth: Growth, incomplete: Incomplete[]): { joining: number } {
   const start = decoder.pos;
-  const holders: Y.Item[] = [];
+  const kept: Y.Item[] = [];
   const metaDeleted = new Set<string>();
   const clients = decoding.readVarUint(decoder);
   let ranges = 0;
@@ -269,7 +273,7 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       const length = decoding.readVarUint(decoder);
       if (context.deletesProtected(client, clock, length)) throw new RefusedUpdate('deletes a field only the server may write');
       if (context.doc) noteDeletion(context.doc, growth, client, clock, length);
-      if (context.doc) noteOwnedDeletions(context.doc, context.ownedItemKeys, client, clock, length, holders);
+      if (context.doc) noteKeptDeletions(context.doc, context.keptItemKeys ?? context.ownedItemKeys, client, clock, length, kept);
       if (context.doc !== undefined && context.allowedRoots !== null) noteMetaDeletions(context.doc, client, clock, length, metaDeleted);
       // A deletion of content neither the document nor this update holds would wait in Yjs and
       // delete the client's next writes when they come, past every check (red team x13: a
@@ -278,7 +282,9 @@ function scanDeleteSet(decoder: decoding.Decoder, context: ScanContext, budget: 
       if (clock < context.stateOf(client)) joining++;
     }
   }
-  refuseOwnedDeletions(decoding.createDecoder(decoder.arr.subarray(start, decoder.pos)), holders);
+  const deleteSet = () => decoding.createDecoder(decoder.arr.subarray(start, decoder.pos));
+  refuseKeptDeletions(deleteSet(), kept, context.ownedItemKeys, setAnewBy(growth));
+  refuseIncompleteItems(deleteSet(), incomplete);
   if (metaDeleted.size > 0 && context.doc) refuseMetaRemoval(context.doc, growth, metaDeleted);
   return { joining };
 }

@@ -30,8 +30,11 @@ import { asSingleLine } from '../strings.js';
 /** A shared type of a document (a root or one nested in it). */
 export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
 
-/** A field: a plain value (`accepts`), a `Y.Text`, or a `Y.Map` (whose keys `map` types). */
-export type FieldType = { content: 'any'; accepts: (value: unknown) => boolean } | { content: 'text' } | { content: 'map'; map: MapSpec };
+/**
+ * A field: a plain value (`accepts`), a `Y.Text`, or a `Y.Map` (whose keys `map` types).
+ * `optional`: an item may lack it (see `requiredItemKeys`); every other field of an item is required.
+ */
+export type FieldType = ({ content: 'any'; accepts: (value: unknown) => boolean } | { content: 'text' } | { content: 'map'; map: MapSpec }) & { optional?: true };
 
 /** A map: its named keys' types, and the type of every other key's value (`entries`; absent: free). */
 export interface MapSpec {
@@ -57,8 +60,14 @@ const TEXT: FieldType = { content: 'text' };
 const TITLE = any((v) => typeof v === 'string' && asSingleLine(v) !== '');
 const within = (max: number) => any((v) => isInt(v) && v >= 0 && v <= max);
 const oneOf = (options: readonly string[]) => any((v) => typeof v === 'string' && options.includes(v));
-/** Owned fields (item-fields.ts refuses all but a first `null`); typed anyway, for the model test. */
-const PRIORITY = any((v) => v === null || (isInt(v) && v >= 1));
+/** An item field DESIGN's version-1 schema does not list: an item may lack it (an offline client of schema 1 writes none). */
+const optional = (type: FieldType): FieldType => ({ ...type, optional: true });
+/** Owned fields (item-fields.ts refuses all but a first `null`); typed anyway, for the model test. Added in schemaVersion 2, so optional. */
+const PRIORITY = optional(any((v) => v === null || (isInt(v) && v >= 1)));
+/** An activity's `source`, an action's `planActivity` (DESIGN "Facilitation", to-plan): owned, schemaVersion 2. */
+const LINK = optional(STRING_OR_NULL);
+/** `order` of meetings and milestones: the model writes one, DESIGN orders them by date and does not list it. */
+const DATE_ORDER = optional(STRING);
 const mapOf = (fields: Record<string, FieldType>, entries?: FieldType): FieldType => ({ content: 'map', map: entries ? { fields, entries } : { fields } });
 /** A collection root: every entry an item map of `fields`. */
 const collection = (fields: Record<string, FieldType>): MapSpec => ({ fields: {}, entries: mapOf(fields) });
@@ -86,7 +95,7 @@ export const FIELD_TYPES: Record<DocumentKind, Readonly<Record<string, MapSpec>>
     goals: collection({ order: STRING, number: STRING, title: TEXT, description: TEXT, priority: PRIORITY }),
     activities: collection({
       goalId: STRING, order: STRING, number: STRING, title: TEXT, description: TEXT, budget: MONEY, responsible: STRING, start: STRING_OR_NULL,
-      end: STRING_OR_NULL, recipients: STRING, status: oneOf(ACTIVITY_STATUSES), progress: within(100), priority: PRIORITY, source: STRING_OR_NULL,
+      end: STRING_OR_NULL, recipients: STRING, status: oneOf(ACTIVITY_STATUSES), progress: within(100), priority: PRIORITY, source: LINK,
     }),
     costs: collection({ order: STRING, section: STRING, label: STRING, description: STRING, amount: MONEY }),
     session: SESSION,
@@ -106,14 +115,35 @@ export const FIELD_TYPES: Record<DocumentKind, Readonly<Record<string, MapSpec>>
   agenda: {
     meta: { fields: { title: TITLE, network: STRING, registrationDeadline: STRING_OR_NULL } },
     participants: collection({ order: STRING, organisation: STRING, name: STRING, email: STRING, role: oneOf(PARTICIPANT_ROLES) }),
-    meetings: collection({ order: STRING, title: STRING, date: STRING, start: STRING, end: STRING, location: STRING, link: STRING }),
+    meetings: collection({ order: DATE_ORDER, title: STRING, date: STRING, start: STRING, end: STRING, location: STRING, link: STRING }),
     items: collection({ meetingId: STRING, order: STRING, title: TEXT, presenter: STRING, minutes: within(1440), notes: TEXT, priority: PRIORITY }),
     decisions: collection({ itemId: STRING, order: STRING, text: STRING }),
-    actions: collection({ itemId: STRING, order: STRING, text: STRING, owner: STRING, due: STRING_OR_NULL, done: BOOLEAN, planActivity: STRING_OR_NULL }),
-    milestones: collection({ order: STRING, title: STRING, date: STRING, done: BOOLEAN }),
+    actions: collection({ itemId: STRING, order: STRING, text: STRING, owner: STRING, due: STRING_OR_NULL, done: BOOLEAN, planActivity: LINK }),
+    milestones: collection({ order: DATE_ORDER, title: STRING, date: STRING, done: BOOLEAN }),
     session: SESSION,
   },
 };
+
+const required = new Map<DocumentKind, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/**
+ * The fields every item of each collection root of `kind` holds (x17 finding 5b; DESIGN
+ * "Document schemas" lists them): each field of the item's table above but those marked
+ * `optional`. The server refuses a new item without one and the deletion of one from an
+ * item that stays (server/sync/required-fields.ts); items stored before may lack one.
+ */
+export function requiredItemKeys(kind: DocumentKind): ReadonlyMap<string, ReadonlySet<string>> {
+  let byRoot = required.get(kind);
+  if (byRoot) return byRoot;
+  const built = new Map<string, ReadonlySet<string>>();
+  for (const [root, spec] of Object.entries(FIELD_TYPES[kind])) {
+    const item = spec.entries;
+    if (Object.keys(spec.fields).length > 0 || item?.content !== 'map') continue;
+    built.set(root, new Set(Object.entries(item.map.fields).filter(([, type]) => type.optional !== true).map(([key]) => key)));
+  }
+  required.set(kind, (byRoot = built));
+  return byRoot;
+}
 
 /** The type `spec` gives `key` (a named field, else its entries' type), or null when free. */
 export function fieldTypeOf(spec: MapSpec, key: string): FieldType | null {

@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { ContentLimits } from '../../shared/content-limits.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 import type { Attack, AttackContext, AttackOutcome } from './attack.js';
 
 const PER_UPDATE = 500;
@@ -34,10 +35,8 @@ function sendBulk(writer: Peer): void {
   for (let u = 0; u < UPDATES; u++) {
     writer.doc.transact(() => {
       for (let i = 0; i < PER_UPDATE; i++) {
-        const cost = new Y.Map<unknown>();
-        cost.set('order', 'b');
-        cost.set('label', 'x');
-        costs.set(`bulk-${u}-${i}`, cost);
+        // A whole cost line (every required field, as the client's 'add a cost line' writes it).
+        costs.set(`bulk-${u}-${i}`, wholeItem('action-plan', 'costs', { order: 'b', label: 'x' }));
       }
     });
   }

@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { ContentLimits } from '../../shared/content-limits.js';
 import { connectPeer, synced, until } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 import type { Attack, AttackContext, AttackOutcome } from './attack.js';
 import { tally } from './attack.js';
 import { openRaw, opened, SyncStep, syncMessage, wait, yieldTurn } from './raw-socket.js';
@@ -22,7 +23,7 @@ let fullDocument = '';
 /** One small update from a new client adding one goal (what a flood of "add a row" clicks sends). */
 function oneMoreGoal(i: number): Uint8Array {
   const doc = new Y.Doc();
-  doc.getMap<unknown>('goals').set(`flood-${i}-${Math.random().toString(36).slice(2)}`, new Y.Map());
+  doc.getMap<unknown>('goals').set(`flood-${i}-${Math.random().toString(36).slice(2)}`, wholeItem('action-plan', 'goals'));
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
@@ -46,7 +47,7 @@ async function fillDocument(context: AttackContext): Promise<string> {
     // 20 000-item update would hold the bystanders up by itself.
     for (let slice = 0; slice < ContentLimits.maxItemsPerDocument; slice += FILL_SLICE) {
       filler.doc.transact(() => {
-        for (let i = slice; i < slice + FILL_SLICE; i++) filler.doc.getMap<unknown>('goals').set(`g${i}`, new Y.Map());
+        for (let i = slice; i < slice + FILL_SLICE; i++) filler.doc.getMap<unknown>('goals').set(`g${i}`, wholeItem('action-plan', 'goals'));
       });
       await until(() => reader.doc.getMap('goals').size === slice + FILL_SLICE, 60_000, 'the slice stored and relayed');
     }

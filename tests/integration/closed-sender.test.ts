@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { newDocument, type ApiClient } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 const peers: Peer[] = [];
@@ -44,10 +45,7 @@ function sendCosts(sender: Peer, count: number, perUpdate: number, tag: string):
   for (let u = 0; u < count; u++) {
     sender.doc.transact(() => {
       for (let i = 0; i < perUpdate; i++) {
-        const cost = new Y.Map<unknown>();
-        cost.set('order', 'b');
-        cost.set('label', 'x');
-        costs.set(`${tag}-${u}-${i}`, cost);
+        costs.set(`${tag}-${u}-${i}`, wholeItem('action-plan', 'costs', { order: 'b', label: 'x' }));
       }
     });
   }

@@ -15,6 +15,7 @@ import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
+import { wholeItem } from '../support/required-items.js';
 
 const MAX_ITEMS = 30;
 let server: TestServer;
@@ -58,7 +59,7 @@ async function planWith(items: number): Promise<{ documentId: string; witness: P
   const documentId = (await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Full plan' }, 201)).id;
   const filler = await peer(editor(0), documentId);
   filler.doc.transact(() => {
-    for (let i = 0; i < items; i++) goals(filler.doc).set(`g${i}`, new Y.Map());
+    for (let i = 0; i < items; i++) goals(filler.doc).set(`g${i}`, wholeItem('action-plan', 'goals'));
   });
   const witness = await peer(coordinator, documentId);
   await until(() => goals(witness.doc).size === items, 15_000, 'the goals reach the witness');
@@ -80,14 +81,14 @@ describe('a document at its item cap', () => {
     const attacker = await peer(editor(0), documentId);
     const closed = closeOf(attacker);
     attacker.doc.transact(() => {
-      for (let i = 0; i < 5; i++) goals(attacker.doc).set(`many${i}`, new Y.Map());
+      for (let i = 0; i < 5; i++) goals(attacker.doc).set(`many${i}`, wholeItem('action-plan', 'goals'));
     });
     expect(await closed).toBe(1008);
     attacker.destroy();
     for (let i = 0; i < 12; i++) {
       const next = await peer(editor(i), documentId);
       const refused = closeOf(next);
-      goals(next.doc).set(`one${i}`, new Y.Map());
+      goals(next.doc).set(`one${i}`, wholeItem('action-plan', 'goals'));
       expect(await refused, `update ${i}`).toBe(1008);
       next.destroy();
     }
@@ -102,8 +103,8 @@ describe('a document at its item cap', () => {
     const [a, b] = [await peer(editor(0), documentId), await peer(editor(1), documentId)];
     const closes = Promise.race([closeOf(a).then((code) => ({ code, p: a })), closeOf(b).then((code) => ({ code, p: b }))]);
     // Same tick: neither has seen the other's item when it sends its own.
-    goals(a.doc).set('from-a', new Y.Map());
-    goals(b.doc).set('from-b', new Y.Map());
+    goals(a.doc).set('from-a', wholeItem('action-plan', 'goals'));
+    goals(b.doc).set('from-b', wholeItem('action-plan', 'goals'));
     const first = await closes;
     expect(first.code).toBe(1008);
     first.p.destroy();
@@ -118,18 +119,18 @@ describe('a document at its item cap', () => {
     const [a, b] = [await peer(editor(0), documentId), await peer(editor(1), documentId)];
     a.doc.transact(() => {
       goals(a.doc).delete('g0');
-      goals(a.doc).set('swapped', new Y.Map());
+      goals(a.doc).set('swapped', wholeItem('action-plan', 'goals'));
     });
     await until(() => goals(witness.doc).has('swapped') && !goals(witness.doc).has('g0'), 10_000, 'the swap arrives');
     goals(b.doc).delete('g1');
     await until(() => goals(a.doc).size === MAX_ITEMS - 1, 10_000, 'the deletion reaches the other editor');
-    goals(a.doc).set('g1', new Y.Map());
+    goals(a.doc).set('g1', wholeItem('action-plan', 'goals'));
     await until(() => goals(witness.doc).has('g1'), 10_000, 'the deleted key set again arrives');
     expect(goals(witness.doc).size).toBe(MAX_ITEMS);
     // Full again: one more from the other editor is refused.
     await until(() => goals(b.doc).has('g1'), 10_000, 'the re-added item reaches the other editor');
     const refused = closeOf(b);
-    goals(b.doc).set('one-too-many', new Y.Map());
+    goals(b.doc).set('one-too-many', wholeItem('action-plan', 'goals'));
     expect(await refused).toBe(1008);
     b.destroy();
     await settled(documentId, witness, 'efter bytet');

@@ -17,6 +17,7 @@ import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
+import { wholeItem } from '../support/required-items.js';
 
 const MAX_ITEMS = 30;
 let server: TestServer;
@@ -52,9 +53,9 @@ const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT 
 function itemIn(doc: Y.Doc, collection: string): Y.Map<unknown> {
   const existing = doc.getMap<unknown>(collection).get('item-1');
   if (existing instanceof Y.Map) return existing;
-  const item = new Y.Map<unknown>();
-  doc.getMap<unknown>(collection).set('item-1', item);
-  return item;
+  // A whole item (required-fields.ts): its texts are there, empty, and every other field.
+  const kind = doc.getMap<unknown>('meta').get('kind') as Kind;
+  return doc.getMap<unknown>(collection).set('item-1', wholeItem(kind, collection));
 }
 
 /** What a reader sees (never writes: a witness that wrote its own item would race the attacker's). */
@@ -142,9 +143,9 @@ const items = (kind: Kind, first: string, collection: string): Case => ({
   kind,
   prepare: () => undefined,
   atLimit: (doc) => doc.transact(() => {
-    for (let i = 0; i < MAX_ITEMS; i++) doc.getMap<unknown>(first).set(`i${i}`, new Y.Map<unknown>());
+    for (let i = 0; i < MAX_ITEMS; i++) doc.getMap<unknown>(first).set(`i${i}`, wholeItem(kind, first));
   }),
-  over: (doc) => doc.getMap<unknown>(collection).set('one-more', new Y.Map<unknown>()),
+  over: (doc) => doc.getMap<unknown>(collection).set('one-more', wholeItem(kind, collection)),
   size: (doc) => doc.getMap(first).size + (collection === first ? 0 : doc.getMap(collection).size),
 });
 

@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlRow, sqlRows, sqlRun } from '../support/sql.js';
 import { V1_CONTENT, version1Update } from '../support/v1-document.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 let coordinator: ApiClient;
@@ -115,11 +116,8 @@ describe('an offline version-1 copy with edits', () => {
     const [, firstGoal] = [...goals.entries()][0] ?? [];
     const title = firstGoal?.get('title');
     if (title instanceof Y.Text) title.insert(0, 'Offline: ');
-    const added = new Y.Map<unknown>();
-    goals.set('added-offline', added);
-    added.set('number', '9');
-    added.set('title', new Y.Text('Tillagd offline'));
-    added.set('order', 'zz');
+    // Every field of version 1, no `priority` (a version-1 client's add wrote them all; required-fields.ts).
+    goals.set('added-offline', wholeItem('action-plan', 'goals', { number: '9', title: new Y.Text('Tillagd offline'), order: 'zz' }));
     const witness = await peer(coordinator, documentId);
     const returning = await peer(editor, documentId, Y.encodeStateAsUpdate(offline));
     let closed: number | null = null;

@@ -11,6 +11,7 @@ import { importPlanTable } from '../../shared/table/import.js';
 import { HistoryDeriver, type HistoryDeriverOptions } from '../../server/history/deriver.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { readSample } from '../support/samples.js';
+import { wholeItem } from '../support/required-items.js';
 
 export const USERS = ['anna', 'erik'] as const;
 
@@ -88,10 +89,7 @@ export function addCosts(doc: Y.Doc, user: string, prefix: string, count: number
   const costs = doc.getMap<Y.Map<unknown>>('costs');
   doc.transact(() => {
     for (let i = 0; i < count; i++) {
-      const cost = new Y.Map<unknown>();
-      cost.set('order', 'b');
-      cost.set('label', `${prefix} ${i}`);
-      costs.set(`${prefix}-${i}`, cost);
+      costs.set(`${prefix}-${i}`, wholeItem('action-plan', 'costs', { order: 'b', label: `${prefix} ${i}` }));
     }
   }, user);
 }

@@ -5,10 +5,10 @@
  * without such meetings carries no such header.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { newDocument, type ApiClient } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, type Peer } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 let api: ApiClient;
@@ -26,10 +26,9 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** Adds a whole meeting in one update (an item keeps its required fields: required-fields.ts). */
 function addMeeting(id: string, date: string, start: string): void {
-  const meeting = new Y.Map<unknown>();
-  peer.doc.getMap('meetings').set(id, meeting);
-  for (const [key, value] of Object.entries({ title: `Träff ${id}`, date, start, end: '', location: '', link: '' })) meeting.set(key, value);
+  peer.doc.getMap('meetings').set(id, wholeItem('agenda', 'meetings', { title: `Träff ${id}`, date, start, end: '', location: '', link: '' }));
 }
 
 async function meetingsStored(count: number): Promise<void> {

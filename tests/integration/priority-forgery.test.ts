@@ -10,6 +10,7 @@ import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 const people = {} as Record<'coordinator' | 'editor' | 'viewer', ApiClient>;
@@ -49,8 +50,8 @@ describe('server-owned item fields over the websocket', () => {
     // x17 finding 4: a deletion of the key is refused like a write (the item stays).
     ['an editor deleting a goal’s priority', 'editor', (d) => goalOf(d)?.delete('priority')],
     ['a coordinator deleting a goal’s priority', 'coordinator', (d) => goalOf(d)?.delete('priority')],
-    ['an editor creating a goal ranked first', 'editor', (d) => d.getMap('goals').set('forged', new Y.Map<unknown>([['title', new Y.Text('Först')], ['priority', 1]]))],
-    ['an editor linking an activity to an agenda', 'editor', (d) => d.getMap('activities').set('forged', new Y.Map<unknown>([['title', new Y.Text('A')], ['priority', null], ['source', 'agenda:action']]))],
+    ['an editor creating a goal ranked first', 'editor', (d) => d.getMap('goals').set('forged', wholeItem('action-plan', 'goals', { title: new Y.Text('Först'), priority: 1 }))],
+    ['an editor linking an activity to an agenda', 'editor', (d) => d.getMap('activities').set('forged', wholeItem('action-plan', 'activities', { title: new Y.Text('A'), priority: null, source: 'agenda:action' }))],
   ])('%s: closed 1008, nothing stored', async (_what, who, write) => {
     const doc = (await people.coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
     await server.deps.rooms.change(doc, (d) => void addGoal(d, { number: '1', title: 'Mål' }));

@@ -14,6 +14,7 @@ import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
+import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 let coordinator: ApiClient;
@@ -42,11 +43,11 @@ async function peer(api: ApiClient, documentId: string): Promise<Peer> {
 /** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
 const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
-/** The activity `a1` (made on first use). */
+/** The activity `a1` (made whole on first use: an item keeps its required fields, required-fields.ts). */
 function activity(doc: Y.Doc): Y.Map<unknown> {
   const existing = doc.getMap<unknown>('activities').get('a1');
   if (existing instanceof Y.Map) return existing;
-  const made = new Y.Map<unknown>();
+  const made = wholeItem('action-plan', 'activities');
   doc.getMap<unknown>('activities').set('a1', made);
   return made;
 }
@@ -114,7 +115,7 @@ async function newDocument(): Promise<string> {
 /** Where a client names a key (a struct's parentSub): an item id, a field of an item, a key of `meta`. */
 const KEY_PLACES: Record<string, { write: (doc: Y.Doc, key: string) => void; has: (doc: Y.Doc, key: string) => boolean }> = {
   'an item id': {
-    write: (doc, key) => doc.getMap<unknown>('goals').set(key, new Y.Map()),
+    write: (doc, key) => doc.getMap<unknown>('goals').set(key, wholeItem('action-plan', 'goals')),
     has: (doc, key) => doc.getMap<unknown>('goals').has(key),
   },
   'a field of an item': {

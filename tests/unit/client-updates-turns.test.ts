@@ -12,6 +12,7 @@ import { AT_ONCE_BYTES, ClientUpdates } from '../../server/sync/client-updates.j
 import type { RoomClient } from '../../server/sync/client.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { UpdateGuard } from '../../server/sync/update-guard.js';
+import { wholeItem } from '../support/required-items.js';
 
 /** An update adding `items` cost items to a copy of `doc`. */
 function costsUpdate(doc: Y.Doc, items: number, tag: string): Uint8Array {
@@ -20,10 +21,7 @@ function costsUpdate(doc: Y.Doc, items: number, tag: string): Uint8Array {
   const before = Y.encodeStateVector(copy);
   copy.transact(() => {
     for (let i = 0; i < items; i++) {
-      const cost = new Y.Map<unknown>();
-      cost.set('order', 'b');
-      cost.set('label', 'x');
-      copy.getMap('costs').set(`${tag}-${i}`, cost);
+      copy.getMap('costs').set(`${tag}-${i}`, wholeItem('action-plan', 'costs', { order: 'b', label: 'x' }));
     }
   });
   return Y.encodeStateAsUpdate(copy, before);

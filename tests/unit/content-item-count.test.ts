@@ -14,6 +14,7 @@ import { ItemCount } from '../../server/sync/item-count.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { UpdateGuard } from '../../server/sync/update-guard.js';
 import { RefusedUpdate } from '../../server/sync/update-scan.js';
+import { wholeItem } from '../support/required-items.js';
 
 const MAX_ITEMS = 30;
 
@@ -48,7 +49,7 @@ function clientUpdate(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
 
 const goals = (doc: Y.Doc) => doc.getMap<unknown>('goals');
 const addGoals = (n: number, prefix = 'new') => (doc: Y.Doc) => {
-  for (let i = 0; i < n; i++) goals(doc).set(`${prefix}${i}`, new Y.Map());
+  for (let i = 0; i < n; i++) goals(doc).set(`${prefix}${i}`, wholeItem('action-plan', 'goals'));
 };
 
 interface Case {
@@ -63,16 +64,16 @@ const row = (what: string, edit: (doc: Y.Doc) => void, refused: boolean, checks:
 const CASES: Case[] = [
   row('one new item', addGoals(1), true, 0),
   row('ten new items in one update', addGoals(10), true, 0),
-  row('a new item in another collection', (doc) => doc.getMap('costs').set('c', new Y.Map()), true, 0),
+  row('a new item in another collection', (doc) => doc.getMap('costs').set('c', wholeItem('action-plan', 'costs')), true, 0),
   row('two deleted, three added', (doc) => { goals(doc).delete('g0'); goals(doc).delete('g1'); addGoals(3)(doc); }, true, 0),
   // A set of a deleted key names the deleted value as its origin: once proven as "no new entry".
-  row('a deleted item set again', (doc) => goals(doc).set('old0', new Y.Map()), true, 0),
-  row('three deleted items set again', (doc) => ['old1', 'old2', 'old3'].forEach((key) => goals(doc).set(key, new Y.Map())), true, 0),
+  row('a deleted item set again', (doc) => goals(doc).set('old0', wholeItem('action-plan', 'goals')), true, 0),
+  row('three deleted items set again', (doc) => ['old1', 'old2', 'old3'].forEach((key) => goals(doc).set(key, wholeItem('action-plan', 'goals'))), true, 0),
   row('one deleted, one added', (doc) => { goals(doc).delete('g0'); addGoals(1)(doc); }, false, 0),
-  row('one deleted, the same key set again', (doc) => { goals(doc).delete('g0'); goals(doc).set('g0', new Y.Map()); }, false, 0),
-  row('an item replaced under its key', (doc) => goals(doc).set('g3', new Y.Map()), false, 0),
+  row('one deleted, the same key set again', (doc) => { goals(doc).delete('g0'); goals(doc).set('g0', wholeItem('action-plan', 'goals')); }, false, 0),
+  row('an item replaced under its key', (doc) => goals(doc).set('g3', wholeItem('action-plan', 'goals')), false, 0),
   row('a field of an item set', (doc) => { const goal = goals(doc).get('g2'); if (goal instanceof Y.Map) goal.set('number', '2'); }, false, 0),
-  row('a goal deleted, an activity added', (doc) => { goals(doc).delete('g5'); doc.getMap('activities').set('a', new Y.Map()); }, false, 0),
+  row('a goal deleted, an activity added', (doc) => { goals(doc).delete('g5'); doc.getMap('activities').set('a', wholeItem('action-plan', 'activities')); }, false, 0),
 ];
 
 describe('a document at its item cap', () => {
@@ -124,10 +125,11 @@ describe('a map at its entry cap (the same hole: a deleted key set again is one 
 
 /** One random change to the collections: add, replace, delete, re-add a deleted key, or a field. */
 function randomChange(doc: Y.Doc, next: () => number): void {
-  const collection = doc.getMap<unknown>(next() < 0.7 ? 'goals' : 'costs');
+  const root = next() < 0.7 ? 'goals' : 'costs';
+  const collection = doc.getMap<unknown>(root);
   const key = `k${Math.floor(next() * 12)}`;
   const roll = next();
-  if (roll < 0.45) collection.set(key, new Y.Map());
+  if (roll < 0.45) collection.set(key, wholeItem('action-plan', root));
   else if (roll < 0.8) collection.delete(key);
   else {
     const item = collection.get(key);

@@ -17,6 +17,7 @@ import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { scanContextOf, allowedRootsOf } from '../../server/sync/protected-fields.js';
 import { UpdateGuard } from '../../server/sync/update-guard.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { wholeItem } from '../support/required-items.js';
 
 const MAX_ITEMS = 40;
 const segmenter = new Intl.Segmenter('sv', { granularity: 'grapheme' });
@@ -64,11 +65,8 @@ function random(seed: number): () => number {
 function itemWithText(doc: Y.Doc, collection: string, id: string): Y.Map<unknown> {
   const existing = doc.getMap<unknown>(collection).get(id);
   if (existing instanceof Y.Map) return existing;
-  const item = new Y.Map<unknown>();
-  doc.getMap<unknown>(collection).set(id, item);
-  item.set('title', new Y.Text());
-  item.set('description', new Y.Text());
-  return item;
+  // A whole item (required-fields.ts): its title and description are new empty texts.
+  return doc.getMap<unknown>(collection).set(id, wholeItem('action-plan', collection));
 }
 
 /** One random edit near some limit: typing, deleting, setting values, adding items or entries. */
@@ -86,7 +84,10 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
       break;
     }
     case 7:
-      for (let i = Math.floor(next() * 6); i > 0; i--) doc.getMap<unknown>(pick(['goals', 'costs'])).set(`r${Math.floor(next() * 10)}`, new Y.Map());
+      for (let i = Math.floor(next() * 6); i > 0; i--) {
+        const root = pick(['goals', 'costs']);
+        doc.getMap<unknown>(root).set(`r${Math.floor(next() * 10)}`, wholeItem('action-plan', root));
+      }
       break;
     case 0:
       if (text instanceof Y.Text) text.insert(Math.floor(next() * (text.length + 1)), unit.repeat(Math.floor(next() * (key === 'title' ? 120 : 12_000))));
@@ -104,7 +105,10 @@ function randomEdit(doc: Y.Doc, next: () => number): void {
       break;
     }
     case 3:
-      for (let i = Math.floor(next() * 12); i > 0; i--) doc.getMap<unknown>(pick(['goals', 'costs'])).set(`n${Math.floor(next() * 1e9)}`, new Y.Map());
+      for (let i = Math.floor(next() * 12); i > 0; i--) {
+        const root = pick(['goals', 'costs']);
+        doc.getMap<unknown>(root).set(`n${Math.floor(next() * 1e9)}`, wholeItem('action-plan', root));
+      }
       break;
     case 4: {
       // A map of free keys and values: `meta` is open beyond its named fields (schema-keys.ts, field-types.ts).
@@ -279,7 +283,7 @@ describe('the default items per document (20 000, the largest import)', () => {
     const push = (id: string) => {
       const client = new Y.Doc();
       Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-      client.getMap('goals').set(id, new Y.Map());
+      client.getMap('goals').set(id, wholeItem('action-plan', 'goals'));
       const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
       guard.admit(server, update, 0, { facilitates: false });
       Y.applyUpdate(server, update);

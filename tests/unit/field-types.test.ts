@@ -15,6 +15,7 @@ import type { DocumentKind } from '../../shared/model/kinds.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
 import { contentOverLimits } from '../../server/sync/content-trial.js';
+import { wholeItem } from '../support/required-items.js';
 import { allWrongWrites, FIELDS, seedItems, VALUE_CLASSES, writeAt, type ValueClass } from '../support/wrong-values.js';
 
 /** The document as the server holds it: its state applied to a fresh Y.Doc (the roots are not getMap'd). */
@@ -56,8 +57,11 @@ describe('a value of a type the schema does not give its key is refused', () => 
 });
 
 describe('a value DESIGN allows passes', () => {
+  // An empty map as a new collection item (`goals.+`) lacks the item's required fields: refused, required-fields.test.ts.
   const allowed = Object.entries(FIELDS).flatMap(([kind, fields]) =>
-    Object.entries(fields).flatMap(([path, classes]) => classes.map((what) => [kind as DocumentKind, path, what] as const)),
+    Object.entries(fields)
+      .filter(([path]) => !/^\w+\.\+$/.test(path))
+      .flatMap(([path, classes]) => classes.map((what) => [kind as DocumentKind, path, what] as const)),
   );
   it.each(allowed)('%s %s = %s', (kind, path, what: ValueClass) => {
     const server = SERVERS.get(kind) ?? new Y.Doc();
@@ -68,8 +72,8 @@ describe('a value DESIGN allows passes', () => {
 describe('inside what the same update makes', () => {
   const server = SERVERS.get('strategy') ?? new Y.Doc();
   it.each<[string, (doc: Y.Doc) => void, boolean]>([
-    ['a new indicator with a string as its baseline year', (doc) => doc.getMap('indicators').set('n', new Y.Map<unknown>([['baselineYear', '2020']])), true],
-    ['a new indicator with a number as its baseline year', (doc) => doc.getMap('indicators').set('n', new Y.Map<unknown>([['baselineYear', 2020]])), false],
+    ['a new indicator with a string as its baseline year', (doc) => doc.getMap('indicators').set('n', wholeItem('strategy', 'indicators', { baselineYear: '2020' })), true],
+    ['a new indicator with a number as its baseline year', (doc) => doc.getMap('indicators').set('n', wholeItem('strategy', 'indicators', { baselineYear: 2020 })), false],
     ['a new year whose value is a string', (doc) => writeAt(doc, 'indicators.*.measurements.+', new Y.Map<unknown>([['value', 'åtta']])), true],
     ['a new year whose value is a number', (doc) => writeAt(doc, 'indicators.*.measurements.+', new Y.Map<unknown>([['value', 8], ['source', 'SCB']])), false],
     ['a new goal whose objectives hold a string', (doc) => doc.getMap('goals').set('n', new Y.Map<unknown>([['objectives', new Y.Map<unknown>([['se-01', 'ja']])]])), true],

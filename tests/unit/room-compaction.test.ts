@@ -14,6 +14,7 @@ import type { DocumentStore } from '../../server/sync/persistence.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
 import { Room } from '../../server/sync/room.js';
 import { recordingClient, settle } from './support/room-clients.js';
+import { wholeItem } from '../support/required-items.js';
 
 interface Compaction {
   state: Uint8Array;
@@ -70,7 +71,7 @@ async function busyRoom(compactAfterUpdates: number) {
   /** One edit from the author: a goal titled `title`. */
   const addGoal = async (title: string) => {
     const before = Y.encodeStateVector(edit);
-    edit.getMap('goals').set(title, new Y.Map([['title', new Y.Text(title)]]));
+    edit.getMap('goals').set(title, wholeItem('action-plan', 'goals', { title: new Y.Text(title) }));
     room.receive(author.client, syncMessage(SyncStep.Update, Y.encodeStateAsUpdate(edit, before)));
     await settle();
   };

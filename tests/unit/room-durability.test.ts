@@ -14,6 +14,7 @@ import type { DocumentStore } from '../../server/sync/persistence.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
 import { Room } from '../../server/sync/room.js';
 import { recordingClient, settle } from './support/room-clients.js';
+import { wholeItem } from '../support/required-items.js';
 
 /** A store whose appends wait until `release()`; it remembers what it committed. */
 function heldStore(initial: Uint8Array) {
@@ -48,7 +49,7 @@ async function roomWithEdit(early: RoomClient[] = []) {
   const edit = new Y.Doc();
   Y.applyUpdate(edit, initial);
   const before = Y.encodeStateVector(edit);
-  edit.getMap('goals').set('g1', new Y.Map([['title', new Y.Text('Ny')]]));
+  edit.getMap('goals').set('g1', wholeItem('action-plan', 'goals', { title: new Y.Text('Ny') }));
   room.receive(author.client, syncMessage(SyncStep.Update, Y.encodeStateAsUpdate(edit, before)));
   await flush();
   return { room, held };

@@ -17,6 +17,7 @@ import { AGENDA_COLLECTIONS } from '../../shared/model/agenda.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { scanUpdate } from '../../server/sync/update-scan.js';
 import { V1_CONTENT, version1Update } from '../support/v1-document.js';
+import { wholeItem } from '../support/required-items.js';
 
 function v1Doc(kind: DocumentKind, bytes = version1Update(kind, V1_CONTENT[kind])): Y.Doc {
   const doc = new Y.Doc();
@@ -86,13 +87,12 @@ function offlineV1Edits(doc: Y.Doc, kind: DocumentKind): string {
   const title = first.get('title');
   if (title instanceof Y.Text) title.insert(0, 'Offline: ');
   else first.set('title', `Offline: ${String(title)}`);
-  const added = new Y.Map<unknown>();
-  collection.set('added-offline', added);
+  // Every field of version 1 (a version-1 client's add buttons wrote them all; required-fields.ts), no `priority`.
   // Of the collection's title type (field-types.ts): a text, but a focus area's plain string.
-  added.set('title', title instanceof Y.Text ? new Y.Text('Tillagd offline') : 'Tillagd offline');
-  added.set('order', 'zz');
-  if (kind === 'action-plan') added.set('number', '9');
-  if (kind === 'agenda') added.set('meetingId', String(first.get('meetingId')));
+  const fields: Record<string, unknown> = { title: title instanceof Y.Text ? new Y.Text('Tillagd offline') : 'Tillagd offline', order: 'zz' };
+  if (kind === 'action-plan') fields.number = '9';
+  if (kind === 'agenda') fields.meetingId = String(first.get('meetingId'));
+  collection.set('added-offline', wholeItem(kind, root, fields));
   return firstId;
 }
 

@@ -17,6 +17,7 @@ import { addIndicator, setMeasurement } from '../../shared/model/strategy.js';
 import { DEMO_STRATEGY } from '../../server/demo/content.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { wholeItem } from '../support/required-items.js';
 
 type Kind = 'action-plan' | 'strategy' | 'agenda';
 
@@ -69,22 +70,22 @@ const CASES: Array<[string, Kind, (s: ReturnType<typeof scene>) => void, 'refuse
   ['clear an existing goal’s priority (a change)', 'action-plan', (s) => item(s, 'goals')?.set('priority', null), 'refused'],
   ['set an existing activity’s priority', 'action-plan', (s) => item(s, 'activities')?.set('priority', 7), 'refused'],
   ['set an existing activity’s source', 'action-plan', (s) => item(s, 'activities')?.set('source', 'agenda:action'), 'refused'],
-  ['a new goal created with priority 1', 'action-plan', (s) => s.client.getMap('goals').set('g-new', new Y.Map<unknown>([['title', 'Ny'], ['priority', 1]])), 'refused'],
+  ['a new goal created with priority 1', 'action-plan', (s) => s.client.getMap('goals').set('g-new', wholeItem('action-plan', 'goals', { title: 'Ny', priority: 1 })), 'refused'],
   ['a new goal with priority null, then 1 in the same update', 'action-plan', (s) => s.client.transact(() => {
-    const goal = new Y.Map<unknown>([['title', 'Ny'], ['priority', null]]);
+    const goal = wholeItem('action-plan', 'goals', { title: 'Ny', priority: null });
     s.client.getMap('goals').set('g-new', goal);
     goal.set('priority', 1);
   }), 'refused'],
-  ['a new goal whose priority is a nested map', 'action-plan', (s) => s.client.getMap('goals').set('g-new', new Y.Map<unknown>([['priority', new Y.Map()]])), 'refused'],
-  ['a new goal whose priority is a string', 'action-plan', (s) => s.client.getMap('goals').set('g-new', new Y.Map<unknown>([['priority', '1']])), 'refused'],
-  ['an existing goal replaced under its id by one with priority 1', 'action-plan', (s) => s.client.getMap('goals').set(s.first('goals'), new Y.Map<unknown>([['title', 'X'], ['priority', 1]])), 'refused'],
-  ['a new activity with a source', 'action-plan', (s) => s.client.getMap('activities').set('a-new', new Y.Map<unknown>([['title', 'Ny'], ['priority', null], ['source', 'agenda:x']])), 'refused'],
+  ['a new goal whose priority is a nested map', 'action-plan', (s) => s.client.getMap('goals').set('g-new', wholeItem('action-plan', 'goals', { priority: new Y.Map() })), 'refused'],
+  ['a new goal whose priority is a string', 'action-plan', (s) => s.client.getMap('goals').set('g-new', wholeItem('action-plan', 'goals', { priority: '1' })), 'refused'],
+  ['an existing goal replaced under its id by one with priority 1', 'action-plan', (s) => s.client.getMap('goals').set(s.first('goals'), wholeItem('action-plan', 'goals', { title: 'X', priority: 1 })), 'refused'],
+  ['a new activity with a source', 'action-plan', (s) => s.client.getMap('activities').set('a-new', wholeItem('action-plan', 'activities', { title: 'Ny', priority: null, source: 'agenda:x' })), 'refused'],
   ['priority 3 on an old item that had no priority key', 'action-plan', (s) => s.client.getMap<Y.Map<unknown>>('goals').get('old')?.set('priority', 3), 'refused'],
   ['set a focus area’s priority (strategy)', 'strategy', (s) => item(s, 'focusAreas')?.set('priority', 1), 'refused'],
   ['set a strategy goal’s priority', 'strategy', (s) => item(s, 'goals')?.set('priority', 1), 'refused'],
   ['set an agenda item’s priority', 'agenda', (s) => item(s, 'items')?.set('priority', 1), 'refused'],
   ['set an action’s planActivity', 'agenda', (s) => item(s, 'actions')?.set('planActivity', 'plan:activity'), 'refused'],
-  ['a new action linked to a plan', 'agenda', (s) => s.client.getMap('actions').set('x', new Y.Map<unknown>([['text', 'Gör'], ['planActivity', 'plan:a']])), 'refused'],
+  ['a new action linked to a plan', 'agenda', (s) => s.client.getMap('actions').set('x', wholeItem('agenda', 'actions', { text: 'Gör', planActivity: 'plan:a' })), 'refused'],
   // x17 finding 4: deleting an owned key of an item that stays, each owned key of each kind.
   ...OWNED_KEYS.map(([kind, root, key]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'refused'] => [`delete ${root}.${key} of an item that stays`, kind, (s) => item(s, root)?.delete(key), 'refused']),
   ...OWNED_KEYS.map(([kind, root, key]): [string, Kind, (s: ReturnType<typeof scene>) => void, 'refused'] => [`delete ${root}.${key}, then set it null`, kind, (s) => s.client.transact(() => {

@@ -11,6 +11,7 @@ import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-field
 import { coalesceRuns } from '../../server/sync/coalesce-runs.js';
 import { splitUpdate } from '../../server/sync/split-update.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { wholeItem } from '../support/required-items.js';
 
 function seeded(seed: number): () => number {
   let state = seed;
@@ -150,7 +151,7 @@ describe('scanUpdate refuses each class of hostile update', () => {
   it.each<[string, (doc: Y.Doc) => void]>([
     ['the title', (doc) => doc.getMap('meta').set('title', 'Ny titel')],
     ['a budget', (doc) => doc.getMap('budget').set('frame', 100)],
-    ['a new goal', (doc) => doc.getMap('goals').set('g1', new Y.Map([['title', new Y.Text('Mål')]]))],
+    ['a new goal', (doc) => doc.getMap('goals').set('g1', wholeItem('action-plan', 'goals', { title: new Y.Text('Mål') }))],
   ])('lets an editor change %s', (_what, edit) => {
     const doc = plan();
     expect(scanUpdate(editOf(doc, edit), guarded(doc)).pendingStructs).toBe(0);
@@ -162,7 +163,7 @@ describe('scanUpdate refuses each class of hostile update', () => {
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
     const updates: Uint8Array[] = [];
     replica.on('update', (update: Uint8Array) => updates.push(update));
-    for (let i = 0; i < 3; i++) replica.getMap('goals').set(`g${i}`, new Y.Map<unknown>([['number', String(i)]]));
+    for (let i = 0; i < 3; i++) replica.getMap('goals').set(`g${i}`, wholeItem('action-plan', 'goals', { number: String(i) }));
     const [, second, third] = updates;
     expect(scanUpdate(third ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);
     expect(scanUpdate(second ?? new Uint8Array(), guarded(doc)).pendingStructs).toBeGreaterThan(0);
