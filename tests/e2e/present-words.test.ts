@@ -10,7 +10,8 @@
  * phone's cards below 1 024 px; the widths either side of each step are in the table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { wordsWiderThanCell } from './support/words.js';
 import { launchBrowser } from './support/browser.js';
 import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
@@ -25,27 +26,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Words (runs without spaces or hyphens) wider than the content box of their table cell: "word (px > px)". */
-function wordsWiderThanCell(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const canvas = document.createElement('canvas').getContext('2d');
-    const found: string[] = [];
-    if (!canvas) return ['no canvas'];
-    for (const cell of document.querySelectorAll('.present-plan tbody th, .present-plan tbody td:not(.amount)')) {
-      const style = getComputedStyle(cell);
-      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      for (const part of [cell, ...cell.querySelectorAll('*')]) {
-        if (!part.firstChild || part.firstChild.nodeType !== Node.TEXT_NODE) continue;
-        canvas.font = getComputedStyle(part).font;
-        for (const word of (part.firstChild.textContent ?? '').split(/[\s\-–]+/)) {
-          const width = canvas.measureText(word).width;
-          if (width > room + 0.5) found.push(`${word} (${Math.round(width)} > ${Math.round(room)})`);
-        }
-      }
-    }
-    return found;
-  });
-}
+/** The text cells of the presentation view's tables that are checked. */
+const CELLS = '.present-plan tbody th, .present-plan tbody td:not(.amount)';
 
 /**
  * A phone, a portrait and a landscape tablet, laptops, and both sides of the cards' (1 024 px)
@@ -76,7 +58,7 @@ describe('the presentation table breaks no word where it need not', () => {
       await page.locator('.present [data-status="online"]').waitFor();
       if (scrollbar) await page.addStyleTag({ content: `html { padding-right: ${scrollbar}px; }` });
       expect(await page.locator('.present-plan tbody td').count()).toBeGreaterThan(20);
-      expect(await wordsWiderThanCell(page)).toEqual([]);
+      expect(await wordsWiderThanCell(page, CELLS)).toEqual([]);
       // Six columns from a landscape tablet up; cards (the header row clipped away) below it.
       const headerHeight = await page.locator('.present-plan thead').evaluate((el) => el.getBoundingClientRect().height);
       expect(headerHeight <= 1).toBe(width < 1024);

@@ -7,7 +7,8 @@
  * hyphens: auto and <html lang> is the UI language, so a browser that can hyphenates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { wordsWiderThanCell } from './support/words.js';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
@@ -22,30 +23,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Words (runs without spaces or hyphens) wider than the content box of their table cell: "word (px > px)". */
-function wordsWiderThanCell(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const canvas = document.createElement('canvas').getContext('2d');
-    const found: string[] = [];
-    if (!canvas) return ['no canvas'];
-    for (const cell of document.querySelectorAll('.present-table tbody th, .present-table tbody td:not(.amount)')) {
-      const style = getComputedStyle(cell);
-      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (cell.clientWidth === 0) continue;
-      for (const part of [cell, ...cell.querySelectorAll('*')]) {
-        for (const node of part.childNodes) {
-          if (node.nodeType !== Node.TEXT_NODE) continue;
-          canvas.font = getComputedStyle(part).font;
-          for (const word of (node.textContent ?? '').split(/[\s\-–]+/)) {
-            const width = canvas.measureText(word).width;
-            if (width > room + 0.5) found.push(`${word} (${Math.round(width)} > ${Math.round(room)})`);
-          }
-        }
-      }
-    }
-    return found;
-  });
-}
+/** The text cells of the presentation view's tables that are checked. */
+const CELLS = '.present-table tbody th, .present-table tbody td:not(.amount)';
 
 /** [viewport width, media]: A4's printable width (186 mm), its full width, and a phone. */
 const CASES = [
@@ -68,7 +47,7 @@ describe('the presentation view breaks no word where it need not, on paper and o
       await page.locator('.present [data-status="online"]').waitFor();
       await page.emulateMedia({ media });
       expect(await page.locator('.present-costs tbody td').count()).toBeGreaterThan(3);
-      expect(await wordsWiderThanCell(page)).toEqual([]);
+      expect(await wordsWiderThanCell(page, CELLS)).toEqual([]);
       // …and the tables themselves fit the paper (or, on a phone, their scroll region).
       const widest = await page.evaluate(() =>
         Math.max(
