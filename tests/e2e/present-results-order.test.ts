@@ -2,7 +2,7 @@
  * User test (fresh user, last session) item 4: a member's presentation view showed the last
  * workshop's results (the closed round's chart and ranking) above the document's title. Now
  * the title comes first and the results are a section of their own after it, headings in
- * order; at 390 and 1 280 px, with axe.
+ * order; at 390 and 1 280 px, with axe. The results chart's names are not cut at its edges.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -45,6 +45,14 @@ describe('presentation view with a workshop’s results', () => {
       return { title: title?.textContent, titleFirst: !!title && !!results && (title.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 };
     });
     expect(order).toEqual({ title: `Resultat ${width}`, titleFirst: true });
+    // The bars' names are drawn on the canvas: a name cut at its edge is ink on the edge (the
+    // last, rotated name ran off the right at 390 px).
+    const inkOnEdges = await page.locator('.session-chart canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d');
+      const edge = (x: number, y: number, w: number, h: number) => (ctx?.getImageData(x, y, w, h).data ?? []).some((v, i) => i % 4 === 3 && v > 0);
+      return { left: edge(0, 0, 1, canvas.height), right: edge(canvas.width - 1, 0, 1, canvas.height), bottom: edge(0, canvas.height - 1, canvas.width, 1) };
+    });
+    expect(inkOnEdges).toEqual({ left: false, right: false, bottom: false });
     expect(await axeRuleViolations(page, ['heading-order'])).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await lena.context.close();
