@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { addStrategyGoal } from '../../shared/model/strategy.js';
+import { wholeItem } from './required-items.js';
 
 const titleOf = (doc: Y.Doc, goal: string) => (doc.getMap('goals').get(goal) as Y.Map<unknown>).get('title') as Y.Text;
 const vision = (doc: Y.Doc) => doc.getText('vision');
@@ -16,7 +17,8 @@ const asList = (name: string) => (doc: Y.Doc) => doc.getArray(name);
 function newGoalWithEmbed(doc: Y.Doc): void {
   doc.transact(() => {
     const title = new Y.Text('Mål');
-    doc.getMap('goals').set('g2', new Y.Map<unknown>([['title', title]]));
+    // Whole (required-fields.ts), so the embed is what the scan refuses.
+    doc.getMap('goals').set('g2', wholeItem('action-plan', 'goals', { title }));
     title.insertEmbed(0, { a: 1 });
   });
 }
