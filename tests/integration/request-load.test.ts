@@ -2,16 +2,19 @@
  * Red-team finding "expensive requests by one member stall every other user" (DESIGN
  * "Limits every boundary enforces"; docs/security.md "Bounded requests"): while one person
  * fires heavy requests in parallel at a 1 000-activity plan — file and JSON exports,
- * duplicates, the workspace export, history reads during edits — a bystander editing
- * another document sees its edits round-trip within 500 ms, and the heavy work itself never
+ * duplicates, the workspace export, history reads during edits — the heavy work itself never
  * runs on the main thread (the pass-through mocks below count calls on this thread only;
- * worker threads load their own, unmocked copies).
+ * worker threads load their own, unmocked copies), and no turn of the server's event loop
+ * takes more than a bound of CPU time (tests/support/loop-cpu.ts), while a bystander edits
+ * another document. The bystander's round trips are logged, not bounded: they are wall
+ * time, and on a loaded 2-core machine they neared the old 1 s bound with the fix in place
+ * (861 ms at load 15), a test failing by chance.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient, email } from '../support/api.js';
 import { startBystander, type Bystander, type RoundTrips } from '../support/bystander.js';
+import { watchLoopCpu, type LoopCpu } from '../support/loop-cpu.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { connectPeer, synced } from '../support/yclient.js';
 
@@ -39,12 +42,14 @@ vi.mock('../../server/lifecycle/duplicate.js', async (original) => {
 });
 
 /**
- * Generous: measured on a two-core machine at load average 12–20 (other test runs), the
- * worst round trips after the fix were 167–635 ms; before it, 1.9–13.9 s (exports),
- * 3.4–10.9 s (duplicates), 22–60+ s (workspace export). Figures: docs/security.md
- * "Bounded requests".
+ * The most CPU one turn of the loop may take meanwhile. Measured at load 15–18 (two busy
+ * loops beside other test runs): 18–148 ms with the fix, while the bystander's wall-clock
+ * round trips reached 1.1–3.3 s in the same runs; with the file exports built on the main
+ * thread (a scratch patch of the pool), 337 ms. Wall-clock round trips before the fix were
+ * 1.9–13.9 s (exports), 3.4–10.9 s (duplicates), 22–60+ s (workspace export); figures:
+ * docs/security.md "Bounded requests".
  */
-const MAX_ROUND_TRIP_MS = 1_000;
+const MAX_TURN_CPU_MS = 250;
 const HEADER = 'Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat';
 
 /** The red team's plan: 20 goals of 50 activities, well under 1 MiB stored. */
@@ -91,17 +96,16 @@ async function defaults() {
 }
 
 /** Runs `attack` while the bystander edits; answers its statuses and the round trips. */
-async function during(attack: () => Promise<Array<number | string>>): Promise<{ statuses: Array<number | string>; trips: RoundTrips }> {
+async function during(attack: () => Promise<Array<number | string>>): Promise<{ statuses: Array<number | string>; trips: RoundTrips; loop: LoopCpu }> {
   onMain.builds.length = 0;
   onMain.duplicates = 0;
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
+  const watch = watchLoopCpu();
   const measuring = bystander.measure();
   const statuses = await attack();
   const trips = await measuring.stop();
-  lag.disable();
-  console.log('bystander round trips', trips, 'event loop delay max', Math.round(lag.max / 1e6), 'statuses', statuses.join(' '));
-  return { statuses, trips };
+  const loop = watch.stop();
+  console.log('bystander round trips', trips, 'longest turn (CPU ms)', loop.maxMs, 'turns', loop.turns, 'statuses', statuses.join(' '));
+  return { statuses, trips, loop };
 }
 
 /** `count` parallel requests; a reset connection counts as 'reset', never as a pass. */
@@ -120,28 +124,31 @@ describe('one member\'s heavy requests leave a bystander\'s edits alone', () => 
   it('file and JSON exports of a 1 000-activity plan run in export threads', async () => {
     expect(threadId).toBe(0);
     const paths = [...Array(3).fill('export.docx'), ...Array(3).fill('export.xlsx'), ...Array(8).fill('export.json')] as string[];
-    const { statuses, trips } = await during(() => parallel(paths.length, (i) => attacker.request('GET', `/api/documents/${plan}/${paths[i]}`)));
+    const { statuses, trips, loop } = await during(() => parallel(paths.length, (i) => attacker.request('GET', `/api/documents/${plan}/${paths[i]}`)));
     expect(statuses.every((s) => s === 200 || s === 429 || s === 503)).toBe(true);
     expect(statuses).toContain(200);
     expect(onMain.builds).toEqual([]);
-    expect(trips.max).toBeLessThan(MAX_ROUND_TRIP_MS);
+    expect(trips.count).toBeGreaterThan(0);
+    expect(loop.maxMs).toBeLessThan(MAX_TURN_CPU_MS);
   }, 120_000);
 
   it('duplicates of a 1 000-activity plan are built in a thread', async () => {
-    const { statuses, trips } = await during(() => parallel(10, (i) => attacker.request('POST', `/api/documents/${plan}/duplicate`, { title: `Kopia ${i}` })));
+    const { statuses, trips, loop } = await during(() => parallel(10, (i) => attacker.request('POST', `/api/documents/${plan}/duplicate`, { title: `Kopia ${i}` })));
     expect(statuses.every((s) => s === 201 || s === 429 || s === 503)).toBe(true);
     expect(statuses).toContain(201);
     expect(onMain.duplicates).toBe(0);
-    expect(trips.max).toBeLessThan(MAX_ROUND_TRIP_MS);
+    expect(trips.count).toBeGreaterThan(0);
+    expect(loop.maxMs).toBeLessThan(MAX_TURN_CPU_MS);
   }, 120_000);
 
   it('the workspace export builds each document in a thread and streams it', async () => {
     for (let i = 0; i < 30; i++) await attacker.json('POST', `/api/documents/${plan}/duplicate`, { title: `Mall ${i}` }, 201);
-    const { statuses, trips } = await during(() => parallel(4, () => attacker.request('GET', `/api/workspaces/${workspace}/export`)));
+    const { statuses, trips, loop } = await during(() => parallel(4, () => attacker.request('GET', `/api/workspaces/${workspace}/export`)));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     expect(onMain.builds).toEqual([]);
-    expect(trips.max).toBeLessThan(MAX_ROUND_TRIP_MS);
+    expect(trips.count).toBeGreaterThan(0);
+    expect(loop.maxMs).toBeLessThan(MAX_TURN_CPU_MS);
   }, 300_000);
 
   it('history reads while the big plan is edited: derived in the history thread, one catch-up for many readers', async () => {
@@ -157,9 +164,10 @@ describe('one member\'s heavy requests leave a bystander\'s edits alone', () => 
     })();
     const catchUp = vi.spyOn(server.deps.history, 'catchUp');
     try {
-      const { statuses, trips } = await during(() => parallel(30, () => attacker.request('GET', `/api/documents/${plan}/history`)));
+      const { statuses, trips, loop } = await during(() => parallel(30, () => attacker.request('GET', `/api/documents/${plan}/history`)));
       expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
-      expect(trips.max).toBeLessThan(MAX_ROUND_TRIP_MS);
+      expect(trips.count).toBeGreaterThan(0);
+      expect(loop.maxMs).toBeLessThan(MAX_TURN_CPU_MS);
       expect(catchUp).toHaveBeenCalled();
     } finally {
       editing = false;
