@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
+import { afterFrames } from './support/frames.js';
 import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 import type { ApiClient } from '../support/api.js';
@@ -75,7 +76,8 @@ describe('priority badges fit their cell', () => {
       await expect.poll(() => page.locator('td .priority-badge').count()).toBe(ranked);
       for (const width of [1440, 1024, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.waitForTimeout(100);
+        // The resize handled and laid out (a 100 ms pause could end before it on a loaded machine).
+        await afterFrames(page);
         expect(await badgesOutside(page), `${locale} ${width} px`).toEqual([]);
         expect(await brokenWords(page), `${locale} ${width} px`).toEqual([]);
         if (width === 1440) await page.locator('td .priority-badge').first().screenshot({ path: `/tmp/samplan-badge-${locale}.png` });

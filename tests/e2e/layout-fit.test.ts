@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './support/browser.js';
+import { scrollSettled } from './support/frames.js';
 import { signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 
@@ -91,11 +92,12 @@ describe('layout fits what it holds (user test U13)', () => {
       await lena.locator('[data-session-strip]').waitFor();
       await lena.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
       await lena.locator('#issues').focus();
-      await lena.waitForTimeout(300);
+      // Until the scroll ends, not for a time a loaded machine can outlast.
+      await scrollSettled(lena);
       expect(await coveredBy(lena, '#issues h2, #issues h3'), `${width} px issues`).toEqual([]);
       const heading = lena.locator('main h2, main h3').filter({ hasText: 'Mål 3' }).first();
       await heading.evaluate((el) => el.scrollIntoView());
-      await lena.waitForTimeout(300);
+      await scrollSettled(lena);
       expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(
         await lena.evaluate(() => Math.max(...[...document.querySelectorAll('[data-session-strip], .app-header')].map((el) => el.getBoundingClientRect().bottom))),
       );

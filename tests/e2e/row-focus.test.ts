@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readSample } from '../support/samples.js';
 import { launchBrowser } from './support/browser.js';
+import { afterFrames } from './support/frames.js';
 import { activityRow, freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
 import type { TestServer } from '../support/server.js';
 
@@ -76,7 +77,8 @@ describe('focus stays where the keyboard user works', () => {
     await page.keyboard.press('Enter');
     await page.locator('select:focus').waitFor();
     await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(300);
+    // A move on `change` would be drawn by then (a pause could end before a slow page moved it).
+    await afterFrames(page);
     expect(await goalOf()).toBe('Mål 2');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('Escape');
