@@ -10,6 +10,7 @@ import { createDocument } from '../../shared/model/document.js';
 import type { ImportReport } from '../../shared/table/import.js';
 import { importPlanTable } from '../../shared/table/import.js';
 import { decodeTable } from './decode-table.js';
+import { splitServerUpdate } from '../sync/split-update.js';
 
 /** The title of an imported plan whose table has no visible title line (README "Contract notes"). */
 export const DEFAULT_TITLE = 'Importerad handlingsplan';
@@ -25,9 +26,17 @@ export interface ImportRequest {
   maxRows: number;
 }
 
+/**
+ * The weight (server/sync/split-update.ts: structs plus content/64) of one stored piece of an
+ * imported document: the largest table's 12.8 MB update becomes 38 pieces of at most 350 KB,
+ * each one SQLite insert of a few ms on the loop (the whole was ~100 ms of CPU in one
+ * insert; red team S9 finding 3).
+ */
+export const IMPORT_PIECE_WEIGHT = 10_000;
+
 export interface BuiltImport {
-  /** The document's first update (`Y.encodeStateAsUpdate`). */
-  update: Uint8Array;
+  /** The document's first update (`Y.encodeStateAsUpdate`) in pieces of IMPORT_PIECE_WEIGHT, to store in order (sync/split-update.ts). */
+  updates: Uint8Array[];
   title: string;
   report: ImportReport;
 }
@@ -40,7 +49,7 @@ export function buildImport(request: ImportRequest): BuiltImport {
   // (shared/table/import.ts `planTitle`); `?title=` passed NameSchema. Never empty.
   const title = request.title ?? (imported.plan.title || DEFAULT_TITLE);
   const doc = createDocument('action-plan', { ...imported.plan, title });
-  const update = Y.encodeStateAsUpdate(doc);
+  const updates = splitServerUpdate(Y.encodeStateAsUpdate(doc), IMPORT_PIECE_WEIGHT);
   doc.destroy();
-  return { update, title, report: imported.report };
+  return { updates, title, report: imported.report };
 }

@@ -2,9 +2,9 @@
  * Plan-table imports off the event loop (DESIGN "Limits every boundary enforces": parsing
  * never blocks other users for more than ~50 ms). A 20 000-row table takes seconds of CPU
  * to read and turn into a Y.Doc; on the main thread that stalled every room (issue 15,
- * item 5). Here imports run in worker threads — a crash, out-of-memory or time-out there
- * ends that import (and its thread) only; a thread that answered is kept warm for the next
- * import a while — and at most `concurrency` run at once, so imports never take every
+ * item 5). Here imports run in worker threads — a crash, out-of-memory or time-out there ends that import (and
+ * its thread) only; a thread that answered is kept warm for the next import a while, unless
+ * its heap grew past 64 MB (a big table), when it is ended and its memory released — and at most `concurrency` run at once, so imports never take every
  * core from the rooms; a few more wait, and past that the server answers 503 `busy`
  * instead of queueing without bound. The pooling itself is server/workers/thread-pool.ts,
  * shared with exports of big documents.
@@ -57,7 +57,12 @@ export class ImportPool {
    */
   async run(request: ImportRequest): Promise<ImportOutcome> {
     const outcome = await this.pool.run(request, [request.bytes.buffer as ArrayBuffer]);
-    return { update: outcome.update, title: outcome.title, report: outcome.report, threadId: outcome.threadId };
+    return { updates: outcome.updates, title: outcome.title, report: outcome.report, threadId: outcome.threadId };
+  }
+
+  /** Threads kept warm for the next import: a thread whose heap grew large (a big table) is ended instead. */
+  get warmThreads(): number {
+    return this.pool.warmThreads;
   }
 }
 

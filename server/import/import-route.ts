@@ -7,7 +7,8 @@
  * Content-Length before the body is read) or 20 000 rows; 400 `import.unreadable`;
  * 400 `import.encoding` (unknown charset, or bytes not valid in it; names it); 415
  * `unsupported-media-type`; 422 `import.timeout`; 503 `busy` when imports queue up
- * (DESIGN "Limits every boundary enforces"). The table is read in a worker thread.
+ * (DESIGN "Limits every boundary enforces"). The table is read in a worker thread and
+ * stored in pieces (server/sync/split-update.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Handler, MiddlewareHandler } from 'hono';
@@ -54,9 +55,14 @@ export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config
     const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
     const now = deps.clock.now();
-    // As create-document.ts stores any new document: its record, then its content as the first update.
+    // As create-document.ts stores any new document: its record, then its content — here in
+    // pieces of a few hundred KB at most (build-import.ts), one per turn of the loop, so other rooms' edits
+    // are stored between them (one 12.8 MB insert held the loop ~100 ms: red team S9).
     await insertDocument(deps.kdb, row, user.id, now, deps.config.limits.documentsPerWorkspace);
-    await deps.rooms.store.append(row.id, built.update, { userId: user.id, at: now });
+    for (const update of built.updates) {
+      await deps.rooms.store.append(row.id, update, { userId: user.id, at: now });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return c.json({ id: row.id, kind: row.kind, title: row.title, report: built.report }, 201);
   };
 }

@@ -1,15 +1,19 @@
 /**
  * Plan-table import limits against a real server (DESIGN "Limits every boundary enforces":
  * 5 MiB, 20 000 rows → 413 `import.too-large`; parsing never blocks other users for more
- * than ~50 ms), and the worker pool that keeps parsing off the event loop.
+ * than ~50 ms), and the worker pool that keeps parsing off the event loop. Nothing here is a
+ * wall-clock bound (a busy two-core machine fails those by chance): the largest import is
+ * checked by counting — parsing and building in a worker thread, stored in pieces under
+ * 1 MiB (one insert of a few ms), one piece per turn of the loop — and its thread is not kept warm
+ * holding hundreds of MB (red team S9 finding 3; before/after figures in docs/performance.md).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { request } from 'node:http';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Limits } from '../../shared/limits.js';
 import { ImportPool } from '../../server/import/import-pool.js';
 import { ApiClient, email } from '../support/api.js';
+import { largestTable } from '../support/largest-table.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const HEADER = 'Mål\tAktiviteter\tBudget\tAnsvar\tTidplan\tMottagare av resultat';
@@ -39,6 +43,8 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** What one stored piece of an import stays under (build-import.ts IMPORT_PIECE_WEIGHT makes ≤ 350 KB of the largest). */
+const PIECE_BYTES = 1024 * 1024;
 const importPath = () => `/api/workspaces/${workspace}/import`;
 const TSV = { 'content-type': 'text/tab-separated-values' };
 
@@ -99,27 +105,47 @@ describe('plan-table import limits', () => {
     if (status === 413) expect(await response.json()).toMatchObject({ error: { code: 'import.too-large' } });
   });
 
-  it('a maximal import (20 000 rows) is imported while the event loop stays free for everyone else', async () => {
-    const body = planTable(Limits.maxImportRows);
+  it('a maximal import (19 990 rows, 4.9 MiB) is stored in small pieces, one per turn of the loop, while others are served', async () => {
+    const body = largestTable();
     expect(Buffer.byteLength(body)).toBeLessThan(Limits.maxImportBytes);
-    const lag = monitorEventLoopDelay({ resolution: 5 });
-    lag.enable();
-    const importing = api.request('POST', importPath(), body, TSV);
-    // Cheap requests answer while it runs.
-    const health: number[] = [];
-    for (let i = 0; i < 5; i++) health.push((await fetch(`${server.url}/api/health`)).status);
-    const response = await importing;
-    lag.disable();
-    expect(response.status).toBe(201);
-    const created = (await response.json()) as { id: string; title: string };
-    expect(created.title).toBe('Stor plan');
-    expect(health).toEqual([200, 200, 200, 200, 200]);
-    // Loose, for a busy two-core machine: parsing and building this table on the loop took
-    // 6 s here. What stays on the loop is storing the 10 MB first update (~140 ms) and GC.
-    expect(lag.max / 1e6).toBeLessThan(1500);
-    const exported = await api.json<{ goals: Array<{ activities: unknown[] }> }>('GET', `/api/documents/${created.id}/export.json`, undefined, 200);
-    expect(exported.goals.reduce((n, g) => n + g.activities.length, 0)).toBe(Limits.maxImportRows - 3 - Math.ceil((Limits.maxImportRows - 3) / 20));
-  }, 120_000);
+    // Turns of the loop, counted by an immediate that re-arms itself: two stores in one turn
+    // would see the same count.
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const stored: Array<{ bytes: number; turn: number }> = [];
+    const store = server.deps.rooms.store;
+    const realAppend = store.append.bind(store);
+    store.append = async (documentId, update, meta) => {
+      stored.push({ bytes: update.byteLength, turn: turns });
+      return realAppend(documentId, update, meta);
+    };
+    try {
+      const importing = api.request('POST', importPath(), body, TSV);
+      // Cheap requests answer while it runs.
+      const health: number[] = [];
+      for (let i = 0; i < 5; i++) health.push((await fetch(`${server.url}/api/health`)).status);
+      const response = await importing;
+      expect(response.status).toBe(201);
+      expect(health).toEqual([200, 200, 200, 200, 200]);
+      const created = (await response.json()) as { id: string; title: string };
+      expect(created.title).toBe('Stor plan');
+      // 12.8 MB of update: many pieces, each small and stored in a turn of its own.
+      expect(stored.length).toBeGreaterThan(10);
+      for (const piece of stored) expect(piece.bytes).toBeLessThan(PIECE_BYTES);
+      for (let i = 1; i < stored.length; i++) expect(stored[i]?.turn).toBeGreaterThan(stored[i - 1]?.turn ?? 0);
+      const exported = await api.json<{ goals: Array<{ activities: unknown[] }> }>('GET', `/api/documents/${created.id}/export.json`, undefined, 200);
+      expect(exported.goals).toHaveLength(Math.ceil((19_990 - 3) / 20));
+      expect(exported.goals.reduce((n, g) => n + g.activities.length, 0)).toBe(19_990 - 3 - Math.ceil((19_990 - 3) / 20));
+    } finally {
+      store.append = realAppend;
+      ticking = false;
+    }
+  }, 300_000);
 });
 
 describe('import pool', () => {
@@ -130,8 +156,20 @@ describe('import pool', () => {
     expect(threadId).toBe(0);
     expect(outcome.threadId).toBeGreaterThan(0);
     expect(outcome.title).toBe('Stor plan');
-    expect(outcome.update.byteLength).toBeGreaterThan(100);
+    expect(outcome.updates.reduce((n, update) => n + update.byteLength, 0)).toBeGreaterThan(100);
   });
+
+  it('lets the largest table\'s thread end, so its memory goes back, and keeps a small table\'s warm', async () => {
+    // A loaded machine may take minutes of wall time for it: no time-out is tested here.
+    const pool = new ImportPool({ timeoutMs: 600_000 });
+    await pool.run({ bytes: table.slice(), maxRows: 100 });
+    expect(pool.warmThreads).toBe(1);
+    const big = await pool.run({ bytes: new TextEncoder().encode(largestTable()), maxRows: Limits.maxImportRows });
+    expect(pool.warmThreads).toBe(0);
+    for (const piece of big.updates) expect(piece.byteLength).toBeLessThan(PIECE_BYTES);
+    await pool.run({ bytes: table.slice(), maxRows: 100 });
+    expect(pool.warmThreads).toBe(1);
+  }, 600_000);
 
   // [error the worker meets, status, code]
   const failures: Array<[string, number, string, Uint8Array]> = [

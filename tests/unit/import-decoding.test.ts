@@ -71,7 +71,7 @@ describe('charsetOf', () => {
 function imported(name: string, charset?: string) {
   const built = buildImport({ bytes: fixture(name), maxRows: 20_000, ...(charset ? { charset } : {}) });
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, built.update);
+  for (const update of built.updates) Y.applyUpdate(doc, update);
   return { ...built, json: actionPlanToJSON(doc) };
 }
 

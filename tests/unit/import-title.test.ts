@@ -18,7 +18,7 @@ const table = (first: string) => `${first}\n\n${HEADER}\nMål 1 M. D.\n1.1 A\tB\
 function imported(first: string): { listing: string; document: string } {
   const built = buildImport({ bytes: new TextEncoder().encode(table(first)), maxRows: 100 });
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, built.update);
+  for (const update of built.updates) Y.applyUpdate(doc, update);
   return { listing: built.title, document: planMetaToJSON(doc).title };
 }
 
