@@ -18,7 +18,7 @@ export function CapturedActions(props: { f: Facilitation; actions: ActionItemJSO
             <span>{action.text || '–'}</span>
             <Show when={action.owner}> ({action.owner}{action.due ? `, ${action.due}` : ''})</Show>{' '}
             <Show when={action.planActivity} fallback={<ToPlanForm f={props.f} actionId={action.id} label={action.text} />}>
-              {(link) => <PlanActivityLink link={link()} />}
+              {(link) => <PlanActivityLink link={link()} whenGone={<ToPlanForm f={props.f} actionId={action.id} label={action.text} />} />}
             </Show>
           </li>
         )}

@@ -6,9 +6,10 @@
  * The links are in-app navigations: the document page opens the other document when the
  * route's `/d/:doc` changes (DocumentPage.tsx, issue 17), and `useHashTarget` finds the item.
  */
-import { createResource, Show } from 'solid-js';
+import { createResource, Show, type JSX } from 'solid-js';
 import { api } from '../../api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { activityExists } from './activity-exists.js';
 import { anchorHref, splitLink } from './hash-target.js';
 
 export { anchorHref, splitLink };
@@ -26,14 +27,21 @@ export function PriorityBadge(props: { priority: number | null | undefined }) {
   );
 }
 
-/** On an agenda's action item: "I planen: aktivitet", to the activity's row in its plan. */
-export function PlanActivityLink(props: { link: string | null | undefined }) {
+/**
+ * On an agenda's action item: "I planen: aktivitet", to the activity's row in its plan; or,
+ * when that activity is gone, "Aktiviteten finns inte längre i planen" and `whenGone` (the
+ * "Gör till aktivitet" form where the action can be made an activity again; user test u14).
+ */
+export function PlanActivityLink(props: { link: string | null | undefined; whenGone?: JSX.Element }) {
+  const [exists] = createResource(() => splitLink(props.link), (link) => activityExists(link.docId, link.itemId));
   return (
     <Show when={splitLink(props.link)}>
       {(link) => (
-        <a href={anchorHref('activity', link())} data-plan-activity={props.link ?? ''}>
-          {ft('inPlan')}
-        </a>
+        <Show when={exists() !== false} fallback={<><span class="plan-activity-gone" data-plan-activity-gone={props.link ?? ''}>{ft('activityGone')}</span>{props.whenGone}</>}>
+          <a href={anchorHref('activity', link())} data-plan-activity={props.link ?? ''}>
+            {ft('inPlan')}
+          </a>
+        </Show>
       )}
     </Show>
   );
