@@ -18,6 +18,7 @@ let browser: Browser;
 let anna: Page;
 let lena: Page;
 let plan = '';
+let agenda = '';
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -26,6 +27,9 @@ beforeAll(async () => {
   const l = await signedInContext(browser, server, 'lena@demo.samplan.se');
   contexts.push(a.context, l.context);
   plan = await freshPlan(a.api, 'Fokus i presentationen');
+  const me = await a.api.json<{ workspaces: Array<{ id: string }> }>('GET', '/api/me');
+  const ws = await a.api.json<{ documents: Array<{ id: string; kind: string }> }>('GET', `/api/workspaces/${me.workspaces[0]?.id}`);
+  agenda = ws.documents.find((d) => d.kind === 'agenda')?.id ?? '';
   [anna, lena] = await Promise.all([a.context.newPage(), l.context.newPage()]);
 }, 180_000);
 afterAll(async () => {
@@ -110,5 +114,52 @@ describe('the spotlight in the presentation view', () => {
       await lena.screenshot({ path: `/tmp/samplan-present-spotlight-${width}.png` });
       if (width === 1280) expect(await seriousAxeViolations(lena)).toEqual([]);
     }
+  });
+});
+
+/** How often `text` occurs in the strip's visible text. */
+const occurrences = (page: Page, text: string) =>
+  page.locator('[data-session-strip]').evaluate((el, t) => (el as HTMLElement).innerText.split(t).length - 1, text);
+
+describe('the participants\' bar on a phone', () => {
+  it('names the spotlit item once, stays compact at 390×844, and leaves "Skicka röst" free', async () => {
+    await startSession(agenda);
+    // "Nästa punkt": the first agenda item spotlit and its timer running, as in the workshop.
+    await anna.getByRole('button', { name: 'Nästa punkt' }).click();
+    const label = (await anna.locator('[data-spotlight-select] option:checked').textContent()) ?? '';
+    expect(label.length).toBeGreaterThan(10);
+    await lena.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['', '/present']) {
+      await lena.goto(`${server.url}/d/${agenda}${path}`);
+      await lena.locator('[data-session-strip] [data-timer]').waitFor();
+      await lena.locator('[data-spotlight-label]').waitFor();
+      expect(await occurrences(lena, label), path).toBe(1);
+      const height = await lena.locator('[data-session-strip]').evaluate((el) => el.getBoundingClientRect().height);
+      expect(height, `${path} bar ${height}px`).toBeLessThanOrEqual(120);
+    }
+    await lena.screenshot({ path: '/tmp/samplan-strip-390.png' });
+    expect(await seriousAxeViolations(lena)).toEqual([]);
+
+    await anna.getByText('Ny prickröstning').click();
+    await anna.getByLabel('Rubrik').fill('Vad ska vi lägga mest tid på?');
+    const boxes = anna.locator('.session-round-form fieldset input[type="checkbox"]');
+    for (const index of [0, 1, 2, 3]) await boxes.nth(index).check();
+    await anna.getByRole('button', { name: 'Öppna röstning' }).click();
+    for (const path of ['', '/present']) {
+      await lena.goto(`${server.url}/d/${agenda}${path}`);
+      const send = lena.locator('[data-round]').getByRole('button', { name: 'Skicka röst' });
+      await send.waitFor();
+      await lena.locator('[data-vote-notice]').waitFor();
+      const height = await lena.locator('[data-session-strip]').evaluate((el) => el.getBoundingClientRect().height);
+      expect(height, `${path} bar with a vote ${height}px`).toBeLessThanOrEqual(150);
+      // Scrolled to the very end too: the page leaves room below for the bar.
+      for (const how of ['into view', 'to the end']) {
+        if (how === 'into view') await send.scrollIntoViewIfNeeded();
+        else await lena.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        const [button, strip] = await Promise.all([send.boundingBox(), lena.locator('[data-session-strip]').boundingBox()]);
+        if (how === 'into view' || (button && button.y < 844)) expect((button?.y ?? 0) + (button?.height ?? 0), `${path} ${how}`).toBeLessThanOrEqual(strip?.y ?? 0);
+      }
+    }
+    await lena.screenshot({ path: '/tmp/samplan-strip-390-round.png' });
   });
 });

@@ -27,7 +27,13 @@ export function TimerDisplay(props: { f: Facilitation }) {
     return value ? `${value.itemId ?? ''}|${value.durationSec}|${value.startedAt ?? ''}|${value.pausedRemainingSec ?? ''}` : '';
   };
   createEffect(on(identity, () => setAnnouncement(''), { defer: true }));
-  const label = () => props.f.items().find((i) => i.collection === 'items' && i.id === timer()?.itemId)?.label;
+  // The spotlit item is named once, on the line above: the timer names its item only when it is another one (user test U14).
+  const label = () => {
+    const itemId = timer()?.itemId;
+    const spot = props.f.session.spotlight;
+    if (spot?.collection === 'items' && spot.id === itemId) return undefined;
+    return props.f.items().find((i) => i.collection === 'items' && i.id === itemId)?.label;
+  };
   return (
     <>
       <Show when={remaining() !== null}>
