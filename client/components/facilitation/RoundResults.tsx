@@ -58,7 +58,7 @@ export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
   const summary = () => props.round.results.map((r, i) => `${i + 1}. ${labelOf(r.collection, r.id)} (${r.dots})`).join(', ');
   return (
     <section class="session-results" aria-labelledby={`results-${props.round.id}`} data-results={props.round.id}>
-      <h3 id={`results-${props.round.id}`}>{ft('results', { title: props.round.title })}</h3>
+      <h3 id={`results-${props.round.id}`} tabIndex={-1}>{ft('results', { title: props.round.title })}</h3>
       <div ref={host} class="session-chart" role="img" aria-label={ft('resultsSummary', { list: summary() })} />
       <ol class="session-ranking">
         <For each={props.round.results}>

@@ -2,6 +2,7 @@ import { createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { ApiError } from '../../api.js';
 import { facilitationApi } from '../../facilitation-api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
+import { focusWhenRendered } from '../plan/focus-new-row.js';
 import { roundCloseWarning } from './close-warning.js';
 import { publishRoundSetup, roundSetup, type RoundSetup } from './round-setup.js';
 import type { Facilitation } from './use-facilitation.js';
@@ -53,6 +54,9 @@ export function useRoundBallot(props: { f: Facilitation; id: string; title: stri
       if (warning && !window.confirm(warning)) return;
       await facilitationApi.closeRound(f.documentId, props.id);
       publishRoundSetup(f.awareness, null);
+      // The closed round's ballot, and the focused "Stäng röstning" with it, gives way to its
+      // results: focus goes there rather than to <body> (user test u14 item 2).
+      focusWhenRendered(`results-${props.id}`);
     } catch (error) {
       fail(error);
     }
