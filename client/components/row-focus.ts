@@ -50,6 +50,20 @@ export function focusAfterMove(kind: string, id: string, direction: -1 | 1): voi
 }
 
 /**
+ * Around an undo or redo from the keyboard (user test u14 item 2): when focus was on a row's
+ * action (`from`, the key's target), the redrawn row's same action — else its other enabled
+ * one — gets it back instead of <body>. Call after the undo; does nothing elsewhere.
+ */
+export function focusAfterUndo(from: Element | null): void {
+  const group = from?.closest<HTMLElement>('.row-actions[data-actions-kind][data-actions-id]');
+  const action = from?.closest<HTMLElement>('[data-row-action]')?.dataset.rowAction as Action | undefined;
+  const { actionsKind: kind, actionsId: id } = group?.dataset ?? {};
+  if (!kind || !id) return;
+  const order: Action[] = action ? [action, 'up', 'down', 'remove'] : ['up', 'down', 'remove'];
+  keepFocus(() => enabledButton(kind, id, order));
+}
+
+/**
  * Before removing row `id` of `kind` (whose actions are `group`): where focus goes after it,
  * the next row's ✕ in the nearest list holding another such row, else the previous row's,
  * else the nearest add button for that kind. Call `then` after the removal.

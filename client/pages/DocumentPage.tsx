@@ -26,6 +26,7 @@ import { openDocument } from '../sync/open-document.js';
 import { documentCurrency } from '../sync/present-document.js';
 import { createPresence } from '../sync/presence.js';
 import { createFirstContent } from '../sync/first-content.js';
+import { focusAfterUndo } from '../components/row-focus.js';
 import { moveToRow } from '../lib/row-navigation.js';
 import { rowStep } from '../lib/shortcuts.js';
 import { isPassedToDocument, undoStepOf } from '../lib/undo-keys.js';
@@ -172,6 +173,7 @@ function useDocumentKeys(undo: { undo(): unknown; redo(): unknown }, writable: (
     event.preventDefault();
     if (undoStep === 'redo') undo.redo();
     else undo.undo();
+    focusAfterUndo(target);
   };
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
