@@ -4,6 +4,7 @@ import { ApiError } from '../api.js';
 import { PageHeading, usePageTitle } from '../components/Page.jsx';
 import { dateTime } from '../components/present/ChangeList.jsx';
 import { ChangesPanel } from '../components/present/ChangesPanel.jsx';
+import { GuestFacilitation } from '../components/facilitation/GuestFacilitation.jsx';
 import { PresentView } from '../components/present/PresentView.jsx';
 import { AdoptedVsLive } from '../components/versions/CompareVersions.jsx';
 import { guestSource } from '../guest-source.js';
@@ -100,7 +101,12 @@ function SharedPresentation(props: { info: SharedInfo; token: string }) {
         live={live}
         kind={props.info.document.kind}
         title={props.info.document.title}
-        notice={<p class="present-note no-print">{t('present_guest', { date: dateTime(props.info.expiresAt) })}</p>}
+        notice={
+          <>
+            <p class="present-note no-print">{t('present_guest', { date: dateTime(props.info.expiresAt) })}</p>
+            <GuestFacilitation doc={live.doc} kind={props.info.document.kind} awareness={live.provider.awareness} />
+          </>
+        }
         panels={<GuestPanels info={props.info} token={props.token} live={live} />}
       />
     </Show>
