@@ -2,7 +2,10 @@
 export const CloseCode = {
   /** No valid session cookie or ticket. */
   Unauthorized: { code: 4401, reason: 'Unauthorized' },
-  /** Signed in, but not a member of the document's workspace (or no longer one). */
+  /**
+   * A member whose role no longer allows the open socket (removed, lowered, archived), or a
+   * share link used for another document. At the upgrade a non-member gets `NotFound`, as REST's 404.
+   */
   Forbidden: { code: 4403, reason: 'Forbidden' },
   /** No such document. */
   NotFound: { code: 4404, reason: 'Not Found' },

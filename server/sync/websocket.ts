@@ -6,7 +6,8 @@
  * Refusals a browser page could abuse are HTTP answers before the upgrade (DESIGN
  * "Accounts": a cookie upgrade from another origin is 403; DESIGN "Limits": past the
  * connections per user or address, 429). The rest are close codes (4401/4403/4404),
- * since browsers cannot read the status of a failed upgrade.
+ * since browsers cannot read the status of a failed upgrade. A non-member gets 4404 whether
+ * or not the document exists (docs/security.md "What a non-member learns").
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -100,8 +101,11 @@ async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage,
   const document = await findDocument(deps.kdb, documentId);
   if (!document) return { ok: false, close: CloseCode.NotFound };
   const role = await roleOf(deps.kdb, document.workspaceId, who.userId);
+  // A non-member is told 4404, as REST answers them 404 (DESIGN "HTTP API": existence is not
+  // leaked); a 4403 here told anyone signed in which document ids exist (red team X14).
+  if (!role) return { ok: false, close: CloseCode.NotFound };
   const user = await findUserById(deps.kdb, who.userId);
-  if (!role || !user) return { ok: false, close: CloseCode.Forbidden };
+  if (!user) return { ok: false, close: CloseCode.Unauthorized };
   return { ok: true, ...who, userName: user.name, role, documentId, shareLinkId: null };
 }
 

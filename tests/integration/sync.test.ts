@@ -79,10 +79,10 @@ describe('live rooms', () => {
     expect(goalTitles(editor.doc)).not.toContain('Viewer was here');
   });
 
-  it('refuses sockets without a session (4401), to non-members (4403) and to unknown documents (4404)', async () => {
+  it('refuses sockets without a session (4401), to non-members and to unknown documents alike (4404)', async () => {
     expect(await closeCodeOf(wsUrl(planId))).toBe(4401);
     expect(await closeCodeOf(wsUrl(planId), { cookie: 'samplan_session=forged' })).toBe(4401);
-    expect(await closeCodeOf(wsUrl(planId), { cookie: outsider.sessionCookie })).toBe(4403);
+    expect(await closeCodeOf(wsUrl(planId), { cookie: outsider.sessionCookie })).toBe(4404);
     expect(await closeCodeOf(wsUrl('00000000-0000-0000-0000-000000000000'), { cookie: coordinator.sessionCookie })).toBe(4404);
   });
 
