@@ -41,6 +41,9 @@ const EnvSchema = z.object({
   MAX_PENDING_STRUCTS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxPendingStructs),
   PENDING_MAX_SECONDS: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.pendingMaxAgeMs / 1000),
   MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxStateVectorEntries),
+  MAX_NEW_CLIENT_IDS_PER_UPDATE: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxNewClientIdsPerUpdate),
+  CLIENT_IDS_PER_PERSON: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxClientIdsPerPerson),
+  MAX_CLIENT_IDS_PER_DOCUMENT: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxClientIdsPerDocument),
   CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerUser),
   CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.connectionsPerAddress),
   PING_INTERVAL_SECONDS: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.pingIntervalMs / 1000),
@@ -82,6 +85,10 @@ const EnvSchema = z.object({
 }).refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
   message: 'SMTP_URL och MAIL_FROM anges tillsammans (eller ingen av dem).',
   path: ['SMTP_URL'],
+}).refine((e) => e.MAX_CLIENT_IDS_PER_DOCUMENT < e.MAX_STATE_VECTOR_ENTRIES, {
+  // A document with more ids than a sync step 1 may name could be opened by nobody.
+  message: 'MAX_CLIENT_IDS_PER_DOCUMENT ska vara mindre än MAX_STATE_VECTOR_ENTRIES.',
+  path: ['MAX_CLIENT_IDS_PER_DOCUMENT'],
 });
 
 export type Config = {
@@ -192,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPendingStructs: e.MAX_PENDING_STRUCTS,
       pendingMaxAgeMs: e.PENDING_MAX_SECONDS * 1000,
       maxStateVectorEntries: e.MAX_STATE_VECTOR_ENTRIES,
+      maxNewClientIdsPerUpdate: e.MAX_NEW_CLIENT_IDS_PER_UPDATE,
+      maxClientIdsPerPerson: e.CLIENT_IDS_PER_PERSON,
+      maxClientIdsPerDocument: e.MAX_CLIENT_IDS_PER_DOCUMENT,
       connectionsPerUser: e.CONNECTIONS_PER_USER,
       connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
       pingIntervalMs: e.PING_INTERVAL_SECONDS * 1000,

@@ -17,6 +17,16 @@ export interface SyncLimits {
   pendingMaxAgeMs: number;
   /** Entries in one sync step 1 state vector; past it the socket is closed (1008). */
   maxStateVectorEntries: number;
+  /**
+   * New client ids (state-vector entries) one update may bring, one person may bring to a
+   * room while it is open, and one document may hold; past any, the update is refused (1008).
+   * A provider writes under one new id a session, so these are far above honest use; the
+   * document's stays under `maxStateVectorEntries`, so every copy's sync step 1 fits it
+   * (red team x14: 7 bytes an id made a document unopenable for everyone).
+   */
+  maxNewClientIdsPerUpdate: number;
+  maxClientIdsPerPerson: number;
+  maxClientIdsPerDocument: number;
   /** Open sockets per user and per client address; past it the upgrade is refused (429). */
   connectionsPerUser: number;
   connectionsPerAddress: number;
@@ -42,6 +52,9 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxPendingStructs: 10_000,
   pendingMaxAgeMs: 60_000,
   maxStateVectorEntries: 100_000,
+  maxNewClientIdsPerUpdate: 256,
+  maxClientIdsPerPerson: 1_000,
+  maxClientIdsPerDocument: 50_000,
   connectionsPerUser: 50,
   connectionsPerAddress: 200,
   pingIntervalMs: 10_000,

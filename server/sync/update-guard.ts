@@ -50,12 +50,13 @@ export class UpdateGuard {
   /** The document's items, kept from its transactions (item-count.ts); made when first needed. */
   private items: ItemCount | null = null;
   /** Who writes under each client id (client-owners.ts). */
-  private readonly owners = new ClientOwners();
+  private readonly owners: ClientOwners;
 
   constructor(
     private readonly limits: SyncLimits,
     private readonly work?: WorkBudget,
   ) {
+    this.owners = new ClientOwners(limits);
     this.pending = new PendingStructs(limits.maxPendingStructs, limits.pendingMaxAgeMs);
   }
 

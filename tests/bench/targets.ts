@@ -88,6 +88,7 @@ export const SAMPLAN_BENCH_ENV = {
   SIGNUPS_PER_MINUTE: '1000',
   CONNECTIONS_PER_USER: '1000000',
   CONNECTIONS_PER_ADDRESS: '1000000',
+  CLIENT_IDS_PER_PERSON: '1000000',
 };
 
 /** Samplan's node flags: as `npm start` runs it on a machine with the one CPU the server is pinned to here. */

@@ -50,3 +50,21 @@ export function gcStructUpdate(count: number, client = 424_242, clock = 0): Uint
   encoding.writeVarUint(encoder, 0);
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * One update of a one-unit GC struct under each of `count` made-up client ids from
+ * `firstClient` on (red team x14: ~7 bytes a client id, each a new state-vector entry).
+ */
+export function gcUnderClients(count: number, firstClient = 2_000_000): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, count);
+  for (let i = 0; i < count; i++) {
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, firstClient + i);
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeUint8(encoder, 0);
+    encoding.writeVarUint(encoder, 1);
+  }
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}

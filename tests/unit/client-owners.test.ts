@@ -1,8 +1,12 @@
-/** server/sync/client-owners.ts: new content under a client id only from the person who first wrote under it. */
+/**
+ * server/sync/client-owners.ts: new content under a client id only from the person who first
+ * wrote under it; new ids bounded per update, per person and per document (red team x14).
+ */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ClientOwners } from '../../server/sync/client-owners.js';
 import { RefusedUpdate } from '../../server/sync/scan-errors.js';
+import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 
 /** A document holding clocks [0, 3) of client 7. */
 function docWithClient7(): Y.Doc {
@@ -20,7 +24,7 @@ describe('ClientOwners', () => {
   for (const owner of [null, 'anna', 'erik']) for (const end of [2, 3, 4, 40]) cases.push([owner, end, owner === 'anna' && end > 3]);
   it.each(cases)('owned by %s, ends at %i: refused %s', (owner, end, refused) => {
     const doc = docWithClient7();
-    const owners = new ClientOwners();
+    const owners = new ClientOwners(DEFAULT_SYNC_LIMITS);
     if (owner !== null) owners.claim(doc, new Map([[7, 4]]), owner);
     const check = () => owners.check(doc, new Map([[7, end]]), 'erik');
     if (refused) expect(check).toThrow(RefusedUpdate);
@@ -29,12 +33,56 @@ describe('ClientOwners', () => {
 
   it('the first person to write new content owns the id; content already held claims nothing', () => {
     const doc = docWithClient7();
-    const owners = new ClientOwners();
+    const owners = new ClientOwners(DEFAULT_SYNC_LIMITS);
     owners.claim(doc, new Map([[7, 3]]), 'erik'); // a copy of what the room holds
     owners.claim(doc, new Map([[7, 5]]), 'anna');
     owners.claim(doc, new Map([[7, 6]]), 'erik'); // too late
     expect(() => owners.check(doc, new Map([[7, 6]]), 'erik')).toThrow(RefusedUpdate);
     expect(() => owners.check(doc, new Map([[7, 6]]), 'anna')).not.toThrow();
     expect(() => owners.check(doc, new Map([[8, 1]]), 'erik')).not.toThrow();
+  });
+});
+
+/** `count` new ids from `first` on, each ending at clock 1. */
+const idsFrom = (first: number, count: number) => new Map(Array.from({ length: count }, (_, i) => [first + i, 1] as [number, number]));
+
+describe('new client ids', () => {
+  const limits = { maxNewClientIdsPerUpdate: 10, maxClientIdsPerPerson: 25, maxClientIdsPerDocument: 40 };
+  // Each row: the updates [person, new ids] admitted one after another; which are refused.
+  const rows: Array<{ what: string; updates: Array<[string, number]>; refused: boolean[] }> = [
+    { what: 'at the limit of one update', updates: [['erik', 10]], refused: [false] },
+    { what: 'one past it', updates: [['erik', 11]], refused: [true] },
+    { what: "a person's limit, reached in steps", updates: [['erik', 10], ['erik', 10], ['erik', 5], ['erik', 1]], refused: [false, false, false, true] },
+    { what: 'another person is not charged', updates: [['erik', 10], ['erik', 10], ['erik', 5], ['anna', 1]], refused: [false, false, false, false] },
+    { what: "the document's limit, across people (one id held)", updates: [['erik', 10], ['erik', 10], ['anna', 10], ['anna', 9], ['olle', 1]], refused: [false, false, false, false, true] },
+    { what: 'a refused update claims nothing', updates: [['erik', 11], ['erik', 10], ['erik', 10], ['erik', 5]], refused: [true, false, false, false] },
+  ];
+  it.each(rows)('$what', ({ updates, refused }) => {
+    const doc = docWithClient7();
+    const owners = new ClientOwners(limits);
+    let next = 100;
+    updates.forEach(([person, count], i) => {
+      const ends = idsFrom(next, count);
+      next += count;
+      const admit = () => {
+        owners.check(doc, ends, person);
+        owners.claim(doc, ends, person);
+        const update = new Y.Doc();
+        for (const client of ends.keys()) {
+          update.clientID = client;
+          update.getMap('m').set(String(client), 1);
+        }
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(update));
+      };
+      if (refused[i]) expect(admit).toThrow(RefusedUpdate);
+      else expect(admit).not.toThrow();
+    });
+  });
+
+  it('ids the document holds are not new, whoever brings their content', () => {
+    const doc = docWithClient7();
+    const owners = new ClientOwners({ maxNewClientIdsPerUpdate: 1, maxClientIdsPerPerson: 1, maxClientIdsPerDocument: 2 });
+    expect(() => owners.check(doc, new Map([[7, 9]]), 'erik')).not.toThrow();
+    expect(() => owners.check(doc, idsFrom(100, 2), 'erik')).toThrow(RefusedUpdate);
   });
 });
