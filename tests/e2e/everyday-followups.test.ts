@@ -116,7 +116,7 @@ describe('dates: out of range is the format, never a transposed date; every type
     await start.fill('2027-02-30');
     await start.press('Tab');
     expect(await describedText(start)).toContain(`Inte sparat: datumet 2027-02-30 finns inte. Esc tar tillbaka det sparade (${saved}).`);
-    const progress = row.getByLabel('Klart (%)', { exact: true });
+    const progress = row.getByLabel('Klart (%) 1.1', { exact: true });
     const savedProgress = await progress.inputValue();
     await progress.fill('150');
     await progress.press('Tab');

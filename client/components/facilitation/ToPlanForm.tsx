@@ -47,10 +47,12 @@ export function ToPlanForm(props: { f: Facilitation; actionId: string; label: st
       setError(caught instanceof ApiError ? caught.message : String(caught));
     }
   };
+  // The button's name is one aria-label, not its text plus a visually hidden ": …": Chromium
+  // joins an absolutely placed span with a space, and "Gör till aktivitet : …" was announced.
   return (
     <Show when={props.f.canEdit}>
       <Show when={made()} fallback={
-        <Show when={open()} fallback={<button type="button" class="secondary" onClick={() => setOpen(true)}>{ft('toPlan')}<span class="visually-hidden">: {props.label}</span></button>}>
+        <Show when={open()} fallback={<button type="button" class="secondary" aria-label={`${ft('toPlan')}: ${props.label}`} onClick={() => setOpen(true)}>{ft('toPlan')}</button>}>
           <form class="session-inline" onSubmit={(e) => void submit(e)}>
             <label for={ids.plan}>{ft('plan')}</label>
             <select id={ids.plan} name="plan" ref={(el) => keepSelectValue(el, planId)} onChange={(e) => setPlanId(e.currentTarget.value)}>

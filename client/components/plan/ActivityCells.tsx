@@ -92,7 +92,7 @@ export function ActivityPlanningCells(props: { activity: ActivityJSON }) {
             <SelectInput id={id} describedBy={described} value={a().status} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))} write={write('status')} />
           )}
         </Field>
-        <Field path={path('progress')} label={`${t('progress')}`}>
+        <Field path={path('progress')} label={label('progress')}>
           {(id, described) => <PercentInput id={id} describedBy={described} value={a().progress} write={write('progress')} />}
         </Field>
       </td>
