@@ -66,12 +66,32 @@ export function clientRecord(key: z.ZodType<string, string>, options: { max: num
     .pipe(z.map(key, z.unknown()).refine((entries) => entries.size <= options.max, options.tooMany));
 }
 
+/** Plain decimal digits without a sign or a leading zero: how the app writes every integer in a query. */
+const DECIMAL_DIGITS = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * One rule for every integer query parameter (red team X14: `z.coerce` read `limit=0x10`,
+ * `1e2`, ` 10`, `+5` and `010` as numbers): plain decimal digits 0–9 without a sign,
+ * space or leading zero, within `min..max`, else 400 `validation` ("limit: …"); absent →
+ * `fallback`. Used by `GET …/history` and `GET …/audit` (DESIGN "Audit and exports").
+ * @example z.object({ limit: queryInteger({ min: 1, max: 500, fallback: 100 }) })
+ */
+export function queryInteger(range: { min: number; max: number; fallback: number }) {
+  const digits = `ska skrivas med siffrorna 0–9, utan tecken, mellanslag eller inledande nolla (t.ex. ${range.fallback})`;
+  return z
+    .string({ error: digits })
+    .regex(DECIMAL_DIGITS, digits)
+    .transform(Number)
+    .pipe(z.number().min(range.min, `ska vara minst ${range.min}`).max(range.max, `får vara högst ${range.max}`))
+    .default(range.fallback);
+}
+
 /**
  * One rule for every period filter (red-team F8: history refused from > to, audit answered
  * it 200 and empty): `from`/`to` are optional ISO 8601 times with an offset, read as ms, both
  * inclusive, and `from` may not be later than `to`, else 400 `validation` on `from`.
  * Used by `GET …/history` and `GET …/audit` (DESIGN "Audit and exports").
- * @example withPeriod(z.object({ limit: z.coerce.number() }))
+ * @example withPeriod(z.object({ limit: queryInteger({ min: 1, max: 1000, fallback: 200 }) }))
  */
 export function withPeriod<S extends z.ZodRawShape>(query: z.ZodObject<S>) {
   const time = (what: string) => z.iso.datetime({ offset: true, error: `${what} ska vara en ISO 8601-tid, t.ex. 2027-03-01T14:02:00Z.` }).transform((iso) => Date.parse(iso));

@@ -5,10 +5,10 @@ import { requireUser } from '../auth/middleware.js';
 import { workspaceAccess } from '../access.js';
 import { auditEntries } from '../audit/index.js';
 import type { AppEnv, Deps } from '../context.js';
-import { parseWith, withPeriod } from '../validation.js';
+import { parseWith, queryInteger, withPeriod } from '../validation.js';
 
 // from/to and their order: the one period rule (validation.ts withPeriod), as history's (F8).
-const AuditQuery = withPeriod(z.object({ limit: z.coerce.number().int('limit ska vara ett heltal.').min(1).max(1000).default(200) }));
+const AuditQuery = withPeriod(z.object({ limit: queryInteger({ min: 1, max: 1000, fallback: 200 }) }));
 
 /**
  * `GET /workspaces/:ws/audit?limit=1..1000 (200)&from=<ISO>&to=<ISO>` (coordinator) →

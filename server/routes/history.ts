@@ -10,7 +10,7 @@ import type { AppEnv, Deps } from '../context.js';
 import { historyOf } from '../history/store.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
-import { parseWith, withPeriod } from '../validation.js';
+import { parseWith, queryInteger, withPeriod } from '../validation.js';
 import { loggableFailure } from '../history/refusal.js';
 import { COMPARED_COLLECTIONS } from '../../shared/compare/flatten.js';
 import type { DocumentKind } from '../../shared/model/kinds.js';
@@ -27,12 +27,7 @@ const HistoryQuery = withPeriod(
     id: word('id').optional(),
     field: word('field').optional(),
     user: word('user').optional(),
-    limit: z.coerce
-      .number({ error: 'limit ska vara ett heltal.' })
-      .int('limit ska vara ett heltal.')
-      .min(1, 'limit ska vara minst 1.')
-      .max(HISTORY_LIMIT.max, `limit får vara högst ${HISTORY_LIMIT.max}.`)
-      .default(HISTORY_LIMIT.default),
+    limit: queryInteger({ min: 1, max: HISTORY_LIMIT.max, fallback: HISTORY_LIMIT.default }),
   }),
 );
 
