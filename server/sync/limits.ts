@@ -77,12 +77,16 @@ export class TokenBucket {
     this.refilledAt = now;
   }
 
-  /** Takes one token if there is one. */
-  take(now: number): boolean {
+  /**
+   * Takes `cost` tokens if there are that many. A cost over the burst is taken as the
+   * burst (a full bucket always pays for one request, however dear).
+   */
+  take(now: number, cost = 1): boolean {
     this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.refilledAt) / 1000) * this.rate);
     this.refilledAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    const price = Math.min(cost, this.burst);
+    if (this.tokens < price) return false;
+    this.tokens -= price;
     return true;
   }
 }

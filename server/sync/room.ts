@@ -11,6 +11,7 @@ import { authorIdOf, isClientOrigin, type RoomClient } from './client.js';
 import { frame, type Frame } from './frame.js';
 import type { SyncLimits } from './limits.js';
 import { encodeCommittedState } from './pending-structs.js';
+import { relevantStateVector } from './state-vector.js';
 import type { DocumentStore } from './persistence.js';
 import { RoomCompaction } from './room-compaction.js';
 import { RoomPresence } from './room-presence.js';
@@ -199,7 +200,7 @@ export class Room {
       switch (message.type) {
         case 'sync':
           if (message.step !== SyncStep.Step1) this.applyClientUpdate(client, message.payload);
-          else if (client.syncBudget.take(this.options.now())) this.answerStep1(client, message.payload);
+          else if (client.syncBudget.take(this.options.now(), this.guard.checkStateVector(message.payload))) this.answerStep1(client, message.payload);
           break;
         case 'awareness':
           this.presence.receive(client, message.update);
@@ -231,8 +232,7 @@ export class Room {
       this.sendCommitted(client, this.fullState);
       return;
     }
-    this.guard.checkStateVector(stateVector);
-    this.sendCommitted(client, frame(syncMessage(SyncStep.Step2, encodeCommittedState(this.doc, stateVector))));
+    this.sendCommitted(client, frame(syncMessage(SyncStep.Step2, encodeCommittedState(this.doc, relevantStateVector(this.doc, stateVector)))));
   }
 
   /**

@@ -5,7 +5,6 @@
  */
 import * as Y from 'yjs';
 import type { ClientOrigin } from './client.js';
-import * as decoding from 'lib0/decoding';
 import type { SyncLimits } from './limits.js';
 import { coalesceRuns } from './coalesce-runs.js';
 import { PendingStructs } from './pending-structs.js';
@@ -18,6 +17,7 @@ import { ItemCount, itemsAddedAtLeast } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
 import { ClientOwners } from './client-owners.js';
+import { stateVectorCost, stateVectorEntries } from './state-vector.js';
 
 /**
  * Red team F5 (shared/content-limits.ts): an update that would take the document past a
@@ -133,11 +133,16 @@ export class UpdateGuard {
     return writer.facilitates ? contexts.facilitator : contexts.other;
   }
 
-  /** A state vector's entry count is its first varuint: checked before Yjs decodes it. */
-  checkStateVector(stateVector: Uint8Array): void {
-    const entries = decoding.readVarUint(decoding.createDecoder(stateVector));
+  /**
+   * A state vector's entry count is its first varuint: checked before Yjs decodes it.
+   * Returns what answering it costs, in sync requests (state-vector.ts `stateVectorCost`).
+   * Throws `RefusedUpdate` past `maxStateVectorEntries`, a decoding error when it has no count.
+   */
+  checkStateVector(stateVector: Uint8Array): number {
+    const entries = stateVectorEntries(stateVector);
     if (entries > this.limits.maxStateVectorEntries) {
       throw new RefusedUpdate(`state vector of ${entries} entries (at most ${this.limits.maxStateVectorEntries})`);
     }
+    return stateVectorCost(entries);
   }
 }
