@@ -14,6 +14,7 @@ import { limitBody, sameOrigin } from './http-guards.js';
 import { perAddressLimit } from './http/per-address-limit.js';
 import { closeWhenBodyUnread } from './http/unread-body.js';
 import { refuseNulInUrl } from './http/nul-in-url.js';
+import { refuseMalformedShareToken } from './share/access.js';
 import { refuseRepeatedQuery } from './http/repeated-query.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -55,6 +56,8 @@ export function createApp(deps: Deps) {
 
   const api = new Hono<AppEnv>();
   api.use(closeWhenBodyUnread());
+  // A junk share token is an unknown link (404), whatever else is wrong with its address.
+  api.use(refuseMalformedShareToken());
   api.use(refuseNulInUrl());
   api.use(sameOrigin(deps.config.trustProxy));
   // One value per query parameter: a repeated one with another value is refused, never half-read.

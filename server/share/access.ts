@@ -4,6 +4,7 @@
  * document is 404 for everyone) `share.document-deleted`, so the guest page can say what
  * happened; expired or revoked 410 `share.expired`. Every use is noted as the link's `lastUsedAt`.
  */
+import type { MiddlewareHandler } from 'hono';
 import { hashToken } from '../auth/tokens.js';
 import type { Kdb } from '../db/kysely.js';
 import { AppError } from '../errors.js';
@@ -30,7 +31,35 @@ export async function admitShareToken(kdb: Kdb, token: string, now: number): Pro
 export async function shareAccess(kdb: Kdb, token: string, now: number): Promise<ShareLinkTarget> {
   const admission = await admitShareToken(kdb, token, now);
   if (admission.ok) return admission.link;
-  if (admission.reason === 'unknown') throw new AppError(404, 'share.not-found', 'Länken finns inte. Kontrollera att hela länken kom med.');
+  if (admission.reason === 'unknown') throw unknownLink();
   if (admission.reason === 'deleted') throw new AppError(404, 'share.document-deleted', 'Dokumentet som länken går till har tagits bort.');
   throw new AppError(410, 'share.expired', 'Länken har gått ut eller återkallats. Be den som delade den om en ny.');
+}
+
+const unknownLink = () => new AppError(404, 'share.not-found', 'Länken finns inte. Kontrollera att hela länken kom med.');
+
+/** `/api/shared/<token>` and its routes (share-links.ts, shared-compare.ts), token as sent. */
+const SHARED_ROUTE = /^\/api\/shared\/([^/]*)(?:\/(?:export\.json|compare|changes))?\/?$/;
+
+/**
+ * Hono middleware for the API, before every other check of the address: a shared route whose
+ * token is not of a token's shape (a NUL, spaces, too long, other scripts, empty, broken
+ * percent-encoding) answers what an unknown token answers, 404 `share.not-found` — not 400
+ * for its NUL (http/nul-in-url.ts) nor the API's plain `not-found` for an empty one (red team
+ * X14). The websocket reads `?share=` the same way (sync/websocket.ts `admitGuest`).
+ */
+export function refuseMalformedShareToken(): MiddlewareHandler {
+  return async (c, next) => {
+    const token = SHARED_ROUTE.exec(new URL(c.req.url).pathname)?.[1];
+    if (token !== undefined && !TOKEN.test(decodedOrEmpty(token))) throw unknownLink();
+    await next();
+  };
+}
+
+function decodedOrEmpty(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
 }

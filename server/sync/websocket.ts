@@ -73,27 +73,43 @@ function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
 }
 
 /**
- * The document id of a `/ws/:docId` URL to route by; null when it is not valid
- * percent-encoding or holds a NUL (admission refuses those here, before any lease lookup).
+ * The document id of a `/ws/:docId` path (percent-encoded, as sent); null when it is not
+ * valid percent-encoding or holds a NUL, which no document id does.
  */
-function documentIdOf(requestUrl: string | undefined): string | null {
+function documentIdOf(pathname: string): string | null {
+  if (hasNulInUrl(pathname)) return null;
+  try {
+    return decodeURIComponent(pathname.slice('/ws/'.length));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The document id to route an upgrade by (many processes); null when the URL holds a NUL
+ * anywhere or the id is malformed: admission then refuses it here, before any lease lookup.
+ */
+function routedDocumentIdOf(requestUrl: string | undefined): string | null {
   if (hasNulInUrl(requestUrl ?? '')) return null;
   try {
-    return decodeURIComponent(new URL(requestUrl ?? '/', 'http://localhost').pathname.slice('/ws/'.length));
+    return documentIdOf(new URL(requestUrl ?? '/', 'http://localhost').pathname);
   } catch {
     return null;
   }
 }
 
 async function admit(deps: Deps, sockets: LiveSockets, request: IncomingMessage, address: string): Promise<Admission> {
-  // No document, link or ticket holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
-  if (hasNulInUrl(request.url ?? '')) return { ok: false, close: CloseCode.NotFound };
   const url = new URL(request.url ?? '/', 'http://localhost');
   // One value per parameter, as on every REST route (http/repeated-query.ts): `share=A&share=B` is refused, not read as A.
   if (conflictingParameter(url.searchParams) !== null) return { ok: false, close: CloseCode.PolicyViolation };
-  const documentId = decodeURIComponent(url.pathname.slice('/ws/'.length));
+  const documentId = documentIdOf(url.pathname);
+  // A link of junk (a NUL, spaces, too long) is an unknown link: 4401, as REST's 404 (red
+  // team X14); admitGuest reads it by shape, and never looks up the document id.
   const share = url.searchParams.get('share');
-  if (share !== null) return admitGuest(deps, sockets, documentId, share, address);
+  if (share !== null) return admitGuest(deps, sockets, documentId ?? '', share, address);
+  // No document holds a NUL; PostgreSQL would refuse it as a parameter (http/nul-in-url.ts).
+  if (documentId === null) return { ok: false, close: CloseCode.NotFound };
+  // A ticket is only ever hashed (never a query parameter itself), so a junk one is just unknown.
   const who = await authenticate(deps, request, documentId, url.searchParams.get('ticket'));
   if (who === 'foreign-origin') return FOREIGN_ORIGIN;
   if (!who) return { ok: false, close: CloseCode.Unauthorized };
@@ -150,7 +166,7 @@ export function attachWebsocket(server: Server, deps: Deps, sockets: LiveSockets
     }
     socket.on('error', destroySocket);
     // A malformed id is refused by admission, as on one process.
-    const documentId = route && !deps.readiness.draining ? documentIdOf(request.url) : null;
+    const documentId = route && !deps.readiness.draining ? routedDocumentIdOf(request.url) : null;
     if (route && documentId !== null) {
       route(request, socket, head, documentId, processLine).then(
         (here) => here && serve(request, socket, head),
