@@ -27,14 +27,17 @@ export function commitOnEnter(event: KeyboardEvent & { currentTarget: HTMLInputE
  * another person commits while you type waits in the field's notice (field-draft.ts).
  * `required` (a document's title): a value with nothing visible is not saved; the field
  * keeps it, is marked invalid and says why, and Escape brings back the saved title.
+ * Read-only (a viewer, a read-only document) it always wraps: nobody can scroll inside it
+ * to read the rest (user test U14 item 2), and styles.css draws it without an input's border.
  */
 export function TextInput(props: { id: string; describedBy: string; value: string; write: Write; maxLength?: number; wrap?: boolean; required?: boolean }) {
   const editor = useEditor();
+  const wraps = () => props.wrap === true || !editor.editable;
   // A required text (a document's title, X17 finding 3): nothing visible is not saved, the field keeps it and says why.
   const [problem, setProblem] = createSignal<string | null>(null);
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const commit = (control: HTMLInputElement | HTMLTextAreaElement) => {
-    const value = props.wrap ? control.value.replace(/\s*\n\s*/g, ' ') : control.value;
+    const value = wraps() ? control.value.replace(/\s*\n\s*/g, ' ') : control.value;
     const blank = requiredTextProblem(value, props.required === true, props.value, locale());
     setProblem(blank);
     if (blank !== null) return false;
@@ -52,7 +55,7 @@ export function TextInput(props: { id: string; describedBy: string; value: strin
   });
   return (
     <>
-      <Show when={props.wrap} fallback={<input {...shared()} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />}>
+      <Show when={wraps()} fallback={<input {...shared()} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />}>
         <textarea {...shared()} class="wrap-input" rows={1} ref={draft.ref} onInput={draft.onInput} onChange={draft.onChange} onKeyDown={draft.onKeyDown} onBlur={draft.onBlur} />
       </Show>
       <Show when={props.required}>
