@@ -4,44 +4,28 @@
  * without the buttons that need an account (follow, hand, vote). At 390 and 1 024 px, axe
  * on the strip.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations } from './support/browser.js';
-import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
-import type { TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './support/browser.js';
+import { freshPlan, openPlan } from './support/fixture.js';
+import { spotlight, startSession } from './support/session.js';
+import { useE2eSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-}, 180_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2eSuite();
 
 describe('a guest on a share link during a session', () => {
   it.each([390, 1024])('at %i px sees the spotlit item, its name and the timer, and no buttons for members', async (width) => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
-    contexts.push(context);
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se');
     const doc = await freshPlan(api, `Gäst i arbetspass ${width}`);
     const link = await api.json<{ url: string }>('POST', `/api/documents/${doc}/share-links`, { label: 'Politiker' }, 201);
     const anna = await context.newPage();
-    await openPlan(anna, server, doc);
-    await anna.getByRole('button', { name: 'Starta arbetspass' }).click();
-    await anna.locator('[data-spotlight-select]').selectOption({ index: 2 });
-    const spotlitName = (await anna.locator('[data-spotlight-select] option:checked').textContent())?.trim() ?? '';
-    await anna.getByRole('button', { name: 'Lyft fram', exact: true }).click();
+    await openPlan(anna, e2e.server, doc);
+    await startSession(anna);
+    const spotlitName = await spotlight(anna, 2);
     await anna.getByLabel('Minuter (fri timer)').fill('10');
     await anna.getByRole('button', { name: 'Starta fri timer' }).click();
 
-    const guestContext = await browser.newContext({ viewport: { width, height: 844 }, locale: 'sv-SE' });
-    contexts.push(guestContext);
-    const guest = await guestContext.newPage();
-    await guest.goto(link.url.replace(/^https?:\/\/[^/]+/, server.url));
+    const guest = await e2e.guestPage({ viewport: { width, height: 844 } });
+    await guest.goto(e2e.onServer(link.url));
     const strip = guest.locator('[data-session-strip]');
     await expect.poll(() => strip.locator('[data-spotlight-label]').textContent(), { timeout: 15_000 }).toContain('I fokus');
     expect(spotlitName.length).toBeGreaterThan(0);

@@ -4,25 +4,16 @@
  * the title comes first and the results are a section of their own after it, headings in
  * order; at 390 and 1 280 px, with axe. The results chart's names are not cut at its edges.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeRuleViolations, launchBrowser, seriousAxeViolations } from './support/browser.js';
-import { freshPlan, signedInContext, startE2eServer } from './support/fixture.js';
-import type { TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { axeRuleViolations, seriousAxeViolations } from './support/browser.js';
+import { freshPlan } from './support/fixture.js';
+import { useE2eSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2eSuite();
 
 describe('presentation view with a workshop’s results', () => {
   it.each([390, 1280])('has the title before the results (%i px)', async (width) => {
-    const anna = await signedInContext(browser, server, 'anna@demo.samplan.se');
+    const anna = await e2e.signedIn('anna@demo.samplan.se');
     const doc = await freshPlan(anna.api, `Resultat ${width}`);
     const plan = await anna.api.json<{ goals: Array<{ activities: Array<{ id: string }> }> }>('GET', `/api/documents/${doc}/export.json`);
     const ids = plan.goals.flatMap((g) => g.activities.map((a) => a.id)).slice(0, 3);
@@ -30,10 +21,8 @@ describe('presentation view with a workshop’s results', () => {
     await anna.api.json('PUT', `/api/documents/${doc}/rounds/${round}/ballot`, { dots: Object.fromEntries(ids.map((id, i) => [`activities:${id}`, 3 - i])) }, 204);
     await anna.api.json('POST', `/api/documents/${doc}/rounds/${round}/close`, undefined, 200);
 
-    const lena = await signedInContext(browser, server, 'lena@demo.samplan.se');
-    const page = await lena.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${server.url}/d/${doc}/present`);
+    const page = await e2e.pageAs('lena@demo.samplan.se', { viewport: { width, height: 900 } });
+    await page.goto(`${e2e.server.url}/d/${doc}/present`);
     await page.locator('.present [data-status="online"]').waitFor();
     await page.locator('.session-results .session-ranking li').first().waitFor();
     await page.screenshot({ path: `/tmp/c2-present-results-${width}.png` });
@@ -55,7 +44,5 @@ describe('presentation view with a workshop’s results', () => {
     expect(inkOnEdges).toEqual({ left: false, right: false, bottom: false });
     expect(await axeRuleViolations(page, ['heading-order'])).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await lena.context.close();
-    await anna.context.close();
   });
 });

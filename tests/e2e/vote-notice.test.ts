@@ -5,37 +5,13 @@
  * ballot, and one polite announcement says "Röstning öppnad: <rubrik>" (and "Röstningen är
  * stängd: <rubrik>" when it closes), in sv and nb, at 390 and 1 440 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/demo/seed.js';
-import { ApiClient } from '../support/api.js';
-import { launchBrowser } from './support/browser.js';
-import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
-import type { TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshPlan, openPlan } from './support/fixture.js';
+import { openDotRound, spotlight, startSession } from './support/session.js';
+import { useE2eSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-}, 180_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A page signed in as `email` whose browser speaks `locale`. */
-async function pageFor(email: string, locale: string, width: number): Promise<Page> {
-  const api = new ApiClient(server.url);
-  await api.json('POST', '/api/auth/login', { email, password: DEMO_PASSWORD }, 200);
-  const [name = '', value = ''] = api.sessionCookie.split('=');
-  const context = await browser.newContext({ viewport: { width, height: 844 }, locale });
-  await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
-  contexts.push(context);
-  return context.newPage();
-}
+const e2e = useE2eSuite();
 
 /** Every text the page's polite live regions have held, in order (recorded from page load). */
 async function recordAnnouncements(page: Page): Promise<void> {
@@ -66,25 +42,19 @@ describe('a participant learns that a vote has opened', () => {
     ['sv', 'sv-SE', 1440, 'erik@demo.samplan.se'],
     ['nb', 'nb-NO', 390, 'lena@demo.samplan.se'],
   ] as const)('%s (%s) at %i px: the strip says so, its button focuses the ballot, opening and closing are announced once', async (lang, locale, width, email) => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se');
-    contexts.push(context);
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se');
     const doc = await freshPlan(api, `Röst ${lang} ${width}`);
     const anna = await context.newPage();
-    await openPlan(anna, server, doc);
-    await anna.getByRole('button', { name: 'Starta arbetspass' }).click();
-    await anna.locator('[data-spotlight-select]').selectOption({ index: 2 });
-    await anna.getByRole('button', { name: 'Lyft fram', exact: true }).click();
+    await openPlan(anna, e2e.server, doc);
+    await startSession(anna);
+    await spotlight(anna, 2);
 
-    const member = await pageFor(email, locale, width);
+    const member = await e2e.pageAs(email, { viewport: { width, height: 844 }, locale });
     await recordAnnouncements(member);
-    await openPlan(member, server, doc);
+    await openPlan(member, e2e.server, doc);
     await member.locator('[data-spotlight-label]').waitFor();
 
-    await anna.getByText('Ny prickröstning').click();
-    await anna.locator('.session-round-form input[name="title"]').fill('Prioritera');
-    const boxes = anna.locator('.session-round-form fieldset input[type="checkbox"]');
-    for (const index of [0, 1, 2]) await boxes.nth(index).check();
-    await anna.getByRole('button', { name: 'Öppna röstning' }).click();
+    await openDotRound(anna, 'Prioritera', 3);
 
     const notice = member.locator('[data-session-strip] [data-vote-notice]');
     await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(TEXT[lang].notice);

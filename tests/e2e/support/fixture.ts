@@ -12,6 +12,13 @@ export function startE2eServer(): Promise<TestServer> {
   return startTestServer({ demoData: true, clientDir: CLIENT_DIR });
 }
 
+/** A browser context's window and language (default 1 400 × 900 px, `sv-SE`) and its service workers. */
+export interface ContextOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /**
  * A browser context signed in as a demo user (session cookie from the real log-in route).
  * `serviceWorkers: 'block'` keeps the app's offline shell out, for tests that route the
@@ -21,7 +28,7 @@ export async function signedInContext(
   browser: Browser,
   server: TestServer,
   email: string,
-  options: { serviceWorkers?: 'allow' | 'block' } = {},
+  options: ContextOptions = {},
 ): Promise<{ context: BrowserContext; api: ApiClient }> {
   const api = new ApiClient(server.url);
   await api.json('POST', '/api/auth/login', { email, password: DEMO_PASSWORD }, 200);
