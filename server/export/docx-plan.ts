@@ -2,12 +2,14 @@
  * The action plan as a Word document in the formal layout (DESIGN "Audit and exports":
  * `export.docx`): title, subtitle and period; each goal with number, title and description
  * and its activity table (Aktivitet | Budget | Ansvar | Tidplan | Mottagare av resultat);
- * the cost sections; the summary — amounts as people read them (`1 234 567 kr`, shared
- * `formatMoney`), totals from shared `totals()`.
+ * the cost sections; the summary — the editor's lines (shared/summary, no "Summa kostnader"
+ * on top of the sections: user test U14 item 4), amounts as people read them (`1 234 567 kr`,
+ * shared `formatMoney`), totals from shared `totals()`.
  */
 import type { Locale } from '../../shared/locale.js';
 import type { ActionPlanJSON, ActivityJSON, CostJSON } from '../../shared/model/action-plan.js';
 import { formatMoney } from '../../shared/money.js';
+import { summaryLines } from '../../shared/summary.js';
 import { totals } from '../../shared/totals.js';
 import { amountCell, type CellContent } from './docx-parts.js';
 import { headingXml, packDocxXml, paragraphsXml, tableXml } from './docx-xml.js';
@@ -56,9 +58,11 @@ function costTables(costs: CostJSON[], words: ExportWords, money: (minor: number
 function summaryTable(plan: ActionPlanJSON, words: ExportWords, money: (minor: number | null) => string): string {
   const sums = totals(plan);
   const rows: Array<[string, number | null]> = [
-    [words.sumActivities, sums.activities],
-    ...Object.entries(sums.sections).map(([name, sum]): [string, number] => [`${words.sumOf} ${name.toLowerCase()}`, sum]),
-    [words.sumCosts, sums.costs],
+    ...summaryLines(plan, sums).map((line): [string, number] => {
+      if (line.kind === 'activities') return [words.sumActivities, line.amount];
+      if (line.kind === 'section') return [`${words.sumOf} ${line.section.toLowerCase()}`, line.amount];
+      return [line.label || words.otherCosts, line.amount];
+    }),
     [words.planned, sums.planned],
     [`${words.spentBefore}${plan.budget.spentBeforeDate ? ` (${plan.budget.spentBeforeDate})` : ''}`, sums.spentBefore],
     [words.frameWithIncome, plan.budget.frameWithIncome],

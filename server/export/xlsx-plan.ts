@@ -2,13 +2,16 @@
  * The action plan as an Excel sheet (DESIGN "Audit and exports": `export.xlsx`): the plan
  * table (goals, activities with number, title, description, budget, responsible, start,
  * end, recipients, status), the cost lines under their sections, and the summary as live
- * formulas — a `SUM` per range, planned = activities + costs, remaining = frame − planned −
- * spent before — whose cached results are `totals()` (shared/totals.ts), so a viewer that
+ * formulas. The summary's lines are the editor's (shared/summary `summaryLines`: activities,
+ * each section, each cost line without a section; no "Summa kostnader" on top of the
+ * sections, user test U14 item 4), planned = their sum, remaining = frame − planned − spent
+ * before — whose cached results are `totals()` (shared/totals.ts), so a viewer that
  * does not recalculate still shows the right numbers and Excel's own recalculation agrees.
  * Amounts are whole currency units (minor units / 100) shown as `#,##0 "kr"`.
  */
 import type ExcelJS from 'exceljs';
 import type { ActionPlanJSON, CostJSON } from '../../shared/model/action-plan.js';
+import { summaryLines as screenLines } from '../../shared/summary.js';
 import { totals, type PlanTotals } from '../../shared/totals.js';
 import { amountFormat, type ExportWords } from './labels.js';
 import { addTableSheet, dateCell, formatDateColumns, money } from './xlsx-sheet.js';
@@ -53,41 +56,43 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: ActionPlanJSON, w
   addSummary(sheet, summaryLines(plan, words, totals(plan), activityRows, costRows));
 }
 
-/** First and last row of each section's cost lines, and of all of them; empty when none. */
-type CostRanges = { all: Range | null; sections: Array<{ name: string; range: Range }> };
+/** First and last row of each section's cost lines, and the row of each cost line without a section (by id). */
+type CostRanges = { sections: Array<{ name: string; range: Range }>; standalone: Map<string, number> };
 type Range = { first: number; last: number };
 
 function addCosts(sheet: ExcelJS.Worksheet, costs: CostJSON[], words: ExportWords): CostRanges {
   // Named sections in the order they first appear, standalone lines (section "") last.
   const names = [...new Set(costs.map((cost) => cost.section))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
   const sections: CostRanges['sections'] = [];
-  const firstRows: number[] = [];
+  const standalone = new Map<string, number>();
   for (const name of names) {
     sheet.addRow([]);
     sheet.addRow([null, name === '' ? words.otherCosts : name]).font = { bold: true };
     const first = sheet.rowCount + 1;
-    for (const cost of costs.filter((c) => c.section === name)) sheet.addRow([null, cost.label, cost.description, money(cost.amount)]);
+    for (const cost of costs.filter((c) => c.section === name)) {
+      sheet.addRow([null, cost.label, cost.description, money(cost.amount)]);
+      if (name === '') standalone.set(cost.id, sheet.rowCount);
+    }
     if (name !== '') sections.push({ name, range: { first, last: sheet.rowCount } });
-    firstRows.push(first);
   }
-  // Section headings between the ranges hold no amount, so one range sums every cost line.
-  const first = firstRows[0];
-  return { all: first === undefined ? null : { first, last: sheet.rowCount }, sections };
+  return { sections, standalone };
 }
 
 function summaryLines(plan: ActionPlanJSON, words: ExportWords, sums: PlanTotals, activities: Range, costs: CostRanges): (row: number) => SummaryLine[] {
   const sum = (range: Range | null) => (range === null || range.last < range.first ? undefined : `SUM(${AMOUNT_COLUMN}${range.first}:${AMOUNT_COLUMN}${range.last})`);
   const amount = (minor: number | null) => (minor === null ? null : minor / 100);
+  const sectionRange = new Map(costs.sections.map(({ name, range }) => [name, range]));
   return (start) => {
-    const lines: SummaryLine[] = [];
     const rowOf = (index: number) => `${AMOUNT_COLUMN}${start + index}`;
-    lines.push({ label: words.sumActivities, formula: sum(activities), value: amount(sums.activities) });
-    for (const { name, range } of costs.sections) lines.push({ label: `${words.sumOf} ${name.toLowerCase()}`, formula: sum(range), value: amount(sums.sections[name] ?? 0) });
-    const activitiesAt = rowOf(0);
-    const costsAt = rowOf(lines.length);
-    lines.push({ label: words.sumCosts, formula: sum(costs.all), value: amount(sums.costs) });
+    // The editor's lines, with its figures: each amount of `planned` on exactly one line.
+    const lines: SummaryLine[] = screenLines(plan, sums).map((line): SummaryLine => {
+      if (line.kind === 'activities') return { label: words.sumActivities, formula: sum(activities), value: amount(line.amount) };
+      if (line.kind === 'section') return { label: `${words.sumOf} ${line.section.toLowerCase()}`, formula: sum(sectionRange.get(line.section) ?? null), value: amount(line.amount) };
+      const row = costs.standalone.get(line.id);
+      return { label: line.label || words.otherCosts, formula: row === undefined ? undefined : `${AMOUNT_COLUMN}${row}`, value: amount(line.amount) };
+    });
     const plannedAt = rowOf(lines.length);
-    lines.push({ label: words.planned, formula: `${activitiesAt}+${costsAt}`, value: amount(sums.planned) });
+    lines.push({ label: words.planned, formula: sum({ first: start, last: start + lines.length - 1 }), value: amount(sums.planned) });
     const spentAt = rowOf(lines.length);
     const until = plan.budget.spentBeforeDate ? ` (${plan.budget.spentBeforeDate})` : '';
     lines.push({ label: `${words.spentBefore}${until}`, value: amount(plan.budget.spentBefore) });
