@@ -134,6 +134,13 @@ function Summary(props: { plan: ActionPlanJSON }) {
             <dd data-total="frame">{sum(props.plan.budget.frame)}</dd>
           </div>
         </Show>
+        {/* The budget counting revenues too, as the editor's summary shows it (user test U14 item 3). */}
+        <Show when={props.plan.budget.frameWithIncome !== null}>
+          <div>
+            <dt>{t('frameWithIncome')}</dt>
+            <dd data-total="frameWithIncome">{sum(props.plan.budget.frameWithIncome)}</dd>
+          </div>
+        </Show>
         <Show when={sums().remaining !== null}>
           <div classList={{ negative: (sums().remaining ?? 0) < 0 }}>
             <dt>{t('remaining')}</dt>
