@@ -7,19 +7,22 @@ import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { ChangeList } from '../present/ChangeList.jsx';
 import { adoptedByText } from './decision-text.js';
 import { keepSelectValue } from '../../lib/select-value.js';
+import { nameShared, versionWhen, withWhen } from './version-when.js';
 
 /** `adopted` is the latest version with a decision (the list is newest first). */
 const latestAdopted = (versions: readonly Version[]) => versions.find((v) => v.decision !== null);
 
 /**
  * What a compared state is called: "Utkastet (live)", "Antagen version ”X” (KS 2027-03-15 § 42)"
- * or "Version ”X”" — so a result always says which two states it compares.
+ * or "Version ”X”" — so a result always says which two states it compares; with when it was
+ * saved where another version has the same name (user test U14 item 5).
  */
 export function stateName(which: string, versions: readonly Version[]): string {
   if (which === 'live') return t('versions_live');
   const version = which === 'adopted' ? latestAdopted(versions) : versions.find((v) => v.id === which);
   if (!version) return which;
-  return version.decision ? t('versions_stateAdopted', { name: version.name, reference: version.decision.reference }) : t('versions_stateNamed', { name: version.name });
+  const name = version.decision ? t('versions_stateAdopted', { name: version.name, reference: version.decision.reference }) : t('versions_stateNamed', { name: version.name });
+  return nameShared(version, versions) ? withWhen(name, version, versionWhen(versions)) : name;
 }
 
 interface Shown {
@@ -153,7 +156,12 @@ export function CompareVersions(props: { documentId: string; versions: Version[]
   const defaultFrom = () => latestAdopted(props.versions)?.id ?? props.versions[0]?.id ?? 'live';
   const [from, setFrom] = createSignal<string | null>(null);
   const [to, setTo] = createSignal('live');
-  const options = () => [...props.versions.map((v) => ({ value: v.id, label: stateName(v.id, props.versions) })), { value: 'live', label: t('versions_live') }];
+  // Every option says when (and by whom) beside the name: same-named versions differ (U14 item 5).
+  const options = () => {
+    const whenOf = versionWhen(props.versions);
+    const name = (v: Version) => (v.decision ? t('versions_stateAdopted', { name: v.name, reference: v.decision.reference }) : t('versions_stateNamed', { name: v.name }));
+    return [...props.versions.map((v) => ({ value: v.id, label: withWhen(name(v), v, whenOf) })), { value: 'live', label: t('versions_live') }];
+  };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     void compare.ask(from() ?? defaultFrom(), to());

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { t } from '../../i18n/index.js';
 import { ADOPTED_POLL_MS, usePollWhileOpen } from '../../lib/poll-while-open.js';
@@ -7,28 +7,30 @@ import { createSettledRevision } from '../../sync/present-document.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { RetryError } from '../RetryError.jsx';
-import { dateTime } from '../present/ChangeList.jsx';
 import { CompareVersions } from './CompareVersions.jsx';
 import { adoptedByText, versionKindLabel } from './decision-text.js';
 import { SaveVersionForm } from './SaveVersionForm.jsx';
+import { versionWhen } from './version-when.js';
 import './versions.css';
 
 
-function VersionItem(props: { documentId: string; version: Version; canWrite: boolean; onRestore: (v: Version) => void }) {
+function VersionItem(props: { documentId: string; version: Version; when: string; canWrite: boolean; onRestore: (v: Version) => void }) {
   const v = () => props.version;
+  // "Öppna"/"Återställ" name the version with when it was saved: same-named ones differ (U14 item 5).
+  const named = () => `${v().name} – ${props.when}`;
   return (
     <li data-version={v().id} data-adopted={v().decision ? 'true' : undefined}>
       <span>
         <strong>{v().name}</strong> <Show when={versionKindLabel(v())}>{(kind) => <span class="role">{kind()}</span>}</Show>
         <Show when={v().decision}>{(d) => <span class="version-decision"> {adoptedByText(d())}</span>}</Show>
-        <span class="muted"> · {v().createdBy ? t('versions_by', { name: v().createdBy?.name ?? '', time: dateTime(v().createdAt) }) : dateTime(v().createdAt)}</span>
+        <span class="muted"> · {props.when}</span>
       </span>
       <span class="version-actions">
-        <A href={`/d/${props.documentId}/versions/${v().id}`} aria-label={`${t('versions_open')}: ${v().name}`}>
+        <A href={`/d/${props.documentId}/versions/${v().id}`} aria-label={`${t('versions_open')}: ${named()}`}>
           {t('versions_open')}
         </A>
         <Show when={props.canWrite}>
-          <button type="button" class="secondary" aria-label={`${t('versions_restore')}: ${v().name}`} onClick={() => props.onRestore(v())}>
+          <button type="button" class="secondary" aria-label={`${t('versions_restore')}: ${named()}`} onClick={() => props.onRestore(v())}>
             {t('versions_restore')}
           </button>
         </Show>
@@ -85,6 +87,7 @@ export function VersionsPanel(props: { documentId: string; canWrite: boolean; cu
   const revision = props.doc ? createSettledRevision(props.doc) : () => 0;
   const mine = new Set<string>();
   const versions = useVersionList(() => props.documentId, revision, mine);
+  const whenOf = createMemo(() => versionWhen(versions.list() ?? []));
   const [notice, setNotice] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const restore = async (version: Version) => {
@@ -121,7 +124,7 @@ export function VersionsPanel(props: { documentId: string; canWrite: boolean; cu
           <>
             <ul class="members versions">
               <For each={list()} fallback={<li>{t('versions_none')}</li>}>
-                {(v) => <VersionItem documentId={props.documentId} version={v} canWrite={props.canWrite} onRestore={(x) => void restore(x)} />}
+                {(v) => <VersionItem documentId={props.documentId} version={v} when={whenOf().get(v.id) ?? ''} canWrite={props.canWrite} onRestore={(x) => void restore(x)} />}
               </For>
             </ul>
             <Show when={list().length > 0}>
