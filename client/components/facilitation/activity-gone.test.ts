@@ -42,7 +42,7 @@ describe('whether the linked activity still exists', () => {
 describe('the text where the link was', () => {
   it.each([
     ['sv', 'Aktiviteten finns inte längre i planen'],
-    ['nb', 'Aktiviteten finnes ikke lenger i planen'],
+    ['nb', 'Tiltaket finnes ikke lenger i planen'],
     ['en', 'The activity is no longer in the plan'],
   ] as const)('%s: %s', (locale, text) => {
     setLocale(locale);
