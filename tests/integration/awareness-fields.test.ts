@@ -6,16 +6,16 @@
  * field goes, the person's presence (and their other fields) stays. The class of
  * characters × places as a table of every case is tests/unit/awareness-fields.test.ts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until, type Peer } from '../support/yclient.js';
 
 let server: TestServer;
 let anna: ApiClient;
 let erik: ApiClient;
 let documentId: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ signupsPerMinute: 1000 });
@@ -28,20 +28,12 @@ beforeAll(async () => {
   await joinWorkspace(anna, erik, ws, 'editor');
 });
 
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
-
 afterAll(async () => {
   await server.stop();
 });
 
-async function peer(api: ApiClient): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const openPeer = usePeers(() => server.url);
+const peer = (api: ApiClient) => openPeer(api, documentId);
 
 /** What `observer` holds of `sender`'s state once the state carrying `marker` arrived (it comes whole). */
 async function received(observer: Peer, sender: Peer, marker: number): Promise<Record<string, unknown>> {

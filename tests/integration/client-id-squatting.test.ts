@@ -6,41 +6,16 @@
  * Now a client id belongs to the first person who writes under it in the room: new content
  * under another's closes the socket 1008, nothing stored or relayed. Content already held (a sync step 2 of a peer's copy) stays free.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
-import { teamWorkspace, type ApiClient } from '../support/api.js';
 import { openRaw } from '../support/raw-socket.js';
-import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlCount } from '../support/sql.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { useTeamRoom } from '../support/team-room.js';
+import { until } from '../support/yclient.js';
 
-let server: TestServer;
-let anna: ApiClient;
-let erik: ApiClient;
-let ws: string;
-const peers: Peer[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ({ coordinator: anna, ws, members: [erik] } = await teamWorkspace(server.url, 'Lånade klient-id', [['Erik Redaktör', 'editor']]));
-});
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
-afterAll(() => server.stop());
-
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
-
-async function newPlan(): Promise<string> {
-  return (await anna.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
-}
+const room = useTeamRoom('Lånade klient-id');
 
 /** An update writing `edit` into a copy of `source` under client id `clientId`, from that id's current clock on. */
 function writtenAs(source: Y.Doc, clientId: number, edit: (doc: Y.Doc) => void): Uint8Array {
@@ -52,7 +27,7 @@ function writtenAs(source: Y.Doc, clientId: number, edit: (doc: Y.Doc) => void):
   return Y.encodeStateAsUpdate(copy, before);
 }
 
-const updatesOf = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
+const updatesOf = (documentId: string) => sqlCount(room.server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 const note = (text: string) => (doc: Y.Doc) => doc.getMap('meta').set('note', text);
 const goal = (title: string) => (doc: Y.Doc) => addGoal(doc, { number: '8', title, description: '' });
 
@@ -61,28 +36,28 @@ describe("content under another person's client id", () => {
     ['a meta value', note('Eriks text i Annas namn')],
     ['a goal', goal('Eriks mål i Annas namn')],
   ])('%s at her next clock is refused 1008; her next goal arrives everywhere', async (_what, edit) => {
-    const documentId = await newPlan();
-    const victim = await peer(anna, documentId);
+    const documentId = await room.newPlan();
+    const victim = await room.peer(room.anna, documentId);
     victim.doc.getMap('meta').set('note', 'Anna skrev');
-    const attacker = await peer(erik, documentId);
+    const attacker = await room.peer(room.erik, documentId);
     await until(() => attacker.doc.getMap('meta').get('note') === 'Anna skrev', 10_000, 'her edit relayed');
     const stored = await updatesOf(documentId);
-    const raw = await openRaw(server.url, documentId, erik.sessionCookie);
+    const raw = await openRaw(room.server.url, documentId, room.erik.sessionCookie);
     raw.ws.send(syncMessage(SyncStep.Update, writtenAs(attacker.doc, victim.doc.clientID, edit)));
     expect(await raw.closed).toBe(1008);
     expect(await updatesOf(documentId)).toBe(stored);
     addGoal(victim.doc, { number: '9', title: 'Efter attacken', description: '' });
     await until(() => actionPlanToJSON(attacker.doc).goals.some((g) => g.title === 'Efter attacken'), 10_000, 'her next goal at a reader');
-    const late = await peer(erik, documentId);
+    const late = await room.peer(room.erik, documentId);
     expect(actionPlanToJSON(late.doc).goals.map((g) => g.title)).toEqual(['Efter attacken']);
     expect(late.doc.getMap('meta').get('note')).toBe('Anna skrev');
   });
 
   it('a person who reconnects keeps writing under the id they wrote under', async () => {
-    const documentId = await newPlan();
-    const a = await peer(anna, documentId);
+    const documentId = await room.newPlan();
+    const a = await room.peer(room.anna, documentId);
     addGoal(a.doc, { number: '1', title: 'Annas mål', description: '' });
-    const e = await peer(erik, documentId);
+    const e = await room.peer(room.erik, documentId);
     addGoal(e.doc, { number: '2', title: 'Eriks mål', description: '' });
     await until(() => actionPlanToJSON(a.doc).goals.length === 2, 10_000, 'his goal at Anna');
     e.provider.disconnect();

@@ -6,22 +6,18 @@
  * update the server received is applied, stored and relayed, or refused (1008); the rest
  * still waits for the writer's share, and others are served meanwhile.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newDocument, type ApiClient } from '../support/api.js';
+import { newDocument } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until, type Peer } from '../support/yclient.js';
 import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-});
-
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
 });
 
 // Stopping flushes every room, the last test's closed writer's queue (18 000 items) too, at
@@ -32,12 +28,7 @@ afterAll(async () => {
   console.log(`closed-sender: server stopped in ${Date.now() - started} ms`);
 }, 180_000);
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 /** `count` updates of `perUpdate` cost items each (as the red team's burst.mjs), sent back to back. */
 function sendCosts(sender: Peer, count: number, perUpdate: number, tag: string): void {

@@ -7,13 +7,14 @@
  * must take none. The cap is lowered to 30 so the cases run in milliseconds; the counting
  * does not depend on the cap (tests/unit/content-item-count.test.ts).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exactChecks } from '../../server/sync/content-trial.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until, type Peer } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
 import { wholeItem } from '../support/required-items.js';
 
@@ -22,7 +23,6 @@ let server: TestServer;
 let coordinator: ApiClient;
 let editors: ApiClient[];
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, maxItemsPerDocument: MAX_ITEMS }, signupsPerMinute: 1000 });
@@ -31,19 +31,11 @@ beforeAll(async () => {
     ['Eva Redaktör', 'editor'],
   ]));
 });
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
 afterAll(async () => {
   await server.stop();
 });
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 const editor = (i: number): ApiClient => editors[i % editors.length] ?? coordinator;
 const goals = (doc: Y.Doc) => doc.getMap<unknown>('goals');

@@ -9,13 +9,14 @@
  * nor relayed, and the room carries on. The items-per-document limit is lowered to 30 here
  * so the case runs in milliseconds (the default is 20 000: content-growth unit test).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { characterLength } from '../../shared/strings.js';
 import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
 import { wholeItem } from '../support/required-items.js';
 
@@ -24,14 +25,10 @@ let server: TestServer;
 let coordinator: ApiClient;
 let editor: ApiClient;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, maxItemsPerDocument: MAX_ITEMS }, signupsPerMinute: 1000 });
   ({ coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Gränser', [['Erik Redaktör', 'editor']]));
-});
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
 });
 afterAll(async () => {
   await server.stop();
@@ -39,12 +36,7 @@ afterAll(async () => {
 
 type Kind = 'action-plan' | 'strategy' | 'agenda';
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 /** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
 const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);

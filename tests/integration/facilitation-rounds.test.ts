@@ -5,18 +5,18 @@
  * and the close writing results and priorities into the document that a y-websocket
  * client sees live — which clients themselves may not forge.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addGoal, actionPlanToJSON } from '../../shared/model/action-plan.js';
 import { sessionToJSON } from '../../shared/model/session.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 
 let server: TestServer;
 const people: Record<'coordinator' | 'editor' | 'viewer' | 'outsider' | 'guest', ApiClient> = {} as never;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -29,10 +29,6 @@ beforeAll(async () => {
   await joinWorkspace(people.coordinator, people.viewer, ws, 'viewer');
   await people.outsider.signup(email('outsider'));
   // `guest` never signs in: what a share-link visitor has towards the API.
-});
-
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
 });
 
 afterAll(async () => {
@@ -58,12 +54,7 @@ async function newRound(doc: string, items: Array<{ collection: string; id: stri
   return (await people.coordinator.json<{ id: string }>('POST', `/api/documents/${doc}/rounds`, body, 201)).id;
 }
 
-async function peer(api: ApiClient, doc: string): Promise<Peer> {
-  const p = connectPeer(server.url, doc, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 const ROLES = [
   ['coordinator', 201, 204, 200, 200],

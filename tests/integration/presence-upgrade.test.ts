@@ -2,20 +2,20 @@
  * Presence others can trust, and who may open a socket at all (issues 15 and 16; DESIGN
  * "Limits every boundary enforces", "Accounts, sessions, the browser boundary").
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 import { awarenessMessage, encodeAwarenessEntries } from '../../server/sync/protocol.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { openRaw } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until, type Peer } from '../support/yclient.js';
 
 let server: TestServer;
 let anna: ApiClient;
 let lena: ApiClient;
 let documentId: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: { ...DEFAULT_SYNC_LIMITS, connectionsPerUser: 4, pingIntervalMs: 200 }, signupsPerMinute: 1000 });
@@ -28,20 +28,12 @@ beforeAll(async () => {
   await joinWorkspace(anna, lena, ws, 'viewer');
 });
 
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
-
 afterAll(async () => {
   await server.stop();
 });
 
-async function peer(api: ApiClient): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const openPeer = usePeers(() => server.url);
+const peer = (api: ApiClient) => openPeer(api, documentId);
 
 const stateOf = (observer: Peer, clientId: number) => observer.provider.awareness.getStates().get(clientId);
 

@@ -4,18 +4,18 @@
  * `planActivity` is closed 1008 and nothing is stored or relayed; creating items with these
  * fields `null` — what every client does — goes through and reaches a witness live.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 import { wholeItem } from '../support/required-items.js';
 
 let server: TestServer;
 const people = {} as Record<'coordinator' | 'editor' | 'viewer', ApiClient>;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -27,19 +27,11 @@ beforeAll(async () => {
   await people.viewer.signup(email('viewer'));
   await joinWorkspace(people.coordinator, people.viewer, ws, 'viewer');
 });
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
 afterAll(async () => {
   await server?.stop();
 });
 
-async function peer(api: ApiClient, doc: string): Promise<Peer> {
-  const p = connectPeer(server.url, doc, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 const goalOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('goals').values()][0];
 

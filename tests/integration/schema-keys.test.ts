@@ -6,7 +6,7 @@
  * item it is written into arrives in a later update (Yjs would keep the write waiting, then
  * apply it unchecked). Known keys pass. The table of kinds × maps × keys is tests/unit/schema-keys.test.ts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addActivity, addGoal } from '../../shared/model/action-plan.js';
 import { SyncStep, syncMessage } from '../../server/sync/protocol.js';
@@ -14,13 +14,13 @@ import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { openRaw } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlCount } from '../support/sql.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 
 let server: TestServer;
 let anna: ApiClient;
 let erik: ApiClient;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ signupsPerMinute: 1000 });
@@ -32,10 +32,6 @@ beforeAll(async () => {
   await joinWorkspace(anna, erik, ws, 'editor');
 });
 
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
-
 afterAll(async () => {
   await server.stop();
 });
@@ -43,12 +39,7 @@ afterAll(async () => {
 const newPlan = async () => (await anna.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
 const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 const goalOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('goals').values()][0] ?? new Y.Map();
 

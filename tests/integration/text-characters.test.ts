@@ -8,11 +8,12 @@
  * TAB, LF and ordinary Arabic/Hebrew text (no override characters) pass. An embed in a text
  * is refused whatever it holds (a text holds characters only: content-shape tests).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type ApiClient, teamWorkspace } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 import { sqlCount } from '../support/sql.js';
 import { wholeItem } from '../support/required-items.js';
 
@@ -20,25 +21,16 @@ let server: TestServer;
 let coordinator: ApiClient;
 let editor: ApiClient;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ signupsPerMinute: 1000 });
   ({ coordinator, ws, members: [editor] } = await teamWorkspace(server.url, 'Tecken', [['Erik Redaktör', 'editor']]));
 });
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
 afterAll(async () => {
   await server.stop();
 });
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 /** Updates the server stored for the document, on SQLite or PostgreSQL (tests/support/sql.ts). */
 const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
@@ -87,8 +79,6 @@ const PLACES: Record<string, Place> = {
     read: (doc) => String(doc.getMap<unknown>('meta').get('subtitle') ?? ''),
   },
 };
-
-
 
 /** Every kind of refused character (lone surrogates cannot cross the wire: lib0 writes them as U+FFFD). */
 const FORBIDDEN: Array<[string, string]> = [

@@ -5,7 +5,7 @@
  * Limits are lowered here so each class is reached in milliseconds; the defaults are the
  * contract's (server/sync/limits.ts).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { actionPlanToJSON, addGoal } from '../../shared/model/action-plan.js';
 import { SCHEMA_VERSION } from '../../shared/model/kinds.js';
@@ -15,7 +15,8 @@ import { ApiClient, email, joinWorkspace, teamWorkspace } from '../support/api.j
 import { gcStructUpdate, openRaw, stateVectorOf } from '../support/raw-socket.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { sqlCount, sqlRun } from '../support/sql.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { usePeers } from '../support/peers.js';
+import { until } from '../support/yclient.js';
 
 const limits = { ...DEFAULT_SYNC_LIMITS, maxStructsPerUpdate: 5_000, maxPendingStructs: 500, maxStateVectorEntries: 1_000, maxQueuedBytes: 256 * 1024 };
 
@@ -24,7 +25,6 @@ let coordinator: ApiClient;
 let editor: ApiClient;
 let viewer: ApiClient;
 let ws: string;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ sync: limits, signupsPerMinute: 1000 });
@@ -32,10 +32,6 @@ beforeAll(async () => {
     ['Erik Redaktör', 'editor'],
     ['Lena Läsare', 'viewer'],
   ]));
-});
-
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
 });
 
 afterAll(async () => {
@@ -46,12 +42,7 @@ async function newPlan(title = 'Plan'): Promise<string> {
   return (await coordinator.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents`, { kind: 'action-plan', title }, 201)).id;
 }
 
-async function peer(api: ApiClient, documentId: string): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: api.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const peer = usePeers(() => server.url);
 
 const storedUpdates = (documentId: string) => sqlCount(server.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
 
