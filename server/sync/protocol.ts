@@ -4,6 +4,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
@@ -94,16 +95,26 @@ export interface AwarenessEntry {
   state: string;
 }
 
-/** The entries of an awareness update; throws when it is malformed. */
-export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+/** How many states an awareness update names: its first varuint, read before the rest. */
+export function awarenessEntryCount(update: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(update));
+}
+
+/**
+ * The entries of an awareness update (y-protocols awareness.js encoding: count, then client
+ * id, clock and state JSON per entry) that `wanted` keeps, called in order on each client id.
+ * The states of the others are skipped as bytes, never decoded. Throws when it is malformed.
+ */
+export function decodeAwarenessEntries(update: Uint8Array, wanted: (clientId: number) => boolean = () => true): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarUint8Array(decoder);
     // The state's JSON is parsed (and refused if broken) by y-protocols when applied.
-    entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
+    if (wanted(clientId)) entries.push({ clientId, clock, state: string.decodeUtf8(state) });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness update');
   return entries;

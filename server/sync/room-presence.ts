@@ -4,10 +4,19 @@
  */
 import type { RoomClient } from './client.js';
 import { frame } from './frame.js';
-import type { SyncLimits } from './limits.js';
+import { TokenBucket, type SyncLimits } from './limits.js';
 import { Presence } from './presence.js';
-import { awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, type AwarenessEntry } from './protocol.js';
+import { awarenessEntryCount, awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, type AwarenessEntry } from './protocol.js';
 import { sanitizeAwarenessState } from './awareness-state.js';
+
+/**
+ * States one awareness message may name (red team x14 (3)). A client names its own, and
+ * y-websocket's also echo the states of others they were sent, so a message names at most
+ * about the people in the room; one naming more is dropped unread.
+ */
+export const MAX_AWARENESS_ENTRIES = 1_000;
+/** States a socket may name a second (burst: twice that); past it its messages are dropped unread. */
+const AWARENESS_ENTRIES_PER_SECOND = 2_000;
 
 export interface RoomPresenceOptions {
   now: () => number;
@@ -16,6 +25,8 @@ export interface RoomPresenceOptions {
 
 export class RoomPresence {
   private readonly presence = new Presence();
+  /** States each socket may still name (`AWARENESS_ENTRIES_PER_SECOND`). */
+  private readonly entryBudgets = new WeakMap<RoomClient, TokenBucket>();
 
   constructor(
     private readonly clients: ReadonlySet<RoomClient>,
@@ -30,7 +41,9 @@ export class RoomPresence {
    */
   receive(client: RoomClient, update: Uint8Array): void {
     const now = this.options.now();
-    const own = decodeAwarenessEntries(update).filter((entry) => this.claim(client, entry.clientId, now));
+    const count = awarenessEntryCount(update);
+    if (count > MAX_AWARENESS_ENTRIES || !this.entryBudgetOf(client, now).take(now, count)) return;
+    const own = decodeAwarenessEntries(update, (clientId) => this.claim(client, clientId, now));
     if (own.length === 0 || !client.awarenessBudget.take(now)) return;
     const account = { userId: client.userId, name: client.userName };
     const sanitized: AwarenessEntry[] = [];
@@ -40,6 +53,15 @@ export class RoomPresence {
     }
     const changed = this.presence.apply(sanitized, client.userId, now);
     if (changed.length > 0) this.relay(changed, client);
+  }
+
+  private entryBudgetOf(client: RoomClient, now: number): TokenBucket {
+    let budget = this.entryBudgets.get(client);
+    if (!budget) {
+      budget = new TokenBucket(AWARENESS_ENTRIES_PER_SECOND, 2 * AWARENESS_ENTRIES_PER_SECOND, now);
+      this.entryBudgets.set(client, budget);
+    }
+    return budget;
   }
 
   /** The client left: its states go, and everyone else is told. */
