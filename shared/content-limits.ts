@@ -22,6 +22,12 @@ export const ContentLimits = {
   maxItemsPerDocument: Limits.maxImportRows,
   /** Entries of any other map: an item's fields, an indicator's measurements, a goal's objectives or links, `meta`. */
   maxEntriesPerMap: 200,
+  /**
+   * How deep types may nest, the root counting one (red team x14 (4): a chain of 8 000 maps
+   * under a free `meta` key). The model's deepest is 4: a strategy's indicators → an
+   * indicator → its measurements → a year's entry.
+   */
+  maxTypeDepth: 8,
 } as const;
 
 /** Keys whose text is a title or name (DESIGN's 200 characters). */

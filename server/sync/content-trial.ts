@@ -20,6 +20,7 @@ import { newShapeOver } from './content-shape.js';
 import { rootShapesOf } from './protected-fields.js';
 import { missingRequired, requiredItemKeysOf } from './required-fields.js';
 import { FIELD_TYPES, fieldTypeOf, itemFits, specOfType, type MapSpec } from './field-types.js';
+import { typeDepth } from './type-depth.js';
 
 /** Typed maps of the document's kind (field-types.ts), by root name; none for a document without a kind. */
 type Types = Readonly<Record<string, MapSpec>>;
@@ -93,6 +94,8 @@ function grewPast(after: Measure, before: Measure | null): boolean {
 
 /** Why a type the update made (and everything in it) is over a limit, or null. */
 function newTypeOver(type: SharedType, types: Types): string | null {
+  // Checked on the way down, so a chain of any length costs the limit's levels (type-depth.ts).
+  if (typeDepth(type) > ContentLimits.maxTypeDepth) return `types nested deeper than ${ContentLimits.maxTypeDepth}`;
   const typed = typedValueOver(types, type, type._map.keys()) ?? newShapeOver(null, type, () => true);
   if (typed !== null) return typed;
   if (!sequenceMeasure(type).fits) return `a new text or list under "${keyOf(type) ?? ''}" longer than allowed`;

@@ -18,6 +18,7 @@
  * `checkItemKey` looks up once for both checks), or it is a new type; a plain text edit pays
  * one Set lookup per reference at most.
  */
+import type { NewTypeDepths } from './type-depth.js';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isDocumentKind, PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
@@ -95,6 +96,8 @@ export interface OwnedInUpdate {
   specs: Map<string, MapSpec> | null;
   /** Types this update makes (`new:<client>:<clock>`) → text or map (content-shape.ts). */
   shapes?: Map<string, Shape> | null;
+  /** Types this update makes (`new:<client>:<clock>`) → how deep they sit (type-depth.ts). */
+  depths?: NewTypeDepths | null;
 }
 
 export const newOwnedInUpdate = (): OwnedInUpdate => ({ items: null, values: null, types: null, unresolved: null, specs: null });

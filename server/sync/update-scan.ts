@@ -34,6 +34,7 @@ import { noteMetaDeletions, refuseMetaRemoval } from './title-field.js';
 import { checkItemKey, collectionOfNew, isOwnedField, newOwnedInUpdate, noteKeptDeletions, noteNewType, noteOwnedValue, overwritesOwned, readOwnedValue, refuseKeptDeletions, resolveItemKeys, TYPE_REF, type OwnedInUpdate } from './item-fields.js';
 import { incompleteItems, refuseIncompleteItems, setAnewBy, type Incomplete } from './required-fields.js';
 import { isUnknownRootKey } from './schema-keys.js';
+import { noteNewTypeDepth } from './type-depth.js';
 
 const BITS5 = 0x1f;
 const HAS_ORIGIN = 0x80;
@@ -214,6 +215,8 @@ export function scanStruct(decoder: decoding.Decoder, context: ScanContext, grou
   if (place !== null && place.key !== null) checkFieldType(context.schemaKeys.types, group, place, ref, clock);
   // Texts hold characters, maps keyed entries (content-shape.ts); a new type's shape is noted for what goes into it.
   if (ref === TYPE_REF && doc) (group.owned.shapes ??= new Map()).set(`new:${group.client}:${clock}`, shapeOfTypeRef(group.sized.typeRef));
+  // A new type sits one deeper than its place (type-depth.ts); where that is unknown, the exact check measures it.
+  if (ref === TYPE_REF && doc && place !== null && !noteNewTypeDepth((group.owned.depths ??= new Map()), place.target, `new:${group.client}:${clock}`)) group.growth.unsure = true;
   if (place !== null) checkContentShape(context.rootShapes ?? null, group.owned.shapes ?? null, place, ref);
   if (doc) noteStruct(group.growth, place, { client: group.client, clock, end: group.clock }, group.sized.size, ref === TYPE_REF, { live: ref !== DELETED_REF, follows });
 }
