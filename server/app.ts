@@ -59,7 +59,7 @@ export function createApp(deps: Deps) {
   // A junk share token is an unknown link (404), whatever else is wrong with its address.
   api.use(refuseMalformedShareToken());
   api.use(refuseNulInUrl());
-  api.use(sameOrigin(deps.config.trustProxy));
+  api.use(sameOrigin(deps.config));
   // One value per query parameter: a repeated one with another value is refused, never half-read.
   api.use(refuseRepeatedQuery());
   api.use(async (c, next) => {

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.js';
+import { isPlainOrigin } from './http/own-origin.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,6 +34,12 @@ const EnvSchema = z.object({
   DEMO_DATA: flag.optional(),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /**
+   * The origin people reach Samplan at (`https://samplan.example.se`): invitation and share
+   * links name it, and cookie-carrying changes and websocket upgrades must come from it
+   * (http/own-origin.ts). Unset: the request's own host (README "Configuration").
+   */
+  PUBLIC_ORIGIN: z.string().refine(isPlainOrigin, 'PUBLIC_ORIGIN är schema och värd, utan sökväg: https://värd[:port]').optional(),
   /** Websocket limits (DESIGN "Limits every boundary enforces"; server/sync/limits.ts). */
   MAX_QUEUED_BYTES: z.coerce.number().int().positive().default(DEFAULT_SYNC_LIMITS.maxQueuedBytes),
   SYNC_REQUESTS_PER_SECOND: z.coerce.number().positive().default(DEFAULT_SYNC_LIMITS.syncRequestsPerSecond),
@@ -104,6 +111,8 @@ export type Config = {
   /** `'loopback'`: seed only when `host` is a loopback address (DEMO_DATA unset). */
   demoData: boolean | 'loopback';
   trustProxy: boolean;
+  /** PUBLIC_ORIGIN as an origin (`https://host[:port]`), or null: the request's own host. */
+  publicOrigin: string | null;
   /** What one socket, message and room may cost (server/sync/limits.ts). */
   sync: SyncLimits;
   signupsPerMinute: number;
@@ -191,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     demoData: e.DEMO_DATA ?? 'loopback',
     trustProxy: e.TRUST_PROXY,
+    publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     sync: {
       maxQueuedBytes: e.MAX_QUEUED_BYTES,
       syncRequestsPerSecond: e.SYNC_REQUESTS_PER_SECOND,

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, errorBody } from './errors.js';
-import { requestHost } from './http/client-address.js';
+import { isOwnRequestOrigin, type OriginSettings } from './http/own-origin.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
@@ -17,28 +17,19 @@ const FOREIGN = 'Begäran kommer från en annan webbplats och avvisades.';
  * Refuses state-changing requests a browser sends from another origin (CSRF): 403 `origin`
  * when `Sec-Fetch-Site` is `cross-site` or `same-site` (with or without an Origin — red
  * team S9: a cross-site POST without Origin was accepted), or when an Origin is sent that is
- * not the app's own host. Requests with neither header come from non-browser clients
- * (scripts, the CLI), which carry no ambient cookie risk, and pass; so do GET/HEAD/OPTIONS.
+ * not the app's own (http/own-origin.ts: PUBLIC_ORIGIN, else the request's host). Requests
+ * with neither header come from non-browser clients (scripts, the CLI), which carry no
+ * ambient cookie risk, and pass; so do GET/HEAD/OPTIONS.
  */
-export const sameOrigin = (trustProxy: boolean): MiddlewareHandler =>
+export const sameOrigin = (settings: OriginSettings): MiddlewareHandler =>
   async function sameOrigin(c, next) {
     if (!SAFE_METHODS.has(c.req.method)) {
       if (OTHER_SITE.has(c.req.header('sec-fetch-site')?.trim().toLowerCase() ?? '')) throw new AppError(403, 'origin', FOREIGN);
       const origin = c.req.header('origin');
-      // Behind a trusted proxy, the host it appended last (a client can write its own first).
-      if (origin !== undefined && originHost(origin) !== requestHost(c, trustProxy)) throw new AppError(403, 'origin', FOREIGN);
+      if (origin !== undefined && !isOwnRequestOrigin(c, origin, settings)) throw new AppError(403, 'origin', FOREIGN);
     }
     await next();
   };
-
-/** The host of an Origin header, or null for `null` and anything else that is no URL. */
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
 
 export const limitBody = (maxSize: number): MiddlewareHandler =>
   bodyLimit({

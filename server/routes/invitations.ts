@@ -3,7 +3,7 @@
  * Inviting never looks an account up, so its answer is the same for every address; the
  * token travels only in the link, and only its hash is stored.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/middleware.js';
 import { hashToken, newToken } from '../auth/tokens.js';
@@ -13,7 +13,7 @@ import { AuditAction, recordAudit } from '../audit/index.js';
 import { documentsOf } from '../db/documents.js';
 import { acceptInvitation, createInvitation, findInvitationLink, revokeInvitation, type InvitationLink } from '../db/invitations.js';
 import { AppError, notFound } from '../errors.js';
-import { requestHost, requestScheme } from '../http/client-address.js';
+import { linkOrigin } from '../http/own-origin.js';
 import { createMailer } from '../mail/mailer.js';
 import { EmailSchema, parseJson, RoleSchema } from '../validation.js';
 
@@ -21,7 +21,6 @@ const Invite = z.strictObject({ email: EmailSchema, role: RoleSchema });
 
 /** What `newToken()` makes (base64url); anything else cannot be a link of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 const GONE = {
   expired: ['invitation.expired', 'Inbjudan har gått ut. Be samordnaren om en ny länk.'],
@@ -37,17 +36,6 @@ function goneError(state: keyof typeof GONE): AppError {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/**
- * The app's origin as the invitee's browser will see it, for the absolute link: scheme and
- * host read the one way every check reads them (`http/client-address.ts`; behind
- * TRUST_PROXY the proxy's last forwarded entry). A host that is not a plain host name
- * never goes into a link; the request's own is used instead.
- */
-export function publicOrigin(c: Context, trustProxy: boolean): string {
-  const host = requestHost(c, trustProxy);
-  return `${requestScheme(c, trustProxy)}://${host && HOST.test(host) ? host : new URL(c.req.url).host}`;
-}
 
 /**
  * Routes:
@@ -79,7 +67,7 @@ export function invitationRoutes(deps: Deps) {
     const { email, role } = await parseJson(c, Invite);
     const token = newToken();
     const { id, expiresAt } = await createInvitation(kdb, { workspaceId: workspace.id, email, role, tokenHash: hashToken(token), invitedBy: user.id, now: clock.now() });
-    const url = `${publicOrigin(c, config.trustProxy)}/invite/${token}`;
+    const url = `${linkOrigin(c, config)}/invite/${token}`;
     const mail = { url, workspaceName: workspace.name, inviterName: user.name, role, expiresAt };
     const mailed = mailer ? await mailer.sendInvitation(email, mail) : false;
     await recordAudit(deps.kdb, { workspaceId: workspace.id, actorId: user.id, action: AuditAction.InvitationCreated, target: { type: 'invitation', id, label: email }, details: { role, mailed } }, clock.now());

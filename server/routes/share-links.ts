@@ -12,6 +12,7 @@ import type { AppEnv, Deps } from '../context.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
 import { heavyLimitsOf, heavyRequests } from '../http/heavy-limit.js';
+import { linkOrigin } from '../http/own-origin.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
 import { attachment } from '../export/content-disposition.js';
@@ -21,7 +22,6 @@ import { parseJson, singleLine } from '../validation.js';
 import type { ExportPool } from '../export/export-pool.js';
 import { stateExportJson } from '../versions/state-export.js';
 import { latestAdopted } from '../versions/store.js';
-import { publicOrigin } from './invitations.js';
 import { sharedCompareRoutes } from './shared-compare.js';
 
 const NewLink = z.strictObject({
@@ -58,7 +58,7 @@ export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
     const token = newToken();
     const { id, expiresAt } = await createShareLink(deps.kdb, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());
-    return c.json({ id, label, url: `${publicOrigin(c, config.trustProxy)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    return c.json({ id, label, url: `${linkOrigin(c, config)}/s/${token}`, expiresAt: new Date(expiresAt).toISOString() }, 201);
   });
 
   app.get('/documents/:doc/share-links', async (c) => {

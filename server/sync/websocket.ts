@@ -20,7 +20,8 @@ import type { Deps } from '../context.js';
 import { findDocument } from '../db/documents.js';
 import { findUserById } from '../db/users.js';
 import { roleOf } from '../db/workspaces.js';
-import { addressKey, clientAddressOf, requestHostOf, requestSchemeOf } from '../http/client-address.js';
+import { addressKey, clientAddressOf } from '../http/client-address.js';
+import { originOf, ownOriginOf, type OriginSettings } from '../http/own-origin.js';
 import { hasNulInUrl } from '../http/nul-in-url.js';
 import { processLineOf, writeRawAnswer } from '../http/raw-answer.js';
 import type { Role } from '../../shared/roles.js';
@@ -54,22 +55,16 @@ async function authenticate(deps: Deps, request: IncomingMessage, documentId: st
   if (holder) return holder.sessionId === null || (await deps.sessions.isLive(holder.sessionId)) ? holder : null;
   const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
   if (!token) return null;
-  if (!isOwnOrigin(request, deps.config.trustProxy)) return 'foreign-origin';
+  if (!isOwnOrigin(request, deps.config)) return 'foreign-origin';
   const session = await deps.sessions.validate(token);
   return session ? { userId: session.userId, sessionId: hashToken(token) } : null;
 }
 
-/** Whether the upgrade's `Origin` is the app's own (scheme and host as the browser used them). */
-function isOwnOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
+/** Whether the upgrade's `Origin` is the app's own (http/own-origin.ts: PUBLIC_ORIGIN, else the request's scheme and host). */
+function isOwnOrigin(request: IncomingMessage, settings: OriginSettings): boolean {
   const origin = request.headers.origin;
-  const host = requestHostOf(request.headers, trustProxy);
-  if (!origin || !host) return false;
-  try {
-    const scheme = requestSchemeOf(request.headers, 'http', trustProxy);
-    return new URL(origin).origin === new URL(`${scheme}://${host}`).origin;
-  } catch {
-    return false;
-  }
+  const own = ownOriginOf(request.headers, 'http', settings);
+  return origin !== undefined && own !== null && originOf(origin) === own;
 }
 
 /**
