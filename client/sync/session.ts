@@ -22,7 +22,14 @@ const timer = z.object({
 });
 export type SessionTimer = z.infer<typeof timer>;
 
-const result = z.object({ collection: z.string(), id: z.string(), dots: z.number().int().min(0), voters: z.number().int().min(0) });
+const result = z.object({
+  collection: z.string(),
+  id: z.string(),
+  dots: z.number().int().min(0),
+  voters: z.number().int().min(0),
+  /** The item's label when the round closed (server-written); absent in older rounds. */
+  label: z.string().optional().catch(undefined),
+});
 export type RoundResult = z.infer<typeof result>;
 const round = z.object({
   title: z.string().catch(''),

@@ -6,7 +6,8 @@
  * (server/sync/protected-fields.ts).
  */
 import * as Y from 'yjs';
-import { PRIORITY_COLLECTIONS, type DocumentKind } from '../../shared/model/kinds.js';
+import { PRIORITY_COLLECTIONS, isDocumentKind, type DocumentKind } from '../../shared/model/kinds.js';
+import { sessionItems } from '../../shared/model/session-items.js';
 import type { RoundJSON } from '../../shared/model/session.js';
 import { ensureSessionShape } from '../../shared/model/session.js';
 import { AppError } from '../errors.js';
@@ -52,6 +53,22 @@ function roundsMap(doc: Y.Doc): Y.Map<unknown> {
   const rounds = doc.getMap<unknown>('session').get('rounds');
   if (!(rounds instanceof Y.Map)) throw new Error('session.rounds is not a map');
   return rounds as Y.Map<unknown>;
+}
+
+/**
+ * `results` with each item's label as the document names it now (shared/model/session-items.ts),
+ * for a round about to close: its results keep naming what was voted
+ * on after the item is renamed or removed (user test U14). An item without a label (not
+ * listed for the document's kind) is left without one.
+ */
+export function labelResults(doc: Y.Doc, results: readonly RoundResult[]): RoundResult[] {
+  const kind = doc.getMap<unknown>('meta').get('kind');
+  if (!isDocumentKind(kind)) return [...results];
+  const labels = new Map(sessionItems(kind, doc).map((item) => [`${item.collection}:${item.id}`, item.label]));
+  return results.map((result) => {
+    const label = labels.get(`${result.collection}:${result.id}`);
+    return label === undefined ? result : { ...result, label };
+  });
 }
 
 /** The round as clients see it, status open: no results yet. */

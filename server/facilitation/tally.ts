@@ -25,6 +25,8 @@ export interface RoundResult extends RoundItem {
   dots: number;
   /** People who gave the item at least one dot. */
   voters: number;
+  /** The item's label when the round closed (`labelResults`); absent in older rounds. */
+  label?: string;
 }
 
 export const itemKey = (item: RoundItem): string => `${item.collection}:${item.id}`;

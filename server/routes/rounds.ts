@@ -13,8 +13,9 @@ import { roleAtLeast } from '../../shared/roles.js';
 import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
 import type { AppEnv, Deps } from '../context.js';
+import { creationBudgetOf } from '../http/creation-budget.js';
 import { AppError } from '../errors.js';
-import { checkBallotItems, checkRoundItems, existingItems, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
+import { checkBallotItems, checkRoundItems, existingItems, labelResults, writeClosedRound, writeOpenRound } from '../facilitation/round-document.js';
 import { ballotsOf, closeRound, deleteRound, findRound, insertRound, putBallot, reopenRound, storeResults, type RoundRow } from '../facilitation/rounds-store.js';
 import { checkBallot, itemKey, tally, type RoundResult } from '../facilitation/tally.js';
 import { rateLimited } from '../http/per-address-limit.js';
@@ -128,7 +129,7 @@ async function closeAndTally(deps: Deps, documentId: string, round: RoundRow, us
   try {
     written = await deps.rooms.change(documentId, (doc) => {
       // Only items still in the document and ballots of current members count (FA2-4).
-      results = tally({ ...round, items: existingItems(doc, round.items) }, ballots);
+      results = labelResults(doc, tally({ ...round, items: existingItems(doc, round.items) }, ballots));
       writeClosedRound(doc, round.id, round.title, new Date(closedAt).toISOString(), results);
     }, userId);
   } finally {
@@ -154,6 +155,7 @@ export function roundRoutes(deps: Deps) {
   const { kdb, clock, rooms } = deps;
   const app = new Hono<AppEnv>();
   const bounds = roundBounds(deps);
+  const budget = creationBudgetOf(deps);
 
   app.post('/documents/:doc/rounds', async (c) => {
     const user = requireUser(c);
@@ -161,6 +163,7 @@ export function roundRoutes(deps: Deps) {
     await requireWritable(rooms, document.id, READ_ONLY_MESSAGE);
     const input = await parseJson(c, NewRound);
     await bounds.take(user.id);
+    await budget.charge(user.id);
     const id = randomUUID();
     checkRoundItems(await rooms.read(document.id), document.kind, input.items);
     // The cap is kept by the insert itself (one conditional statement), on every process.

@@ -33,6 +33,12 @@ export interface RoundResultJSON {
   dots: number;
   /** People who gave it at least one dot. */
   voters: number;
+  /**
+   * The item's label when the round closed ("1.2 Title", as shared/model/session-items.ts
+   * names it), so the results name what was voted on after a rename or removal; absent in
+   * rounds closed before it was stored.
+   */
+  label?: string;
 }
 
 export interface RoundJSON {
@@ -105,7 +111,7 @@ function readResult(value: unknown): RoundResultJSON | null {
   if (!isRecord(value) || typeof value.collection !== 'string' || typeof value.id !== 'string') return null;
   const dots = typeof value.dots === 'number' ? value.dots : 0;
   const voters = typeof value.voters === 'number' ? value.voters : 0;
-  return { collection: value.collection, id: value.id, dots, voters };
+  return { collection: value.collection, id: value.id, dots, voters, ...(typeof value.label === 'string' ? { label: value.label } : {}) };
 }
 
 /** One round as stored (a plain JSON value in `session.rounds`), read defensively. */

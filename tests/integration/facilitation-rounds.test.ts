@@ -141,8 +141,8 @@ describe('ballots', () => {
     expect(seen).toMatchObject({ status: 'open', voters: 2, myDots: { [`goals:${b}`]: 1 } });
     const { results } = await people.coordinator.json<{ results: unknown }>('POST', `${url}/close`, undefined, 200);
     expect(results).toEqual([
-      { collection: 'goals', id: b, dots: 3, voters: 2 },
-      { collection: 'goals', id: a, dots: 0, voters: 0 },
+      { collection: 'goals', id: b, dots: 3, voters: 2, label: 'B B' },
+      { collection: 'goals', id: a, dots: 0, voters: 0, label: 'A A' },
     ]);
   });
 
@@ -188,9 +188,9 @@ describe('closing a round', () => {
     await people.viewer.json('PUT', `${url}/ballot`, { dots: { [`goals:${b}`]: 1, [`goals:${a}`]: 1 } }, 204);
     const { results } = await people.coordinator.json<{ results: unknown }>('POST', `${url}/close`, undefined, 200);
     expect(results).toEqual([
-      { collection: 'goals', id: b, dots: 3, voters: 2 },
-      { collection: 'goals', id: a, dots: 2, voters: 2 },
-      { collection: 'goals', id: c, dots: 0, voters: 0 },
+      { collection: 'goals', id: b, dots: 3, voters: 2, label: 'B B' },
+      { collection: 'goals', id: a, dots: 2, voters: 2, label: 'A A' },
+      { collection: 'goals', id: c, dots: 0, voters: 0, label: 'C C' },
     ]);
     const priority = () => Object.fromEntries(actionPlanToJSON(viewer.doc).goals.map((g) => [g.id, g.priority]));
     await until(() => sessionToJSON(viewer.doc).rounds[round]?.status === 'closed', 10_000, 'the closed round reaches the viewer');

@@ -2,8 +2,8 @@ import { createEffect, For, onCleanup, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fcount, ft } from '../../i18n/facilitation-messages.js';
-import type { SessionRound } from '../../sync/session.js';
-import { resultRank, shortLabel } from './results.js';
+import type { RoundResult, SessionRound } from '../../sync/session.js';
+import { resultName, resultRank, shortLabel } from './results.js';
 import type { Facilitation } from './use-facilitation.js';
 
 /** The axis font, set so that the room the last name needs can be measured in it. */
@@ -29,12 +29,14 @@ function rightRoom(name: string): number {
 export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
   let host: HTMLDivElement | undefined;
   let chart: uPlot | undefined;
-  const labelOf = (collection: string, id: string) => props.f.items().find((i) => i.collection === collection && i.id === id)?.label ?? '–';
+  const words = { renamed: (label: string, now: string) => ft('resultRenamed', { label, now }), removed: (label: string) => ft('resultRemoved', { label }) };
+  /** The result's item as named in the list and the chart's text (`resultName`). */
+  const nameOf = (r: RoundResult) => resultName(r.label, props.f.items().find((i) => i.collection === r.collection && i.id === r.id)?.label, words);
   createEffect(() => {
     const results = props.round.results;
     chart?.destroy();
     if (!host || results.length === 0) return;
-    const names = results.map((r) => shortLabel(labelOf(r.collection, r.id)));
+    const names = results.map((r) => shortLabel(r.label ?? nameOf(r)));
     const width = Math.max(280, Math.min(640, host.clientWidth || 480));
     chart = new uPlot(
       {
@@ -55,7 +57,7 @@ export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
     );
   });
   onCleanup(() => chart?.destroy());
-  const summary = () => props.round.results.map((r, i) => `${i + 1}. ${labelOf(r.collection, r.id)} (${r.dots})`).join(', ');
+  const summary = () => props.round.results.map((r, i) => `${i + 1}. ${nameOf(r)} (${r.dots})`).join(', ');
   return (
     <section class="session-results" aria-labelledby={`results-${props.round.id}`} data-results={props.round.id}>
       <h3 id={`results-${props.round.id}`} tabIndex={-1}>{ft('results', { title: props.round.title })}</h3>
@@ -64,7 +66,7 @@ export function RoundResults(props: { f: Facilitation; round: SessionRound }) {
         <For each={props.round.results}>
           {(result, index) => (
             <li data-rank={index() + 1} data-result={`${result.collection}:${result.id}`}>
-              <Show when={resultRank(result, index())}>{(rank) => <span class="priority-badge">{ft('priority', { rank: rank() })}</span>}</Show> {labelOf(result.collection, result.id)} —{' '}
+              <Show when={resultRank(result, index())}>{(rank) => <span class="priority-badge">{ft('priority', { rank: rank() })}</span>}</Show> <span data-result-name>{nameOf(result)}</span> —{' '}
               {resultRank(result, index()) === null ? `${fcount('dotsOn', 0)} – ${ft('noPriority')}` : ft('dotsCount', { dots: fcount('dotsOn', result.dots), voters: fcount('votersCount', result.voters) })}
             </li>
           )}

@@ -1,66 +1,16 @@
 /**
- * The items a session can spotlight and vote on, per document kind (DESIGN "Facilitation"):
- * plan goals and activities, strategy focus areas, goals and indicators, agenda items —
- * each with a label, its priority and where it is on the page.
+ * The items a session can spotlight and vote on (listed by shared/model/session-items.ts),
+ * where they are on the page, which changes can alter them, and the plan's activities that
+ * came from an agenda.
  */
 import type * as Y from 'yjs';
 import type { DocumentKind } from '../../../shared/model/kinds.js';
 import { actionPlanToJSON, allActivities } from '../../../shared/model/action-plan.js';
-import { strategyToJSON } from '../../../shared/model/strategy.js';
-import { agendaToJSON } from '../../../shared/model/agenda.js';
+import { sessionItems, type SessionItem } from '../../../shared/model/session-items.js';
 import type { ItemRef } from '../../sync/session.js';
 import { touchesKeys } from '../../sync/y-solid.js';
 
-export interface SessionItem extends ItemRef {
-  label: string;
-  /** Rank from the last closed round (schema 2), or null. */
-  priority: number | null;
-  /** Agenda items: planned minutes. */
-  minutes?: number;
-  /** An element id to scroll to when the item itself carries no data attribute (plan goals: their first activity). */
-  near?: string;
-}
-
-const priorityOf = (value: unknown) => (typeof value === 'number' ? value : null);
-const numbered = (number: string, title: string) => [number, title].filter(Boolean).join(' ') || '–';
-
-function planItems(doc: Y.Doc): SessionItem[] {
-  const items: SessionItem[] = [];
-  for (const goal of actionPlanToJSON(doc).goals) {
-    if (goal.id) items.push({ collection: 'goals', id: goal.id, label: numbered(goal.number, goal.title), priority: priorityOf(goal.priority), near: goal.activities[0]?.id });
-    for (const a of goal.activities) items.push({ collection: 'activities', id: a.id, label: numbered(a.number, a.title), priority: priorityOf((a as { priority?: unknown }).priority) });
-  }
-  return items;
-}
-
-function strategyItems(doc: Y.Doc): SessionItem[] {
-  const s = strategyToJSON(doc);
-  const items: SessionItem[] = [];
-  const goals = (list: typeof s.goals) => {
-    for (const g of list) {
-      items.push({ collection: 'goals', id: g.id, label: numbered(g.number, g.title), priority: priorityOf(g.priority) });
-      for (const i of g.indicators) items.push({ collection: 'indicators', id: i.id, label: i.name || '–', priority: null });
-    }
-  };
-  for (const area of s.focusAreas) {
-    if (area.id) items.push({ collection: 'focusAreas', id: area.id, label: area.title || '–', priority: priorityOf(area.priority), near: area.goals[0]?.id });
-    goals(area.goals);
-  }
-  goals(s.goals);
-  return items;
-}
-
-function agendaItems(doc: Y.Doc): SessionItem[] {
-  const items: SessionItem[] = [];
-  for (const meeting of agendaToJSON(doc).meetings) {
-    for (const item of meeting.items) {
-      if (!item.id) continue;
-      const label = [meeting.title, item.title].filter(Boolean).join(': ') || '–';
-      items.push({ collection: 'items', id: item.id, label, priority: priorityOf((item as { priority?: unknown }).priority), minutes: item.minutes });
-    }
-  }
-  return items;
-}
+export { sessionItems, type SessionItem };
 
 /** The fields `planItems` reads besides the items' coming and going (and their order and goal). */
 const PLAN_ITEM_KEYS: ReadonlySet<string> = new Set(['number', 'title', 'priority', 'order', 'goalId']);
@@ -92,13 +42,6 @@ const SOURCED_KEYS: ReadonlySet<string> = new Set(['number', 'title', 'source', 
 /** Which changes can alter `sourcedActivities`: not a keystroke in a description or a budget (issue 17 item 14). */
 export function sourcedActivitiesRelevant(transaction: Y.Transaction): boolean {
   return touchesKeys(transaction, SOURCED_KEYS);
-}
-
-/** Every item of the document that can be spotlit or voted on, in document order. */
-export function sessionItems(kind: DocumentKind, doc: Y.Doc): SessionItem[] {
-  if (kind === 'action-plan') return planItems(doc);
-  if (kind === 'strategy') return strategyItems(doc);
-  return agendaItems(doc);
 }
 
 const ATTRIBUTE: Record<string, string> = { goals: 'data-goal', activities: 'data-activity', indicators: 'data-indicator', items: 'data-item', focusAreas: 'data-focus-area' };
