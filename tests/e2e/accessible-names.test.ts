@@ -6,23 +6,13 @@
  * aktivitet : …"), and every control in a plan's activity row names the row's number
  * ("Klart (%)" alone did not say which activity it belongs to).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterFrames } from './support/frames.js';
-import { signedInContext, startE2eServer } from './support/fixture.js';
-import type { TestServer } from '../support/server.js';
+import { useE2eSuite } from './support/suite.js';
 import type { ApiClient } from '../support/api.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2eSuite();
 
 interface AxNode {
   ignored?: boolean;
@@ -75,10 +65,10 @@ async function rowControlNames(page: Page, cdp: CDPSession): Promise<Array<{ num
 
 describe('accessible names at 1 440 px', () => {
   it('the demo plan: no " :" or " ,", and each activity row control names its row', async () => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se', { serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/d/${await demoDocument(api, 'action-plan')}`);
+    await page.goto(`${e2e.server.url}/d/${await demoDocument(api, 'action-plan')}`);
     await page.locator('[data-status="online"]').waitFor();
     await page.locator('tr.activity').first().waitFor();
     const cdp = await context.newCDPSession(page);
@@ -91,10 +81,10 @@ describe('accessible names at 1 440 px', () => {
   });
 
   it('the demo strategy: no " :" or " ,"', async () => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se', { serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/d/${await demoDocument(api, 'strategy')}`);
+    await page.goto(`${e2e.server.url}/d/${await demoDocument(api, 'strategy')}`);
     await page.locator('[data-status="online"]').waitFor();
     await page.locator('.indicator-chart canvas').first().waitFor();
     expect(badNames(await accessibleNames(await context.newCDPSession(page)))).toEqual([]);
@@ -102,10 +92,10 @@ describe('accessible names at 1 440 px', () => {
   });
 
   it('the demo agenda in a session with a captured action: no " :" or " ,"', async () => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se', { serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/d/${await demoDocument(api, 'agenda')}`);
+    await page.goto(`${e2e.server.url}/d/${await demoDocument(api, 'agenda')}`);
     await page.locator('[data-status="online"]').waitFor();
     await page.locator('.agenda-item').first().waitFor();
     const cdp = await context.newCDPSession(page);

@@ -5,34 +5,24 @@
  * "Öppna"/"Återställ" names are all different, and each option carries its time. Two
  * versions saved by the same person within one minute differ by their seconds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { freshPlan, openPlan, signedInContext, startE2eServer } from './support/fixture.js';
-import type { TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { freshPlan, openPlan } from './support/fixture.js';
+import { useE2eSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2eSuite();
 
 const distinct = (texts: string[]) => new Set(texts).size === texts.length;
 
 describe('versions with the same name', () => {
   it('are told apart by their time (and author) in the compare selects and the list', async () => {
-    const { context, api } = await signedInContext(browser, server, 'anna@demo.samplan.se', { serviceWorkers: 'block' });
+    const { context, api } = await e2e.signedIn('anna@demo.samplan.se', { serviceWorkers: 'block' });
     const doc = await freshPlan(api, 'Två remisser');
     // Back to back, by the same person: most often within one minute.
     await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Remiss' }, 201);
     await api.json('POST', `/api/documents/${doc}/versions`, { name: 'Remiss' }, 201);
     const page = await context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await openPlan(page, server, doc);
+    await openPlan(page, e2e.server, doc);
     const from = page.locator('.versions-panel .compare form select').nth(0);
     await expect.poll(() => from.locator('option').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     for (const select of [from, page.locator('.versions-panel .compare form select').nth(1)]) {

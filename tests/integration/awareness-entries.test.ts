@@ -6,31 +6,19 @@
  * and the states a socket may name are paced (entries a second), so a flood costs its
  * sender and nobody else.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { awarenessMessage } from '../../server/sync/protocol.js';
 import { MAX_AWARENESS_ENTRIES } from '../../server/sync/room-presence.js';
-import { teamWorkspace, type ApiClient } from '../support/api.js';
 import { openRaw } from '../support/raw-socket.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { connectPeer, synced, until, type Peer } from '../support/yclient.js';
+import { useTeamRoom } from '../support/team-room.js';
+import { until, type Peer } from '../support/yclient.js';
 
-let server: TestServer;
-let anna: ApiClient;
-let erik: ApiClient;
+const room = useTeamRoom('Närvarons gränser');
 let documentId: string;
-const peers: Peer[] = [];
-
 beforeAll(async () => {
-  server = await startTestServer();
-  const team = await teamWorkspace(server.url, 'Närvarons gränser', [['Erik Redaktör', 'editor']]);
-  ({ coordinator: anna, members: [erik] } = team as { coordinator: ApiClient; members: [ApiClient] });
-  documentId = (await anna.json<{ id: string }>('POST', `/api/workspaces/${team.ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
+  documentId = await room.newPlan();
 });
-afterEach(() => {
-  for (const peer of peers.splice(0)) peer.destroy();
-});
-afterAll(() => server.stop());
 
 /** An awareness update: the sender's own state (`own`, its clock `clock`) first, then `others` states of made-up clients. */
 function statesUpdate(own: number, clock: number, marker: string, others: number): Uint8Array {
@@ -50,12 +38,7 @@ function statesUpdate(own: number, clock: number, marker: string, others: number
 
 const statesMessage = (own: number, clock: number, marker: string, others: number) => awarenessMessage(statesUpdate(own, clock, marker, others));
 
-async function watcher(): Promise<Peer> {
-  const p = connectPeer(server.url, documentId, { cookie: anna.sessionCookie });
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+const watcher = (): Promise<Peer> => room.peer(room.anna, documentId);
 
 const markerOf = (observer: Peer, clientId: number) => observer.provider.awareness.getStates().get(clientId)?.marker;
 
@@ -64,7 +47,7 @@ describe('awareness messages of many states', () => {
     const observer = await watcher();
     const seenMarkers: unknown[] = [];
     observer.provider.awareness.on('change', () => seenMarkers.push(markerOf(observer, 777)));
-    const raw = await openRaw(server.url, documentId, erik.sessionCookie);
+    const raw = await openRaw(room.server.url, documentId, room.erik.sessionCookie);
     raw.ws.send(statesMessage(777, 1, 'in the big one', MAX_AWARENESS_ENTRIES));
     raw.ws.send(statesMessage(777, 2, 'in a small one', 30));
     await until(() => markerOf(observer, 777) === 'in a small one', 10_000, 'the small message relayed');
@@ -77,7 +60,7 @@ describe('awareness messages of many states', () => {
 
   it('one naming more states than allowed is not read at all: cut short, it still leaves the socket open', async () => {
     const observer = await watcher();
-    const raw = await openRaw(server.url, documentId, erik.sessionCookie);
+    const raw = await openRaw(room.server.url, documentId, room.erik.sessionCookie);
     const big = statesUpdate(999, 1, 'never', 200_000);
     // Cut mid-state: read, it is malformed and the socket closed 1007.
     raw.ws.send(awarenessMessage(big.subarray(0, big.length - 5)));
@@ -91,7 +74,7 @@ describe('awareness messages of many states', () => {
     const observer = await watcher();
     const seen = new Set<unknown>();
     observer.provider.awareness.on('change', () => seen.add(markerOf(observer, 555)));
-    const raw = await openRaw(server.url, documentId, erik.sessionCookie);
+    const raw = await openRaw(room.server.url, documentId, room.erik.sessionCookie);
     const started = performance.now();
     for (let i = 1; i <= 40; i++) raw.ws.send(statesMessage(555, i, `burst ${i}`, MAX_AWARENESS_ENTRIES - 1));
     await new Promise((resolve) => setTimeout(resolve, 1_000));

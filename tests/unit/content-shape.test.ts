@@ -13,6 +13,7 @@ import { HOSTILE, LEGITIMATE } from '../support/content-shapes.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { contentOverLimits } from '../../server/sync/content-trial.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 /** A strategy with a vision and one goal (its title a Y.Text); returns the goal's id too. */
 function strategy(): { doc: Y.Doc; goal: string } {
@@ -22,14 +23,7 @@ function strategy(): { doc: Y.Doc; goal: string } {
 }
 
 /** The update a replica sends for `edit`; `prepare` runs on the empty replica first (to type a root otherwise). */
-function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void, prepare?: (replica: Y.Doc) => void): Uint8Array {
-  const replica = new Y.Doc();
-  prepare?.(replica);
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(replica);
-  edit(replica);
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (doc: Y.Doc, edit: (replica: Y.Doc) => void, prepare?: (replica: Y.Doc) => void): Uint8Array => editOfReplica(doc, edit, { prepare });
 
 describe('content shape: texts hold characters, maps keyed entries', () => {
   it.each(HOSTILE)('the scan refuses %s', (_what, edit, prepare) => {

@@ -13,16 +13,11 @@ import { FIELD_TYPES } from '../../shared/model/field-types.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/model/kinds.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 const documentOf = (kind: DocumentKind) => createDocument(kind, { title: 'Titel' } as never);
 
-function editOf(doc: Y.Doc, edit: (meta: Y.Map<unknown>) => void): Uint8Array {
-  const replica = new Y.Doc();
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(replica);
-  replica.transact(() => edit(replica.getMap('meta')));
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (doc: Y.Doc, edit: (meta: Y.Map<unknown>) => void): Uint8Array => editOfReplica(doc, (replica) => edit(replica.getMap('meta')), { transact: true });
 
 const scan = (doc: Y.Doc, update: Uint8Array) => () => scanUpdate(update, scanContextOf(doc, 1_000_000, allowedRootsOf(doc)));
 

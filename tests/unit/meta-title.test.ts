@@ -12,17 +12,12 @@ import type { DocumentKind } from '../../shared/model/kinds.js';
 import { contentOverLimits } from '../../server/sync/content-trial.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 const KINDS: DocumentKind[] = ['action-plan', 'strategy', 'agenda'];
 const documentOf = (kind: DocumentKind) => createDocument(kind, { title: 'Titel' } as never);
 
-function editOf(doc: Y.Doc, edit: (meta: Y.Map<unknown>) => void): Uint8Array {
-  const replica = new Y.Doc();
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(replica);
-  edit(replica.getMap('meta'));
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (doc: Y.Doc, edit: (meta: Y.Map<unknown>) => void): Uint8Array => editOfReplica(doc, (replica) => edit(replica.getMap('meta')));
 
 /** Blank titles: nothing visible is left. */
 const BLANK_TITLES = ['', ' ', '   ', '\t\n', '\u00a0', '\u200b', '\u200b\u200d\ufeff', '\u3000 \u2060'];

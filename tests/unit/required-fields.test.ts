@@ -15,6 +15,7 @@ import { contentOverLimits } from '../../server/sync/content-trial.js';
 import { allowedRootsOf, scanContextOf } from '../../server/sync/protected-fields.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
 import { collectionsOfAllKinds, itemFields, wholeItem } from '../support/required-items.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 const ROWS = collectionsOfAllKinds();
 /** The collection roots of `kind`. */
@@ -35,14 +36,7 @@ function serverCopy(kind: DocumentKind): Y.Doc {
 }
 
 /** An editor's update: `edit` on a replica of `server`. */
-function editOf(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
-  const replica = new Y.Doc();
-  replica.clientID = 4_242;
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
-  const before = Y.encodeStateVector(replica);
-  replica.transact(() => edit(replica));
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array => editOfReplica(server, edit, { clientID: 4_242, transact: true });
 
 /** [scan refuses, exact check refuses]. */
 function verdicts(server: Y.Doc, update: Uint8Array): [boolean, boolean] {

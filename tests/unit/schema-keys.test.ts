@@ -22,6 +22,7 @@ import { fieldTypeOf, itemFits, type MapSpec } from '../../server/sync/field-typ
 import { RefusedUpdate, scanUpdate, type ScanContext } from '../../server/sync/update-scan.js';
 import { readSample } from '../support/samples.js';
 import { asVersion1, V1_CONTENT } from '../support/v1-document.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 const COLLECTIONS: Record<DocumentKind, Readonly<Record<string, CollectionSpec>>> = {
   'action-plan': PLAN_COLLECTIONS,
@@ -81,14 +82,7 @@ describe('the schema keys hold every key the model writes', () => {
 
 const contextOf = (doc: Y.Doc): ScanContext => scanContextOf(doc, 1_000_000, allowedRootsOf(doc));
 /** A replica of `server` with its own client id; `edit` on it, as the update a provider sends. */
-function editOf(server: Y.Doc, edit: (doc: Y.Doc) => void, clientID = 4_242): Uint8Array {
-  const replica = new Y.Doc();
-  replica.clientID = clientID;
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
-  const before = Y.encodeStateVector(replica);
-  edit(replica);
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (server: Y.Doc, edit: (doc: Y.Doc) => void, clientID = 4_242): Uint8Array => editOfReplica(server, edit, { clientID });
 const refuses = (server: Y.Doc, update: Uint8Array) => {
   try {
     scanUpdate(update, contextOf(server));

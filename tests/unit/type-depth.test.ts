@@ -18,6 +18,7 @@ import { contentOverLimits } from '../../server/sync/content-trial.js';
 import { RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
 import { typeDepth } from '../../server/sync/type-depth.js';
 import type { SharedType } from '../../server/sync/content-growth.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 /** The nested types a chain is made of. */
 type Nested = Y.Map<unknown> | Y.Array<unknown>;
@@ -45,13 +46,7 @@ function addChain(holder: Nested, levels: number, makers: Maker[]): Nested {
 }
 
 /** The update a replica of `doc` sends for `edit`. */
-function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array {
-  const replica = new Y.Doc();
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(replica);
-  edit(replica);
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array => editOfReplica(doc, edit);
 
 const plan = () => createDocument('action-plan', { title: 'Plan', currency: 'SEK' } as never);
 

@@ -12,6 +12,7 @@ import { coalesceRuns } from '../../server/sync/coalesce-runs.js';
 import { splitUpdate } from '../../server/sync/split-update.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate } from '../../server/sync/update-scan.js';
 import { wholeItem } from '../support/required-items.js';
+import { editOfReplica } from '../support/replica-edit.js';
 
 function seeded(seed: number): () => number {
   let state = seed;
@@ -107,13 +108,7 @@ describe('scanUpdate agrees with Yjs', () => {
 const gcBomb = (count: number, clock = 0) => gcStructUpdate(count, 424242, clock);
 
 /** An update made by `edit` on a replica of `doc`: what a normal provider would send. */
-function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array {
-  const replica = new Y.Doc();
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(replica);
-  edit(replica);
-  return Y.encodeStateAsUpdate(replica, before);
-}
+const editOf = (doc: Y.Doc, edit: (replica: Y.Doc) => void): Uint8Array => editOfReplica(doc, edit);
 
 describe('scanUpdate refuses each class of hostile update', () => {
   const plan = () => createDocument('action-plan', { title: 'Plan' });
