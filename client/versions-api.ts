@@ -74,6 +74,8 @@ export const versionsApi = {
   /** `from`/`to`: a version id, `live`, or (from only) `adopted`. */
   compare: (id: string, from: string, to: string) => call<CompareResult>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   changesSinceLastVisit: (id: string) => call<ChangesSince>('GET', `${doc(id)}/changes?since=last-visit`),
+  /** The changes since `since` (ISO 8601; the presentation view's "last minutes"). */
+  changesSinceMoment: (id: string, since: string) => call<ChangesSince>('GET', `${doc(id)}/changes?since=${encodeURIComponent(since)}`),
   /** `at`: the `to.at` of the list being marked read; 409 `visit.stale` when the document changed after it. */
   markVisited: (id: string, at?: string) => call<null>('POST', `${doc(id)}/visits`, at ? { at } : undefined),
   versionExport: async (id: string, version: string): Promise<VersionExport> => {

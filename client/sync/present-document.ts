@@ -10,7 +10,9 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { ROOTS, type DocumentKind } from '../../shared/model/kinds.js';
 import { createReconnectPolicy } from './close-codes.js';
 import { openDocument } from './open-document.js';
-import { createRecentChanges } from './recent-changes.js';
+import { changedKeys, createRecentChanges, RECENT_MS } from './recent-changes.js';
+import { facilitationApi } from '../facilitation-api.js';
+import { versionsApi, type ChangesSince } from '../versions-api.js';
 import { createConnectionStatus, type ConnectionStatus } from './status.js';
 import { createDocView } from './y-solid.js';
 
@@ -65,17 +67,31 @@ export function documentCurrency(doc: Y.Doc): Accessor<string> {
   return () => meta.currency;
 }
 
-function withRecent(kind: DocumentKind, opened: Omit<PresentedDocument, 'recent' | 'currency'>): PresentedDocument {
+/**
+ * The keys changed in the last `RECENT_MS` before now by the server's clock (`GET /api/time`:
+ * a browser clock minutes off would ask for the wrong span), read by `changesSince(<ISO>)`.
+ * Only a list counted from the exact state then (`from.kind` `moment`): when the server can
+ * only count from an older visit or version, or from nothing (a document made in the last
+ * minutes), it would mark more than the last minutes changed, so nothing is marked.
+ */
+async function changedLately(changesSince: (since: string) => Promise<ChangesSince>): Promise<string[]> {
+  const now = Date.parse(await facilitationApi.time());
+  const list = await changesSince(new Date(now - RECENT_MS).toISOString());
+  return list.from.kind === 'moment' ? changedKeys(list.changes) : [];
+}
+
+function withRecent(kind: DocumentKind, opened: Omit<PresentedDocument, 'recent' | 'currency'>, changesSince: (since: string) => Promise<ChangesSince>): PresentedDocument {
   const { provider } = opened;
-  // Only what arrives after the first sync is a change worth marking, not the document loading.
-  const recent = createRecentChanges(opened.doc, ROOTS[kind].maps, (origin) => origin === provider && provider.synced);
+  // Only what arrives after the first sync is a change worth marking, not the document loading;
+  // what changed in the minutes before comes from the server's list.
+  const recent = createRecentChanges(opened.doc, ROOTS[kind].maps, (origin) => origin === provider && provider.synced, RECENT_MS, changedLately(changesSince));
   return { ...opened, recent, currency: documentCurrency(opened.doc) };
 }
 
 /** A member's document, read in the presentation view. Call inside a Solid owner. */
 export function presentMemberDocument(id: string, kind: DocumentKind, user: { id: string; name: string }): PresentedDocument {
   const live = openDocument(id, user, ROOTS[kind].maps);
-  return withRecent(kind, { doc: live.doc, provider: live.provider, status: live.status, destroy: () => live.destroy() });
+  return withRecent(kind, { doc: live.doc, provider: live.provider, status: live.status, destroy: () => live.destroy() }, (since) => versionsApi.changesSinceMoment(id, since));
 }
 
 /**
@@ -98,5 +114,5 @@ export function presentSharedDocument(id: string, kind: DocumentKind, token: str
     doc.destroy();
     return Promise.resolve();
   };
-  return withRecent(kind, { doc, provider, status, destroy });
+  return withRecent(kind, { doc, provider, status, destroy }, (since) => versionsApi.sharedChanges(token, since));
 }

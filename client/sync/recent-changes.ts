@@ -6,6 +6,8 @@
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
+import { DOCUMENT_ITEM } from '../../shared/compare/flatten.js';
+import type { Change } from '../../shared/compare/types.js';
 
 /** How long a change stays marked: long enough for a reader to notice it. */
 export const RECENT_MS = 3 * 60_000;
@@ -20,10 +22,32 @@ function keysOf(rootName: string, root: Y.Map<unknown>, event: Y.YEvent<Y.Abstra
 }
 
 /**
- * Keys changed by transactions `isRemote` accepts, each kept for `keepMs` after its latest
- * change. `roots` are the document's map roots (kinds.ts ROOTS). Stops with its owner.
+ * The marked keys of a change list (`changes?since=`, shared/compare/types.ts): an item's id,
+ * a document field as `meta:<field>`; a removed item has nothing left to mark.
  */
-export function createRecentChanges(doc: Y.Doc, roots: readonly string[], isRemote: (origin: unknown) => boolean, keepMs = RECENT_MS): Accessor<ReadonlySet<string>> {
+export function changedKeys(changes: readonly Change[]): string[] {
+  const keys = changes.flatMap((change) => {
+    if (change.op === 'removed') return [];
+    if (change.collection === DOCUMENT_ITEM) return change.field ? [`meta:${change.field}`] : [];
+    return [change.id];
+  });
+  return [...new Set(keys)];
+}
+
+/**
+ * Keys changed by transactions `isRemote` accepts, each kept for `keepMs` after its latest
+ * change. `roots` are the document's map roots (kinds.ts ROOTS). `earlier`: keys changed in
+ * the last minutes before the page opened (`changedKeys` of the server's list), marked for
+ * `keepMs` from when they arrive, so a reload or a late opener sees them too (user test U14);
+ * a failed read marks nothing. Stops with its owner.
+ */
+export function createRecentChanges(
+  doc: Y.Doc,
+  roots: readonly string[],
+  isRemote: (origin: unknown) => boolean,
+  keepMs = RECENT_MS,
+  earlier?: Promise<readonly string[]>,
+): Accessor<ReadonlySet<string>> {
   const [changed, setChanged] = createSignal<ReadonlySet<string>>(new Set());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const forget = (key: string) => {
@@ -46,7 +70,13 @@ export function createRecentChanges(doc: Y.Doc, roots: readonly string[], isRemo
     root.observeDeep(observer);
     return () => root.unobserveDeep(observer);
   });
+  let stopped = false;
+  earlier?.then(
+    (keys) => void (stopped || mark([...keys])),
+    () => undefined,
+  );
   onCleanup(() => {
+    stopped = true;
     stops.forEach((stop) => stop());
     timers.forEach((timer) => clearTimeout(timer));
   });
