@@ -45,6 +45,7 @@ const sv = {
   capture: 'Anteckna på punkten: {label}',
   captureNoItem: 'Välj en dagordningspunkt (lyft fram eller starta timer) för att anteckna.',
   decision: 'Beslut',
+  decisionsOnItem: 'Beslut på punkten',
   addDecision: 'Lägg till beslut',
   action: 'Åtgärd',
   owner: 'Ansvarig',
@@ -106,6 +107,7 @@ const nb: Messages = {
   capture: 'Noter på punktet: {label}',
   captureNoItem: 'Velg et dagsordenpunkt (løft fram eller start tidtaker) for å notere.',
   decision: 'Vedtak',
+  decisionsOnItem: 'Vedtak på punktet',
   addDecision: 'Legg til vedtak',
   // GLOSSARY: an action item is an oppfølgingspunkt; "tiltak" is the plan's activity (U14 item 6).
   action: 'Oppfølgingspunkt',
@@ -164,6 +166,7 @@ const en: Messages = {
   capture: 'Note on the item: {label}',
   captureNoItem: 'Choose an agenda item (spotlight it or start its timer) to take notes.',
   decision: 'Decision',
+  decisionsOnItem: 'Decisions on the item',
   addDecision: 'Add decision',
   action: 'Action item',
   owner: 'Owner',

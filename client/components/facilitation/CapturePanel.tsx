@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { agendaToJSON } from '../../../shared/model/agenda.js';
 import { ft } from '../../i18n/facilitation-messages.js';
 import { captureAction, captureDecision } from '../../sync/agenda-capture.js';
@@ -17,8 +17,9 @@ export function currentAgendaItemId(f: Facilitation): string | null {
 
 /**
  * Capture on the current agenda item in one step (DESIGN "Facilitation", Capture): a
- * decision, or an action item with owner and due date; each action item can become a plan
- * activity (ToPlanForm), and one that has shows its link.
+ * decision, or an action item with owner and due date. The item's decisions are listed (so
+ * one just captured stays in view, user test U14), then its action items: each can become a
+ * plan activity (ToPlanForm), and one that has shows its link.
  */
 export function CapturePanel(props: { f: Facilitation }) {
   const f = props.f;
@@ -53,6 +54,12 @@ export function CapturePanel(props: { f: Facilitation }) {
             </label>
           </CaptureForm>
           <p role="status">{saved()}</p>
+          <Show when={current().decisions.length > 0}>
+            <h4 id="session-decisions">{ft('decisionsOnItem')}</h4>
+            <ul class="session-decisions-list" aria-labelledby="session-decisions">
+              <For each={current().decisions}>{(decision) => <li data-decision={decision.id}>{decision.text || '–'}</li>}</For>
+            </ul>
+          </Show>
           <CapturedActions f={f} actions={current().actions} />
         </section>
       )}
