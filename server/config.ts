@@ -79,6 +79,9 @@ const EnvSchema = z.object({
   EXPORTS_PER_USER: z.coerce.number().int().positive().default(2),
   DUPLICATES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   DOCUMENTS_PER_WORKSPACE: z.coerce.number().int().positive().default(1000),
+  /** What one account may make the server store (server/http/creation-budget.ts; docs/security.md "Bounded requests"). */
+  WORKSPACES_PER_ACCOUNT: z.coerce.number().int().positive().default(50),
+  CREATIONS_PER_HOUR: z.coerce.number().int().positive().default(300),
   HISTORY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   ROUNDS_PER_DOCUMENT: z.coerce.number().int().positive().default(100),
   ROUNDS_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -163,6 +166,9 @@ export interface RequestLimits {
   /** Duplicates per user and minute (429), documents per workspace (409 `workspace.full`). */
   duplicatesPerMinute: number;
   documentsPerWorkspace: number;
+  /** Workspaces one account may coordinate (409 `workspace.limit`), creations it may store per hour (429). */
+  workspacesPerAccount: number;
+  creationsPerHour: number;
   /** History reads per user and minute (429). */
   historyPerMinute: number;
   /** Rounds a document may hold (409 `round.limit`), rounds one user may create per minute (429). */
@@ -179,6 +185,22 @@ function heavyOf(e: z.infer<typeof EnvSchema>): HeavyLimits {
     versionsPerMinute: e.VERSIONS_PER_MINUTE,
     shareLinksPerMinute: e.SHARE_LINKS_PER_MINUTE,
     versionsPerDocument: e.VERSIONS_PER_DOCUMENT,
+  };
+}
+
+/** The per-route and per-account bounds (EXPORT_*, DUPLICATES_*, …, CREATIONS_PER_HOUR) as `Config.limits`. */
+function limitsOf(e: z.infer<typeof EnvSchema>): RequestLimits {
+  return {
+    exportThreads: e.EXPORT_THREADS,
+    exportQueue: e.EXPORT_QUEUE,
+    exportsPerUser: e.EXPORTS_PER_USER,
+    duplicatesPerMinute: e.DUPLICATES_PER_MINUTE,
+    documentsPerWorkspace: e.DOCUMENTS_PER_WORKSPACE,
+    workspacesPerAccount: e.WORKSPACES_PER_ACCOUNT,
+    creationsPerHour: e.CREATIONS_PER_HOUR,
+    historyPerMinute: e.HISTORY_REQUESTS_PER_MINUTE,
+    roundsPerDocument: e.ROUNDS_PER_DOCUMENT,
+    roundsPerMinute: e.ROUNDS_PER_MINUTE,
   };
 }
 
@@ -229,16 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainMs: e.DRAIN_SECONDS * 1000,
     shutdownRequestMs: e.SHUTDOWN_REQUEST_SECONDS * 1000,
     clientDir: resolve('dist/client'),
-    limits: {
-      exportThreads: e.EXPORT_THREADS,
-      exportQueue: e.EXPORT_QUEUE,
-      exportsPerUser: e.EXPORTS_PER_USER,
-      duplicatesPerMinute: e.DUPLICATES_PER_MINUTE,
-      documentsPerWorkspace: e.DOCUMENTS_PER_WORKSPACE,
-      historyPerMinute: e.HISTORY_REQUESTS_PER_MINUTE,
-      roundsPerDocument: e.ROUNDS_PER_DOCUMENT,
-      roundsPerMinute: e.ROUNDS_PER_MINUTE,
-    },
+    limits: limitsOf(e),
     heavy: heavyOf(e),
   };
 }

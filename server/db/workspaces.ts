@@ -5,9 +5,12 @@
  * equal names come back in the same order on both.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../shared/roles.js';
+import { AppError } from '../errors.js';
+import { isPostgres } from './dialect.js';
 import type { Kdb } from './kysely.js';
+import type { Tables } from './schema.js';
 import { precompiled } from './precompiled.js';
 
 export interface WorkspaceRow {
@@ -23,14 +26,42 @@ export interface MemberRow {
   role: Role;
 }
 
-/** A new workspace (id a new UUID) with `creatorId` as its coordinator, in one transaction. */
-export async function createWorkspace(kdb: Kdb, name: string, creatorId: string, now: number, country = 'SE'): Promise<WorkspaceRow> {
+/**
+ * A new workspace (id a new UUID) with `creatorId` as its coordinator, in one transaction.
+ * With `maxPerAccount` (WORKSPACES_PER_ACCOUNT): throws 409 `workspace.limit` and stores
+ * nothing when the creator already coordinates that many workspaces (red team x14 (5)). Two
+ * at once cannot both take the last place: SQLite runs one transaction at a time; on
+ * PostgreSQL the creator's user row is locked first, so the other waits and counts this one.
+ */
+export async function createWorkspace(kdb: Kdb, name: string, creatorId: string, now: number, country = 'SE', maxPerAccount = Number.POSITIVE_INFINITY): Promise<WorkspaceRow> {
   const id = randomUUID();
-  await kdb.transaction().execute(async (trx) => {
+  const created = await kdb.transaction().execute(async (trx) => {
+    if (Number.isFinite(maxPerAccount)) {
+      if (isPostgres(kdb)) await sql`SELECT id FROM users WHERE id = ${creatorId} FOR UPDATE`.execute(trx);
+      if ((await coordinatedBy(trx, creatorId)) >= maxPerAccount) return false;
+    }
     await trx.insertInto('workspaces').values({ id, name, country, created_at: now }).execute();
     await trx.insertInto('memberships').values({ workspace_id: id, user_id: creatorId, role: 'coordinator', created_at: now }).execute();
+    return true;
   });
+  if (!created) throw workspaceLimit(maxPerAccount);
   return { id, name, country };
+}
+
+/** Workspaces `userId` coordinates: what WORKSPACES_PER_ACCOUNT counts. */
+export async function coordinatedBy(kdb: Kysely<Tables>, userId: string): Promise<number> {
+  const row = await kdb
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('role', '=', 'coordinator')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** 409 `workspace.limit`: the account coordinates `max` workspaces (WORKSPACES_PER_ACCOUNT). */
+export function workspaceLimit(max: number): AppError {
+  return new AppError(409, 'workspace.limit', `Du är redan samordnare för ${max} arbetsytor, det högsta antalet. Kontakta den som driver tjänsten om du behöver fler.`);
 }
 
 // Every route's and every upgrade's access check (server/access.ts): built once.

@@ -24,6 +24,7 @@ import { AppError, errorBody } from '../errors.js';
 import { NameSchema, parseWith } from '../validation.js';
 import { charsetOf } from './decode-table.js';
 import type { ImportPool } from './import-pool.js';
+import type { CreationBudget } from '../http/creation-budget.js';
 
 const ImportQuery = z.object({ title: NameSchema.optional(), currency: z.enum(CURRENCIES).optional() });
 const TABLE_TYPES = ['text/tab-separated-values', 'text/csv', 'text/plain'];
@@ -38,8 +39,8 @@ export const importBodyLimit = (maxSize = Limits.maxImportBytes): MiddlewareHand
       c.json(errorBody('import.too-large', `Tabellen är för stor (högst ${Math.round(maxSize / MIB)} MiB).`), 413, { connection: 'close' }),
   });
 
-/** The import route's handler (mount behind `importBodyLimit`). */
-export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool): Handler<AppEnv> {
+/** The import route's handler (mount behind `importBodyLimit`); a table read charges `budget` before anything is stored. */
+export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config'>, pool: ImportPool, budget: CreationBudget): Handler<AppEnv> {
   return async function importTable(c) {
     const user = requireUser(c);
     const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws') ?? '', user.id, 'editor');
@@ -54,6 +55,7 @@ export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config
     const charset = charsetOf(c.req.header('content-type'));
     const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
+    await budget.charge(user.id);
     const now = deps.clock.now();
     // As create-document.ts stores any new document: its record, then its content — here in
     // pieces of a few hundred KB at most (build-import.ts), one per turn of the loop, so other rooms' edits

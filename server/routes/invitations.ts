@@ -9,6 +9,7 @@ import { requireUser } from '../auth/middleware.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { workspaceAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
+import { creationBudgetOf } from '../http/creation-budget.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import { documentsOf } from '../db/documents.js';
 import { acceptInvitation, createInvitation, findInvitationLink, revokeInvitation, type InvitationLink } from '../db/invitations.js';
@@ -53,6 +54,8 @@ export function invitationRoutes(deps: Deps) {
   const { kdb, clock, config, rooms } = deps;
   const mailer = createMailer(config);
   const app = new Hono<AppEnv>();
+  // Each invitation is a row and maybe a mail (server/http/creation-budget.ts).
+  const budget = creationBudgetOf(deps);
 
   const liveLink = async (token: string): Promise<InvitationLink> => {
     const link = TOKEN.test(token) ? await findInvitationLink(kdb, hashToken(token), clock.now()) : undefined;
@@ -65,6 +68,7 @@ export function invitationRoutes(deps: Deps) {
     const user = requireUser(c);
     const { workspace } = await workspaceAccess(deps.kdb, c.req.param('ws'), user.id, 'coordinator');
     const { email, role } = await parseJson(c, Invite);
+    await budget.charge(user.id);
     const token = newToken();
     const { id, expiresAt } = await createInvitation(kdb, { workspaceId: workspace.id, email, role, tokenHash: hashToken(token), invitedBy: user.id, now: clock.now() });
     const url = `${linkOrigin(c, config)}/invite/${token}`;

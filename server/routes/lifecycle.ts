@@ -18,6 +18,7 @@ import { DuplicatePool } from '../lifecycle/duplicate-pool.js';
 import { assertRoomForDocument } from '../db/documents.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
+import { creationBudgetOf } from '../http/creation-budget.js';
 import { NameSchema, parseJson } from '../validation.js';
 
 /** The one 404 of undelete, for a missing id and a non-member alike (also lifecycle/operations.ts). */
@@ -39,11 +40,14 @@ const Duplicate = z.strictObject({ title: NameSchema, amounts: z.boolean().defau
  */
 export function lifecycleRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  // Each of these stores something (a copy, an audit row): server/http/creation-budget.ts.
+  const budget = creationBudgetOf(deps);
 
   app.patch('/documents/:doc', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
     const { title } = await parseJson(c, Rename);
+    await budget.charge(user.id);
     return c.json(await renameDocument(deps, document, title, user.id));
   });
 
@@ -59,6 +63,7 @@ export function lifecycleRoutes(deps: Deps) {
     await assertRoomForDocument(deps.kdb, document.workspaceId, documentsPerWorkspace);
     const wait = await duplicates.perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
+    await budget.charge(user.id);
     const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);
     return c.json({ id: copy.id, kind: copy.kind, title: copy.title }, 201);
   });
@@ -67,6 +72,7 @@ export function lifecycleRoutes(deps: Deps) {
     app.post(`/documents/:doc/${path}`, async (c) => {
       const user = requireUser(c);
       const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
+      await budget.charge(user.id);
       return c.json(await setDocumentArchived(deps, document, archived, user.id));
     });
   }
@@ -74,6 +80,7 @@ export function lifecycleRoutes(deps: Deps) {
   app.delete('/documents/:doc', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'coordinator');
+    await budget.charge(user.id);
     await deleteDocument(deps, document, user.id);
     return c.body(null, 204);
   });
@@ -92,6 +99,7 @@ export function lifecycleRoutes(deps: Deps) {
     const role = row ? await roleOf(deps.kdb, row.workspaceId, user.id) : null;
     if (!row || !role) throw notFound(NOT_IN_TRASH);
     if (!roleAtLeast(role, 'coordinator')) throw forbidden();
+    await budget.charge(user.id);
     const document = await undeleteDocument(deps, row.id, user.id);
     return c.json({ id: document.id, kind: document.kind, title: document.title });
   });

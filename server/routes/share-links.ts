@@ -9,6 +9,7 @@ import { requireUser } from '../auth/middleware.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { documentAccess } from '../access.js';
 import type { AppEnv, Deps } from '../context.js';
+import { creationBudgetOf } from '../http/creation-budget.js';
 import { AuditAction, recordAudit } from '../audit/index.js';
 import { notFound } from '../errors.js';
 import { heavyLimitsOf, heavyRequests } from '../http/heavy-limit.js';
@@ -47,6 +48,7 @@ export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
   const app = new Hono<AppEnv>();
   const heavy = heavyRequests(deps);
   // Red team F2: 40 links in a row, nothing stopped them.
+  const budget = creationBudgetOf(deps);
   const newLinks = keyedLimiter(deps.kdb, 'share-links', heavyLimitsOf(config).shareLinksPerMinute, clock.now);
 
   app.post('/documents/:doc/share-links', async (c) => {
@@ -55,6 +57,7 @@ export function shareLinkRoutes(deps: Deps, exports: ExportPool) {
     const { label, expiresInDays } = await parseJson(c, NewLink);
     const wait = await newLinks.take(user.id);
     if (wait > 0) throw rateLimited(wait);
+    await budget.charge(user.id);
     const token = newToken();
     const { id, expiresAt } = await createShareLink(deps.kdb, { documentId: document.id, label, tokenHash: hashToken(token), createdBy: user.id, expiresInDays, now: clock.now() });
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.ShareLinkCreated, target: { type: 'share-link', id, label }, details: { documentId: document.id, document: document.title, expiresInDays } }, clock.now());

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { documentAccess } from '../access.js';
 import { requireUser } from '../auth/middleware.js';
 import type { AppEnv, Deps } from '../context.js';
+import { creationBudgetOf } from '../http/creation-budget.js';
 import { AppError, invalid } from '../errors.js';
 import { actionToPlan } from '../facilitation/to-plan.js';
 import { parseJson } from '../validation.js';
@@ -27,6 +28,8 @@ const ToPlan = z.strictObject({
  */
 export function toPlanRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  // A new activity in the plan each time (server/http/creation-budget.ts).
+  const budget = creationBudgetOf(deps);
 
   app.post('/documents/:agenda/actions/:actionId/to-plan', async (c) => {
     const user = requireUser(c);
@@ -36,6 +39,7 @@ export function toPlanRoutes(deps: Deps) {
     const { document: plan } = await documentAccess(deps, planId, user.id, 'editor');
     if (plan.kind !== 'action-plan') throw new AppError(404, 'not-found', 'Dokumentet är ingen handlingsplan.');
     if (plan.workspaceId !== agenda.workspaceId) throw invalid('planId: handlingsplanen ska finnas i samma arbetsyta som dagordningen.');
+    await budget.charge(user.id);
     const activityId = await actionToPlan(deps, agenda.id, c.req.param('actionId'), plan.id, goalId, user.id);
     return c.json({ activityId }, 201);
   });

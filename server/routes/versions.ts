@@ -3,7 +3,7 @@
  * draft"; choices in docs/versions.md and README "Contract notes"). Every route answers
  * 401 without a session, 404 `not-found` to non-members, 403 `forbidden` below the role.
  */
-import { Hono } from 'hono';
+import { Hono, type Handler } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/middleware.js';
 import { documentAccess } from '../access.js';
@@ -12,7 +12,8 @@ import type { AppEnv, Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { heavyLimitsOf, heavyRequests, type HeavyRequests } from '../http/heavy-limit.js';
 import { rateLimited } from '../http/per-address-limit.js';
-import { keyedLimiter } from '../http/shared-limit.js';
+import { keyedLimiter, type AddressLimiter } from '../http/shared-limit.js';
+import { creationBudgetOf, type CreationBudget } from '../http/creation-budget.js';
 import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
@@ -76,18 +77,9 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   // Big compares, change lists and restores run in its thread; `heavy` admits at most
   // atOnce + queue, so its queue never refuses first.
   const compares = new ComparePool(limits.atOnce + limits.queue);
+  const budget = creationBudgetOf(deps); // a version, a restore: whole states stored
 
-  app.post('/documents/:doc/versions', async (c) => {
-    const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'editor');
-    // A version of an archived document would be a write to it like any other (FA2-5).
-    await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
-    const input = await parseJson(c, NewVersion);
-    const wait = await newVersions.take(requireUser(c).id);
-    if (wait > 0) throw rateLimited(wait);
-    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null, cap: limits.versionsPerDocument });
-    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, clock.now());
-    return c.json(version, 201);
-  });
+  app.post('/documents/:doc/versions', saveVersion(deps, newVersions, budget));
 
   app.get('/documents/:doc/versions', async (c) => {
     const { document } = await documentAccess(deps, c.req.param('doc'), requireUser(c).id, 'viewer');
@@ -107,6 +99,7 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
+    await budget.charge(user.id);
     const result = await heavy.run(user.id, () => restoreVersion(deps, compares, document, c.req.param('v'), user.id, limits.versionsPerDocument));
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
@@ -135,6 +128,22 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   });
 
   return app;
+}
+
+/** `POST /documents/:doc/versions` (see `versionRoutes`): its bounds are the per-minute `newVersions` and the account's `budget`. */
+function saveVersion(deps: Deps, newVersions: AddressLimiter, budget: CreationBudget): Handler<AppEnv> {
+  return async (c) => {
+    const { document } = await documentAccess(deps, c.req.param('doc') ?? '', requireUser(c).id, 'editor');
+    // A version of an archived document would be a write to it like any other (FA2-5).
+    await requireWritable(deps.rooms, document.id, 'Dokumentet är skrivskyddat (arkiverat); ingen ny version kan sparas.');
+    const input = await parseJson(c, NewVersion);
+    const wait = await newVersions.take(requireUser(c).id);
+    if (wait > 0) throw rateLimited(wait);
+    await budget.charge(requireUser(c).id);
+    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null, cap: heavyLimitsOf(deps.config).versionsPerDocument });
+    await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, deps.clock.now());
+    return c.json(version, 201);
+  };
 }
 
 /**

@@ -30,7 +30,7 @@ let ws: string;
 
 beforeAll(async () => {
   const defaults = loadConfig({});
-  server = await startTestServer({ limits: { ...defaults.limits, exportsPerUser: 100_000, historyPerMinute: 100_000, duplicatesPerMinute: 100_000, roundsPerMinute: 100_000 } });
+  server = await startTestServer({ limits: { ...defaults.limits, exportsPerUser: 100_000, historyPerMinute: 100_000, duplicatesPerMinute: 100_000, roundsPerMinute: 100_000, creationsPerHour: 100_000 } });
   anna = new ApiClient(server.url);
   await anna.signup(email('anna'), 'Anna Samordnare');
   ws = (await anna.json<{ id: string }>('POST', '/api/workspaces', { name: 'Typer' }, 201)).id;

@@ -13,7 +13,7 @@ import { readSample } from '../support/samples.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const NOW = Date.parse('2027-03-01T10:00:00Z');
-const LIMITS = { exportThreads: 1, exportQueue: 8, exportsPerUser: 2, duplicatesPerMinute: 2, documentsPerWorkspace: 3, historyPerMinute: 3, roundsPerDocument: 2, roundsPerMinute: 3 };
+const LIMITS = { exportThreads: 1, exportQueue: 8, exportsPerUser: 2, duplicatesPerMinute: 2, documentsPerWorkspace: 3, historyPerMinute: 3, roundsPerDocument: 2, roundsPerMinute: 3, workspacesPerAccount: 50, creationsPerHour: 100_000 };
 
 let server: TestServer;
 beforeAll(async () => {
