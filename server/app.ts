@@ -2,7 +2,7 @@
  * The HTTP application: `createApp(deps)` with database, clock, config and rooms injected,
  * so route tests run in-process and the real server wires the same thing to a port.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -18,6 +18,7 @@ import { refuseMalformedShareToken } from './share/access.js';
 import { refuseRepeatedQuery } from './http/repeated-query.js';
 import { probeRoutes, processHeader } from './http/readiness.js';
 import { securityHeaders } from './http/security-headers.js';
+import { appPage } from './http/app-page.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { exportPoolOf } from './export/export-pool.js';
@@ -106,7 +107,7 @@ function serveClient(app: Hono<AppEnv>, clientDir: string | null): void {
     app.get('/', (c) => c.text('Samplan API. Bygg klienten med `npm run build`.'));
     return;
   }
-  const html = readFileSync(index, 'utf8');
+  const html = appPage(index);
   app.use('/assets/*', serveStatic({ root: clientDir, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.use('*', serveStatic({ root: clientDir, onFound: (path, c) => (path.endsWith('.html') ? c.header('Cache-Control', 'no-cache') : undefined) }));
   // A file that is not there is a 404, never index.html: a tab open across a deploy asks
@@ -117,6 +118,6 @@ function serveClient(app: Hono<AppEnv>, clientDir: string | null): void {
       return c.text('Filen finns inte.', 404, { 'Cache-Control': 'no-store' });
     }
     // Revalidated every time, so a deploy's new chunk names reach every tab that reloads.
-    return c.html(html, 200, { 'Cache-Control': 'no-cache' });
+    return c.html(html(), 200, { 'Cache-Control': 'no-cache' });
   });
 }

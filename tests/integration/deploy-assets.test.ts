@@ -1,8 +1,10 @@
 /**
  * Deploy-safe serving (issue 17 item 13): a file that is not there is a 404 — never
  * index.html with 200, which breaks a tab open across a deploy with MIME errors instead
- * of the failed load that reloads it — and text is served compressed, with the security
- * headers still on, websocket upgrades untouched.
+ * of the failed load that reloads it — every page names the entry script of the build on
+ * disk, also one replaced under the running server (user test U15: deep links kept the
+ * first build's, whose files were gone: a white page) — and text is served compressed,
+ * with the security headers still on, websocket upgrades untouched.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -78,6 +80,26 @@ describe('missing files after a deploy', () => {
     expect(String(response.headers['content-type'])).toContain('text/html');
     expect(response.headers['cache-control']).toBe('no-cache');
     expectSecurityHeaders(response.headers);
+  });
+});
+
+describe('a build replaced under the running server', () => {
+  /** The entry script a page of `path` asks for. */
+  const entryOf = async (path: string) => /src="([^"]+)"/.exec((await rawGet(path)).body.toString())?.[1];
+
+  it.each(['/', '/d/abc', '/w/123/present', '/s/token'])('%s names the new build’s entry script, which is there', async (path) => {
+    const before = INDEX_HTML;
+    try {
+      // What `npm run build` does: new chunk names, index.html written last.
+      writeFileSync(join(clientDir, 'assets', 'app-new456.js'), APP_JS);
+      writeFileSync(join(clientDir, 'index.html'), INDEX_HTML.replace('app-abc123.js', 'app-new456.js'));
+      const entry = await entryOf(path);
+      expect(entry).toBe('/assets/app-new456.js');
+      expect((await rawGet(entry ?? '')).status).toBe(200);
+    } finally {
+      writeFileSync(join(clientDir, 'index.html'), before);
+    }
+    expect(await entryOf(path)).toBe('/assets/app-abc123.js');
   });
 });
 
