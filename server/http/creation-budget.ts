@@ -20,6 +20,17 @@ const HOUR_MS = 60 * 60 * 1000;
 const SWEEP_EVERY = 1_000;
 /** The prefix of this budget's keys in `rate_limits`. */
 const PREFIX = 'creations:';
+/** Bytes of document state one creation covers: a bigger state costs one more creation per MiB. */
+export const CREATION_UNIT_BYTES = 1024 * 1024;
+
+/**
+ * What storing `bytes` of document state costs (a version, a copy, an import, a restore):
+ * 1 + one per whole MiB, so a creation of weight w stores at most w MiB and CREATIONS_PER_HOUR
+ * bounds an account's bytes per hour, not only its count.
+ */
+export function creationWeight(bytes: number): number {
+  return 1 + Math.floor(bytes / CREATION_UNIT_BYTES);
+}
 
 export interface CreationBudget {
   /**

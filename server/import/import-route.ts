@@ -24,7 +24,7 @@ import { AppError, errorBody } from '../errors.js';
 import { NameSchema, parseWith } from '../validation.js';
 import { charsetOf } from './decode-table.js';
 import type { ImportPool } from './import-pool.js';
-import type { CreationBudget } from '../http/creation-budget.js';
+import { creationWeight, type CreationBudget } from '../http/creation-budget.js';
 
 const ImportQuery = z.object({ title: NameSchema.optional(), currency: z.enum(CURRENCIES).optional() });
 const TABLE_TYPES = ['text/tab-separated-values', 'text/csv', 'text/plain'];
@@ -55,7 +55,7 @@ export function importTable(deps: Pick<Deps, 'kdb' | 'rooms' | 'clock' | 'config
     const charset = charsetOf(c.req.header('content-type'));
     const built = await pool.run({ bytes, maxRows: Limits.maxImportRows, ...query, ...(charset ? { charset } : {}) });
     const row: DocumentRow = { id: randomUUID(), workspaceId: workspace.id, kind: 'action-plan', title: built.title };
-    await budget.charge(user.id);
+    await budget.charge(user.id, creationWeight(built.updates.reduce((sum, update) => sum + update.length, 0)));
     const now = deps.clock.now();
     // As create-document.ts stores any new document: its record, then its content — here in
     // pieces of a few hundred KB at most (build-import.ts), one per turn of the loop, so other rooms' edits

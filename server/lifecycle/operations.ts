@@ -40,10 +40,12 @@ export async function renameDocument(deps: LifecycleDeps, document: DocumentRow,
  * A new document in the same workspace with the source's content (see duplicate.ts); versions
  * are not copied. Built in `pool`'s thread from the source's stored (committed) bytes, so this
  * thread never decodes the document (duplicate-pool.ts). Throws 503 `busy` when the pool is full.
+ * `charge` is told the copy's bytes before anything is stored, and may refuse (creation-budget.ts).
  */
-export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow, input: { title: string; amounts: boolean }, actorId: string, pool: DuplicatePool): Promise<DocumentRow> {
+export async function duplicateDocument(deps: LifecycleDeps, source: DocumentRow, input: { title: string; amounts: boolean }, actorId: string, pool: DuplicatePool, charge: (bytes: number) => Promise<void>): Promise<DocumentRow> {
   const { snapshot, updates } = await deps.rooms.store.load(source.id);
   const { state } = await pool.copy(snapshot ? [snapshot, ...updates] : updates, input);
+  await charge(state.length);
   const row: DocumentRow = { id: randomUUID(), workspaceId: source.workspaceId, kind: source.kind, title: input.title };
   const now = deps.clock.now();
   await insertDocument(deps.kdb, row, actorId, now, deps.config.limits.documentsPerWorkspace);

@@ -18,7 +18,7 @@ import { DuplicatePool } from '../lifecycle/duplicate-pool.js';
 import { assertRoomForDocument } from '../db/documents.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter } from '../http/shared-limit.js';
-import { creationBudgetOf } from '../http/creation-budget.js';
+import { creationBudgetOf, creationWeight } from '../http/creation-budget.js';
 import { NameSchema, parseJson } from '../validation.js';
 
 /** The one 404 of undelete, for a missing id and a non-member alike (also lifecycle/operations.ts). */
@@ -63,8 +63,7 @@ export function lifecycleRoutes(deps: Deps) {
     await assertRoomForDocument(deps.kdb, document.workspaceId, documentsPerWorkspace);
     const wait = await duplicates.perUser.take(user.id);
     if (wait > 0) throw rateLimited(wait);
-    await budget.charge(user.id);
-    const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool);
+    const copy = await duplicateDocument(deps, document, input, user.id, duplicates.pool, (bytes) => budget.charge(user.id, creationWeight(bytes)));
     return c.json({ id: copy.id, kind: copy.kind, title: copy.title }, 201);
   });
 

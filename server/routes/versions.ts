@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import { heavyLimitsOf, heavyRequests, type HeavyRequests } from '../http/heavy-limit.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { keyedLimiter, type AddressLimiter } from '../http/shared-limit.js';
-import { creationBudgetOf, type CreationBudget } from '../http/creation-budget.js';
+import { creationBudgetOf, creationWeight, type CreationBudget } from '../http/creation-budget.js';
 import { attachment } from '../export/content-disposition.js';
 import { DateSchema, parseJson, parseWith, singleLine } from '../validation.js';
 import { restoreVersion } from '../versions/restore.js';
@@ -99,8 +99,8 @@ export function versionRoutes(deps: Deps, exports: ExportPool) {
   app.post('/documents/:doc/versions/:v/restore', async (c) => {
     const user = requireUser(c);
     const { document } = await documentAccess(deps, c.req.param('doc'), user.id, 'editor');
-    await budget.charge(user.id);
-    const result = await heavy.run(user.id, () => restoreVersion(deps, compares, document, c.req.param('v'), user.id, limits.versionsPerDocument));
+    const charge = (bytes: number) => budget.charge(user.id, creationWeight(bytes));
+    const result = await heavy.run(user.id, () => restoreVersion(deps, compares, document, c.req.param('v'), user.id, limits.versionsPerDocument, charge));
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: user.id, action: AuditAction.VersionRestored, target: { type: 'version', id: result.restored.id, label: result.restored.name }, details: { documentId: document.id, document: document.title, before: result.before.id } }, clock.now());
     return c.json(result);
   });
@@ -139,8 +139,10 @@ function saveVersion(deps: Deps, newVersions: AddressLimiter, budget: CreationBu
     const input = await parseJson(c, NewVersion);
     const wait = await newVersions.take(requireUser(c).id);
     if (wait > 0) throw rateLimited(wait);
-    await budget.charge(requireUser(c).id);
-    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null, cap: heavyLimitsOf(deps.config).versionsPerDocument });
+    // Charged by the size of what is stored: the state, encoded once, is the version's data.
+    const data = await deps.rooms.encodeState(document.id);
+    await budget.charge(requireUser(c).id, creationWeight(data.length));
+    const version = await makeVersion(deps, document.id, { kind: 'named', name: input.name, createdBy: requireUser(c).id, decision: input.decision ?? null, cap: heavyLimitsOf(deps.config).versionsPerDocument, data });
     await recordAudit(deps.kdb, { workspaceId: document.workspaceId, actorId: requireUser(c).id, action: AuditAction.VersionCreated, target: { type: 'version', id: version.id, label: version.name }, details: { documentId: document.id, document: document.title, adopted: version.decision !== null } }, deps.clock.now());
     return c.json(version, 201);
   };

@@ -21,7 +21,8 @@ import { localTime, makeVersion } from './versions.js';
  * event-loop turn, each stored and sent like an edit. 404 `version.not-found`; 409 `document.read-only` when nobody may
  * write the document; 409 `version.limit` when the "before" version finds no room under
  * `cap`; 503 `busy` (with `Retry-After`) when the pool's queue is full or the walk
- * outlasts its time, before anything is written.
+ * outlasts its time, before anything is written. `charge` is told the bytes about to be
+ * stored (the live state, the update) first and may refuse (server/http/creation-budget.ts).
  */
 export async function restoreVersion(
   deps: Pick<Deps, 'kdb' | 'rooms' | 'clock'>,
@@ -30,6 +31,7 @@ export async function restoreVersion(
   versionId: string,
   userId: string,
   cap?: number,
+  charge: (bytes: number) => Promise<void> = async () => undefined,
 ): Promise<{ restored: Version; before: Version }> {
   const [restored, data] = await Promise.all([findVersion(deps.kdb, document.id, versionId), versionData(deps.kdb, document.id, versionId)]);
   if (!restored || !data) throw versionNotFound();
@@ -38,6 +40,8 @@ export async function restoreVersion(
   await changeableHere(deps.rooms, [document.id]);
   const live = await deps.rooms.encodeState(document.id);
   const { update } = await pool.restore({ live, version: data, kind: document.kind });
+  // What is stored next: the live state as the "before" version, and the restoring update.
+  await charge(live.length + (update?.length ?? 0));
   const before = await makeVersion(deps, document.id, { kind: 'named', name: `Före återställning ${localTime(deps.clock.now())}`, createdBy: userId, restoreOf: restored.id, cap, data: live });
   // The server's change, made for `userId`: in pieces, one event-loop turn apart (a whole big plan held every room for seconds).
   const pieces = update === null ? [] : splitServerUpdate(update, PIECE_WEIGHT);

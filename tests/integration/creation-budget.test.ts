@@ -2,7 +2,8 @@
  * What one account may make the server store (red team x14 (5): one account filled the disk
  * at ~12 GB/hour through workspaces, documents, imports, duplicates and versions). Every
  * REST route that stores something new, or adds an audit row each time it is called, shares
- * one budget per account and hour (CREATIONS_PER_HOUR, server/http/creation-budget.ts): past
+ * one budget per account and hour (CREATIONS_PER_HOUR, server/http/creation-budget.ts; a
+ * stored document state costs one more per MiB): past
  * it 429 `rate-limited` with `Retry-After` and nothing stored, while another account, in the
  * same workspace, goes on. The server's clock is the test's: hours end when the test says.
  */
@@ -145,6 +146,29 @@ describe('one budget of creations per account and hour, shared by every route th
       await second.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a bigger state costs more: one more creation per MiB stored', () => {
+  /** 60 goals with 20 000-character descriptions: ~1.2 MB of state, 2 creations a version. */
+  const grow = (plan: string) =>
+    server.deps.rooms.change(plan, (doc) => {
+      for (let i = 0; i < 60; i++) addGoal(doc, { number: String(i + 2), title: `Mål ${i + 2}`, description: `${i} `.padEnd(20_000, 'x') });
+    });
+
+  it.each([
+    ['POST …/versions', (s: Scene) => s.anna.request('POST', `/api/documents/${s.plan}/versions`, { name: 'Stor' }), (s: Scene) => count('document_versions', 'document_id', s.plan)],
+    ['POST …/duplicate', (s: Scene) => s.anna.request('POST', `/api/documents/${s.plan}/duplicate`, { title: 'Stor kopia' }), (s: Scene) => count('documents', 'workspace_id', s.ws)],
+    ['POST …/versions/:v/restore', (s: Scene) => s.anna.request('POST', `/api/documents/${s.plan}/versions/${s.version}/restore`), (s: Scene) => count('document_versions', 'document_id', s.plan)],
+  ])('%s of a 1.2 MB plan needs two creations: with one left it is refused, nothing stored', async (_name, call, stored) => {
+    const s = await scene();
+    await grow(s.plan);
+    await spend(s.anna, s.ws, BUDGET - 1);
+    const before = await stored(s);
+    expect((await call(s)).status).toBe(429);
+    expect(await stored(s)).toBe(before);
+    // The small agenda's version costs the one creation left.
+    expect((await s.anna.request('POST', `/api/documents/${s.agenda}/versions`, { name: 'Liten' })).status).toBe(201);
   });
 });
 
