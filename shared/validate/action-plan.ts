@@ -97,6 +97,8 @@ function checkActivities(plan: ActionPlanJSON, f: Findings, { periodStart, perio
 function checkCosts(plan: ActionPlanJSON, f: Findings): void {
   for (const cost of plan.costs) {
     const subject: Subject = { noun: 'cost', label: cost.label };
+    // As an activity without a budget: an empty amount reads "0 kr" in the sums.
+    if (cost.amount === null) f.add('budget.missing', ['costs', cost.id, 'amount'], { subject });
     f.amount(cost.amount, ['costs', cost.id, 'amount'], subject);
     f.placeholder(cost.label, ['costs', cost.id, 'label'], subject);
     f.placeholder(cost.description, ['costs', cost.id, 'description'], subject);

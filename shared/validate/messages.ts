@@ -47,10 +47,11 @@ export const MESSAGES: Record<IssueCode, Record<Locale, Template>> = {
     nb: (p) => `Beløpet ${p.amount} for ${p.what} er urimelig stort; kontroller at det ikke har kommet med for mange nuller.`,
     en: (p) => `The amount ${p.amount} for ${p.what} is implausibly large; check for extra zeros.`,
   },
+  // A cost line's figure is its amount (field `amount`), an activity's its budget.
   'budget.missing': {
-    sv: (p) => `${p.what} saknar budget.`,
-    nb: (p) => `${p.what} mangler budsjett.`,
-    en: (p) => `${p.what} has no budget.`,
+    sv: (p) => `${p.what} saknar ${p.field === 'amount' ? 'belopp' : 'budget'}.`,
+    nb: (p) => `${p.what} mangler ${p.field === 'amount' ? 'beløp' : 'budsjett'}.`,
+    en: (p) => `${p.what} has no ${p.field === 'amount' ? 'amount' : 'budget'}.`,
   },
   // A date written right but naming a day the calendar lacks says so (issue 17): not "invalid
   // format"; and which date, when an item has two (user test: the same sentence twice).

@@ -10,8 +10,8 @@ import { ItemActions } from './ItemActions.jsx';
 
 /**
  * One cost line of a section's table (DESIGN "Document schemas", action-plan `costs`): label
- * (with its history), description, amount and, for editors, move/remove. Field labels name
- * the section or the line, so a screen reader tells the rows apart.
+ * (its history button first, out of the typing path), description, amount and, for editors,
+ * move/remove. Field labels name the section or the line, so a screen reader tells the rows apart.
  */
 export function CostRow(props: { cost: CostJSON; section: string; first: boolean; last: boolean }) {
   const editor = useEditor();
@@ -21,10 +21,11 @@ export function CostRow(props: { cost: CostJSON; section: string; first: boolean
   return (
     <tr classList={{ flash: editor.recentlyChanged().has(cost.id) }} data-row={cost.id} data-row-kind="costs">
       <td data-label={t('label')}>
+        {/* Before the label, as an activity's sits before its title: not between fields typed one after another. */}
+        <HistoryButton collection="costs" id={cost.id} label={name()} currency={editor.currency()} />
         <Field path={['costs', cost.id, 'label']} label={`${t('label')} (${props.section || t('standalone')})`} hideLabel>
           {(id, d) => <TextInput id={id} describedBy={d} value={cost.label} write={write('label')} />}
         </Field>
-        <HistoryButton collection="costs" id={cost.id} label={name()} currency={editor.currency()} />
       </td>
       <td data-label={t('description')}>
         <Field path={['costs', cost.id, 'description']} label={`${t('description')} ${name()}`} hideLabel>
