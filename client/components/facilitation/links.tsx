@@ -9,7 +9,7 @@
 import { createResource, Show, type JSX } from 'solid-js';
 import { api } from '../../api.js';
 import { ft } from '../../i18n/facilitation-messages.js';
-import { activityExists } from './activity-exists.js';
+import { activityExists, pageShown } from './activity-exists.js';
 import { anchorHref, splitLink } from './hash-target.js';
 
 export { anchorHref, splitLink };
@@ -33,7 +33,15 @@ export function PriorityBadge(props: { priority: number | null | undefined }) {
  * "Gör till aktivitet" form where the action can be made an activity again; user test u14).
  */
 export function PlanActivityLink(props: { link: string | null | undefined; whenGone?: JSX.Element }) {
-  const [exists] = createResource(() => splitLink(props.link), (link) => activityExists(link.docId, link.itemId));
+  const shown = pageShown();
+  // Asked again each time the page is shown again: a restore of the plan meanwhile is seen then.
+  const [exists] = createResource(
+    () => {
+      const link = splitLink(props.link);
+      return link ? { ...link, shown: shown() } : null;
+    },
+    (link) => activityExists(link.docId, link.itemId),
+  );
   return (
     <Show when={splitLink(props.link)}>
       {(link) => (
