@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   DEMO_DATA: flag.optional(),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** Open connections per client address and seconds to send a request's headers (http/connection-cap.ts). */
+  OPEN_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(400),
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(20),
   /**
    * The origin people reach Samplan at (`https://samplan.example.se`): invitation and share
    * links name it, and cookie-carrying changes and websocket upgrades must come from it
@@ -114,6 +117,9 @@ export type Config = {
   /** `'loopback'`: seed only when `host` is a loopback address (DEMO_DATA unset). */
   demoData: boolean | 'loopback';
   trustProxy: boolean;
+  /** Open TCP connections one client address may hold (off behind TRUST_PROXY), and the header timeout (ms). */
+  openConnectionsPerAddress: number;
+  headersTimeoutMs: number;
   /** PUBLIC_ORIGIN as an origin (`https://host[:port]`), or null: the request's own host. */
   publicOrigin: string | null;
   /** What one socket, message and room may cost (server/sync/limits.ts). */
@@ -222,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     demoData: e.DEMO_DATA ?? 'loopback',
     trustProxy: e.TRUST_PROXY,
+    openConnectionsPerAddress: e.OPEN_CONNECTIONS_PER_ADDRESS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     sync: {
       maxQueuedBytes: e.MAX_QUEUED_BYTES,

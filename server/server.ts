@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { answerClientErrors, MAX_HEADER_BYTES } from './http/client-errors.js';
+import { capConnections, timeoutOptions } from './http/connection-cap.js';
 import { createApp } from './app.js';
 import { startSessionSweep } from './auth/session-sweep.js';
 import { createSessions } from './auth/sessions.js';
@@ -168,9 +169,10 @@ export async function startServer(config: Config, clock: Clock = systemClock, lo
     cluster && env.outgoing instanceof ServerResponse ? cluster.serveRequest(env.incoming as IncomingMessage, env.outgoing, async () => app.fetch(request, env)) : app.fetch(request, env);
   const server = await new Promise<Server>((resolve) => {
     // The longest valid request line (an import's ?title=) is past Node's 16 KiB (F7).
-    const s = serve({ fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }, () => resolve(s as Server));
+    const s = serve({ fetch, port: config.port, hostname: config.host, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES, ...timeoutOptions(config) } }, () => resolve(s as Server));
   });
   answerClientErrors(server, deps.readiness.processName);
+  capConnections(server, config);
   const { port } = server.address() as AddressInfo;
   if (cluster && rooms instanceof ClusterRooms && deps.sockets instanceof ClusterLiveSockets) {
     await cluster.start(advertisedAddress(config.host, port), { rooms, sockets: deps.sockets });

@@ -46,7 +46,7 @@ async function run(serverUrl: string, count: number): Promise<Array<{ process: s
   const database = await createPostgresDatabase(serverUrl);
   const dirs: string[] = [];
   const procs: Proc[] = [];
-  const env = { DATABASE_URL: database.url, CONNECTIONS_PER_USER: '100000', CONNECTIONS_PER_ADDRESS: '100000', DRAIN_SECONDS: '0' };
+  const env = { DATABASE_URL: database.url, CONNECTIONS_PER_USER: '100000', CONNECTIONS_PER_ADDRESS: '100000', OPEN_CONNECTIONS_PER_ADDRESS: '100000', DRAIN_SECONDS: '0' };
   try {
     for (let i = 0; i < count; i++) {
       const dir = tempDataDir();

@@ -23,7 +23,7 @@ function percentile(sorted: number[], p: number): number {
 async function run(clients: number): Promise<{ clients: number; samples: number; median: number; p99: number; max: number; undelivered: number }> {
   const dataDir = tempDataDir();
   // One user, one address, many sockets: the per-user and per-address socket limits opened.
-  const server = await spawnServer(dataDir, { CONNECTIONS_PER_USER: '100000', CONNECTIONS_PER_ADDRESS: '100000' });
+  const server = await spawnServer(dataDir, { CONNECTIONS_PER_USER: '100000', CONNECTIONS_PER_ADDRESS: '100000', OPEN_CONNECTIONS_PER_ADDRESS: '100000' });
   try {
     const api = new ApiClient(server.url);
     await api.signup(email('bench'));
