@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.js';
 import { isPlainOrigin } from './http/own-origin.js';
+import { loginLimitsOf, type LoginLimits } from './auth/login-limits.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -147,6 +148,8 @@ export type Config = {
   limits: RequestLimits;
   /** Whole-document work and what piles up per document (server/http/heavy-limit.ts). */
   heavy: HeavyLimits;
+  /** Log-in attempts per address and account, and password hashes at once (server/auth/login-limits.ts). */
+  login: LoginLimits;
 };
 
 /** Bounds of whole-document reads, versions and share links (docs/security.md "Bounded requests"). */
@@ -261,5 +264,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve('dist/client'),
     limits: limitsOf(e),
     heavy: heavyOf(e),
+    login: loginLimitsOf(env),
   };
 }

@@ -5,7 +5,8 @@ import type { UserRow } from './db/users.js';
 import type { Sessions } from './auth/sessions.js';
 import type { TicketBook } from './auth/tickets.js';
 import type { LoginFailures } from './http/login-throttle.js';
-import type { AddressLimiter } from './http/shared-limit.js';
+import type { AddressLimiter, RefundableLimiter } from './http/shared-limit.js';
+import type { HashGate } from './auth/hash-gate.js';
 import type { HistoryDeriver } from './history/deriver.js';
 import type { Readiness } from './http/readiness.js';
 import type { Rooms } from './sync/rooms.js';
@@ -36,11 +37,13 @@ export interface Deps {
   /** Open document sockets: logout and password changes close a session's at once. */
   sockets: LiveSockets;
   /**
-   * Log-in: attempts per client address (a flood guard on password hashing), and failures
-   * per (account, address) and per address (DESIGN "Accounts": never per account alone);
-   * shared by every process on PostgreSQL (docs/database.md "Rate limits across processes").
+   * Log-in: failed attempts per client address (each attempt takes one, a right password
+   * gives it back), attempts per (account, address), failures per (account, address) and
+   * per address (DESIGN "Accounts": never per account alone), shared by every process on
+   * PostgreSQL (docs/database.md "Rate limits across processes"); and this process's bound
+   * on password hashes at once (docs/security.md "Log-in throttling").
    */
-  loginLimits: { perIp: AddressLimiter; failures: LoginFailures };
+  loginLimits: { perIp: RefundableLimiter; perAccount: AddressLimiter; failures: LoginFailures; hashing: HashGate };
   /** Sign-ups and websocket tickets per client address (DESIGN "Limits every boundary enforces"). */
   requestLimits: { signup: AddressLimiter; ticket: AddressLimiter };
   /** Which process this is, and whether it still takes new work (SIGTERM drains). */

@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { startSessionSweep } from './auth/session-sweep.js';
 import { createSessions } from './auth/sessions.js';
 import { Tickets } from './auth/tickets.js';
+import { HashGate } from './auth/hash-gate.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock, type Deps } from './context.js';
 import { startCheckpointer } from './db/checkpointer.js';
@@ -23,7 +24,7 @@ import { demoDecision, demoLoginText, seedDemo } from './demo/seed.js';
 import { loginThrottleFor } from './http/login-throttle.js';
 import { defaultProcessName, Readiness } from './http/readiness.js';
 import { HistoryDeriver } from './history/deriver.js';
-import { keyedLimiter, type AddressLimiter } from './http/shared-limit.js';
+import { keyedLimiter, type RefundableLimiter } from './http/shared-limit.js';
 import { withHistory } from './history/with-history.js';
 import { createSqliteStore } from './sync/persistence.js';
 import { createPostgresStore } from './sync/persistence-pg.js';
@@ -103,7 +104,7 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
 }
 
 /** A per-minute limit per address: in memory on SQLite (one process), shared through PostgreSQL (docs/database.md "Rate limits"). */
-function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number, clock: Clock): AddressLimiter {
+function addressLimiter(asyncDb: AsyncDatabase, name: string, perMinute: number, clock: Clock): RefundableLimiter {
   return keyedLimiter(asyncDb.kdb, name, perMinute, clock.now);
 }
 
@@ -118,8 +119,10 @@ function buildDeps(config: Config, clock: Clock, { asyncDb, rooms, history, clus
     history,
     sockets: cluster ? new ClusterLiveSockets(config.sync, (event) => cluster.publish(event)) : new LiveSockets(config.sync),
     loginLimits: {
-      perIp: addressLimiter(asyncDb, 'login-ip', 30, clock),
+      perIp: addressLimiter(asyncDb, 'login-ip', config.login.attemptsPerAddressPerMinute, clock),
+      perAccount: addressLimiter(asyncDb, 'login-pair', config.login.perAccountPerMinute, clock),
       failures: loginThrottleFor(asyncDb.kdb, clock.now),
+      hashing: new HashGate({ atOnce: config.login.hashesAtOnce, queue: config.login.hashQueue }),
     },
     requestLimits: {
       signup: addressLimiter(asyncDb, 'signup', config.signupsPerMinute, clock),

@@ -12,7 +12,7 @@ import { clientAddress } from '../http/client-address.js';
 import { rateLimited } from '../http/per-address-limit.js';
 import { verifyPassword } from './passwords.js';
 
-/** Resolves when `password` is the user's; else 400 `wrong-password`, or 429 `rate-limited` with `Retry-After`. */
+/** Resolves when `password` is the user's; else 400 `wrong-password`, 429 `rate-limited` or 503 `busy` (the hash gate), both with `Retry-After`. */
 export async function confirmPassword(deps: Deps, c: Context<AppEnv>, user: UserRow, password: string): Promise<void> {
   const address = clientAddress(c, deps.config.trustProxy);
   const failures = deps.loginLimits.failures;
@@ -20,7 +20,7 @@ export async function confirmPassword(deps: Deps, c: Context<AppEnv>, user: User
   if (wait > 0) throw rateLimited(wait, `För många försök med fel lösenord. Försök igen om ${wait} sekunder.`);
   const hash = await passwordHashOf(deps.kdb, user.id);
   // 400, not 401: the session is fine, only the password typed is wrong (a 401 would read as "signed out").
-  if (!hash || !(await verifyPassword(hash, password))) {
+  if (!hash || !(await deps.loginLimits.hashing.run(() => verifyPassword(hash, password)))) {
     await failures.failed(user.email, address);
     throw new AppError(400, 'wrong-password', 'Lösenordet stämmer inte.');
   }

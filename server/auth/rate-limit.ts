@@ -57,6 +57,18 @@ export class RateLimiter {
     return wait;
   }
 
+  /**
+   * Gives back one admitted `take(key)`: that attempt no longer counts (a log-in whose
+   * password was right: server/routes/auth.ts). A key at rest is dropped.
+   */
+  refund(key: string): void {
+    const due = this.due.get(key);
+    if (due === undefined) return;
+    const back = due - this.interval;
+    if (back <= this.now()) this.due.delete(key);
+    else this.due.set(key, back);
+  }
+
   reset(key: string): void {
     this.due.delete(key);
   }

@@ -19,12 +19,18 @@ export interface AddressLimiter {
   take(key: string): number | Promise<number>;
 }
 
+/** A limit that can give back an admitted take (log-in attempts per address: only failures count). */
+export interface RefundableLimiter extends AddressLimiter {
+  /** Gives back one `take(key)` admitted at `takenAt` (ms), in the window it was counted in. */
+  refund(key: string, takenAt: number): void | Promise<void>;
+}
+
 /**
  * `perMinute` per key and minute under `name` (its keys' prefix in `rate_limits`): on
  * PostgreSQL a `SharedLimiter`, so N processes together allow the limit once; on SQLite (one
  * process) the process's own `RateLimiter`. docs/database.md "Rate limits across processes".
  */
-export function keyedLimiter(kdb: Kdb, name: string, perMinute: number, now: () => number): AddressLimiter {
+export function keyedLimiter(kdb: Kdb, name: string, perMinute: number, now: () => number): RefundableLimiter {
   const local = new RateLimiter(perMinute, 60_000, now);
   return dialectOf(kdb) === 'postgres' ? new SharedLimiter(local, kdb, name, perMinute, 60_000, now) : local;
 }
@@ -32,7 +38,7 @@ export function keyedLimiter(kdb: Kdb, name: string, perMinute: number, now: () 
 /** Takes before a sweep of windows that have ended. */
 const SWEEP_EVERY = 1_000;
 
-export class SharedLimiter implements AddressLimiter {
+export class SharedLimiter implements RefundableLimiter {
   private takes = 0;
 
   /** `name` keeps the limits' keys apart in the one table (e.g. `signup`, `ticket`). */
@@ -56,6 +62,12 @@ export class SharedLimiter implements AddressLimiter {
     if (++this.takes % SWEEP_EVERY === 0) await this.kdb.deleteFrom('rate_limits').where('key', 'like', `${this.name}:%`).where('window_start', '<', start - this.windowMs).execute();
     if (Number(rows[0]?.count ?? 0) <= this.limit) return 0;
     return Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
+  }
+
+  async refund(key: string, takenAt: number): Promise<void> {
+    this.local.refund(key);
+    const start = Math.floor(takenAt / this.windowMs) * this.windowMs;
+    await sql`UPDATE rate_limits SET count = count - 1 WHERE key = ${`${this.name}:${key}`} AND window_start = ${start} AND count > 0`.execute(this.kdb);
   }
 }
 

@@ -37,7 +37,7 @@ export function authRoutes(deps: Deps) {
     if (!config.signupOpen) throw new AppError(403, 'signup-closed', 'Registreringen är stängd. Be en samordnare om en inbjudan.');
     const input = await parseJson(c, SignupSchema);
     if (await findUserByEmail(kdb, input.email)) throw emailTaken();
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await loginLimits.hashing.run(() => hashPassword(input.password));
     // No workspace is joined by email here: addresses are not verified, so only the holder
     // of an invitation link joins, by accepting it (DESIGN "Invitations are links").
     const user = await createUser(kdb, { email: input.email, name: input.name, passwordHash }, clock.now());
@@ -47,27 +47,16 @@ export function authRoutes(deps: Deps) {
 
   /**
    * `POST /api/auth/login {email, password}` → 200 `{user}` and the session cookie; 401
-   * `invalid-credentials` (one message for a wrong password and an unknown account); 429
-   * `rate-limited` with `Retry-After` (seconds) while this address must wait — failures
-   * count per (account, address) and per address, never per account alone, so a stranger's
-   * failures never lock the owner out (DESIGN "Accounts, sessions, the browser boundary").
+   * `invalid-credentials` (wrong password and unknown account alike); 429 `rate-limited` or
+   * 503 `busy` with `Retry-After` (seconds) within the limits of `throttledCheck`, where
+   * neither a stranger's failures nor someone else's log-ins lock the owner out (DESIGN).
    */
   app.post('/auth/login', async (c) => {
     const input = await parseJson(c, LoginSchema);
-    const address = clientAddress(c, config.trustProxy);
-    const failures = loginLimits.failures;
-    // A refusal by the failure throttle does not count as an attempt against the address.
-    // Failures are counted per account as typed, cut to an address's length (bounded keys).
+    // Counted per account as typed, cut to an address's length (bounded keys).
     const account = input.email.slice(0, Limits.maxEmailLength);
-    const throttled = await failures.retryAfter(account, address);
-    const wait = throttled > 0 ? throttled : await loginLimits.perIp.take(addressKey(address));
-    if (wait > 0) throw rateLimited(wait, `För många inloggningsförsök. Försök igen om ${wait} sekunder.`);
-    const found = await accountOf(deps, input.email, input.password);
-    if (!found) {
-      await failures.failed(account, address);
-      throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
-    }
-    await failures.succeeded(account, address);
+    const found = await throttledCheck(deps, account, clientAddress(c, config.trustProxy), () => accountOf(deps, input.email, input.password));
+    if (!found) throw new AppError(401, 'invalid-credentials', BAD_CREDENTIALS);
     setSessionCookie(c, await sessions.create(found.id), config);
     return c.json({ user: { id: found.id, email: found.email, name: found.name } });
   });
@@ -95,6 +84,38 @@ export function authRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * Runs `check` (one password hash: `accountOf`) for `account` from `address` within the
+ * log-in limits, and counts its outcome. Refused before anything is hashed: 429 while the
+ * failure throttle makes the pair or the address wait (refusals count nothing), past the
+ * attempts per (account, address) and minute, or past the address's attempts; 503 `busy`
+ * from the hash gate. The address's attempt is given back when the password is right (or
+ * nothing was hashed): only failures use up what everyone behind that address shares.
+ */
+async function throttledCheck<T>(deps: Deps, account: string, address: string, check: () => Promise<T | undefined>): Promise<T | undefined> {
+  const { failures, perIp, perAccount, hashing } = deps.loginLimits;
+  const key = addressKey(address);
+  const throttled = await failures.retryAfter(account, address);
+  const pairWait = throttled > 0 ? throttled : await perAccount.take(JSON.stringify([account, key]));
+  const takenAt = deps.clock.now();
+  const wait = pairWait > 0 ? pairWait : await perIp.take(key);
+  if (wait > 0) throw rateLimited(wait, `För många inloggningsförsök. Försök igen om ${wait} sekunder.`);
+  let found: T | undefined;
+  try {
+    found = await hashing.run(check);
+  } catch (error) {
+    await perIp.refund(key, takenAt);
+    throw error;
+  }
+  if (!found) {
+    await failures.failed(account, address);
+    return undefined;
+  }
+  await perIp.refund(key, takenAt);
+  await failures.succeeded(account, address);
+  return found;
 }
 
 /**

@@ -32,7 +32,7 @@ export function sessionRoutes(deps: Deps) {
     const user = requireUser(c);
     const input = await parseJson(c, PasswordChangeSchema);
     await confirmPassword(deps, c, user, input.current);
-    await setPasswordHash(deps.kdb, user.id, await hashPassword(input.next));
+    await setPasswordHash(deps.kdb, user.id, await deps.loginLimits.hashing.run(() => hashPassword(input.next)));
     const keep = currentSessionId(c);
     await sessions.invalidateUser(user.id, keep);
     deps.sockets.closeUser(user.id, keep);

@@ -53,6 +53,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   // the tests of those limits pass their own.
   // No drain pause when a test stops its server (readiness.test.ts tests the pause itself).
   const relaxed = { signupsPerMinute: 100_000, ticketsPerMinute: 100_000, drainMs: 0 };
+  // One test person logs in many times a minute (every browser context of a suite signs in
+  // anew); login-neighbours.test.ts passes its own log-in limits.
+  const logins = { ...loadConfig({}).login, perAccountPerMinute: 100_000 };
   // Likewise one test person makes many exports, copies, rounds, history reads and other
   // creations in a row; request-limits.test.ts, request-load.test.ts and
   // creation-budget.test.ts pass their own limits.
@@ -60,7 +63,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, clock?: C
   const perPerson = { ...defaults.limits, exportsPerUser: 100, duplicatesPerMinute: 100_000, historyPerMinute: 100_000, roundsPerMinute: 100_000, creationsPerHour: 100_000 };
   // Compares, versions and share links per person too; heavy-requests.test.ts passes its own.
   const heavy = { ...defaults.heavy, perMinute: 100_000, versionsPerMinute: 100_000, shareLinksPerMinute: 100_000 };
-  const config: Config = { ...defaults, limits: perPerson, heavy, port: 0, host: '127.0.0.1', dataDir, databaseUrl: postgres?.url ?? null, demoData: false, clientDir: null, ...relaxed, ...overrides };
+  const config: Config = { ...defaults, limits: perPerson, heavy, port: 0, host: '127.0.0.1', dataDir, databaseUrl: postgres?.url ?? null, demoData: false, clientDir: null, ...relaxed, login: logins, ...overrides };
   const server = await startServer(config, clock, () => undefined);
   return {
     ...server,

@@ -75,4 +75,22 @@ describe('rate limiter', () => {
     l.reset('a');
     expect(l.retryAfter('a')).toBe(0);
   });
+
+  it.each(shapes)('refund gives back one admitted take of %i in %i ms: refunded takes never use up the limit', (limit, windowMs) => {
+    const { limiter: l } = limiter(limit, windowMs);
+    for (let i = 0; i < 3 * limit; i++) {
+      expect(l.take('a')).toBe(0);
+      l.refund('a');
+    }
+    // A key whose every take was given back is at rest: nothing held for it.
+    expect(l.size).toBe(0);
+    for (let i = 0; i < limit; i++) expect(l.take('a')).toBe(0);
+    expect(l.take('a')).toBeGreaterThan(0);
+    l.refund('a');
+    expect(l.take('a')).toBe(0);
+    expect(l.take('a')).toBeGreaterThan(0);
+    // Refunding a key never seen changes nothing.
+    l.refund('b');
+    expect(l.size).toBe(1);
+  });
 });
