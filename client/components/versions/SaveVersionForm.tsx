@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { versionsApi, type Version } from '../../versions-api.js';
 import { ErrorText, messageOf } from '../ErrorText.jsx';
 import { FormDateInput } from '../FormDateInput.jsx';
+import { onFormBlocked } from '../../lib/form-validity.js';
 
 /** "Spara version", optionally as adopted by a decision (organ, date, reference such as "KS 2027-03-15 § 42"). */
 export function SaveVersionForm(props: { documentId: string; onSaved: (version: Version) => void }) {
@@ -28,7 +29,8 @@ export function SaveVersionForm(props: { documentId: string; onSaved: (version: 
     }
   };
   return (
-    <form class="stack version-form" onSubmit={(e) => void submit(e)}>
+    // A later save refused for an empty field must not leave "Versionen är sparad." standing (user test U15).
+    <form class="stack version-form" onSubmit={(e) => void submit(e)} ref={(el) => onFormBlocked(el, () => setSaved(false))}>
       <label>
         {t('versions_name')}
         <input name="name" required maxLength={200} />
