@@ -77,7 +77,8 @@ function ParsedInput<T>(props: ParsedProps<T> & { parse: (text: string) => Parse
         name={props.name}
         inputMode={props.inputMode ?? 'text'}
         autocomplete="off"
-        placeholder={props.hint}
+        // A format hint is for typing: a read-only empty field reads "–" (user test U15 item 4).
+        placeholder={editable ? props.hint : props.hint && '–'}
         aria-describedby={`${props.describedBy} ${errorId()}`}
         aria-invalid={invalid()}
         readOnly={!editable}
