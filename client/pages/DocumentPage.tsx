@@ -142,7 +142,7 @@ function LiveDocumentView(props: { info: DocumentInfo; user: User; session: Docu
             <StrategyEditor live={live} workspaceId={props.info.workspaceId} userId={props.user.id} editable={editable} peers={peers} />
           </Match>
           <Match when={props.info.kind === 'agenda'}>
-            <AgendaEditor live={live} editable={editable} peers={peers} />
+            <AgendaEditor live={live} editable={editable} peers={peers} documentId={props.info.id} workspaceId={props.info.workspaceId} />
           </Match>
         </Switch>
         {/* Issue 18: versions for every member (a read-only list for viewers), share links for coordinators. */}

@@ -14,13 +14,14 @@ import { DateInput, TextInput } from '../editor/inputs.jsx';
 import { IssuesJump, ValidationPanel } from '../ValidationPanel.jsx';
 import { PageHeading, usePageTitle } from '../Page.jsx';
 import { MeetingCard } from './MeetingCard.jsx';
+import { ToPlanContext } from './to-plan-target.js';
 import { MilestonesSection } from './MilestonesSection.jsx';
 import { ParticipantsSection } from './ParticipantsSection.jsx';
 
 const C = AGENDA_COLLECTIONS;
 
 /** The agenda of a network's meeting series: participants, gatherings, milestones. */
-export function AgendaEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[] }) {
+export function AgendaEditor(props: { live: LiveDocument; editable: boolean; peers: () => Peer[]; documentId: string; workspaceId: string }) {
   const { doc, provider } = props.live;
   const view = createDocumentView(doc, agendaToJSON, {
     roots: ['participants', 'meetings', 'items', 'decisions', 'actions', 'milestones'],
@@ -55,7 +56,9 @@ export function AgendaEditor(props: { live: LiveDocument; editable: boolean; pee
 
           <section aria-labelledby="meetings-heading">
             <h2 id="meetings-heading">{t('meetings')}</h2>
-            <For each={a.meetings}>{(meeting) => <MeetingCard meeting={meeting} agenda={a} />}</For>
+            <ToPlanContext.Provider value={{ documentId: props.documentId, workspaceId: props.workspaceId, canEdit: props.editable }}>
+              <For each={a.meetings}>{(meeting) => <MeetingCard meeting={meeting} agenda={a} />}</For>
+            </ToPlanContext.Provider>
             <Show when={props.editable}>
               <button type="button" onClick={() => addItem(doc, C.meetings, { title: '', date: '', start: '09:00', end: '12:00', location: '', link: '' }, LOCAL_ORIGIN)}>
                 + {t('addMeeting')}

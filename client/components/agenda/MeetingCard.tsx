@@ -15,6 +15,8 @@ import { TextField } from '../editor/TextEditor.jsx';
 import { DownloadLink } from '../DownloadLink.jsx';
 import { RowActions } from '../RowActions.jsx';
 import { PlanActivityLink, PriorityBadge } from '../facilitation/links.jsx';
+import { ToPlanForm } from '../facilitation/ToPlanForm.jsx';
+import { useToPlanTarget } from './to-plan-target.js';
 
 const C = AGENDA_COLLECTIONS;
 
@@ -61,6 +63,20 @@ function MeetingDetails(props: { meeting: MeetingJSON; label: string; agendaTitl
         </Show>
       </div>
     </>
+  );
+}
+
+/**
+ * An action item's plan activity: the link to it, or "Gör till aktivitet" (ToPlanForm) for
+ * an editor when it has none or it is gone from the plan, as in the capture panel (U14).
+ */
+function ActionToPlan(props: { actionId: string; label: string; link: string | null | undefined }) {
+  const target = useToPlanTarget();
+  const form = () => (target ? <ToPlanForm f={target} actionId={props.actionId} label={props.label} /> : null);
+  return (
+    <Show when={props.link} fallback={form()}>
+      {(link) => <PlanActivityLink link={link()} whenGone={form()} />}
+    </Show>
   );
 }
 
@@ -205,7 +221,7 @@ function ItemChildren(props: { item: AgendaItemJSON; itemLabel: string }) {
                     <input type="checkbox" checked={action.done} disabled={!editor.editable} onChange={(e) => write('done')(e.currentTarget.checked)} />
                     {t('done')}
                   </label>
-                  <PlanActivityLink link={action.planActivity} />
+                  <ActionToPlan actionId={action.id} label={action.text} link={action.planActivity} />
                 </li>
               );
             }}

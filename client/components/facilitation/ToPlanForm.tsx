@@ -17,12 +17,16 @@ async function goalsOf(planId: string): Promise<Array<{ id: string; label: strin
   return parsed.data.goals.flatMap((g) => (g.id ? [{ id: g.id, label: [g.number, g.title].filter(Boolean).join(' ') || '–' }] : []));
 }
 
+/** Where an action item is made a plan activity from: its agenda, the agenda's workspace, and whether the user may. */
+export type ToPlanTarget = Pick<Facilitation, 'documentId' | 'workspaceId' | 'canEdit'>;
+
 /**
  * "Gör till aktivitet": choose a plan of the workspace and one of its goals, and the action
  * item becomes an activity there (DESIGN `to-plan`); the server links both ways, and the
- * action's link shows as soon as its `planActivity` arrives.
+ * action's link shows as soon as its `planActivity` arrives. Shown in the capture panel and
+ * on the meeting card (user test U14).
  */
-export function ToPlanForm(props: { f: Facilitation; actionId: string; label: string }) {
+export function ToPlanForm(props: { f: ToPlanTarget; actionId: string; label: string }) {
   const [open, setOpen] = createSignal(false);
   // Labels by `for`: a label around a select would take the chosen option into its name.
   const ids = { plan: createUniqueId(), goal: createUniqueId() };
