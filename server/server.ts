@@ -32,6 +32,7 @@ import { Rooms } from './sync/rooms.js';
 import { serialTitleWrites } from './sync/title-writes.js';
 import { LiveSockets } from './sync/live-sockets.js';
 import { WorkBudget } from './sync/work-budget.js';
+import { ClientIdLedger } from './sync/client-id-ledger.js';
 import { attachWebsocket } from './sync/websocket.js';
 import { AutoVersions } from './versions/auto-versions.js';
 import { startShareSweep } from './share/expiry-sweep.js';
@@ -90,6 +91,7 @@ async function openCore(config: Config, clock: Clock): Promise<Core> {
     now: clock.now,
     limits: config.sync,
     workBudget: new WorkBudget(),
+    clientIdLedger: new ClientIdLedger(),
     onTitle: serialTitleWrites(
       (documentId, title) => setDocumentTitle(asyncDb.kdb, documentId, title, clock.now()),
       (documentId, error) => console.error(`Listing title of ${documentId} not stored`, error),

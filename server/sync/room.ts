@@ -21,6 +21,7 @@ import { ClientUpdates } from './client-updates.js';
 import { observeTitle } from './title-sync.js';
 import { UpdateGuard } from './update-guard.js';
 import type { WorkBudget } from './work-budget.js';
+import type { ClientIdLedger } from './client-id-ledger.js';
 import { RefusedUpdate } from './update-scan.js';
 
 export interface RoomOptions {
@@ -32,6 +33,8 @@ export interface RoomOptions {
   limits: SyncLimits;
   /** Main-thread time per user for applying updates (shared by every room; see work-budget.ts). */
   workBudget?: WorkBudget;
+  /** New client ids per person and document, kept across rooms (client-id-ledger.ts); shared by every room. */
+  clientIdLedger?: ClientIdLedger;
   /** Why the document is read-only for everyone though it migrates fine (archived; server/lifecycle), or null. */
   readOnlyOf?: (documentId: string) => Promise<ReadOnlyReason | null>;
 }
@@ -72,7 +75,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.presence = new RoomPresence(this.clients, options);
-    this.guard = new UpdateGuard(options.limits, options.workBudget);
+    this.guard = new UpdateGuard(options.limits, options.workBudget, options.clientIdLedger && { ledger: options.clientIdLedger, documentId });
     const [present, live] = [(client: RoomClient) => this.clients.has(client) && !this.failed, () => !this.failed && !this.yDoc.isDestroyed];
     const refuse = (client: RoomClient, error: unknown) => this.refuse(client, error);
     this.updates = new ClientUpdates({ guard: this.guard, now: options.now, maxQueuedBytes: options.limits.maxQueuedBytes, doc: () => this.doc, present, live, refuse });

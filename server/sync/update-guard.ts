@@ -17,6 +17,7 @@ import { ItemCount, itemsAddedAtLeast } from './item-count.js';
 import { MalformedUpdate, RefusedUpdate, scanUpdate, type ScanContext, type ScanResult } from './update-scan.js';
 import type { WorkBudget } from './work-budget.js';
 import { ClientOwners } from './client-owners.js';
+import type { ClientIdLedger } from './client-id-ledger.js';
 import { stateVectorCost, stateVectorEntries } from './state-vector.js';
 
 /**
@@ -52,11 +53,13 @@ export class UpdateGuard {
   /** Who writes under each client id (client-owners.ts). */
   private readonly owners: ClientOwners;
 
+  /** `clientIds`: the process's count of new client ids per person and document (client-id-ledger.ts) and this room's document. */
   constructor(
     private readonly limits: SyncLimits,
     private readonly work?: WorkBudget,
+    clientIds?: { ledger: ClientIdLedger; documentId: string },
   ) {
-    this.owners = new ClientOwners(limits);
+    this.owners = new ClientOwners(limits, clientIds?.ledger, clientIds?.documentId);
     this.pending = new PendingStructs(limits.maxPendingStructs, limits.pendingMaxAgeMs);
   }
 
@@ -86,12 +89,12 @@ export class UpdateGuard {
     try {
       const context = this.contextOf(doc, writer);
       const scan = scanUpdate(update, context);
-      if (writer.userId !== undefined) this.owners.check(doc, scan.ends, writer.userId);
+      if (writer.userId !== undefined) this.owners.check(doc, scan.ends, writer.userId, now);
       this.pending.admit(doc, scan.pendingStructs, now);
       const admitted = scan.hasRuns ? coalesceRuns(update, context) : update;
       const items = (this.items ??= new ItemCount(doc)).count;
       checkContentLimits(doc, scan, admitted, this.limits.maxItemsPerDocument ?? ContentLimits.maxItemsPerDocument, items);
-      if (writer.userId !== undefined) this.owners.claim(doc, scan.ends, writer.userId);
+      if (writer.userId !== undefined) this.owners.claim(doc, scan.ends, writer.userId, now);
       return { scan, update: admitted };
     } finally {
       // Admitting is the writer's work too: the content limits' exact check copies the

@@ -88,3 +88,34 @@ describe('new client ids in a document', () => {
     expect(reader.doc.getMap('meta').get('subtitle')).toBe('Skrivet efter gränsen');
   });
 });
+
+describe('a person’s new client ids across the room’s unloads', () => {
+  it('count on: the room unloading between rounds gives no new allowance (red team X15 (2))', async () => {
+    const idle = await startTestServer({ sync: limits, roomIdleMs: 50 });
+    try {
+      const team = await teamWorkspace(idle.url, 'Rum som somnar', [['Erik Redaktör', 'editor']]);
+      const [editor] = team.members as [ApiClient];
+      const documentId = (await team.coordinator.json<{ id: string }>('POST', `/api/workspaces/${team.ws}/documents`, { kind: 'action-plan', title: 'Plan' }, 201)).id;
+      const stored = () => sqlCount(idle.deps.kdb, 'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?', documentId);
+      /** Sends `update` on a raw socket; the close code, or 'open' once the server stored it. */
+      const sendTo = async (update: Uint8Array): Promise<number | 'open'> => {
+        const raw = await openRaw(idle.url, documentId, editor.sessionCookie);
+        const before = await stored();
+        raw.ws.send(syncMessage(SyncStep.Update, update));
+        const kept = (async () => {
+          while ((await stored()) === before) await new Promise((r) => setTimeout(r, 20));
+          return 'open' as const;
+        })();
+        const outcome = await Promise.race([raw.closed, kept]);
+        raw.ws.close();
+        return outcome;
+      };
+      expect(await sendTo(gcUnderClients(250, 5_000_000))).toBe('open');
+      // Every socket gone, the room unloads after 50 ms idle.
+      await expect.poll(() => idle.deps.rooms.loadedCount, { timeout: 10_000 }).toBe(0);
+      expect(await sendTo(gcUnderClients(60, 5_100_000))).toBe(1008);
+    } finally {
+      await idle.stop();
+    }
+  });
+});

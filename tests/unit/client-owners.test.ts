@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ClientOwners } from '../../server/sync/client-owners.js';
+import { ClientIdLedger } from '../../server/sync/client-id-ledger.js';
 import { RefusedUpdate } from '../../server/sync/scan-errors.js';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.js';
 
@@ -25,21 +26,37 @@ describe('ClientOwners', () => {
   it.each(cases)('owned by %s, ends at %i: refused %s', (owner, end, refused) => {
     const doc = docWithClient7();
     const owners = new ClientOwners(DEFAULT_SYNC_LIMITS);
-    if (owner !== null) owners.claim(doc, new Map([[7, 4]]), owner);
-    const check = () => owners.check(doc, new Map([[7, end]]), 'erik');
+    if (owner !== null) owners.claim(doc, new Map([[7, 4]]), owner, 0);
+    const check = () => owners.check(doc, new Map([[7, end]]), 'erik', 0);
     if (refused) expect(check).toThrow(RefusedUpdate);
     else expect(check).not.toThrow();
+  });
+
+  it('a person’s count outlives the room: a new room of the same document goes on from it, for that day', () => {
+    const ledger = new ClientIdLedger(1_000);
+    const limits = { maxNewClientIdsPerUpdate: 10, maxClientIdsPerPerson: 15, maxClientIdsPerDocument: 40 };
+    const first = new ClientOwners(limits, ledger, 'plan');
+    first.claim(docWithClient7(), idsFrom(100, 10), 'erik', 0);
+    // The room unloaded; the next one of the same document has the person's 10.
+    const second = new ClientOwners(limits, ledger, 'plan');
+    expect(() => second.check(docWithClient7(), idsFrom(200, 6), 'erik', 500)).toThrow(RefusedUpdate);
+    expect(() => second.check(docWithClient7(), idsFrom(200, 5), 'erik', 500)).not.toThrow();
+    // Another document, another person: their own counts.
+    expect(() => new ClientOwners(limits, ledger, 'other').check(docWithClient7(), idsFrom(200, 10), 'erik', 500)).not.toThrow();
+    expect(() => second.check(docWithClient7(), idsFrom(200, 10), 'anna', 500)).not.toThrow();
+    // A window after the first id, the count starts again.
+    expect(() => second.check(docWithClient7(), idsFrom(200, 10), 'erik', 1_000)).not.toThrow();
   });
 
   it('the first person to write new content owns the id; content already held claims nothing', () => {
     const doc = docWithClient7();
     const owners = new ClientOwners(DEFAULT_SYNC_LIMITS);
-    owners.claim(doc, new Map([[7, 3]]), 'erik'); // a copy of what the room holds
-    owners.claim(doc, new Map([[7, 5]]), 'anna');
-    owners.claim(doc, new Map([[7, 6]]), 'erik'); // too late
-    expect(() => owners.check(doc, new Map([[7, 6]]), 'erik')).toThrow(RefusedUpdate);
-    expect(() => owners.check(doc, new Map([[7, 6]]), 'anna')).not.toThrow();
-    expect(() => owners.check(doc, new Map([[8, 1]]), 'erik')).not.toThrow();
+    owners.claim(doc, new Map([[7, 3]]), 'erik', 0); // a copy of what the room holds
+    owners.claim(doc, new Map([[7, 5]]), 'anna', 0);
+    owners.claim(doc, new Map([[7, 6]]), 'erik', 0); // too late
+    expect(() => owners.check(doc, new Map([[7, 6]]), 'erik', 0)).toThrow(RefusedUpdate);
+    expect(() => owners.check(doc, new Map([[7, 6]]), 'anna', 0)).not.toThrow();
+    expect(() => owners.check(doc, new Map([[8, 1]]), 'erik', 0)).not.toThrow();
   });
 });
 
@@ -65,8 +82,8 @@ describe('new client ids', () => {
       const ends = idsFrom(next, count);
       next += count;
       const admit = () => {
-        owners.check(doc, ends, person);
-        owners.claim(doc, ends, person);
+        owners.check(doc, ends, person, 0);
+        owners.claim(doc, ends, person, 0);
         const update = new Y.Doc();
         for (const client of ends.keys()) {
           update.clientID = client;
@@ -82,7 +99,7 @@ describe('new client ids', () => {
   it('ids the document holds are not new, whoever brings their content', () => {
     const doc = docWithClient7();
     const owners = new ClientOwners({ maxNewClientIdsPerUpdate: 1, maxClientIdsPerPerson: 1, maxClientIdsPerDocument: 2 });
-    expect(() => owners.check(doc, new Map([[7, 9]]), 'erik')).not.toThrow();
-    expect(() => owners.check(doc, idsFrom(100, 2), 'erik')).toThrow(RefusedUpdate);
+    expect(() => owners.check(doc, new Map([[7, 9]]), 'erik', 0)).not.toThrow();
+    expect(() => owners.check(doc, idsFrom(100, 2), 'erik', 0)).toThrow(RefusedUpdate);
   });
 });
