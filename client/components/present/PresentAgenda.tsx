@@ -80,9 +80,7 @@ export function PresentAgenda(props: { agenda: AgendaJSON; recent: Recent }) {
   const a = () => props.agenda;
   return (
     <>
-      <Show when={a().network}>
-        <p class="present-subtitle">{a().network}</p>
-      </Show>
+      {/* The network is under the title, in PresentView. */}
       <For each={a().meetings}>{(meeting) => <PresentMeeting meeting={meeting} recent={props.recent} />}</For>
       <Show when={a().milestones.length > 0}>
         <section class="present-section" aria-labelledby="present-milestones">

@@ -179,11 +179,7 @@ function widestBudget(plan: ActionPlanJSON): number {
 export function PresentPlan(props: { plan: ActionPlanJSON; recent: Recent }) {
   return (
     <>
-      <Show when={props.plan.subtitle}>
-        <p class="present-subtitle" classList={{ recent: props.recent().has('meta:subtitle') }}>
-          {props.plan.subtitle}
-        </p>
-      </Show>
+      {/* The subtitle is under the title, in PresentView. */}
       <Show when={props.plan.periodStart || props.plan.periodEnd}>
         <p class="muted">{t('present_period', { start: props.plan.periodStart ?? '…', end: props.plan.periodEnd ?? '…' })}</p>
       </Show>

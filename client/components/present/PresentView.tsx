@@ -31,14 +31,24 @@ export function usePrintTime(): () => string {
   return time;
 }
 
-/** The document's body by kind; each reads its own reactive view of the Y.Doc (y-solid.ts). */
-function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: (title: () => string) => void }) {
+/** The line under the title (a plan's subtitle, an agenda's network) and its key in `recent`. */
+interface Lead {
+  text: () => string;
+  key: string;
+}
+
+/**
+ * The document's body by kind; each reads its own reactive view of the Y.Doc (y-solid.ts).
+ * `onTitle` and `onLead` hand the title and the line under it up to the page's heading.
+ */
+function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: (title: () => string) => void; onLead: (lead: Lead) => void }) {
   return (
     <Switch fallback={<p>{t('documentUnsupported')}</p>}>
       <Match when={props.kind === 'action-plan'}>
         {(() => {
           const plan = createDocView(props.doc, actionPlanToJSON);
           props.onTitle(() => plan.title);
+          props.onLead({ text: () => plan.subtitle, key: 'meta:subtitle' });
           return <PresentPlan plan={plan} recent={props.recent} />;
         })()}
       </Match>
@@ -53,6 +63,7 @@ function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: 
         {(() => {
           const agenda = createDocView(props.doc, agendaToJSON);
           props.onTitle(() => agenda.title);
+          props.onLead({ text: () => agenda.network, key: 'meta:network' });
           return <PresentAgenda agenda={agenda} recent={props.recent} />;
         })()}
       </Match>
@@ -63,7 +74,8 @@ function Body(props: { doc: Y.Doc; kind: DocumentKind; recent: Recent; onTitle: 
 /**
  * The presentation view (DESIGN "Versions, changes, the live draft"): the document in large
  * type without editing chrome, live, with what changed in the last minutes marked (it
- * fades, present.css); prints as an A4 document. `links` (e.g. "Öppna hela vyn") and
+ * fades, present.css); prints as an A4 document. The subtitle follows the title, above the
+ * panels (user test U15 item 5: it stood below them, far from the title). `links` (e.g. "Öppna hela vyn") and
  * `panels` (changes since the last visit, versions) are left out of print. `notice` goes
  * above the title; `session` (the workshop: spotlight, open rounds, the last results) after
  * it — results above the title read as the document's beginning (user test).
@@ -74,6 +86,7 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
   // The live title comes from the kind's view, made further down; a signal carries its reader up.
   const [readTitle, setReadTitle] = createSignal<() => string>(() => props.title);
   const title = () => readTitle()() || props.title;
+  const [lead, setLead] = createSignal<Lead | null>(null);
   usePageTitle(() => `${title()} – ${t('present_open')}`);
   const status = () => t(statusMessage(props.live.status()).key, statusMessage(props.live.status()).params);
   return (
@@ -92,13 +105,20 @@ export function PresentView(props: { live: PresentedDocument; kind: DocumentKind
       {props.notice}
       <p class="present-printed">{t('present_printedLive', { time: printed() })}</p>
       <PageHeading class="present-title">{title()}</PageHeading>
+      <Show when={lead()?.text()}>
+        {(text) => (
+          <p class="present-subtitle" classList={{ recent: props.live.recent().has(lead()?.key ?? '') }}>
+            {text()}
+          </p>
+        )}
+      </Show>
       <p class="present-note no-print">{t('present_live')}</p>
       {props.session}
       <Show when={props.panels}>
         <div class="present-panels no-print">{props.panels}</div>
       </Show>
       <Show when={contentReady()} fallback={<p role="status" class="document-loading">{t('loadingDocument')}</p>}>
-        <Body doc={props.live.doc} kind={props.kind} recent={props.live.recent} onTitle={(read) => setReadTitle(() => read)} />
+        <Body doc={props.live.doc} kind={props.kind} recent={props.live.recent} onTitle={(read) => setReadTitle(() => read)} onLead={(next) => setLead(next)} />
       </Show>
     </article>
   );
