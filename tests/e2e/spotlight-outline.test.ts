@@ -85,7 +85,7 @@ async function unseenSides(page: Page, selector: string): Promise<string[]> {
   const on = await colours(page, points);
   const off = await page.addStyleTag({ content: '[data-spotlit] { outline: none !important; }' });
   const without = await colours(page, points);
-  await off.evaluate((el) => el.remove());
+  await off.evaluate((el) => (el as Element).remove());
   // Still scrolling into view (the page follows the spotlight) or laying out: measure again.
   if (JSON.stringify(await ringPoints(page, selector)) !== JSON.stringify(points)) return ['moved while measured'];
   const distance = (a: number[] = [], b: number[] = []) => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] ?? 0)), 0);
