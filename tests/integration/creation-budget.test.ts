@@ -17,6 +17,9 @@ import { ApiClient, email, joinWorkspace } from '../support/api.js';
 import { readSample } from '../support/samples.js';
 import { startTestServer, tempDataDir, type TestServer } from '../support/server.js';
 
+/** Each rename gets a title of its own from a count (tests draw no random numbers: seeded-tests.test.ts). */
+let renames = 0;
+
 const HOUR = 60 * 60 * 1000;
 /** Room for a scene's set-up (5 creations) in an hour of its own. */
 const BUDGET = 6;
@@ -98,7 +101,7 @@ const ROUTES: Array<[string, Call, (s: Scene) => Promise<number>]> = [
   ['POST /workspaces/:ws/members', json('POST', (s) => `/api/workspaces/${s.ws}/members`, () => ({ email: email('ny'), role: 'viewer' })), (s) => count('invitations', 'workspace_id', s.ws)],
   ['POST /documents/:doc/rounds', json('POST', (s) => `/api/documents/${s.plan}/rounds`, (s) => ({ title: 'Prioritera', items: [{ collection: 'goals', id: s.goal }], dotsPerPerson: 3, anonymous: false })), (s) => count('vote_rounds', 'document_id', s.plan)],
   ['POST /documents/:agenda/actions/:id/to-plan', (api, s) => api.request('POST', `/api/documents/${s.agenda}/actions/${s.actions.pop() ?? ''}/to-plan`, { planId: s.plan, goalId: s.goal }), planActivities],
-  ['PATCH /documents/:doc', json('PATCH', (s) => `/api/documents/${s.plan}`, () => ({ title: `Plan ${Math.random()}` })), auditRows],
+  ['PATCH /documents/:doc', json('PATCH', (s) => `/api/documents/${s.plan}`, () => ({ title: `Plan ${(renames += 1)}` })), auditRows],
   ['POST /documents/:doc/archive', json('POST', (s) => `/api/documents/${s.agenda}/archive`), auditRows],
   ['DELETE /documents/:doc', json('DELETE', (s) => `/api/documents/${s.agenda}`), auditRows],
   ['PATCH /workspaces/:ws/members/:id', json('PATCH', (s) => `/api/workspaces/${s.ws}/members/${s.erikId}`, () => ({ role: 'editor' })), auditRows],
